@@ -1,0 +1,109 @@
+import { Problem } from '../problem.js';
+import { z } from '../zod.js';
+import { operations, type Operation } from './operations.js';
+
+type JsonObject = Record<string, unknown>;
+
+const ERROR_TITLES: Record<number, string> = {
+  400: 'The request is not valid',
+  401: 'Sign-in required',
+  403: 'Not allowed',
+  404: 'Not found',
+  409: 'Conflict',
+  422: 'Unprocessable request',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
+  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonObject;
+  delete out['$schema'];
+  return out;
+}
+
+/** Turns an object schema of query or path values into OpenAPI parameters. */
+function parametersOf(schema: z.ZodMiniType | undefined, location: 'query' | 'path', example?: Record<string, string>) {
+  if (!schema) return [];
+  const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonObject>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, propertySchema]) => {
+    const parameter: JsonObject = {
+      name,
+      in: location,
+      required: location === 'path' || (object.required ?? []).includes(name),
+      schema: propertySchema,
+    };
+    const value = example?.[name];
+    if (value !== undefined) parameter['example'] = value;
+    return parameter;
+  });
+}
+
+function operationObject(operation: Operation): JsonObject {
+  const responses: JsonObject = {
+    '200': {
+      description: 'OK',
+      headers: operation.cacheable ? { ETag: { schema: { type: 'string' } } } : undefined,
+      content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } },
+    },
+  };
+  if (operation.cacheable) responses['304'] = { description: 'Not modified (the `If-None-Match` ETag matched)' };
+  for (const status of [...operation.errors, 500]) {
+    responses[String(status)] = { $ref: `#/components/responses/Problem${status}` };
+  }
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    ...(operation.description ? { description: operation.description } : {}),
+    tags: [operation.tag],
+    parameters: [
+      ...parametersOf(operation.params, 'path', operation.example?.params),
+      ...parametersOf(operation.query, 'query', operation.example?.query),
+    ],
+    responses,
+  };
+}
+
+export interface OpenApiOptions {
+  /** The server URL that clients call, e.g. `https://platform.example/api/v1`. */
+  readonly serverUrl?: string;
+  readonly version?: string;
+}
+
+/** The OpenAPI 3.1 document of the platform API, generated from the shared schemas. */
+export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
+  const paths: Record<string, JsonObject> = {};
+  const statuses = new Set<number>([500]);
+  for (const operation of Object.values(operations) as Operation[]) {
+    paths[operation.path] ??= {};
+    (paths[operation.path] as JsonObject)[operation.method] = operationObject(operation);
+    operation.errors.forEach((status) => statuses.add(status));
+  }
+  const problemResponses: JsonObject = {};
+  for (const status of [...statuses].sort()) {
+    problemResponses[`Problem${status}`] = {
+      description: ERROR_TITLES[status] ?? 'Error',
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Guangdong SME public service platform API',
+      version: options.version ?? '1.0.0',
+      description:
+        '广东省中小企业公共服务平台接口。Money is integer fen; times are ISO 8601 with offset. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: options.serverUrl ?? '/api/v1' }],
+    tags: [
+      { name: 'platform', description: 'Liveness and the contract' },
+      { name: 'reference', description: 'Regions and categories' },
+      { name: 'catalog', description: 'Providers and service products' },
+    ],
+    paths,
+    components: {
+      schemas: { Problem: jsonSchema(Problem, 'output') },
+      responses: problemResponses,
+    },
+  };
+}

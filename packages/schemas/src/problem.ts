@@ -1,0 +1,39 @@
+import { z } from './zod.js';
+
+/** One field that failed validation: `path` is dotted (`query.limit`, `body.contact.phone`). */
+export const FieldError = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.optional(z.string()),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+export const PROBLEM_CODES = [
+  'validation_failed',
+  'invalid_cursor',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'conflict',
+  'idempotency_key_reused',
+  'request_in_progress',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
+  'method_not_allowed',
+  'service_unavailable',
+  'internal_error',
+] as const;
+
+/** An RFC 9457 problem details body, `application/problem+json`. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int().check(z.minimum(400), z.maximum(599)),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  code: z.string(),
+  requestId: z.optional(z.string()),
+  errors: z.optional(z.array(FieldError)),
+});
+export type Problem = z.infer<typeof Problem>;
