@@ -1,12 +1,12 @@
 import { DateOnly, DateTime, Fen, Id, ListQuery, QueryBool, RegionCode, pageOf, queryInt } from './common.js';
 import { isValidUscc } from './identifiers.js';
 import { CategoryId } from './reference.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** A unified social credit code with a correct GB 32100-2015 check character. */
-export const Uscc = z.string().check(
-  z.refine(isValidUscc, { error: 'Invalid unified social credit code (check character does not match)' }),
-);
+export const Uscc = z
+  .string()
+  .check(z.refine(isValidUscc, { error: 'Invalid unified social credit code (check character does not match)' }));
 
 /** How satisfied the rated enterprises were: the average of 100-point scores, and how many ratings. */
 export const RatingSummary = z.object({

@@ -1,5 +1,5 @@
 import { DateTime } from './common.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),

@@ -1,4 +1,4 @@
-export { z } from './zod.js';
+export * as z from './zod.js';
 export * from './identifiers.js';
 export * from './common.js';
 export * from './problem.js';

@@ -1,4 +1,4 @@
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 /** One field that failed validation: `path` is dotted (`query.limit`, `body.contact.phone`). */
 export const FieldError = z.object({

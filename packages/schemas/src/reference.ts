@@ -1,5 +1,5 @@
 import { RegionCode } from './common.js';
-import { z } from './zod.js';
+import * as z from './zod.js';
 
 export const RegionLevel = z.enum(['province', 'city', 'county']);
 export type RegionLevel = z.infer<typeof RegionLevel>;

@@ -1,6 +1,9 @@
-import * as z from 'zod/mini';
+import { config } from 'zod/mini';
 
 // Government pages run under `script-src 'self'` without 'unsafe-eval'; zod must never try `new Function`.
-z.config({ jitless: true });
+// This call must run before any schema is built, so package.json lists this file in `sideEffects`.
+config({ jitless: true });
 
-export { z };
+// Modules import this as a namespace (`import * as z from './zod.js'`): bundlers tree-shake a direct namespace
+// import, but not a namespace object re-exported as a value (that pulled all of zod, 85 KB gzip, into browsers).
+export * from 'zod/mini';

@@ -1,5 +1,5 @@
 import { Problem } from '../problem.js';
-import { z } from '../zod.js';
+import * as z from '../zod.js';
 import { operations, type Operation } from './operations.js';
 
 type JsonObject = Record<string, unknown>;

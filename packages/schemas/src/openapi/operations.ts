@@ -11,7 +11,7 @@ import {
   RegionsQuery,
   ServiceProductDetail,
 } from '../index.js';
-import type { z } from '../zod.js';
+import type * as z from '../zod.js';
 
 type Schema = z.ZodMiniType;
 

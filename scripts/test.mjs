@@ -1,0 +1,96 @@
+// `npm test`: every check of the project, in order, ending with one line `N passed, N failed`.
+// Test runners' own counts are added up; a check that is not a test runner (types, lint, build, Storybook) counts
+// as one. A failing step does not stop the others, so one run shows everything that is wrong.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const NODE_TEST = ['--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=2'];
+
+function testFiles(...dirs) {
+  return dirs.flatMap((dir) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((file) => file.endsWith('.test.ts'))
+          .sort()
+          .map((file) => join(dir, file))
+      : [],
+  );
+}
+
+/** Runs a command, echoing its output, and resolves with its exit code and everything it printed. */
+function capture(command, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (chunk) => {
+        output += chunk;
+        (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+      });
+    }
+    child.on('exit', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+function nodeTestCounts({ code, output }) {
+  const pass = Number(/^ℹ pass (\d+)/m.exec(output)?.[1] ?? 0);
+  const fail = Number(/^ℹ fail (\d+)/m.exec(output)?.[1] ?? 0);
+  // A crash before the summary still counts as a failure.
+  return { passed: pass, failed: fail + (code !== 0 && fail === 0 ? 1 : 0) };
+}
+
+const summaryDir = mkdtempSync(join(tmpdir(), 'smec-test-'));
+const steps = [
+  { name: 'types', command: 'npx', args: ['tsc', '-p', 'tsconfig.json'] },
+  { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+  { name: 'build', command: 'node', args: ['scripts/build.mjs'] },
+  {
+    name: 'unit and API tests (schemas, server, SDK)',
+    command: 'node',
+    args: [...NODE_TEST, ...testFiles('packages/schemas/test', 'packages/server/test', 'packages/sdk/test')],
+    counts: nodeTestCounts,
+  },
+  {
+    name: 'end-to-end tests (demo site in Chromium)',
+    command: 'node',
+    args: [...NODE_TEST, ...testFiles('test-e2e')],
+    counts: nodeTestCounts,
+  },
+  {
+    name: 'widget tests (Chromium)',
+    command: 'node',
+    args: ['scripts/wtr.mjs'],
+    env: { SMEC_WTR_SUMMARY: join(summaryDir, 'wtr.json') },
+    counts: ({ code }) => {
+      const file = join(summaryDir, 'wtr.json');
+      if (!existsSync(file)) return { passed: 0, failed: 1 };
+      const { passed, failed } = JSON.parse(readFileSync(file, 'utf8'));
+      return { passed, failed: failed + (code !== 0 && failed === 0 ? 1 : 0) };
+    },
+  },
+  { name: 'Storybook build', command: 'npm', args: ['run', '--silent', 'build-storybook'] },
+];
+
+let passed = 0;
+let failed = 0;
+const report = [];
+for (const step of steps) {
+  console.log(`\n━━ ${step.name}`);
+  const started = Date.now();
+  const result = await capture(step.command, step.args, step.env);
+  const counts = step.counts
+    ? step.counts(result)
+    : result.code === 0
+      ? { passed: 1, failed: 0 }
+      : { passed: 0, failed: 1 };
+  passed += counts.passed;
+  failed += counts.failed;
+  report.push(
+    `${counts.failed ? '✗' : '✓'} ${step.name}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+}
+console.log(`\n${report.join('\n')}\n`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
