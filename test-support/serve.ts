@@ -1,8 +1,8 @@
-// Starts the real reference server for a test process that is not Node (the browser tests) and prints its URLs
-// as one JSON line; it stops when its parent closes stdin.
+// Starts the real reference server for a process that is not this one (the browser tests, the benchmarks) and
+// prints its URLs as one JSON line; it stops when its parent closes stdin. SMEC_TEST_DEMO=1 serves the demo site.
 import { startTestServer } from './server.js';
 
-const server = await startTestServer();
+const server = await startTestServer({ demo: process.env.SMEC_TEST_DEMO === '1' });
 process.stdout.write(`${JSON.stringify({ url: server.url, apiUrl: server.apiUrl })}\n`);
 process.stdin.resume();
 process.stdin.on('end', () => void server.close().then(() => process.exit(0)));

@@ -1,0 +1,62 @@
+// Catalog search under load on loopback: requests/s, p50 and p99 latency of GET /products with the searches and
+// filters a visitor makes. Bounded in count and time; the server runs in its own process.
+import { performance } from 'node:perf_hooks';
+import { percentile, report, round, startServerProcess } from './support.js';
+
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
+const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 50_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const WARMUP_REQUESTS = 300;
+const TARGET_P99_MS = 25;
+
+const QUERIES = [
+  '?limit=12',
+  '?q=%E6%B3%95&limit=12', // 法
+  '?q=%E8%B4%A2%E7%A8%8E&limit=12', // 财税
+  '?q=%E4%B8%93%E5%88%A9&region=440600&limit=12', // 专利
+  '?category=legal&region=440600&limit=12',
+  '?region=440604&voucherEligible=true&limit=12',
+  '?free=true&sort=rating&limit=12',
+  '?minPrice=100000&maxPrice=500000&sort=priceAsc&limit=12',
+  '?q=%E8%AE%A4%E8%AF%81&minRating=80&limit=12', // 认证
+  '?category=digitalization&sort=popular&limit=12',
+];
+
+const server = await startServerProcess();
+const base = `${server.apiUrl}/products`;
+try {
+  let next = 0;
+  const fire = async (): Promise<number> => {
+    const query = QUERIES[next++ % QUERIES.length]!;
+    const started = performance.now();
+    const response = await fetch(base + query);
+    if (response.status !== 200) throw new Error(`${query} answered ${response.status}`);
+    await response.arrayBuffer();
+    return performance.now() - started;
+  };
+
+  for (let i = 0; i < WARMUP_REQUESTS; i++) await fire();
+
+  const latencies: number[] = [];
+  const deadline = performance.now() + DURATION_MS;
+  const started = performance.now();
+  const worker = async () => {
+    while (performance.now() < deadline && latencies.length < MAX_REQUESTS) latencies.push(await fire());
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const p99 = percentile(latencies, 99);
+  report('catalog-search', {
+    requests: latencies.length,
+    concurrency: CONCURRENCY,
+    seconds: round(elapsed),
+    requestsPerSecond: round(latencies.length / elapsed, 1),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(p99),
+    targetP99Ms: TARGET_P99_MS,
+    withinTarget: p99 <= TARGET_P99_MS,
+  });
+} finally {
+  await server.stop();
+}

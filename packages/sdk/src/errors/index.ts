@@ -1,0 +1,15 @@
+export * from './SmecError.js';
+export * from './SmecApiError.js';
+export * from './SmecValidationError.js';
+export * from './SmecUnauthorizedError.js';
+export * from './SmecForbiddenError.js';
+export * from './SmecNotFoundError.js';
+export * from './SmecConflictError.js';
+export * from './SmecUnprocessableError.js';
+export * from './SmecRateLimitError.js';
+export * from './SmecServerError.js';
+export * from './SmecNetworkError.js';
+export * from './SmecTimeoutError.js';
+export * from './SmecResponseValidationError.js';
+export * from './guards.js';
+export { createApiError } from './create-api-error.js';

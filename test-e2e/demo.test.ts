@@ -1,0 +1,66 @@
+// A webmaster's view: the demo homepage, served by the reference server under its strict CSP, shows the live
+// catalog from the CDN build with real seeded products, and nothing breaks the page's security policy.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../test-support/chromium.js';
+import { startTestServer, type RunningServer } from '../test-support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startTestServer({ demo: true });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the demo homepage shows real products in the embedded catalog, with no CSP violation', async () => {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+
+  const response = await page.goto(`${server.url}/`);
+  assert.equal(response?.status(), 200);
+  assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+
+  const cards = page.locator('smec-catalog [part~="card"]');
+  await cards.first().waitFor({ timeout: 20_000 });
+  const names = await page.locator('smec-catalog [part~="card-title"]').allTextContents();
+  assert.ok(names.length > 0, 'the catalog shows product cards');
+
+  // The cards show what the API holds, not placeholder text.
+  const api = (await (await fetch(`${server.apiUrl}/products?region=440600&limit=50`)).json()) as {
+    items: { name: string }[];
+    total: number;
+  };
+  const apiNames = new Set(api.items.map((item) => item.name));
+  assert.ok(
+    names.some((name) => apiNames.has(name.trim())),
+    `card titles ${JSON.stringify(names.slice(0, 3))} come from the API`,
+  );
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the CDN serves the widget modules with CORS and caching headers', async () => {
+  for (const file of ['smec.js', 'smec-catalog.js']) {
+    const response = await fetch(`${server.url}/cdn/${file}`, { headers: { Origin: 'https://www.example.gov.cn' } });
+    assert.equal(response.status, 200, file);
+    assert.match(response.headers.get('content-type') ?? '', /javascript/);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.match(response.headers.get('cache-control') ?? '', /max-age=\d+/);
+  }
+});
