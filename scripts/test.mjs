@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const NODE_TEST = ['--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=2'];
+const NODE_TEST = ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2'];
 
 function testFiles(...dirs) {
   return dirs.flatMap((dir) =>

@@ -35,6 +35,7 @@ export function createApiError(
   request: SmecRequestInfo,
 ): SmecApiError {
   const parsed = Problem.safeParse(body);
+  const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
   const problem: Problem =
     parsed.success && parsed.data.status === status
       ? parsed.data
@@ -43,7 +44,7 @@ export function createApiError(
           title: statusText || `HTTP ${status}`,
           status,
           code: 'http_error',
-          ...(typeof body === 'string' && body ? { detail: body.slice(0, 200) } : {}),
+          ...(text ? { detail: text.slice(0, 200) } : {}),
         };
   const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? SmecServerError : SmecApiError);
   return new ErrorClass({ problem, request, headers });

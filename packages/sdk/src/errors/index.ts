@@ -12,4 +12,3 @@ export * from './SmecNetworkError.js';
 export * from './SmecTimeoutError.js';
 export * from './SmecResponseValidationError.js';
 export * from './guards.js';
-export { createApiError } from './create-api-error.js';

@@ -1,13 +1,14 @@
 import { createContext } from '@lit/context';
-import { createClient } from '@smec/sdk';
+import { createClient, type SmecClient, type TokenProvider } from '@smec/sdk';
+import type { SmecLocale } from '../i18n/localization.js';
 
-/** The SDK client the widgets talk to the platform through. */
-export type SmecClient = ReturnType<typeof createClient>;
+export type { SmecClient };
 
-/** Options a widget or `<smec-root>` uses to build a client of its own. */
+/** What a widget or `<smec-root>` builds a client of its own from. */
 export interface OwnClientOptions {
   apiBase?: string | undefined;
-  getToken?: (() => string | undefined | Promise<string | undefined>) | undefined;
+  locale?: SmecLocale | undefined;
+  getToken?: TokenProvider | undefined;
 }
 
 /**
@@ -24,31 +25,17 @@ export function defaultApiBase(): string {
   return new URL('/api/v1', import.meta.url).href;
 }
 
-const cache = new Map<string, SmecClient>();
+const shared = new Map<string, SmecClient>();
 
 /**
- * A client for `apiBase` (or the default platform). Clients without a token callback are shared between widgets
- * with the same base, so that several widgets on a page share the SDK's caches.
+ * A client for `apiBase` (default: the platform that served the script). Anonymous clients are shared by the
+ * widgets with the same base and language, so that they share the SDK's response cache.
  */
-export function ownClient({ apiBase, getToken }: OwnClientOptions = {}): SmecClient {
+export function ownClient({ apiBase, locale, getToken }: OwnClientOptions = {}): SmecClient {
   const baseUrl = apiBase?.trim() || defaultApiBase();
-  if (getToken) return createClient({ baseUrl, getToken });
-  let client = cache.get(baseUrl);
-  if (!client) {
-    client = createClient({ baseUrl });
-    cache.set(baseUrl, client);
-  }
+  if (getToken) return createClient({ baseUrl, locale, getToken });
+  const key = `${locale ?? ''} ${baseUrl}`;
+  let client = shared.get(key);
+  if (!client) shared.set(key, (client = createClient({ baseUrl, locale })));
   return client;
-}
-
-/**
- * The rule every widget follows: a client set as a property wins, then the client of the enclosing `<smec-root>`,
- * then one built from the widget's own `api-base` (or the platform that served the script).
- */
-export function resolveClient(
-  explicit: SmecClient | undefined,
-  fromRoot: SmecClient | undefined,
-  apiBase: string | undefined,
-): SmecClient {
-  return explicit ?? fromRoot ?? ownClient({ apiBase });
 }

@@ -1,0 +1,61 @@
+import type { z } from '@smec/schemas';
+import { HttpClient, type ClientOptions, type RequestOptions, type ResponseSchema } from './http.js';
+import { Categories } from './resources/Categories.js';
+import { Health } from './resources/Health.js';
+import { Products } from './resources/Products.js';
+import { Providers } from './resources/Providers.js';
+import { Regions } from './resources/Regions.js';
+
+/** A configured client of the platform API, made by {@link createClient}. */
+export interface SmecClient {
+  /** The platform's liveness. */
+  readonly health: Health;
+  /** Guangdong's regions. */
+  readonly regions: Regions;
+  /** The service categories. */
+  readonly categories: Categories;
+  /** Service providers. */
+  readonly providers: Providers;
+  /** Service products. */
+  readonly products: Products;
+  /**
+   * The low-level escape hatch, for endpoints this version has no method for: the same headers, retries, timeout,
+   * errors and caching as every other call. With a `schema`, the body is parsed with it.
+   *
+   * @example
+   * ```ts
+   * const page = await client.request({ path: '/products', query: { limit: 5 }, schema: ProductPage });
+   * const raw = await client.request({ method: 'POST', path: '/demands', body: demand });
+   * ```
+   */
+  request<S extends ResponseSchema>(options: RequestOptions & { schema: S }): Promise<z.output<S>>;
+  request(options: RequestOptions): Promise<unknown>;
+}
+
+/**
+ * Creates a client of the smec platform API. Every response is checked against the shared schemas; failures throw
+ * `SmecError` subclasses; idempotent calls are retried; every method takes `{ signal }`.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from '@smec/sdk';
+ *
+ * const client = createClient({
+ *   baseUrl: 'https://platform.example/api/v1',
+ *   locale: 'zh-CN',
+ *   getToken: () => sessionStorage.getItem('token'),
+ * });
+ * const page = await client.products.list({ q: '财税', voucherEligible: true });
+ * ```
+ */
+export function createClient(options: ClientOptions): SmecClient {
+  const http = new HttpClient(options);
+  return {
+    health: new Health(http),
+    regions: new Regions(http),
+    categories: new Categories(http),
+    providers: new Providers(http),
+    products: new Products(http),
+    request: (requestOptions: RequestOptions) => http.request(requestOptions),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The typed client of Guangdong's SME public service platform API, for browsers and Node ≥ 20.
+ *
+ * @packageDocumentation
+ */
+export { createClient, type SmecClient } from './client.js';
+export type { CallOptions, ClientOptions, RequestOptions, ResponseSchema, SmecLocale, TokenProvider } from './http.js';
+export type { RetryOptions } from './retry.js';
+export type { QueryParams, QueryValue } from './query.js';
+export { PagePromise, type Page, type PageFetcher } from './pagination.js';
+export { createIdempotencyKey } from './idempotency.js';
+export type { Health } from './resources/Health.js';
+export type { Regions, RegionListParams } from './resources/Regions.js';
+export type { Categories } from './resources/Categories.js';
+export type { Providers, ProviderListParams } from './resources/Providers.js';
+export type { Products, ProductListParams } from './resources/Products.js';
+export * from './errors/index.js';
+
+// The data types users handle, so they need not depend on @smec/schemas themselves.
+export type {
+  Admission,
+  CategoryId,
+  CategoryList,
+  FacetCount,
+  Fee,
+  FieldError,
+  Health as HealthStatus,
+  OrgType,
+  PriceBandCount,
+  Problem,
+  ProcessStep,
+  ProductFacets,
+  ProductPage,
+  ProductSort,
+  ProductStatus,
+  Provider,
+  ProviderPage,
+  ProviderSort,
+  ProviderSummary,
+  RatingSummary,
+  Region,
+  RegionLevel,
+  RegionList,
+  ServiceCategory,
+  ServiceProduct,
+  ServiceProductDetail,
+} from '@smec/schemas';

@@ -1,0 +1,49 @@
+import { Provider, ProviderPage, type ProvidersQuery, type z } from '@smec/schemas';
+import type { CallOptions } from '../http.js';
+import { PagePromise } from '../pagination.js';
+import { Resource } from './Resource.js';
+
+/** Filters, sorting and paging of {@link Providers.list}; numbers and booleans are sent as query strings. */
+export type ProviderListParams = z.output<typeof ProvidersQuery>;
+
+/** Admitted service providers (服务机构): `client.providers`. */
+export class Providers extends Resource {
+  /**
+   * Providers matching the filters, a page at a time. Await the result for the first page, or iterate it for every
+   * provider of every page.
+   *
+   * @example
+   * ```ts
+   * const page = await client.providers.list({ category: 'legal', region: '440600', limit: 10 });
+   * for await (const provider of client.providers.list({ acceptsVouchers: true })) console.log(provider.name);
+   * ```
+   */
+  list(params: ProviderListParams = {}, options?: CallOptions): PagePromise<ProviderPage> {
+    return new PagePromise(
+      (cursor) =>
+        this.http.request({
+          ...options,
+          path: '/providers',
+          query: { ...params, cursor },
+          schema: ProviderPage,
+        }),
+      params.cursor,
+    );
+  }
+
+  /**
+   * One provider, contacts included. Throws `SmecNotFoundError` for an unknown id.
+   *
+   * @example
+   * ```ts
+   * const provider = await client.providers.get('prv-00001');
+   * ```
+   */
+  get(id: string, options?: CallOptions): Promise<Provider> {
+    return this.http.request({
+      ...options,
+      path: `/providers/${encodeURIComponent(id)}`,
+      schema: Provider,
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import cors from '@fastify/cors';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import { RegionIndex } from './catalog/regions.js';
+import type { CatalogContext } from './catalog/context.js';
+import { prepareDatabase, type PreparedDatabase } from './db/prepare.js';
+import { registerEtags } from './http/etag.js';
+import { redactUrl } from './http/logging.js';
+import { ProblemError, problemBody, sendProblem } from './http/problem.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { demoRoutes, type DemoOptions } from './routes/demo.js';
+import { healthRoutes } from './routes/health.js';
+import { openApiRoutes } from './routes/openapi.js';
+import { referenceRoutes } from './routes/reference.js';
+
+export interface AppOptions {
+  /** An open database; the caller closes it. Without one, `dataDir` is opened (and closed with the app). */
+  readonly database?: PreparedDatabase;
+  readonly dataDir?: string;
+  /** Log one line per request (with phone numbers masked). */
+  readonly logger?: boolean;
+  /** Serve the demo site at `/` and the CDN build at `/cdn/`. */
+  readonly demo?: boolean | DemoOptions;
+}
+
+export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'];
+export const CORS_EXPOSED_HEADERS = ['ETag', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id'];
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+function problemFor(error: FastifyError): { status: number; code: string; detail: string; path?: string } {
+  const status = error.statusCode ?? 500;
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'unsupported_media_type', detail: 'Send JSON with Content-Type: application/json.' };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'payload_too_large', detail: 'The request body is too large.' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'validation_failed', detail: 'The request body is not valid JSON.', path: 'body' };
+    default:
+      break;
+  }
+  if (status === 429) return { status, code: 'rate_limited', detail: 'Too many requests; retry later.' };
+  if (status === 404) return { status, code: 'not_found', detail: 'Not found.' };
+  if (status >= 400 && status < 500) {
+    // Fastify's own 4xx messages (bad URL encoding, bad header) are safe to show; they carry no internals.
+    return { status, code: 'validation_failed', detail: error.message, path: 'request' };
+  }
+  return { status: 500, code: 'internal_error', detail: 'An unexpected error occurred; quote the request id when reporting it.' };
+}
+
+/** The platform API (and, in demo mode, the demo site) as a Fastify instance, ready for `listen()` or `inject()`. */
+export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await prepareDatabase(options.dataDir ?? '.data'));
+  const context: CatalogContext = {
+    db: database.db,
+    regions: await RegionIndex.load(database.db),
+    cursorSecret: database.cursorSecret,
+  };
+
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    // One line per request, written by our onResponse hook (with phone numbers masked).
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 64 * 1024,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  if (ownsDatabase) app.addHook('onClose', async () => database.close());
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  if (options.logger) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info(
+        `${request.method} ${redactUrl(request.url)} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`,
+      );
+    });
+  }
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ProblemError) {
+      return sendProblem(reply, problemBody(request, error.status, error.code, error.message, error.errors), error.headers);
+    }
+    const problem = problemFor(error);
+    if (problem.status >= 500) request.log.error({ err: error, requestId: request.id }, 'unexpected error');
+    const errors = problem.path ? [{ path: problem.path, message: problem.detail }] : undefined;
+    return sendProblem(reply, problemBody(request, problem.status, problem.code, problem.detail, errors));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (request.method !== 'GET' && request.method !== 'HEAD' && app.findRoute({ method: 'GET', url: path })) {
+      return sendProblem(
+        reply,
+        problemBody(request, 405, 'method_not_allowed', `${request.method} is not allowed on ${path}.`),
+        { allow: 'GET, HEAD' },
+      );
+    }
+    return sendProblem(reply, problemBody(request, 404, 'not_found', `No resource at ${request.method} ${path}.`));
+  });
+
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    maxAge: 600,
+  });
+  registerEtags(app);
+
+  await app.register(
+    async (api) => {
+      healthRoutes(api, context);
+      openApiRoutes(api);
+      referenceRoutes(api, context);
+      catalogRoutes(api, context);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (options.demo) await app.register(async (site) => demoRoutes(site, options.demo === true ? {} : (options.demo as DemoOptions)));
+
+  return app;
+}

@@ -1,0 +1,10 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { RegionIndex } from './regions.js';
+
+/** What the catalog queries need: the database, the regions in memory and the cursor key. */
+export interface CatalogContext {
+  readonly db: Kysely<Database>;
+  readonly regions: RegionIndex;
+  readonly cursorSecret: Buffer;
+}

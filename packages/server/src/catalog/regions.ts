@@ -1,0 +1,50 @@
+import type { Region } from '@smec/schemas';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+/**
+ * The regions, held in memory: 144 rows of reference data that only a migration changes, read on every catalog
+ * request to validate region codes and choose facet values.
+ */
+export class RegionIndex {
+  readonly all: readonly Region[];
+  readonly province: Region;
+  readonly #byCode: Map<string, Region>;
+  readonly #children: Map<string, Region[]>;
+
+  constructor(regions: readonly Region[]) {
+    this.all = regions;
+    this.#byCode = new Map(regions.map((region) => [region.code, region]));
+    this.#children = new Map();
+    for (const region of regions) {
+      if (!region.parentCode) continue;
+      const siblings = this.#children.get(region.parentCode) ?? [];
+      siblings.push(region);
+      this.#children.set(region.parentCode, siblings);
+    }
+    const province = regions.find((region) => region.level === 'province');
+    if (!province) throw new Error('The regions table has no province');
+    this.province = province;
+  }
+
+  static async load(db: Kysely<Database>): Promise<RegionIndex> {
+    const rows = await db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).orderBy('code').execute();
+    return new RegionIndex(rows.map((row) => ({ code: row.code, name: row.name, level: row.level, parentCode: row.parent_code })));
+  }
+
+  get(code: string): Region | undefined {
+    return this.#byCode.get(code);
+  }
+
+  childrenOf(code: string): readonly Region[] {
+    return this.#children.get(code) ?? [];
+  }
+
+  /** The regions a region facet offers once `code` is chosen: cities, a city's counties, or a county's siblings. */
+  facetRegions(code: string | undefined): readonly Region[] {
+    const region = code === undefined ? undefined : this.get(code);
+    if (!region || region.level === 'province') return this.childrenOf(this.province.code);
+    if (region.level === 'city') return this.childrenOf(region.code);
+    return region.parentCode ? this.childrenOf(region.parentCode) : [];
+  }
+}

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { seedDatabase } from '../seed/load.js';
+import { openDatabase, type DatabaseHandle } from './database.js';
+import { migrateToLatest } from './migrate.js';
+
+export const DATABASE_FILE = 'smec.db';
+
+export interface PreparedDatabase extends DatabaseHandle {
+  /** Signs pagination cursors; kept in the database so every instance sharing it accepts the others' cursors. */
+  readonly cursorSecret: Buffer;
+  /** True when this call created the data. */
+  readonly seeded: boolean;
+}
+
+/** Opens `<dataDir>/smec.db`, migrates it and, on first start, seeds it. Later starts reuse the data. */
+export async function prepareDatabase(dataDir: string, options: { seed?: number } = {}): Promise<PreparedDatabase> {
+  const handle = openDatabase(dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE));
+  try {
+    await migrateToLatest(handle.db);
+    const seededAt = await handle.db.selectFrom('meta').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
+    let seeded = false;
+    if (!seededAt) {
+      seedDatabase(handle, options.seed === undefined ? {} : { seed: options.seed });
+      seeded = true;
+    }
+    await handle.db
+      .insertInto('meta')
+      .values({ key: 'cursor_secret', value: randomBytes(32).toString('base64url') })
+      .onConflict((conflict) => conflict.column('key').doNothing())
+      .execute();
+    const secret = await handle.db.selectFrom('meta').select('value').where('key', '=', 'cursor_secret').executeTakeFirstOrThrow();
+    return { ...handle, cursorSecret: Buffer.from(secret.value, 'base64url'), seeded };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}

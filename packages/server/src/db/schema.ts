@@ -1,0 +1,135 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Booleans are stored as 0/1 integers (SQLite has no boolean type; PostgreSQL smallint
+ * reads the same), money in integer fen, times as ISO 8601 text plus a sortable millisecond column.
+ */
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  parent_code: string | null;
+}
+
+export interface CategoryTable {
+  id: string;
+  name: string;
+  name_en: string;
+  position: number;
+}
+
+export interface ProviderTable {
+  seq: number;
+  id: string;
+  name: string;
+  short_name: string;
+  uscc: string;
+  org_type: string;
+  region_code: string;
+  city_code: string;
+  address: string;
+  contact: string;
+  phone: string;
+  email: string | null;
+  website: string | null;
+  founded_on: string;
+  description: string;
+  /** JSON array of category ids, in the provider's own order. */
+  category_ids: string;
+  accepts_vouchers: number;
+  admission: string;
+  admitted_on: string | null;
+  product_count: number;
+  rating_count: number;
+  rating_average: number | null;
+  /** rating_average, or -1 when unrated, so that a descending sort needs no NULLS LAST. */
+  rating_sort: number;
+  /** 1 when admitted: only listed providers are public. */
+  listed: number;
+  /** Lowercased name and short name, for substring search. */
+  search_text: string;
+}
+
+export interface ProviderCategoryTable {
+  provider_seq: number;
+  category_id: string;
+}
+
+/**
+ * The hot half of a product: what searching, filtering, faceting and sorting read. Kept narrow so that scanning
+ * every listed product for facet counts touches few pages; the long texts live in `product_texts`.
+ */
+export interface ProductTable {
+  seq: number;
+  id: string;
+  provider_seq: number;
+  provider_id: string;
+  name: string;
+  category_id: string;
+  list_price: number;
+  discount_price: number | null;
+  is_free: number;
+  /** What a buyer pays: 0 when free, else the discount price if any, else the list price. */
+  price: number;
+  time_limit_days: number;
+  voucher_eligible: number;
+  status: string;
+  sold_count: number;
+  rating_count: number;
+  rating_average: number | null;
+  /** rating_average, or -1 when unrated, so that a descending sort needs no NULLS LAST. */
+  rating_sort: number;
+  published_at: string | null;
+  /** published_at in epoch milliseconds, 0 when never published, for sorting. */
+  published_ts: number;
+  /** 1 when published by an admitted provider: only listed products are public. */
+  listed: number;
+}
+
+/** The cold half of a product: the five publics' texts, read only for the rows of a page. */
+export interface ProductTextTable {
+  product_seq: number;
+  summary: string;
+  function: string;
+  /** JSON array of `{ title, description }`. */
+  process: string;
+  standard: string;
+  fee_note: string;
+  suitable_for: string;
+  /** JSON array of region codes served. */
+  region_codes: string;
+  /** Lowercased name, provider name, category name and summary: confirms a phrase match after the n-gram lookup. */
+  search_text: string;
+}
+
+/** Every region code a product counts as serving (served regions, their ancestors and descendants). */
+export interface ProductCoverageTable {
+  region_code: string;
+  product_seq: number;
+}
+
+/** The n-gram index: one row per term and product, with the weight of the best field the term occurs in. */
+export interface ProductTermTable {
+  term: string;
+  product_seq: number;
+  weight: number;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  regions: RegionTable;
+  categories: CategoryTable;
+  providers: ProviderTable;
+  provider_categories: ProviderCategoryTable;
+  products: ProductTable;
+  product_texts: ProductTextTable;
+  product_coverage: ProductCoverageTable;
+  product_terms: ProductTermTable;
+  meta: MetaTable;
+}
+
+export type { Generated };

@@ -1,0 +1,65 @@
+import type { FieldError, Problem } from '@smec/schemas';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+const PROBLEM_BASE = 'https://smec.gd.gov.cn/problems/';
+
+const TITLES: Record<string, string> = {
+  validation_failed: 'The request is not valid',
+  invalid_cursor: 'The cursor is not valid for this query',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  unsupported_media_type: 'Unsupported media type',
+  payload_too_large: 'Payload too large',
+  bad_request: 'Bad request',
+  rate_limited: 'Too many requests',
+  service_unavailable: 'Service unavailable',
+  internal_error: 'Internal error',
+};
+
+/** An error that becomes a problem+json response; thrown by handlers, rendered by the global error handler. */
+export class ProblemError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, code: string, detail: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+    super(detail);
+    this.name = 'ProblemError';
+    this.status = status;
+    this.code = code;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+}
+
+export function notFound(detail: string): ProblemError {
+  return new ProblemError(404, 'not_found', detail);
+}
+
+export function validationFailed(errors: FieldError[]): ProblemError {
+  const detail = errors.map((error) => `${error.path}: ${error.message}`).join('; ');
+  return new ProblemError(400, 'validation_failed', detail || 'The request is not valid', { errors });
+}
+
+export function problemBody(request: FastifyRequest, status: number, code: string, detail: string, errors?: FieldError[]): Problem {
+  return {
+    type: `${PROBLEM_BASE}${code}`,
+    title: TITLES[code] ?? 'Error',
+    status,
+    detail,
+    code,
+    requestId: request.id,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem, headers: Record<string, string> = {}): FastifyReply {
+  return reply
+    .code(problem.status)
+    .headers(headers)
+    .header('cache-control', 'no-store')
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problem));
+}

@@ -1,0 +1,56 @@
+import type { FieldError } from '@smec/schemas';
+import type { z } from '@smec/schemas';
+import { validationFailed } from './problem.js';
+
+interface Issue {
+  readonly code: string;
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * A readable English message for a zod issue. zod/mini ships no locale (it would weigh on the browser bundle), so
+ * its default message is a bare "Invalid input"; schema-specific messages (`{ error: … }`) are kept as written.
+ */
+export function issueMessage(issue: Issue): string {
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  const { origin, minimum, maximum, expected, values, format } = issue as Record<string, unknown>;
+  switch (issue.code) {
+    case 'too_small':
+      return origin === 'string' ? `Must be at least ${String(minimum)} characters` : `Must be at least ${String(minimum)}`;
+    case 'too_big':
+      return origin === 'string' ? `Must be at most ${String(maximum)} characters` : `Must be at most ${String(maximum)}`;
+    case 'invalid_type':
+      if (expected === 'int' || expected === 'number') return 'Must be a whole number';
+      return `Must be a ${String(expected)}`;
+    case 'invalid_value':
+      if (expected === 'stringbool') return 'Must be true, false, 1 or 0';
+      return Array.isArray(values) ? `Must be one of: ${values.join(', ')}` : 'Not an allowed value';
+    case 'invalid_format':
+      return format === 'regex' ? 'Has an invalid format' : `Must be a valid ${String(format)}`;
+    case 'unrecognized_keys':
+      return 'Unknown field';
+    default:
+      return 'Invalid value';
+  }
+}
+
+/** Parses request input with a shared schema; invalid input becomes a 400 `validation_failed` problem. */
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, location: 'query' | 'params' | 'body'): z.output<S> {
+  const errors: FieldError[] = [];
+  // Query strings may repeat a parameter (`?limit=1&limit=2`); every parameter of ours takes one value.
+  if (location === 'query' && input && typeof input === 'object') {
+    for (const [key, value] of Object.entries(input)) {
+      if (Array.isArray(value)) errors.push({ path: `query.${key}`, message: 'Must be given only once', code: 'repeated' });
+    }
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues as unknown as Issue[]) {
+    const path = [location, ...issue.path.map(String)].join('.');
+    errors.push({ path, message: issueMessage(issue), code: issue.code });
+  }
+  throw validationFailed(errors);
+}

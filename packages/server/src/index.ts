@@ -1,0 +1,41 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.js';
+import { resolveOptions, type ServerOptions } from './config.js';
+import { prepareDatabase } from './db/prepare.js';
+
+export { buildApp, type AppOptions } from './app.js';
+export { prepareDatabase, DATABASE_FILE, type PreparedDatabase } from './db/prepare.js';
+export type { ServerOptions } from './config.js';
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:8787` */
+  readonly url: string;
+  /** `url` + `/api/v1` */
+  readonly apiUrl: string;
+  close(): Promise<void>;
+}
+
+/** Creates, migrates and seeds the database if needed, then listens. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const resolved = resolveOptions(options);
+  const database = await prepareDatabase(resolved.dataDir);
+  try {
+    const app = await buildApp({ database, logger: resolved.logger, demo: resolved.demo });
+    await app.listen({ port: resolved.port, host: resolved.host });
+    const { port } = app.server.address() as AddressInfo;
+    const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
+    const url = `http://${host}:${port}`;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      apiUrl: `${url}/api/v1`,
+      close() {
+        closing ??= app.close().then(() => database.close());
+        return closing;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,3 @@
+// The CDN entry `smec.js`: one module that defines every smec widget. Each define file is a CDN entry of its own.
+import '../define/smec-root.js';
+import '../define/smec-catalog.js';

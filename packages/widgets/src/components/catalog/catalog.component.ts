@@ -1,0 +1,472 @@
+import { consume } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ProductPage, ProductSort, ServiceProduct } from '@smec/schemas';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { SmecErrorEvent } from '../../events/error-event.js';
+import { SmecSelectEvent } from '../../events/select-event.js';
+import { resolveLocale } from '../../i18n/localization.js';
+import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { formatNumber } from '../../internal/format.js';
+import { SmecElement } from '../../internal/smec-element.js';
+import styles from './catalog.styles.js';
+import {
+  EMPTY_FILTERS,
+  hasFilters,
+  readView,
+  toQuery,
+  writeView,
+  type CatalogFilters,
+  type CatalogView,
+  type PriceBandKey,
+} from './catalog.state.js';
+import { renderFacets } from './facets.js';
+import { renderPagination } from './pagination.js';
+import { renderProductCard, renderSkeleton } from './product-card.js';
+import { renderProductDetail } from './product-detail.js';
+import { loadReferenceData } from './reference-data.js';
+import { renderSearchBox } from './search-box.js';
+import { renderSortSelect } from './sort-select.js';
+import { renderError } from './status.js';
+
+const SEARCH_DEBOUNCE_MS = 300;
+/** Changing any of these starts again from the first page. */
+const FILTER_KEYS = ['q', 'category', 'region', 'voucherEligible', 'free', 'price', 'sort', 'pageSize'];
+
+type FocusTarget = { detail: true } | { card: string };
+
+/**
+ * @summary The province's service products, searchable and filterable, for a service center's website.
+ *
+ * A search box (debounced; Enter searches at once), facets with counts (category, city then county, voucher-eligible,
+ * free services, price), sorting, product cards, a detail view with the five publics (五公开) and the provider's
+ * contacts, and pagination. The filters and the page are kept in the page's URL (`smec_*` parameters) so that a
+ * filtered view can be shared.
+ *
+ * @fires smec-select - {SmecSelectEvent} The visitor opened a product (never fired when code sets `product`).
+ * @fires smec-error - {SmecErrorEvent} A search or a product could not be loaded (the widget shows the error too).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart search - The search form.
+ * @csspart facets - The filter panel.
+ * @csspart clear-button - The button that clears the filters.
+ * @csspart results - The result area: count, sort, cards and pagination.
+ * @csspart status - The live region with the number of results or the loading state.
+ * @csspart card - One product card.
+ * @csspart card-title - The button with a product's name that opens its detail.
+ * @csspart price - A card's price.
+ * @csspart pagination - The previous / next navigation.
+ * @csspart detail - The product detail panel.
+ * @csspart back-button - The detail's button back to the list.
+ * @csspart error - The error message box.
+ * @csspart retry-button - The error box's retry button.
+ *
+ * @cssproperty --smec-color-primary - Buttons, links and focus rings.
+ * @cssproperty --smec-color-on-primary - Text on primary buttons.
+ * @cssproperty --smec-color-text - Body text.
+ * @cssproperty --smec-color-muted - Secondary text (keep a 4.5:1 contrast with the surface).
+ * @cssproperty --smec-color-surface - Background.
+ * @cssproperty --smec-color-border - Borders of cards and fields.
+ * @cssproperty --smec-color-danger - Error messages.
+ * @cssproperty --smec-radius - Corner radius of cards, fields and buttons.
+ * @cssproperty --smec-space - The base spacing unit.
+ * @cssproperty --smec-font-family - Font; by default the host page's.
+ */
+export class SmecCatalog extends SmecElement {
+  static override styles = styles;
+
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private stallTimer: ReturnType<typeof setTimeout> | undefined;
+  private stalled = false;
+  /** `cursors[i]` opens page i + 1; holes are pages reached from a shared link. */
+  private cursors: (string | undefined)[] = [undefined];
+  private pendingFocus: FocusTarget | undefined;
+  private urlReady = false;
+  private initialFilters: Pick<CatalogFilters, 'category' | 'region'> = { category: undefined, region: undefined };
+
+  private readonly referenceTask = new Task(this, {
+    task: ([client], { signal }) => loadReferenceData(client, signal),
+    args: () => [this.activeClient] as const,
+  });
+
+  private readonly listTask = new Task(this, {
+    task: ([client, q, category, region, voucherEligible, free, price, sort, cursor, pageSize], { signal }) =>
+      this.loadPage(
+        client,
+        toQuery({ q, category, region, voucherEligible, free, price, sort }, cursor, pageSize),
+        signal,
+      ),
+    args: () =>
+      [
+        this.activeClient,
+        this.q,
+        this.category,
+        this.region,
+        this.voucherEligible,
+        this.free,
+        this.price,
+        this.sort,
+        this.cursor,
+        Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 12)),
+      ] as const,
+  });
+
+  private readonly detailTask = new Task(this, {
+    task: async ([client, id], { signal }) => {
+      if (!id) return initialState;
+      try {
+        return await client.products.get(id, { signal });
+      } catch (error) {
+        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'products.get'));
+        throw error;
+      }
+    },
+    args: () => [this.activeClient, this.product] as const,
+  });
+
+  @query('#smec-q') private searchInput?: HTMLInputElement;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private rootClient?: SmecClient;
+
+  /** What is in the search box; becomes the query after the debounce. */
+  @state() private searchText = '';
+  @state() private q = '';
+  @state() private voucherEligible = false;
+  @state() private free = false;
+  @state() private price: PriceBandKey | undefined;
+  @state() private sort: ProductSort = 'relevance';
+  @state() private page = 1;
+  @state() private cursor: string | undefined;
+
+  /** Base URL of the platform API; default: the platform that served the script. Not used inside `<smec-root>`. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** An SDK client to use instead of the enclosing root's or one built from `api-base`. */
+  @property({ attribute: false }) client?: SmecClient;
+
+  /** Region filter (GB/T 2260 code of a city or county, e.g. `440600`); the initial one when set as an attribute. */
+  @property() region?: string;
+
+  /** Category filter (e.g. `legal`); the initial one when set as an attribute. */
+  @property() category?: string;
+
+  /** Products per page, 1–100. */
+  @property({ attribute: 'page-size', type: Number }) pageSize = 12;
+
+  /** Do not read or write the filters in the page's URL (for several catalogs on one page, or an app's own routing). */
+  @property({ attribute: 'no-url-state', type: Boolean }) noUrlState = false;
+
+  /** After how many milliseconds of loading the widget says that loading is slow. */
+  @property({ attribute: 'stalled-after', type: Number }) stalledAfter = 3000;
+
+  /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The id of the product whose detail is open; set it to open one (no `smec-select` is fired), clear it to close. */
+  @property() product?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.handlePopState);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.handlePopState);
+    clearTimeout(this.searchTimer);
+    clearTimeout(this.stallTimer);
+  }
+
+  override willUpdate(changed: PropertyValues): void {
+    if (!this.hasUpdated) {
+      this.initialFilters = { category: this.category, region: this.region };
+      const shared = this.noUrlState ? undefined : readView(location.search);
+      if (shared) this.applyView(shared);
+      return;
+    }
+    // A new search starts on its first page; moving between pages changes the cursor and keeps the rest.
+    if (FILTER_KEYS.some((key) => changed.has(key)) && !changed.has('cursor')) {
+      this.page = 1;
+      this.cursor = undefined;
+      this.cursors = [undefined];
+    }
+  }
+
+  override updated(): void {
+    this.restoreFocus();
+    // The URL follows changes, not the initial state: a page that merely shows the catalog keeps its URL.
+    if (this.urlReady && !this.noUrlState) this.writeUrl();
+    this.urlReady = true;
+  }
+
+  private readonly handlePopState = () => {
+    if (this.noUrlState) return;
+    this.applyView(readView(location.search) ?? { ...EMPTY_FILTERS, ...this.initialFilters, page: 1, cursor: undefined, product: undefined });
+  };
+
+  private handleSearchInput(text: string): void {
+    this.searchText = text;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.q = this.searchText), SEARCH_DEBOUNCE_MS);
+  }
+
+  private handleSearchSubmit(): void {
+    clearTimeout(this.searchTimer);
+    this.q = this.searchText;
+  }
+
+  private handleFiltersChange(patch: Partial<CatalogFilters>): void {
+    Object.assign(this, patch);
+  }
+
+  private handleClearFilters(): void {
+    const { q, sort } = this;
+    Object.assign(this, { ...EMPTY_FILTERS, q, sort });
+  }
+
+  private handleClearAll(): void {
+    clearTimeout(this.searchTimer);
+    this.handleClearFilters();
+    this.q = this.searchText = '';
+    this.searchInput?.focus();
+  }
+
+  private handlePrevious(): void {
+    const target = this.page - 1;
+    const cursor = this.cursors[target - 1];
+    if (target > 1 && cursor === undefined) {
+      this.goToPage(1, undefined);
+    } else {
+      this.goToPage(target, cursor);
+    }
+  }
+
+  private handleNext(): void {
+    const next = this.listTask.value?.nextCursor;
+    if (!next) return;
+    this.cursors[this.page] = next;
+    this.goToPage(this.page + 1, next);
+  }
+
+  private handleOpen(product: ServiceProduct): void {
+    this.product = product.id;
+    this.pendingFocus = { detail: true };
+    this.dispatchEvent(new SmecSelectEvent(product));
+  }
+
+  private handleBack(): void {
+    if (this.product) this.pendingFocus = { card: this.product };
+    this.product = undefined;
+  }
+
+  /** Searches again with the current filters (the retry button does this). */
+  refresh(): void {
+    void this.listTask.run();
+  }
+
+  /** The client in use: the `client` property, else the enclosing root's, else one built from `api-base`. */
+  private get activeClient(): SmecClient {
+    return this.client ?? this.rootClient ?? ownClient({ apiBase: this.apiBase, locale: resolveLocale(this) });
+  }
+
+  private async loadPage(
+    client: SmecClient,
+    params: ReturnType<typeof toQuery>,
+    signal: AbortSignal,
+  ): Promise<ProductPage> {
+    // The task runs inside an update, so the stalled flag is a plain field and the timer asks for the re-render.
+    this.stalled = false;
+    clearTimeout(this.stallTimer);
+    this.stallTimer = setTimeout(() => {
+      this.stalled = true;
+      this.requestUpdate();
+    }, this.stalledAfter);
+    try {
+      return await client.products.list(params, { signal });
+    } catch (error) {
+      if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'products.list'));
+      throw error;
+    } finally {
+      // A newer search has already restarted the timer when this one was aborted.
+      if (!signal.aborted) {
+        clearTimeout(this.stallTimer);
+        this.stalled = false;
+      }
+    }
+  }
+
+  private goToPage(page: number, cursor: string | undefined): void {
+    this.page = page;
+    this.cursor = cursor;
+  }
+
+  private applyView(view: CatalogView): void {
+    clearTimeout(this.searchTimer);
+    this.searchText = this.q = view.q;
+    this.category = view.category;
+    this.region = view.region;
+    this.voucherEligible = view.voucherEligible;
+    this.free = view.free;
+    this.price = view.price;
+    this.sort = view.sort;
+    this.page = view.page;
+    this.cursor = view.cursor;
+    this.cursors = [undefined];
+    if (view.cursor) this.cursors[view.page - 1] = view.cursor;
+    this.product = view.product;
+  }
+
+  private writeUrl(): void {
+    const view: CatalogView = {
+      q: this.q,
+      category: this.category,
+      region: this.region,
+      voucherEligible: this.voucherEligible,
+      free: this.free,
+      price: this.price,
+      sort: this.sort,
+      page: this.page,
+      cursor: this.cursor,
+      product: this.product,
+    };
+    const search = writeView(location.search, view);
+    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  }
+
+  private restoreFocus(): void {
+    const target = this.pendingFocus;
+    if (!target) return;
+    if ('detail' in target) {
+      this.renderRoot.querySelector<HTMLElement>('#smec-detail-title')?.focus();
+      this.pendingFocus = undefined;
+      return;
+    }
+    const card = this.renderRoot.querySelector<HTMLElement>(`[data-product-id="${CSS.escape(target.card)}"]`);
+    if (card) {
+      card.focus();
+      this.pendingFocus = undefined;
+    } else if (this.listTask.status !== TaskStatus.PENDING) {
+      // The product is not on this page (it was opened from a shared link): start from the search box.
+      this.searchInput?.focus();
+      this.pendingFocus = undefined;
+    }
+  }
+
+  private statusText(page: ProductPage | undefined): string {
+    const status = this.listTask.status;
+    if (status === TaskStatus.ERROR) return '';
+    if (status !== TaskStatus.COMPLETE || !page) {
+      return this.stalled
+        ? msg('加载较慢，请稍候…', { id: 'status.stalled' })
+        : msg('正在加载…', { id: 'status.loading' });
+    }
+    if (page.total === 0) return msg('没有找到符合条件的服务', { id: 'status.empty' });
+    const total = formatNumber(page.total, this.locale);
+    // The page number is part of the announcement, or moving to another page would go unheard.
+    if (this.page > 1) {
+      const number = formatNumber(this.page, this.locale);
+      return msg(str`共 ${total} 项服务，第 ${number} 页`, { id: 'status.totalOnPage' });
+    }
+    return page.total === 1
+      ? msg(str`共 ${total} 项服务`, { id: 'status.total.one' })
+      : msg(str`共 ${total} 项服务`, { id: 'status.total' });
+  }
+
+  private renderResultsBody(page: ProductPage | undefined) {
+    const status = this.listTask.status;
+    if (status === TaskStatus.ERROR) return nothing;
+    if (status !== TaskStatus.COMPLETE || !page) return renderSkeleton(this.pageSize);
+    if (page.items.length === 0) {
+      return html`<div class="empty">
+        <p>${msg('试试其他关键词，或减少筛选条件。', { id: 'empty.hint' })}</p>
+        <button type="button" class="button" @click=${this.handleClearAll}>
+          ${msg('清除搜索和筛选', { id: 'empty.clearAll' })}
+        </button>
+      </div>`;
+    }
+    const reference = this.referenceTask.value;
+    const cardOptions = { reference, locale: this.locale, onOpen: (product: ServiceProduct) => this.handleOpen(product) };
+    return html`<ul class="cards">
+      ${page.items.map((product) => renderProductCard(product, cardOptions))}
+    </ul>`;
+  }
+
+  private renderBrowse() {
+    const status = this.listTask.status;
+    const busy = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
+    const page = status === TaskStatus.COMPLETE ? this.listTask.value : undefined;
+    // Facets keep the last counts while the next search loads, so the panel does not jump.
+    const facets = this.listTask.value?.facets;
+    const filters: CatalogFilters = {
+      q: this.q,
+      category: this.category,
+      region: this.region,
+      voucherEligible: this.voucherEligible,
+      free: this.free,
+      price: this.price,
+      sort: this.sort,
+    };
+    const total = this.listTask.value?.total ?? 0;
+    return html`${renderSearchBox({
+        text: this.searchText,
+        onInput: (text) => this.handleSearchInput(text),
+        onSubmit: () => this.handleSearchSubmit(),
+      })}
+      <div class="layout">
+        ${renderFacets({
+          filters,
+          facets,
+          reference: this.referenceTask.value,
+          locale: this.locale,
+          onChange: (patch) => this.handleFiltersChange(patch),
+          onClear: () => this.handleClearFilters(),
+        })}
+        <section part="results" class="results" aria-labelledby="smec-results-title" aria-busy=${busy ? 'true' : 'false'}>
+          <h2 id="smec-results-title" class="sr-only">${msg('服务产品', { id: 'results.title' })}</h2>
+          <div class="toolbar">
+            <p part="status" class="status" role="status" aria-live="polite">${this.statusText(page)}</p>
+            ${renderSortSelect(this.sort, (sort) => (this.sort = sort))}
+          </div>
+          <div role="alert">
+            ${status === TaskStatus.ERROR ? renderError(this.listTask.error, () => this.refresh()) : nothing}
+          </div>
+          ${this.renderResultsBody(page)}
+          ${renderPagination({
+            page: this.page,
+            pageCount: Math.max(this.page, Math.ceil(total / this.pageSize)),
+            hasPrevious: this.page > 1,
+            previousKnown: this.page === 2 || this.cursors[this.page - 2] !== undefined,
+            hasNext: !!this.listTask.value?.nextCursor,
+            busy,
+            locale: this.locale,
+            onPrevious: () => this.handlePrevious(),
+            onNext: () => this.handleNext(),
+          })}
+        </section>
+      </div>`;
+  }
+
+  private renderDetail() {
+    const detail = this.detailTask.status === TaskStatus.COMPLETE ? this.detailTask.value : undefined;
+    const listed = this.listTask.value?.items.find((item) => item.id === this.product);
+    return renderProductDetail({
+      product: detail ?? listed,
+      provider: detail?.providerDetail,
+      loading: this.detailTask.status === TaskStatus.PENDING,
+      error: this.detailTask.status === TaskStatus.ERROR ? this.detailTask.error : undefined,
+      reference: this.referenceTask.value,
+      locale: this.locale,
+      onBack: () => this.handleBack(),
+      onRetry: () => void this.detailTask.run(),
+    });
+  }
+
+  override render() {
+    return html`<div part="base" class="base" lang=${this.locale}>
+      ${this.product ? this.renderDetail() : this.renderBrowse()}
+    </div>`;
+  }
+}

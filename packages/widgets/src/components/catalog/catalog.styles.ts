@@ -1,0 +1,463 @@
+import { css } from 'lit';
+
+// Every colour pair below keeps a contrast of at least 4.5:1 (text) or 3:1 (borders, focus) in both schemes.
+const darkTokens = css`
+  --_primary: var(--smec-color-primary, #8cb8ff);
+  --_on-primary: var(--smec-color-on-primary, #0b1a33);
+  --_text: var(--smec-color-text, #e8eaed);
+  --_muted: var(--smec-color-muted, #a8b0ba);
+  --_surface: var(--smec-color-surface, #15181d);
+  --_subtle: var(--smec-color-subtle, #1f242b);
+  --_border: var(--smec-color-border, #6e7781);
+  --_danger: var(--smec-color-danger, #ff9b8f);
+  --_badge-text: #a6e3b3;
+  --_badge-bg: #183a22;
+  --_tag-bg: #2a3038;
+  --_skeleton: #2a3038;
+  color-scheme: dark;
+`;
+
+export default css`
+  :host {
+    --_primary: var(--smec-color-primary, #0b5cad);
+    --_on-primary: var(--smec-color-on-primary, #ffffff);
+    --_text: var(--smec-color-text, #1b1f24);
+    --_muted: var(--smec-color-muted, #57606a);
+    --_surface: var(--smec-color-surface, #ffffff);
+    --_subtle: var(--smec-color-subtle, #f4f6f9);
+    --_border: var(--smec-color-border, #8c959f);
+    --_danger: var(--smec-color-danger, #b42318);
+    --_radius: var(--smec-radius, 8px);
+    --_space: var(--smec-space, 1rem);
+    --_badge-text: #0f5323;
+    --_badge-bg: #e3f4e6;
+    --_tag-bg: #eef1f5;
+    --_skeleton: #e6e9ee;
+    color-scheme: light;
+    display: block;
+    container-type: inline-size;
+    font-family: var(--smec-font-family, inherit);
+    line-height: 1.6;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkTokens}
+    }
+  }
+
+  :host([theme='dark']) {
+    ${darkTokens}
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  .base {
+    color: var(--_text);
+    background: var(--_surface);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+  }
+
+  h2,
+  h3,
+  p,
+  ul,
+  ol,
+  dl,
+  dd,
+  fieldset {
+    margin: 0;
+  }
+
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
+
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .muted {
+    color: var(--_muted);
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.25em;
+    min-height: 2.5rem;
+    padding: 0.375rem 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+
+  .button:hover {
+    border-color: var(--_primary);
+  }
+
+  .button-primary {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+  }
+
+  .button[aria-disabled='true'] {
+    cursor: not-allowed;
+    border-style: dashed;
+    color: var(--_muted);
+  }
+
+  /* Search */
+  .search {
+    display: grid;
+    gap: 0.25rem;
+    margin-block-end: var(--_space);
+  }
+
+  .search label {
+    font-weight: 600;
+  }
+
+  .search-row {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  input[type='search'],
+  select {
+    min-height: 2.5rem;
+    padding: 0.375rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  input[type='search'] {
+    flex: 1;
+    min-width: 0;
+  }
+
+  input::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
+
+  /* Layout: the filters beside the results, above them in a narrow column. */
+  .layout {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  @container (min-width: 48rem) {
+    .layout {
+      grid-template-columns: 15rem minmax(0, 1fr);
+      align-items: start;
+    }
+  }
+
+  /* Facets */
+  .facets {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  .facets-title {
+    font-size: 1.125rem;
+  }
+
+  .facet {
+    display: grid;
+    gap: 0.125rem;
+    padding: 0.5rem 0.75rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .facet legend {
+    padding-inline: 0.25rem;
+    font-weight: 600;
+  }
+
+  .option {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2rem;
+    cursor: pointer;
+  }
+
+  .option input {
+    width: 1.125rem;
+    height: 1.125rem;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+
+  .select-label {
+    margin-block-start: 0.25rem;
+  }
+
+  .facet select {
+    width: 100%;
+  }
+
+  /* Results */
+  .results {
+    display: grid;
+    gap: var(--_space);
+    min-width: 0;
+  }
+
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+
+  .status {
+    font-weight: 600;
+  }
+
+  .sort {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    gap: var(--_space);
+    padding: 0;
+    list-style: none;
+  }
+
+  .card {
+    display: grid;
+    align-content: start;
+    gap: 0.375rem;
+    height: 100%;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .card-title {
+    font-size: 1.0625rem;
+    line-height: 1.4;
+  }
+
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font-weight: 600;
+    text-align: start;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    cursor: pointer;
+  }
+
+  .card-provider {
+    color: var(--_muted);
+  }
+
+  .card-tags,
+  .detail-meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.375rem 0.75rem;
+  }
+
+  .tag,
+  .badge {
+    display: inline-block;
+    padding: 0 0.5rem;
+    border-radius: 999px;
+    font-size: 0.875rem;
+    background: var(--_tag-bg);
+  }
+
+  .badge-voucher {
+    color: var(--_badge-text);
+    background: var(--_badge-bg);
+    font-weight: 600;
+  }
+
+  .facts {
+    display: grid;
+    gap: 0.125rem;
+  }
+
+  .facts div {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  .facts dt {
+    color: var(--_muted);
+    flex: none;
+  }
+
+  .price-now {
+    font-size: 1.0625rem;
+  }
+
+  .price-free {
+    font-weight: 600;
+    color: var(--_badge-text);
+  }
+
+  .price-was {
+    margin-inline-start: 0.375rem;
+    color: var(--_muted);
+  }
+
+  .skeleton .card {
+    min-height: 10rem;
+    gap: 0.75rem;
+  }
+
+  .skeleton span {
+    display: block;
+    height: 1rem;
+    border-radius: 4px;
+    background: var(--_skeleton);
+  }
+
+  .skeleton span:first-child {
+    width: 70%;
+  }
+
+  .skeleton span:last-child {
+    width: 40%;
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton span {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+
+  @keyframes pulse {
+    to {
+      opacity: 0.45;
+    }
+  }
+
+  .empty,
+  .error {
+    display: grid;
+    justify-items: start;
+    gap: 0.5rem;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+  }
+
+  .error {
+    border: 2px solid var(--_danger);
+  }
+
+  .error-title {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+
+  .pagination {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+  }
+
+  /* Detail */
+  .detail {
+    display: grid;
+    gap: 0.75rem;
+    justify-items: start;
+  }
+
+  .detail > * {
+    max-width: 72ch;
+  }
+
+  .detail h2 {
+    font-size: 1.375rem;
+    line-height: 1.3;
+  }
+
+  .detail h3 {
+    margin-block-start: 0.5rem;
+    font-size: 1.0625rem;
+  }
+
+  .summary {
+    color: var(--_muted);
+  }
+
+  .steps {
+    display: grid;
+    gap: 0.375rem;
+    padding-inline-start: 1.5rem;
+  }
+
+  .steps strong {
+    margin-inline-end: 0.5rem;
+  }
+
+  .contacts {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .contacts div {
+    display: grid;
+    grid-template-columns: 6rem minmax(0, 1fr);
+    gap: 0.5rem;
+  }
+
+  .contacts dt {
+    color: var(--_muted);
+  }
+
+  a {
+    color: var(--_primary);
+    text-underline-offset: 0.2em;
+  }
+`;

@@ -1,0 +1,39 @@
+import type { Region, ServiceCategory } from '@smec/schemas';
+import type { SmecClient } from '../../internal/client.js';
+
+/** Names the catalog shows next to codes: categories and Guangdong's regions, loaded once per client. */
+export interface ReferenceData {
+  categories: readonly ServiceCategory[];
+  regions: ReadonlyMap<string, Region>;
+  cities: readonly Region[];
+}
+
+export async function loadReferenceData(client: SmecClient, signal: AbortSignal): Promise<ReferenceData> {
+  const [categories, regions] = await Promise.all([
+    client.categories.list({ signal }),
+    client.regions.list(undefined, { signal }),
+  ]);
+  return {
+    categories: categories.items,
+    regions: new Map(regions.items.map((region) => [region.code, region])),
+    cities: regions.items.filter((region) => region.level === 'city'),
+  };
+}
+
+export function countiesOf(reference: ReferenceData | undefined, cityCode: string): Region[] {
+  return [...(reference?.regions.values() ?? [])].filter(
+    (region) => region.level === 'county' && region.parentCode === cityCode,
+  );
+}
+
+/** The city a region filter belongs to: the region itself for a city, its parent for a county. */
+export function cityOf(reference: ReferenceData | undefined, code: string | undefined): string | undefined {
+  if (!code) return undefined;
+  const region = reference?.regions.get(code);
+  if (!region) return code.endsWith('00') ? code : `${code.slice(0, 4)}00`;
+  return region.level === 'county' ? (region.parentCode ?? undefined) : region.code;
+}
+
+export function regionName(reference: ReferenceData | undefined, code: string): string {
+  return reference?.regions.get(code)?.name ?? code;
+}

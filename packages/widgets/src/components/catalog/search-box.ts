@@ -1,0 +1,36 @@
+import { msg } from '@lit/localize';
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+
+export interface SearchBoxOptions {
+  /** What the visitor has typed (kept while results load). */
+  text: string;
+  onInput: (text: string) => void;
+  /** Enter or the button: search now, without waiting for the debounce. */
+  onSubmit: () => void;
+}
+
+export function renderSearchBox({ text, onInput, onSubmit }: SearchBoxOptions): TemplateResult {
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  const input = (event: InputEvent) => onInput((event.target as HTMLInputElement).value);
+  return html`<form part="search" class="search" role="search" @submit=${submit}>
+    <label for="smec-q">${msg('搜索服务', { id: 'search.label' })}</label>
+    <div class="search-row">
+      <input
+        id="smec-q"
+        name="q"
+        type="search"
+        maxlength="100"
+        autocomplete="off"
+        enterkeyhint="search"
+        placeholder=${msg('例如：法律、财税、知识产权', { id: 'search.placeholder' })}
+        .value=${live(text)}
+        @input=${input}
+      />
+      <button type="submit" class="button button-primary">${msg('搜索', { id: 'search.submit' })}</button>
+    </div>
+  </form>`;
+}

@@ -1,0 +1,63 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { TokenProvider } from '@smec/sdk';
+import { resolveLocale } from '../../i18n/localization.js';
+import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { SmecElement } from '../../internal/smec-element.js';
+
+/**
+ * @summary Configures the platform once for every smec widget inside it: one SDK client (base URL, sign-in token)
+ * and the language.
+ *
+ * Widgets inside a root use its client; a widget outside any root builds its own from its `api-base`.
+ *
+ * @slot - The widgets (and any other content).
+ */
+export class SmecRoot extends SmecElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  private readonly provider = new ContextProvider(this, { context: clientContext });
+  private builtClient: SmecClient | undefined;
+
+  /** Base URL of the platform API, e.g. `https://platform.example/api/v1`; default: the platform that served the script. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** The SDK client to hand to the widgets; when set, `api-base` and `getToken` are not used. */
+  @property({ attribute: false }) client?: SmecClient;
+
+  /** Returns the signed-in user's token (the host site signs its users in); used by the client the root builds. */
+  @property({ attribute: false }) getToken?: TokenProvider;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Provide before the first render, so that the widgets inside never start with a client of their own.
+    this.provider.setValue(this.providedClient());
+  }
+
+  protected override syncLocale(): void {
+    super.syncLocale();
+    // The platform's own messages (problem details) follow the language too.
+    this.builtClient = undefined;
+    this.requestUpdate();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('apiBase') || changed.has('getToken')) this.builtClient = undefined;
+    this.provider.setValue(this.providedClient());
+  }
+
+  private providedClient(): SmecClient {
+    if (this.client) return this.client;
+    this.builtClient ??= ownClient({ apiBase: this.apiBase, getToken: this.getToken, locale: resolveLocale(this) });
+    return this.builtClient;
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The embeddable web components of Guangdong's SME public service platform. Importing this module defines every
+ * `smec-*` tag; import a single `@smec/widgets/smec-<tag>.js` to define only that one.
+ *
+ * @packageDocumentation
+ */
+export { SmecRoot } from './define/smec-root.js';
+export { SmecCatalog } from './define/smec-catalog.js';
+export { SmecElement } from './internal/smec-element.js';
+export { clientContext, type SmecClient } from './internal/client.js';
+export { SmecSelectEvent } from './events/select-event.js';
+export { SmecErrorEvent } from './events/error-event.js';
+export { LOCALES, type SmecLocale } from './i18n/localization.js';
