@@ -4,7 +4,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import esbuild from 'rollup-plugin-esbuild';
+import esbuild, { minify } from 'rollup-plugin-esbuild';
 
 const TARGET = 'es2022';
 
@@ -49,6 +49,131 @@ function npmBuild(name, entries) {
   };
 }
 
+const VLQ_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function vlq(value) {
+  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
+  let out = '';
+  do {
+    const digit = rest & 31;
+    rest >>>= 5;
+    out += VLQ_DIGITS[rest ? digit | 32 : digit];
+  } while (rest);
+  return out;
+}
+
+/** A source map for an edit that only replaced the given ranges: every kept stretch maps back to where it was. */
+function editMap(source, edits, file) {
+  const lines = [[]];
+  let line = 0;
+  let column = 0;
+  let from = 0;
+  const position = (offset) => {
+    const before = source.slice(0, offset);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return [before.split('\n').length - 1, offset - lineStart];
+  };
+  const emit = (text, sourceOffset) => {
+    let [sourceLine, sourceColumn] = position(sourceOffset);
+    lines[line].push([column, sourceLine, sourceColumn]);
+    for (const char of text) {
+      if (char === '\n') {
+        lines.push([]);
+        line += 1;
+        column = 0;
+        sourceLine += 1;
+        sourceColumn = 0;
+        lines[line].push([0, sourceLine, 0]);
+      } else {
+        column += char.length;
+        sourceColumn += char.length;
+      }
+    }
+  };
+  for (const [start, end, text] of edits) {
+    if (start > from) emit(source.slice(from, start), from);
+    if (text) emit(text, start);
+    from = end;
+  }
+  if (from < source.length) emit(source.slice(from), from);
+  let previous = [0, 0, 0];
+  const mappings = lines
+    .map((segments) => {
+      let lastColumn = 0;
+      return segments
+        .map(([generatedColumn, sourceLine, sourceColumn]) => {
+          const segment =
+            vlq(generatedColumn - lastColumn) +
+            vlq(0) +
+            vlq(sourceLine - previous[1]) +
+            vlq(sourceColumn - previous[2]);
+          lastColumn = generatedColumn;
+          previous = [0, sourceLine, sourceColumn];
+          return segment;
+        })
+        .join(',');
+    })
+    .join(';');
+  return { version: 3, sources: [file], names: [], mappings };
+}
+
+/** CSS without comments and without the whitespace that carries no meaning. */
+function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}');
+}
+
+/** Markup whose line breaks and indentation collapse to one space, which renders the same. */
+function minifyHtml(text) {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * Shrinks the text of Lit's `css` and `html` templates in our own modules: esbuild minifies code but leaves template
+ * text alone, and the catalog's styles and markup are written to be read.
+ */
+function minifyTemplates() {
+  const minifiers = { css: minifyCss, html: minifyHtml };
+  return {
+    name: 'smec-minify-templates',
+    transform(code, id) {
+      if (!id.includes('/packages/widgets/src/') || !/\b(css|html)`/.test(code)) return null;
+      const edits = [];
+      const visit = (node) => {
+        if (!node || typeof node.type !== 'string') return;
+        const minify = node.type === 'TaggedTemplateExpression' && minifiers[node.tag.name];
+        if (minify) {
+          for (const quasi of node.quasi.quasis) {
+            const raw = code.slice(quasi.start, quasi.end);
+            if (raw !== quasi.value.raw) this.error(`unexpected template position in ${id}`);
+            const text = minify(raw);
+            if (text !== raw) edits.push([quasi.start, quasi.end, text]);
+          }
+        }
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) value.forEach(visit);
+          else if (value && typeof value === 'object') visit(value);
+        }
+      };
+      visit(this.parse(code));
+      if (!edits.length) return null;
+      edits.sort((a, b) => a[0] - b[0]);
+      let out = '';
+      let from = 0;
+      for (const [start, end, text] of edits) {
+        out += code.slice(from, start) + text;
+        from = end;
+      }
+      out += code.slice(from);
+      return { code: out, map: editMap(code, edits, id) };
+    },
+  };
+}
+
 function cdnBuild() {
   const dir = 'packages/widgets';
   const input = { smec: `${dir}/src/cdn/smec.ts` };
@@ -61,7 +186,9 @@ function cdnBuild() {
     input,
     plugins: [
       nodeResolve({ exportConditions: ['source', 'browser', 'production'], extensions: ['.ts', '.js', '.mjs'] }),
-      esbuild({ target: TARGET, tsconfig: 'tsconfig.base.json', minify: true, legalComments: 'none' }),
+      esbuild({ target: TARGET, tsconfig: 'tsconfig.base.json' }),
+      minifyTemplates(),
+      minify({ target: TARGET, legalComments: 'none', charset: 'utf8' }),
     ],
     output: {
       dir: `${dir}/dist/cdn`,

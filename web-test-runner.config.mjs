@@ -35,7 +35,7 @@ export default {
   reporters: [defaultReporter(), summaryReporter(process.env.SMEC_WTR_SUMMARY)],
   files: ['packages/widgets/test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 240000,

@@ -2,7 +2,16 @@
 // Seeding takes seconds, so it happens once: the seeded file is cached in <repo>/.test-data/ under a name that
 // changes whenever the seed, the schema or the search index code changes, and each server gets a copy of it.
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +31,9 @@ function seedVersion(): string {
   const hash = createHash('sha256');
   for (const folder of ['seed', 'db', 'search']) {
     const dir = join(SERVER_SRC, folder);
-    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts')).sort();
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .sort();
     for (const file of files) hash.update(file).update(readFileSync(join(dir, file)));
   }
   return hash.digest('hex').slice(0, 16);
@@ -44,6 +55,11 @@ export function templateDatabase(): Promise<string> {
       database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       await database.close();
       renameSync(join(work, DATABASE_FILE), file);
+      // Templates of older sources are dead weight (tens of MB each); a copy already under way keeps its open file.
+      for (const old of readdirSync(CACHE_DIR)) {
+        if (/^template-.*\.db(-shm|-wal)?$/.test(old) && join(CACHE_DIR, old) !== file)
+          rmSync(join(CACHE_DIR, old), { force: true });
+      }
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
@@ -58,7 +74,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = mkdtempSync(join(tmpdir(), 'smec-test-'));
   copyFileSync(source, join(dataDir, DATABASE_FILE));
   try {
-    const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger: false, demo: options.demo ?? false });
+    const server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      logger: false,
+      demo: options.demo ?? false,
+    });
     return {
       url: server.url,
       apiUrl: server.apiUrl,

@@ -1,12 +1,12 @@
-import { DateOnly, DateTime, Fen, Id, ListQuery, QueryBool, RegionCode, pageOf, queryInt } from './common.js';
+import { DateOnly, DateTime, Fen, Id, RegionCode, pageOf } from './common.js';
 import { isValidUscc } from './identifiers.js';
 import { CategoryId } from './reference.js';
 import * as z from './zod.js';
 
 /** A unified social credit code with a correct GB 32100-2015 check character. */
-export const Uscc = z
-  .string()
-  .check(z.refine(isValidUscc, { error: 'Invalid unified social credit code (check character does not match)' }));
+export const Uscc = z.stringFormat('uscc', isValidUscc, {
+  error: 'Invalid unified social credit code (check character does not match)',
+});
 
 /** How satisfied the rated enterprises were: the average of 100-point scores, and how many ratings. */
 export const RatingSummary = z.object({
@@ -50,16 +50,6 @@ export type ProviderPage = z.infer<typeof ProviderPage>;
 
 export const ProviderSort = z.enum(['name', 'rating', 'newest']);
 export type ProviderSort = z.infer<typeof ProviderSort>;
-
-export const ProvidersQuery = z.object({
-  q: z.optional(z.string().check(z.maxLength(100))),
-  category: z.optional(CategoryId),
-  region: z.optional(RegionCode),
-  acceptsVouchers: z.optional(QueryBool),
-  sort: z.optional(ProviderSort),
-  ...ListQuery,
-});
-export type ProvidersQuery = z.input<typeof ProvidersQuery>;
 
 /** One step of a service's process (服务流程). */
 export const ProcessStep = z.object({
@@ -160,21 +150,3 @@ export const ProductPage = z.object({
   facets: ProductFacets,
 });
 export type ProductPage = z.infer<typeof ProductPage>;
-
-export const ProductsQuery = z.object({
-  q: z.optional(z.string().check(z.maxLength(100))),
-  category: z.optional(CategoryId),
-  region: z.optional(RegionCode),
-  provider: z.optional(Id),
-  voucherEligible: z.optional(QueryBool),
-  free: z.optional(QueryBool),
-  minPrice: z.optional(queryInt(0, 1_000_000_000)),
-  maxPrice: z.optional(queryInt(0, 1_000_000_000)),
-  minRating: z.optional(queryInt(0, 100)),
-  sort: z.optional(ProductSort),
-  ...ListQuery,
-});
-export type ProductsQuery = z.input<typeof ProductsQuery>;
-export type ProductsQueryParsed = z.output<typeof ProductsQuery>;
-
-export const IdParams = z.object({ id: Id });

@@ -5,3 +5,4 @@ export * from './problem.js';
 export * from './reference.js';
 export * from './catalog.js';
 export * from './health.js';
+export * from './query.js';

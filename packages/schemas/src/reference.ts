@@ -44,9 +44,3 @@ export type ServiceCategory = z.infer<typeof ServiceCategory>;
 
 export const CategoryList = z.object({ items: z.array(ServiceCategory) });
 export type CategoryList = z.infer<typeof CategoryList>;
-
-export const RegionsQuery = z.object({
-  level: z.optional(RegionLevel),
-  parent: z.optional(RegionCode),
-});
-export type RegionsQuery = z.infer<typeof RegionsQuery>;

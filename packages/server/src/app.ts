@@ -47,7 +47,11 @@ function problemFor(error: FastifyError): { status: number; code: string; detail
     // Fastify's own 4xx messages (bad URL encoding, bad header) are safe to show; they carry no internals.
     return { status, code: 'validation_failed', detail: error.message, path: 'request' };
   }
-  return { status: 500, code: 'internal_error', detail: 'An unexpected error occurred; quote the request id when reporting it.' };
+  return {
+    status: 500,
+    code: 'internal_error',
+    detail: 'An unexpected error occurred; quote the request id when reporting it.',
+  };
 }
 
 /** The platform API (and, in demo mode, the demo site) as a Fastify instance, ready for `listen()` or `inject()`. */
@@ -65,6 +69,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // One line per request, written by our onResponse hook (with phone numbers masked).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -85,7 +90,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) {
-      return sendProblem(reply, problemBody(request, error.status, error.code, error.message, error.errors), error.headers);
+      return sendProblem(
+        reply,
+        problemBody(request, error.status, error.code, error.message, error.errors),
+        error.headers,
+      );
     }
     const problem = problemFor(error);
     if (problem.status >= 500) request.log.error({ err: error, requestId: request.id }, 'unexpected error');
@@ -124,7 +133,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     { prefix: '/api/v1' },
   );
 
-  if (options.demo) await app.register(async (site) => demoRoutes(site, options.demo === true ? {} : (options.demo as DemoOptions)));
+  if (options.demo)
+    await app.register(async (site) => demoRoutes(site, options.demo === true ? {} : (options.demo as DemoOptions)));
 
   return app;
 }

@@ -31,7 +31,7 @@ describe('smec-catalog states', () => {
     const el = root.querySelector('smec-catalog')!;
     await el.updateComplete;
     expect(statusText(el)).to.equal('正在加载…');
-    expect(part(el, 'results')?.getAttribute('aria-busy')).to.equal('true');
+    expect(shadow(el).querySelector('.result-list')?.getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
 
     await waitUntil(() => statusText(el) === '加载较慢，请稍候…', 'never stalled', { timeout: 3000 });
@@ -39,13 +39,13 @@ describe('smec-catalog states', () => {
 
     release();
     await results(el);
-    expect(part(el, 'results')?.getAttribute('aria-busy')).to.equal('false');
+    expect(shadow(el).querySelector('.result-list')?.getAttribute('aria-busy')).to.equal('false');
   });
 
   it('shows the empty state for a search that matches nothing, with a way back', async () => {
     const el = await fixture<SmecCatalog>(html`<smec-catalog api-base=${API} no-url-state></smec-catalog>`);
     await results(el);
-    type(el, '没有这种服务zzqx');
+    type(el, 'qqzzxxyy');
     shadow(el).querySelector('form')!.requestSubmit();
     await waitUntil(() => statusText(el) === '没有找到符合条件的服务', 'no empty state');
     expect(part(el, 'card')).to.equal(null);
@@ -63,18 +63,17 @@ describe('smec-catalog states', () => {
     const failed = (await oneEvent(el, 'smec-error')) as SmecErrorEvent;
     expect(failed.operation).to.equal('products.list');
     expect((failed.error as Error).name).to.equal('SmecNetworkError');
-    await el.updateComplete;
+    await waitUntil(() => part(el, 'error'), 'no error box');
     const error = part(el, 'error')!;
     expect(error.textContent).to.include('加载失败');
     expect(error.textContent).to.include('无法连接到服务平台');
-    expect(error.closest('[role="alert"]')).to.exist;
+    expect(error.closest('[role="alert"]')).to.not.equal(null);
     await expect(el).to.be.accessible();
 
     // Retrying against the same closed port fails again…
     setTimeout(() => part(el, 'retry-button')!.click());
     await oneEvent(el, 'smec-error');
-    await el.updateComplete;
-    expect(part(el, 'error')).to.exist;
+    await waitUntil(() => part(el, 'error'), 'no error box after the retry');
 
     // …and succeeds once api-base points at the platform.
     el.apiBase = API;
@@ -82,8 +81,56 @@ describe('smec-catalog states', () => {
     expect(part(el, 'error')).to.equal(null);
   });
 
+  it('aborts the search in flight when a new one starts', async () => {
+    const aborted: string[] = [];
+    let hold = true;
+    const client = createClient({
+      baseUrl: API,
+      fetch: async (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        init?.signal?.addEventListener('abort', () => aborted.push(url));
+        // Hold the first product searches until a newer one has been asked for.
+        while (hold && url.includes('/products') && !init?.signal?.aborted) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return fetch(input, init);
+      },
+    });
+    const root = await fixture(
+      html`<smec-root .client=${client}><smec-catalog no-url-state></smec-catalog></smec-root>`,
+    );
+    const el = root.querySelector('smec-catalog')!;
+    await el.updateComplete;
+    type(el, '法');
+    shadow(el).querySelector('form')!.requestSubmit();
+    await waitUntil(() => aborted.some((url) => url.includes('/products') && !url.includes('q=')), 'not aborted');
+    hold = false;
+    await results(el);
+    expect(totalOf(el)).to.equal(await apiTotal({ q: '法' }));
+  });
+
+  it('folds the filters behind a button in a narrow column', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="width: 360px"><smec-catalog api-base=${API} no-url-state></smec-catalog></div>`,
+    );
+    const el = wrapper.querySelector('smec-catalog')!;
+    await results(el);
+    const toggle = shadow(el).querySelector<HTMLButtonElement>('[aria-controls="smec-facets-body"]')!;
+    const body = shadow(el).querySelector<HTMLElement>('#smec-facets-body')!;
+    expect(getComputedStyle(toggle).display).to.not.equal('none');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(getComputedStyle(body).display).to.equal('none');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(getComputedStyle(body).display).to.not.equal('none');
+    await expect(el).to.be.accessible();
+  });
+
   it('passes axe in the dark scheme (system setting and theme="dark")', async () => {
-    const el = await fixture<SmecCatalog>(html`<smec-catalog api-base=${API} no-url-state theme="dark"></smec-catalog>`);
+    const el = await fixture<SmecCatalog>(
+      html`<smec-catalog api-base=${API} no-url-state theme="dark"></smec-catalog>`,
+    );
     await results(el);
     const surface = getComputedStyle(part(el, 'base')!).backgroundColor;
     expect(surface).to.not.equal('rgb(255, 255, 255)');
@@ -98,7 +145,9 @@ describe('smec-catalog states', () => {
 
   it('uses the host page font unless --smec-font-family is set', async () => {
     const wrapper = await fixture<HTMLElement>(
-      html`<div style="font-family: 'Noto Serif', serif"><smec-catalog api-base=${API} no-url-state></smec-catalog></div>`,
+      html`<div style="font-family: 'Noto Serif', serif">
+        <smec-catalog api-base=${API} no-url-state></smec-catalog>
+      </div>`,
     );
     const el = wrapper.querySelector('smec-catalog')!;
     await el.updateComplete;

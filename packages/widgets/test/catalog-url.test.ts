@@ -41,7 +41,7 @@ describe('smec-catalog URL state', () => {
     next!.click();
     await waitUntil(() => new URL(location.href).searchParams.get('smec_page') === '2', 'page not in the URL');
     const url = new URL(location.href);
-    expect(url.searchParams.get('smec_cursor')).to.be.a('string').and.not.empty;
+    expect(url.searchParams.get('smec_cursor')).to.match(/.+/);
     expect(hostParams()).to.deep.equal(hostBefore);
     await results(el, before);
 

@@ -39,6 +39,17 @@ describe('smec-catalog', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('starts from the region, category and page size set as attributes', async () => {
+    const el = await fixture<SmecCatalog>(
+      html`<smec-catalog api-base=${API} no-url-state region="440600" category="legal" page-size="5"></smec-catalog>`,
+    );
+    await results(el);
+    expect(parts(el, 'card')).to.have.length(5);
+    expect(totalOf(el)).to.equal(await apiTotal({ region: '440600', category: 'legal' }));
+    expect(facetOption(el, '法律服务').input.checked).to.equal(true);
+    expect(shadow(el).querySelector<HTMLSelectElement>('#smec-city')?.value).to.equal('440600');
+  });
+
   it('narrows to a one-character Chinese search (法), debounced, keeping the typed text', async () => {
     const el = await catalog();
     const before = statusText(el);
@@ -71,7 +82,9 @@ describe('smec-catalog', () => {
     await results(el, before);
     expect(totalOf(el)).to.equal(legal.count);
     expect(totalOf(el)).to.equal(await apiTotal({ category: 'legal' }));
-    expect(facetOption(el, '可用服务券').count).to.equal(await apiTotal({ category: 'legal', voucherEligible: 'true' }));
+    expect(facetOption(el, '可用服务券').count).to.equal(
+      await apiTotal({ category: 'legal', voucherEligible: 'true' }),
+    );
     expect(facetOption(el, '可用服务券').count).to.be.lessThan(voucherBefore);
     // Clearing the filters brings everything back.
     const narrowed = statusText(el);
@@ -84,9 +97,10 @@ describe('smec-catalog', () => {
     const el = await catalog();
     const city = shadow(el).querySelector<HTMLSelectElement>('#smec-city')!;
     await waitUntil(() => city.options.length > 20, 'the cities never loaded');
+    const all = statusText(el);
     city.value = '440600';
     city.dispatchEvent(new Event('change'));
-    await results(el);
+    await results(el, all);
     await waitUntil(() => totalOf(el) === 0 || shadow(el).querySelector('#smec-county'), 'no county select');
     expect(totalOf(el)).to.equal(await apiTotal({ region: '440600' }));
     const county = shadow(el).querySelector<HTMLSelectElement>('#smec-county')!;
@@ -102,21 +116,30 @@ describe('smec-catalog', () => {
   it('pages forward and back with cursors', async () => {
     const el = await catalog();
     const first = cardIds(el);
-    const nav = part(el, 'pagination')!;
-    expect(nav.textContent).to.include('第 1 页');
-    const [previous, next] = [...nav.querySelectorAll('button')];
-    expect(previous!.getAttribute('aria-disabled')).to.equal('true');
-    next!.click();
-    await waitUntil(() => part(el, 'pagination')?.textContent?.includes('第 2 页') && part(el, 'card'), 'no page 2');
-    await waitUntil(() => cardIds(el).length === 12 && cardIds(el)[0] !== first[0], 'page 2 never rendered');
+    const button = (label: string) =>
+      [...part(el, 'pagination')!.querySelectorAll('button')].find((b) => b.textContent?.trim() === label)!;
+    const onPage = (n: number) =>
+      waitUntil(
+        () =>
+          shadow(el).querySelector('.result-list')?.getAttribute('aria-busy') === 'false' &&
+          part(el, 'pagination')?.textContent?.includes(`第 ${n} 页`) &&
+          cardIds(el).length === 12,
+        `page ${n} never rendered`,
+      );
+    expect(button('上一页').getAttribute('aria-disabled')).to.equal('true');
+    button('下一页').click();
+    await onPage(2);
+    expect(statusText(el)).to.match(/^共 [\d,]+ 项服务，第 2 页$/);
     expect(cardIds(el).filter((id) => first.includes(id))).to.deep.equal([]);
     const second = cardIds(el);
-    next!.click();
-    await waitUntil(() => part(el, 'pagination')?.textContent?.includes('第 3 页') && cardIds(el)[0] !== second[0]);
-    previous!.click();
-    await waitUntil(() => cardIds(el)[0] === second[0], 'back to page 2');
-    previous!.click();
-    await waitUntil(() => cardIds(el)[0] === first[0], 'back to page 1');
+    button('下一页').click();
+    await onPage(3);
+    expect(cardIds(el)[0]).to.not.equal(second[0]);
+    button('上一页').click();
+    await onPage(2);
+    expect(cardIds(el)).to.deep.equal(second);
+    button('上一页').click();
+    await onPage(1);
     expect(cardIds(el)).to.deep.equal(first);
   });
 
@@ -160,7 +183,7 @@ describe('smec-catalog', () => {
     await waitUntil(() => part(el, 'detail')?.querySelector('a[href^="tel:"]'), 'the detail never loaded');
     el.product = undefined;
     await el.updateComplete;
-    expect(part(el, 'card')).to.exist;
+    expect(part(el, 'card')).to.not.equal(null);
     expect(fired).to.equal(0);
   });
 

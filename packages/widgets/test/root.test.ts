@@ -37,7 +37,9 @@ describe('smec-root', () => {
       html`<smec-root api-base=${API} lang="en"><smec-catalog no-url-state></smec-catalog></smec-root>`,
     );
     const el = root.querySelector('smec-catalog')!;
-    await waitUntil(() => /services$/.test(el.shadowRoot?.querySelector('[part~="status"]')?.textContent?.trim() ?? ''));
+    await waitUntil(() =>
+      /services$/.test(el.shadowRoot?.querySelector('[part~="status"]')?.textContent?.trim() ?? ''),
+    );
   });
 });
 

@@ -1,5 +1,4 @@
-import type { Provider, ProviderPage, ProviderSort, ProvidersQuery } from '@smec/schemas';
-import type { z } from '@smec/schemas';
+import type { Provider, ProviderPage, ProviderSort, ProvidersQuery, z } from '@smec/schemas';
 import { sql, type RawBuilder } from 'kysely';
 import { decodeCursor, encodeCursor, cursorScope, type CursorPosition } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
@@ -44,9 +43,12 @@ export async function listProviders(context: CatalogContext, query: ProvidersQue
   const conditions: Fragment[] = [sql`p.listed = 1`];
   const text = normalizeText(query.q?.trim() ?? '');
   // 2,400 providers: a substring scan is as fast as an index would be, and finds any one character.
-  for (const word of text.split(/\s+/).filter(Boolean)) conditions.push(sql`p.search_text like ${`%${word.replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`);
+  for (const word of text.split(/\s+/).filter(Boolean))
+    conditions.push(sql`p.search_text like ${`%${word.replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`);
   if (query.category !== undefined) {
-    conditions.push(sql`exists (select 1 from provider_categories pc where pc.provider_seq = p.seq and pc.category_id = ${query.category})`);
+    conditions.push(
+      sql`exists (select 1 from provider_categories pc where pc.provider_seq = p.seq and pc.category_id = ${query.category})`,
+    );
   }
   const region = query.region === undefined ? undefined : regions.get(query.region);
   if (region?.level === 'city') conditions.push(sql`p.city_code = ${region.code}`);
@@ -63,11 +65,17 @@ export async function listProviders(context: CatalogContext, query: ProvidersQue
 
   const items = rows.rows.slice(0, limit);
   const last = items[items.length - 1];
-  const nextCursor = rows.rows.length > limit && last ? encodeCursor(cursorSecret, [spec.read(last), last.seq], scope) : null;
+  const nextCursor =
+    rows.rows.length > limit && last ? encodeCursor(cursorSecret, [spec.read(last), last.seq], scope) : null;
   return { items: items.map(providerFromRow), nextCursor, total: Number(total.rows[0]?.n ?? 0) };
 }
 
 export async function getProvider(context: CatalogContext, id: string): Promise<Provider | undefined> {
-  const row = await context.db.selectFrom('providers').selectAll().where('id', '=', id).where('listed', '=', 1).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('providers')
+    .selectAll()
+    .where('id', '=', id)
+    .where('listed', '=', 1)
+    .executeTakeFirst();
   return row ? providerFromRow(row) : undefined;
 }

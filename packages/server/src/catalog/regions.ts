@@ -28,8 +28,14 @@ export class RegionIndex {
   }
 
   static async load(db: Kysely<Database>): Promise<RegionIndex> {
-    const rows = await db.selectFrom('regions').select(['code', 'name', 'level', 'parent_code']).orderBy('code').execute();
-    return new RegionIndex(rows.map((row) => ({ code: row.code, name: row.name, level: row.level, parentCode: row.parent_code })));
+    const rows = await db
+      .selectFrom('regions')
+      .select(['code', 'name', 'level', 'parent_code'])
+      .orderBy('code')
+      .execute();
+    return new RegionIndex(
+      rows.map((row) => ({ code: row.code, name: row.name, level: row.level, parentCode: row.parent_code })),
+    );
   }
 
   get(code: string): Region | undefined {

@@ -1,4 +1,12 @@
-import type { CategoryId, OrgType, Admission, ProcessStep, Provider, ProductStatus, ServiceProduct } from '@smec/schemas';
+import type {
+  CategoryId,
+  OrgType,
+  Admission,
+  ProcessStep,
+  Provider,
+  ProductStatus,
+  ServiceProduct,
+} from '@smec/schemas';
 import type { Selectable } from 'kysely';
 import type { ProductTable, ProductTextTable, ProviderTable } from '../db/schema.js';
 
@@ -6,10 +14,10 @@ export type ProviderRow = Selectable<ProviderTable>;
 
 export type ProductRow = Selectable<ProductTable> &
   Selectable<ProductTextTable> & {
-  provider_name: string;
-  provider_short_name: string;
-  provider_region_code: string;
-};
+    provider_name: string;
+    provider_short_name: string;
+    provider_region_code: string;
+  };
 
 function rating(count: number, average: number | null) {
   return { count, averageScore: count === 0 ? null : average };

@@ -18,7 +18,11 @@ export async function prepareDatabase(dataDir: string, options: { seed?: number 
   const handle = openDatabase(dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE));
   try {
     await migrateToLatest(handle.db);
-    const seededAt = await handle.db.selectFrom('meta').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
+    const seededAt = await handle.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'seeded_at')
+      .executeTakeFirst();
     let seeded = false;
     if (!seededAt) {
       seedDatabase(handle, options.seed === undefined ? {} : { seed: options.seed });
@@ -29,7 +33,11 @@ export async function prepareDatabase(dataDir: string, options: { seed?: number 
       .values({ key: 'cursor_secret', value: randomBytes(32).toString('base64url') })
       .onConflict((conflict) => conflict.column('key').doNothing())
       .execute();
-    const secret = await handle.db.selectFrom('meta').select('value').where('key', '=', 'cursor_secret').executeTakeFirstOrThrow();
+    const secret = await handle.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'cursor_secret')
+      .executeTakeFirstOrThrow();
     return { ...handle, cursorSecret: Buffer.from(secret.value, 'base64url'), seeded };
   } catch (error) {
     await handle.close();

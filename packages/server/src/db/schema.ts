@@ -1,5 +1,3 @@
-import type { Generated } from 'kysely';
-
 /**
  * Table types for Kysely. Booleans are stored as 0/1 integers (SQLite has no boolean type; PostgreSQL smallint
  * reads the same), money in integer fen, times as ISO 8601 text plus a sortable millisecond column.
@@ -71,6 +69,8 @@ export interface ProductTable {
   is_free: number;
   /** What a buyer pays: 0 when free, else the discount price if any, else the list price. */
   price: number;
+  /** Index of `price` in PRICE_BANDS, so that the price facet groups in index order. */
+  price_band: number;
   time_limit_days: number;
   voucher_eligible: number;
   status: string;
@@ -84,6 +84,12 @@ export interface ProductTable {
   published_ts: number;
   /** 1 when published by an admitted provider: only listed products are public. */
   listed: number;
+  /** 1 when the product serves the whole province: it matches every region and has no coverage rows. */
+  province_wide: number;
+  /** Category, voucher, free, price band and province-wide packed into one integer (search/facet-key.ts). */
+  facet_key: number;
+  /** The one city all the regions it serves lie in; null when province-wide or spread over several cities. */
+  city_code: string | null;
 }
 
 /** The cold half of a product: the five publics' texts, read only for the rows of a page. */
@@ -98,14 +104,29 @@ export interface ProductTextTable {
   suitable_for: string;
   /** JSON array of region codes served. */
   region_codes: string;
-  /** Lowercased name, provider name, category name and summary: confirms a phrase match after the n-gram lookup. */
-  search_text: string;
 }
 
-/** Every region code a product counts as serving (served regions, their ancestors and descendants). */
+/** Lowercased name, provider name, category name and summary: confirms a phrase match after the n-gram lookup. */
+export interface ProductSearchTable {
+  seq: number;
+  text: string;
+}
+
+/**
+ * The region index of products that do not serve the whole province: one row per region a product counts as
+ * serving (the regions it names, their cities, and their counties), carrying copies of the product's filter columns
+ * so that the region facet is counted from this table alone. `seq` is the product's.
+ */
 export interface ProductCoverageTable {
   region_code: string;
-  product_seq: number;
+  seq: number;
+  listed: number;
+  category_id: string;
+  voucher_eligible: number;
+  is_free: number;
+  price: number;
+  rating_sort: number;
+  provider_id: string;
 }
 
 /** The n-gram index: one row per term and product, with the weight of the best field the term occurs in. */
@@ -113,6 +134,13 @@ export interface ProductTermTable {
   term: string;
   product_seq: number;
   weight: number;
+}
+
+/** Listed products per region and facet key (search/facet-counts.ts). */
+export interface FacetCountTable {
+  region_code: string;
+  facet_key: number;
+  n: number;
 }
 
 export interface MetaTable {
@@ -127,9 +155,9 @@ export interface Database {
   provider_categories: ProviderCategoryTable;
   products: ProductTable;
   product_texts: ProductTextTable;
+  product_search: ProductSearchTable;
   product_coverage: ProductCoverageTable;
   product_terms: ProductTermTable;
+  facet_counts: FacetCountTable;
   meta: MetaTable;
 }
-
-export type { Generated };

@@ -24,7 +24,12 @@ export class ProblemError extends Error {
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, code: string, detail: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
     super(detail);
     this.name = 'ProblemError';
     this.status = status;
@@ -43,7 +48,13 @@ export function validationFailed(errors: FieldError[]): ProblemError {
   return new ProblemError(400, 'validation_failed', detail || 'The request is not valid', { errors });
 }
 
-export function problemBody(request: FastifyRequest, status: number, code: string, detail: string, errors?: FieldError[]): Problem {
+export function problemBody(
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+): Problem {
   return {
     type: `${PROBLEM_BASE}${code}`,
     title: TITLES[code] ?? 'Error',

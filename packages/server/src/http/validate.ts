@@ -1,5 +1,4 @@
-import type { FieldError } from '@smec/schemas';
-import type { z } from '@smec/schemas';
+import type { FieldError, z } from '@smec/schemas';
 import { validationFailed } from './problem.js';
 
 interface Issue {
@@ -18,9 +17,13 @@ export function issueMessage(issue: Issue): string {
   const { origin, minimum, maximum, expected, values, format } = issue as Record<string, unknown>;
   switch (issue.code) {
     case 'too_small':
-      return origin === 'string' ? `Must be at least ${String(minimum)} characters` : `Must be at least ${String(minimum)}`;
+      return origin === 'string'
+        ? `Must be at least ${String(minimum)} characters`
+        : `Must be at least ${String(minimum)}`;
     case 'too_big':
-      return origin === 'string' ? `Must be at most ${String(maximum)} characters` : `Must be at most ${String(maximum)}`;
+      return origin === 'string'
+        ? `Must be at most ${String(maximum)} characters`
+        : `Must be at most ${String(maximum)}`;
     case 'invalid_type':
       if (expected === 'int' || expected === 'number') return 'Must be a whole number';
       return `Must be a ${String(expected)}`;
@@ -37,12 +40,17 @@ export function issueMessage(issue: Issue): string {
 }
 
 /** Parses request input with a shared schema; invalid input becomes a 400 `validation_failed` problem. */
-export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, location: 'query' | 'params' | 'body'): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  location: 'query' | 'params' | 'body',
+): z.output<S> {
   const errors: FieldError[] = [];
   // Query strings may repeat a parameter (`?limit=1&limit=2`); every parameter of ours takes one value.
   if (location === 'query' && input && typeof input === 'object') {
     for (const [key, value] of Object.entries(input)) {
-      if (Array.isArray(value)) errors.push({ path: `query.${key}`, message: 'Must be given only once', code: 'repeated' });
+      if (Array.isArray(value))
+        errors.push({ path: `query.${key}`, message: 'Must be given only once', code: 'repeated' });
     }
   }
   if (errors.length > 0) throw validationFailed(errors);

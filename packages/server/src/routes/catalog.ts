@@ -32,7 +32,9 @@ export function catalogRoutes(app: FastifyInstance, context: CatalogContext): vo
     const query = parseInput(ProductsQuery, request.query, 'query');
     checkRegion(context, query.region);
     if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
-      throw validationFailed([{ path: 'query.minPrice', message: 'Must not be greater than maxPrice', code: 'too_big' }]);
+      throw validationFailed([
+        { path: 'query.minPrice', message: 'Must not be greater than maxPrice', code: 'too_big' },
+      ]);
     }
     return cacheCatalog(reply).send(await listProducts(context, query));
   });

@@ -43,7 +43,7 @@ const MIME: Record<string, string> = {
  * only briefly; every other file of the build is a content-hashed chunk that never changes.
  */
 export function isEntryFile(name: string): boolean {
-  return /^smec(-[a-z]+)*\.js$/.test(name);
+  return /^smec(-[a-z]+)*\.js(\.map)?$/.test(name);
 }
 
 /** Reads a file below `root`, or undefined when the path escapes the root or is not a file. */

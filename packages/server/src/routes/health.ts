@@ -13,7 +13,9 @@ export function healthRoutes(app: FastifyInstance, context: CatalogContext): voi
       await sql`select count(*) from categories`.execute(context.db);
     } catch (error) {
       request.log.error({ err: error }, 'health check: database unavailable');
-      throw new ProblemError(503, 'service_unavailable', 'The database is unavailable.', { headers: { 'retry-after': '5' } });
+      throw new ProblemError(503, 'service_unavailable', 'The database is unavailable.', {
+        headers: { 'retry-after': '5' },
+      });
     }
     const body: Health = { status: 'ok', database: 'ok', version: SERVER_VERSION, time: shanghaiDateTime(Date.now()) };
     return reply.header('cache-control', 'no-store').send(body);

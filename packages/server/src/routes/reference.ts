@@ -21,7 +21,11 @@ export function referenceRoutes(app: FastifyInstance, context: CatalogContext): 
   });
 
   app.get('/categories', async (_request, reply) => {
-    const rows = await context.db.selectFrom('categories').select(['id', 'name', 'name_en']).orderBy('position').execute();
+    const rows = await context.db
+      .selectFrom('categories')
+      .select(['id', 'name', 'name_en'])
+      .orderBy('position')
+      .execute();
     const body: CategoryList = {
       items: rows.map((row) => ({ id: row.id as ServiceCategory['id'], name: row.name, nameEn: row.name_en })),
     };

@@ -52,17 +52,55 @@ const SHANGHAI_OFFSET = 8 * 3_600_000;
 
 /** Pearl River Delta cities hold most providers; the rest share what is left. */
 const CITY_WEIGHTS: Record<string, number> = {
-  广州市: 16, 深圳市: 16, 佛山市: 11, 东莞市: 9, 惠州市: 5, 中山市: 5, 珠海市: 4, 江门市: 4, 汕头市: 4, 肇庆市: 3,
+  广州市: 16,
+  深圳市: 16,
+  佛山市: 11,
+  东莞市: 9,
+  惠州市: 5,
+  中山市: 5,
+  珠海市: 4,
+  江门市: 4,
+  汕头市: 4,
+  肇庆市: 3,
 };
 
 const CATEGORY_WEIGHTS: Record<CategoryId, number> = {
-  'policy-consulting': 5, 'startup-coaching': 5, financing: 5, 'finance-tax': 14, legal: 12, 'training-talent': 8,
-  'management-consulting': 9, 'technology-rd': 8, 'intellectual-property': 9, 'testing-certification': 8,
-  digitalization: 10, 'market-expansion': 8,
+  'policy-consulting': 5,
+  'startup-coaching': 5,
+  financing: 5,
+  'finance-tax': 14,
+  legal: 12,
+  'training-talent': 8,
+  'management-consulting': 9,
+  'technology-rd': 8,
+  'intellectual-property': 9,
+  'testing-certification': 8,
+  digitalization: 10,
+  'market-expansion': 8,
+};
+
+/** Which other categories a provider of one category plausibly also serves. */
+const RELATED: Record<CategoryId, readonly CategoryId[]> = {
+  'policy-consulting': ['startup-coaching', 'finance-tax', 'management-consulting', 'technology-rd'],
+  'startup-coaching': ['policy-consulting', 'financing', 'management-consulting', 'training-talent'],
+  financing: ['finance-tax', 'startup-coaching', 'policy-consulting'],
+  'finance-tax': ['policy-consulting', 'management-consulting', 'financing'],
+  legal: ['intellectual-property', 'policy-consulting', 'management-consulting'],
+  'training-talent': ['management-consulting', 'digitalization', 'startup-coaching'],
+  'management-consulting': ['training-talent', 'finance-tax', 'digitalization', 'testing-certification'],
+  'technology-rd': ['intellectual-property', 'testing-certification', 'digitalization', 'policy-consulting'],
+  'intellectual-property': ['legal', 'technology-rd', 'policy-consulting'],
+  'testing-certification': ['technology-rd', 'management-consulting', 'market-expansion'],
+  digitalization: ['technology-rd', 'management-consulting', 'market-expansion', 'training-talent'],
+  'market-expansion': ['digitalization', 'management-consulting', 'financing', 'testing-certification'],
 };
 
 const ADMISSIONS: readonly (readonly [Admission, number])[] = [
-  ['admitted', 90], ['pending', 3], ['publicNotice', 3], ['suspended', 3], ['removed', 1],
+  ['admitted', 90],
+  ['pending', 3],
+  ['publicNotice', 3],
+  ['suspended', 3],
+  ['removed', 1],
 ];
 
 const USCC_BODY_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -149,9 +187,10 @@ export function generateCatalog(options: CatalogOptions = {}): Catalog {
     for (;;) {
       let body = random.chance(0.6) ? 'MA' : '';
       while (body.length < 9) {
-        body += body.length < 2 || random.chance(0.8)
-          ? String(random.int(0, 9))
-          : USCC_BODY_CHARS[random.int(10, USCC_BODY_CHARS.length - 1)];
+        body +=
+          body.length < 2 || random.chance(0.8)
+            ? String(random.int(0, 9))
+            : USCC_BODY_CHARS[random.int(10, USCC_BODY_CHARS.length - 1)];
       }
       const first17 = `${prefix}${regionCode}${body}`;
       const code = `${first17}${usccCheckCharacter(first17) ?? '0'}`;
@@ -173,11 +212,15 @@ export function generateCatalog(options: CatalogOptions = {}): Catalog {
       const countyCity = place.local !== place.city && place.local.name.endsWith('市');
       const local = place.local === place.city ? '' : place.local.name;
       const lead =
-        kind.place === 'province' ? '广东'
-        : kind.place === 'cityBare' ? cityBare
-        : kind.place === 'city' ? place.city.name
-        : countyCity ? local
-        : `${place.city.name}${local}`;
+        kind.place === 'province'
+          ? '广东'
+          : kind.place === 'cityBare'
+            ? cityBare
+            : kind.place === 'city'
+              ? place.city.name
+              : countyCity
+                ? local
+                : `${place.city.name}${local}`;
       const name = `${lead}${trade}${kind.industry}${kind.suffix}`;
       if (usedNames.has(name)) continue;
       usedNames.add(name);
@@ -192,7 +235,14 @@ export function generateCatalog(options: CatalogOptions = {}): Catalog {
     const id = `prv-${pad(index, 5)}`;
     const primary = random.weighted(categoryWeights);
     let place = pickPlace();
-    let identity: { name: string; shortName: string; pinyin: string; orgType: Provider['orgType']; usccPrefix: string; domain: string };
+    let identity: {
+      name: string;
+      shortName: string;
+      pinyin: string;
+      orgType: Provider['orgType'];
+      usccPrefix: string;
+      domain: string;
+    };
     const placeOrg = random.chance(0.04) ? PLACE_ORGS[primary]?.[0] : undefined;
     const placeOrgRegion = placeOrg?.level === 'city' ? place.city : place.local;
     const placeOrgName = placeOrg
@@ -223,9 +273,7 @@ export function generateCatalog(options: CatalogOptions = {}): Catalog {
         ? randomDate(admittable, asOf - 30 * DAY)
         : null;
 
-    const secondary = random.chance(0.35)
-      ? random.sample(CATEGORY_IDS.filter((category) => category !== primary), random.int(1, 2))
-      : [];
+    const secondary = random.chance(0.35) ? random.sample(RELATED[primary], random.int(1, 2)) : [];
     const providerCategories: CategoryId[] = [primary, ...secondary];
     // The description names the categories the provider was founded for; categoryIds also gets what it branches into.
     const acceptsVouchers = random.chance(0.62);
@@ -246,13 +294,15 @@ export function generateCatalog(options: CatalogOptions = {}): Catalog {
     const address =
       `${place.city.name}${place.local === place.city ? '' : place.local.name}` +
       `${random.pick(ROAD_WORDS)}${random.pick(ROAD_KINDS)}${random.int(1, 388)}号` +
-      (random.chance(0.7) ? `${random.pick(BUILDINGS)}${random.int(1, 12)}座${random.int(2, 28)}${pad(random.int(1, 20), 2)}室` : '');
+      (random.chance(0.7)
+        ? `${random.pick(BUILDINGS)}${random.int(1, 12)}座${random.int(2, 28)}${pad(random.int(1, 20), 2)}室`
+        : '');
     const staff = random.int(5, 120);
     const served = random.int(30, 3000);
     const foundedYear = shanghaiDate(foundedMs).slice(0, 4);
     const description =
       `${identity.name}成立于${foundedYear}年，位于${place.city.name}${place.local === place.city ? '' : place.local.name}，` +
-      `主要提供${providerCategories.map((category) => categoryName.get(category)).join('、')}等服务。` +
+      `主要业务涵盖${providerCategories.map((category) => categoryName.get(category)).join('、')}。` +
       `现有专业服务人员${staff}名，累计服务中小企业${served}家` +
       (acceptsVouchers ? '，是中小微企业服务券签约服务机构。' : '。');
 
@@ -286,8 +336,9 @@ export function generateCatalog(options: CatalogOptions = {}): Catalog {
       let candidates = PRODUCT_TEMPLATES[categoryId].filter((template) => !usedTemplates.has(template));
       if (candidates.length === 0) {
         // A provider that has used up its category's kinds of service branches out into a neighbouring one.
-        categoryId = random.pick(CATEGORY_IDS.filter((category) => category !== primary));
+        categoryId = random.pick(RELATED[primary]);
         candidates = PRODUCT_TEMPLATES[categoryId].filter((template) => !usedTemplates.has(template));
+        if (candidates.length === 0) continue;
       }
       const template = random.pick(candidates);
       usedTemplates.add(template);
@@ -347,12 +398,28 @@ function makeProduct(random: Random, context: ProductContext): ServiceProduct {
     regionCodes = [place.local.code, neighbour.code].sort();
   } else regionCodes = [place.local.code];
 
-  const status = context.forcePublished ? 'published' : random.weighted([['published', 94], ['draft', 3], ['withdrawn', 3]] as const);
-  const publishedMs = status === 'draft' ? null : context.publishableFrom + Math.floor(random.next() * Math.max(DAY, context.asOf - context.publishableFrom - DAY));
+  const status = context.forcePublished
+    ? 'published'
+    : random.weighted([
+        ['published', 94],
+        ['draft', 3],
+        ['withdrawn', 3],
+      ] as const);
+  const publishedMs =
+    status === 'draft'
+      ? null
+      : context.publishableFrom +
+        Math.floor(random.next() * Math.max(DAY, context.asOf - context.publishableFrom - DAY));
   // Office hours, so that timestamps look like someone pressed "publish".
-  const publishedAt = publishedMs === null ? null : shanghaiDateTime(Math.floor(publishedMs / DAY) * DAY + random.int(1, 10) * 3_600_000 + random.int(0, 59) * 60_000);
+  const publishedAt =
+    publishedMs === null
+      ? null
+      : shanghaiDateTime(
+          Math.floor(publishedMs / DAY) * DAY + random.int(1, 10) * 3_600_000 + random.int(0, 59) * 60_000,
+        );
 
-  const ratingCount = status === 'draft' || random.chance(0.14) ? 0 : Math.floor(Math.exp(random.next() * Math.log(400)));
+  const ratingCount =
+    status === 'draft' || random.chance(0.14) ? 0 : Math.floor(Math.exp(random.next() * Math.log(400)));
   const averageScore = ratingCount === 0 ? null : round1(random.bell(isFree ? 91 : 88, 22, 58, 99.6));
   const soldCount = status === 'draft' ? 0 : ratingCount + random.int(0, ratingCount * 2 + 8);
 

@@ -1,6 +1,10 @@
-import type { ServiceProduct } from '@smec/schemas';
+import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/database.js';
+import type { Database, ProductCoverageTable } from '../db/schema.js';
 import { indexTerms, normalizeText } from '../search/ngrams.js';
+import { REBUILD_FACET_COUNTS } from '../search/facet-counts.js';
+import { encodeFacetKey } from '../search/facet-key.js';
+import { priceBandOf } from '../search/price-band.js';
 import { generateCatalog, type Catalog, type CatalogOptions } from './catalog.js';
 
 /** Field weights of the n-gram index: a match in the product's name ranks above one in its provider's name, … */
@@ -12,8 +16,16 @@ function seqOf(id: string): number {
   return Number(id.slice(id.indexOf('-') + 1));
 }
 
-/** Every region code a product counts as serving: what it names, their ancestors, and their descendants. */
-function coverageOf(product: ServiceProduct, childrenOf: Map<string, string[]>, parentOf: Map<string, string | null>) {
+/**
+ * The regions a product counts as serving below the province: the ones it names, their cities, and their
+ * counties. A province-wide product gets none; it is flagged `province_wide` instead (it would otherwise need a row
+ * for every one of the 143 regions, and the region facet would have to count them all).
+ */
+function coverageOf(
+  regionCodes: readonly string[],
+  childrenOf: Map<string, string[]>,
+  parentOf: Map<string, string | null>,
+) {
   const covered = new Set<string>();
   const addDescendants = (code: string) => {
     for (const child of childrenOf.get(code) ?? []) {
@@ -21,17 +33,49 @@ function coverageOf(product: ServiceProduct, childrenOf: Map<string, string[]>, 
       addDescendants(child);
     }
   };
-  for (const code of product.regionCodes) {
+  for (const code of regionCodes) {
     covered.add(code);
-    for (let parent = parentOf.get(code) ?? null; parent; parent = parentOf.get(parent) ?? null) covered.add(parent);
+    // Its ancestors up to, not including, the province: every product serves the province, so that needs no row.
+    let parent = parentOf.get(code) ?? null;
+    while (parent !== null && parentOf.get(parent) !== null) {
+      covered.add(parent);
+      parent = parentOf.get(parent) ?? null;
+    }
     addDescendants(code);
   }
   return covered;
 }
 
+/** The city a region lies in (itself for a city), or null for the province. */
+function cityOf(code: string, parentOf: Map<string, string | null>): string | null {
+  let current = code;
+  for (let parent = parentOf.get(current) ?? null; parent !== null && parentOf.get(parent) !== null;) {
+    current = parent;
+    parent = parentOf.get(current) ?? null;
+  }
+  return parentOf.get(current) === null ? null : current;
+}
+
+/**
+ * A prepared INSERT for one table, bound by column name: the row's type is the table's, so a missing or misspelt
+ * column fails to compile. The statement is built from the first row's keys.
+ */
+function inserter<T extends keyof Database>(sqlite: DatabaseHandle['sqlite'], table: T) {
+  let statement: Statement | undefined;
+  return (row: Database[T]) => {
+    if (!statement) {
+      const columns = Object.keys(row);
+      statement = sqlite.prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
+      );
+    }
+    statement.run(row);
+  };
+}
+
 /**
  * Writes a generated catalog into an empty, migrated database in one transaction with prepared statements
- * (the n-gram index alone is over a million rows; row-by-row through a query builder would take minutes).
+ * (the n-gram index alone is a million rows; row by row through a query builder would take minutes).
  */
 export function loadCatalog(handle: DatabaseHandle, catalog: Catalog): void {
   const { sqlite } = handle;
@@ -40,76 +84,146 @@ export function loadCatalog(handle: DatabaseHandle, catalog: Catalog): void {
   const parentOf = new Map<string, string | null>();
   for (const region of catalog.regions) {
     parentOf.set(region.code, region.parentCode);
-    if (region.parentCode) childrenOf.set(region.parentCode, [...(childrenOf.get(region.parentCode) ?? []), region.code]);
+    if (region.parentCode)
+      childrenOf.set(region.parentCode, [...(childrenOf.get(region.parentCode) ?? []), region.code]);
   }
+  const provinceCodes = new Set(catalog.regions.filter((region) => region.parentCode === null).map((r) => r.code));
   const providerById = new Map(catalog.providers.map((provider) => [provider.id, provider]));
 
-  const insertRegion = sqlite.prepare('INSERT INTO regions (code, name, level, parent_code) VALUES (?, ?, ?, ?)');
-  const insertCategory = sqlite.prepare('INSERT INTO categories (id, name, name_en, position) VALUES (?, ?, ?, ?)');
-  const insertProvider = sqlite.prepare(
-    `INSERT INTO providers (seq, id, name, short_name, uscc, org_type, region_code, city_code, address, contact, phone,
-       email, website, founded_on, description, category_ids, accepts_vouchers, admission, admitted_on, product_count,
-       rating_count, rating_average, rating_sort, listed, search_text)
-     VALUES (${Array.from({ length: 25 }, () => '?').join(', ')})`,
-  );
-  const insertProviderCategory = sqlite.prepare('INSERT INTO provider_categories (provider_seq, category_id) VALUES (?, ?)');
-  const insertProduct = sqlite.prepare(
-    `INSERT INTO products (seq, id, provider_seq, provider_id, name, category_id, list_price, discount_price, is_free,
-       price, time_limit_days, voucher_eligible, status, sold_count, rating_count, rating_average, rating_sort,
-       published_at, published_ts, listed)
-     VALUES (${Array.from({ length: 20 }, () => '?').join(', ')})`,
-  );
-  const insertProductText = sqlite.prepare(
-    `INSERT INTO product_texts (product_seq, summary, function, process, standard, fee_note, suitable_for, region_codes,
-       search_text)
-     VALUES (${Array.from({ length: 9 }, () => '?').join(', ')})`,
-  );
-  const insertCoverage = sqlite.prepare('INSERT INTO product_coverage (region_code, product_seq) VALUES (?, ?)');
-  const insertTerm = sqlite.prepare('INSERT INTO product_terms (term, product_seq, weight) VALUES (?, ?, ?)');
+  const insertRegion = inserter(sqlite, 'regions');
+  const insertCategory = inserter(sqlite, 'categories');
+  const insertProvider = inserter(sqlite, 'providers');
+  const insertProviderCategory = inserter(sqlite, 'provider_categories');
+  const insertProduct = inserter(sqlite, 'products');
+  const insertProductText = inserter(sqlite, 'product_texts');
+  const insertSearchText = inserter(sqlite, 'product_search');
+  const insertCoverage = inserter(sqlite, 'product_coverage');
   const insertMeta = sqlite.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  const TERM_BATCH = 300;
+  const insertTerms = sqlite.prepare(
+    `INSERT INTO product_terms (term, product_seq, weight)
+     VALUES ${Array.from({ length: TERM_BATCH }, () => '(?, ?, ?)').join(', ')}`,
+  );
+  const insertTerm = sqlite.prepare('INSERT INTO product_terms (term, product_seq, weight) VALUES (?, ?, ?)');
 
-  // Terms are collected first and inserted in key order: appending to a WITHOUT ROWID b-tree is far faster
-  // than inserting at random places.
-  const postings: [string, number, number][] = [];
+  // Terms are collected first and inserted in key order, many rows per statement: appending to a WITHOUT ROWID
+  // b-tree is far faster than inserting at random places. Products come in seq order, so each term's list is
+  // already sorted and only the distinct terms need sorting. Coverage rows likewise go in key order.
+  const postings = new Map<string, number[]>();
+  const coverage: ProductCoverageTable[] = [];
 
   sqlite.transaction(() => {
-    for (const region of catalog.regions) insertRegion.run(region.code, region.name, region.level, region.parentCode);
+    for (const region of catalog.regions) {
+      insertRegion({ code: region.code, name: region.name, level: region.level, parent_code: region.parentCode });
+    }
     catalog.categories.forEach((category, position) =>
-      insertCategory.run(category.id, category.name, category.nameEn, position),
+      insertCategory({ id: category.id, name: category.name, name_en: category.nameEn, position }),
     );
+
     for (const provider of catalog.providers) {
       const seq = seqOf(provider.id);
-      const cityCode = provider.regionCode.endsWith('00') ? provider.regionCode : `${provider.regionCode.slice(0, 4)}00`;
-      insertProvider.run(
-        seq, provider.id, provider.name, provider.shortName, provider.uscc, provider.orgType, provider.regionCode,
-        cityCode, provider.address, provider.contact, provider.phone, provider.email, provider.website,
-        provider.foundedOn, provider.description, JSON.stringify(provider.categoryIds), bool(provider.acceptsVouchers),
-        provider.admission, provider.admittedOn, provider.productCount, provider.rating.count,
-        provider.rating.averageScore, provider.rating.averageScore ?? -1, bool(provider.admission === 'admitted'),
-        normalizeText(`${provider.name}\n${provider.shortName}`),
-      );
-      for (const categoryId of provider.categoryIds) insertProviderCategory.run(seq, categoryId);
+      insertProvider({
+        seq,
+        id: provider.id,
+        name: provider.name,
+        short_name: provider.shortName,
+        uscc: provider.uscc,
+        org_type: provider.orgType,
+        region_code: provider.regionCode,
+        city_code: provider.regionCode.endsWith('00') ? provider.regionCode : `${provider.regionCode.slice(0, 4)}00`,
+        address: provider.address,
+        contact: provider.contact,
+        phone: provider.phone,
+        email: provider.email,
+        website: provider.website,
+        founded_on: provider.foundedOn,
+        description: provider.description,
+        category_ids: JSON.stringify(provider.categoryIds),
+        accepts_vouchers: bool(provider.acceptsVouchers),
+        admission: provider.admission,
+        admitted_on: provider.admittedOn,
+        product_count: provider.productCount,
+        rating_count: provider.rating.count,
+        rating_average: provider.rating.averageScore,
+        rating_sort: provider.rating.averageScore ?? -1,
+        listed: bool(provider.admission === 'admitted'),
+        search_text: normalizeText(`${provider.name}\n${provider.shortName}`),
+      });
+      for (const categoryId of provider.categoryIds)
+        insertProviderCategory({ provider_seq: seq, category_id: categoryId });
     }
+
     for (const product of catalog.products) {
       const seq = seqOf(product.id);
       const provider = providerById.get(product.providerId);
       if (!provider) throw new Error(`Product ${product.id} has no provider ${product.providerId}`);
       const category = categoryName.get(product.categoryId) ?? '';
-      const listed = product.status === 'published' && provider.admission === 'admitted';
+      const listed = bool(product.status === 'published' && provider.admission === 'admitted');
       const price = product.fee.isFree ? 0 : (product.fee.discountPrice ?? product.fee.listPrice);
-      insertProduct.run(
-        seq, product.id, seqOf(provider.id), provider.id, product.name, product.categoryId, product.fee.listPrice,
-        product.fee.discountPrice, bool(product.fee.isFree), price, product.timeLimitDays, bool(product.voucherEligible),
-        product.status, product.soldCount, product.rating.count, product.rating.averageScore,
-        product.rating.averageScore ?? -1, product.publishedAt, product.publishedAt ? Date.parse(product.publishedAt) : 0,
-        bool(listed),
-      );
-      insertProductText.run(
-        seq, product.summary, product.function, JSON.stringify(product.process), product.standard, product.fee.note,
-        product.suitableFor, JSON.stringify(product.regionCodes),
-        normalizeText([product.name, provider.name, category, product.summary].join('\n')),
-      );
-      for (const code of [...coverageOf(product, childrenOf, parentOf)].sort()) insertCoverage.run(code, seq);
+      const ratingSort = product.rating.averageScore ?? -1;
+      const provinceWide = product.regionCodes.some((code) => provinceCodes.has(code));
+      const cities = new Set(product.regionCodes.map((code) => cityOf(code, parentOf)));
+      insertProduct({
+        seq,
+        id: product.id,
+        provider_seq: seqOf(provider.id),
+        provider_id: provider.id,
+        name: product.name,
+        category_id: product.categoryId,
+        list_price: product.fee.listPrice,
+        discount_price: product.fee.discountPrice,
+        is_free: bool(product.fee.isFree),
+        price,
+        price_band: priceBandOf(price),
+        time_limit_days: product.timeLimitDays,
+        voucher_eligible: bool(product.voucherEligible),
+        status: product.status,
+        sold_count: product.soldCount,
+        rating_count: product.rating.count,
+        rating_average: product.rating.averageScore,
+        rating_sort: ratingSort,
+        published_at: product.publishedAt,
+        published_ts: product.publishedAt ? Date.parse(product.publishedAt) : 0,
+        listed,
+        province_wide: bool(provinceWide),
+        facet_key: encodeFacetKey({
+          categoryId: product.categoryId,
+          voucherEligible: product.voucherEligible,
+          isFree: product.fee.isFree,
+          priceBand: priceBandOf(price),
+          provinceWide,
+        }),
+        city_code: provinceWide || cities.size !== 1 ? null : ([...cities][0] ?? null),
+      });
+      insertProductText({
+        product_seq: seq,
+        summary: product.summary,
+        function: product.function,
+        process: JSON.stringify(product.process),
+        standard: product.standard,
+        fee_note: product.fee.note,
+        suitable_for: product.suitableFor,
+        region_codes: JSON.stringify(product.regionCodes),
+      });
+      insertSearchText({
+        seq,
+        text: normalizeText([product.name, provider.name, category, product.summary].join('\n')),
+      });
+      if (!provinceWide) {
+        for (const code of coverageOf(product.regionCodes, childrenOf, parentOf)) {
+          coverage.push({
+            region_code: code,
+            seq,
+            listed,
+            category_id: product.categoryId,
+            voucher_eligible: bool(product.voucherEligible),
+            is_free: bool(product.fee.isFree),
+            price,
+            rating_sort: ratingSort,
+            provider_id: provider.id,
+          });
+        }
+      }
 
       const weights = new Map<string, number>();
       const add = (text: string, weight: number) => {
@@ -119,17 +233,41 @@ export function loadCatalog(handle: DatabaseHandle, catalog: Catalog): void {
       add(provider.name, TERM_WEIGHTS.providerName);
       add(category, TERM_WEIGHTS.category);
       add(product.summary, TERM_WEIGHTS.summary);
-      for (const [term, weight] of weights) postings.push([term, seq, weight]);
+      for (const [term, weight] of weights) {
+        const list = postings.get(term);
+        if (list) list.push(seq, weight);
+        else postings.set(term, [seq, weight]);
+      }
     }
-    postings.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-    for (const [term, seq, weight] of postings) insertTerm.run(term, seq, weight);
+
+    coverage.sort((a, b) => (a.region_code === b.region_code ? a.seq - b.seq : a.region_code < b.region_code ? -1 : 1));
+    for (const row of coverage) insertCoverage(row);
+
+    const batch: (string | number)[] = [];
+    for (const term of [...postings.keys()].sort()) {
+      const list = postings.get(term) ?? [];
+      for (let i = 0; i < list.length; i += 2) {
+        batch.push(term, list[i] as number, list[i + 1] as number);
+        if (batch.length === TERM_BATCH * 3) {
+          insertTerms.run(batch);
+          batch.length = 0;
+        }
+      }
+    }
+    for (let i = 0; i < batch.length; i += 3) insertTerm.run(batch[i], batch[i + 1], batch[i + 2]);
+
+    sqlite.exec(REBUILD_FACET_COUNTS);
     insertMeta.run('seeded_at', new Date().toISOString());
+    // Statistics let the planner pick the covering indexes over the table scans.
     sqlite.exec('ANALYZE');
   })();
 }
 
 /** Generates the default catalog and loads it. */
-export function seedDatabase(handle: DatabaseHandle, options?: CatalogOptions): { providers: number; products: number } {
+export function seedDatabase(
+  handle: DatabaseHandle,
+  options?: CatalogOptions,
+): { providers: number; products: number } {
   const catalog = generateCatalog(options);
   loadCatalog(handle, catalog);
   return { providers: catalog.providers.length, products: catalog.products.length };

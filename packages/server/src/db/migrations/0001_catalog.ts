@@ -77,6 +77,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('discount_price', 'integer')
     .addColumn('is_free', 'integer', (column) => column.notNull())
     .addColumn('price', 'integer', (column) => column.notNull())
+    .addColumn('price_band', 'integer', (column) => column.notNull())
     .addColumn('time_limit_days', 'integer', (column) => column.notNull())
     .addColumn('voucher_eligible', 'integer', (column) => column.notNull())
     .addColumn('status', 'text', (column) => column.notNull())
@@ -87,17 +88,44 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('published_at', 'text')
     .addColumn('published_ts', 'integer', (column) => column.notNull())
     .addColumn('listed', 'integer', (column) => column.notNull())
+    .addColumn('province_wide', 'integer', (column) => column.notNull())
+    .addColumn('facet_key', 'integer', (column) => column.notNull())
+    .addColumn('city_code', 'text')
     .execute();
   // One index per sort order, each led by `listed`, so that an unfiltered page is read in index order.
-  await db.schema.createIndex('products_popular').on('products').columns(['listed', 'sold_count desc', 'seq']).execute();
-  await db.schema.createIndex('products_rating').on('products').columns(['listed', 'rating_sort desc', 'seq']).execute();
+  await db.schema
+    .createIndex('products_popular')
+    .on('products')
+    .columns(['listed', 'sold_count desc', 'seq'])
+    .execute();
+  await db.schema
+    .createIndex('products_rating')
+    .on('products')
+    .columns(['listed', 'rating_sort desc', 'seq'])
+    .execute();
   await db.schema.createIndex('products_price').on('products').columns(['listed', 'price', 'seq']).execute();
-  await db.schema.createIndex('products_newest').on('products').columns(['listed', 'published_ts desc', 'seq']).execute();
-  // Covers the facet scan: every column a facet count reads, so the table itself is not visited.
+  await db.schema
+    .createIndex('products_newest')
+    .on('products')
+    .columns(['listed', 'published_ts desc', 'seq'])
+    .execute();
+  // Covers the facet scan: it groups by facet_key in index order and reads every column a filter may test,
+  // so it never visits the table and never sorts.
   await db.schema
     .createIndex('products_facets')
     .on('products')
-    .columns(['listed', 'category_id', 'voucher_eligible', 'is_free', 'price', 'rating_sort', 'provider_id'])
+    .columns([
+      'listed',
+      'facet_key',
+      'city_code',
+      'category_id',
+      'voucher_eligible',
+      'is_free',
+      'province_wide',
+      'price',
+      'rating_sort',
+      'provider_id',
+    ])
     .execute();
   await db.schema.createIndex('products_provider').on('products').columns(['provider_seq', 'listed']).execute();
 
@@ -111,15 +139,45 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('fee_note', 'text', (column) => column.notNull())
     .addColumn('suitable_for', 'text', (column) => column.notNull())
     .addColumn('region_codes', 'text', (column) => column.notNull())
-    .addColumn('search_text', 'text', (column) => column.notNull())
+    .execute();
+
+  // Apart from the long texts, so that confirming a phrase in thousands of rows reads few pages.
+  await db.schema
+    .createTable('product_search')
+    .addColumn('seq', 'integer', (column) => column.primaryKey().references('products.seq'))
+    .addColumn('text', 'text', (column) => column.notNull())
     .execute();
 
   await db.schema
     .createTable('product_coverage')
     .addColumn('region_code', 'text', (column) => column.notNull().references('regions.code'))
-    .addColumn('product_seq', 'integer', (column) => column.notNull().references('products.seq'))
-    .addPrimaryKeyConstraint('product_coverage_pk', ['region_code', 'product_seq'])
+    .addColumn('seq', 'integer', (column) => column.notNull().references('products.seq'))
+    .addColumn('listed', 'integer', (column) => column.notNull())
+    .addColumn('category_id', 'text', (column) => column.notNull())
+    .addColumn('voucher_eligible', 'integer', (column) => column.notNull())
+    .addColumn('is_free', 'integer', (column) => column.notNull())
+    .addColumn('price', 'integer', (column) => column.notNull())
+    .addColumn('rating_sort', 'real', (column) => column.notNull())
+    .addColumn('provider_id', 'text', (column) => column.notNull())
+    .addPrimaryKeyConstraint('product_coverage_pk', ['region_code', 'seq'])
     .modifyEnd(sql`without rowid`)
+    .execute();
+  // For a search it is cheaper to go from each matching product to its few regions than to probe every region for
+  // every product: this index covers the facet's columns with region_code last, so it is read per product.
+  await db.schema
+    .createIndex('product_coverage_seq')
+    .on('product_coverage')
+    .columns([
+      'seq',
+      'listed',
+      'category_id',
+      'voucher_eligible',
+      'is_free',
+      'price',
+      'rating_sort',
+      'provider_id',
+      'region_code',
+    ])
     .execute();
 
   await db.schema
@@ -130,10 +188,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('product_terms_pk', ['term', 'product_seq'])
     .modifyEnd(sql`without rowid`)
     .execute();
+
+  await db.schema
+    .createTable('facet_counts')
+    .addColumn('region_code', 'text', (column) => column.notNull())
+    .addColumn('facet_key', 'integer', (column) => column.notNull())
+    .addColumn('n', 'integer', (column) => column.notNull())
+    .addPrimaryKeyConstraint('facet_counts_pk', ['region_code', 'facet_key'])
+    .modifyEnd(sql`without rowid`)
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['product_terms', 'product_coverage', 'product_texts', 'products', 'provider_categories', 'providers', 'categories', 'regions', 'meta']) {
+  for (const table of [
+    'product_terms',
+    'product_coverage',
+    'product_search',
+    'product_texts',
+    'products',
+    'provider_categories',
+    'providers',
+    'categories',
+    'regions',
+    'meta',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

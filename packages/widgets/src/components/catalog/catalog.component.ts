@@ -13,7 +13,6 @@ import { SmecElement } from '../../internal/smec-element.js';
 import styles from './catalog.styles.js';
 import {
   EMPTY_FILTERS,
-  hasFilters,
   readView,
   toQuery,
   writeView,
@@ -43,6 +42,8 @@ type FocusTarget = { detail: true } | { card: string };
  * free services, price), sorting, product cards, a detail view with the five publics (五公开) and the provider's
  * contacts, and pagination. The filters and the page are kept in the page's URL (`smec_*` parameters) so that a
  * filtered view can be shared.
+ *
+ * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
  *
  * @fires smec-select - {SmecSelectEvent} The visitor opened a product (never fired when code sets `product`).
  * @fires smec-error - {SmecErrorEvent} A search or a product could not be loaded (the widget shows the error too).
@@ -140,6 +141,7 @@ export class SmecCatalog extends SmecElement {
   @state() private sort: ProductSort = 'relevance';
   @state() private page = 1;
   @state() private cursor: string | undefined;
+  @state() private filtersOpen = false;
 
   /** Base URL of the platform API; default: the platform that served the script. Not used inside `<smec-root>`. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -204,7 +206,15 @@ export class SmecCatalog extends SmecElement {
 
   private readonly handlePopState = () => {
     if (this.noUrlState) return;
-    this.applyView(readView(location.search) ?? { ...EMPTY_FILTERS, ...this.initialFilters, page: 1, cursor: undefined, product: undefined });
+    this.applyView(
+      readView(location.search) ?? {
+        ...EMPTY_FILTERS,
+        ...this.initialFilters,
+        page: 1,
+        cursor: undefined,
+        product: undefined,
+      },
+    );
   };
 
   private handleSearchInput(text: string): void {
@@ -333,7 +343,8 @@ export class SmecCatalog extends SmecElement {
       product: this.product,
     };
     const search = writeView(location.search, view);
-    if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    if (search !== location.search)
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
   }
 
   private restoreFocus(): void {
@@ -388,7 +399,11 @@ export class SmecCatalog extends SmecElement {
       </div>`;
     }
     const reference = this.referenceTask.value;
-    const cardOptions = { reference, locale: this.locale, onOpen: (product: ServiceProduct) => this.handleOpen(product) };
+    const cardOptions = {
+      reference,
+      locale: this.locale,
+      onOpen: (product: ServiceProduct) => this.handleOpen(product),
+    };
     return html`<ul class="cards">
       ${page.items.map((product) => renderProductCard(product, cardOptions))}
     </ul>`;
@@ -410,6 +425,8 @@ export class SmecCatalog extends SmecElement {
       sort: this.sort,
     };
     const total = this.listTask.value?.total ?? 0;
+    // aria-busy marks the list only: the live status and alert regions must not sit inside a busy region, or they
+    // are not announced.
     return html`${renderSearchBox({
         text: this.searchText,
         onInput: (text) => this.handleSearchInput(text),
@@ -421,10 +438,12 @@ export class SmecCatalog extends SmecElement {
           facets,
           reference: this.referenceTask.value,
           locale: this.locale,
+          open: this.filtersOpen,
           onChange: (patch) => this.handleFiltersChange(patch),
           onClear: () => this.handleClearFilters(),
+          onToggle: () => (this.filtersOpen = !this.filtersOpen),
         })}
-        <section part="results" class="results" aria-labelledby="smec-results-title" aria-busy=${busy ? 'true' : 'false'}>
+        <section part="results" class="results" aria-labelledby="smec-results-title">
           <h2 id="smec-results-title" class="sr-only">${msg('服务产品', { id: 'results.title' })}</h2>
           <div class="toolbar">
             <p part="status" class="status" role="status" aria-live="polite">${this.statusText(page)}</p>
@@ -433,12 +452,12 @@ export class SmecCatalog extends SmecElement {
           <div role="alert">
             ${status === TaskStatus.ERROR ? renderError(this.listTask.error, () => this.refresh()) : nothing}
           </div>
-          ${this.renderResultsBody(page)}
+          <div class="result-list" aria-busy=${busy ? 'true' : 'false'}>${this.renderResultsBody(page)}</div>
           ${renderPagination({
             page: this.page,
             pageCount: Math.max(this.page, Math.ceil(total / this.pageSize)),
             hasPrevious: this.page > 1,
-            previousKnown: this.page === 2 || this.cursors[this.page - 2] !== undefined,
+            previousKnown: this.page <= 2 || this.cursors[this.page - 2] !== undefined,
             hasNext: !!this.listTask.value?.nextCursor,
             busy,
             locale: this.locale,

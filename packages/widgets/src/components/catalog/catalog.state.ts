@@ -1,8 +1,14 @@
 import { CATEGORY_IDS, PRICE_BANDS, type CategoryId, type ProductSort } from '@smec/schemas';
 import type { ProductListParams } from '@smec/sdk';
 
-export const SORTS = ['relevance', 'rating', 'priceAsc', 'priceDesc', 'newest', 'popular'] as const satisfies
-  readonly ProductSort[];
+export const SORTS = [
+  'relevance',
+  'rating',
+  'priceAsc',
+  'priceDesc',
+  'newest',
+  'popular',
+] as const satisfies readonly ProductSort[];
 
 export type PriceBandKey = (typeof PRICE_BANDS)[number]['key'];
 

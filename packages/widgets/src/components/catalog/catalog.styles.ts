@@ -193,6 +193,45 @@ export default css`
     font-size: 1.125rem;
   }
 
+  .facets-body {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  .facets-toggle {
+    display: none;
+  }
+
+  /* In a narrow column the filters fold away behind a button. */
+  @container (max-width: 47.99rem) {
+    .facets-label {
+      display: none;
+    }
+
+    .facets-toggle {
+      display: inline-flex;
+      font-size: 1rem;
+    }
+
+    .facets-toggle::after {
+      content: '';
+      width: 0.5em;
+      height: 0.5em;
+      margin-inline-start: 0.25em;
+      border-right: 2px solid currentColor;
+      border-bottom: 2px solid currentColor;
+      transform: rotate(45deg);
+    }
+
+    .facets-toggle[aria-expanded='true']::after {
+      transform: rotate(-135deg);
+    }
+
+    .facets-body:not(.open) {
+      display: none;
+    }
+  }
+
   .facet {
     display: grid;
     gap: 0.125rem;

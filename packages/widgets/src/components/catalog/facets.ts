@@ -13,8 +13,11 @@ export interface FacetsOptions {
   facets: ProductFacets | undefined;
   reference: ReferenceData | undefined;
   locale: SmecLocale;
+  /** Whether the panel is unfolded in a narrow column (in a wide one it always is). */
+  open: boolean;
   onChange: (patch: Partial<CatalogFilters>) => void;
   onClear: () => void;
+  onToggle: () => void;
 }
 
 type CountOf = (value: string) => number | undefined;
@@ -84,24 +87,28 @@ function renderRegions({ filters, facets, reference, locale, onChange }: FacetsO
             ${withCount(region.name, cityCount?.(region.code), locale)}
           </option>`,
       )}
-      ${city && !reference?.regions.has(city)
-        ? html`<option value=${city} .selected=${true}>${regionName(reference, city)}</option>`
-        : nothing}
+      ${
+        city && !reference?.regions.has(city)
+          ? html`<option value=${city} .selected=${true}>${regionName(reference, city)}</option>`
+          : nothing
+      }
     </select>
-    ${city && counties.length
-      ? html`<label class="select-label" for="smec-county">${msg('区县', { id: 'facet.region.county' })}</label>
-          <select id="smec-county" @change=${pickCounty}>
-            <option value="" .selected=${!county}>
-              ${msg(str`${regionName(reference, city)}全部区县`, { id: 'facet.region.countyAll' })}
-            </option>
-            ${counties.map(
-              (region) =>
-                html`<option value=${region.code} .selected=${region.code === county}>
-                  ${withCount(region.name, countyCount?.(region.code), locale)}
-                </option>`,
-            )}
-          </select>`
-      : nothing}
+    ${
+      city && counties.length
+        ? html`<label class="select-label" for="smec-county">${msg('区县', { id: 'facet.region.county' })}</label>
+            <select id="smec-county" @change=${pickCounty}>
+              <option value="" .selected=${!county}>
+                ${msg(str`${regionName(reference, city)}全部区县`, { id: 'facet.region.countyAll' })}
+              </option>
+              ${counties.map(
+                (region) =>
+                  html`<option value=${region.code} .selected=${region.code === county}>
+                    ${withCount(region.name, countyCount?.(region.code), locale)}
+                  </option>`,
+              )}
+            </select>`
+        : nothing
+    }
   </fieldset>`;
 }
 
@@ -142,26 +149,49 @@ function renderPrices({ filters, facets, locale, onChange }: FacetsOptions): Tem
     ${PRICE_BANDS.map(
       (band) =>
         html`<label class="option"
-          ><input type="radio" name="price" .value=${band.key} .checked=${filters.price === band.key} @change=${change} />
+          ><input
+            type="radio"
+            name="price"
+            .value=${band.key}
+            .checked=${filters.price === band.key}
+            @change=${change}
+          />
           ${withCount(priceBandLabel(band.key), count(band.key), locale)}</label
         >`,
     )}
   </fieldset>`;
 }
 
-/** The filter panel: a fieldset with a legend per facet, each option with its count, and a way back to everything. */
+/**
+ * The filter panel: a fieldset with a legend per facet, each option with its count, and a way back to everything.
+ * In a narrow column it folds away behind a toggle button, so that the results are not pushed off the screen.
+ */
 export function renderFacets(options: FacetsOptions): TemplateResult {
+  const active = hasFilters(options.filters);
   return html`<aside part="facets" class="facets" aria-labelledby="smec-facets-title">
-    <h2 id="smec-facets-title" class="facets-title">${msg('筛选', { id: 'facet.title' })}</h2>
-    ${renderCategories(options)} ${renderRegions(options)} ${renderServiceTerms(options)} ${renderPrices(options)}
-    <button
-      type="button"
-      part="clear-button"
-      class="button"
-      aria-disabled=${hasFilters(options.filters) ? 'false' : 'true'}
-      @click=${() => hasFilters(options.filters) && options.onClear()}
-    >
-      ${msg('清除筛选', { id: 'facet.clear' })}
-    </button>
+    <h2 id="smec-facets-title" class="facets-title">
+      <span class="facets-label">${msg('筛选', { id: 'facet.title' })}</span>
+      <button
+        type="button"
+        class="button facets-toggle"
+        aria-expanded=${options.open ? 'true' : 'false'}
+        aria-controls="smec-facets-body"
+        @click=${options.onToggle}
+      >
+        ${active ? msg('筛选（已启用）', { id: 'facet.toggle.active' }) : msg('筛选', { id: 'facet.title' })}
+      </button>
+    </h2>
+    <div id="smec-facets-body" class=${options.open ? 'facets-body open' : 'facets-body'}>
+      ${renderCategories(options)} ${renderRegions(options)} ${renderServiceTerms(options)} ${renderPrices(options)}
+      <button
+        type="button"
+        part="clear-button"
+        class="button"
+        aria-disabled=${active ? 'false' : 'true'}
+        @click=${() => active && options.onClear()}
+      >
+        ${msg('清除筛选', { id: 'facet.clear' })}
+      </button>
+    </div>
   </aside>`;
 }

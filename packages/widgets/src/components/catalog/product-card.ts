@@ -19,7 +19,13 @@ export function renderProductCard(
   return html`<li class="card-item">
     <article part="card" class="card">
       <h3 class="card-title">
-        <button type="button" part="card-title" class="link" data-product-id=${product.id} @click=${() => onOpen(product)}>
+        <button
+          type="button"
+          part="card-title"
+          class="link"
+          data-product-id=${product.id}
+          @click=${() => onOpen(product)}
+        >
           ${product.name}
         </button>
       </h3>
@@ -51,7 +57,10 @@ export function renderSkeleton(count: number): TemplateResult {
   return html`<ul class="cards skeleton" aria-hidden="true">
     ${Array.from(
       { length: Math.min(count, 6) },
-      () => html`<li class="card-item"><div class="card"><span></span><span></span><span></span></div></li>`,
+      () =>
+        html`<li class="card-item">
+          <div class="card"><span></span><span></span><span></span></div>
+        </li>`,
     )}
   </ul>`;
 }

@@ -1,8 +1,8 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { Provider, ServiceProduct } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
-import { formatMoney } from '../../internal/format.js';
+import { formatDate, formatMoney } from '../../internal/format.js';
 import { categoryName, ratingText, renderPrice, timeLimitText, voucherBadge } from './product-facts.js';
 import { regionName, type ReferenceData } from './reference-data.js';
 import { renderError } from './status.js';
@@ -55,48 +55,63 @@ function renderContacts(provider: Provider | undefined, loading: boolean, refere
       <dt>${msg('地址', { id: 'provider.address' })}</dt>
       <dd>${provider.address}</dd>
     </div>
-    ${website
-      ? html`<div>
-          <dt>${msg('网站', { id: 'provider.website' })}</dt>
-          <dd><a href=${website} target="_blank" rel="noopener noreferrer">${provider.website}</a></dd>
-        </div>`
-      : nothing}
-    ${provider.email
-      ? html`<div>
-          <dt>${msg('电子邮箱', { id: 'provider.email' })}</dt>
-          <dd><a href="mailto:${provider.email}">${provider.email}</a></dd>
-        </div>`
-      : nothing}
+    ${
+      website
+        ? html`<div>
+            <dt>${msg('网站', { id: 'provider.website' })}</dt>
+            <dd><a href=${website} target="_blank" rel="noopener noreferrer">${provider.website}</a></dd>
+          </div>`
+        : nothing
+    }
+    ${
+      provider.email
+        ? html`<div>
+            <dt>${msg('电子邮箱', { id: 'provider.email' })}</dt>
+            <dd><a href="mailto:${provider.email}">${provider.email}</a></dd>
+          </div>`
+        : nothing
+    }
   </dl>`;
 }
 
 function renderFee(product: ServiceProduct): TemplateResult {
   const { fee } = product;
   return html`<p class="price">${renderPrice(fee)}</p>
-    ${!fee.isFree && fee.discountPrice !== null && fee.discountPrice < fee.listPrice
-      ? html`<p>${msg('原价', { id: 'price.list' })} ${formatMoney(fee.listPrice)} ·
-        ${msg('优惠价', { id: 'price.discounted' })} ${formatMoney(fee.discountPrice)}</p>`
-      : nothing}
+    ${
+      !fee.isFree && fee.discountPrice !== null && fee.discountPrice < fee.listPrice
+        ? html`<p>
+            ${msg('原价', { id: 'price.list' })} ${formatMoney(fee.listPrice)} ·
+            ${msg('优惠价', { id: 'price.discounted' })} ${formatMoney(fee.discountPrice)}
+          </p>`
+        : nothing
+    }
     <p>${fee.note}</p>`;
 }
 
 function renderPublics(product: ServiceProduct, options: ProductDetailOptions): TemplateResult {
   const { reference, locale, provider, loading } = options;
-  const regions = product.regionCodes.map((code) => regionName(reference, code)).join(msg('、', { id: 'list.separator' }));
+  const regions = product.regionCodes
+    .map((code) => regionName(reference, code))
+    .join(msg('、', { id: 'list.separator' }));
   return html`<p class="detail-meta">
       <span>${product.provider.name}</span>
       <span class="tag">${categoryName(product.categoryId, reference?.categories, locale)}</span>
       ${product.voucherEligible ? voucherBadge() : nothing}
       <span>${ratingText(product.rating, locale)}</span>
+      ${
+        product.publishedAt
+          ? html`<span
+              >${msg(str`发布于 ${formatDate(product.publishedAt, locale)}`, { id: 'detail.published' })}</span
+            >`
+          : nothing
+      }
     </p>
     ${product.summary ? html`<p class="summary">${product.summary}</p>` : nothing}
     <h3>${msg('服务功能', { id: 'detail.function' })}</h3>
     <p>${product.function}</p>
     <h3>${msg('服务流程', { id: 'detail.process' })}</h3>
     <ol class="steps">
-      ${product.process.map(
-        (step) => html`<li><strong>${step.title}</strong><span>${step.description}</span></li>`,
-      )}
+      ${product.process.map((step) => html`<li><strong>${step.title}</strong><span>${step.description}</span></li>`)}
     </ol>
     <h3>${msg('服务标准', { id: 'detail.standard' })}</h3>
     <p>${product.standard}</p>

@@ -1,6 +1,5 @@
 import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 
 export interface SearchBoxOptions {
   /** What the visitor has typed (kept while results load). */
@@ -27,7 +26,7 @@ export function renderSearchBox({ text, onInput, onSubmit }: SearchBoxOptions): 
         autocomplete="off"
         enterkeyhint="search"
         placeholder=${msg('例如：法律、财税、知识产权', { id: 'search.placeholder' })}
-        .value=${live(text)}
+        .value=${text}
         @input=${input}
       />
       <button type="submit" class="button button-primary">${msg('搜索', { id: 'search.submit' })}</button>

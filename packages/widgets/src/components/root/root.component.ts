@@ -12,6 +12,8 @@ import { SmecElement } from '../../internal/smec-element.js';
  *
  * Widgets inside a root use its client; a widget outside any root builds its own from its `api-base`.
  *
+ * @attribute lang - The language of the widgets inside (zh-CN, en or zh-HK) and of the platform's messages.
+ *
  * @slot - The widgets (and any other content).
  */
 export class SmecRoot extends SmecElement {

@@ -9,6 +9,7 @@ export const templates = {
   'detail.function': 'What the service does',
   'detail.process': 'How it works',
   'detail.provider': 'Service provider',
+  'detail.published': str`Published ${0}`,
   'detail.regions': 'Regions served',
   'detail.standard': 'Service standard',
   'detail.suitableFor': 'Suitable for',
@@ -35,6 +36,7 @@ export const templates = {
   'facet.region.countyAll': str`All of ${0}`,
   'facet.terms': 'Vouchers and free services',
   'facet.title': 'Filters',
+  'facet.toggle.active': 'Filters (on)',
   'list.separator': ', ',
   'pagination.first': 'First page',
   'pagination.label': 'Pages',
@@ -76,7 +78,7 @@ export const templates = {
   'status.total': str`${0} services`,
   'status.total.one': str`${0} service`,
   'status.totalOnPage': str`${0} services, page ${1}`,
-  'timeLimit': str`Within ${0} working days`,
+  timeLimit: str`Within ${0} working days`,
   'timeLimit.one': str`Within ${0} working day`,
 } satisfies Record<string, TemplateLike>;
 

@@ -10,6 +10,7 @@ export const templates = {
   'detail.function': '服務功能',
   'detail.process': '服務流程',
   'detail.provider': '服務機構',
+  'detail.published': str`發佈於 ${0}`,
   'detail.regions': '服務地區',
   'detail.standard': '服務標準',
   'detail.suitableFor': '適用對象',
@@ -36,6 +37,7 @@ export const templates = {
   'facet.region.countyAll': str`${0}全部區縣`,
   'facet.terms': '服務券與公益服務',
   'facet.title': '篩選',
+  'facet.toggle.active': '篩選（已啟用）',
   'list.separator': '、',
   'pagination.first': '第一頁',
   'pagination.label': '分頁',
@@ -77,6 +79,6 @@ export const templates = {
   'status.total': str`共 ${0} 項服務`,
   'status.total.one': str`共 ${0} 項服務`,
   'status.totalOnPage': str`共 ${0} 項服務，第 ${1} 頁`,
-  'timeLimit': str`${0} 個工作天內`,
+  timeLimit: str`${0} 個工作天內`,
   'timeLimit.one': str`${0} 個工作天內`,
 } satisfies Record<MessageId, TemplateLike>;

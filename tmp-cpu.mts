@@ -1,0 +1,17 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'test-support/serve.ts'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+const { apiUrl } = JSON.parse(line);
+const cpu = () => { const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+const Q = ['?limit=12','?q=%E6%B3%95&limit=12','?q=%E8%B4%A2%E7%A8%8E&limit=12','?q=%E4%B8%93%E5%88%A9&region=440600&limit=12','?category=legal&region=440600&limit=12','?region=440604&voucherEligible=true&limit=12','?free=true&sort=rating&limit=12','?minPrice=100000&maxPrice=500000&sort=priceAsc&limit=12','?q=%E8%AE%A4%E8%AF%81&minRating=80&limit=12','?category=digitalization&sort=popular&limit=12'];
+let n = 0;
+const fire = async () => { const r = await fetch(apiUrl + '/products' + Q[n++ % 10]); await r.arrayBuffer(); };
+for (let i = 0; i < 300; i++) await fire();
+const c0 = cpu(); const t0 = performance.now(); const N = 1000; n = 0;
+for (let i = 0; i < N; i++) await fire();
+const wall = performance.now() - t0; const used = cpu() - c0;
+console.log({ sequentialMeanMs: (wall / N).toFixed(2), serverCpuMsPerRequest: (used / N).toFixed(2) });
+child.stdin!.end(); await once(child, 'exit');

@@ -1,0 +1,18 @@
+import { prepareDatabase } from './packages/server/src/db/prepare.js';
+import { RegionIndex } from './packages/server/src/catalog/regions.js';
+import { listProducts } from './packages/server/src/catalog/products.js';
+import { templateDatabase } from './test-support/server.js';
+import { ProductsQuery } from '@smec/schemas';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+const dir = mkdtempSync('/tmp/smec-d-'); copyFileSync(await templateDatabase(), dir + '/smec.db');
+const database = await prepareDatabase(dir);
+const ctx = { db: database.db, regions: await RegionIndex.load(database.db), cursorSecret: database.cursorSecret };
+const Q = ['limit=12','q=法&limit=12','q=财税&limit=12','q=专利&region=440600&limit=12','category=legal&region=440600&limit=12','region=440604&voucherEligible=true&limit=12','free=true&sort=rating&limit=12','minPrice=100000&maxPrice=500000&sort=priceAsc&limit=12','q=认证&minRating=80&limit=12','category=digitalization&sort=popular&limit=12'].map(q => ProductsQuery.parse(Object.fromEntries(new URLSearchParams(q))));
+for (let i = 0; i < 100; i++) await listProducts(ctx, Q[i % 10]!);
+let t0 = performance.now(); const N = 1000;
+for (let i = 0; i < N; i++) await listProducts(ctx, Q[i % 10]!);
+console.log('listProducts mean ms', ((performance.now() - t0) / N).toFixed(2));
+t0 = performance.now();
+for (let i = 0; i < N; i++) JSON.stringify(await listProducts(ctx, Q[i % 10]!));
+console.log('+stringify mean ms', ((performance.now() - t0) / N).toFixed(2));
+await database.close();
