@@ -3,14 +3,17 @@
 // changes whenever the seed, the schema or the search index code changes, and each server gets a copy of it.
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,29 +44,66 @@ function seedVersion(): string {
 
 let template: Promise<string> | undefined;
 
-/** The path of the seeded template database, building it when this version has none yet. */
+const LOCK_STALE_MS = 120_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Takes the build lock of a template (exclusive create), or returns false when another process holds it. */
+function tryLock(lock: string): boolean {
+  try {
+    closeSync(openSync(lock, 'wx'));
+    return true;
+  } catch {
+    // A lock left by a process that died mid-build is taken over once it is clearly stale.
+    try {
+      if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmSync(lock, { force: true });
+    } catch {
+      // It went away meanwhile: the next try will tell.
+    }
+    return false;
+  }
+}
+
+async function buildTemplate(file: string): Promise<void> {
+  // Build in a private folder and rename into place, which is atomic: a reader never sees half a file.
+  const work = mkdtempSync(join(CACHE_DIR, 'build-'));
+  try {
+    const database = await prepareDatabase(work);
+    database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await database.close();
+    renameSync(join(work, DATABASE_FILE), file);
+    // Templates of older sources are dead weight (tens of MB each); a copy already under way keeps its open file.
+    for (const old of readdirSync(CACHE_DIR)) {
+      if (/^template-.*\.db(-shm|-wal)?$/.test(old) && join(CACHE_DIR, old) !== file) {
+        rmSync(join(CACHE_DIR, old), { force: true });
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The path of the seeded template database, building it when this version has none yet. Test files run in
+ * parallel processes: one builds (holding a lock file) while the others wait for the file to appear, so a fresh
+ * checkout seeds once, not once per test file.
+ */
 export function templateDatabase(): Promise<string> {
   template ??= (async () => {
     const file = join(CACHE_DIR, `template-${seedVersion()}.db`);
-    if (existsSync(file)) return file;
+    const lock = `${file}.lock`;
     mkdirSync(CACHE_DIR, { recursive: true });
-    // Parallel test processes may all build it: each builds in its own folder and renames into place, which is
-    // atomic, so a reader never sees half a file and the last writer wins with identical content.
-    const work = mkdtempSync(join(CACHE_DIR, 'build-'));
-    try {
-      const database = await prepareDatabase(work);
-      database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      await database.close();
-      renameSync(join(work, DATABASE_FILE), file);
-      // Templates of older sources are dead weight (tens of MB each); a copy already under way keeps its open file.
-      for (const old of readdirSync(CACHE_DIR)) {
-        if (/^template-.*\.db(-shm|-wal)?$/.test(old) && join(CACHE_DIR, old) !== file)
-          rmSync(join(CACHE_DIR, old), { force: true });
+    for (;;) {
+      if (existsSync(file)) return file;
+      if (tryLock(lock)) {
+        try {
+          if (!existsSync(file)) await buildTemplate(file);
+        } finally {
+          rmSync(lock, { force: true });
+        }
+        return file;
       }
-    } finally {
-      rmSync(work, { recursive: true, force: true });
+      await sleep(200);
     }
-    return file;
   })();
   return template;
 }

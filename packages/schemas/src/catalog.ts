@@ -3,7 +3,10 @@ import { isValidUscc } from './identifiers.js';
 import { CategoryId } from './reference.js';
 import * as z from './zod.js';
 
-/** A unified social credit code with a correct GB 32100-2015 check character. */
+/**
+ * A unified social credit code with a correct GB 32100-2015 check character. A string format (OpenAPI `format: uscc`)
+ * rather than a refinement: the dates are string formats already, so browsers load no refinement code for it.
+ */
 export const Uscc = z.stringFormat('uscc', isValidUscc, {
   error: 'Invalid unified social credit code (check character does not match)',
 });

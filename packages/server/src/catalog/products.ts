@@ -187,37 +187,51 @@ interface FacetGroup extends FacetValues {
 }
 
 /**
- * Total and every facet but regions from one grouped scan: the rows that pass the base filters and the region
- * filter, grouped by facet key. Each facet then sums the groups that pass every filter but its own (disjunctive
- * faceting), with no further query.
+ * Total and every facet from the groups of one grouped scan (or of facet_counts): the rows that pass the base
+ * filters and the region filter, grouped by facet key (and city). Each facet sums the groups that pass every filter
+ * but its own (disjunctive faceting). One pass: this runs on every catalog request.
  */
 function facetsFromGroups(query: ProductsQueryParsed, groups: readonly FacetGroup[]) {
-  const categoryOk = (group: FacetGroup) => query.category === undefined || group.categoryId === query.category;
-  const voucherOk = (group: FacetGroup) =>
-    query.voucherEligible === undefined || group.voucherEligible === query.voucherEligible;
-  const freeOk = (group: FacetGroup) => query.free === undefined || group.isFree === query.free;
-  const sum = (test: (group: FacetGroup) => boolean, priced = true) =>
-    groups.reduce((total, group) => total + (test(group) ? (priced ? group.nPrice : group.n) : 0), 0);
+  const categories = new Map<string, number>(CATEGORY_IDS.map((id) => [id, 0]));
+  const bands = PRICE_BANDS.map(() => 0);
+  const cities = new Map<string, number>();
+  let total = 0;
+  let voucherEligible = 0;
+  let free = 0;
+  let provinceWide = 0;
+  let multiCity = 0;
+  for (const group of groups) {
+    const categoryOk = query.category === undefined || group.categoryId === query.category;
+    const voucherOk = query.voucherEligible === undefined || group.voucherEligible === query.voucherEligible;
+    const freeOk = query.free === undefined || group.isFree === query.free;
+    const others = voucherOk && freeOk;
+    if (others) categories.set(group.categoryId, (categories.get(group.categoryId) ?? 0) + group.nPrice);
+    if (group.voucherEligible && categoryOk && freeOk) voucherEligible += group.nPrice;
+    if (group.isFree && categoryOk && voucherOk) free += group.nPrice;
+    if (group.cityCode === null && !group.provinceWide) multiCity += group.n;
+    if (!(categoryOk && others)) continue;
+    bands[group.priceBand] = (bands[group.priceBand] ?? 0) + group.n;
+    total += group.nPrice;
+    if (group.provinceWide) provinceWide += group.nPrice;
+    else if (group.cityCode) cities.set(group.cityCode, (cities.get(group.cityCode) ?? 0) + group.nPrice);
+  }
   return {
-    total: sum((g) => categoryOk(g) && voucherOk(g) && freeOk(g)),
-    categories: CATEGORY_IDS.map((id) => ({
-      value: id,
-      count: sum((g) => g.categoryId === id && voucherOk(g) && freeOk(g)),
-    })),
-    voucherEligible: sum((g) => g.voucherEligible && categoryOk(g) && freeOk(g)),
-    free: sum((g) => g.isFree && categoryOk(g) && voucherOk(g)),
+    total,
+    categories: CATEGORY_IDS.map((id) => ({ value: id, count: categories.get(id) ?? 0 })),
+    voucherEligible,
+    free,
     priceBands: PRICE_BANDS.map((band, index) => ({
       key: band.key,
       min: band.min,
       max: band.max,
-      count: sum((g) => g.priceBand === index && categoryOk(g) && voucherOk(g) && freeOk(g), false),
+      count: bands[index] ?? 0,
     })),
     /** Province-wide products that pass every filter but the region's: they count towards every region. */
-    provinceWide: sum((g) => g.provinceWide && categoryOk(g) && voucherOk(g) && freeOk(g)),
-    /** Per city, the products that lie in it alone and pass every filter but the region's. */
-    byCity: (city: string) => sum((g) => g.cityCode === city && categoryOk(g) && voucherOk(g) && freeOk(g)),
+    provinceWide,
+    /** Per city, the products that lie in it alone and pass every filter but the region's (when grouped by city). */
+    byCity: (city: string) => cities.get(city) ?? 0,
     /** Products spread over several cities (not province-wide): only the coverage table can place them. */
-    multiCity: sum((g) => g.cityCode === null && !g.provinceWide),
+    multiCity,
   };
 }
 

@@ -21,7 +21,7 @@ export function encodeFacetKey(values: FacetValues): number {
   return (category * 4 * PRICE_BANDS.length + flags) * 2 + Number(values.provinceWide);
 }
 
-export function decodeFacetKey(key: number): FacetValues {
+function decode(key: number): FacetValues {
   const provinceWide = key % 2 === 1;
   let rest = Math.floor(key / 2);
   const priceBand = rest % PRICE_BANDS.length;
@@ -38,3 +38,12 @@ export const ALL_FACET_KEYS: readonly number[] = Array.from(
   { length: CATEGORY_IDS.length * 4 * PRICE_BANDS.length * 2 },
   (_, key) => key,
 );
+
+const DECODED: readonly FacetValues[] = ALL_FACET_KEYS.map(decode);
+
+/** The facet values of a key (decoded once, at start-up: this runs for every group of every search). */
+export function decodeFacetKey(key: number): FacetValues {
+  const values = DECODED[key];
+  if (values === undefined) throw new RangeError(`Facet key ${key} is out of range`);
+  return values;
+}

@@ -14,6 +14,8 @@ export function renderSearchBox({ text, onInput, onSubmit }: SearchBoxOptions): 
     event.preventDefault();
     onSubmit();
   };
+  // Every keystroke goes back through onInput into `text`, so a plain `.value` binding never lags behind the field and
+  // needs no `live()` directive (which would add its code to the CDN bundle).
   const input = (event: InputEvent) => onInput((event.target as HTMLInputElement).value);
   return html`<form part="search" class="search" role="search" @submit=${submit}>
     <label for="smec-q">${msg('搜索服务', { id: 'search.label' })}</label>
