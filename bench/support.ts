@@ -14,10 +14,14 @@ export interface ServerProcess {
  * event loop (this machine has two cores: one each).
  */
 export async function startServerProcess(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'test-support/serve.ts'], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...extraEnv },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'test-support/serve.ts'],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, ...extraEnv },
+    },
+  );
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   const { url, apiUrl } = JSON.parse(line) as { url: string; apiUrl: string };
   return {

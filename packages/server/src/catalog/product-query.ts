@@ -1,0 +1,135 @@
+/** The product search as SQL fragments: the plan of a query, the n-gram match, and one condition per filter. */
+import type { ProductsQueryParsed } from '@smec/schemas';
+import { sql, type RawBuilder } from 'kysely';
+import { parseQuery, type SearchQuery } from '../search/ngrams.js';
+import type { CatalogContext } from './context.js';
+
+export type Fragment = RawBuilder<unknown>;
+export type Dimension = 'category' | 'region' | 'voucher' | 'free' | 'price';
+
+export const ALWAYS = sql`1 = 1`;
+/** More terms than this are not looked up in the index; the phrase check then confirms every match. */
+const MAX_INDEXED_TERMS = 6;
+
+export interface Plan {
+  readonly query: ProductsQueryParsed;
+  readonly search: SearchQuery | null;
+  /** The search terms to intersect, rarest first. */
+  readonly terms: readonly string[];
+  /** Confirm every phrase verbatim, not only runs of three or more characters (when terms were left out). */
+  readonly checkAllPhrases: boolean;
+  /** A query with nothing searchable in it (only punctuation) matches nothing. */
+  readonly matchesNothing: boolean;
+  /** The region filter, or undefined when absent or the whole province (which every product serves). */
+  readonly region: string | undefined;
+}
+
+export async function planOf(context: CatalogContext, query: ProductsQueryParsed): Promise<Plan> {
+  const text = query.q?.trim() ?? '';
+  const search = text === '' ? null : parseQuery(text);
+  const region = query.region === context.regions.province.code ? undefined : query.region;
+  const ordered = search ? await rarestTerms(context, search.terms) : [];
+  return {
+    query,
+    search,
+    terms: (ordered ?? []).slice(0, MAX_INDEXED_TERMS),
+    checkAllPhrases: (ordered?.length ?? 0) > MAX_INDEXED_TERMS,
+    matchesNothing: (text !== '' && search === null) || ordered === null,
+    region,
+  };
+}
+
+/**
+ * Orders the query's terms rarest first (one cheap count per term on the index) so that the intersection starts
+ * from the shortest posting list. Returns null when a term occurs nowhere: nothing can match.
+ */
+async function rarestTerms(context: CatalogContext, terms: readonly string[]): Promise<string[] | null> {
+  if (terms.length === 1) return [...terms];
+  const counts = await sql<{ term: string; n: number }>`
+    select term, count(*) as n from product_terms where term in (${sql.join(terms)}) group by term`.execute(context.db);
+  if (counts.rows.length < terms.length) return null;
+  return counts.rows.sort((a, b) => Number(a.n) - Number(b.n)).map((row) => row.term);
+}
+
+/** Phrases that must be confirmed verbatim: runs of three or more characters, or all when terms were left out. */
+function phrasesToCheck(plan: Plan): string[] {
+  return (plan.search?.phrases ?? []).filter((phrase) => plan.checkAllPhrases || [...phrase].length > 2);
+}
+
+/**
+ * The search matches as a CTE `m (product_seq, score)`: the intersection of the
+ * terms' posting lists (rarest first, each further term a primary-key probe), confirmed against the phrases.
+ * Bigrams alone would also match 「代理…理记…记账」 scattered over the text; a longer run must occur as written.
+ * Runs hold only Han characters, letters and digits, so there is nothing to escape in the LIKE pattern.
+ */
+export function matches(plan: Plan): Fragment {
+  const [first, ...rest] = plan.terms;
+  if (first === undefined) return sql``;
+  const alias = (index: number) => sql.ref(`t${index}`);
+  const column = (index: number, name: string) => sql.ref(`t${index}.${name}`);
+  const joins = rest.map(
+    (term, i) => sql`join product_terms ${alias(i + 1)} on ${column(i + 1, 'term')} = ${term}
+      and ${column(i + 1, 'product_seq')} = t0.product_seq`,
+  );
+  const phrases = phrasesToCheck(plan).map((phrase) => sql`s.text like ${`%${phrase}%`}`);
+  const confirm =
+    phrases.length === 0
+      ? sql``
+      : sql`join product_search s on s.seq = t0.product_seq and ${sql.join(phrases, sql` and `)}`;
+  const score = sql.join(
+    [0, ...rest.map((_, i) => i + 1)].map((i) => column(i, 'weight')),
+    sql` + `,
+  );
+  // One posting list is read in place; an intersection (or a phrase check) is computed once per statement, since
+  // left to itself the planner may start from the wrong table.
+  const materialized = rest.length > 0 || phrases.length > 0 ? sql`materialized` : sql``;
+  return sql`with m as ${materialized} (
+      select t0.product_seq, ${score} as score from product_terms t0 ${sql.join(joins, sql` `)} ${confirm}
+      where t0.term = ${first}
+    ) `;
+}
+
+/** The rows to filter, `p`: products, or product_coverage (which carries the same filter columns), searched or not. */
+export function source(plan: Plan, table: 'products' | 'product_coverage' = 'products'): Fragment {
+  const rows = sql`${sql.table(table)} p`;
+  return plan.terms.length > 0 ? sql`m join ${rows} on p.seq = m.product_seq` : rows;
+}
+
+/** Filters that are never faceted: listed, the provider and the minimum rating (the search is the source). */
+export function baseConditions(plan: Plan): Fragment[] {
+  const conditions: Fragment[] = [sql`p.listed = 1`];
+  if (plan.matchesNothing) conditions.push(sql`1 = 0`);
+  const { provider, minRating } = plan.query;
+  if (provider !== undefined) conditions.push(sql`p.provider_id = ${provider}`);
+  if (minRating !== undefined) conditions.push(sql`p.rating_sort >= ${minRating}`);
+  return conditions;
+}
+
+/** One condition per faceted dimension (or "always"), so that facet counts can leave their own out. */
+export function dimensions(plan: Plan): Record<Dimension, Fragment> {
+  const { category, voucherEligible, free } = plan.query;
+  return {
+    category: category === undefined ? ALWAYS : sql`p.category_id = ${category}`,
+    // IN (a list built once per statement) rather than a correlated EXISTS per row: three times faster on a scan.
+    region:
+      plan.region === undefined
+        ? ALWAYS
+        : sql`p.province_wide = 1 or p.seq in (select rc.seq from product_coverage rc where rc.region_code = ${plan.region})`,
+    voucher: voucherEligible === undefined ? ALWAYS : sql`p.voucher_eligible = ${voucherEligible ? 1 : 0}`,
+    free: free === undefined ? ALWAYS : sql`p.is_free = ${free ? 1 : 0}`,
+    price: priceCondition(plan.query),
+  };
+}
+
+function priceCondition({ minPrice, maxPrice }: ProductsQueryParsed): Fragment {
+  const price: Fragment[] = [];
+  if (minPrice !== undefined) price.push(sql`p.price >= ${minPrice}`);
+  if (maxPrice !== undefined) price.push(sql`p.price <= ${maxPrice}`);
+  return price.length === 0 ? ALWAYS : sql.join(price, sql` and `);
+}
+
+export function allBut(dims: Record<Dimension, Fragment>, except?: Dimension): Fragment[] {
+  return (Object.keys(dims) as Dimension[]).filter((key) => key !== except).map((key) => dims[key]);
+}
+
+export const and = (conditions: Fragment[]) => sql`(${sql.join(conditions, sql`) and (`)})`;
