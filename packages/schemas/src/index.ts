@@ -6,3 +6,6 @@ export * from './reference.js';
 export * from './catalog.js';
 export * from './health.js';
 export * from './query.js';
+export * from './messages.js';
+export * from './demand.js';
+export * from './auth.js';

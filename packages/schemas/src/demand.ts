@@ -1,0 +1,154 @@
+import { DateOnly, DateTime, Id, RegionCode, pageOf } from './common.js';
+import { isMainlandMobile, isValidUscc } from './identifiers.js';
+import { CategoryId } from './reference.js';
+import * as z from './zod.js';
+
+/** Length as a person counts it: one per character, so an emoji or a Chinese character is one. */
+export function textLength(text: string): number {
+  return [...text].length;
+}
+
+function text(min: number, max: number, error: string) {
+  return z.string().check(z.refine((value) => textLength(value.trim()) >= min && textLength(value) <= max, { error }));
+}
+
+/** Today's date in Asia/Shanghai, where the platform's days begin and end. */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(now);
+}
+
+// Each check carries a message key (see messages.ts) so that every client shows the same words in its language.
+export const DemandUscc = z
+  .string()
+  .check(
+    z.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { error: 'uscc.format' }),
+    z.refine(isValidUscc, { error: 'uscc.checksum', abort: true }),
+  );
+export const MobilePhone = z.string().check(z.refine(isMainlandMobile, { error: 'contact.phone' }));
+
+export const DemandBudget = z.union([
+  z.int().check(z.minimum(1, { error: 'budget' }), z.maximum(100_000_000_000, { error: 'budget' })),
+  z.literal('negotiable'),
+]);
+export type DemandBudget = z.infer<typeof DemandBudget>;
+
+export const ExpectedBy = DateOnly.check(z.refine((value) => value >= todayInShanghai(), { error: 'expectedBy.past' }));
+
+/** What an enterprise submits: the company, the need and the contact. Anyone may submit, no account needed. */
+export const DemandInput = z.object({
+  enterprise: z.object({
+    uscc: DemandUscc,
+    name: text(2, 100, 'enterprise.name'),
+  }),
+  contact: z.object({
+    name: text(1, 30, 'contact.name'),
+    phone: MobilePhone,
+  }),
+  regionCode: RegionCode.check(z.regex(/^\d{6}$/, { error: 'region' })),
+  categoryId: z.enum(CategoryId.options, { error: 'category' }),
+  productId: z.optional(z.nullable(Id)),
+  title: text(5, 60, 'title'),
+  description: text(20, 1000, 'description'),
+  budget: DemandBudget,
+  expectedBy: z.optional(z.nullable(ExpectedBy)),
+  consent: z.literal(true, { error: 'consent' }),
+});
+export type DemandInput = z.infer<typeof DemandInput>;
+
+export const DEMAND_STATUSES = ['submitted', 'accepted', 'matched', 'inService', 'closed', 'rejected'] as const;
+export const DemandStatus = z.enum(DEMAND_STATUSES);
+export type DemandStatus = z.infer<typeof DemandStatus>;
+
+/** One step of a demand's life, oldest first. `actor` names the role, never a person's contact. */
+export const DemandTimelineEntry = z.object({
+  status: DemandStatus,
+  at: DateTime,
+  actor: z.enum(['submitter', 'center']),
+  note: z.nullable(z.string()),
+});
+export type DemandTimelineEntry = z.infer<typeof DemandTimelineEntry>;
+
+/** A provider (and optionally one of its products) the center proposes for a demand. */
+export const DemandMatch = z.object({
+  providerId: Id,
+  providerName: z.string(),
+  productId: z.nullable(Id),
+  productName: z.nullable(z.string()),
+  note: z.nullable(z.string()),
+});
+export type DemandMatch = z.infer<typeof DemandMatch>;
+
+/** A demand as stored. `contact.phone` is masked (138****1234) wherever its reader does not need it whole. */
+export const Demand = z.object({
+  id: Id,
+  trackingNo: z.string(),
+  enterprise: z.object({ uscc: z.string(), name: z.string() }),
+  contact: z.object({ name: z.string(), phone: z.string() }),
+  regionCode: RegionCode,
+  categoryId: CategoryId,
+  productId: z.nullable(Id),
+  title: z.string(),
+  description: z.string(),
+  budget: DemandBudget,
+  expectedBy: z.nullable(DateOnly),
+  status: DemandStatus,
+  rejectReason: z.nullable(z.string()),
+  matches: z.array(DemandMatch),
+  timeline: z.array(DemandTimelineEntry),
+  submittedAt: DateTime,
+  updatedAt: DateTime,
+});
+export type Demand = z.infer<typeof Demand>;
+
+export const DemandPage = pageOf(Demand);
+export type DemandPage = z.infer<typeof DemandPage>;
+
+/** What a tracking number and phone let anyone see: where the demand stands, nothing of anyone else. */
+export const DemandStatusView = z.object({
+  trackingNo: z.string(),
+  title: z.string(),
+  categoryId: CategoryId,
+  regionCode: RegionCode,
+  status: DemandStatus,
+  rejectReason: z.nullable(z.string()),
+  matches: z.array(DemandMatch),
+  timeline: z.array(DemandTimelineEntry),
+  submittedAt: DateTime,
+  contactPhone: z.string(),
+});
+export type DemandStatusView = z.infer<typeof DemandStatusView>;
+
+/** Tracking numbers read `XQ` + the submission date + six characters, e.g. `XQ20261128K7M3Q9`. */
+export const TrackingNo = z.string().check(z.regex(/^XQ\d{8}[0-9A-Z]{6}$/, { error: 'trackingNo.format' }));
+
+/** A center administrator's move of a demand through its states. */
+export const DemandTransition = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), note: z.optional(z.string().check(z.maxLength(200))) }),
+  z.object({
+    action: z.literal('match'),
+    matches: z
+      .array(
+        z.object({
+          providerId: Id,
+          productId: z.optional(z.nullable(Id)),
+          note: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(10)),
+    note: z.optional(z.string().check(z.maxLength(200))),
+  }),
+  z.object({ action: z.literal('startService'), note: z.optional(z.string().check(z.maxLength(200))) }),
+  z.object({ action: z.literal('reject'), reason: text(2, 200, 'reason.required') }),
+  z.object({ action: z.literal('close'), note: z.optional(z.string().check(z.maxLength(200))) }),
+]);
+export type DemandTransition = z.infer<typeof DemandTransition>;
+
+/** Which moves each state allows; anything else is a 409 conflict. */
+export const DEMAND_TRANSITIONS: Record<DemandStatus, readonly DemandTransition['action'][]> = {
+  submitted: ['accept', 'reject'],
+  accepted: ['match', 'reject', 'close'],
+  matched: ['match', 'startService', 'close'],
+  inService: ['close'],
+  closed: [],
+  rejected: [],
+};
