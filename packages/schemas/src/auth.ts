@@ -36,3 +36,13 @@ export type DemoTokenRequest = z.infer<typeof DemoTokenRequest>;
 
 export const DemoToken = z.object({ token: z.string(), expiresAt: z.string() });
 export type DemoToken = z.infer<typeof DemoToken>;
+
+/** The query of `GET /demo/users`. */
+export const DemoUsersQuery = z.object({ role: z.optional(Role) });
+export type DemoUsersQuery = z.infer<typeof DemoUsersQuery>;
+
+/** The demo issuer's public keys (RFC 7517), for anyone checking its tokens. */
+export const DemoJwks = z.object({
+  keys: z.array(z.object({ kty: z.string(), kid: z.string(), alg: z.optional(z.string()) })),
+});
+export type DemoJwks = z.infer<typeof DemoJwks>;

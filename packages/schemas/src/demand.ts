@@ -14,8 +14,11 @@ function text(min: number, max: number, error: string) {
 
 /** Today's date in Asia/Shanghai, where the platform's days begin and end. */
 export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(now);
+  // Kept once made: building a DateTimeFormat costs far more than formatting with it.
+  shanghaiDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' });
+  return shanghaiDay.format(now);
 }
+let shanghaiDay: Intl.DateTimeFormat | undefined;
 
 // Each check carries a message key (see messages.ts) so that every client shows the same words in its language.
 export const DemandUscc = z
@@ -152,3 +155,16 @@ export const DEMAND_TRANSITIONS: Record<DemandStatus, readonly DemandTransition[
   closed: [],
   rejected: [],
 };
+
+/** The query of `GET /demands/lookup`: the tracking number and the phone number given on submission. */
+export const DemandLookupQuery = z.object({ trackingNo: TrackingNo, phone: MobilePhone });
+export type DemandLookupQuery = z.infer<typeof DemandLookupQuery>;
+
+/** Filters of an administrator's demand list; `region` must lie within the administrator's own. */
+export const DemandsQuery = z.object({
+  status: z.optional(DemandStatus),
+  region: z.optional(RegionCode),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+});
+export type DemandsQuery = z.input<typeof DemandsQuery>;

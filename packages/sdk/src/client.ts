@@ -1,6 +1,8 @@
 import type { z } from '@smec/schemas';
 import { HttpClient, type ClientOptions, type RequestOptions, type ResponseSchema } from './http.js';
 import { Categories } from './resources/Categories.js';
+import { Demands } from './resources/Demands.js';
+import { Demo } from './resources/Demo.js';
 import { Health } from './resources/Health.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
@@ -18,6 +20,10 @@ export interface SmecClient {
   readonly providers: Providers;
   /** Service products. */
   readonly products: Products;
+  /** Enterprises' service demands: submit and follow one; administrators list and move them. */
+  readonly demands: Demands;
+  /** The demo platform's seeded users and their tokens. */
+  readonly demo: Demo;
   /**
    * The low-level escape hatch, for endpoints this version has no method for: the same headers, retries, timeout,
    * errors and caching as every other call. With a `schema`, the body is parsed with it.
@@ -56,6 +62,8 @@ export function createClient(options: ClientOptions): SmecClient {
     categories: new Categories(http),
     providers: new Providers(http),
     products: new Products(http),
+    demands: new Demands(http),
+    demo: new Demo(http),
     request: (requestOptions: RequestOptions) => http.request(requestOptions),
   };
 }

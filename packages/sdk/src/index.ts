@@ -14,6 +14,8 @@ export type { Regions, RegionListParams } from './resources/Regions.js';
 export type { Categories } from './resources/Categories.js';
 export type { Providers, ProviderListParams } from './resources/Providers.js';
 export type { Products, ProductListParams } from './resources/Products.js';
+export type { Demands, CreateDemandOptions, DemandListParams, DemandLookupParams } from './resources/Demands.js';
+export type { Demo } from './resources/Demo.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -21,6 +23,19 @@ export type {
   Admission,
   CategoryId,
   CategoryList,
+  Demand,
+  DemandBudget,
+  DemandInput,
+  DemandMatch,
+  DemandPage,
+  DemandStatus,
+  DemandStatusView,
+  DemandTimelineEntry,
+  DemandTransition,
+  DemoToken,
+  DemoUser,
+  DemoUserList,
+  Role,
   FacetCount,
   Fee,
   FieldError,

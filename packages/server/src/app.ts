@@ -4,10 +4,16 @@ import Fastify, { LogController, type FastifyError, type FastifyInstance } from 
 import { RegionIndex } from './catalog/regions.js';
 import type { CatalogContext } from './catalog/context.js';
 import { prepareDatabase, type PreparedDatabase } from './db/prepare.js';
+import { registerPrincipal } from './auth/principal.js';
+import { loadDemoSigningKey } from './auth/keys.js';
+import { Authenticator, type AuthSettings } from './auth/verifier.js';
 import { registerEtags } from './http/etag.js';
+import { registerRateLimits, type RateLimitRule } from './http/rate-limit.js';
 import { redactUrl } from './http/logging.js';
 import { ProblemError, problemBody, sendProblem } from './http/problem.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { demandRoutes } from './routes/demands.js';
+import { demoAuthRoutes } from './routes/demo-auth.js';
 import { demoRoutes, type DemoOptions } from './routes/demo.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -21,10 +27,39 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Serve the demo site at `/` and the CDN build at `/cdn/`. */
   readonly demo?: boolean | DemoOptions;
+  /** Where log lines go (default stdout); tests capture them here. */
+  readonly logStream?: { write(line: string): unknown };
+  /** Who issues the bearer tokens the platform accepts. Default: the demo issuer and audience, no external JWKS. */
+  readonly auth?: Partial<AuthSettings>;
+  /**
+   * Be its own token issuer and serve the demo sign-in (`/demo/users`, `/demo/token`, `/demo/jwks.json`). Never
+   * together with an external `auth.jwksUrl`. Default false.
+   */
+  readonly demoAuth?: boolean;
+  /**
+   * Which proxies to believe about the client's address (`X-Forwarded-For`), as Fastify's `trustProxy`: behind a
+   * load balancer the per-address rate limits must see the client, not the balancer. Default: none.
+   */
+  readonly trustProxy?: boolean | number | string;
+  /** Per-address limits of the public demand endpoints. */
+  readonly rateLimits?: { readonly demandSubmit?: RateLimitRule; readonly demandLookup?: RateLimitRule };
 }
 
+export const DEMO_ISSUER = 'https://smec.gd.gov.cn/demo';
+export const DEFAULT_AUDIENCE = 'smec-platform';
+export const DEFAULT_SUBMIT_LIMIT: RateLimitRule = { max: 10, windowMs: 10 * 60_000 };
+export const DEFAULT_LOOKUP_LIMIT: RateLimitRule = { max: 30, windowMs: 60_000 };
+
 export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'];
-export const CORS_EXPOSED_HEADERS = ['ETag', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id'];
+export const CORS_EXPOSED_HEADERS = [
+  'ETag',
+  'Retry-After',
+  'RateLimit',
+  'RateLimit-Policy',
+  'X-Request-Id',
+  'Idempotent-Replayed',
+  'Location',
+];
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -65,10 +100,14 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   };
 
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: options.logger ? { level: 'info', ...(options.logStream ? { stream: options.logStream } : {}) } : false,
     // One line per request, written by our onResponse hook (with phone numbers masked).
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
+    trustProxy:
+      typeof options.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (options.trustProxy as number)
+        : (options.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -122,6 +161,21 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     maxAge: 600,
   });
   registerEtags(app);
+  await registerRateLimits(app);
+
+  const authSettings: AuthSettings = {
+    issuer: options.auth?.issuer ?? DEMO_ISSUER,
+    audience: options.auth?.audience ?? DEFAULT_AUDIENCE,
+    ...(options.auth?.jwksUrl ? { jwksUrl: options.auth.jwksUrl } : {}),
+  };
+  const demoAuth = (options.demoAuth ?? false) && !authSettings.jwksUrl;
+  const authenticator = new Authenticator(
+    database.db,
+    authSettings,
+    demoAuth ? await loadDemoSigningKey(database.db) : undefined,
+  );
+  registerPrincipal(app, authenticator);
+  const demandContext = { db: database.db, regions: context.regions, secret: database.cursorSecret };
 
   await app.register(
     async (api) => {
@@ -129,6 +183,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       openApiRoutes(api);
       referenceRoutes(api, context);
       catalogRoutes(api, context);
+      demandRoutes(api, demandContext, {
+        submitLimit: options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
+        lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
+      });
+      if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
     { prefix: '/api/v1' },
   );

@@ -1,3 +1,6 @@
+import type { AuthSettings } from './auth/verifier.js';
+import { parseRateLimit, type RateLimitRule } from './http/rate-limit.js';
+
 export interface ServerOptions {
   /** Port to listen on; 0 picks a free one. Default: env `PORT`, else 8787. */
   port?: number;
@@ -9,6 +12,11 @@ export interface ServerOptions {
   logger?: boolean;
   /** Serve the demo site at `/` and the CDN build at `/cdn/`. */
   demo?: boolean;
+  /**
+   * Issue demo tokens for the seeded users. Default: in demo mode, or with env `SMEC_DEMO_AUTH=1`; never when an
+   * external issuer is configured (`SMEC_JWKS_URL`).
+   */
+  demoAuth?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -17,6 +25,10 @@ export interface ResolvedOptions {
   readonly dataDir: string;
   readonly logger: boolean;
   readonly demo: boolean;
+  readonly demoAuth: boolean;
+  readonly auth: Partial<AuthSettings>;
+  readonly rateLimits: { demandSubmit?: RateLimitRule; demandLookup?: RateLimitRule };
+  readonly trustProxy: boolean | number | string;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -35,5 +47,31 @@ export function resolveOptions(options: ServerOptions = {}, env: NodeJS.ProcessE
     dataDir: options.dataDir ?? (env['SMEC_DATA_DIR'] || '.data'),
     logger: options.logger ?? false,
     demo: options.demo ?? false,
+    demoAuth: !env['SMEC_JWKS_URL'] && (options.demoAuth ?? (options.demo === true || env['SMEC_DEMO_AUTH'] === '1')),
+    auth: {
+      ...(env['SMEC_JWT_ISSUER'] ? { issuer: env['SMEC_JWT_ISSUER'] } : {}),
+      ...(env['SMEC_JWT_AUDIENCE'] ? { audience: env['SMEC_JWT_AUDIENCE'] } : {}),
+      ...(env['SMEC_JWKS_URL'] ? { jwksUrl: env['SMEC_JWKS_URL'] } : {}),
+    },
+    trustProxy: trustProxyFrom(env['SMEC_TRUST_PROXY']),
+    rateLimits: definedRules({
+      demandSubmit: parseRateLimit(env['SMEC_DEMAND_RATE_LIMIT'], 'SMEC_DEMAND_RATE_LIMIT'),
+      demandLookup: parseRateLimit(env['SMEC_LOOKUP_RATE_LIMIT'], 'SMEC_LOOKUP_RATE_LIMIT'),
+    }),
   };
+}
+
+function definedRules(rules: Record<string, RateLimitRule | undefined>): Record<string, RateLimitRule> {
+  return Object.fromEntries(Object.entries(rules).filter(([, rule]) => rule !== undefined)) as Record<
+    string,
+    RateLimitRule
+  >;
+}
+
+/** `SMEC_TRUST_PROXY`: `true`, a hop count (`1`), or addresses/CIDRs (`10.0.0.0/8,127.0.0.1`). Unset: trust none. */
+function trustProxyFrom(value: string | undefined): boolean | number | string {
+  if (value === undefined || value.trim() === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -20,7 +20,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const resolved = resolveOptions(options);
   const database = await prepareDatabase(resolved.dataDir);
   try {
-    const app = await buildApp({ database, logger: resolved.logger, demo: resolved.demo });
+    const app = await buildApp({
+      database,
+      logger: resolved.logger,
+      demo: resolved.demo,
+      demoAuth: resolved.demoAuth,
+      auth: resolved.auth,
+      rateLimits: resolved.rateLimits,
+      trustProxy: resolved.trustProxy,
+    });
     await app.listen({ port: resolved.port, host: resolved.host });
     const { port } = app.server.address() as AddressInfo;
     const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;

@@ -6,6 +6,8 @@ const options = resolveOptions({ demo: true, logger: true, host: process.env['HO
 const server = await startServer(options);
 const { port } = new URL(server.url);
 process.stdout.write(`smec demo: http://localhost:${port}/\n`);
+if (options.demoAuth)
+  process.stdout.write('smec demo: signing its own tokens for the seeded users (GET /api/v1/demo/users)\n');
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -6,8 +6,17 @@ import { startTestServer } from '../../../test-support/server.js';
 import { request } from './helpers.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
+let adminToken: string;
 before(async () => {
+  // The examples of the administrators' operations sign in through the demo issuer.
+  process.env['SMEC_DEMO_AUTH'] = '1';
   server = await startTestServer();
+  const issued = await request<{ token: string }>(server.apiUrl, '/demo/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: 'usr-admin-440000' }),
+  });
+  adminToken = issued.body.token;
 });
 after(() => server.close());
 
@@ -29,10 +38,18 @@ for (const operation of Object.values(operations) as Operation[]) {
       path = path.replace(`{${name}}`, encodeURIComponent(value));
     assert.doesNotMatch(path, /[{}]/, 'every path parameter has an example');
     const search = new URLSearchParams(operation.example?.query ?? {}).toString();
+    const headers: Record<string, string> = {};
+    if (operation.example?.body !== undefined) headers['content-type'] = 'application/json';
+    if (operation.security === 'bearer') headers['authorization'] = `Bearer ${adminToken}`;
     const response = await request(server.apiUrl, `${path}${search ? `?${search}` : ''}`, {
       method: operation.method.toUpperCase(),
+      headers,
+      ...(operation.example?.body === undefined ? {} : { body: JSON.stringify(operation.example.body) }),
     });
-    assert.equal(response.status, 200, JSON.stringify(response.body));
+    assert.equal(response.status, operation.successStatus ?? 200, JSON.stringify(response.body));
+    if (operation.body && operation.example?.body !== undefined) {
+      assert.ok(operation.body.safeParse(operation.example.body).success, 'the example body is valid');
+    }
     const parsed = operation.response.safeParse(response.body);
     assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));
     if (operation.operationId === 'listProducts' || operation.operationId === 'listProviders') {

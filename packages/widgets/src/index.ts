@@ -6,8 +6,12 @@
  */
 export { SmecRoot } from './define/smec-root.js';
 export { SmecCatalog } from './define/smec-catalog.js';
+export { SmecDemandForm } from './define/smec-demand-form.js';
+export type { DemandPrefill } from './components/demand-form/demand-form.component.js';
 export { SmecElement } from './internal/smec-element.js';
 export { clientContext, type SmecClient } from './internal/client.js';
 export { SmecSelectEvent } from './events/select-event.js';
 export { SmecErrorEvent } from './events/error-event.js';
+export { SmecDemandSubmitEvent } from './events/demand-submit-event.js';
+export { SmecDemandRequestEvent } from './events/demand-request-event.js';
 export { LOCALES, type SmecLocale } from './i18n/localization.js';

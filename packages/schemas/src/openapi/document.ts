@@ -10,6 +10,8 @@ const ERROR_TITLES: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found',
   409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
   422: 'Unprocessable request',
   429: 'Too many requests',
   500: 'Internal error',
@@ -41,8 +43,8 @@ function parametersOf(schema: z.ZodMiniType | undefined, location: 'query' | 'pa
 
 function operationObject(operation: Operation): JsonObject {
   const responses: JsonObject = {
-    '200': {
-      description: 'OK',
+    [String(operation.successStatus ?? 200)]: {
+      description: operation.successStatus === 201 ? 'Created' : 'OK',
       headers: operation.cacheable ? { ETag: { schema: { type: 'string' } } } : undefined,
       content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } },
     },
@@ -59,7 +61,28 @@ function operationObject(operation: Operation): JsonObject {
     parameters: [
       ...parametersOf(operation.params, 'path', operation.example?.params),
       ...parametersOf(operation.query, 'query', operation.example?.query),
+      ...(operation.headers ?? []).map((header) => ({
+        name: header.name,
+        in: 'header',
+        required: header.required,
+        description: header.description,
+        schema: { type: 'string', maxLength: 255 },
+      })),
     ],
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: jsonSchema(operation.body, 'input'),
+                ...(operation.example?.body === undefined ? {} : { example: operation.example.body }),
+              },
+            },
+          },
+        }
+      : {}),
+    ...(operation.security === 'bearer' ? { security: [{ bearerAuth: [] }] } : {}),
     responses,
   };
 }
@@ -99,10 +122,13 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       { name: 'platform', description: 'Liveness and the contract' },
       { name: 'reference', description: 'Regions and categories' },
       { name: 'catalog', description: 'Providers and service products' },
+      { name: 'demands', description: "Enterprises' service demands: submit, follow, and (administrators) handle" },
+      { name: 'demo', description: 'Demo mode only: seeded users and their tokens' },
     ],
     paths,
     components: {
       schemas: { Problem: jsonSchema(Problem, 'output') },
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       responses: problemResponses,
     },
   };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveOptions } from '../config.js';
 import { DATABASE_FILE, prepareDatabase } from '../db/prepare.js';
+import { DEMO_DEMAND } from '../seed/demands.js';
 
 const { values } = parseArgs({
   options: {
@@ -37,10 +38,15 @@ const counts = await database.db
       .selectFrom('products')
       .select((inner) => inner.fn.countAll<number>().as('n'))
       .as('products'),
+    eb
+      .selectFrom('demands')
+      .select((inner) => inner.fn.countAll<number>().as('n'))
+      .as('demands'),
   ])
   .executeTakeFirstOrThrow();
 await database.close();
 process.stdout.write(
-  `${database.seeded ? 'seeded' : 'kept'} ${file}: ${counts.providers} providers, ${counts.products} products ` +
-    `(${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
+  `${database.seeded ? 'seeded' : 'kept'} ${file}: ${counts.providers} providers, ${counts.products} products, ` +
+    `${counts.demands} demands (${((performance.now() - started) / 1000).toFixed(1)} s)\n` +
+    `demo lookup: tracking number ${DEMO_DEMAND.trackingNo}, phone ${DEMO_DEMAND.phone}\n`,
 );

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { seedDemands } from '../seed/demands.js';
 import { seedDatabase } from '../seed/load.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
@@ -38,7 +39,18 @@ export async function prepareDatabase(dataDir: string, options: { seed?: number 
       .select('value')
       .where('key', '=', 'cursor_secret')
       .executeTakeFirstOrThrow();
-    return { ...handle, cursorSecret: Buffer.from(secret.value, 'base64url'), seeded };
+    const cursorSecret = Buffer.from(secret.value, 'base64url');
+    // Demands came with the second migration: a database seeded before it gets its users and demands now.
+    const demandsSeeded = await handle.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'demands_seeded_at')
+      .executeTakeFirst();
+    if (!demandsSeeded) {
+      seedDemands(handle, cursorSecret, options.seed === undefined ? {} : { seed: options.seed });
+      seeded = true;
+    }
+    return { ...handle, cursorSecret, seeded };
   } catch (error) {
     await handle.close();
     throw error;

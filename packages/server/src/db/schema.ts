@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table types for Kysely. Booleans are stored as 0/1 integers (SQLite has no boolean type; PostgreSQL smallint
  * reads the same), money in integer fen, times as ISO 8601 text plus a sortable millisecond column.
@@ -148,6 +150,69 @@ export interface MetaTable {
   value: string;
 }
 
+export interface UserTable {
+  id: string;
+  name: string;
+  role: 'enterprise' | 'provider' | 'admin';
+  organization: string;
+  /** An administrator's region: a city, or the province for all of them. */
+  region_code: string | null;
+  enterprise_id: string | null;
+  provider_id: string | null;
+  /** Order of the demo sign-in list. */
+  position: number;
+}
+
+export interface DemandTable {
+  seq: Generated<number>;
+  id: string;
+  tracking_no: string;
+  uscc: string;
+  enterprise_name: string;
+  contact_name: string;
+  contact_phone: string;
+  /** HMAC of the phone number, compared in constant time by the public lookup. */
+  phone_hash: string;
+  region_code: string;
+  /** The city the region lies in (itself for a city); null for the province. */
+  city_code: string | null;
+  category_id: string;
+  product_id: string | null;
+  title: string;
+  description: string;
+  /** Budget in fen; null when negotiable. */
+  budget_fen: number | null;
+  expected_by: string | null;
+  status: string;
+  reject_reason: string | null;
+  /** JSON array of DemandMatch. */
+  matches: Generated<string>;
+  submitted_at: string;
+  submitted_ts: number;
+  updated_at: string;
+}
+
+export interface DemandTimelineTable {
+  seq: Generated<number>;
+  demand_seq: number;
+  status: string;
+  at: string;
+  actor: 'submitter' | 'center';
+  note: string | null;
+}
+
+/** The first answer to an idempotent write, replayed to its retries for 24 hours. */
+export interface IdempotencyKeyTable {
+  scope: string;
+  key: string;
+  body_hash: string;
+  /** 'pending' while the first request runs, then 'done'. */
+  status: 'pending' | 'done';
+  response_status: number | null;
+  response_body: string | null;
+  created_ts: number;
+}
+
 export interface Database {
   regions: RegionTable;
   categories: CategoryTable;
@@ -160,4 +225,8 @@ export interface Database {
   product_terms: ProductTermTable;
   facet_counts: FacetCountTable;
   meta: MetaTable;
+  users: UserTable;
+  demands: DemandTable;
+  demand_timeline: DemandTimelineTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

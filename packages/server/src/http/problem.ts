@@ -13,6 +13,11 @@ const TITLES: Record<string, string> = {
   payload_too_large: 'Payload too large',
   bad_request: 'Bad request',
   rate_limited: 'Too many requests',
+  unauthorized: 'Sign-in required',
+  forbidden: 'Not allowed',
+  conflict: 'Conflict',
+  idempotency_key_reused: 'Idempotency key reused with another request',
+  request_in_progress: 'The first request with this idempotency key is still running',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal error',
 };

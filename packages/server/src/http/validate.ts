@@ -1,4 +1,12 @@
-import type { FieldError, z } from '@smec/schemas';
+import {
+  isMessageKey,
+  issueMessageKey,
+  messageText,
+  type MessageKey,
+  type FieldError,
+  type MessageLocale,
+  type z,
+} from '@smec/schemas';
 import { validationFailed } from './problem.js';
 
 interface Issue {
@@ -61,4 +69,34 @@ export function parseInput<S extends z.ZodMiniType>(
     errors.push({ path, message: issueMessage(issue), code: issue.code });
   }
   throw validationFailed(errors);
+}
+
+/**
+ * Parses a form's body with its shared schema. Each error names the field (`body.enterprise.uscc`), carries the
+ * schema's message key as `code` and that key's text in the request's language as `message`, so every client can
+ * show the same words next to the field.
+ */
+export function parseBody<S extends z.ZodMiniType>(schema: S, input: unknown, locale: MessageLocale): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues as unknown as (Issue & { input?: unknown })[]) {
+    const path = ['body', ...issue.path.map(String)].join('.');
+    const key = unionMessageKey(issue) ?? issueMessageKey(issue);
+    if (seen.has(`${path} ${key}`)) continue;
+    seen.add(`${path} ${key}`);
+    errors.push({ path, message: messageText(key, locale), code: key });
+  }
+  throw validationFailed(errors);
+}
+
+/** A union's issue (a budget that is neither an amount nor 'negotiable') takes the first message key of its branches. */
+function unionMessageKey(issue: Issue): MessageKey | undefined {
+  if (issue.code !== 'invalid_union' || !Array.isArray(issue['errors'])) return undefined;
+  for (const branch of issue['errors'] as unknown[]) {
+    if (!Array.isArray(branch)) continue;
+    for (const inner of branch as { message?: unknown }[]) if (isMessageKey(inner.message)) return inner.message;
+  }
+  return undefined;
 }

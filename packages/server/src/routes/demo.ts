@@ -94,6 +94,8 @@ export function demoRoutes(app: FastifyInstance, options: DemoOptions): void {
   app.get('/', async (_request, reply) => page(reply, 'index.html'));
   app.get('/:file', async (request, reply) => {
     const { file } = request.params as { file: string };
+    // One page per widget at a clean URL (`/demand` → demand.html), as DESIGN.md lists them.
+    if (/^[a-z][a-z0-9-]*$/.test(file)) return page(reply, `${file}.html`);
     if (!/^[a-z0-9-]+\.(css|svg|png|ico|html)$/.test(file)) throw notFound(`No page /${file}`);
     return page(reply, file);
   });

@@ -1,3 +1,4 @@
 // The CDN entry `smec.js`: one module that defines every smec widget. Each define file is a CDN entry of its own.
 import '../define/smec-root.js';
 import '../define/smec-catalog.js';
+import '../define/smec-demand-form.js';

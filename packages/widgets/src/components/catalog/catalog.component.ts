@@ -4,12 +4,14 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ProductPage, ProductSort, ServiceProduct } from '@smec/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { SmecDemandRequestEvent } from '../../events/demand-request-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecSelectEvent } from '../../events/select-event.js';
 import { resolveLocale } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
+import { themeStyles } from '../../styles/theme.styles.js';
 import styles from './catalog.styles.js';
 import {
   EMPTY_FILTERS,
@@ -46,6 +48,7 @@ type FocusTarget = { detail: true } | { card: string };
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
  *
  * @fires smec-select - {SmecSelectEvent} The visitor opened a product (never fired when code sets `product`).
+ * @fires smec-demand-request - {SmecDemandRequestEvent} The visitor chose 「我要咨询」 in a product's detail.
  * @fires smec-error - {SmecErrorEvent} A search or a product could not be loaded (the widget shows the error too).
  *
  * @csspart base - The wrapper of everything.
@@ -60,6 +63,7 @@ type FocusTarget = { detail: true } | { card: string };
  * @csspart pagination - The previous / next navigation.
  * @csspart detail - The product detail panel.
  * @csspart back-button - The detail's button back to the list.
+ * @csspart consult-button - The detail's 「我要咨询」 button.
  * @csspart error - The error message box.
  * @csspart retry-button - The error box's retry button.
  *
@@ -75,7 +79,7 @@ type FocusTarget = { detail: true } | { card: string };
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
 export class SmecCatalog extends SmecElement {
-  static override styles = styles;
+  static override styles = [themeStyles, styles];
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private stallTimer: ReturnType<typeof setTimeout> | undefined;
@@ -166,6 +170,9 @@ export class SmecCatalog extends SmecElement {
 
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** The id of a `<smec-demand-form>` that 「我要咨询」 fills in (unless the `smec-demand-request` is cancelled). */
+  @property({ attribute: 'demand-form' }) demandForm?: string;
 
   /** The id of the product whose detail is open; set it to open one (no `smec-select` is fired), clear it to close. */
   @property() product?: string;
@@ -265,6 +272,19 @@ export class SmecCatalog extends SmecElement {
     this.product = product.id;
     this.pendingFocus = { detail: true };
     this.dispatchEvent(new SmecSelectEvent(product));
+  }
+
+  private handleConsult({ id, categoryId, regionCodes }: ServiceProduct): void {
+    const detail = {
+      productId: id,
+      categoryId,
+      regionCode: regionCodes.length === 1 ? (regionCodes[0] ?? null) : null,
+    };
+    if (!this.dispatchEvent(new SmecDemandRequestEvent(detail)) || !this.demandForm) return;
+    // Looked up by id, not imported: the catalog's bundle does not carry the form.
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const form = root.getElementById(this.demandForm) as (HTMLElement & { prefill?(d: typeof detail): void }) | null;
+    form?.prefill?.(detail);
   }
 
   private handleBack(): void {
@@ -480,6 +500,7 @@ export class SmecCatalog extends SmecElement {
       locale: this.locale,
       onBack: () => this.handleBack(),
       onRetry: () => void this.detailTask.run(),
+      onConsult: (product) => this.handleConsult(product),
     });
   }
 

@@ -17,6 +17,8 @@ export interface ProductDetailOptions {
   locale: SmecLocale;
   onBack: () => void;
   onRetry: () => void;
+  /** 「我要咨询」: the visitor wants to ask for this product. */
+  onConsult: (product: ServiceProduct) => void;
 }
 
 /** Only web addresses become links: a provider's data must never be able to run script. */
@@ -132,7 +134,7 @@ function renderPublics(product: ServiceProduct, options: ProductDetailOptions): 
  * the card the visitor came from.
  */
 export function renderProductDetail(options: ProductDetailOptions): TemplateResult {
-  const { product, loading, error, onBack, onRetry } = options;
+  const { product, loading, error, onBack, onRetry, onConsult } = options;
   const keydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
@@ -152,6 +154,18 @@ export function renderProductDetail(options: ProductDetailOptions): TemplateResu
     </button>
     <h2 id="smec-detail-title" tabindex="-1">${title}</h2>
     <div role="alert">${error ? renderError(error, onRetry) : nothing}</div>
+    ${
+      product
+        ? html`<button
+            type="button"
+            part="consult-button"
+            class="button button-primary"
+            @click=${() => onConsult(product)}
+          >
+            ${msg('我要咨询', { id: 'demand.consult' })}
+          </button>`
+        : nothing
+    }
     ${product ? renderPublics(product, options) : nothing}
   </section>`;
 }

@@ -1,0 +1,358 @@
+import {
+  DEMAND_TRANSITIONS,
+  type Demand,
+  type DemandInput,
+  type DemandMatch,
+  type DemandStatus,
+  type DemandStatusView,
+  type DemandTransition,
+  type FieldError,
+  type MessageLocale,
+  type Principal,
+  type Region,
+  messageText,
+} from '@smec/schemas';
+import type { Kysely, Transaction } from 'kysely';
+import type { RegionIndex } from '../catalog/regions.js';
+import type { Database } from '../db/schema.js';
+import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
+import { ProblemError, notFound, validationFailed } from '../http/problem.js';
+import { shanghaiDateTime } from '../seed/catalog.js';
+import { demandOf, statusViewOf, type DemandRow } from './rows.js';
+import { newDemandId, newTrackingNo, phoneHash, sameHash } from './tracking.js';
+
+export interface DemandContext {
+  readonly db: Kysely<Database>;
+  readonly regions: RegionIndex;
+  /** Keys the phone hashes and the list cursors. */
+  readonly secret: Buffer;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const NEXT_STATUS: Record<DemandTransition['action'], DemandStatus> = {
+  accept: 'accepted',
+  match: 'matched',
+  startService: 'inService',
+  reject: 'rejected',
+  close: 'closed',
+};
+
+/** The city a region lies in (itself for a city); null for the province. */
+export function cityCodeOf(regions: RegionIndex, code: string): string | null {
+  const region = regions.get(code);
+  if (!region || region.level === 'province') return null;
+  return region.level === 'city' ? region.code : region.parentCode;
+}
+
+/** True when `code` is `ancestor` or lies below it. */
+export function isWithin(regions: RegionIndex, code: string, ancestor: string): boolean {
+  for (let region: Region | undefined = regions.get(code); region;) {
+    if (region.code === ancestor) return true;
+    region = region.parentCode ? regions.get(region.parentCode) : undefined;
+  }
+  return false;
+}
+
+async function timelineOf(db: Db, seq: number) {
+  return db.selectFrom('demand_timeline').selectAll().where('demand_seq', '=', seq).orderBy('seq').execute();
+}
+
+/** Checks what the schema cannot: the region and the product exist. */
+export async function checkDemandReferences(
+  context: DemandContext,
+  input: DemandInput,
+  locale: MessageLocale,
+): Promise<void> {
+  const errors: FieldError[] = [];
+  if (!context.regions.get(input.regionCode)) {
+    errors.push({ path: 'body.regionCode', message: messageText('region.unknown', locale), code: 'region.unknown' });
+  }
+  if (input.productId) {
+    const product = await context.db
+      .selectFrom('products')
+      .select('category_id')
+      .where('id', '=', input.productId)
+      .where('listed', '=', 1)
+      .executeTakeFirst();
+    if (!product) errors.push({ path: 'body.productId', message: messageText('invalid', locale), code: 'invalid' });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+}
+
+/** Stores a new demand and its first timeline entry; answers with the phone in full, as its submitter typed it. */
+export async function createDemand(
+  context: DemandContext,
+  trx: Transaction<Database>,
+  input: DemandInput,
+  now: Date = new Date(),
+): Promise<Demand> {
+  const at = shanghaiDateTime(now.getTime());
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const row = {
+      id: newDemandId(),
+      tracking_no: newTrackingNo(now),
+      uscc: input.enterprise.uscc,
+      enterprise_name: input.enterprise.name.trim(),
+      contact_name: input.contact.name.trim(),
+      contact_phone: input.contact.phone,
+      phone_hash: phoneHash(context.secret, input.contact.phone),
+      region_code: input.regionCode,
+      city_code: cityCodeOf(context.regions, input.regionCode),
+      category_id: input.categoryId,
+      product_id: input.productId ?? null,
+      title: input.title.trim(),
+      description: input.description.trim(),
+      budget_fen: input.budget === 'negotiable' ? null : input.budget,
+      expected_by: input.expectedBy ?? null,
+      status: 'submitted',
+      reject_reason: null,
+      matches: '[]',
+      submitted_at: at,
+      submitted_ts: now.getTime(),
+      updated_at: at,
+    };
+    // A tracking number that is already taken (one in a billion a day) is drawn again; the unique index decides.
+    const inserted = await trx
+      .insertInto('demands')
+      .values(row)
+      .onConflict((conflict) => conflict.doNothing())
+      .returning('seq')
+      .executeTakeFirst();
+    if (!inserted) continue;
+    await trx
+      .insertInto('demand_timeline')
+      .values({ demand_seq: inserted.seq, status: 'submitted', at, actor: 'submitter', note: null })
+      .execute();
+    const stored = await trx
+      .selectFrom('demands')
+      .selectAll()
+      .where('seq', '=', inserted.seq)
+      .executeTakeFirstOrThrow();
+    return demandOf(stored, await timelineOf(trx, inserted.seq), true);
+  }
+  throw new Error('Could not draw a free tracking number');
+}
+
+/** A tracking number's hash to compare with when there is no such demand, so that both misses take the same time. */
+const ABSENT_HASH = 'x'.repeat(43);
+
+/** The status view of a demand if the tracking number and the phone match; undefined otherwise, whichever was wrong. */
+export async function lookupDemand(
+  context: DemandContext,
+  trackingNo: string,
+  phone: string,
+): Promise<DemandStatusView | undefined> {
+  const row = await context.db
+    .selectFrom('demands')
+    .selectAll()
+    .where('tracking_no', '=', trackingNo)
+    .executeTakeFirst();
+  const given = phoneHash(context.secret, phone);
+  const matches = sameHash(given, row?.phone_hash ?? ABSENT_HASH);
+  if (!row || !matches) return undefined;
+  return statusViewOf(row, await timelineOf(context.db, row.seq));
+}
+
+/** The administrator's region; an administrator without one may see nothing. */
+function adminRegion(principal: Principal): string {
+  if (!principal.regionCode) throw new ProblemError(403, 'forbidden', 'Your account has no region to administer.');
+  return principal.regionCode;
+}
+
+export interface DemandListQuery {
+  readonly status?: DemandStatus | undefined;
+  readonly region?: string | undefined;
+  readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
+}
+
+/** The demands of the administrator's region (or of a region below it), newest first, phones masked. */
+export async function listDemands(context: DemandContext, principal: Principal, query: DemandListQuery) {
+  const own = adminRegion(principal);
+  const region = query.region ?? own;
+  if (!context.regions.get(region)) {
+    throw validationFailed([
+      { path: 'query.region', message: `Unknown region code ${region}`, code: 'region.unknown' },
+    ]);
+  }
+  if (!isWithin(context.regions, region, own)) {
+    throw new ProblemError(403, 'forbidden', `Region ${region} lies outside the region you administer (${own}).`);
+  }
+  const limit = query.limit ?? 20;
+  const scope = cursorScope('demands', { status: query.status, region });
+  const filter = (builder: ReturnType<typeof base>) => {
+    let result = builder;
+    const scoped = context.regions.get(region);
+    if (scoped && scoped.level === 'city') result = result.where('city_code', '=', region);
+    else if (scoped && scoped.level === 'county') result = result.where('region_code', '=', region);
+    if (query.status) result = result.where('status', '=', query.status);
+    return result;
+  };
+  const base = () => context.db.selectFrom('demands');
+  const totalRow = await filter(base())
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let page = filter(base()).selectAll();
+  if (query.cursor) {
+    const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
+    if (typeof ts !== 'number' || typeof seq !== 'number') {
+      throw new ProblemError(400, 'invalid_cursor', 'The cursor is not valid for this query; start again without it.');
+    }
+    page = page.where((eb) =>
+      eb.or([eb('submitted_ts', '<', ts), eb.and([eb('submitted_ts', '=', ts), eb('seq', '<', seq)])]),
+    );
+  }
+  const rows = await page
+    .orderBy('submitted_ts', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const timelines = await timelinesOf(context.db, items);
+  return {
+    items: items.map((row) => demandOf(row, timelines.get(row.seq) ?? [], false)),
+    nextCursor: rows.length > limit && last ? encodeCursor(context.secret, [last.submitted_ts, last.seq], scope) : null,
+    total: Number(totalRow.n),
+  };
+}
+
+async function timelinesOf(db: Db, rows: readonly DemandRow[]) {
+  const bySeq = new Map<number, Awaited<ReturnType<typeof timelineOf>>>();
+  if (rows.length === 0) return bySeq;
+  const entries = await db
+    .selectFrom('demand_timeline')
+    .selectAll()
+    .where(
+      'demand_seq',
+      'in',
+      rows.map((row) => row.seq),
+    )
+    .orderBy('seq')
+    .execute();
+  for (const entry of entries) {
+    const list = bySeq.get(entry.demand_seq) ?? [];
+    list.push(entry);
+    bySeq.set(entry.demand_seq, list);
+  }
+  return bySeq;
+}
+
+/** A demand row of the administrator's region, or a 404 that says nothing of demands elsewhere. */
+async function demandInRegion(db: Db, context: DemandContext, principal: Principal, id: string): Promise<DemandRow> {
+  const own = adminRegion(principal);
+  const row = await db.selectFrom('demands').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || !isWithin(context.regions, row.region_code, own)) throw notFound(`No demand ${id} in your region.`);
+  return row;
+}
+
+/** One demand of the administrator's region, the phone in full for the call back. */
+export async function getDemand(context: DemandContext, principal: Principal, id: string): Promise<Demand> {
+  const row = await demandInRegion(context.db, context, principal, id);
+  return demandOf(row, await timelineOf(context.db, row.seq), true);
+}
+
+/** The providers (and products) of a match, which must be listed; errors name the entry. */
+async function resolveMatches(
+  db: Db,
+  matches: Extract<DemandTransition, { action: 'match' }>['matches'],
+  locale: MessageLocale,
+): Promise<DemandMatch[]> {
+  const errors: FieldError[] = [];
+  const resolved: DemandMatch[] = [];
+  for (const [index, match] of matches.entries()) {
+    const provider = await db
+      .selectFrom('providers')
+      .select(['id', 'name'])
+      .where('id', '=', match.providerId)
+      .where('listed', '=', 1)
+      .executeTakeFirst();
+    if (!provider) {
+      errors.push({
+        path: `body.matches.${index}.providerId`,
+        message: messageText('invalid', locale),
+        code: 'invalid',
+      });
+      continue;
+    }
+    let productName: string | null = null;
+    if (match.productId) {
+      const product = await db
+        .selectFrom('products')
+        .select('name')
+        .where('id', '=', match.productId)
+        .where('provider_id', '=', provider.id)
+        .where('listed', '=', 1)
+        .executeTakeFirst();
+      if (!product) {
+        errors.push({
+          path: `body.matches.${index}.productId`,
+          message: messageText('invalid', locale),
+          code: 'invalid',
+        });
+        continue;
+      }
+      productName = product.name;
+    }
+    resolved.push({
+      providerId: provider.id,
+      providerName: provider.name,
+      productId: match.productId ?? null,
+      productName,
+      note: match.note ?? null,
+    });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+  return resolved;
+}
+
+function conflict(detail: string): ProblemError {
+  return new ProblemError(409, 'conflict', detail);
+}
+
+/**
+ * Moves a demand on and records the move in its timeline, in the caller's transaction. The UPDATE is conditional on the
+ * status the move was checked against, so of two administrators moving the same demand at once only one succeeds.
+ */
+export async function transitionDemand(
+  context: DemandContext,
+  principal: Principal,
+  id: string,
+  move: DemandTransition,
+  locale: MessageLocale,
+  trx: Transaction<Database>,
+  now: Date = new Date(),
+): Promise<Demand> {
+  const row = await demandInRegion(trx, context, principal, id);
+  const from = row.status as DemandStatus;
+  if (!DEMAND_TRANSITIONS[from].includes(move.action)) {
+    const allowed = DEMAND_TRANSITIONS[from];
+    throw conflict(
+      `A ${from} demand cannot be moved by '${move.action}'; allowed: ${allowed.length ? allowed.join(', ') : 'none'}.`,
+    );
+  }
+  const to = NEXT_STATUS[move.action];
+  const at = shanghaiDateTime(now.getTime());
+  const matches = move.action === 'match' ? await resolveMatches(trx, move.matches, locale) : undefined;
+  const updated = await trx
+    .updateTable('demands')
+    .set({
+      status: to,
+      updated_at: at,
+      ...(move.action === 'reject' ? { reject_reason: move.reason.trim() } : {}),
+      ...(matches ? { matches: JSON.stringify(matches) } : {}),
+    })
+    .where('seq', '=', row.seq)
+    .where('status', '=', from)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw conflict('The demand was moved by someone else meanwhile; reload it.');
+  const note = move.action === 'reject' ? move.reason.trim() : move.note?.trim() || null;
+  await trx
+    .insertInto('demand_timeline')
+    .values({ demand_seq: row.seq, status: to, at, actor: 'center', note })
+    .execute();
+  const stored = await trx.selectFrom('demands').selectAll().where('seq', '=', row.seq).executeTakeFirstOrThrow();
+  return demandOf(stored, await timelineOf(trx, row.seq), true);
+}

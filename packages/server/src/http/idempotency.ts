@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { ProblemError } from './problem.js';
+
+/** How long a key's answer is kept and replayed. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** What a write answers; stored as is and replayed to the retries. */
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface IdempotentResult extends StoredResponse {
+  /** True when this is the stored answer of an earlier request with the same key. */
+  readonly replayed: boolean;
+}
+
+/** JSON with object keys sorted at every level, so that the same body hashes the same whatever its key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, item]) => item !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+}
+
+export function bodyHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('base64url');
+}
+
+/** The request's `Idempotency-Key`, or undefined when it sent none; a malformed key is a 400. */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const value = request.headers['idempotency-key'];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !KEY.test(value)) {
+    throw new ProblemError(
+      400,
+      'validation_failed',
+      'The Idempotency-Key header must be 1 to 255 visible ASCII characters.',
+      {
+        errors: [
+          { path: 'header.idempotency-key', message: 'Must be 1 to 255 visible ASCII characters', code: 'invalid' },
+        ],
+      },
+    );
+  }
+  return value;
+}
+
+/**
+ * The idempotency of writes (DESIGN.md): the first request with a key does the work and its answer is stored; a
+ * retry with the same key and body gets that answer again; the same key with another body is 422; a retry while a
+ * first request is still pending is 409. Keys are scoped (e.g. `POST /demands`, or per user) and expire after 24 h.
+ */
+export class IdempotencyStore {
+  readonly #db: Kysely<Database>;
+  readonly #now: () => number;
+  #lastSweep = 0;
+
+  constructor(db: Kysely<Database>, now: () => number = Date.now) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  /**
+   * Runs `work` once per key. The key's row is inserted first, in the same transaction as the work and its stored
+   * answer: of two concurrent requests with one key, the unique (scope, key) lets only one insert; the other waits
+   * for its commit and replays the answer, so both can never do the work. An error thrown by `work` rolls everything
+   * back, the key included, so a corrected retry may use the same key.
+   */
+  async run(
+    scope: string,
+    key: string | undefined,
+    body: unknown,
+    work: (trx: Transaction<Database>) => Promise<StoredResponse>,
+  ): Promise<IdempotentResult> {
+    if (key === undefined) {
+      const response = await this.#db.transaction().execute(work);
+      return { ...response, replayed: false };
+    }
+    const hash = bodyHash(body);
+    await this.#sweep();
+    return this.#db.transaction().execute(async (trx) => {
+      const now = this.#now();
+      await trx
+        .deleteFrom('idempotency_keys')
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .where('created_ts', '<', now - IDEMPOTENCY_TTL_MS)
+        .execute();
+      const inserted = await trx
+        .insertInto('idempotency_keys')
+        .values({
+          scope,
+          key,
+          body_hash: hash,
+          status: 'pending',
+          response_status: null,
+          response_body: null,
+          created_ts: now,
+        })
+        .onConflict((conflict) => conflict.columns(['scope', 'key']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return this.#existing(trx, scope, key, hash);
+
+      const response = await work(trx);
+      await trx
+        .updateTable('idempotency_keys')
+        .set({ status: 'done', response_status: response.status, response_body: JSON.stringify(response.body) })
+        .where('scope', '=', scope)
+        .where('key', '=', key)
+        .execute();
+      return { ...response, replayed: false };
+    });
+  }
+
+  /** Deletes expired keys, at most every ten minutes, so the table holds about a day of writes. */
+  async #sweep(): Promise<void> {
+    const now = this.#now();
+    if (now - this.#lastSweep < 10 * 60_000) return;
+    this.#lastSweep = now;
+    await this.#db
+      .deleteFrom('idempotency_keys')
+      .where('created_ts', '<', now - IDEMPOTENCY_TTL_MS)
+      .execute();
+  }
+
+  /** True when a request with this key and body would be answered from the store (a replay costs nothing). */
+  async wouldReplay(scope: string, key: string | undefined, body: unknown): Promise<boolean> {
+    if (key === undefined) return false;
+    const row = await this.#db
+      .selectFrom('idempotency_keys')
+      .select(['body_hash', 'status', 'created_ts'])
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return (
+      row !== undefined &&
+      row.status === 'done' &&
+      row.body_hash === bodyHash(body) &&
+      row.created_ts >= this.#now() - IDEMPOTENCY_TTL_MS
+    );
+  }
+
+  async #existing(trx: Transaction<Database>, scope: string, key: string, hash: string): Promise<IdempotentResult> {
+    const row = await trx
+      .selectFrom('idempotency_keys')
+      .select(['body_hash', 'status', 'response_status', 'response_body'])
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+    if (row.body_hash !== hash) {
+      throw new ProblemError(
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was already used with a different request body; use a new key for a new request.',
+      );
+    }
+    if (row.status !== 'done' || row.response_status === null || row.response_body === null) {
+      throw new ProblemError(
+        409,
+        'request_in_progress',
+        'A request with this Idempotency-Key is still being processed; retry in a moment.',
+        { headers: { 'retry-after': '1' } },
+      );
+    }
+    return { status: row.response_status, body: JSON.parse(row.response_body) as unknown, replayed: true };
+  }
+}

@@ -1,0 +1,77 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ProblemError } from './problem.js';
+
+/** At most `max` requests per client address in a window of `windowMs`. */
+export interface RateLimitRule {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+/** Parses `max/seconds`, e.g. `10/600` for ten per ten minutes. */
+export function parseRateLimit(text: string | undefined, name: string): RateLimitRule | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!match) throw new Error(`${name} must read max/seconds, e.g. 10/600, not ${text}`);
+  return { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+}
+
+/** The policy as the IETF RateLimit fields spell it: `"demand-submit";q=10;w=600`. */
+function policyHeader(name: string, rule: RateLimitRule): string {
+  return `"${name}";q=${rule.max};w=${Math.ceil(rule.windowMs / 1000)}`;
+}
+
+/**
+ * Registers the rate-limit plugin for the routes that ask for it (none by default). Refusals are 429 problems with
+ * `Retry-After`, `RateLimit` and `RateLimit-Policy`.
+ */
+export async function registerRateLimits(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    addHeaders: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+      'retry-after': false,
+    },
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    errorResponseBuilder: (request, context) => {
+      const config = request.routeOptions.config as { rateLimit?: { groupId?: string; timeWindow?: number } };
+      const name = config.rateLimit?.groupId ?? 'default';
+      const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
+      const window = typeof config.rateLimit?.timeWindow === 'number' ? config.rateLimit.timeWindow : context.ttl;
+      return new ProblemError(429, 'rate_limited', `Too many requests from your address; retry in ${seconds} s.`, {
+        headers: {
+          'retry-after': String(seconds),
+          ratelimit: `"${name}";r=0;t=${seconds}`,
+          'ratelimit-policy': policyHeader(name, { max: context.max, windowMs: window }),
+        },
+      });
+    },
+  });
+}
+
+/**
+ * The route config of a limited route. `exempt` lets a request through without counting it (a replayed idempotent
+ * write does no work, so refusing it would only stop a client from learning what it already did).
+ */
+export function limitedRoute(
+  name: string,
+  rule: RateLimitRule,
+  exempt?: (request: FastifyRequest) => Promise<boolean>,
+) {
+  return {
+    config: {
+      rateLimit: {
+        max: rule.max,
+        timeWindow: rule.windowMs,
+        groupId: name,
+        hook: 'preHandler' as const,
+        ...(exempt ? { allowList: (request: FastifyRequest) => exempt(request) } : {}),
+      },
+    },
+    onSend: async (_request: FastifyRequest, reply: { header: (name: string, value: string) => unknown }) => {
+      reply.header('ratelimit-policy', policyHeader(name, rule));
+    },
+  };
+}

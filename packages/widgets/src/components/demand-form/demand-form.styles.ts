@@ -1,0 +1,284 @@
+import { css } from 'lit';
+
+export default css`
+  .base {
+    display: grid;
+    gap: var(--_space);
+    max-width: 48rem;
+  }
+
+  h2,
+  h3,
+  p,
+  ul,
+  ol,
+  dl,
+  dd {
+    margin: 0;
+  }
+
+  h2 {
+    font-size: 1.375rem;
+  }
+
+  h3 {
+    font-size: 1.0625rem;
+  }
+
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
+
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .muted,
+  .hint {
+    color: var(--_muted);
+  }
+
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+
+  fieldset {
+    margin: 0;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    display: grid;
+    gap: var(--_space);
+    min-width: 0;
+  }
+
+  legend {
+    font-weight: 700;
+    font-size: 1.125rem;
+    padding-inline: 0.25rem;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .field > label,
+  .label {
+    font-weight: 600;
+  }
+
+  .field-invalid {
+    border-inline-start: 4px solid var(--_danger);
+    padding-inline-start: 0.75rem;
+  }
+
+  .field-error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  input:not([type='checkbox']),
+  select,
+  textarea {
+    min-height: 2.5rem;
+    padding: 0.375rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    width: 100%;
+    max-width: 32rem;
+  }
+
+  textarea {
+    resize: vertical;
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+
+  input:disabled,
+  select:disabled {
+    background: var(--_subtle);
+    color: var(--_muted);
+  }
+
+  .region-row,
+  .budget-row,
+  .tracking-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+
+  .sub-label {
+    display: grid;
+    gap: 0.125rem;
+    flex: 1 1 12rem;
+  }
+
+  .budget-row input[type='text'] {
+    width: 12rem;
+  }
+
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-weight: 600;
+  }
+
+  input[type='checkbox'] {
+    width: 1.25rem;
+    height: 1.25rem;
+    accent-color: var(--_primary);
+  }
+
+  .counter {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  .counter-over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.25em;
+    min-height: 2.5rem;
+    padding: 0.375rem 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+    justify-self: start;
+  }
+
+  .button-primary {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 600;
+  }
+
+  .button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.75;
+  }
+
+  .error-summary {
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .error-summary h2 {
+    font-size: 1.125rem;
+  }
+
+  .error-summary a {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .error {
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .error-title {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+
+  .success,
+  .status-view {
+    display: grid;
+    gap: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+  }
+
+  .tracking-no {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 1.5rem;
+    letter-spacing: 0.05em;
+    user-select: all;
+  }
+
+  .next-steps,
+  .matches {
+    padding-inline-start: 1.5rem;
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .facts {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .facts div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1rem;
+  }
+
+  .facts dt {
+    color: var(--_muted);
+    min-width: 7rem;
+  }
+
+  .current-status {
+    font-weight: 700;
+  }
+
+  .timeline {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+    border-inline-start: 2px solid var(--_border);
+    padding-inline-start: 1rem;
+  }
+
+  .timeline li {
+    display: grid;
+  }
+
+  .timeline time {
+    color: var(--_muted);
+  }
+`;
