@@ -123,7 +123,7 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: { s
   );
   const providersByCategory = sqlite.prepare(
     `SELECT p.id, p.name FROM providers p JOIN provider_categories c ON c.provider_seq = p.seq
-     WHERE c.category_id = ? AND p.listed = 1 ORDER BY p.seq LIMIT 40`,
+     WHERE c.category_id = ? AND p.listed = 1 ORDER BY (p.city_code = ?) DESC, p.seq LIMIT 5`,
   );
 
   const insertUser = sqlite.prepare(
@@ -226,7 +226,8 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: { s
       const last = entries[entries.length - 1] ?? { status: 'submitted' as const, at: submittedTs, note: null };
       let matches: unknown[] = [];
       if (entries.some((entry) => entry.status === 'matched')) {
-        const candidates = providersByCategory.all(category.id) as { id: string; name: string }[];
+        // A center proposes providers of its own city first.
+        const candidates = providersByCategory.all(category.id, enterprise.cityCode) as { id: string; name: string }[];
         const chosen = candidates.length ? [random.pick(candidates)] : [];
         matches = chosen.map((provider) => {
           const products = productsOf.all(provider.id, category.id) as { id: string; name: string }[];
