@@ -9,3 +9,4 @@ export * from './query.js';
 export * from './messages.js';
 export * from './demand.js';
 export * from './auth.js';
+export * from './event.js';
