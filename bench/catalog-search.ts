@@ -2,7 +2,7 @@
 // filters a visitor makes, at one connection and at several. Bounded in count and time; the server runs in its
 // own process, so the load generator and the server each have one of this machine's two cores.
 import { performance } from 'node:perf_hooks';
-import { percentile, report, round, startServerProcess } from './support.js';
+import { report, runLoad, startServerProcess } from './support.js';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 6_000);
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 30_000);
@@ -23,40 +23,24 @@ const QUERIES = [
   '?category=digitalization&sort=popular&limit=12',
 ];
 
-async function measure(base: string, concurrency: number) {
-  let next = 0;
-  const fire = async (): Promise<number> => {
-    const query = QUERIES[next++ % QUERIES.length]!;
-    const started = performance.now();
-    const response = await fetch(base + query);
-    if (response.status !== 200) throw new Error(`${query} answered ${response.status}`);
-    await response.arrayBuffer();
-    return performance.now() - started;
-  };
-  const latencies: number[] = [];
-  const deadline = performance.now() + DURATION_MS;
+let next = 0;
+async function search(base: string): Promise<number> {
+  const query = QUERIES[next++ % QUERIES.length]!;
   const started = performance.now();
-  const worker = async () => {
-    while (performance.now() < deadline && latencies.length < MAX_REQUESTS) latencies.push(await fire());
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    concurrency,
-    requests: latencies.length,
-    requestsPerSecond: round(latencies.length / seconds, 1),
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-  };
+  const response = await fetch(base + query);
+  if (response.status !== 200) throw new Error(`${query} answered ${response.status}`);
+  await response.arrayBuffer();
+  return performance.now() - started;
 }
 
 const server = await startServerProcess();
 const base = `${server.apiUrl}/products`;
 try {
-  for (let i = 0; i < WARMUP_REQUESTS; i++) await (await fetch(base + QUERIES[i % QUERIES.length]!)).arrayBuffer();
+  for (let i = 0; i < WARMUP_REQUESTS; i++) await search(base);
   const runs = [];
-  for (const concurrency of CONCURRENCY_LEVELS) runs.push(await measure(base, concurrency));
+  for (const concurrency of CONCURRENCY_LEVELS) {
+    runs.push(await runLoad(() => search(base), { concurrency, durationMs: DURATION_MS, maxRequests: MAX_REQUESTS }));
+  }
   const single = runs.find((run) => run.concurrency === 1) ?? runs[0]!;
   report('catalog-search', {
     queries: QUERIES.length,

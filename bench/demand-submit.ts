@@ -2,7 +2,7 @@
 // Idempotency-Key (so every request stores a demand, its timeline entry and its key), at one connection and at
 // several. The server runs in its own process with the per-address rate limit lifted.
 import { performance } from 'node:perf_hooks';
-import { percentile, report, round, startServerProcess } from './support.js';
+import { report, runLoad, startServerProcess } from './support.js';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5_000);
 const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 20_000);
@@ -32,31 +32,14 @@ async function submit(url: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function measure(url: string, concurrency: number) {
-  const latencies: number[] = [];
-  const deadline = performance.now() + DURATION_MS;
-  const started = performance.now();
-  const worker = async () => {
-    while (performance.now() < deadline && latencies.length < MAX_REQUESTS) latencies.push(await submit(url));
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    concurrency,
-    requests: latencies.length,
-    requestsPerSecond: round(latencies.length / seconds, 1),
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-  };
-}
-
 const server = await startServerProcess({ SMEC_DEMAND_RATE_LIMIT: '100000000/600' });
 const url = `${server.apiUrl}/demands`;
 try {
   for (let i = 0; i < WARMUP_REQUESTS; i++) await submit(url);
   const runs = [];
-  for (const concurrency of CONCURRENCY_LEVELS) runs.push(await measure(url, concurrency));
+  for (const concurrency of CONCURRENCY_LEVELS) {
+    runs.push(await runLoad(() => submit(url), { concurrency, durationMs: DURATION_MS, maxRequests: MAX_REQUESTS }));
+  }
   report('demand-submit', { secondsPerLevel: DURATION_MS / 1000, runs });
 } finally {
   await server.stop();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -54,4 +55,41 @@ export function report(name: string, figures: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(figures)) {
     console.log(`  ${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
   }
+}
+
+export interface LoadOptions {
+  readonly concurrency: number;
+  readonly durationMs: number;
+  readonly maxRequests: number;
+}
+
+export interface LoadRun {
+  concurrency: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * Runs `request` from `concurrency` loops until the time or the request count runs out, and summarises the
+ * latencies. `request` resolves with its own latency in milliseconds and throws on a wrong answer.
+ */
+export async function runLoad(request: () => Promise<number>, options: LoadOptions): Promise<LoadRun> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + options.durationMs;
+  const loop = async () => {
+    while (performance.now() < deadline && latencies.length < options.maxRequests) latencies.push(await request());
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, loop));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    concurrency: options.concurrency,
+    requests: latencies.length,
+    requestsPerSecond: round(latencies.length / seconds, 1),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+  };
 }
