@@ -3,7 +3,13 @@
 import { existsSync } from 'node:fs';
 import { run } from './run.mjs';
 
-const BENCHMARKS = ['bench/bundle-size.ts', 'bench/catalog-search.ts', 'bench/demand-submit.ts', 'bench/render.ts'];
+const BENCHMARKS = [
+  'bench/bundle-size.ts',
+  'bench/catalog-search.ts',
+  'bench/demand-submit.ts',
+  'bench/event-register.ts',
+  'bench/render.ts',
+];
 
 if (!existsSync('packages/widgets/dist/cdn/smec.js')) await run('node', ['scripts/build.mjs']);
 for (const file of BENCHMARKS) {

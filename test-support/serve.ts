@@ -2,6 +2,9 @@
 // prints its URLs as one JSON line; it stops when its parent closes stdin. SMEC_TEST_DEMO=1 serves the demo site.
 import { startTestServer } from './server.js';
 
+// The browser tests sign seeded enterprises in (the event calendar's registrations) with the demo issuer's tokens.
+process.env['SMEC_DEMO_AUTH'] ??= '1';
+
 const server = await startTestServer({ demo: process.env.SMEC_TEST_DEMO === '1' });
 process.stdout.write(`${JSON.stringify({ url: server.url, apiUrl: server.apiUrl })}\n`);
 process.stdin.resume();

@@ -1,6 +1,7 @@
 import { Id, RegionCode } from './common.js';
 import { ProductSort, ProviderSort } from './catalog.js';
 import { CategoryId, RegionLevel } from './reference.js';
+import { EventType, RegistrationStatus } from './event.js';
 import * as z from './zod.js';
 
 // The server's query-string and path schemas. They live apart from the response schemas so that a browser bundle,
@@ -52,3 +53,41 @@ export type ProductsQuery = z.input<typeof ProductsQuery>;
 export type ProductsQueryParsed = z.output<typeof ProductsQuery>;
 
 export const IdParams = z.object({ id: Id });
+
+/**
+ * A bound of an event range: a day (`2026-12-05`, a day in Asia/Shanghai) or a date-time with its offset
+ * (`2026-12-05T14:00:00+08:00`).
+ */
+export const EventDateBound = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, {
+    error: 'Must be a date (YYYY-MM-DD) or a date-time with an offset',
+  }),
+);
+
+/** Filters of the event list: events overlapping [from, to]; `region` includes the regions below it. */
+export const EventsQuery = z.object({
+  from: z.optional(EventDateBound),
+  to: z.optional(EventDateBound),
+  region: z.optional(RegionCode),
+  type: z.optional(EventType),
+  category: z.optional(CategoryId),
+  limit: z.optional(queryInt(1, 500)),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+});
+export type EventsQuery = z.input<typeof EventsQuery>;
+
+/** Filters of the iCalendar feed. */
+export const EventFeedQuery = z.object({
+  region: z.optional(RegionCode),
+  type: z.optional(EventType),
+});
+export type EventFeedQuery = z.input<typeof EventFeedQuery>;
+
+/** The signed-in enterprise's registrations; cancelled ones only when asked for. */
+export const MyRegistrationsQuery = z.object({
+  status: z.optional(RegistrationStatus),
+  ...ListQuery,
+});
+export type MyRegistrationsQuery = z.input<typeof MyRegistrationsQuery>;
+
+export const RegistrationParams = z.object({ id: Id, registrationId: Id });

@@ -3,7 +3,9 @@ import { HttpClient, type ClientOptions, type RequestOptions, type ResponseSchem
 import { Categories } from './resources/Categories.js';
 import { Demands } from './resources/Demands.js';
 import { Demo } from './resources/Demo.js';
+import { Events } from './resources/Events.js';
 import { Health } from './resources/Health.js';
+import { Me } from './resources/Me.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
 import { Regions } from './resources/Regions.js';
@@ -22,6 +24,10 @@ export interface SmecClient {
   readonly products: Products;
   /** Enterprises' service demands: submit and follow one; administrators list and move them. */
   readonly demands: Demands;
+  /** Events, trainings and policy briefings of the centers: list them, register, cancel, add to a calendar. */
+  readonly events: Events;
+  /** What belongs to the signed-in user, such as an enterprise's event registrations. */
+  readonly me: Me;
   /** The demo platform's seeded users and their tokens. */
   readonly demo: Demo;
   /**
@@ -63,6 +69,8 @@ export function createClient(options: ClientOptions): SmecClient {
     providers: new Providers(http),
     products: new Products(http),
     demands: new Demands(http),
+    events: new Events(http),
+    me: new Me(http),
     demo: new Demo(http),
     request: (requestOptions: RequestOptions) => http.request(requestOptions),
   };

@@ -127,6 +127,11 @@ export class HttpClient {
       : undefined;
   }
 
+  /** The base URL of the API, without a trailing slash, for links the caller follows itself (e.g. `.ics` files). */
+  get baseUrl(): string {
+    return this.#baseUrl;
+  }
+
   /** Sends a request, retrying as the policy allows, and returns the body parsed with `schema`. */
   request<S extends ResponseSchema>(options: RequestOptions & { schema: S }): Promise<z.output<S>>;
   /** Sends a request, retrying as the policy allows, and returns the unchecked JSON body. */

@@ -16,6 +16,8 @@ export type { Providers, ProviderListParams } from './resources/Providers.js';
 export type { Products, ProductListParams } from './resources/Products.js';
 export type { Demands, CreateDemandOptions, DemandListParams, DemandLookupParams } from './resources/Demands.js';
 export type { Demo } from './resources/Demo.js';
+export type { Events, EventFeedParams, EventListParams, RegisterOptions } from './resources/Events.js';
+export type { Me, MyRegistrationListParams } from './resources/Me.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -35,7 +37,15 @@ export type {
   DemoToken,
   DemoUser,
   DemoUserList,
+  EventType,
+  MyRegistration,
+  MyRegistrationPage,
+  Registration,
+  RegistrationInput,
+  RegistrationStatus,
   Role,
+  ServiceEvent,
+  ServiceEventPage,
   FacetCount,
   Fee,
   FieldError,

@@ -15,6 +15,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { demandRoutes } from './routes/demands.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
 import { demoRoutes, type DemoOptions } from './routes/demo.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -131,7 +132,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     if (error instanceof ProblemError) {
       return sendProblem(
         reply,
-        problemBody(request, error.status, error.code, error.message, error.errors),
+        // Extensions never override the standard members.
+        { ...error.extensions, ...problemBody(request, error.status, error.code, error.message, error.errors) },
         error.headers,
       );
     }
@@ -187,6 +189,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
         submitLimit: options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
       });
+      eventRoutes(api, demandContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
     { prefix: '/api/v1' },

@@ -20,6 +20,15 @@ before(async () => {
 });
 after(() => server.close());
 
+async function tokenFor(userId: string): Promise<string> {
+  const issued = await request<{ token: string }>(server.apiUrl, '/demo/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  return issued.body.token;
+}
+
 test('the served OpenAPI document is valid OpenAPI 3.1 and names this server', async () => {
   const response = await request<Record<string, unknown>>(server.apiUrl, '/openapi.json');
   assert.equal(response.status, 200);
@@ -40,7 +49,10 @@ for (const operation of Object.values(operations) as Operation[]) {
     const search = new URLSearchParams(operation.example?.query ?? {}).toString();
     const headers: Record<string, string> = {};
     if (operation.example?.body !== undefined) headers['content-type'] = 'application/json';
-    if (operation.security === 'bearer') headers['authorization'] = `Bearer ${adminToken}`;
+    if (operation.security === 'bearer') {
+      headers['authorization'] =
+        `Bearer ${operation.exampleUserId ? await tokenFor(operation.exampleUserId) : adminToken}`;
+    }
     const response = await request(server.apiUrl, `${path}${search ? `?${search}` : ''}`, {
       method: operation.method.toUpperCase(),
       headers,

@@ -7,6 +7,7 @@
 export { SmecRoot } from './define/smec-root.js';
 export { SmecCatalog } from './define/smec-catalog.js';
 export { SmecDemandForm } from './define/smec-demand-form.js';
+export { SmecEventCalendar } from './define/smec-event-calendar.js';
 export type { DemandPrefill } from './components/demand-form/demand-form.component.js';
 export { SmecElement } from './internal/smec-element.js';
 export { clientContext, type SmecClient } from './internal/client.js';
@@ -14,4 +15,7 @@ export { SmecSelectEvent } from './events/select-event.js';
 export { SmecErrorEvent } from './events/error-event.js';
 export { SmecDemandSubmitEvent } from './events/demand-submit-event.js';
 export { SmecDemandRequestEvent } from './events/demand-request-event.js';
+export { SmecEventRegisterEvent } from './events/event-register-event.js';
+export { SmecEventCancelEvent } from './events/event-cancel-event.js';
+export { SmecAuthRequiredEvent } from './events/auth-required-event.js';
 export { LOCALES, type SmecLocale } from './i18n/localization.js';

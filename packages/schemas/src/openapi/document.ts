@@ -123,6 +123,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       { name: 'reference', description: 'Regions and categories' },
       { name: 'catalog', description: 'Providers and service products' },
       { name: 'demands', description: "Enterprises' service demands: submit, follow, and (administrators) handle" },
+      { name: 'events', description: "Centers' events, trainings and policy briefings; enterprises' registrations" },
       { name: 'demo', description: 'Demo mode only: seeded users and their tokens' },
     ],
     paths,

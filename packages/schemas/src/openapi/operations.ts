@@ -12,8 +12,16 @@ import {
   DemoTokenRequest,
   DemoUserList,
   DemoUsersQuery,
+  EventsQuery,
   Health,
   IdParams,
+  MyRegistrationPage,
+  MyRegistrationsQuery,
+  Registration,
+  RegistrationInput,
+  RegistrationParams,
+  ServiceEvent,
+  ServiceEventPage,
   ProductPage,
   ProductsQuery,
   ProviderPage,
@@ -48,6 +56,8 @@ export interface Operation {
   readonly successStatus?: 200 | 201;
   /** `bearer`: needs `Authorization: Bearer <token>` (the examples use a demo administrator's token). */
   readonly security?: 'bearer';
+  /** The seeded demo user whose token the example uses, when not an administrator (e.g. an enterprise). */
+  readonly exampleUserId?: string;
   /** Headers the operation reads, documented as parameters. */
   readonly headers?: readonly { readonly name: string; readonly description: string; readonly required: boolean }[];
   /** The error statuses this operation can answer with, besides 500. */
@@ -237,6 +247,90 @@ export const operations = {
     errors: [400, 401, 403, 404, 409, 422],
     cacheable: false,
     example: { params: { id: 'dmd-00002' }, body: { action: 'accept', note: '已受理，三个工作日内联系企业' } },
+  },
+  listEvents: {
+    operationId: 'listEvents',
+    method: 'get',
+    path: '/events',
+    tag: 'events',
+    summary: 'Events, trainings and policy briefings overlapping a range of days, soonest first',
+    description:
+      '`from` and `to` are days in Asia/Shanghai (`to` inclusive) or date-times with an offset; an event is listed ' +
+      'when it overlaps the range. `region` includes the regions below it (a city its counties, the province all). ' +
+      'Sorted by start time, then id; `limit` up to 500 so that a month view loads one page. The iCalendar files are ' +
+      '`GET /events/{id}.ics` and the feed `GET /events.ics?region=&type=` (`text/calendar`, RFC 5545).',
+    query: EventsQuery,
+    response: ServiceEventPage,
+    errors: [400],
+    cacheable: true,
+    example: { query: { from: '2026-12-01', to: '2026-12-31', region: '440600', limit: '500' } },
+  },
+  getEvent: {
+    operationId: 'getEvent',
+    method: 'get',
+    path: '/events/{id}',
+    tag: 'events',
+    summary: 'One event, with its seats left and waitlist',
+    params: IdParams,
+    response: ServiceEvent,
+    errors: [400, 404],
+    cacheable: true,
+    example: { params: { id: 'evt-00001' } },
+  },
+  registerForEvent: {
+    operationId: 'registerForEvent',
+    method: 'post',
+    path: '/events/{id}/registrations',
+    tag: 'events',
+    summary:
+      'Register the signed-in enterprise: confirmed while seats remain, then waitlisted (if the event has a waitlist)',
+    description:
+      'Enterprise accounts only (401 signed out, 403 other roles). 409 problems: `event_full` (no seat and no ' +
+      'waitlist), `registration_closed` (outside the registration window, or the event is cancelled), ' +
+      '`already_registered` (one active registration per enterprise; the detail names it). Capacity is enforced by ' +
+      'the database under any concurrency. With an `Idempotency-Key` (per user), a retry returns the first answer.',
+    params: IdParams,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one registration', required: false }],
+    body: RegistrationInput,
+    response: Registration,
+    successStatus: 201,
+    security: 'bearer',
+    exampleUserId: 'usr-ent-01',
+    errors: [400, 401, 403, 404, 409, 422],
+    cacheable: false,
+    example: { params: { id: 'evt-annual-2027' }, body: { attendeeName: '陈经理' } },
+  },
+  cancelRegistration: {
+    operationId: 'cancelRegistration',
+    method: 'delete',
+    path: '/events/{id}/registrations/{registrationId}',
+    tag: 'events',
+    summary: "Cancel one of the enterprise's own registrations; a confirmed seat goes to the first on the waitlist",
+    description:
+      'Answers 200 with the registration, now `cancelled`; cancelling it again answers the same. Another ' +
+      "enterprise's registration is 404. The promotion happens in the same transaction.",
+    params: RegistrationParams,
+    response: Registration,
+    security: 'bearer',
+    exampleUserId: 'usr-ent-01',
+    errors: [400, 401, 403, 404],
+    cacheable: false,
+    example: { params: { id: 'evt-annual-2027-autumn', registrationId: 'reg-demo-0001' } },
+  },
+  listMyRegistrations: {
+    operationId: 'listMyRegistrations',
+    method: 'get',
+    path: '/me/registrations',
+    tag: 'events',
+    summary: "The signed-in enterprise's registrations with their events, the latest event first",
+    description: 'Cancelled registrations are left out unless asked for with `status=cancelled`.',
+    query: MyRegistrationsQuery,
+    response: MyRegistrationPage,
+    security: 'bearer',
+    exampleUserId: 'usr-ent-01',
+    errors: [400, 401, 403],
+    cacheable: false,
+    example: { query: { limit: '20' } },
   },
   listDemoUsers: {
     operationId: 'listDemoUsers',

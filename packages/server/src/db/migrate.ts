@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as catalog from './migrations/0001_catalog.js';
 import * as demands from './migrations/0002_demands.js';
+import * as events from './migrations/0003_events.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_catalog': catalog,
   '0002_demands': demands,
+  '0003_events': events,
 };
 
 class InCodeMigrations implements MigrationProvider {

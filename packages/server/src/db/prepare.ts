@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { seedDemands } from '../seed/demands.js';
+import { seedEvents } from '../seed/events.js';
 import { seedDatabase } from '../seed/load.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
@@ -48,6 +49,16 @@ export async function prepareDatabase(dataDir: string, options: { seed?: number 
       .executeTakeFirst();
     if (!demandsSeeded) {
       seedDemands(handle, cursorSecret, options.seed === undefined ? {} : { seed: options.seed });
+      seeded = true;
+    }
+    // Events came with the third migration, and need the enterprise users.
+    const eventsSeeded = await handle.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'events_seeded_at')
+      .executeTakeFirst();
+    if (!eventsSeeded) {
+      seedEvents(handle, options.seed === undefined ? {} : { seed: options.seed });
       seeded = true;
     }
     return { ...handle, cursorSecret, seeded };

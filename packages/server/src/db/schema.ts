@@ -213,6 +213,58 @@ export interface IdempotencyKeyTable {
   created_ts: number;
 }
 
+/** A center's event; counts are kept on the row so that capacity is enforced by one conditional UPDATE. */
+export interface EventTable {
+  seq: Generated<number>;
+  id: string;
+  type: 'matching' | 'training' | 'policyBriefing' | 'expertClinic';
+  title: string;
+  description: string;
+  organizer_name: string;
+  organizer_region_code: string;
+  region_code: string;
+  /** The city the event is in; null for a province-wide event. */
+  city_code: string | null;
+  venue: string | null;
+  online_url: string | null;
+  starts_at: string;
+  starts_ts: number;
+  ends_at: string;
+  ends_ts: number;
+  registration_opens_at: string;
+  opens_ts: number;
+  registration_closes_at: string;
+  closes_ts: number;
+  capacity: number;
+  /** Confirmed registrations; never above capacity (a CHECK constraint). */
+  registered_count: number;
+  waitlist_count: number;
+  /** The last waitlist number drawn. */
+  waitlist_seq: number;
+  waitlist: number;
+  /** JSON array of category ids. */
+  category_ids: string;
+  status: 'scheduled' | 'cancelled';
+  updated_at: string;
+}
+
+export interface RegistrationTable {
+  seq: Generated<number>;
+  id: string;
+  event_seq: number;
+  event_id: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  user_id: string;
+  attendee_name: string | null;
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'attended';
+  /** Arrival order on the waitlist; the position is the rank among the event's waitlisted registrations. */
+  waitlist_seq: number | null;
+  created_at: string;
+  created_ts: number;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   categories: CategoryTable;
@@ -229,4 +281,6 @@ export interface Database {
   demands: DemandTable;
   demand_timeline: DemandTimelineTable;
   idempotency_keys: IdempotencyKeyTable;
+  events: EventTable;
+  registrations: RegistrationTable;
 }

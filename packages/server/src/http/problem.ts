@@ -28,12 +28,18 @@ export class ProblemError extends Error {
   readonly code: string;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string>;
+  /** Extension members of the problem (RFC 9457 §3.2), e.g. the id of the registration a conflict is about. */
+  readonly extensions: Record<string, string | number> | undefined;
 
   constructor(
     status: number,
     code: string,
     detail: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, string | number>;
+    } = {},
   ) {
     super(detail);
     this.name = 'ProblemError';
@@ -41,6 +47,7 @@ export class ProblemError extends Error {
     this.code = code;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions;
   }
 }
 

@@ -2,3 +2,4 @@
 import '../define/smec-root.js';
 import '../define/smec-catalog.js';
 import '../define/smec-demand-form.js';
+import '../define/smec-event-calendar.js';

@@ -1,0 +1,53 @@
+import { validationFailed } from '../http/problem.js';
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Epoch milliseconds of a day's start in Asia/Shanghai (no daylight saving: always +08:00), or NaN if no such day. */
+export function shanghaiDayStart(date: string): number {
+  const match = DATE_ONLY.exec(date);
+  if (!match) return Number.NaN;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = Date.UTC(year, month - 1, day);
+  const check = new Date(utc);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    return Number.NaN;
+  }
+  return utc - SHANGHAI_OFFSET_MS;
+}
+
+/** A bound as an instant: a day's start (`edge` 'start') or the start of the next day (`edge` 'end', exclusive). */
+function boundOf(value: string, edge: 'start' | 'end'): number {
+  if (DATE_ONLY.test(value)) {
+    const start = shanghaiDayStart(value);
+    return edge === 'start' ? start : start + DAY_MS;
+  }
+  const instant = Date.parse(value);
+  return edge === 'start' ? instant : instant + 1;
+}
+
+export interface TimeRange {
+  /** Inclusive. */
+  readonly fromTs: number | undefined;
+  /** Exclusive. */
+  readonly toTs: number | undefined;
+}
+
+/** The query's range as instants; an impossible date or a range that ends before it starts is a 400. */
+export function rangeOf(from: string | undefined, to: string | undefined): TimeRange {
+  const fromTs = from === undefined ? undefined : boundOf(from, 'start');
+  const toTs = to === undefined ? undefined : boundOf(to, 'end');
+  const errors = [];
+  if (fromTs !== undefined && Number.isNaN(fromTs)) {
+    errors.push({ path: 'query.from', message: 'Not a real date or date-time', code: 'invalid' });
+  }
+  if (toTs !== undefined && Number.isNaN(toTs)) {
+    errors.push({ path: 'query.to', message: 'Not a real date or date-time', code: 'invalid' });
+  }
+  if (errors.length === 0 && fromTs !== undefined && toTs !== undefined && toTs <= fromTs) {
+    errors.push({ path: 'query.to', message: 'Must not be before from', code: 'invalid' });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+  return { fromTs, toTs };
+}

@@ -1,0 +1,138 @@
+import {
+  EventFeedQuery,
+  EventsQuery,
+  IdParams,
+  MyRegistrationsQuery,
+  RegistrationInput,
+  RegistrationParams,
+  type Registration,
+} from '@smec/schemas';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { requireRole } from '../auth/principal.js';
+import { calendarOf, type CalendarEntry } from '../events/ics.js';
+import {
+  activeRegistration,
+  alreadyRegistered,
+  cancelRegistration,
+  eventEntry,
+  feedEvents,
+  getEvent,
+  listEvents,
+  myRegistrations,
+  registerForEvent,
+  type EventContext,
+} from '../events/store.js';
+import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
+import { requestLocale } from '../http/locale.js';
+import { parseBody, parseInput } from '../http/validate.js';
+
+const ICS_SUFFIX = '.ics';
+
+/** True when the error is the database refusing a second active registration (the unique partial index). */
+function isDuplicateRegistration(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return /UNIQUE constraint failed: registrations\.|registrations_active/.test(message);
+}
+
+/** Seats change with every registration: lists and events are revalidated (ETag, 304) on every use, never stale. */
+const REVALIDATE = 'no-cache';
+
+function sendCalendar(
+  reply: FastifyReply,
+  entries: readonly CalendarEntry[],
+  name: string,
+  filename: string,
+  cacheControl: string,
+) {
+  return reply
+    .header('content-type', 'text/calendar; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', cacheControl)
+    .send(calendarOf(entries, { name }));
+}
+
+export function eventRoutes(app: FastifyInstance, context: EventContext): void {
+  const idempotency = new IdempotencyStore(context.db);
+
+  app.get('/events', async (request, reply) => {
+    const query = parseInput(EventsQuery, request.query, 'query');
+    return reply.header('cache-control', REVALIDATE).send(await listEvents(context, query));
+  });
+
+  app.get('/events.ics', async (request, reply) => {
+    const query = parseInput(EventFeedQuery, request.query, 'query');
+    const entries = await feedEvents(context, query);
+    const suffix = [query.region, query.type].filter(Boolean).join('-');
+    return sendCalendar(
+      reply,
+      entries,
+      '广东省中小企业服务活动 SME service events',
+      `smec-events${suffix ? `-${suffix}` : ''}.ics`,
+      // Calendar applications poll a feed; five minutes late is fine for them.
+      'public, max-age=300',
+    );
+  });
+
+  // One route for `/events/{id}` and `/events/{id}.ics`: the router cannot tell them apart by a suffix of a parameter.
+  app.get('/events/:id', async (request, reply) => {
+    const raw = (request.params as { id?: unknown }).id;
+    if (typeof raw === 'string' && raw.endsWith(ICS_SUFFIX)) {
+      const { id } = parseInput(IdParams, { id: raw.slice(0, -ICS_SUFFIX.length) }, 'params');
+      const entry = await eventEntry(context, id);
+      return sendCalendar(reply, [entry], entry.event.title, `${id}.ics`, REVALIDATE);
+    }
+    const { id } = parseInput(IdParams, request.params, 'params');
+    return reply.header('cache-control', REVALIDATE).send(await getEvent(context, id));
+  });
+
+  app.post('/events/:id/registrations', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const input = parseBody(RegistrationInput, request.body ?? {}, locale);
+    let result;
+    try {
+      // Keys are the user's own: another enterprise's key never replays into this one's answer.
+      result = await idempotency.run(
+        `POST /events/${id}/registrations ${principal.userId}`,
+        idempotencyKeyOf(request),
+        request.body ?? {},
+        async (trx) => ({
+          status: 201,
+          body: await registerForEvent(context, trx, principal, id, input, locale),
+        }),
+      );
+    } catch (error) {
+      if (!isDuplicateRegistration(error) || !principal.enterpriseId) throw error;
+      // A concurrent request of the same enterprise won the race; the unique index refused this one.
+      const existing = await activeRegistration(context.db, id, principal.enterpriseId);
+      throw alreadyRegistered(locale, existing?.id ?? '');
+    }
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    const registration = result.body as Registration;
+    return reply
+      .code(result.status)
+      .header('cache-control', 'no-store')
+      .header('location', `/api/v1/events/${id}/registrations/${registration.id}`)
+      .send(registration);
+  });
+
+  app.delete('/events/:id/registrations/:registrationId', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id, registrationId } = parseInput(RegistrationParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const cancelled = await context.db
+      .transaction()
+      .execute((trx) => cancelRegistration(context, trx, principal, id, registrationId, locale));
+    return reply.header('cache-control', 'no-store').send(cancelled);
+  });
+
+  app.get('/me/registrations', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const query = parseInput(MyRegistrationsQuery, request.query, 'query');
+    const locale = requestLocale(request);
+    return reply
+      .header('cache-control', 'private, no-store')
+      .send(await myRegistrations(context, principal, query, locale));
+  });
+}

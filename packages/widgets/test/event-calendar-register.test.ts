@@ -1,0 +1,154 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { ServiceEvent } from '@smec/schemas';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/define/smec-event-calendar.js';
+import '../src/define/smec-root.js';
+import type { SmecEventCalendar } from '../src/index.js';
+import { beijingDate, detail, enterpriseToken, loaded, registrationOpen, upcomingEvents } from './event-helpers.js';
+import { API, shadow } from './helpers.js';
+
+async function myEventIds(token: string): Promise<Set<string>> {
+  const response = await fetch(`${API}/me/registrations?limit=100`, { headers: { authorization: `Bearer ${token}` } });
+  const body = (await response.json()) as { items: { eventId: string; status: string }[] };
+  return new Set(body.items.filter((r) => r.status !== 'cancelled').map((r) => r.eventId));
+}
+
+async function findEvent(test: (event: ServiceEvent) => boolean, token?: string): Promise<ServiceEvent> {
+  const mine = token ? await myEventIds(token) : new Set<string>();
+  const event = (await upcomingEvents()).find((e) => registrationOpen(e) && !mine.has(e.id) && test(e));
+  if (!event) throw new Error('the seed has no such event open for registration');
+  return event;
+}
+
+/** A calendar (signed in with `token` when given) showing `event`'s month as a list, with the event's detail open. */
+async function openDetail(event: ServiceEvent, token?: string): Promise<SmecEventCalendar> {
+  const month = beijingDate(event.startsAt).slice(0, 7);
+  const root = await fixture(
+    html`<smec-root api-base=${API} .getToken=${token ? () => token : undefined}>
+      <smec-event-calendar view="list" month=${month} region=${event.regionCode}>
+        <a slot="sign-in" href="#sign-in">企业用户登录</a>
+      </smec-event-calendar>
+    </smec-root>`,
+  );
+  const el = root.querySelector('smec-event-calendar')!;
+  await loaded(el);
+  const button = shadow(el).querySelector<HTMLElement>(`[part~="event"][data-event-id="${event.id}"]`);
+  if (!button) throw new Error(`event ${event.id} is not listed`);
+  // As a visitor's click does, the button takes the focus.
+  button.focus();
+  button.click();
+  await waitUntil(() => detail(el)?.open, 'the detail did not open');
+  return el;
+}
+
+function actionButton(el: SmecEventCalendar, label: string): HTMLButtonElement | undefined {
+  const button = detail(el)?.querySelector<HTMLButtonElement>('[part~="register-button"]');
+  return button?.textContent?.trim() === label ? button : undefined;
+}
+
+function actionStatus(el: SmecEventCalendar): string {
+  return detail(el)?.querySelector('[part~="action-status"]')?.textContent?.trim() ?? '';
+}
+
+describe('smec-event-calendar registration', () => {
+  it('signed out: a sign-in prompt that fires smec-auth-required, and the host’s sign-in slot', async () => {
+    const event = await findEvent((e) => e.seatsLeft > 0);
+    const el = await openDetail(event);
+    await waitUntil(() => actionButton(el, '登录后报名'), 'no sign-in prompt');
+    const slot = detail(el)!.querySelector<HTMLSlotElement>('slot[name="sign-in"]')!;
+    expect(slot.assignedElements()[0]?.textContent).to.equal('企业用户登录');
+    expect(detail(el)!.querySelector('[part~="ics-link"]')?.getAttribute('href')).to.equal(
+      `${API}/events/${event.id}.ics`,
+    );
+    expect(detail(el)!.querySelector('[part~="ics-link"]')?.hasAttribute('download')).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    const fired = oneEvent(el, 'smec-auth-required');
+    actionButton(el, '登录后报名')!.click();
+    const auth = await fired;
+    expect(auth.detail).to.deep.equal({ eventId: event.id });
+    expect(auth.bubbles && auth.composed).to.equal(true);
+  });
+
+  it('signed in: registers (confirmed), then cancels, with events on user action only', async () => {
+    const token = await enterpriseToken(2);
+    const event = await findEvent((e) => e.seatsLeft > 1, token);
+    const el = await openDetail(event, token);
+    const fired: string[] = [];
+    el.addEventListener('smec-event-register', (e) => fired.push(`register:${e.detail.status}`));
+    el.addEventListener('smec-event-cancel', () => fired.push('cancel'));
+    await waitUntil(() => actionButton(el, '报名'), 'no register button');
+    expect(detail(el)!.querySelector('.seats')?.textContent?.trim()).to.equal(`剩余 ${event.seatsLeft} 个名额`);
+    expect(fired).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    const registered = oneEvent(el, 'smec-event-register');
+    actionButton(el, '报名')!.click();
+    const registration = await registered;
+    expect(registration.detail.eventId).to.equal(event.id);
+    expect(registration.detail.status).to.equal('confirmed');
+    await waitUntil(() => actionButton(el, '取消报名'), 'no cancel button');
+    expect(actionStatus(el)).to.equal('报名成功。');
+    expect(detail(el)!.querySelector('[part~="action-status"]')?.getAttribute('aria-live')).to.equal('polite');
+    await waitUntil(
+      () => detail(el)!.querySelector('.seats')?.textContent?.trim() === `剩余 ${event.seatsLeft - 1} 个名额`,
+      'the seats left did not update',
+    );
+    await expect(el).to.be.accessible();
+
+    const cancelled = oneEvent(el, 'smec-event-cancel');
+    actionButton(el, '取消报名')!.click();
+    const cancel = await cancelled;
+    expect(cancel.detail).to.deep.equal({ eventId: event.id, registrationId: registration.detail.registrationId });
+    await waitUntil(() => actionButton(el, '报名'), 'no register button after cancelling');
+    expect(actionStatus(el)).to.equal('已取消报名。');
+    expect(fired).to.deep.equal(['register:confirmed', 'cancel']);
+  });
+
+  it('signed in: joins the waitlist of a full event, then leaves it', async () => {
+    const token = await enterpriseToken(3);
+    const event = await findEvent((e) => e.seatsLeft === 0 && e.waitlist, token);
+    const el = await openDetail(event, token);
+    await waitUntil(() => actionButton(el, '加入候补'), 'no waitlist button');
+    expect(detail(el)!.querySelector('.seats')?.textContent?.trim()).to.equal('已满，可候补');
+
+    const registered = oneEvent(el, 'smec-event-register');
+    actionButton(el, '加入候补')!.click();
+    expect((await registered).detail.status).to.equal('waitlisted');
+    await waitUntil(() => actionButton(el, '取消报名'), 'no cancel button');
+    expect(actionStatus(el)).to.match(/^已加入候补名单，您排在第 \d+ 位。$/);
+    expect(detail(el)!.querySelector('.registered')?.textContent).to.match(/您在候补名单第 \d+ 位/);
+    await expect(el).to.be.accessible();
+
+    const cancelled = oneEvent(el, 'smec-event-cancel');
+    actionButton(el, '取消报名')!.click();
+    await cancelled;
+    await waitUntil(() => actionButton(el, '加入候补'), 'no waitlist button after leaving');
+  });
+
+  it('knows the enterprise’s registration from /me/registrations and shows it on opening', async () => {
+    const token = await enterpriseToken(4);
+    const event = await findEvent((e) => e.seatsLeft > 1, token);
+    const response = await fetch(`${API}/events/${event.id}/registrations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).to.equal(201);
+    const el = await openDetail(event, token);
+    await waitUntil(() => actionButton(el, '取消报名'), 'the registration was not recognised');
+    expect(detail(el)!.querySelector('.registered')?.textContent?.trim()).to.equal('您已报名本活动');
+    actionButton(el, '取消报名')!.click();
+    await waitUntil(() => actionButton(el, '报名'), 'not cancelled');
+  });
+
+  it('Escape closes the detail and returns the focus to the event', async () => {
+    const event = await findEvent((e) => e.seatsLeft > 0);
+    const el = await openDetail(event);
+    const opener = shadow(el).querySelector<HTMLElement>(`[part~="event"][data-event-id="${event.id}"]`)!;
+    expect(shadow(el).activeElement?.id).to.equal('smec-detail-title');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !detail(el), 'the detail stayed open');
+    await waitUntil(() => shadow(el).activeElement === opener, 'the focus did not return');
+  });
+});
