@@ -31,10 +31,17 @@ export function totalOf(el: Element): number {
   return Number(digits.replaceAll(',', ''));
 }
 
-/** Waits for a result list (status 「共 … 项服务」) that differs from `previous`, when given. */
+/**
+ * Waits for a result list (status 「共 … 项服务」) that differs from `previous`, when given, and for the names of
+ * categories and regions, which load on their own and can arrive after the first page.
+ */
 export async function results(el: SmecCatalog, previous?: string): Promise<string> {
   await waitUntil(
-    () => /^共 [\d,]+ 项服务/.test(statusText(el)) && part(el, 'card') && statusText(el) !== previous,
+    () =>
+      /^共 [\d,]+ 项服务/.test(statusText(el)) &&
+      part(el, 'card') &&
+      statusText(el) !== previous &&
+      shadow(el).querySelector('#smec-city option[value="440100"]'),
     `results never appeared (status: "${statusText(el)}")`,
     { timeout: 10000 },
   );
