@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 // The theme every widget shares: the public `--smec-*` tokens mapped to private `--_*` ones with light and dark
 // defaults, so that a page styling one widget styles them all. Every colour pair keeps a contrast of at least 4.5:1
-// (text) or 3:1 (borders, focus) in both schemes.
+// (text) or 3:1 (borders, focus) in both schemes. It also holds the resets and helpers (focus ring, screen-reader
+// text) that every widget's own stylesheet builds on.
 const darkTokens = css`
   --_primary: var(--smec-color-primary, #8cb8ff);
   --_on-primary: var(--smec-color-on-primary, #0b1a33);
@@ -59,6 +60,46 @@ export const themeStyles = css`
   *::before,
   *::after {
     box-sizing: border-box;
+  }
+
+  h2,
+  h3,
+  p,
+  ul,
+  ol,
+  dl,
+  dd {
+    margin: 0;
+  }
+
+  button,
+  input,
+  select,
+  textarea,
+  a.button {
+    font: inherit;
+    color: inherit;
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_primary);
+    outline-offset: 2px;
+  }
+
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  .muted {
+    color: var(--_muted);
   }
 
   .base {

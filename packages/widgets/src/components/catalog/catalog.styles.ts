@@ -5,43 +5,8 @@ export default css`
     container-type: inline-size;
   }
 
-  h2,
-  h3,
-  p,
-  ul,
-  ol,
-  dl,
-  dd,
   fieldset {
     margin: 0;
-  }
-
-  button,
-  input,
-  select {
-    font: inherit;
-    color: inherit;
-  }
-
-  :focus-visible {
-    outline: 3px solid var(--_primary);
-    outline-offset: 2px;
-  }
-
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
-  .muted {
-    color: var(--_muted);
   }
 
   .button {

@@ -7,47 +7,12 @@ export default css`
     max-width: 48rem;
   }
 
-  h2,
-  h3,
-  p,
-  ul,
-  ol,
-  dl,
-  dd {
-    margin: 0;
-  }
-
   h2 {
     font-size: 1.375rem;
   }
 
   h3 {
     font-size: 1.0625rem;
-  }
-
-  button,
-  input,
-  select,
-  textarea {
-    font: inherit;
-    color: inherit;
-  }
-
-  :focus-visible {
-    outline: 3px solid var(--_primary);
-    outline-offset: 2px;
-  }
-
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
   }
 
   .muted,

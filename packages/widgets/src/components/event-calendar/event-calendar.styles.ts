@@ -1,48 +1,10 @@
 import { css } from 'lit';
 
 export default css`
-  h2,
-  h3,
-  p,
-  ul,
-  ol,
-  dl,
-  dd {
-    margin: 0;
-  }
-
   ul,
   ol {
     padding: 0;
     list-style: none;
-  }
-
-  button,
-  select,
-  a.button {
-    font: inherit;
-    color: inherit;
-  }
-
-  :focus-visible {
-    outline: 3px solid var(--_primary);
-    outline-offset: 2px;
-  }
-
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
-
-  .muted {
-    color: var(--_muted);
   }
 
   .button {
