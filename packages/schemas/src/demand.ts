@@ -3,10 +3,17 @@ import { isMainlandMobile, isValidUscc } from './identifiers.js';
 import { CategoryId } from './reference.js';
 import * as z from './zod.js';
 
-/** Length as a person counts it: one per character, so an emoji or a Chinese character is one. */
+/**
+ * Length as a person counts it: one per user-perceived character (grapheme cluster), so a Chinese character, an
+ * emoji, an emoji with a skin tone or a family emoji joined by zero-width joiners is one.
+ */
 export function textLength(text: string): number {
-  return [...text].length;
+  // Kept once made, like the date format below; code points are the fallback where Intl.Segmenter is missing.
+  if (typeof Intl.Segmenter !== 'function') return [...text].length;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  return [...graphemes.segment(text)].length;
 }
+let graphemes: Intl.Segmenter | undefined;
 
 function text(min: number, max: number, error: string) {
   return z.string().check(z.refine((value) => textLength(value.trim()) >= min && textLength(value) <= max, { error }));

@@ -10,3 +10,5 @@ export * from './messages.js';
 export * from './demand.js';
 export * from './auth.js';
 export * from './event.js';
+export * from './voucher.js';
+export * from './rating.js';

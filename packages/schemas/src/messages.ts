@@ -79,6 +79,37 @@ export const MESSAGES = {
     'zh-HK': '請填寫不予受理的原因（2 至 200 個字）',
     en: 'Give the reason for rejecting (2 to 200 characters)',
   },
+  'contract.amount': {
+    'zh-CN': '合同金额应为 1 元至 1 亿元之间的金额',
+    'zh-HK': '合同金額應為 1 元至 1 億元之間的金額',
+    en: 'The contract amount must be between ¥1 and ¥100,000,000',
+  },
+  'rating.score': {
+    'zh-CN': '请为此项打分',
+    'zh-HK': '請為此項評分',
+    en: 'Score this item',
+  },
+  'rating.level': { 'zh-CN': '请选择满意程度', 'zh-HK': '請選擇滿意程度', en: 'Choose how satisfied you are' },
+  'rating.solved': {
+    'zh-CN': '请选择问题是否已解决',
+    'zh-HK': '請選擇問題是否已解決',
+    en: 'Say whether the service solved your problem',
+  },
+  'rating.comment': {
+    'zh-CN': '评价内容最多 200 个字',
+    'zh-HK': '評價內容最多 200 個字',
+    en: 'The comment can be at most 200 characters',
+  },
+  'followUp.text': {
+    'zh-CN': '答复内容应为 2 至 500 个字',
+    'zh-HK': '答覆內容應為 2 至 500 個字',
+    en: 'The answer must be 2 to 500 characters',
+  },
+  'followUp.reason': {
+    'zh-CN': '请说明重新反馈的原因（2 至 200 个字）',
+    'zh-HK': '請說明重新反映的原因（2 至 200 個字）',
+    en: 'Say why you reopen it (2 to 200 characters)',
+  },
   invalid: { 'zh-CN': '填写的内容不正确', 'zh-HK': '填寫的內容不正確', en: 'This value is not valid' },
 } as const satisfies Record<string, Texts>;
 

@@ -2,6 +2,8 @@ import { Id, RegionCode } from './common.js';
 import { ProductSort, ProviderSort } from './catalog.js';
 import { CategoryId, RegionLevel } from './reference.js';
 import { EventType, RegistrationStatus } from './event.js';
+import { FollowUpStatus } from './rating.js';
+import { BatchClaimState, EngagementStatus, VoucherStatus } from './voucher.js';
 import * as z from './zod.js';
 
 // The server's query-string and path schemas. They live apart from the response schemas so that a browser bundle,
@@ -91,3 +93,37 @@ export const MyRegistrationsQuery = z.object({
 export type MyRegistrationsQuery = z.input<typeof MyRegistrationsQuery>;
 
 export const RegistrationParams = z.object({ id: Id, registrationId: Id });
+
+/** Voucher batches; `region` keeps the batches whose scope includes it (a county sees its city's and the province's). */
+export const VoucherBatchesQuery = z.object({
+  region: z.optional(RegionCode),
+  state: z.optional(BatchClaimState),
+  year: z.optional(queryInt(2000, 2100)),
+  ...ListQuery,
+});
+export type VoucherBatchesQuery = z.input<typeof VoucherBatchesQuery>;
+
+/** The signed-in enterprise's vouchers, newest first. */
+export const MyVouchersQuery = z.object({
+  status: z.optional(VoucherStatus),
+  ...ListQuery,
+});
+export type MyVouchersQuery = z.input<typeof MyVouchersQuery>;
+
+/** The engagements the signed-in user may see: an enterprise's own, a provider's orders, an administrator's region. */
+export const EngagementsQuery = z.object({
+  status: z.optional(EngagementStatus),
+  ...ListQuery,
+});
+export type EngagementsQuery = z.input<typeof EngagementsQuery>;
+
+/** Public ratings of a provider or a product, newest first. */
+export const PublicRatingsQuery = z.object({ ...ListQuery });
+export type PublicRatingsQuery = z.input<typeof PublicRatingsQuery>;
+
+/** The ratings the signed-in user may see (an enterprise's own, a provider's, an administrator's region). */
+export const RatingsQuery = z.object({
+  followUp: z.optional(FollowUpStatus),
+  ...ListQuery,
+});
+export type RatingsQuery = z.input<typeof RatingsQuery>;

@@ -60,7 +60,8 @@ test('a missing field is reported as required', () => {
 
 test('lengths count characters as a person does', () => {
   assert.equal(textLength('法律'), 2);
-  assert.equal(textLength('👍🏻'), 2, 'an emoji with a skin tone is two code points');
+  assert.equal(textLength('👍🏻'), 1, 'an emoji with a skin tone is one character to a reader');
+  assert.equal(textLength('👨‍👩‍👧'), 1, 'a family emoji joined by zero-width joiners is one');
   assert.equal(textLength('😀'), 1);
   const title = '😀'.repeat(60);
   assert.equal(DemandInput.safeParse({ ...VALID, title }).success, true, '60 emoji fit a 60-character title');

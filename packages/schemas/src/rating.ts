@@ -1,0 +1,187 @@
+import { DateOnly, DateTime, Id, pageOf } from './common.js';
+import { textLength } from './demand.js';
+import * as z from './zod.js';
+
+/**
+ * The eight scored items of a rating and the most points each can give; together 100. Order is the order of the form.
+ * attitude 服务态度, expertise 专业能力, conduct 服务规范, fulfilment 履约情况, quality 交付质量, value 性价比,
+ * usefulness 服务成效, afterSales 售后服务.
+ */
+export const RATING_ITEMS = [
+  ['attitude', 10],
+  ['expertise', 10],
+  ['conduct', 10],
+  ['fulfilment', 15],
+  ['quality', 15],
+  ['value', 15],
+  ['usefulness', 10],
+  ['afterSales', 15],
+] as const;
+export type RatingItem = (typeof RATING_ITEMS)[number][0];
+
+function itemScore(max: number) {
+  return z
+    .int({ error: 'rating.score' })
+    .check(z.minimum(0, { error: 'rating.score' }), z.maximum(max, { error: 'rating.score' }));
+}
+
+export const RatingScores = z.object({
+  attitude: itemScore(10),
+  expertise: itemScore(10),
+  conduct: itemScore(10),
+  fulfilment: itemScore(15),
+  quality: itemScore(15),
+  value: itemScore(15),
+  usefulness: itemScore(10),
+  afterSales: itemScore(15),
+});
+export type RatingScores = z.infer<typeof RatingScores>;
+
+/** The national five-level satisfaction scale, best first: 非常满意, 满意, 一般, 不满意, 非常不满意. */
+export const SATISFACTION_LEVELS = [
+  'verySatisfied',
+  'satisfied',
+  'neutral',
+  'dissatisfied',
+  'veryDissatisfied',
+] as const;
+export const SatisfactionLevel = z.enum(SATISFACTION_LEVELS, { error: 'rating.level' });
+export type SatisfactionLevel = z.infer<typeof SatisfactionLevel>;
+
+/** The two lowest levels open a follow-up. */
+export function needsFollowUp(level: SatisfactionLevel): boolean {
+  return level === 'dissatisfied' || level === 'veryDissatisfied';
+}
+
+export const Grade = z.enum(['A', 'B', 'C', 'D']);
+export type Grade = z.infer<typeof Grade>;
+
+/** The sum of the eight items (0–100). */
+export function ratingScore(scores: RatingScores): number {
+  return RATING_ITEMS.reduce((sum, [item]) => sum + scores[item], 0);
+}
+
+/** A ≥ 90, B 80–89, C 60–79, D < 60. */
+export function ratingGrade(score: number): Grade {
+  if (score >= 90) return 'A';
+  if (score >= 80) return 'B';
+  if (score >= 60) return 'C';
+  return 'D';
+}
+
+export const COMMENT_MAX = 200;
+
+/** A comment of at most 200 characters as a person counts them (an emoji or a Chinese character is one). */
+export const RatingComment = z
+  .string()
+  .check(z.refine((value) => textLength(value) <= COMMENT_MAX, { error: 'rating.comment' }));
+
+/** What the enterprise sends; the server computes the score and the grade. */
+export const RatingInput = z.object({
+  scores: RatingScores,
+  level: SatisfactionLevel,
+  solved: z.boolean({ error: 'rating.solved' }),
+  comment: z.optional(RatingComment),
+});
+export type RatingInput = z.infer<typeof RatingInput>;
+
+/**
+ * open (waiting for the provider's answer, due on `dueOn`) → answered → closed by the enterprise, or reopened once
+ * (a new due date) → answered → closed. An answered follow-up the enterprise leaves alone closes itself after 15
+ * working days.
+ */
+export const FollowUpStatus = z.enum(['open', 'answered', 'reopened', 'closed']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
+
+export const FollowUpAnswer = z.object({ text: z.string(), at: DateTime });
+export type FollowUpAnswer = z.infer<typeof FollowUpAnswer>;
+
+/** The follow-up of a bad rating: the provider must answer within 15 working days (weekends and holidays excluded). */
+export const FollowUp = z.object({
+  id: Id,
+  status: FollowUpStatus,
+  openedAt: DateTime,
+  /** The last day to answer, in Asia/Shanghai. */
+  dueOn: DateOnly,
+  answers: z.array(FollowUpAnswer),
+  reopenedAt: z.nullable(DateTime),
+  reopenReason: z.nullable(z.string()),
+  /** False once it has been reopened: an enterprise may reopen only once. */
+  canReopen: z.boolean(),
+  overdue: z.boolean(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/** A rating as the enterprise that gave it (and the provider and administrators) see it. */
+export const Rating = z.object({
+  id: Id,
+  engagementId: Id,
+  providerId: Id,
+  productId: Id,
+  scores: RatingScores,
+  score: z.int().check(z.minimum(0), z.maximum(100)),
+  grade: Grade,
+  level: SatisfactionLevel,
+  solved: z.boolean(),
+  comment: z.string(),
+  createdAt: DateTime,
+  followUp: z.nullable(FollowUp),
+});
+export type Rating = z.infer<typeof Rating>;
+
+export const RatingPage = pageOf(Rating);
+export type RatingPage = z.infer<typeof RatingPage>;
+
+/** A rating as anyone sees it: the enterprise only as '佛山某科技有限公司', the provider's answers kept. */
+export const PublicRating = z.object({
+  id: Id,
+  productId: Id,
+  productName: z.string(),
+  enterpriseLabel: z.string(),
+  score: z.int().check(z.minimum(0), z.maximum(100)),
+  grade: Grade,
+  level: SatisfactionLevel,
+  solved: z.boolean(),
+  comment: z.string(),
+  createdAt: DateTime,
+  answers: z.array(FollowUpAnswer),
+});
+export type PublicRating = z.infer<typeof PublicRating>;
+
+/** The aggregate of a provider's or a product's ratings: count, average score, and how many at each level. */
+export const RatingDistribution = z.object({
+  count: z.int().check(z.minimum(0)),
+  averageScore: z.nullable(z.number().check(z.minimum(0), z.maximum(100))),
+  levels: z.object({
+    verySatisfied: z.int().check(z.minimum(0)),
+    satisfied: z.int().check(z.minimum(0)),
+    neutral: z.int().check(z.minimum(0)),
+    dissatisfied: z.int().check(z.minimum(0)),
+    veryDissatisfied: z.int().check(z.minimum(0)),
+  }),
+  /** Share of satisfied and very satisfied, in percent with one decimal; null without ratings. */
+  satisfactionPercent: z.nullable(z.number().check(z.minimum(0), z.maximum(100))),
+});
+export type RatingDistribution = z.infer<typeof RatingDistribution>;
+
+/** One page of public ratings, newest first, with the aggregate over all of them. */
+export const PublicRatingPage = z.object({
+  ...pageOf(PublicRating).shape,
+  summary: RatingDistribution,
+});
+export type PublicRatingPage = z.infer<typeof PublicRatingPage>;
+
+/** The provider's answer to a follow-up, or the enterprise's reason to reopen it. */
+export const FollowUpAnswerInput = z.object({
+  text: z
+    .string()
+    .check(z.refine((v) => textLength(v.trim()) >= 2 && textLength(v) <= 500, { error: 'followUp.text' })),
+});
+export type FollowUpAnswerInput = z.infer<typeof FollowUpAnswerInput>;
+
+export const FollowUpReopenInput = z.object({
+  reason: z
+    .string()
+    .check(z.refine((v) => textLength(v.trim()) >= 2 && textLength(v) <= 200, { error: 'followUp.reason' })),
+});
+export type FollowUpReopenInput = z.infer<typeof FollowUpReopenInput>;

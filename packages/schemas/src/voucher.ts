@@ -1,0 +1,233 @@
+import { DateTime, Fen, Id, RegionCode, pageOf } from './common.js';
+import { CategoryId } from './reference.js';
+import * as z from './zod.js';
+
+export const ENTERPRISE_SIZES = ['micro', 'small', 'medium'] as const;
+export const EnterpriseSize = z.enum(ENTERPRISE_SIZES);
+export type EnterpriseSize = z.infer<typeof EnterpriseSize>;
+
+/**
+ * Recognitions an enterprise may hold: 专精特新 (`specialized`), 专精特新“小巨人” (`littleGiant`), 小升规 (`upgraded`,
+ * grown above the statistical threshold), 高新技术企业 (`highTech`), 科技型中小企业 (`techSme`).
+ */
+export const ENTERPRISE_TAGS = ['specialized', 'littleGiant', 'upgraded', 'highTech', 'techSme'] as const;
+export const EnterpriseTag = z.enum(ENTERPRISE_TAGS);
+export type EnterpriseTag = z.infer<typeof EnterpriseTag>;
+
+/** Where a batch's claim window stands now: before it opens, open with quota left, used up, or past its close. */
+export const BatchClaimState = z.enum(['upcoming', 'open', 'exhausted', 'closed']);
+export type BatchClaimState = z.infer<typeof BatchClaimState>;
+
+/**
+ * A batch of service vouchers (中小微企业服务券) issued by a center: first come first served until `remaining` is 0,
+ * void at expiry (先到先得、总额控制、用完为止、期满作废). `maxCoverage` is the largest share of a contract a voucher
+ * pays, in percent (50 = half). Eligibility: the enterprise's size is one of `sizes`; if `tags` is not empty, it holds
+ * at least one of them; its region lies within one of `regionCodes`. `categoryIds` empty means any category.
+ */
+export const VoucherBatch = z.object({
+  id: Id,
+  name: z.string(),
+  year: z.int().check(z.minimum(2000), z.maximum(2100)),
+  issuer: z.object({ name: z.string(), regionCode: RegionCode }),
+  faceValue: Fen,
+  quota: z.int().check(z.minimum(1)),
+  remaining: z.int().check(z.minimum(0)),
+  claimOpensAt: DateTime,
+  claimClosesAt: DateTime,
+  claimState: BatchClaimState,
+  eligibility: z.object({
+    sizes: z.array(EnterpriseSize),
+    tags: z.array(EnterpriseTag),
+    regionCodes: z.array(RegionCode),
+  }),
+  categoryIds: z.array(CategoryId),
+  annualCapPerEnterprise: Fen,
+  maxCoverage: z.int().check(z.minimum(1), z.maximum(100)),
+  useWithinDays: z.int().check(z.minimum(1)),
+  settleBy: DateTime,
+});
+export type VoucherBatch = z.infer<typeof VoucherBatch>;
+
+export const VoucherBatchPage = pageOf(VoucherBatch);
+export type VoucherBatchPage = z.infer<typeof VoucherBatchPage>;
+
+/**
+ * issued → ordered (used on an engagement) → confirmed (the provider accepted the order) → delivered (the enterprise
+ * accepted the delivery) → settled (the center paid the provider); or expired (past `useBy` unused), withdrawn
+ * (handed back before use; the quota returns to the batch), revoked (fraud).
+ */
+export const VOUCHER_STATUSES = [
+  'issued',
+  'ordered',
+  'confirmed',
+  'delivered',
+  'settled',
+  'expired',
+  'withdrawn',
+  'revoked',
+] as const;
+export const VoucherStatus = z.enum(VOUCHER_STATUSES);
+export type VoucherStatus = z.infer<typeof VoucherStatus>;
+
+/** Who made a change: a person of a role, or the platform itself (`system`, e.g. the expiry sweep). */
+export const Actor = z.object({
+  role: z.enum(['enterprise', 'provider', 'admin', 'system']),
+  name: z.string(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+/** One change of a voucher, appended and never edited. */
+export const VoucherHistoryEntry = z.object({
+  status: VoucherStatus,
+  at: DateTime,
+  actor: Actor,
+  note: z.nullable(z.string()),
+});
+export type VoucherHistoryEntry = z.infer<typeof VoucherHistoryEntry>;
+
+/** One enterprise's voucher, with the batch terms that govern it and its whole history (oldest first). */
+export const Voucher = z.object({
+  id: Id,
+  /** The code printed on the voucher, e.g. `GDQ2026-0001-7K3M9P`. */
+  code: z.string(),
+  batchId: Id,
+  batch: z.object({
+    name: z.string(),
+    issuerName: z.string(),
+    maxCoverage: z.int().check(z.minimum(1), z.maximum(100)),
+    categoryIds: z.array(CategoryId),
+    annualCapPerEnterprise: Fen,
+  }),
+  enterpriseId: Id,
+  faceValue: Fen,
+  status: VoucherStatus,
+  claimedAt: DateTime,
+  /** The last moment the voucher can be used on an order; after it an unused voucher expires. */
+  useBy: DateTime,
+  /** The last moment the center settles an order paid with it. */
+  settleBy: DateTime,
+  /** The engagement the voucher paid for, once used. */
+  engagementId: z.nullable(Id),
+  history: z.array(VoucherHistoryEntry),
+});
+export type Voucher = z.infer<typeof Voucher>;
+
+export const VoucherPage = pageOf(Voucher);
+export type VoucherPage = z.infer<typeof VoucherPage>;
+
+/**
+ * An engagement (服务项目): an enterprise buys a product from a provider. ordered → confirmed (provider) →
+ * inProgress (provider started) → delivered (provider delivered; `acceptedAt` set once the enterprise accepts) →
+ * closed (settled by the center, or closed without a voucher); or cancelled before confirmation.
+ * `voucherAmount` = min(face value, maxCoverage % of `contractAmount`, what is left of the yearly cap); `selfPaid` is
+ * the rest. No change is given.
+ */
+export const ENGAGEMENT_STATUSES = ['ordered', 'confirmed', 'inProgress', 'delivered', 'closed', 'cancelled'] as const;
+export const EngagementStatus = z.enum(ENGAGEMENT_STATUSES);
+export type EngagementStatus = z.infer<typeof EngagementStatus>;
+
+export const EngagementTimelineEntry = z.object({
+  status: EngagementStatus,
+  at: DateTime,
+  actor: Actor,
+  note: z.nullable(z.string()),
+});
+export type EngagementTimelineEntry = z.infer<typeof EngagementTimelineEntry>;
+
+export const Engagement = z.object({
+  id: Id,
+  enterpriseId: Id,
+  enterpriseName: z.string(),
+  providerId: Id,
+  providerName: z.string(),
+  productId: Id,
+  productName: z.string(),
+  categoryId: CategoryId,
+  voucherId: z.nullable(Id),
+  contractAmount: Fen,
+  voucherAmount: Fen,
+  selfPaid: Fen,
+  status: EngagementStatus,
+  /** When the enterprise accepted the delivery; only then can the engagement be rated. */
+  acceptedAt: z.nullable(DateTime),
+  /** The rating the enterprise gave, once rated. */
+  ratingId: z.nullable(Id),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+  timeline: z.array(EngagementTimelineEntry),
+});
+export type Engagement = z.infer<typeof Engagement>;
+
+export const EngagementPage = pageOf(Engagement);
+export type EngagementPage = z.infer<typeof EngagementPage>;
+
+/** Contract amounts are fen, at least ¥1 and at most ¥100,000,000. */
+export const ContractAmount = z
+  .int({ error: 'contract.amount' })
+  .check(z.minimum(100, { error: 'contract.amount' }), z.maximum(10_000_000_000, { error: 'contract.amount' }));
+
+/** Uses a voucher on a published, voucher-eligible product for a contract amount (fen). */
+export const VoucherUseInput = z.object({
+  productId: Id,
+  contractAmount: ContractAmount,
+});
+export type VoucherUseInput = z.infer<typeof VoucherUseInput>;
+
+/**
+ * What using a voucher would pay, computed by the server without ordering anything (`POST …/quote`): the same rules
+ * as the use itself, so the form shows exactly what the order will say.
+ */
+export const VoucherQuote = z.object({
+  contractAmount: Fen,
+  voucherAmount: Fen,
+  selfPaid: Fen,
+  /** What the enterprise may still be paid by vouchers this year, before this use. */
+  capLeft: Fen,
+  /** Which rule limited `voucherAmount`: the face value, the coverage share, or the yearly cap. */
+  limitedBy: z.enum(['faceValue', 'coverage', 'annualCap']),
+});
+export type VoucherQuote = z.infer<typeof VoucherQuote>;
+
+/** A change of an engagement. Provider: confirm, start, deliver, cancel (decline) while ordered. Enterprise: accept a
+ * delivery, cancel while ordered. Administrator of the region: settle an accepted delivery (closes it). */
+export const EngagementTransition = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('confirm'), note: z.optional(z.string().check(z.maxLength(200))) }),
+  z.object({ action: z.literal('start'), note: z.optional(z.string().check(z.maxLength(200))) }),
+  z.object({ action: z.literal('deliver'), note: z.optional(z.string().check(z.maxLength(200))) }),
+  z.object({ action: z.literal('accept'), note: z.optional(z.string().check(z.maxLength(200))) }),
+  z.object({ action: z.literal('settle'), note: z.optional(z.string().check(z.maxLength(200))) }),
+  z.object({ action: z.literal('cancel'), note: z.optional(z.string().check(z.maxLength(200))) }),
+]);
+export type EngagementTransition = z.infer<typeof EngagementTransition>;
+export type EngagementAction = EngagementTransition['action'];
+
+/** Days left until an instant, counted in whole days in Asia/Shanghai's calendar (0 on the last day), never negative. */
+export function daysLeft(until: string, now: Date = new Date()): number {
+  const day = (time: number) => Math.floor((time + 8 * 3_600_000) / 86_400_000);
+  return Math.max(0, day(Date.parse(until)) - day(now.getTime()));
+}
+
+/**
+ * What a voucher pays on a contract: the least of its face value, `maxCoverage` percent of the contract (rounded
+ * down to the fen) and what is left of the enterprise's yearly cap. Shared by the server and the widget's preview.
+ */
+export function voucherPayment(input: {
+  faceValue: number;
+  maxCoverage: number;
+  contractAmount: number;
+  capLeft: number;
+}): Pick<VoucherQuote, 'voucherAmount' | 'selfPaid' | 'limitedBy'> {
+  const coverage = Math.floor((input.contractAmount * input.maxCoverage) / 100);
+  const capLeft = Math.max(0, input.capLeft);
+  let voucherAmount = input.faceValue;
+  let limitedBy: VoucherQuote['limitedBy'] = 'faceValue';
+  if (coverage < voucherAmount) {
+    voucherAmount = coverage;
+    limitedBy = 'coverage';
+  }
+  if (capLeft < voucherAmount) {
+    voucherAmount = capLeft;
+    limitedBy = 'annualCap';
+  }
+  return { voucherAmount, selfPaid: input.contractAmount - voucherAmount, limitedBy };
+}
