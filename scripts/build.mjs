@@ -1,10 +1,17 @@
 // `npm run build`: JavaScript of every package and the CDN bundle through rollup, then type declarations through
 // tsc, package by package in dependency order (each one's declarations are read by the next).
+import { rmSync } from 'node:fs';
 import { run } from './run.mjs';
 
 const ORDER = ['schemas', 'sdk', 'widgets', 'server'];
 
+// A fresh output each time: content-hashed chunks of earlier builds would otherwise pile up in the CDN folder and
+// in the packages.
+for (const name of ORDER) rmSync(`packages/${name}/dist`, { recursive: true, force: true });
+
 await run('npx', ['rollup', '-c', '--silent']);
+// The manifest is read by Storybook's docs and shipped with the package, so it follows every build.
+await run('npm', ['run', '--silent', 'manifest']);
 for (const name of ORDER) {
   await run('npx', ['tsc', '-p', `packages/${name}/tsconfig.build.json`]);
 }

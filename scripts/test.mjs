@@ -43,13 +43,15 @@ function nodeTestCounts({ code, output }) {
 
 const summaryDir = mkdtempSync(join(tmpdir(), 'smec-test-'));
 const steps = [
+  // Storybook's preview imports the generated manifest, so it exists before the type check reads that import.
+  { name: 'custom-elements manifest', command: 'npm', args: ['run', '--silent', 'manifest'] },
   { name: 'types', command: 'npx', args: ['tsc', '-p', 'tsconfig.json'] },
   { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
   { name: 'build', command: 'node', args: ['scripts/build.mjs'] },
   {
     name: 'unit and API tests (schemas, server, SDK)',
     command: 'node',
-    args: [...NODE_TEST, ...testFiles('packages/schemas/test', 'packages/server/test', 'packages/sdk/test')],
+    args: [...NODE_TEST, ...testFiles('packages/schemas/test', 'packages/server/test', 'packages/sdk/test', 'test-package')],
     counts: nodeTestCounts,
   },
   {

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test-support/chromium.js';
-import { startTestServer, type RunningServer } from '../test-support/server.js';
+import type { RunningServer } from '@smec/server';
+import { startTestServer } from '../test-support/server.js';
 
 let server: RunningServer;
 let browser: Browser;
