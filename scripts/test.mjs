@@ -73,6 +73,12 @@ const steps = [
     },
   },
   { name: 'Storybook build', command: 'npm', args: ['run', '--silent', 'build-storybook'] },
+  {
+    name: 'Storybook stories (Chromium, static build)',
+    command: 'node',
+    args: [...NODE_TEST, ...testFiles('test-storybook')],
+    counts: nodeTestCounts,
+  },
 ];
 
 let passed = 0;

@@ -1,0 +1,136 @@
+// Every story of the static Storybook build (`npm run build-storybook`, which npm test runs just before this), rendered
+// in Chromium from plain files: no console error, no page error, and nothing axe-core reports. The stories run on
+// their fixtures, with no server, exactly as a designer opens them.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import { launchChromium } from '../test-support/chromium.js';
+
+const STATIC = fileURLToPath(new URL('../storybook-static/', import.meta.url));
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** Pages rendering at once: the machine has two cores, and each story page is light. */
+const PARALLEL = 3;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+};
+
+interface StoryEntry {
+  id: string;
+  title: string;
+  name: string;
+  type: 'story' | 'docs';
+}
+
+let server: Server;
+let base: string;
+let browser: Browser;
+
+before(async () => {
+  assert.ok(existsSync(join(STATIC, 'index.json')), 'build Storybook first: npm run build-storybook');
+  server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '');
+    // Browsers ask for it by themselves; the build has an SVG icon only.
+    if (path === 'favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const file = join(STATIC, path || 'index.html');
+    if (!file.startsWith(STATIC) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Renders one story and returns what went wrong: errors while it renders, then axe's findings. */
+async function checkStory(page: Page, story: StoryEntry): Promise<string[]> {
+  const problems: string[] = [];
+  const onError = (error: Error) => problems.push(`page error: ${error.message}`);
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+  };
+  page.on('pageerror', onError);
+  page.on('console', onConsole);
+  try {
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`);
+    // Storybook marks the body once the story rendered (or failed to).
+    await page.waitForFunction(
+      () =>
+        document.body.classList.contains('sb-show-main') || document.body.classList.contains('sb-show-errordisplay'),
+      undefined,
+      { timeout: 20_000 },
+    );
+    if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
+      problems.push(`story failed: ${await page.locator('#error-message').textContent()}`);
+    }
+    // Let the widget load its fixtures and settle (network idle, then a frame).
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const findings = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<AxeResult> } }).axe;
+      interface AxeResult {
+        violations: { id: string; nodes: { target: unknown[] }[] }[];
+      }
+      const result = await axe.run(
+        { include: [['#storybook-root']] },
+        // The story canvas is a fragment of a page: page-level rules (landmarks, a main heading) do not apply to it.
+        {
+          rules: {
+            region: { enabled: false },
+            'page-has-heading-one': { enabled: false },
+            'landmark-one-main': { enabled: false },
+          },
+        },
+      );
+      return result.violations.map((violation) => `${violation.id} at ${JSON.stringify(violation.nodes[0]?.target)}`);
+    });
+    problems.push(...findings.map((finding) => `axe: ${finding}`));
+  } finally {
+    page.off('pageerror', onError);
+    page.off('console', onConsole);
+  }
+  return problems;
+}
+
+test('every story renders with no console error and no axe finding', { concurrency: PARALLEL }, async (t) => {
+  const index = JSON.parse(readFileSync(join(STATIC, 'index.json'), 'utf8')) as { entries: Record<string, StoryEntry> };
+  const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  assert.ok(stories.length >= 20, `the build holds the stories (${stories.length})`);
+  await Promise.all(
+    stories.map((story) =>
+      t.test(`${story.title} › ${story.name}`, async () => {
+        const page = await browser.newPage();
+        try {
+          assert.deepEqual(await checkStory(page, story), []);
+        } finally {
+          await page.close();
+        }
+      }),
+    ),
+  );
+});
