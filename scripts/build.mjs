@@ -1,6 +1,6 @@
 // `npm run build`: JavaScript of every package and the CDN bundle through rollup, then type declarations through
 // tsc, package by package in dependency order (each one's declarations are read by the next).
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { run } from './run.mjs';
 
 const ORDER = ['schemas', 'sdk', 'widgets', 'server'];
@@ -10,6 +10,8 @@ const ORDER = ['schemas', 'sdk', 'widgets', 'server'];
 for (const name of ORDER) rmSync(`packages/${name}/dist`, { recursive: true, force: true });
 
 await run('npx', ['rollup', '-c', '--silent']);
+// The example themes are plain stylesheets, served next to the widgets: /cdn/themes/gov-red.css.
+cpSync('packages/widgets/themes', 'packages/widgets/dist/cdn/themes', { recursive: true });
 // The manifest is read by Storybook's docs and shipped with the package, so it follows every build.
 await run('npm', ['run', '--silent', 'manifest']);
 for (const name of ORDER) {
