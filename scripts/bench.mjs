@@ -9,6 +9,7 @@ const BENCHMARKS = [
   'bench/demand-submit.ts',
   'bench/event-register.ts',
   'bench/render.ts',
+  'bench/voucher-claim.ts',
 ];
 
 if (!existsSync('packages/widgets/dist/cdn/smec.js')) await run('node', ['scripts/build.mjs']);

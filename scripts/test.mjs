@@ -51,7 +51,10 @@ const steps = [
   {
     name: 'unit and API tests (schemas, server, SDK)',
     command: 'node',
-    args: [...NODE_TEST, ...testFiles('packages/schemas/test', 'packages/server/test', 'packages/sdk/test', 'test-package')],
+    args: [
+      ...NODE_TEST,
+      ...testFiles('packages/schemas/test', 'packages/server/test', 'packages/sdk/test', 'test-package'),
+    ],
     counts: nodeTestCounts,
   },
   {

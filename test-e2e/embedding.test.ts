@@ -179,17 +179,25 @@ test('a plain page with nothing but the loader script and attributes loads only 
 });
 
 test('loading smec twice, from two script tags of different versions, does not throw and warns once', async () => {
-  // The second URL is another copy of the same build, as an old and a new release at two URLs would be.
+  // A second copy of the CDN at another URL, as an old and a new release at two addresses would be: its modules are
+  // new module records, so every widget class is defined a second time.
   const { page, problems, warnings } = await watchedPage({
     'twice.html': htmlPage('<smec-catalog region="440600" page-size="5" no-url-state></smec-catalog>', [
       '/cdn/smec.js',
-      '/cdn/smec.js?copy=2',
+      '/copy/smec.js',
       '/cdn/smec-loader.js',
-      '/cdn/smec-loader.js?copy=2',
+      '/copy/smec-loader.js',
     ]),
+  });
+  await page.route(`${server.url}/copy/**`, async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace('/copy/', '/cdn/') });
+    await route.fulfill({ response });
   });
   await page.goto(`${server.url}/host/twice.html`);
   await page.locator('smec-catalog [part~="card"]').first().waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() =>
+    performance.getEntriesByType('resource').some((entry) => entry.name.includes('/copy/chunks/')),
+  );
   assert.deepEqual(problems, []);
   const smecWarnings = warnings.filter((text) => /smec/i.test(text));
   assert.equal(smecWarnings.length, 1, `one warning: ${JSON.stringify(smecWarnings)}`);

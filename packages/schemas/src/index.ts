@@ -12,3 +12,5 @@ export * from './auth.js';
 export * from './event.js';
 export * from './voucher.js';
 export * from './rating.js';
+export * from './policy.js';
+export * from './stats.js';

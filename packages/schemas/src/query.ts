@@ -1,4 +1,5 @@
-import { Id, RegionCode } from './common.js';
+import { DateOnly, Id, RegionCode } from './common.js';
+import { POLICY_VALIDITY_FILTERS } from './rules/policy.js';
 import { ProductSort, ProviderSort } from './catalog.js';
 import { CategoryId, RegionLevel } from './reference.js';
 import { EventType, RegistrationStatus } from './event.js';
@@ -127,3 +128,27 @@ export const RatingsQuery = z.object({
   ...ListQuery,
 });
 export type RatingsQuery = z.input<typeof RatingsQuery>;
+
+/**
+ * Filters of the policy library: `region` keeps the region's own policies and its parents' (a county sees its
+ * city's and the province's), listed nearest first; `from`/`to` bound the publication day (inclusive); `validity`
+ * keeps the policies in force today or the expired ones.
+ */
+export const PoliciesQuery = z.object({
+  q: z.optional(z.string().check(z.maxLength(100))),
+  region: z.optional(RegionCode),
+  category: z.optional(CategoryId),
+  issuer: z.optional(z.string().check(z.minLength(1), z.maxLength(60))),
+  from: z.optional(DateOnly),
+  to: z.optional(DateOnly),
+  validity: z.optional(z.enum(POLICY_VALIDITY_FILTERS)),
+  ...ListQuery,
+});
+export type PoliciesQuery = z.input<typeof PoliciesQuery>;
+
+/** The scorecard of a region (any level) for a year. */
+export const ScorecardQuery = z.object({
+  region: RegionCode,
+  year: queryInt(2000, 2100),
+});
+export type ScorecardQuery = z.input<typeof ScorecardQuery>;

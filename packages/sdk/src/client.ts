@@ -3,12 +3,15 @@ import { HttpClient, type ClientOptions, type RequestOptions, type ResponseSchem
 import { Categories } from './resources/Categories.js';
 import { Demands } from './resources/Demands.js';
 import { Demo } from './resources/Demo.js';
+import { Engagements } from './resources/Engagements.js';
 import { Events } from './resources/Events.js';
 import { Health } from './resources/Health.js';
 import { Me } from './resources/Me.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
+import { Ratings } from './resources/Ratings.js';
 import { Regions } from './resources/Regions.js';
+import { Vouchers } from './resources/Vouchers.js';
 
 /** A configured client of the platform API, made by {@link createClient}. */
 export interface SmecClient {
@@ -26,6 +29,12 @@ export interface SmecClient {
   readonly demands: Demands;
   /** Events, trainings and policy briefings of the centers: list them, register, cancel, add to a calendar. */
   readonly events: Events;
+  /** Verified ratings of delivered engagements, public ratings with their averages, and follow-ups of bad ones. */
+  readonly ratings: Ratings;
+  /** Service vouchers: open batches, claiming, the enterprise's wallet, using a voucher and handing it back. */
+  readonly vouchers: Vouchers;
+  /** Engagements bought from providers (with or without a voucher) and the moves of their lifecycle. */
+  readonly engagements: Engagements;
   /** What belongs to the signed-in user, such as an enterprise's event registrations. */
   readonly me: Me;
   /** The demo platform's seeded users and their tokens. */
@@ -70,6 +79,9 @@ export function createClient(options: ClientOptions): SmecClient {
     products: new Products(http),
     demands: new Demands(http),
     events: new Events(http),
+    ratings: new Ratings(http),
+    vouchers: new Vouchers(http),
+    engagements: new Engagements(http),
     me: new Me(http),
     demo: new Demo(http),
     request: (requestOptions: RequestOptions) => http.request(requestOptions),

@@ -18,6 +18,14 @@ export type { Demands, CreateDemandOptions, DemandListParams, DemandLookupParams
 export type { Demo } from './resources/Demo.js';
 export type { Events, EventFeedParams, EventListParams, RegisterOptions } from './resources/Events.js';
 export type { Me, MyRegistrationListParams } from './resources/Me.js';
+export type {
+  Vouchers,
+  VoucherBatchListParams,
+  MyVoucherListParams,
+  VoucherWriteOptions,
+} from './resources/Vouchers.js';
+export type { Engagements, EngagementListParams, TransitionOptions } from './resources/Engagements.js';
+export type { Ratings, RateOptions, RatingListParams, PublicRatingParams } from './resources/Ratings.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -63,10 +71,40 @@ export type {
   ProviderSort,
   ProviderSummary,
   RatingSummary,
+  Rating,
+  RatingInput,
+  RatingPage,
+  RatingScores,
+  SatisfactionLevel,
+  Grade,
+  FollowUp,
+  FollowUpAnswer,
+  FollowUpStatus,
+  PublicRating,
+  PublicRatingPage,
+  RatingDistribution,
   Region,
   RegionLevel,
   RegionList,
   ServiceCategory,
   ServiceProduct,
   ServiceProductDetail,
+  Actor,
+  BatchClaimState,
+  Engagement,
+  EngagementAction,
+  EngagementPage,
+  EngagementStatus,
+  EngagementTimelineEntry,
+  EngagementTransition,
+  EnterpriseSize,
+  EnterpriseTag,
+  Voucher,
+  VoucherBatch,
+  VoucherBatchPage,
+  VoucherHistoryEntry,
+  VoucherPage,
+  VoucherQuote,
+  VoucherStatus,
+  VoucherUseInput,
 } from '@smec/schemas';

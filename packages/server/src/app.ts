@@ -15,10 +15,16 @@ import { catalogRoutes } from './routes/catalog.js';
 import { demandRoutes } from './routes/demands.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
 import { demoRoutes, type DemoOptions } from './routes/demo.js';
+import { engagementRoutes } from './routes/engagements.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { policyRoutes } from './routes/policies.js';
+import { ratingRoutes } from './routes/ratings.js';
 import { referenceRoutes } from './routes/reference.js';
+import { statsRoutes } from './routes/stats.js';
+import { voucherRoutes } from './routes/vouchers.js';
+import { startExpirySweep } from './vouchers/store.js';
 
 export interface AppOptions {
   /** An open database; the caller closes it. Without one, `dataDir` is opened (and closed with the app). */
@@ -178,6 +184,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   );
   registerPrincipal(app, authenticator);
   const demandContext = { db: database.db, regions: context.regions, secret: database.cursorSecret };
+  // Unused vouchers past their deadline expire even when nobody touches them; every use checks again.
+  const expirySweep = startExpirySweep(database.db);
+  app.addHook('onClose', async () => expirySweep.stop());
 
   await app.register(
     async (api) => {
@@ -190,6 +199,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
       });
       eventRoutes(api, demandContext);
+      voucherRoutes(api, demandContext);
+      engagementRoutes(api, demandContext);
+      ratingRoutes(api, demandContext);
+      policyRoutes(api, demandContext);
+      statsRoutes(api, demandContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
     { prefix: '/api/v1' },

@@ -124,6 +124,8 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       { name: 'catalog', description: 'Providers and service products' },
       { name: 'demands', description: "Enterprises' service demands: submit, follow, and (administrators) handle" },
       { name: 'events', description: "Centers' events, trainings and policy briefings; enterprises' registrations" },
+      { name: 'policies', description: 'The policy library (政策宣贯)' },
+      { name: 'stats', description: "Centers' yearly evaluation figures (综合评价考核)" },
       { name: 'demo', description: 'Demo mode only: seeded users and their tokens' },
     ],
     paths,

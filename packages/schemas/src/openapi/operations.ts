@@ -50,6 +50,11 @@ import {
   VoucherPage,
   VoucherQuote,
   VoucherUseInput,
+  PoliciesQuery,
+  Policy,
+  PolicyPage,
+  Scorecard,
+  ScorecardQuery,
 } from '../index.js';
 import type * as z from '../zod.js';
 
@@ -399,7 +404,7 @@ export const operations = {
     exampleUserId: 'usr-ent-01',
     errors: [400, 401, 403, 404, 409, 422],
     cacheable: false,
-    example: { params: { id: 'vbt-2026-440600' } },
+    example: { params: { id: 'vbt-2026-440000-c' } },
   },
   listMyVouchers: {
     operationId: 'listMyVouchers',
@@ -446,7 +451,7 @@ export const operations = {
     exampleUserId: 'usr-ent-01',
     errors: [400, 401, 403, 404, 409, 422],
     cacheable: false,
-    example: { params: { id: 'vch-demo-0001' }, body: { productId: 'prd-00001', contractAmount: 1_200_000 } },
+    example: { params: { id: 'vch-demo-0001' }, body: { productId: 'prd-00002', contractAmount: 1_200_000 } },
   },
   useVoucher: {
     operationId: 'useVoucher',
@@ -469,7 +474,7 @@ export const operations = {
     exampleUserId: 'usr-ent-01',
     errors: [400, 401, 403, 404, 409, 422],
     cacheable: false,
-    example: { params: { id: 'vch-demo-0001' }, body: { productId: 'prd-00001', contractAmount: 1_200_000 } },
+    example: { params: { id: 'vch-demo-0001' }, body: { productId: 'prd-00002', contractAmount: 1_200_000 } },
   },
   returnVoucher: {
     operationId: 'returnVoucher',
@@ -615,7 +620,7 @@ export const operations = {
     response: PublicRatingPage,
     errors: [400, 404],
     cacheable: true,
-    example: { params: { id: 'prv-0001' } },
+    example: { params: { id: 'prv-00001' } },
   },
   listProductRatings: {
     operationId: 'listProductRatings',
@@ -673,6 +678,52 @@ export const operations = {
     errors: [400, 401, 403, 404, 409],
     cacheable: false,
     example: { params: { id: 'rat-demo-0003' } },
+  },
+  listPolicies: {
+    operationId: 'listPolicies',
+    method: 'get',
+    path: '/policies',
+    tag: 'policies',
+    summary: 'The policy library (政策宣贯): search and filter policies of the province, cities and counties',
+    description:
+      'Chinese search matches any one- or two-character query (「税」, 「融资」) in the title, issuer, document number ' +
+      'and summary. `region` keeps the region\'s own policies and those of its parents (a county sees its city\'s ' +
+      "and the province's), the nearest first, then the newest; without it, the newest first. `from`/`to` bound " +
+      'the day of publication (inclusive). `validity=inForce` keeps the policies effective today (Asia/Shanghai), ' +
+      '`expired` those past their end date.',
+    query: PoliciesQuery,
+    response: PolicyPage,
+    errors: [400],
+    cacheable: true,
+    example: { query: { q: '融资', region: '440604', validity: 'inForce', limit: '10' } },
+  },
+  getPolicy: {
+    operationId: 'getPolicy',
+    method: 'get',
+    path: '/policies/{id}',
+    tag: 'policies',
+    summary: 'One policy',
+    params: IdParams,
+    response: Policy,
+    errors: [400, 404],
+    cacheable: true,
+    example: { params: { id: 'pol-0001' } },
+  },
+  getScorecard: {
+    operationId: 'getScorecard',
+    method: 'get',
+    path: '/stats/scorecard',
+    tag: 'stats',
+    summary: "A region's yearly evaluation figures (综合评价考核), its targets, the monthly trend and its parent's figures",
+    description:
+      'Computed from the stored rows on every request, never from a stored copy. Targets: the province has the ' +
+      "policy's (10,000 providers integrated, 300,000 enterprise-services a year); a city an equal share of the " +
+      "province's among the cities, a county an equal share of its city's among the city's counties (rounded up).",
+    query: ScorecardQuery,
+    response: Scorecard,
+    errors: [400],
+    cacheable: true,
+    example: { query: { region: '440600', year: '2026' } },
   },
   listDemoUsers: {
     operationId: 'listDemoUsers',

@@ -2,12 +2,18 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as catalog from './migrations/0001_catalog.js';
 import * as demands from './migrations/0002_demands.js';
 import * as events from './migrations/0003_events.js';
+import * as vouchers from './migrations/0004_vouchers.js';
+import * as ratings from './migrations/0005_ratings.js';
+import * as policies from './migrations/0006_policies.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_catalog': catalog,
   '0002_demands': demands,
   '0003_events': events,
+  '0004_vouchers': vouchers,
+  '0005_ratings': ratings,
+  '0006_policies': policies,
 };
 
 class InCodeMigrations implements MigrationProvider {

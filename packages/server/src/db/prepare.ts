@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { seedDemands } from '../seed/demands.js';
+import { seedPolicies } from '../seed/policies.js';
 import { seedEvents } from '../seed/events.js';
+import { seedRatings } from '../seed/ratings.js';
 import { seedDatabase } from '../seed/load.js';
+import { seedVouchers } from '../seed/vouchers.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
 
@@ -59,6 +62,36 @@ export async function prepareDatabase(dataDir: string, options: { seed?: number 
       .executeTakeFirst();
     if (!eventsSeeded) {
       seedEvents(handle, options.seed === undefined ? {} : { seed: options.seed });
+      seeded = true;
+    }
+    // Vouchers came with the fourth migration, and need the users and the catalog.
+    const vouchersSeeded = await handle.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'vouchers_seeded_at')
+      .executeTakeFirst();
+    if (!vouchersSeeded) {
+      seedVouchers(handle, options.seed === undefined ? {} : { seed: options.seed });
+      seeded = true;
+    }
+    // Ratings came with the fifth migration; they rate the delivered engagements, so they come last.
+    const ratingsSeeded = await handle.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'ratings_seeded_at')
+      .executeTakeFirst();
+    if (!ratingsSeeded) {
+      seedRatings(handle, options.seed === undefined ? {} : { seed: options.seed });
+      seeded = true;
+    }
+    // Policies came with the sixth migration; they need only the regions.
+    const policiesSeeded = await handle.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'policies_seeded_at')
+      .executeTakeFirst();
+    if (!policiesSeeded) {
+      seedPolicies(handle, options.seed === undefined ? {} : { seed: options.seed });
       seeded = true;
     }
     return { ...handle, cursorSecret, seeded };

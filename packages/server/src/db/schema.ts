@@ -46,6 +46,8 @@ export interface ProviderTable {
   rating_sort: number;
   /** 1 when admitted: only listed providers are public. */
   listed: number;
+  /** For the related-party check of voucher orders; empty when unknown. */
+  legal_representative?: string;
   /** Lowercased name and short name, for substring search. */
   search_text: string;
 }
@@ -265,6 +267,208 @@ export interface RegistrationTable {
   updated_at: string;
 }
 
+/** A rating of a delivered engagement; one per engagement (a unique index). */
+export interface RatingTable {
+  seq: Generated<number>;
+  id: string;
+  engagement_id: string;
+  enterprise_id: string;
+  /** The enterprise's region and city (null for the province), for the administrators of a region. */
+  region_code: string;
+  city_code: string | null;
+  provider_id: string;
+  product_id: string;
+  product_name: string;
+  attitude: number;
+  expertise: number;
+  conduct: number;
+  fulfilment: number;
+  quality: number;
+  value: number;
+  usefulness: number;
+  after_sales: number;
+  score: number;
+  grade: 'A' | 'B' | 'C' | 'D';
+  level: 'verySatisfied' | 'satisfied' | 'neutral' | 'dissatisfied' | 'veryDissatisfied';
+  solved: number;
+  comment: string;
+  /** What the public sees of the enterprise, e.g. '佛山某科技有限公司'. */
+  enterprise_label: string;
+  created_at: string;
+  created_ts: number;
+}
+
+/** The follow-up of a rating in the two lowest levels. */
+export interface FollowUpTable {
+  seq: Generated<number>;
+  id: string;
+  rating_seq: number;
+  status: 'open' | 'answered' | 'reopened' | 'closed';
+  opened_at: string;
+  /** The last day to answer (YYYY-MM-DD, Asia/Shanghai). */
+  due_on: string;
+  reopened_at: string | null;
+  reopen_reason: string | null;
+  /** 0 or 1: an enterprise may reopen once (a CHECK constraint). */
+  reopen_count: number;
+  updated_at: string;
+}
+
+export interface FollowUpAnswerTable {
+  seq: Generated<number>;
+  follow_up_seq: number;
+  text: string;
+  at: string;
+}
+
+/** The ratings of one provider or product, kept by relative updates in the same transaction as each rating. */
+export interface RatingStatsTable {
+  subject_id: string;
+  count: number;
+  score_sum: number;
+  very_satisfied: number;
+  satisfied: number;
+  neutral: number;
+  dissatisfied: number;
+  very_dissatisfied: number;
+}
+
+/** An enterprise's profile: what voucher eligibility and the related-party check read. */
+export interface EnterpriseTable {
+  id: string;
+  uscc: string;
+  name: string;
+  size: 'micro' | 'small' | 'medium';
+  industry: string;
+  region_code: string;
+  /** The city the region lies in (itself for a city). */
+  city_code: string | null;
+  founded_on: string;
+  employees: number;
+  /** JSON array of EnterpriseTag. */
+  tags: string;
+  legal_representative: string;
+}
+
+/** A batch of service vouchers; `remaining` is decremented by one conditional UPDATE per claim. */
+export interface VoucherBatchTable {
+  seq: Generated<number>;
+  id: string;
+  name: string;
+  year: number;
+  issuer_name: string;
+  issuer_region_code: string;
+  code_prefix: string;
+  face_value: number;
+  quota: number;
+  /** Never below 0 nor above quota (a CHECK constraint). */
+  remaining: number;
+  claim_opens_at: string;
+  opens_ts: number;
+  claim_closes_at: string;
+  closes_ts: number;
+  /** JSON arrays: EnterpriseSize, EnterpriseTag, region codes, category ids. */
+  sizes: string;
+  tags: string;
+  region_codes: string;
+  category_ids: string;
+  annual_cap: number;
+  max_coverage: number;
+  use_within_days: number;
+  settle_by: string;
+  settle_ts: number;
+  updated_at: string;
+}
+
+export interface VoucherTable {
+  seq: Generated<number>;
+  id: string;
+  code: string;
+  batch_seq: number;
+  batch_id: string;
+  enterprise_id: string;
+  face_value: number;
+  status: 'issued' | 'ordered' | 'confirmed' | 'delivered' | 'settled' | 'expired' | 'withdrawn' | 'revoked';
+  claimed_at: string;
+  claimed_ts: number;
+  use_by: string;
+  use_by_ts: number;
+  settle_by: string;
+  engagement_id: string | null;
+  year: number;
+  updated_at: string;
+}
+
+export type ActorRole = 'enterprise' | 'provider' | 'admin' | 'system';
+
+export interface VoucherHistoryTable {
+  seq: Generated<number>;
+  voucher_seq: number;
+  status: VoucherTable['status'];
+  at: string;
+  actor_role: ActorRole;
+  actor_name: string;
+  note: string | null;
+}
+
+export interface EngagementTable {
+  seq: Generated<number>;
+  id: string;
+  enterprise_id: string;
+  enterprise_name: string;
+  enterprise_region_code: string;
+  provider_id: string;
+  provider_name: string;
+  product_id: string;
+  product_name: string;
+  category_id: string;
+  voucher_id: string | null;
+  contract_amount: number;
+  voucher_amount: number;
+  self_paid: number;
+  status: 'ordered' | 'confirmed' | 'inProgress' | 'delivered' | 'closed' | 'cancelled';
+  accepted_at: string | null;
+  rating_id: string | null;
+  created_at: string;
+  created_ts: number;
+  updated_at: string;
+}
+
+export interface EngagementTimelineTable {
+  seq: Generated<number>;
+  engagement_seq: number;
+  status: EngagementTable['status'];
+  at: string;
+  actor_role: ActorRole;
+  actor_name: string;
+  note: string | null;
+}
+
+/** A policy of the library (政策宣贯); dates are YYYY-MM-DD, `effective_until` the last day it applies. */
+export interface PolicyTable {
+  seq: number;
+  id: string;
+  title: string;
+  issuer: string;
+  doc_number: string;
+  published_on: string;
+  effective_from: string;
+  effective_until: string | null;
+  region_code: string;
+  /** JSON array of category ids. */
+  category_ids: string;
+  summary: string;
+  url: string;
+  /** Normalised title, issuer, document number and summary: confirms a phrase after the n-gram lookup. */
+  search_text: string;
+}
+
+/** The n-gram index of the policies: one row per term and policy. */
+export interface PolicyTermTable {
+  term: string;
+  policy_seq: number;
+}
+
 export interface Database {
   regions: RegionTable;
   categories: CategoryTable;
@@ -283,4 +487,17 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   events: EventTable;
   registrations: RegistrationTable;
+  enterprises: EnterpriseTable;
+  voucher_batches: VoucherBatchTable;
+  vouchers: VoucherTable;
+  voucher_history: VoucherHistoryTable;
+  engagements: EngagementTable;
+  engagement_timeline: EngagementTimelineTable;
+  ratings: RatingTable;
+  follow_ups: FollowUpTable;
+  follow_up_answers: FollowUpAnswerTable;
+  provider_rating_stats: RatingStatsTable;
+  product_rating_stats: RatingStatsTable;
+  policies: PolicyTable;
+  policy_terms: PolicyTermTable;
 }

@@ -5,7 +5,7 @@ import { getProduct, listProducts } from '../catalog/products.js';
 import { getProvider, listProviders } from '../catalog/providers.js';
 import { notFound, validationFailed } from '../http/problem.js';
 import { parseInput } from '../http/validate.js';
-import { cacheCatalog } from './cache.js';
+import { revalidateCatalog } from './cache.js';
 
 /** A region code must exist, not merely have six digits. */
 function checkRegion(context: CatalogContext, code: string | undefined): void {
@@ -18,14 +18,14 @@ export function catalogRoutes(app: FastifyInstance, context: CatalogContext): vo
   app.get('/providers', async (request, reply) => {
     const query = parseInput(ProvidersQuery, request.query, 'query');
     checkRegion(context, query.region);
-    return cacheCatalog(reply).send(await listProviders(context, query));
+    return revalidateCatalog(reply).send(await listProviders(context, query));
   });
 
   app.get('/providers/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');
     const provider = await getProvider(context, id);
     if (!provider) throw notFound(`No provider ${id}`);
-    return cacheCatalog(reply).send(provider);
+    return revalidateCatalog(reply).send(provider);
   });
 
   app.get('/products', async (request, reply) => {
@@ -36,13 +36,13 @@ export function catalogRoutes(app: FastifyInstance, context: CatalogContext): vo
         { path: 'query.minPrice', message: 'Must not be greater than maxPrice', code: 'too_big' },
       ]);
     }
-    return cacheCatalog(reply).send(await listProducts(context, query));
+    return revalidateCatalog(reply).send(await listProducts(context, query));
   });
 
   app.get('/products/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');
     const product = await getProduct(context, id);
     if (!product) throw notFound(`No product ${id}`);
-    return cacheCatalog(reply).send(product);
+    return revalidateCatalog(reply).send(product);
   });
 }

@@ -96,7 +96,8 @@ export function demoRoutes(app: FastifyInstance, options: DemoOptions): void {
     const { file } = request.params as { file: string };
     // One page per widget at a clean URL (`/demand` → demand.html), as DESIGN.md lists them.
     if (/^[a-z][a-z0-9-]*$/.test(file)) return page(reply, `${file}.html`);
-    if (!/^[a-z0-9-]+\.(css|svg|png|ico|html)$/.test(file)) throw notFound(`No page /${file}`);
+    // `.js`: the demo's own external scripts (demo-session.js); the CSP allows no inline script.
+    if (!/^[a-z0-9-]+\.(css|js|svg|png|ico|html)$/.test(file)) throw notFound(`No page /${file}`);
     return page(reply, file);
   });
 }

@@ -3,3 +3,5 @@ import '../define/smec-root.js';
 import '../define/smec-catalog.js';
 import '../define/smec-demand-form.js';
 import '../define/smec-event-calendar.js';
+import '../define/smec-feedback-rating.js';
+import '../define/smec-voucher-wallet.js';

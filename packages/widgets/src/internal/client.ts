@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import { ContextRoot, createContext } from '@lit/context';
 import { createClient, type SmecClient, type TokenProvider } from '@smec/sdk';
 import type { SmecLocale } from '../i18n/localization.js';
 
@@ -16,6 +16,17 @@ export interface OwnClientOptions {
  * one page (say `smec.js` and a single widget's module) still find each other's root.
  */
 export const clientContext = createContext<SmecClient | undefined>(Symbol.for('smec-client'));
+
+// A widget may upgrade before the `<smec-root>` around it (the loader imports each module when its tag appears, in
+// whatever order they arrive). A context root at the top of the page keeps such early requests and answers them once
+// the root upgrades, so the widget switches to the root's client (and its signed-in user). One per page, whatever
+// number of smec copies the page loads.
+const CONTEXT_ROOT = Symbol.for('smec.context-root');
+const page = globalThis as { [CONTEXT_ROOT]?: ContextRoot };
+if (typeof document !== 'undefined' && !page[CONTEXT_ROOT]) {
+  page[CONTEXT_ROOT] = new ContextRoot();
+  page[CONTEXT_ROOT].attach(document.documentElement);
+}
 
 /**
  * The platform that served this script. A webmaster who copied the script tag from the platform needs no

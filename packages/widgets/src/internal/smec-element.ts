@@ -3,7 +3,9 @@ import { LitElement } from 'lit';
 import { activateLocale, activeLocale, resolveLocale, type SmecLocale } from '../i18n/localization.js';
 import { VERSION } from './version.js';
 
-const warned = new Set<string>();
+// Shared by every copy of the widgets on the page, so that two copies warn once between them, not once per tag.
+const WARNED = Symbol.for('smec.warned-duplicate');
+const page = globalThis as { [WARNED]?: true };
 const connected = new Set<SmecElement>();
 let documentLangObserver: MutationObserver | undefined;
 
@@ -27,8 +29,8 @@ export class SmecElement extends LitElement {
   }
 
   /**
-   * Registers the element under `tag`. Does nothing when that tag is already registered by the same version, and
-   * warns once (never throws) when another version got there first: the first registration wins.
+   * Registers the element under `tag`. When another copy of the widgets (another version, or the same one from
+   * another URL) got there first, its registration wins and the page gets one warning, never an error.
    */
   static define(tag: string): void {
     const existing = customElements.get(tag) as VersionedConstructor | undefined;
@@ -36,12 +38,11 @@ export class SmecElement extends LitElement {
       customElements.define(tag, this);
       return;
     }
-    if (existing === this || existing.version === this.version) return;
-    if (warned.has(tag)) return;
-    warned.add(tag);
+    if (existing === this || page[WARNED]) return;
+    page[WARNED] = true;
     console.warn(
-      `<${tag}> is already defined by @smec/widgets ${existing.version ?? '(unknown version)'}; ` +
-        `version ${this.version} on this page is not used. Load only one smec script.`,
+      `[smec] <${tag}> is already defined by @smec/widgets ${existing.version ?? '(unknown version)'}; ` +
+        `the copy of version ${this.version} loaded again on this page is not used. Load smec once.`,
     );
   }
 

@@ -7,6 +7,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { SmecDemandRequestEvent } from '../../events/demand-request-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecSelectEvent } from '../../events/select-event.js';
+import { SmecVoucherRequestEvent } from '../../events/voucher-request-event.js';
 import { resolveLocale } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
@@ -30,6 +31,7 @@ import { loadReferenceData } from './reference-data.js';
 import { renderSearchBox } from './search-box.js';
 import { renderSortSelect } from './sort-select.js';
 import { renderError } from './status.js';
+import { hasToken, tokenSource } from '../voucher-wallet/sign-in-state.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** Changing any of these starts again from the first page. */
@@ -49,6 +51,8 @@ type FocusTarget = { detail: true } | { card: string };
  *
  * @fires smec-select - {SmecSelectEvent} The visitor opened a product (never fired when code sets `product`).
  * @fires smec-demand-request - {SmecDemandRequestEvent} The visitor chose 「我要咨询」 in a product's detail.
+ * @fires smec-voucher-request - {SmecVoucherRequestEvent} A signed-in visitor chose 「用券购买」 in the detail of a
+ * voucher-eligible product (offered inside a `<smec-root>` whose `getToken` gives a token).
  * @fires smec-error - {SmecErrorEvent} A search or a product could not be loaded (the widget shows the error too).
  *
  * @csspart base - The wrapper of everything.
@@ -64,6 +68,7 @@ type FocusTarget = { detail: true } | { card: string };
  * @csspart detail - The product detail panel.
  * @csspart back-button - The detail's button back to the list.
  * @csspart consult-button - The detail's 「我要咨询」 button.
+ * @csspart voucher-button - The detail's 「用券购买」 button.
  * @csspart error - The error message box.
  * @csspart retry-button - The error box's retry button.
  *
@@ -130,6 +135,12 @@ export class SmecCatalog extends SmecElement {
     args: () => [this.activeClient, this.product] as const,
   });
 
+  /** Whether a token is there, asked of the token provider only (no network call) when a detail opens. */
+  private readonly signedInTask = new Task(this, {
+    task: ([product]) => (product ? hasToken(tokenSource(this, { client: this.client })) : false),
+    args: () => [this.product, this.rootClient] as const,
+  });
+
   @query('#smec-q') private searchInput?: HTMLInputElement;
 
   @consume({ context: clientContext, subscribe: true })
@@ -173,6 +184,9 @@ export class SmecCatalog extends SmecElement {
 
   /** The id of a `<smec-demand-form>` that 「我要咨询」 fills in (unless the `smec-demand-request` is cancelled). */
   @property({ attribute: 'demand-form' }) demandForm?: string;
+
+  /** The id of a `<smec-voucher-wallet>` that 「用券购买」 opens (default: the first wallet of the page). */
+  @property({ attribute: 'voucher-wallet' }) voucherWallet?: string;
 
   /** The id of the product whose detail is open; set it to open one (no `smec-select` is fired), clear it to close. */
   @property() product?: string;
@@ -285,6 +299,20 @@ export class SmecCatalog extends SmecElement {
     const root = this.getRootNode() as Document | ShadowRoot;
     const form = root.getElementById(this.demandForm) as (HTMLElement & { prefill?(d: typeof detail): void }) | null;
     form?.prefill?.(detail);
+  }
+
+  private handleVoucher({ id, name }: ServiceProduct): void {
+    const detail = { productId: id, productName: name };
+    if (!this.dispatchEvent(new SmecVoucherRequestEvent(detail))) return;
+    // Looked up, not imported: the catalog's bundle does not carry the wallet.
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const wallet = (
+      this.voucherWallet ? root.getElementById(this.voucherWallet) : root.querySelector('smec-voucher-wallet')
+    ) as (HTMLElement & { useProduct?(d: typeof detail): Promise<void> }) | null;
+    if (wallet?.useProduct) {
+      wallet.scrollIntoView({ block: 'start' });
+      void wallet.useProduct(detail);
+    }
   }
 
   private handleBack(): void {
@@ -501,6 +529,8 @@ export class SmecCatalog extends SmecElement {
       onBack: () => this.handleBack(),
       onRetry: () => void this.detailTask.run(),
       onConsult: (product) => this.handleConsult(product),
+      signedIn: this.signedInTask.value === true,
+      onVoucher: (product) => this.handleVoucher(product),
     });
   }
 

@@ -19,6 +19,10 @@ export interface ProductDetailOptions {
   onRetry: () => void;
   /** 「我要咨询」: the visitor wants to ask for this product. */
   onConsult: (product: ServiceProduct) => void;
+  /** Somebody is signed in: a voucher-eligible product offers 「用券购买」. */
+  signedIn: boolean;
+  /** 「用券购买」: the visitor wants to pay for this product with a service voucher. */
+  onVoucher: (product: ServiceProduct) => void;
 }
 
 /** Only web addresses become links: a provider's data must never be able to run script. */
@@ -134,7 +138,7 @@ function renderPublics(product: ServiceProduct, options: ProductDetailOptions): 
  * the card the visitor came from.
  */
 export function renderProductDetail(options: ProductDetailOptions): TemplateResult {
-  const { product, loading, error, onBack, onRetry, onConsult } = options;
+  const { product, loading, error, onBack, onRetry, onConsult, onVoucher } = options;
   const keydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();
@@ -163,6 +167,13 @@ export function renderProductDetail(options: ProductDetailOptions): TemplateResu
             @click=${() => onConsult(product)}
           >
             ${msg('我要咨询', { id: 'demand.consult' })}
+          </button>`
+        : nothing
+    }
+    ${
+      product?.voucherEligible && options.signedIn
+        ? html`<button type="button" part="voucher-button" class="button" @click=${() => onVoucher(product)}>
+            ${msg('用券购买', { id: 'wallet.payWithVoucher' })}
           </button>`
         : nothing
     }

@@ -1,8 +1,12 @@
 // 繁體中文（香港）texts, keyed by the message ids used in the components.
 import { str, type TemplateLike } from '@lit/localize';
+import { feedbackRatingZhHk } from '../../components/feedback-rating/locales/zh-HK.js';
+import { voucherWalletZhHk } from '../../components/voucher-wallet/locales/zh-HK.js';
 import type { MessageId } from './en.js';
 
 export const templates = {
+  ...feedbackRatingZhHk,
+  ...voucherWalletZhHk,
   'calendar.close': '關閉',
   'calendar.dayEvents': str`${0} 個活動`,
   'calendar.dayEvents.one': str`${0} 個活動`,

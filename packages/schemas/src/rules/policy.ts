@@ -1,0 +1,24 @@
+// Zod-free rules of the policy library: widgets import these values without pulling zod into the browser bundle.
+
+/** Where a policy stands on a given day: not yet effective, effective, or past its end date. */
+export const POLICY_STATUSES = ['upcoming', 'inForce', 'expired'] as const;
+export type PolicyStatusName = (typeof POLICY_STATUSES)[number];
+
+/** The filter of the list: only the policies effective today, or only the expired ones. */
+export const POLICY_VALIDITY_FILTERS = ['inForce', 'expired'] as const;
+export type PolicyValidityFilter = (typeof POLICY_VALIDITY_FILTERS)[number];
+
+/**
+ * The status of a policy on `today` (YYYY-MM-DD, in Asia/Shanghai). `effectiveUntil` is the last day it applies;
+ * null means it has no end date. Dates in this form compare correctly as strings.
+ */
+export function policyStatus(effectiveFrom: string, effectiveUntil: string | null, today: string): PolicyStatusName {
+  if (today < effectiveFrom) return 'upcoming';
+  if (effectiveUntil !== null && today > effectiveUntil) return 'expired';
+  return 'inForce';
+}
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD, whatever the machine's time zone. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,114 @@
+import {
+  Engagement,
+  EngagementPage,
+  type EngagementAction,
+  type EngagementTransition,
+  type EngagementsQuery,
+  type z,
+} from '@smec/schemas';
+import type { CallOptions } from '../http.js';
+import { PagePromise } from '../pagination.js';
+import { Resource } from './Resource.js';
+
+/** Filters and paging of {@link Engagements.list}. */
+export type EngagementListParams = z.output<typeof EngagementsQuery>;
+
+/** Options of {@link Engagements.transition} and its shorthands. */
+export interface TransitionOptions extends CallOptions {
+  /** The `Idempotency-Key` of the move; by default a new one per call, repeated by its retries. */
+  idempotencyKey?: string;
+  /** A note for the timeline, up to 200 characters. */
+  note?: string;
+}
+
+/** Engagements (服务项目): what an enterprise bought from a provider, and the moves of its lifecycle. */
+export class Engagements extends Resource {
+  /**
+   * The engagements the signed-in user may see, newest first: an enterprise its own, a provider the ones ordered
+   * from it, an administrator those of its region.
+   *
+   * @example
+   * ```ts
+   * const orders = await client.engagements.list({ status: 'ordered' });
+   * ```
+   */
+  list(params: EngagementListParams = {}, options?: CallOptions): PagePromise<EngagementPage> {
+    return new PagePromise(
+      (cursor) =>
+        this.http.request({ ...options, path: '/engagements', query: { ...params, cursor }, schema: EngagementPage }),
+      params.cursor,
+    );
+  }
+
+  /**
+   * One engagement with its timeline; `SmecNotFoundError` for anyone who may not see it.
+   *
+   * @example
+   * ```ts
+   * const engagement = await client.engagements.get('eng-demo-0001');
+   * ```
+   */
+  get(id: string, options?: CallOptions): Promise<Engagement> {
+    return this.http.request({ ...options, path: `/engagements/${encodeURIComponent(id)}`, schema: Engagement });
+  }
+
+  /**
+   * Moves an engagement on; the voucher follows. A move the state does not allow is `SmecConflictError` (`conflict`),
+   * one the role does not allow `SmecForbiddenError`.
+   *
+   * @example
+   * ```ts
+   * await client.engagements.transition('eng-demo-0002', { action: 'confirm', note: '已确认，下周一上门服务' });
+   * ```
+   */
+  transition(
+    id: string,
+    transition: EngagementTransition,
+    options: Omit<TransitionOptions, 'note'> = {},
+  ): Promise<Engagement> {
+    const { idempotencyKey, ...callOptions } = options;
+    return this.http.request({
+      ...callOptions,
+      method: 'POST',
+      path: `/engagements/${encodeURIComponent(id)}/transitions`,
+      body: transition,
+      idempotencyKey: idempotencyKey ?? true,
+      schema: Engagement,
+    });
+  }
+
+  #move(action: EngagementAction, id: string, options: TransitionOptions): Promise<Engagement> {
+    const { note, ...rest } = options;
+    return this.transition(id, note === undefined ? { action } : { action, note }, rest);
+  }
+
+  /** Provider: confirms an ordered engagement. @example `await client.engagements.confirm(id, { note: '已确认' })` */
+  confirm(id: string, options: TransitionOptions = {}): Promise<Engagement> {
+    return this.#move('confirm', id, options);
+  }
+
+  /** Provider: starts a confirmed engagement. @example `await client.engagements.start(id)` */
+  start(id: string, options: TransitionOptions = {}): Promise<Engagement> {
+    return this.#move('start', id, options);
+  }
+
+  /** Provider: delivers a confirmed or started engagement. @example `await client.engagements.deliver(id)` */
+  deliver(id: string, options: TransitionOptions = {}): Promise<Engagement> {
+    return this.#move('deliver', id, options);
+  }
+
+  /** Enterprise: accepts a delivery (then it can be rated). @example `await client.engagements.accept(id)` */
+  accept(id: string, options: TransitionOptions = {}): Promise<Engagement> {
+    return this.#move('accept', id, options);
+  }
+
+  /** Administrator of the region: settles an accepted delivery. @example `await client.engagements.settle(id)` */
+  settle(id: string, options: TransitionOptions = {}): Promise<Engagement> {
+    return this.#move('settle', id, options);
+  }
+
+  /** Enterprise or provider: cancels an engagement still `ordered`. @example `await client.engagements.cancel(id)` */
+  cancel(id: string, options: TransitionOptions = {}): Promise<Engagement> {
+    return this.#move('cancel', id, options);
+  }
+}

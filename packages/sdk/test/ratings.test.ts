@@ -1,0 +1,112 @@
+// client.ratings against the real reference server and its seeded ratings.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  createClient,
+  SmecConflictError,
+  SmecNotFoundError,
+  SmecValidationError,
+  type RatingInput,
+  type SmecClient,
+} from '@smec/sdk';
+import { startTestServer } from '../../../test-support/server.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let anonymous: SmecClient;
+let enterprise: SmecClient;
+let stranger: SmecClient;
+let provider: SmecClient;
+
+const GOOD: RatingInput = {
+  scores: {
+    attitude: 10,
+    expertise: 9,
+    conduct: 9,
+    fulfilment: 14,
+    quality: 13,
+    value: 13,
+    usefulness: 9,
+    afterSales: 13,
+  },
+  level: 'satisfied',
+  solved: true,
+  comment: '顾问专业，按期交付。👍🏻',
+};
+
+before(async () => {
+  const saved = process.env['SMEC_DEMO_AUTH'];
+  process.env['SMEC_DEMO_AUTH'] = '1';
+  try {
+    server = await startTestServer();
+  } finally {
+    if (saved === undefined) delete process.env['SMEC_DEMO_AUTH'];
+    else process.env['SMEC_DEMO_AUTH'] = saved;
+  }
+  anonymous = createClient({ baseUrl: server.apiUrl });
+  const tokens = await Promise.all(['usr-ent-01', 'usr-ent-02', 'usr-prv-01'].map((id) => anonymous.demo.token(id)));
+  [enterprise, stranger, provider] = tokens.map(({ token }) =>
+    createClient({ baseUrl: server.apiUrl, getToken: () => token }),
+  ) as [SmecClient, SmecClient, SmecClient];
+});
+after(() => server?.close());
+
+describe('client.ratings', () => {
+  it('rates a delivered engagement once, and the catalog shows the new figures at once', async () => {
+    await assert.rejects(stranger.ratings.rate('eng-demo-0003', GOOD), SmecNotFoundError);
+    await assert.rejects(
+      enterprise.ratings.rate('eng-demo-0003', { ...GOOD, comment: '好'.repeat(201) }),
+      SmecValidationError,
+    );
+    const rating = await enterprise.ratings.rate('eng-demo-0003', GOOD);
+    assert.equal(rating.score, 90);
+    assert.equal(rating.grade, 'A');
+    await assert.rejects(enterprise.ratings.rate('eng-demo-0003', GOOD), (error: unknown) => {
+      assert.ok(error instanceof SmecConflictError);
+      assert.equal(error.code, 'already_rated');
+      return true;
+    });
+    assert.deepEqual(await enterprise.ratings.forEngagement('eng-demo-0003'), rating);
+
+    const product = await anonymous.products.get(rating.productId);
+    const page = await anonymous.ratings.forProduct(rating.productId, { limit: 1 });
+    assert.equal(page.items[0]?.id, rating.id, 'newest first');
+    assert.equal(product.rating.count, page.summary.count);
+    assert.equal(product.rating.averageScore, page.summary.averageScore);
+  });
+
+  it("pages a provider's public ratings with their summary", async () => {
+    const first = await anonymous.ratings.forProvider('prv-00001', { limit: 2 });
+    assert.ok(first.summary.count >= 3);
+    assert.equal(
+      Object.values(first.summary.levels).reduce((sum, n) => sum + n, 0),
+      first.summary.count,
+    );
+    const ids: string[] = [];
+    for await (const rating of anonymous.ratings.forProvider('prv-00001', { limit: 2 })) {
+      assert.match(rating.enterpriseLabel, /某/);
+      ids.push(rating.id);
+    }
+    assert.equal(ids.length, first.summary.count);
+    assert.equal(new Set(ids).size, ids.length);
+    await assert.rejects(anonymous.ratings.forProvider('prv-99999'), SmecNotFoundError);
+  });
+
+  it('follows a bad rating up: answer, reopen once, close', async () => {
+    const open = await provider.ratings.list({ followUp: 'open' });
+    assert.ok(open.items.some((rating) => rating.id === 'rat-demo-0001'));
+    const answered = await provider.ratings.answer('rat-demo-0001', '已安排项目经理回访，并免费补充交付剩余材料。');
+    assert.equal(answered.followUp?.status, 'answered');
+    await assert.rejects(stranger.ratings.reopen('rat-demo-0002', '不是我的'), SmecNotFoundError);
+
+    const reopened = await enterprise.ratings.reopen('rat-demo-0002', '补充材料仍未收到。');
+    assert.equal(reopened.followUp?.status, 'reopened');
+    assert.equal(reopened.followUp?.canReopen, false);
+    assert.equal((await provider.ratings.answer('rat-demo-0002', '材料已寄出。')).followUp?.status, 'answered');
+    await assert.rejects(enterprise.ratings.reopen('rat-demo-0002', '还是没收到。'), SmecConflictError);
+
+    const closed = await enterprise.ratings.close('rat-demo-0003');
+    assert.equal(closed.followUp?.status, 'closed');
+    const mine = await enterprise.ratings.list({ followUp: 'closed' });
+    assert.ok(mine.items.some((rating) => rating.id === 'rat-demo-0003'));
+  });
+});

@@ -1,0 +1,230 @@
+import type {
+  Engagement,
+  EngagementAction,
+  EngagementPage,
+  EngagementStatus,
+  EngagementTransition,
+  MessageLocale,
+  Principal,
+  Role,
+  VoucherStatus,
+} from '@smec/schemas';
+import type { Transaction } from 'kysely';
+import type { RegionIndex } from '../catalog/regions.js';
+import type { Database } from '../db/schema.js';
+import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
+import { ProblemError } from '../http/problem.js';
+import { shanghaiDateTime } from '../seed/catalog.js';
+import { engagementNotFound, problem, statusWord } from '../vouchers/problems.js';
+import { engagementOf, type EngagementRow, type TimelineRow } from '../vouchers/rows.js';
+import { actorOf, appendHistory, nowOf, regionWithin, type Db, type VoucherContext } from '../vouchers/store.js';
+
+/** Who may make each move, from which states, to which state, and what the voucher becomes. */
+const MOVES: Record<
+  EngagementAction,
+  {
+    readonly roles: readonly Role[];
+    readonly from: readonly EngagementStatus[];
+    readonly to: EngagementStatus;
+    readonly voucher?: VoucherStatus;
+    readonly note: string;
+  }
+> = {
+  confirm: {
+    roles: ['provider'],
+    from: ['ordered'],
+    to: 'confirmed',
+    voucher: 'confirmed',
+    note: '服务机构已确认订单',
+  },
+  start: { roles: ['provider'], from: ['confirmed'], to: 'inProgress', note: '服务机构开始服务' },
+  deliver: { roles: ['provider'], from: ['confirmed', 'inProgress'], to: 'delivered', note: '服务机构已交付' },
+  accept: { roles: ['enterprise'], from: ['delivered'], to: 'delivered', voucher: 'delivered', note: '企业已验收' },
+  settle: { roles: ['admin'], from: ['delivered'], to: 'closed', voucher: 'settled', note: '服务中心已结算' },
+  cancel: { roles: ['enterprise', 'provider'], from: ['ordered'], to: 'cancelled', note: '订单已取消' },
+};
+
+/** The regions at and below `code`. */
+function regionsBelow(regions: RegionIndex, code: string): string[] {
+  const out = [code];
+  for (let i = 0; i < out.length; i++) for (const child of regions.childrenOf(out[i] ?? '')) out.push(child.code);
+  return out;
+}
+
+export function canSeeEngagement(regions: RegionIndex, principal: Principal, row: EngagementRow): boolean {
+  if (principal.role === 'enterprise')
+    return principal.enterpriseId !== null && principal.enterpriseId === row.enterprise_id;
+  if (principal.role === 'provider') return principal.providerId !== null && principal.providerId === row.provider_id;
+  return principal.regionCode !== null && regionWithin(regions, row.enterprise_region_code, principal.regionCode);
+}
+
+async function withTimelines(db: Db, rows: readonly EngagementRow[]): Promise<Engagement[]> {
+  if (rows.length === 0) return [];
+  const entries = await db
+    .selectFrom('engagement_timeline')
+    .selectAll()
+    .where(
+      'engagement_seq',
+      'in',
+      rows.map((row) => row.seq),
+    )
+    .orderBy('seq')
+    .execute();
+  const byEngagement = new Map<number, TimelineRow[]>();
+  for (const entry of entries) {
+    const list = byEngagement.get(entry.engagement_seq);
+    if (list) list.push(entry);
+    else byEngagement.set(entry.engagement_seq, [entry]);
+  }
+  return rows.map((row) => engagementOf(row, byEngagement.get(row.seq) ?? []));
+}
+
+export interface EngagementListQuery {
+  readonly status?: EngagementStatus | undefined;
+  readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
+}
+
+/** The engagements the user may see, newest first. */
+export async function listEngagements(
+  context: VoucherContext,
+  principal: Principal,
+  query: EngagementListQuery,
+): Promise<EngagementPage> {
+  const limit = query.limit ?? 20;
+  const scope = cursorScope(`engagements ${principal.userId}`, { status: query.status });
+  const base = () => {
+    let select = context.db.selectFrom('engagements');
+    if (principal.role === 'enterprise') select = select.where('enterprise_id', '=', principal.enterpriseId ?? '');
+    else if (principal.role === 'provider') select = select.where('provider_id', '=', principal.providerId ?? '');
+    else if (principal.regionCode !== context.regions.province.code) {
+      const codes = principal.regionCode ? regionsBelow(context.regions, principal.regionCode) : [];
+      select = select.where('enterprise_region_code', 'in', codes.length > 0 ? codes : ['']);
+    }
+    return query.status ? select.where('status', '=', query.status) : select;
+  };
+  const total = await base()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let page = base().selectAll();
+  if (query.cursor) {
+    const [seq] = decodeCursor(context.secret, query.cursor, scope);
+    if (typeof seq !== 'number') {
+      throw new ProblemError(400, 'invalid_cursor', 'The cursor is not valid for this query; start again without it.');
+    }
+    page = page.where('seq', '<', seq);
+  }
+  const rows = await page
+    .orderBy('seq', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: await withTimelines(context.db, items),
+    nextCursor: rows.length > limit && last ? encodeCursor(context.secret, [last.seq], scope) : null,
+    total: Number(total.n),
+  };
+}
+
+async function visibleRow(
+  context: VoucherContext,
+  db: Db,
+  principal: Principal,
+  id: string,
+  locale: MessageLocale,
+): Promise<EngagementRow> {
+  const row = await db.selectFrom('engagements').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || !canSeeEngagement(context.regions, principal, row)) throw engagementNotFound(locale, id);
+  return row;
+}
+
+export async function getEngagement(
+  context: VoucherContext,
+  principal: Principal,
+  id: string,
+  locale: MessageLocale,
+): Promise<Engagement> {
+  const [engagement] = await withTimelines(context.db, [await visibleRow(context, context.db, principal, id, locale)]);
+  if (!engagement) throw engagementNotFound(locale, id);
+  return engagement;
+}
+
+/**
+ * Moves an engagement on, with its voucher. The move is one conditional UPDATE on the state read, so of two
+ * concurrent moves from one state only one passes; the other is a 409 like any move the state does not allow.
+ */
+export async function transitionEngagement(
+  context: VoucherContext,
+  trx: Transaction<Database>,
+  principal: Principal,
+  id: string,
+  transition: EngagementTransition,
+  locale: MessageLocale,
+): Promise<Engagement> {
+  const row = await visibleRow(context, trx, principal, id, locale);
+  const move = MOVES[transition.action];
+  if (!move.roles.includes(principal.role)) throw problem(403, 'forbidden', locale, 'forbiddenMove');
+  const accepting = transition.action === 'accept';
+  const settling = transition.action === 'settle';
+  if (
+    !move.from.includes(row.status) ||
+    (accepting && row.accepted_at !== null) ||
+    (settling && row.accepted_at === null)
+  ) {
+    throw problem(409, 'conflict', locale, 'conflict', statusWord(locale, row.status));
+  }
+  const now = nowOf(context);
+  const at = shanghaiDateTime(now);
+  let update = trx
+    .updateTable('engagements')
+    .set({ status: move.to, updated_at: at, ...(accepting ? { accepted_at: at } : {}) })
+    .where('seq', '=', row.seq)
+    .where('status', '=', row.status);
+  update =
+    row.accepted_at === null ? update.where('accepted_at', 'is', null) : update.where('accepted_at', 'is not', null);
+  const moved = await update.executeTakeFirst();
+  if (Number(moved.numUpdatedRows) === 0) {
+    throw problem(409, 'conflict', locale, 'conflict', statusWord(locale, row.status));
+  }
+  const actor = actorOf(principal);
+  const note = transition.note?.trim() || move.note;
+  await trx
+    .insertInto('engagement_timeline')
+    .values({ engagement_seq: row.seq, status: move.to, at, actor_role: actor.role, actor_name: actor.name, note })
+    .execute();
+
+  if (row.voucher_id) {
+    const voucher = await trx
+      .selectFrom('vouchers')
+      .select(['seq', 'use_by_ts'])
+      .where('id', '=', row.voucher_id)
+      .executeTakeFirst();
+    if (voucher) {
+      let status = move.voucher;
+      let voucherNote = note;
+      if (transition.action === 'cancel') {
+        // The voucher goes back to the enterprise while it can still be used; past its deadline it is void.
+        status = now < voucher.use_by_ts ? 'issued' : 'expired';
+        voucherNote =
+          status === 'issued' ? `订单已取消，服务券退回企业（${note}）` : `订单已取消，服务券已过使用期限（${note}）`;
+      }
+      if (status) {
+        await trx
+          .updateTable('vouchers')
+          .set({
+            status,
+            updated_at: at,
+            ...(transition.action === 'cancel' ? { engagement_id: null } : {}),
+          })
+          .where('seq', '=', voucher.seq)
+          .execute();
+        await appendHistory(trx, voucher.seq, status, at, actor, voucherNote);
+      }
+    }
+  }
+  const updated = await trx.selectFrom('engagements').selectAll().where('seq', '=', row.seq).executeTakeFirstOrThrow();
+  const [engagement] = await withTimelines(trx, [updated]);
+  if (!engagement) throw engagementNotFound(locale, id);
+  return engagement;
+}

@@ -1,0 +1,146 @@
+import type { Policy, PolicyPage, PoliciesQuery } from '@smec/schemas';
+import { policyStatus, shanghaiToday, type PolicyValidityFilter } from '@smec/schemas/rules';
+import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
+import type { RegionIndex } from '../catalog/regions.js';
+import type { Database, PolicyTable } from '../db/schema.js';
+import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
+import { notFound, validationFailed } from '../http/problem.js';
+import { parseQuery } from '../search/ngrams.js';
+
+export interface PolicyContext {
+  readonly db: Kysely<Database>;
+  readonly regions: RegionIndex;
+  readonly secret: Buffer;
+  /** The clock that decides which policies are in force. */
+  readonly now?: () => number;
+}
+
+export type PolicyListQuery = Omit<PoliciesQuery, 'limit'> & { readonly limit?: number | undefined };
+
+const DEFAULT_LIMIT = 20;
+
+/** A region and its parents, nearest first: a county, its city, the province. */
+export function regionWithParents(regions: RegionIndex, code: string): string[] {
+  const chain: string[] = [];
+  for (let region = regions.get(code); region; region = region.parentCode ? regions.get(region.parentCode) : undefined) {
+    chain.push(region.code);
+  }
+  return chain;
+}
+
+function policyOf(regions: RegionIndex, row: PolicyTable, today: string): Policy {
+  const region = regions.get(row.region_code);
+  return {
+    id: row.id,
+    title: row.title,
+    issuer: row.issuer,
+    docNumber: row.doc_number,
+    publishedAt: row.published_on,
+    effectiveFrom: row.effective_from,
+    effectiveUntil: row.effective_until,
+    status: policyStatus(row.effective_from, row.effective_until, today),
+    regionCode: row.region_code,
+    regionName: region?.name ?? row.region_code,
+    regionLevel: region?.level ?? 'province',
+    categoryIds: JSON.parse(row.category_ids) as Policy['categoryIds'],
+    summary: row.summary,
+    url: row.url,
+  };
+}
+
+/** `%` and `_` in a visitor's text match themselves in LIKE. */
+function likeContaining(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+function validityCondition(validity: PolicyValidityFilter, today: string): Expression<SqlBool> {
+  return validity === 'inForce'
+    ? sql<SqlBool>`(effective_from <= ${today} and (effective_until is null or effective_until >= ${today}))`
+    : sql<SqlBool>`(effective_until is not null and effective_until < ${today})`;
+}
+
+/** The conditions of a list query, or null when the search cannot match anything (only punctuation). */
+function conditions(context: PolicyContext, query: PolicyListQuery, today: string): Expression<SqlBool>[] | null {
+  const where: Expression<SqlBool>[] = [];
+  const text = query.q?.trim() ?? '';
+  if (text !== '') {
+    const search = parseQuery(text);
+    if (!search) return null;
+    // Every term must be indexed for the policy (bigrams, or the one character of a one-character query); runs of
+    // three or more characters are then confirmed verbatim, since their bigrams may occur apart.
+    where.push(sql<SqlBool>`seq in (
+      select policy_seq from policy_terms where term in (${sql.join(search.terms)})
+      group by policy_seq having count(*) = ${search.terms.length})`);
+    for (const phrase of search.phrases.filter((p) => [...p].length > 2)) {
+      where.push(sql<SqlBool>`search_text like ${likeContaining(phrase)} escape '\\'`);
+    }
+  }
+  if (query.region !== undefined) {
+    if (!context.regions.get(query.region)) {
+      throw validationFailed([
+        { path: 'query.region', message: `Unknown region code ${query.region}`, code: 'region.unknown' },
+      ]);
+    }
+    where.push(sql<SqlBool>`region_code in (${sql.join(regionWithParents(context.regions, query.region))})`);
+  }
+  // category_ids is a JSON array of ids (lowercase letters and hyphens): the quoted id matches exactly one entry.
+  if (query.category !== undefined) where.push(sql<SqlBool>`category_ids like ${`%"${query.category}"%`}`);
+  if (query.issuer !== undefined) {
+    where.push(sql<SqlBool>`issuer like ${likeContaining(query.issuer.trim())} escape '\\'`);
+  }
+  if (query.from !== undefined) where.push(sql<SqlBool>`published_on >= ${query.from}`);
+  if (query.to !== undefined) where.push(sql<SqlBool>`published_on <= ${query.to}`);
+  if (query.validity !== undefined) where.push(validityCondition(query.validity, today));
+  return where;
+}
+
+/**
+ * The policies matching the filters. With a region, its own policies come first, then its city's, then the
+ * province's, each newest first; without one, newest first. Pages are offsets in a signed cursor: the library holds
+ * hundreds of rows, not millions.
+ */
+export async function listPolicies(context: PolicyContext, query: PolicyListQuery): Promise<PolicyPage> {
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  const scope = cursorScope('policies', { ...query });
+  const offset = query.cursor === undefined ? 0 : Number(decodeCursor(context.secret, query.cursor, scope)[0] ?? 0);
+  const today = shanghaiToday(new Date(context.now?.() ?? Date.now()));
+  const where = conditions(context, query, today);
+  if (where === null) return { items: [], nextCursor: null, total: 0 };
+  const condition = where.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(where, sql` and `)}`;
+
+  const chain = query.region === undefined ? [] : regionWithParents(context.regions, query.region);
+  // A constant ORDER BY term would be read as a column number: without a region there is no nearness to sort by.
+  const nearness =
+    chain.length === 0
+      ? null
+      : sql`case region_code ${sql.join(
+          chain.map((code, rank) => sql`when ${code} then ${rank}`),
+          sql` `,
+        )} else ${chain.length} end`;
+
+  const total = await context.db
+    .selectFrom('policies')
+    .where(condition)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let select = context.db.selectFrom('policies').selectAll().where(condition);
+  if (nearness) select = select.orderBy(nearness);
+  const rows = await select
+    .orderBy('published_on', 'desc')
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  const next = offset + rows.length;
+  return {
+    items: rows.map((row) => policyOf(context.regions, row, today)),
+    nextCursor: next < Number(total.n) ? encodeCursor(context.secret, [next], scope) : null,
+    total: Number(total.n),
+  };
+}
+
+export async function getPolicy(context: PolicyContext, id: string): Promise<Policy> {
+  const row = await context.db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(`No policy ${id}`);
+  return policyOf(context.regions, row, shanghaiToday(new Date(context.now?.() ?? Date.now())));
+}

@@ -1,0 +1,70 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { LEVEL_COLUMN } from './rows.js';
+
+type Level = keyof typeof LEVEL_COLUMN;
+
+/**
+ * Counts one new rating into its provider's and its product's stats with relative updates (`count = count + 1`),
+ * never reading a figure back into the application and writing it again, so concurrent ratings cannot lose one
+ * another's counts. Then copies the new figures to the columns the catalog searches and sorts by. Runs in the
+ * rating's own transaction: the rating and every figure derived from it commit together or not at all.
+ */
+export async function countRating(
+  trx: Transaction<Database>,
+  rating: { providerId: string; productId: string; score: number; level: Level },
+): Promise<void> {
+  const level = LEVEL_COLUMN[rating.level];
+  for (const [table, subjectId] of [
+    ['provider_rating_stats', rating.providerId],
+    ['product_rating_stats', rating.productId],
+  ] as const) {
+    // Column names come from a fixed map, never from input.
+    await sql`
+      INSERT INTO ${sql.table(table)} (subject_id, count, score_sum, ${sql.ref(level)})
+      VALUES (${subjectId}, 1, ${rating.score}, 1)
+      ON CONFLICT (subject_id) DO UPDATE SET
+        count = count + 1,
+        score_sum = score_sum + excluded.score_sum,
+        ${sql.ref(level)} = ${sql.ref(level)} + 1`.execute(trx);
+  }
+  await copyToCatalog(trx, [rating.productId], [rating.providerId]);
+}
+
+/**
+ * Sets the catalog's rating columns of the given products and providers from their stats rows: the count, the
+ * average to one decimal, the sort key (-1 when unrated), and the sort key's copies in the region index.
+ */
+export async function copyToCatalog(
+  trx: Transaction<Database>,
+  productIds: readonly string[],
+  providerIds: readonly string[],
+): Promise<void> {
+  if (productIds.length > 0) {
+    await sql`
+      UPDATE products SET
+        rating_count = COALESCE((SELECT s.count FROM product_rating_stats s WHERE s.subject_id = products.id), 0),
+        rating_average = (SELECT ROUND(CAST(s.score_sum AS REAL) / s.count, 1) FROM product_rating_stats s
+                          WHERE s.subject_id = products.id AND s.count > 0)
+      WHERE id IN (${sql.join(productIds)})`.execute(trx);
+    await sql`
+      UPDATE products SET rating_sort = COALESCE(rating_average, -1) WHERE id IN (${sql.join(productIds)})`.execute(
+      trx,
+    );
+    await sql`
+      UPDATE product_coverage SET rating_sort = (SELECT p.rating_sort FROM products p WHERE p.seq = product_coverage.seq)
+      WHERE seq IN (SELECT seq FROM products WHERE id IN (${sql.join(productIds)}))`.execute(trx);
+  }
+  if (providerIds.length > 0) {
+    await sql`
+      UPDATE providers SET
+        rating_count = COALESCE((SELECT s.count FROM provider_rating_stats s WHERE s.subject_id = providers.id), 0),
+        rating_average = (SELECT ROUND(CAST(s.score_sum AS REAL) / s.count, 1) FROM provider_rating_stats s
+                          WHERE s.subject_id = providers.id AND s.count > 0)
+      WHERE id IN (${sql.join(providerIds)})`.execute(trx);
+    await sql`
+      UPDATE providers SET rating_sort = COALESCE(rating_average, -1) WHERE id IN (${sql.join(providerIds)})`.execute(
+      trx,
+    );
+  }
+}

@@ -1,0 +1,99 @@
+import type { FollowUp, FollowUpAnswer, PublicRating, Rating, RatingDistribution } from '@smec/schemas';
+import type { Selectable } from 'kysely';
+import type { FollowUpTable, RatingStatsTable, RatingTable } from '../db/schema.js';
+
+export type RatingRow = Selectable<RatingTable>;
+export type FollowUpRow = Selectable<FollowUpTable>;
+export type StatsRow = Selectable<RatingStatsTable>;
+
+/** Open or reopened and past its due day (a Shanghai calendar day, compared as YYYY-MM-DD text). */
+export function isOverdue(row: FollowUpRow, today: string): boolean {
+  return (row.status === 'open' || row.status === 'reopened') && today > row.due_on;
+}
+
+export function followUpOf(row: FollowUpRow, answers: readonly FollowUpAnswer[], today: string): FollowUp {
+  return {
+    id: row.id,
+    status: row.status,
+    openedAt: row.opened_at,
+    dueOn: row.due_on,
+    answers: [...answers],
+    reopenedAt: row.reopened_at,
+    reopenReason: row.reopen_reason,
+    canReopen: row.reopen_count === 0,
+    overdue: isOverdue(row, today),
+  };
+}
+
+export function ratingOf(row: RatingRow, followUp: FollowUp | null): Rating {
+  return {
+    id: row.id,
+    engagementId: row.engagement_id,
+    providerId: row.provider_id,
+    productId: row.product_id,
+    scores: {
+      attitude: row.attitude,
+      expertise: row.expertise,
+      conduct: row.conduct,
+      fulfilment: row.fulfilment,
+      quality: row.quality,
+      value: row.value,
+      usefulness: row.usefulness,
+      afterSales: row.after_sales,
+    },
+    score: row.score,
+    grade: row.grade,
+    level: row.level,
+    solved: row.solved === 1,
+    comment: row.comment,
+    createdAt: row.created_at,
+    followUp,
+  };
+}
+
+export function publicRatingOf(row: RatingRow, answers: readonly FollowUpAnswer[]): PublicRating {
+  return {
+    id: row.id,
+    productId: row.product_id,
+    productName: row.product_name,
+    enterpriseLabel: row.enterprise_label,
+    score: row.score,
+    grade: row.grade,
+    level: row.level,
+    solved: row.solved === 1,
+    comment: row.comment,
+    createdAt: row.created_at,
+    answers: [...answers],
+  };
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** The public summary of a subject's stats row (or of none: no ratings yet). */
+export function distributionOf(row: StatsRow | undefined): RatingDistribution {
+  const count = row?.count ?? 0;
+  const levels = {
+    verySatisfied: row?.very_satisfied ?? 0,
+    satisfied: row?.satisfied ?? 0,
+    neutral: row?.neutral ?? 0,
+    dissatisfied: row?.dissatisfied ?? 0,
+    veryDissatisfied: row?.very_dissatisfied ?? 0,
+  };
+  return {
+    count,
+    averageScore: count === 0 || !row ? null : round1(row.score_sum / count),
+    levels,
+    satisfactionPercent: count === 0 ? null : round1(((levels.verySatisfied + levels.satisfied) / count) * 100),
+  };
+}
+
+/** The stats column counting each level. */
+export const LEVEL_COLUMN = {
+  verySatisfied: 'very_satisfied',
+  satisfied: 'satisfied',
+  neutral: 'neutral',
+  dissatisfied: 'dissatisfied',
+  veryDissatisfied: 'very_dissatisfied',
+} as const;

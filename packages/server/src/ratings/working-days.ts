@@ -1,0 +1,41 @@
+// The package is CommonJS: Node exposes only its default export to an ES module.
+import chineseDays from 'chinese-days';
+
+const DAY = 86_400_000;
+const SHANGHAI_OFFSET = 8 * 3_600_000;
+
+/** A follow-up must be answered within this many working days. */
+export const FOLLOW_UP_WORKING_DAYS = 15;
+
+/** The calendar day (YYYY-MM-DD) in Asia/Shanghai of an instant; China keeps no daylight saving time. */
+export function shanghaiDay(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET).toISOString().slice(0, 10);
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Whether the mainland works on a day: weekends off, official holidays off, make-up working days (调休) on, as the
+ * `chinese-days` package publishes them. For years its data does not cover yet (after 2026 in version 1.5) the
+ * package answers by the weekday alone, so such due dates ignore holidays until the package is updated.
+ */
+export function isWorkingDay(day: string): boolean {
+  return chineseDays.isWorkday(day);
+}
+
+/** The day that is `count` working days after `day` (not counting `day` itself). */
+export function addWorkingDays(day: string, count: number): string {
+  let current = day;
+  for (let left = count; left > 0;) {
+    current = nextDay(current);
+    if (isWorkingDay(current)) left -= 1;
+  }
+  return current;
+}
+
+/** The last day to answer a follow-up opened at `ms`: 15 working days after that day in Asia/Shanghai. */
+export function followUpDueOn(ms: number): string {
+  return addWorkingDays(shanghaiDay(ms), FOLLOW_UP_WORKING_DAYS);
+}

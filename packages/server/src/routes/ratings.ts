@@ -1,0 +1,122 @@
+import {
+  FollowUpAnswerInput,
+  FollowUpReopenInput,
+  IdParams,
+  PublicRatingsQuery,
+  RatingInput,
+  RatingsQuery,
+  type Rating,
+} from '@smec/schemas';
+import type { FastifyInstance } from 'fastify';
+import { requireRole } from '../auth/principal.js';
+import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
+import { requestLocale } from '../http/locale.js';
+import { notFound } from '../http/problem.js';
+import { parseBody, parseInput } from '../http/validate.js';
+import { problems } from '../ratings/problems.js';
+import {
+  answerFollowUp,
+  closeFollowUp,
+  engagementRating,
+  listRatings,
+  publicRatings,
+  rateEngagement,
+  reopenFollowUp,
+  type RatingContext,
+} from '../ratings/store.js';
+
+/** True when the error is the database refusing a second rating of an engagement (the unique index). */
+function isDuplicateRating(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return /UNIQUE constraint failed: ratings\.engagement_id/.test(message);
+}
+
+/** A new rating changes the figures at once: public lists are revalidated (ETag, 304) on every use. */
+const REVALIDATE = 'public, no-cache';
+
+export function ratingRoutes(app: FastifyInstance, context: RatingContext): void {
+  const idempotency = new IdempotencyStore(context.db);
+
+  app.post('/engagements/:id/rating', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const input = parseBody(RatingInput, request.body ?? {}, locale);
+    let result;
+    try {
+      result = await idempotency.run(
+        `POST /engagements/${id}/rating ${principal.userId}`,
+        idempotencyKeyOf(request),
+        request.body ?? {},
+        async (trx) => ({ status: 201, body: await rateEngagement(context, trx, principal, id, input, locale) }),
+      );
+    } catch (error) {
+      if (!isDuplicateRating(error)) throw error;
+      const existing = await context.db
+        .selectFrom('ratings')
+        .select('id')
+        .where('engagement_id', '=', id)
+        .executeTakeFirst();
+      throw problems.alreadyRated(locale, existing?.id ?? '');
+    }
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply
+      .code(result.status)
+      .header('cache-control', 'no-store')
+      .header('location', `/api/v1/engagements/${id}/rating`)
+      .send(result.body as Rating);
+  });
+
+  app.get('/engagements/:id/rating', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise', 'provider', 'admin');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const rating = await engagementRating(context, principal, id, requestLocale(request));
+    return reply.header('cache-control', 'private, no-store').send(rating);
+  });
+
+  app.get('/ratings', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise', 'provider', 'admin');
+    const query = parseInput(RatingsQuery, request.query, 'query');
+    return reply.header('cache-control', 'private, no-store').send(await listRatings(context, principal, query));
+  });
+
+  for (const subject of ['provider', 'product'] as const) {
+    app.get(`/${subject}s/:id/ratings`, async (request, reply) => {
+      const { id } = parseInput(IdParams, request.params, 'params');
+      const query = parseInput(PublicRatingsQuery, request.query, 'query');
+      const page = await publicRatings(context, subject, id, query);
+      if (!page) throw notFound(`No ${subject} ${id}`);
+      return reply.header('cache-control', REVALIDATE).send(page);
+    });
+  }
+
+  app.post('/ratings/:id/follow-up/answers', async (request, reply) => {
+    const principal = await requireRole(request, 'provider');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const { text } = parseBody(FollowUpAnswerInput, request.body ?? {}, locale);
+    const rating = await context.db
+      .transaction()
+      .execute((trx) => answerFollowUp(context, trx, principal, id, text, locale));
+    return reply.header('cache-control', 'no-store').send(rating);
+  });
+
+  app.post('/ratings/:id/follow-up/reopen', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const { reason } = parseBody(FollowUpReopenInput, request.body ?? {}, locale);
+    const rating = await context.db
+      .transaction()
+      .execute((trx) => reopenFollowUp(context, trx, principal, id, reason, locale));
+    return reply.header('cache-control', 'no-store').send(rating);
+  });
+
+  app.post('/ratings/:id/follow-up/close', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const rating = await context.db.transaction().execute((trx) => closeFollowUp(context, trx, principal, id, locale));
+    return reply.header('cache-control', 'no-store').send(rating);
+  });
+}

@@ -1,0 +1,136 @@
+import {
+  IdParams,
+  MyVouchersQuery,
+  VoucherBatchesQuery,
+  VoucherUseInput,
+  type Engagement,
+  type Voucher,
+} from '@smec/schemas';
+import type { FastifyInstance } from 'fastify';
+import { requireRole } from '../auth/principal.js';
+import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
+import { requestLocale } from '../http/locale.js';
+import { parseBody, parseInput } from '../http/validate.js';
+import {
+  activeVoucher,
+  alreadyClaimed,
+  claimVoucher,
+  expireDue,
+  getBatch,
+  getVoucher,
+  listBatches,
+  myVouchers,
+  nowOf,
+  quoteUse,
+  returnVoucher,
+  useVoucher,
+  type VoucherContext,
+} from '../vouchers/store.js';
+
+/** True when the error is the database refusing a second active voucher of a batch (the unique partial index). */
+function isDuplicateVoucher(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return /UNIQUE constraint failed: vouchers\.batch_id|vouchers_active/.test(message);
+}
+
+/** The quota changes with every claim: lists and batches are revalidated (ETag, 304) on every use, never stale. */
+const REVALIDATE = 'no-cache';
+
+export function voucherRoutes(app: FastifyInstance, context: VoucherContext): void {
+  const idempotency = new IdempotencyStore(context.db);
+
+  app.get('/voucher-batches', async (request, reply) => {
+    const query = parseInput(VoucherBatchesQuery, request.query, 'query');
+    return reply.header('cache-control', REVALIDATE).send(await listBatches(context, query));
+  });
+
+  app.get('/voucher-batches/:id', async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params, 'params');
+    return reply.header('cache-control', REVALIDATE).send(await getBatch(context, id, requestLocale(request)));
+  });
+
+  app.post('/voucher-batches/:id/claims', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    let result;
+    try {
+      // Keys are the user's own: another enterprise's key never replays into this one's answer.
+      result = await idempotency.run(
+        `POST /voucher-batches/${id}/claims ${principal.userId}`,
+        idempotencyKeyOf(request),
+        {},
+        async (trx) => ({ status: 201, body: await claimVoucher(context, trx, principal, id, locale) }),
+      );
+    } catch (error) {
+      if (!isDuplicateVoucher(error) || !principal.enterpriseId) throw error;
+      // A concurrent claim of the same enterprise won the race; the unique index refused this one.
+      const existing = await activeVoucher(context.db, id, principal.enterpriseId);
+      throw alreadyClaimed(locale, existing?.code ?? '');
+    }
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    const voucher = result.body as Voucher;
+    return reply
+      .code(result.status)
+      .header('cache-control', 'no-store')
+      .header('location', `/api/v1/vouchers/${voucher.id}`)
+      .send(voucher);
+  });
+
+  app.get('/me/vouchers', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const query = parseInput(MyVouchersQuery, request.query, 'query');
+    return reply
+      .header('cache-control', 'private, no-store')
+      .send(await myVouchers(context, principal, query, requestLocale(request)));
+  });
+
+  app.get('/vouchers/:id', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise', 'provider', 'admin');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    return reply
+      .header('cache-control', 'private, no-store')
+      .send(await getVoucher(context, principal, id, requestLocale(request)));
+  });
+
+  app.post('/vouchers/:id/quote', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const input = parseBody(VoucherUseInput, request.body ?? {}, locale);
+    // A voucher past its deadline is marked expired (and says so) before anything is quoted on it.
+    await expireDue(context.db, nowOf(context), id);
+    return reply.header('cache-control', 'no-store').send(await quoteUse(context, principal, id, input, locale));
+  });
+
+  app.post('/vouchers/:id/use', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const input = parseBody(VoucherUseInput, request.body ?? {}, locale);
+    // The expiry is committed on its own: the refusal that follows rolls back only the use.
+    await expireDue(context.db, nowOf(context), id);
+    const result = await idempotency.run(
+      `POST /vouchers/${id}/use ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({ status: 201, body: await useVoucher(context, trx, principal, id, input, locale) }),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    const engagement = result.body as Engagement;
+    return reply
+      .code(result.status)
+      .header('cache-control', 'no-store')
+      .header('location', `/api/v1/engagements/${engagement.id}`)
+      .send(engagement);
+  });
+
+  app.post('/vouchers/:id/return', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    await expireDue(context.db, nowOf(context), id);
+    const voucher = await context.db.transaction().execute((trx) => returnVoucher(context, trx, principal, id, locale));
+    return reply.header('cache-control', 'no-store').send(voucher);
+  });
+}

@@ -1,0 +1,222 @@
+import type { Region, RegionScore, Scorecard, ScorecardFigures, ScorecardMonth } from '@smec/schemas';
+import { percentOf, progressPercent } from '@smec/schemas/rules';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { RegionIndex } from '../catalog/regions.js';
+import type { Database } from '../db/schema.js';
+import { validationFailed } from '../http/problem.js';
+import { shanghaiDateTime } from '../seed/catalog.js';
+import { yearPeriod, type YearPeriod } from './period.js';
+import { TARGET_BASIS, targetsOf } from './targets.js';
+
+export interface ScorecardContext {
+  readonly db: Kysely<Database>;
+  readonly regions: RegionIndex;
+  readonly now?: () => number;
+}
+
+/** Statuses of a demand that found a provider. */
+const MATCHED_DEMANDS = ['matched', 'inService', 'closed'] as const;
+/** Statuses of an engagement whose service was delivered: its voucher, if any, has been redeemed. */
+const DELIVERED_ENGAGEMENTS = ['delivered', 'closed'] as const;
+/** A withdrawn voucher goes to the next claimant (who gets a voucher of their own), a revoked one never counted. */
+const UNISSUED_VOUCHERS = ['withdrawn', 'revoked'] as const;
+
+/**
+ * The region codes rows of a region carry: none for the province (every row counts), a city and its counties, or
+ * the county alone. Rows store the most precise region they know (an enterprise's county, or its city where the
+ * city has no counties).
+ */
+function codesOf(regions: RegionIndex, region: Region): string[] | null {
+  if (region.level === 'province') return null;
+  if (region.level === 'county') return [region.code];
+  return [region.code, ...regions.childrenOf(region.code).map((child) => child.code)];
+}
+
+function inRegion(column: string, codes: string[] | null): RawBuilder<unknown> {
+  return codes === null ? sql`1 = 1` : sql`${sql.ref(column)} in (${sql.join(codes)})`;
+}
+
+/** `case when ts < b1 then 0 when ts < b2 then 1 … else 11 end`: the month of an instant, the same on every SQL. */
+function monthOf(column: string, period: YearPeriod): RawBuilder<number> {
+  const whens = period.bounds
+    .slice(1, 12)
+    .map((bound, month) => sql`when ${sql.ref(column)} < ${bound} then ${month}`);
+  return sql<number>`case ${sql.join(whens, sql` `)} else 11 end`;
+}
+
+const n = (value: unknown): number => Number(value ?? 0);
+
+interface MonthRow {
+  m: number;
+  services: number;
+  served: number;
+  free: number;
+  redeemed: number;
+  redeemedFen: number;
+}
+
+async function engagementFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
+  const where = sql`created_ts >= ${period.startTs} and created_ts < ${period.endTs} and status <> 'cancelled'
+    and ${inRegion('enterprise_region_code', codes)}`;
+  const delivered = sql`voucher_id is not null and status in (${sql.join([...DELIVERED_ENGAGEMENTS])})`;
+  const months = await sql<MonthRow>`
+    select ${monthOf('created_ts', period)} as m, count(*) as services, count(distinct enterprise_id) as served,
+      sum(case when product_id in (select id from products where is_free = 1) then 1 else 0 end) as free,
+      sum(case when ${delivered} then 1 else 0 end) as redeemed,
+      sum(case when ${delivered} then voucher_amount else 0 end) as "redeemedFen"
+    from engagements where ${where} group by 1`.execute(db);
+  const served = await sql<{ served: number }>`
+    select count(distinct enterprise_id) as served from engagements where ${where}`.execute(db);
+  return { months: months.rows, served: n(served.rows[0]?.served) };
+}
+
+async function ratingFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
+  const result = await sql<{ m: number; ratings: number; satisfied: number }>`
+    select ${monthOf('created_ts', period)} as m, count(*) as ratings,
+      sum(case when level in ('satisfied', 'verySatisfied') then 1 else 0 end) as satisfied
+    from ratings where created_ts >= ${period.startTs} and created_ts < ${period.endTs}
+      and ${inRegion('region_code', codes)}
+    group by 1`.execute(db);
+  return result.rows;
+}
+
+async function demandFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
+  const result = await sql<{ m: number; received: number; matched: number }>`
+    select ${monthOf('submitted_ts', period)} as m, count(*) as received,
+      sum(case when status in (${sql.join([...MATCHED_DEMANDS])}) then 1 else 0 end) as matched
+    from demands where submitted_ts >= ${period.startTs} and submitted_ts < ${period.endTs}
+      and ${inRegion('region_code', codes)}
+    group by 1`.execute(db);
+  return result.rows;
+}
+
+async function countFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
+  const providers = await sql<{ integrated: number; admitted: number }>`
+    select sum(case when admitted_on <= ${period.lastDay} then 1 else 0 end) as integrated,
+      sum(case when admitted_on >= ${period.firstDay} and admitted_on <= ${period.lastDay} then 1 else 0 end) as admitted
+    from providers where admission = 'admitted' and ${inRegion('region_code', codes)}`.execute(db);
+  const products = await sql<{ published: number }>`
+    select count(*) as published from products p join providers v on v.seq = p.provider_seq
+    where p.listed = 1 and p.published_ts > 0 and p.published_ts < ${period.endTs}
+      and ${inRegion('v.region_code', codes)}`.execute(db);
+  const events = await sql<{ held: number }>`
+    select count(*) as held from events
+    where starts_ts >= ${period.startTs} and starts_ts < ${period.endTs} and status <> 'cancelled'
+      and ${inRegion('region_code', codes)}`.execute(db);
+  const vouchers = await sql<{ issued: number; fen: number }>`
+    select count(*) as issued, sum(v.face_value) as fen from vouchers v
+    ${codes === null ? sql`` : sql`join enterprises e on e.id = v.enterprise_id and ${inRegion('e.region_code', codes)}`}
+    where v.claimed_ts >= ${period.startTs} and v.claimed_ts < ${period.endTs}
+      and v.status not in (${sql.join([...UNISSUED_VOUCHERS])})`.execute(db);
+  return {
+    providersIntegrated: n(providers.rows[0]?.integrated),
+    providersAdmitted: n(providers.rows[0]?.admitted),
+    productsPublished: n(products.rows[0]?.published),
+    eventsHeld: n(events.rows[0]?.held),
+    vouchersIssued: { count: n(vouchers.rows[0]?.issued), fen: n(vouchers.rows[0]?.fen) },
+  };
+}
+
+interface RegionResult {
+  readonly figures: ScorecardFigures;
+  readonly trend: ScorecardMonth[];
+}
+
+async function regionFigures(context: ScorecardContext, region: Region, period: YearPeriod): Promise<RegionResult> {
+  const codes = codesOf(context.regions, region);
+  const engagements = await engagementFigures(context.db, codes, period);
+  const ratings = await ratingFigures(context.db, codes, period);
+  const demands = await demandFigures(context.db, codes, period);
+  const counts = await countFigures(context.db, codes, period);
+
+  const trend: ScorecardMonth[] = period.months.map((month) => ({
+    month,
+    enterpriseServices: 0,
+    enterprisesServed: 0,
+    demandsReceived: 0,
+    vouchersRedeemed: 0,
+    ratings: 0,
+    satisfactionPercent: null,
+  }));
+  const totals = { services: 0, free: 0, redeemed: 0, redeemedFen: 0, ratings: 0, satisfied: 0, received: 0, matched: 0 };
+  for (const row of engagements.months) {
+    const month = trend[n(row.m)];
+    if (!month) continue;
+    month.enterpriseServices = n(row.services);
+    month.enterprisesServed = n(row.served);
+    month.vouchersRedeemed = n(row.redeemed);
+    totals.services += n(row.services);
+    totals.free += n(row.free);
+    totals.redeemed += n(row.redeemed);
+    totals.redeemedFen += n(row.redeemedFen);
+  }
+  for (const row of ratings) {
+    const month = trend[n(row.m)];
+    if (!month) continue;
+    month.ratings = n(row.ratings);
+    month.satisfactionPercent = percentOf(n(row.satisfied), n(row.ratings));
+    totals.ratings += n(row.ratings);
+    totals.satisfied += n(row.satisfied);
+  }
+  for (const row of demands) {
+    const month = trend[n(row.m)];
+    if (!month) continue;
+    month.demandsReceived = n(row.received);
+    totals.received += n(row.received);
+    totals.matched += n(row.matched);
+  }
+  return {
+    trend,
+    figures: {
+      providersIntegrated: counts.providersIntegrated,
+      providersAdmitted: counts.providersAdmitted,
+      productsPublished: counts.productsPublished,
+      enterprisesServed: engagements.served,
+      enterpriseServices: totals.services,
+      freeServices: totals.free,
+      freeSharePercent: percentOf(totals.free, totals.services),
+      demandsReceived: totals.received,
+      demandsMatched: totals.matched,
+      eventsHeld: counts.eventsHeld,
+      vouchersIssued: counts.vouchersIssued,
+      vouchersRedeemed: { count: totals.redeemed, fen: totals.redeemedFen },
+      ratings: totals.ratings,
+      satisfactionPercent: percentOf(totals.satisfied, totals.ratings),
+    },
+  };
+}
+
+function scoreOf(context: ScorecardContext, region: Region, figures: ScorecardFigures): RegionScore {
+  const targets = targetsOf(context.regions, region);
+  return {
+    region: { code: region.code, name: region.name, level: region.level },
+    figures,
+    targets,
+    progress: {
+      providersIntegrated: progressPercent(figures.providersIntegrated, targets.providersIntegrated),
+      enterpriseServices: progressPercent(figures.enterpriseServices, targets.enterpriseServices),
+    },
+  };
+}
+
+/** The scorecard of a region for a year, computed from the stored rows now, with its parent's figures beside it. */
+export async function scorecard(context: ScorecardContext, regionCode: string, year: number): Promise<Scorecard> {
+  const region = context.regions.get(regionCode);
+  if (!region) {
+    throw validationFailed([
+      { path: 'query.region', message: `Unknown region code ${regionCode}`, code: 'region.unknown' },
+    ]);
+  }
+  const period = yearPeriod(year);
+  const own = await regionFigures(context, region, period);
+  const parentRegion = region.parentCode ? context.regions.get(region.parentCode) : undefined;
+  const parent = parentRegion ? await regionFigures(context, parentRegion, period) : null;
+  return {
+    year,
+    asOf: shanghaiDateTime(context.now?.() ?? Date.now()),
+    region: scoreOf(context, region, own.figures),
+    parent: parentRegion && parent ? scoreOf(context, parentRegion, parent.figures) : null,
+    trend: own.trend,
+    targetBasis: TARGET_BASIS,
+  };
+}

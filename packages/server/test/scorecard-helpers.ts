@@ -1,0 +1,125 @@
+import type { ScorecardFigures, ScorecardMonth } from '@smec/schemas';
+import type { DatabaseHandle } from '../src/db/database.js';
+
+// An independent recomputation of the scorecard from raw rows, in plain JavaScript: every row of the tables read
+// with `SELECT *` and filtered here, so that a mistake in the server's SQL (a region, a bound, a status) shows up.
+
+const HOUR = 3_600_000;
+
+interface RegionRow {
+  code: string;
+  level: string;
+  parent_code: string | null;
+}
+
+/** The Shanghai year and month (0–11) of an instant. */
+function shanghaiMonth(ts: number): { year: number; month: number } {
+  const local = new Date(ts + 8 * HOUR);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() };
+}
+
+const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+
+export function recompute(
+  handle: DatabaseHandle,
+  regionCode: string,
+  year: number,
+): { figures: ScorecardFigures; trend: Omit<ScorecardMonth, 'month'>[] } {
+  const { sqlite } = handle;
+  const regions = new Map(
+    (sqlite.prepare('SELECT code, level, parent_code FROM regions').all() as RegionRow[]).map((r) => [r.code, r]),
+  );
+  /** True when `code` is the region or lies below it. */
+  const within = (code: string) => {
+    for (let region = regions.get(code); region; region = regions.get(region.parent_code ?? '')) {
+      if (region.code === regionCode) return true;
+    }
+    return false;
+  };
+  const inYear = (ts: number) => shanghaiMonth(ts).year === year;
+  const all = <T>(table: string) => sqlite.prepare(`SELECT * FROM ${table}`).all() as T[];
+
+  const providers = all<{ seq: number; region_code: string; admission: string; admitted_on: string | null }>(
+    'providers',
+  );
+  const admitted = providers.filter((p) => p.admission === 'admitted' && within(p.region_code) && p.admitted_on);
+  const providerRegion = new Map(providers.map((p) => [p.seq, p.region_code]));
+  const products = all<{ id: string; provider_seq: number; listed: number; published_ts: number; is_free: number }>(
+    'products',
+  );
+  const free = new Set(products.filter((p) => p.is_free === 1).map((p) => p.id));
+  const endOfYear = Date.UTC(year + 1, 0, 1) - 8 * HOUR;
+
+  const engagements = all<{
+    enterprise_id: string;
+    enterprise_region_code: string;
+    product_id: string;
+    voucher_id: string | null;
+    voucher_amount: number;
+    status: string;
+    created_ts: number;
+  }>('engagements').filter((e) => e.status !== 'cancelled' && inYear(e.created_ts) && within(e.enterprise_region_code));
+  const redeemed = engagements.filter((e) => e.voucher_id !== null && (e.status === 'delivered' || e.status === 'closed'));
+  const ratings = all<{ region_code: string; level: string; created_ts: number }>('ratings').filter(
+    (r) => inYear(r.created_ts) && within(r.region_code),
+  );
+  const satisfied = (r: { level: string }) => r.level === 'satisfied' || r.level === 'verySatisfied';
+  const demands = all<{ region_code: string; status: string; submitted_ts: number }>('demands').filter(
+    (d) => inYear(d.submitted_ts) && within(d.region_code),
+  );
+  const events = all<{ region_code: string; status: string; starts_ts: number }>('events').filter(
+    (e) => inYear(e.starts_ts) && e.status !== 'cancelled' && within(e.region_code),
+  );
+  const enterpriseRegion = new Map(
+    all<{ id: string; region_code: string }>('enterprises').map((e) => [e.id, e.region_code]),
+  );
+  const vouchers = all<{ enterprise_id: string; status: string; claimed_ts: number; face_value: number }>(
+    'vouchers',
+  ).filter(
+    (v) =>
+      inYear(v.claimed_ts) &&
+      v.status !== 'withdrawn' &&
+      v.status !== 'revoked' &&
+      within(enterpriseRegion.get(v.enterprise_id) ?? ''),
+  );
+
+  const trend = Array.from({ length: 12 }, (_, month) => {
+    const of = <T extends { created_ts: number }>(rows: T[]) =>
+      rows.filter((row) => shanghaiMonth(row.created_ts).month === month);
+    const monthRatings = of(ratings);
+    return {
+      enterpriseServices: of(engagements).length,
+      enterprisesServed: new Set(of(engagements).map((e) => e.enterprise_id)).size,
+      demandsReceived: demands.filter((d) => shanghaiMonth(d.submitted_ts).month === month).length,
+      vouchersRedeemed: of(redeemed).length,
+      ratings: monthRatings.length,
+      satisfactionPercent: pct(monthRatings.filter(satisfied).length, monthRatings.length),
+    };
+  });
+  const freeServices = engagements.filter((e) => free.has(e.product_id)).length;
+  return {
+    trend,
+    figures: {
+      providersIntegrated: admitted.filter((p) => (p.admitted_on as string) <= `${year}-12-31`).length,
+      providersAdmitted: admitted.filter((p) => (p.admitted_on as string).startsWith(`${year}-`)).length,
+      productsPublished: products.filter(
+        (p) =>
+          p.listed === 1 &&
+          p.published_ts > 0 &&
+          p.published_ts < endOfYear &&
+          within(providerRegion.get(p.provider_seq) ?? ''),
+      ).length,
+      enterprisesServed: new Set(engagements.map((e) => e.enterprise_id)).size,
+      enterpriseServices: engagements.length,
+      freeServices,
+      freeSharePercent: pct(freeServices, engagements.length),
+      demandsReceived: demands.length,
+      demandsMatched: demands.filter((d) => ['matched', 'inService', 'closed'].includes(d.status)).length,
+      eventsHeld: events.length,
+      vouchersIssued: { count: vouchers.length, fen: vouchers.reduce((sum, v) => sum + v.face_value, 0) },
+      vouchersRedeemed: { count: redeemed.length, fen: redeemed.reduce((sum, e) => sum + e.voucher_amount, 0) },
+      ratings: ratings.length,
+      satisfactionPercent: pct(ratings.filter(satisfied).length, ratings.length),
+    },
+  };
+}

@@ -1,0 +1,537 @@
+import { consume } from '@lit/context';
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  RATING_ITEMS,
+  messageText,
+  type Engagement,
+  type PublicRating,
+  type Rating,
+  type RatingItem,
+} from '@smec/schemas';
+import type { TokenProvider } from '@smec/sdk';
+import { createIdempotencyKey, isSmecApiError, isSmecUnauthorizedError, isSmecValidationError } from '@smec/sdk';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
+import { SmecErrorEvent } from '../../events/error-event.js';
+import { SmecRatingSubmitEvent } from '../../events/rating-submit-event.js';
+import { resolveLocale } from '../../i18n/localization.js';
+import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { formatNumber } from '../../internal/format.js';
+import { SmecElement } from '../../internal/smec-element.js';
+import { themeStyles } from '../../styles/theme.styles.js';
+import { renderError } from '../catalog/status.js';
+import styles from './feedback-rating.styles.js';
+import { fieldId, renderComment, renderItem, renderLevel, renderSolved } from './rate-fields.js';
+import { loadEngagement, loadPublicRatings, loadRating, sendRating, type RatingsOf } from './rating-api.js';
+import {
+  EMPTY_RATING,
+  checkRating,
+  commentProblem,
+  fieldOfPath,
+  runningScore,
+  toRatingInput,
+  type RatingField,
+  type RatingFormValues,
+  type RatingProblems,
+} from './rating-form.js';
+import { renderRatingResult } from './rating-result.js';
+import { describeRateError, scoreText } from './rating-texts.js';
+import { renderRatings } from './show-view.js';
+
+/** What rate mode found: nobody signed in, or the engagement with its rating when it has one. */
+type Loaded = { signedIn: false } | { signedIn: true; engagement: Engagement; rating: Rating | undefined };
+
+type Phase = 'editing' | 'sending' | 'failed' | 'sent';
+
+const FIELD_ORDER: readonly RatingField[] = [...RATING_ITEMS.map(([item]) => item), 'level', 'solved', 'comment'];
+
+/**
+ * @summary The rating of a delivered service by the enterprise that received it, or the public ratings of a
+ * provider or a product.
+ *
+ * **Rate mode** (`engagement-id`, signed in): the eight scored items as radio groups drawn as stars (one radio per
+ * point, the arrow keys move through them), the five-level satisfaction, whether the problem was solved, a comment
+ * of at most 200 characters, the running score and grade, and the confirmation once the platform accepted it (with
+ * the date by which the provider must answer when the rating opened a follow-up). An engagement rated before shows
+ * its rating read-only. Visitors who are not signed in get a sign-in prompt.
+ *
+ * **Show mode** (`provider-id` or `product-id`, no sign-in): the average score, the number of ratings, the
+ * satisfaction rate, the distribution over the five levels and the latest ratings with the provider's answers,
+ * page by page.
+ *
+ * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ *
+ * @fires smec-rating-submit - {SmecRatingSubmitEvent} The platform accepted the enterprise's rating.
+ * @fires smec-auth-required - {SmecAuthRequiredEvent} A visitor who is not signed in pressed 「登录后评价」.
+ * @fires smec-error - {SmecErrorEvent} Something could not be loaded or sent (the widget shows it too).
+ *
+ * @slot sign-in - The host's own sign-in link, shown to visitors who are not signed in (rate mode).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart heading - The heading.
+ * @csspart status - The live region with the loading state.
+ * @csspart item - One scored item (a fieldset of radios).
+ * @csspart level - The satisfaction group.
+ * @csspart solved - The solved yes/no group.
+ * @csspart field - The comment field.
+ * @csspart field-error - The message next to a field in error.
+ * @csspart counter - The comment's 「还可输入 N 字」.
+ * @csspart running-score - The live score and grade before sending.
+ * @csspart submit-button - 提交评价 / 登录后评价.
+ * @csspart submit-error - A refused or failed submission.
+ * @csspart confirmation - The rating after sending, or the earlier rating read-only.
+ * @csspart score - Its score and grade.
+ * @csspart follow-up - The follow-up of a bad rating.
+ * @csspart due - The date by which the provider must answer.
+ * @csspart summary - Show mode: the figures and the distribution.
+ * @csspart average - The average score.
+ * @csspart count - The number of ratings.
+ * @csspart satisfaction - The share of satisfied ratings.
+ * @csspart distribution - The list of the five levels with their numbers.
+ * @csspart list - The latest ratings.
+ * @csspart rating - One rating in the list.
+ * @csspart answer - A provider's answer.
+ * @csspart more-button - Loads the next page of ratings.
+ * @csspart empty - 「暂无评价」.
+ * @csspart error - An error message box.
+ * @csspart retry-button - The error box's retry button.
+ *
+ * @cssproperty --smec-color-primary - Buttons, selected choices and focus rings.
+ * @cssproperty --smec-color-on-primary - Text on primary buttons.
+ * @cssproperty --smec-color-text - Body text.
+ * @cssproperty --smec-color-muted - Secondary text.
+ * @cssproperty --smec-color-surface - Background.
+ * @cssproperty --smec-color-subtle - Background of the summary and answers.
+ * @cssproperty --smec-color-border - Borders of fields and buttons.
+ * @cssproperty --smec-color-danger - Error messages.
+ * @cssproperty --smec-color-star - Filled stars and bars.
+ * @cssproperty --smec-radius - Corner radius.
+ * @cssproperty --smec-space - The base spacing unit.
+ * @cssproperty --smec-font-family - Font; by default the host page's.
+ */
+export class SmecFeedbackRating extends SmecElement {
+  static override styles = [themeStyles, styles];
+
+  private builtClient: { key: string; getToken: TokenProvider | undefined; client: SmecClient } | undefined;
+  private sendController: AbortController | undefined;
+  private moreController: AbortController | undefined;
+  /** The Idempotency-Key of the body last sent: a retry of the same rating repeats it. */
+  private pending: { key: string; body: string } | undefined;
+  private focusAfterUpdate: string | undefined;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private rootClient?: SmecClient;
+
+  @state() private values: RatingFormValues = EMPTY_RATING;
+  @state() private problems: RatingProblems = {};
+  @state() private phase: Phase = 'editing';
+  @state() private failure: unknown;
+  @state() private sent: Rating | undefined;
+  @state() private more: { items: PublicRating[]; nextCursor: string | null; key: string } | undefined;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown;
+
+  /** Base URL of the platform API; default: the platform that served the script. Not used inside `<smec-root>`. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** An SDK client to use instead of the enclosing root's or one built from `api-base`. */
+  @property({ attribute: false }) client?: SmecClient;
+
+  /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
+  @property({ attribute: false }) getToken?: TokenProvider;
+
+  /** Rate mode: the engagement (服务项目) the signed-in enterprise rates. */
+  @property({ attribute: 'engagement-id' }) engagementId?: string;
+
+  /** Show mode: the provider whose public ratings are shown. */
+  @property({ attribute: 'provider-id' }) providerId?: string;
+
+  /** Show mode: the product whose public ratings are shown (when no `provider-id` is given). */
+  @property({ attribute: 'product-id' }) productId?: string;
+
+  /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  private readonly rateTask = new Task(this, {
+    task: async ([client, id, signedOut], { signal }): Promise<Loaded | undefined> => {
+      if (!id) return undefined;
+      if (signedOut) return { signedIn: false };
+      try {
+        const engagement = await loadEngagement(client, id, signal);
+        const rating = engagement.ratingId ? await loadRating(client, id, signal) : undefined;
+        return { signedIn: true, engagement, rating };
+      } catch (error) {
+        if (isSmecUnauthorizedError(error)) return { signedIn: false };
+        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'engagements.get'));
+        throw error;
+      }
+    },
+    args: () => [this.activeClient, this.engagementId?.trim() || undefined, this.obviouslySignedOut] as const,
+  });
+
+  private readonly showTask = new Task(this, {
+    task: async ([client, kind, id], { signal }) => {
+      if (!kind || !id) return undefined;
+      const of: RatingsOf = { kind, id };
+      try {
+        return await loadPublicRatings(client, of, undefined, signal);
+      } catch (error) {
+        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'ratings.list'));
+        throw error;
+      }
+    },
+    // Strings, not the object: a new object on each render would restart the load on each render.
+    args: () => [this.activeClient, this.ratingsOf?.kind, this.ratingsOf?.id] as const,
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.sendController?.abort();
+    this.moreController?.abort();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Another engagement is another form: nothing typed for the last one may be sent for this one.
+    if (changed.has('engagementId') && changed.get('engagementId') !== undefined) {
+      this.sendController?.abort();
+      this.values = EMPTY_RATING;
+      this.problems = {};
+      this.phase = 'editing';
+      this.failure = undefined;
+      this.sent = undefined;
+      this.pending = undefined;
+    }
+  }
+
+  override updated(): void {
+    const selector = this.focusAfterUpdate;
+    this.focusAfterUpdate = undefined;
+    if (selector) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /**
+   * Moves the focus to the widget's heading (or the confirmation), so that a host that opens the form (the voucher
+   * wallet's 「去评价」) can hand the focus over with `element.focus()`.
+   */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('#smec-fr-result-title, #smec-fr-heading');
+    if (target) target.focus(options);
+    else this.focusAfterUpdate = '#smec-fr-heading';
+  }
+
+  /** Loads again what the widget shows (the retry buttons do this). */
+  refresh(): void {
+    if (this.mode === 'rate') void this.rateTask.run();
+    else {
+      this.more = undefined;
+      void this.showTask.run();
+    }
+  }
+
+  /** `rate` with an `engagement-id`, else `show`. */
+  private get mode(): 'rate' | 'show' {
+    return this.engagementId?.trim() ? 'rate' : 'show';
+  }
+
+  private get ratingsOf(): RatingsOf | undefined {
+    if (this.engagementId?.trim()) return undefined;
+    const provider = this.providerId?.trim();
+    if (provider) return { kind: 'provider', id: provider };
+    const product = this.productId?.trim();
+    return product ? { kind: 'product', id: product } : undefined;
+  }
+
+  /** A client this element built without a token provider has nobody signed in: no need to hear a 401 say so. */
+  private get obviouslySignedOut(): boolean {
+    return !this.client && !this.rootClient && !this.getToken;
+  }
+
+  /** The client in use: the `client` property, else the enclosing root's, else one built from `api-base`. */
+  private get activeClient(): SmecClient {
+    if (this.client) return this.client;
+    if (this.rootClient) return this.rootClient;
+    const locale = resolveLocale(this);
+    const key = `${locale} ${this.apiBase ?? ''}`;
+    // A client with a token provider is not shared, so it is kept here: a new one on each render would reload.
+    if (this.builtClient?.key !== key || this.builtClient.getToken !== this.getToken) {
+      const client = ownClient({ apiBase: this.apiBase, locale, getToken: this.getToken });
+      this.builtClient = { key, getToken: this.getToken, client };
+    }
+    return this.builtClient.client;
+  }
+
+  // Rate mode.
+
+  private handleInput(event: Event): void {
+    const target = event.target as HTMLInputElement | HTMLTextAreaElement;
+    const name = target.name;
+    const values = this.values;
+    let next: RatingFormValues;
+    if (name === 'comment') next = { ...values, comment: target.value };
+    else if (name === 'level') next = { ...values, level: target.value as RatingFormValues['level'] };
+    else if (name === 'solved') next = { ...values, solved: target.value === 'yes' };
+    else if (RATING_ITEMS.some(([item]) => item === name)) {
+      next = { ...values, scores: { ...values.scores, [name]: Number(target.value) } };
+    } else return;
+    this.values = next;
+    // A field in error is checked again as it changes; the comment at once, so 201 characters say so as typed.
+    const field = name as RatingField;
+    if (field === 'comment') this.setProblem('comment', commentProblem(next.comment));
+    else if (this.problems[field]) this.setProblem(field, checkRating(next)[field]);
+    if (this.phase === 'failed') this.phase = 'editing';
+  }
+
+  private setProblem(field: RatingField, key: RatingProblems[RatingField]): void {
+    if (this.problems[field] === key) return;
+    const next = { ...this.problems };
+    if (key) next[field] = key;
+    else delete next[field];
+    this.problems = next;
+  }
+
+  private focusFirstProblem(problems: RatingProblems): void {
+    const first = FIELD_ORDER.find((field) => problems[field]);
+    if (first) this.focusAfterUpdate = `#${fieldId(first)}`;
+  }
+
+  private handleSubmit(event: Event, engagement: Engagement): void {
+    event.preventDefault();
+    if (this.phase === 'sending') return;
+    const problems = checkRating(this.values);
+    this.problems = problems;
+    if (Object.keys(problems).length > 0) {
+      this.focusFirstProblem(problems);
+      return;
+    }
+    void this.send(engagement);
+  }
+
+  private async send(engagement: Engagement): Promise<void> {
+    const input = toRatingInput(this.values);
+    const body = JSON.stringify(input);
+    if (this.pending?.body !== body) this.pending = { key: createIdempotencyKey(), body };
+    const { key } = this.pending;
+    this.sendController?.abort();
+    const controller = (this.sendController = new AbortController());
+    this.phase = 'sending';
+    this.failure = undefined;
+    try {
+      const rating = await sendRating(this.activeClient, engagement.id, input, key, controller.signal);
+      this.pending = undefined;
+      this.sent = rating;
+      this.phase = 'sent';
+      this.focusAfterUpdate = '#smec-fr-result-title';
+      this.dispatchEvent(new SmecRatingSubmitEvent({ engagementId: engagement.id, rating }));
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.dispatchEvent(new SmecErrorEvent(error, 'ratings.rate'));
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (isSmecValidationError(error)) {
+      const problems: RatingProblems = {};
+      for (const fieldError of error.errors) {
+        const field = fieldOfPath(fieldError.path);
+        const key = fieldError.code;
+        if (field && !problems[field]) problems[field] = (key as RatingProblems[RatingField]) ?? 'invalid';
+      }
+      if (Object.keys(problems).length > 0) {
+        this.problems = problems;
+        this.phase = 'editing';
+        this.focusFirstProblem(problems);
+        return;
+      }
+    }
+    this.phase = 'failed';
+    this.failure = error;
+  }
+
+  private handleSignIn(): void {
+    const id = this.engagementId?.trim();
+    if (id) this.dispatchEvent(new SmecAuthRequiredEvent({ engagementId: id }));
+  }
+
+  private problemText(field: RatingField): string | undefined {
+    const key = this.problems[field];
+    return key ? messageText(key, this.locale) : undefined;
+  }
+
+  private renderSignedOut(): TemplateResult {
+    return html`<div class="sign-in">
+      <p>${msg('登录企业账号后即可评价这项服务。', { id: 'feedback.signIn.hint' })}</p>
+      <button type="button" part="submit-button" class="button button-primary" @click=${this.handleSignIn}>
+        ${msg('登录后评价', { id: 'feedback.signIn' })}
+      </button>
+      <slot name="sign-in"></slot>
+    </div>`;
+  }
+
+  private renderRunningScore(): TemplateResult {
+    const { score, grade, left } = runningScore(this.values);
+    const now = scoreText(score, grade, this.locale);
+    const text =
+      left === 0
+        ? msg(str`当前得分：${now}`, { id: 'feedback.running' })
+        : msg(str`当前得分：${now}（还有 ${formatNumber(left, this.locale)} 项未评分）`, {
+            id: 'feedback.running.left',
+          });
+    return html`<p part="running-score" class="running-score" role="status" aria-live="polite">${text}</p>`;
+  }
+
+  private renderSubmitProblem(): TemplateResult | typeof nothing {
+    if (this.phase !== 'failed') return nothing;
+    const error = this.failure;
+    const retryable = !isSmecApiError(error) || error.status >= 500 || error.status === 429;
+    return html`<div part="submit-error" class="error">
+      <p class="error-title">${msg('评价未能提交', { id: 'feedback.failed' })}</p>
+      <p>${describeRateError(error)}</p>
+      ${retryable ? html`<p>${msg('您填写的内容已保留。重试不会重复提交。', { id: 'demand.keptRetry' })}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderForm(engagement: Engagement): TemplateResult {
+    const sending = this.phase === 'sending';
+    const { values } = this;
+    return html`<p class="muted">
+        ${msg(str`请为「${engagement.productName}」（${engagement.providerName}）的服务打分。`, {
+          id: 'feedback.intro',
+        })}
+      </p>
+      <form
+        novalidate
+        aria-labelledby="smec-fr-heading"
+        @submit=${(event: Event) => this.handleSubmit(event, engagement)}
+        @input=${this.handleInput}
+        @change=${this.handleInput}
+      >
+        <div class="items">
+          ${RATING_ITEMS.map(([item, max]) =>
+            renderItem({
+              item: item as RatingItem,
+              max,
+              value: values.scores[item],
+              error: this.problemText(item),
+              locale: this.locale,
+            }),
+          )}
+        </div>
+        ${this.renderRunningScore()} ${renderLevel(values.level, this.problemText('level'))}
+        ${renderSolved(values.solved, this.problemText('solved'))}
+        ${renderComment(values.comment, this.problemText('comment'), this.locale)}
+        <div role="alert">${this.renderSubmitProblem()}</div>
+        <button
+          type="submit"
+          part="submit-button"
+          class="button button-primary"
+          aria-disabled=${sending ? 'true' : 'false'}
+        >
+          ${sending ? msg('正在提交…', { id: 'demand.submitting' }) : msg('提交评价', { id: 'feedback.submit' })}
+        </button>
+      </form>`;
+  }
+
+  private renderNotRateable(engagement: Engagement): TemplateResult {
+    return html`<p part="empty" class="empty">
+      ${msg(str`「${engagement.productName}」尚未交付验收，验收后才能评价。`, { id: 'feedback.notYet' })}
+    </p>`;
+  }
+
+  private renderRate(): TemplateResult {
+    const task = this.rateTask;
+    const heading = html`<h2 id="smec-fr-heading" part="heading" tabindex="-1">
+      ${msg('服务评价', { id: 'feedback.heading' })}
+    </h2>`;
+    const loading = task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL;
+    const status = html`<p part="status" class="status" role="status">
+      ${loading ? msg('正在加载…', { id: 'status.loading' }) : ''}
+    </p>`;
+    if (task.status === TaskStatus.ERROR) {
+      return html`${heading}${status}
+        <div role="alert">
+          <div part="error" class="error">
+            <p class="error-title">${msg('加载失败', { id: 'status.error' })}</p>
+            <p>${describeRateError(task.error)}</p>
+            <button type="button" part="retry-button" class="button button-primary" @click=${() => this.refresh()}>
+              ${msg('重试', { id: 'status.retry' })}
+            </button>
+          </div>
+        </div>`;
+    }
+    const loaded = task.value;
+    if (loading || !loaded) return html`${heading}${status}`;
+    if (!loaded.signedIn) return html`${heading}${status}${this.renderSignedOut()}`;
+    const { engagement, rating } = loaded;
+    if (this.phase === 'sent' && this.sent) return html`${status}${renderRatingResult(this.sent, true, this.locale)}`;
+    if (rating) return html`${status}${renderRatingResult(rating, false, this.locale)}`;
+    if (!engagement.acceptedAt || (engagement.status !== 'delivered' && engagement.status !== 'closed')) {
+      return html`${heading}${status}${this.renderNotRateable(engagement)}`;
+    }
+    return html`${heading}${status}${this.renderForm(engagement)}`;
+  }
+
+  // Show mode.
+
+  private async loadMore(): Promise<void> {
+    const of = this.ratingsOf;
+    const first = this.showTask.value;
+    if (!of || !first) return;
+    const key = `${of.kind}:${of.id}`;
+    const shown = this.more?.key === key ? this.more : { items: first.items, nextCursor: first.nextCursor, key };
+    if (!shown.nextCursor) return;
+    this.moreController?.abort();
+    const controller = (this.moreController = new AbortController());
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      const page = await loadPublicRatings(this.activeClient, of, shown.nextCursor, controller.signal);
+      this.more = { items: [...shown.items, ...page.items], nextCursor: page.nextCursor, key };
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.moreError = error;
+      this.dispatchEvent(new SmecErrorEvent(error, 'ratings.list'));
+    } finally {
+      if (!controller.signal.aborted) this.loadingMore = false;
+    }
+  }
+
+  private renderShow(): TemplateResult {
+    const task = this.showTask;
+    const of = this.ratingsOf;
+    const heading = html`<h2 id="smec-fr-heading" part="heading" tabindex="-1">
+      ${msg('服务评价', { id: 'feedback.heading' })}
+    </h2>`;
+    const loading = task.status === TaskStatus.PENDING || (task.status === TaskStatus.INITIAL && !!of);
+    const status = html`<p part="status" class="status" role="status">
+      ${loading ? msg('正在加载…', { id: 'status.loading' }) : ''}
+    </p>`;
+    if (task.status === TaskStatus.ERROR) {
+      return html`${heading}${status}
+        <div role="alert">${renderError(task.error, () => this.refresh())}</div>`;
+    }
+    const first = task.value;
+    if (loading || !first || !of) return html`${heading}${status}`;
+    const key = `${of.kind}:${of.id}`;
+    const shown = this.more?.key === key ? this.more : { items: first.items, nextCursor: first.nextCursor };
+    return html`${heading}${status}
+    ${renderRatings({
+      summary: first.summary,
+      items: shown.items,
+      hasMore: !!shown.nextCursor,
+      loadingMore: this.loadingMore,
+      moreError: this.moreError,
+      locale: this.locale,
+      onMore: () => void this.loadMore(),
+    })}`;
+  }
+
+  override render() {
+    return html`<div part="base" class="base" lang=${this.locale}>
+      ${this.mode === 'rate' ? this.renderRate() : this.renderShow()}
+    </div>`;
+  }
+}

@@ -1,0 +1,87 @@
+import type { Engagement, ServiceProduct, Voucher, VoucherBatch, VoucherUseInput } from '@smec/schemas';
+import { isSmecUnauthorizedError } from '@smec/sdk';
+import type { SmecClient } from '../../internal/client.js';
+
+// Every call of the wallet lives here, so the component speaks in wallet terms and the SDK builds the requests.
+
+const PAGE_LIMIT = 100;
+/** An enterprise holds a handful of vouchers a year; the cap keeps a runaway cursor from looping. */
+const MAX_PAGES = 5;
+
+export interface WalletData {
+  vouchers: Voucher[];
+  engagements: Engagement[];
+}
+
+async function allPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+) {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await fetchPage(cursor);
+    items.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return items;
+}
+
+/** The signed-in enterprise's vouchers and engagements; `undefined` when nobody is signed in (401). */
+export async function loadWallet(client: SmecClient, signal: AbortSignal): Promise<WalletData | undefined> {
+  try {
+    const [vouchers, engagements] = await Promise.all([
+      allPages((cursor) => client.vouchers.list({ limit: PAGE_LIMIT, cursor }, { signal })),
+      allPages((cursor) => client.engagements.list({ limit: PAGE_LIMIT, cursor }, { signal })),
+    ]);
+    return { vouchers, engagements };
+  } catch (error) {
+    if (isSmecUnauthorizedError(error)) return undefined;
+    throw error;
+  }
+}
+
+/** The batches one can claim now or soon: open with quota left, and upcoming. */
+export async function loadBatches(
+  client: SmecClient,
+  region: string | undefined,
+  signal: AbortSignal,
+): Promise<VoucherBatch[]> {
+  const page = (state: 'open' | 'upcoming') =>
+    client.vouchers.listBatches({ region, state, limit: PAGE_LIMIT }, { signal });
+  const [open, upcoming] = await Promise.all([page('open'), page('upcoming')]);
+  return [...open.items, ...upcoming.items];
+}
+
+export function claim(client: SmecClient, batchId: string, signal: AbortSignal): Promise<Voucher> {
+  return client.vouchers.claim(batchId, { signal });
+}
+
+export function quote(client: SmecClient, voucherId: string, input: VoucherUseInput, signal: AbortSignal) {
+  return client.vouchers.quote(voucherId, input, { signal });
+}
+
+/** Orders the engagement; `idempotencyKey` stays the same for one confirmed form, so a retry never orders twice. */
+export function useVoucher(
+  client: SmecClient,
+  voucherId: string,
+  input: VoucherUseInput,
+  idempotencyKey: string,
+  signal: AbortSignal,
+): Promise<Engagement> {
+  return client.vouchers.use(voucherId, input, { idempotencyKey, signal });
+}
+
+export function handBack(client: SmecClient, voucherId: string, signal: AbortSignal): Promise<Voucher> {
+  return client.vouchers.handBack(voucherId, { signal });
+}
+
+export function acceptDelivery(client: SmecClient, engagementId: string, signal: AbortSignal): Promise<Engagement> {
+  return client.engagements.accept(engagementId, { signal });
+}
+
+/** Published, voucher-eligible products matching what the visitor typed, for the product picker. */
+export async function searchProducts(client: SmecClient, q: string, signal: AbortSignal): Promise<ServiceProduct[]> {
+  const page = await client.products.list({ q: q || undefined, voucherEligible: true, limit: 8 }, { signal });
+  return page.items;
+}

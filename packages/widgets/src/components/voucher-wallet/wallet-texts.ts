@@ -1,0 +1,158 @@
+import { msg, str } from '@lit/localize';
+import type { EngagementStatus, VoucherBatch, VoucherStatus } from '@smec/schemas';
+import { isSmecApiError } from '@smec/sdk';
+import { formatNumber } from '../../internal/format.js';
+import { describeError } from '../catalog/status.js';
+
+/** A voucher deadline this near (in days) is shown as a warning. */
+export const NEAR_DAYS = 7;
+
+export function voucherStatusName(status: VoucherStatus): string {
+  switch (status) {
+    case 'issued':
+      return msg('可使用', { id: 'voucher.status.issued' });
+    case 'ordered':
+      return msg('已下单', { id: 'voucher.status.ordered' });
+    case 'confirmed':
+      return msg('服务中', { id: 'voucher.status.confirmed' });
+    case 'delivered':
+      return msg('已验收', { id: 'voucher.status.delivered' });
+    case 'settled':
+      return msg('已结算', { id: 'voucher.status.settled' });
+    case 'expired':
+      return msg('已过期', { id: 'voucher.status.expired' });
+    case 'withdrawn':
+      return msg('已退回', { id: 'voucher.status.withdrawn' });
+    case 'revoked':
+      return msg('已作废', { id: 'voucher.status.revoked' });
+  }
+}
+
+export function engagementStatusName(status: EngagementStatus): string {
+  switch (status) {
+    case 'ordered':
+      return msg('待机构确认', { id: 'engagement.status.ordered' });
+    case 'confirmed':
+      return msg('机构已确认', { id: 'engagement.status.confirmed' });
+    case 'inProgress':
+      return msg('服务中', { id: 'engagement.status.inProgress' });
+    case 'delivered':
+      return msg('已交付', { id: 'engagement.status.delivered' });
+    case 'closed':
+      return msg('已结项', { id: 'engagement.status.closed' });
+    case 'cancelled':
+      return msg('已取消', { id: 'engagement.status.cancelled' });
+  }
+}
+
+export function actorRoleName(role: 'enterprise' | 'provider' | 'admin' | 'system'): string {
+  switch (role) {
+    case 'enterprise':
+      return msg('企业', { id: 'wallet.actor.enterprise' });
+    case 'provider':
+      return msg('服务机构', { id: 'wallet.actor.provider' });
+    case 'admin':
+      return msg('服务中心', { id: 'wallet.actor.admin' });
+    case 'system':
+      return msg('平台', { id: 'wallet.actor.system' });
+  }
+}
+
+/** 「还剩 5 天」, 「今天截止」. */
+export function daysLeftText(days: number, locale: string): string {
+  if (days === 0) return msg('今天截止', { id: 'wallet.daysLeft.today' });
+  const count = formatNumber(days, locale);
+  return days === 1
+    ? msg(str`还剩 ${count} 天`, { id: 'wallet.daysLeft.one' })
+    : msg(str`还剩 ${count} 天`, { id: 'wallet.daysLeft' });
+}
+
+/** 「5 天后开始领取」 for an upcoming batch, 「今天开始领取」 on its opening day. */
+export function opensInText(days: number, locale: string): string {
+  if (days === 0) return msg('今天开始领取', { id: 'wallet.batch.opensToday' });
+  const count = formatNumber(days, locale);
+  return days === 1
+    ? msg(str`${count} 天后开始领取`, { id: 'wallet.batch.opensIn.one' })
+    : msg(str`${count} 天后开始领取`, { id: 'wallet.batch.opensIn' });
+}
+
+export function quotaText(batch: VoucherBatch, locale: string): string {
+  const left = formatNumber(batch.remaining, locale);
+  const quota = formatNumber(batch.quota, locale);
+  return msg(str`剩余 ${left} / ${quota} 张`, { id: 'wallet.batch.quota' });
+}
+
+/** The field of the use form a refusal belongs to, so the message is shown next to it. */
+export type UseField = 'product' | 'amount' | 'form';
+
+export interface FieldProblem {
+  field: UseField;
+  text: string;
+}
+
+/** A refused quote or use, in the visitor's words, with the field it belongs to. */
+export function describeUseError(error: unknown): FieldProblem {
+  if (isSmecApiError(error)) {
+    const [first] = error.problem.errors ?? [];
+    if (first) return { field: first.path.includes('productId') ? 'product' : 'amount', text: first.message };
+    switch (error.code) {
+      case 'product_not_eligible':
+        return {
+          field: 'product',
+          text: msg('这项服务不能用本券支付：它未上架、不支持服务券，或不在本券适用的服务类别内。', {
+            id: 'wallet.error.productNotEligible',
+          }),
+        };
+      case 'related_party':
+        return {
+          field: 'product',
+          text: msg('您的企业与该服务机构是关联方（统一社会信用代码或法定代表人相同），不能用券。', {
+            id: 'wallet.error.relatedParty',
+          }),
+        };
+      case 'annual_cap_reached':
+        return {
+          field: 'amount',
+          text: msg('您的企业本年度的服务券抵扣额度已用完。', { id: 'wallet.error.capReached' }),
+        };
+      case 'voucher_expired':
+        return { field: 'form', text: msg('本券已过使用期限。', { id: 'wallet.error.expired' }) };
+      case 'voucher_not_usable':
+        return { field: 'form', text: msg('本券已使用或已退回，不能再用。', { id: 'wallet.error.notUsable' }) };
+    }
+    if (error.status === 401) return { field: 'form', text: signedOutText() };
+  }
+  return { field: 'form', text: describeError(error) };
+}
+
+/** A refused claim, hand-back or acceptance, in the visitor's words. */
+export function describeActionError(error: unknown): string {
+  if (isSmecApiError(error)) {
+    const detail = error.problem.detail;
+    switch (error.code) {
+      case 'claim_not_open':
+        return msg('当前不在领取时间内。', { id: 'wallet.error.claimNotOpen' });
+      case 'quota_exhausted':
+        return msg('本批次的服务券已领完。', { id: 'wallet.error.quotaExhausted' });
+      case 'already_claimed':
+        return msg('您的企业已领取过本批次的服务券。', { id: 'wallet.error.alreadyClaimed' });
+      case 'annual_cap_reached':
+        return msg('您的企业本年度的服务券额度已用完。', { id: 'wallet.error.capReached.claim' });
+      case 'not_eligible':
+        return detail
+          ? msg(str`您的企业不符合本批次的申领条件：${detail}`, { id: 'wallet.error.notEligible.detail' })
+          : msg('您的企业不符合本批次的申领条件。', { id: 'wallet.error.notEligible' });
+      case 'voucher_not_returnable':
+        return msg('只有未使用的服务券可以退回。', { id: 'wallet.error.notReturnable' });
+    }
+    if (error.status === 401) return signedOutText();
+    if (error.status === 403) {
+      return msg('只有企业账号可以领取和使用服务券。', { id: 'wallet.error.notEnterprise' });
+    }
+  }
+  return describeError(error);
+}
+
+export function signedOutText(): string {
+  return msg('登录已失效，请重新登录。', { id: 'wallet.error.signedOut' });
+}

@@ -1,0 +1,196 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { SmecVoucherWallet } from '../src/index.js';
+import { API, part, shadow } from './helpers.js';
+import {
+  batchCard,
+  engagementCard,
+  fieldErrors,
+  myVouchers,
+  statusOf,
+  text,
+  typeInto,
+  useDialog,
+  voucherCard,
+  wallet,
+} from './voucher-wallet-helpers.js';
+
+/** The open batch limited to digitalization services: a voucher of it refuses a tax service. */
+const DIGITAL_BATCH = 'vbt-2026-440000-c';
+/** A published, voucher-eligible tax service (finance-tax), outside the digitalization batch's categories. */
+const TAX_PRODUCT = { id: '', name: '企业所得税汇算清缴鉴证' };
+
+before(async () => {
+  // The picker's first choice for the name, as the platform ranks it.
+  const query = new URLSearchParams({ q: TAX_PRODUCT.name, voucherEligible: 'true', limit: '8' });
+  const page = (await (await fetch(`${API}/products?${query}`)).json()) as { items: { id: string; name: string }[] };
+  const first = page.items.find((p) => p.name === TAX_PRODUCT.name);
+  if (!first) throw new Error('the seed has no such tax service');
+  TAX_PRODUCT.id = first.id;
+});
+
+function inside<T extends Element>(el: Element, selector: string): T {
+  const found = shadow(el).querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+}
+
+function activeIn(el: Element): Element | null {
+  return shadow(el).activeElement;
+}
+
+/** Presses Tab until `test` holds for the focused element of the wallet (a visitor tabbing through the page). */
+async function tabTo(el: Element, test: (active: Element) => boolean, label: string): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    const active = activeIn(el);
+    if (active && test(active)) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${label}`);
+}
+
+async function claimedVoucherId(el: SmecVoucherWallet, user: 'usr-ent-02' | 'usr-ent-03'): Promise<string> {
+  const fired = oneEvent(el, 'smec-voucher-claim');
+  const event = await fired;
+  expect(event.detail.batchId).to.equal(DIGITAL_BATCH);
+  const mine = await myVouchers(user);
+  expect(mine.some((v) => v.id === event.detail.voucherId && v.status === 'issued')).to.equal(true);
+  return event.detail.voucherId;
+}
+
+describe('smec-voucher-wallet: actions on the real platform', () => {
+  it('claims, shows the refusal next to the product, keeps the input, then hands back after confirming', async () => {
+    const el = await wallet('usr-ent-03');
+    const claimed = claimedVoucherId(el, 'usr-ent-03');
+    batchCard(el, DIGITAL_BATCH)!.querySelector<HTMLButtonElement>('[part~="claim-button"]')!.click();
+    const voucherId = await claimed;
+    await waitUntil(() => statusOf(el).startsWith('已领取'), 'no claim message');
+    const card = () => voucherCard(el, voucherId)!;
+    expect(text(card().querySelector('[part~="badge"]'))).to.equal('可使用');
+    await waitUntil(() => activeIn(el)?.id === `smec-voucher-${voucherId}`, 'the focus did not move to the voucher');
+    await waitUntil(() => text(batchCard(el, DIGITAL_BATCH)).includes('您已领取本批次'), 'batch not marked claimed');
+
+    // Use it on a tax service: the platform refuses, next to the product picker.
+    card().querySelector<HTMLButtonElement>('[part~="use-button"]')!.click();
+    await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open');
+    typeInto(inside(el, '#smec-product-q'), TAX_PRODUCT.name);
+    await waitUntil(
+      () => shadow(el).querySelector(`input[name="smec-product"][value="${TAX_PRODUCT.id}"]`),
+      'the product was not found',
+      { timeout: 5000 },
+    );
+    inside<HTMLInputElement>(el, `input[name="smec-product"][value="${TAX_PRODUCT.id}"]`).click();
+    typeInto(inside(el, '#smec-amount'), '20000');
+    await waitUntil(() => fieldErrors(el).length > 0, 'no refusal shown', { timeout: 5000 });
+    const productError = inside(el, '#smec-product-error');
+    expect(text(productError)).to.contain('不在本券适用的服务类别内');
+    expect(inside<HTMLInputElement>(el, '#smec-amount').value).to.equal('20000');
+    expect(inside<HTMLInputElement>(el, '#smec-product-q').value).to.equal(TAX_PRODUCT.name);
+    await expect(el).to.be.accessible();
+
+    // A bad amount is refused next to the amount, and what was typed stays.
+    typeInto(inside(el, '#smec-amount'), '12.345');
+    inside<HTMLButtonElement>(el, '[part~="confirm-button"]').click();
+    await waitUntil(() => text(inside(el, '#smec-amount-error')).includes('最多两位小数'), 'no amount error');
+    expect(inside<HTMLInputElement>(el, '#smec-amount').value).to.equal('12.345');
+    expect(inside(el, '#smec-amount').getAttribute('aria-invalid')).to.equal('true');
+    await waitUntil(() => activeIn(el)?.id === 'smec-product-q' || activeIn(el)?.id === 'smec-amount', 'no focus');
+    useDialog(el)!.querySelector<HTMLButtonElement>('.dialog-head button')!.click();
+    await waitUntil(() => !useDialog(el), 'the dialog did not close');
+
+    // Hand back: nothing happens until confirmed.
+    card().querySelector<HTMLButtonElement>('[part~="return-button"]')!.click();
+    await waitUntil(() => part<HTMLDialogElement>(el, 'return-dialog')?.open, 'no confirmation');
+    expect(text(part(el, 'return-dialog'))).to.contain('此操作不能撤销');
+    await expect(el).to.be.accessible();
+    const cancel = [...part(el, 'return-dialog')!.querySelectorAll('button')].find((b) => text(b) === '取消')!;
+    cancel.click();
+    await waitUntil(() => !part(el, 'return-dialog'), 'the confirmation did not close');
+    expect((await myVouchers('usr-ent-03')).find((v) => v.id === voucherId)?.status).to.equal('issued');
+
+    const returned = oneEvent(el, 'smec-voucher-return');
+    card().querySelector<HTMLButtonElement>('[part~="return-button"]')!.click();
+    await waitUntil(() => part(el, 'confirm-return-button'), 'no confirmation');
+    part(el, 'confirm-return-button')!.click();
+    expect((await returned).detail).to.deep.equal({ voucherId, batchId: DIGITAL_BATCH });
+    await waitUntil(() => text(card().querySelector('[part~="badge"]')) === '已退回', 'not shown as handed back');
+    expect(statusOf(el)).to.contain('已退回服务券');
+    expect((await myVouchers('usr-ent-03')).find((v) => v.id === voucherId)?.status).to.equal('withdrawn');
+  });
+
+  it('uses a voucher: live preview, checked with the platform, then the engagement appears', async () => {
+    const el = await wallet('usr-ent-03');
+    const voucher = (await myVouchers('usr-ent-03')).find((v) => v.id === 'vch-demo-0017' && v.status === 'issued');
+    expect(voucher, 'vch-demo-0017 is issued in the seed').to.not.equal(undefined);
+    voucherCard(el, voucher!.id)!.querySelector<HTMLButtonElement>('[part~="use-button"]')!.click();
+    await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open');
+    typeInto(inside(el, '#smec-product-q'), TAX_PRODUCT.name);
+    await waitUntil(
+      () => shadow(el).querySelector(`input[name="smec-product"][value="${TAX_PRODUCT.id}"]`),
+      'the product was not found',
+      { timeout: 5000 },
+    );
+    inside<HTMLInputElement>(el, `input[name="smec-product"][value="${TAX_PRODUCT.id}"]`).click();
+    // ¥1,234.50 at 50% coverage: the voucher pays ¥617.25 (below its ¥5,000 face value).
+    typeInto(inside(el, '#smec-amount'), '1234.5');
+    await waitUntil(() => text(part(el, 'preview')).includes('本券抵扣 ¥617.25，您需自付 ¥617.25'), 'no preview');
+    await waitUntil(() => text(part(el, 'preview')).includes('已与平台核对'), 'the quote never came', {
+      timeout: 5000,
+    });
+    await expect(el).to.be.accessible();
+
+    const used = oneEvent(el, 'smec-voucher-use');
+    part(el, 'confirm-button')!.click();
+    const { detail } = await used;
+    expect(detail).to.include({ voucherId: voucher!.id, productId: TAX_PRODUCT.id, contractAmount: 123450 });
+    expect(detail.voucherAmount).to.equal(61725);
+    expect(detail.selfPaid).to.equal(61725);
+    await waitUntil(() => engagementCard(el, detail.engagementId), 'the engagement is not listed');
+    expect(text(engagementCard(el, detail.engagementId))).to.contain('¥617.25');
+    await waitUntil(() => activeIn(el)?.id === `smec-engagement-${detail.engagementId}`, 'focus not moved');
+    expect(statusOf(el)).to.equal(`已下单：${TAX_PRODUCT.name}。本券抵扣 ¥617.25，您需自付 ¥617.25。`);
+    await waitUntil(
+      () => text(voucherCard(el, voucher!.id)?.querySelector('[part~="badge"]')) === '已下单',
+      'the voucher is not shown as ordered',
+    );
+  });
+
+  it('keyboard only: claims a voucher, then uses one', async () => {
+    const el = await wallet('usr-ent-02');
+    const claimButton = batchCard(el, DIGITAL_BATCH)!.querySelector<HTMLButtonElement>('[part~="claim-button"]')!;
+    el.focus();
+    await tabTo(el, (active) => active === claimButton, 'the claim button');
+    const claimed = claimedVoucherId(el, 'usr-ent-02');
+    await sendKeys({ press: 'Enter' });
+    await claimed;
+
+    const useButton = () => voucherCard(el, 'vch-demo-0009')?.querySelector('[part~="use-button"]');
+    await tabTo(el, (active) => active === useButton(), 'the use button of vch-demo-0009');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => activeIn(el)?.id === 'smec-product-q', 'the search box did not take the focus');
+    await sendKeys({ type: TAX_PRODUCT.name });
+    await waitUntil(
+      () => shadow(el).querySelector(`input[name="smec-product"][value="${TAX_PRODUCT.id}"]`),
+      'the product was not found',
+      { timeout: 5000 },
+    );
+    await tabTo(
+      el,
+      (active) => active instanceof HTMLInputElement && active.value === TAX_PRODUCT.id,
+      'the product choice',
+    );
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, (active) => active.id === 'smec-amount', 'the amount');
+    await sendKeys({ type: '20000' });
+    await waitUntil(() => text(part(el, 'preview')).includes('已与平台核对'), 'the quote never came', {
+      timeout: 5000,
+    });
+    const used = oneEvent(el, 'smec-voucher-use');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await used;
+    expect(detail).to.include({ voucherId: 'vch-demo-0009', contractAmount: 2000000, voucherAmount: 500000 });
+    await waitUntil(() => activeIn(el)?.id === `smec-engagement-${detail.engagementId}`, 'focus not moved');
+    const response = await fetch(`${API}/voucher-batches/${DIGITAL_BATCH}`);
+    expect(response.ok).to.equal(true);
+  });
+});

@@ -1,0 +1,193 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import '@smec/widgets/smec-feedback-rating.js';
+import {
+  OPEN_ENGAGEMENT,
+  RATED_ENGAGEMENT,
+  RATING_MODES,
+  STORY_PRODUCT,
+  ratingClient,
+  type RatingMode,
+} from './support/rating-fetch.js';
+
+interface FeedbackRatingArgs {
+  /** How the fixture platform answers. */
+  mode: RatingMode;
+  signedIn: boolean;
+  /** Rate mode when set. */
+  engagementId: string | undefined;
+  /** Show mode (without an engagement). */
+  productId: string | undefined;
+  lang: 'zh-CN' | 'en' | 'zh-HK';
+  theme: 'light' | 'dark' | undefined;
+}
+
+type Play = NonNullable<StoryObj<FeedbackRatingArgs>['play']>;
+
+/** Waits for the widget's shadow root to show `selector`. */
+async function find<T extends HTMLElement = HTMLElement>(canvasElement: HTMLElement, selector: string): Promise<T> {
+  const element = canvasElement.querySelector('smec-feedback-rating');
+  for (let tries = 0; tries < 100; tries++) {
+    const found = element?.shadowRoot?.querySelector<T>(selector);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${selector} never appeared`);
+}
+
+/** Clicks the radio of `points` in `item`'s group, as a visitor would. */
+async function score(canvasElement: HTMLElement, item: string, points: number): Promise<void> {
+  (await find<HTMLInputElement>(canvasElement, `input[name="${item}"][value="${points}"]`)).click();
+}
+
+async function typeComment(canvasElement: HTMLElement, text: string): Promise<void> {
+  const textarea = await find<HTMLTextAreaElement>(canvasElement, 'textarea[name="comment"]');
+  textarea.value = text;
+  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+const FULL: readonly [string, number][] = [
+  ['attitude', 10],
+  ['expertise', 9],
+  ['conduct', 9],
+  ['fulfilment', 14],
+  ['quality', 13],
+  ['value', 13],
+  ['usefulness', 9],
+  ['afterSales', 13],
+];
+
+const fillPart: Play = async ({ canvasElement }) => {
+  for (const [item, points] of FULL.slice(0, 5)) await score(canvasElement, item, points);
+};
+
+const fillAll =
+  (level: string, submit: boolean): Play =>
+  async ({ canvasElement }) => {
+    for (const [item, points] of FULL) await score(canvasElement, item, level === 'dissatisfied' ? points - 5 : points);
+    (await find<HTMLInputElement>(canvasElement, `input[name="level"][value="${level}"]`)).click();
+    (await find<HTMLInputElement>(canvasElement, 'input[name="solved"][value="yes"]')).click();
+    await typeComment(canvasElement, '顾问专业，按期交付。');
+    if (submit) (await find(canvasElement, '[part~="submit-button"]')).click();
+  };
+
+const meta: Meta<FeedbackRatingArgs> = {
+  title: 'Widgets/smec-feedback-rating',
+  component: 'smec-feedback-rating',
+  render: (args) =>
+    html`<smec-feedback-rating
+      .client=${ratingClient(args.mode, args.signedIn)}
+      engagement-id=${ifDefined(args.engagementId)}
+      product-id=${ifDefined(args.productId)}
+      lang=${args.lang}
+      theme=${ifDefined(args.theme)}
+    >
+      <a slot="sign-in" href="#sign-in">企业用户登录</a>
+    </smec-feedback-rating>`,
+  args: {
+    mode: 'normal',
+    signedIn: true,
+    engagementId: OPEN_ENGAGEMENT,
+    productId: undefined,
+    lang: 'zh-CN',
+    theme: undefined,
+  },
+  argTypes: {
+    mode: { control: 'select', options: RATING_MODES, description: 'How the fixture platform answers' },
+    signedIn: { control: 'boolean' },
+    engagementId: { control: 'inline-radio', options: [undefined, OPEN_ENGAGEMENT, RATED_ENGAGEMENT] },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en', 'zh-HK'] },
+    theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
+  },
+  parameters: {
+    docs: {
+      story: { inline: false, height: '1100px' },
+      description: {
+        component:
+          'Rate mode (`engagement-id`): eight items as radio groups drawn as stars, satisfaction, solved, a comment ' +
+          'of at most 200 characters, the running score and grade, the confirmation. Show mode (`provider-id` or ' +
+          '`product-id`): the average, the distribution over the five levels and the latest ratings, page by page.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<FeedbackRatingArgs>;
+const en = (story: Story): Story => ({ ...story, args: { ...story.args, lang: 'en' } });
+const show = { engagementId: undefined, productId: STORY_PRODUCT } as const;
+
+// Rate mode.
+
+/** Nobody signed in: 登录后评价 and the host's own sign-in link in the `sign-in` slot. */
+export const SignedOut: Story = { args: { signedIn: false } };
+export const SignedOutEn: Story = en(SignedOut);
+
+/** Waiting for the engagement. */
+export const RateLoading: Story = { args: { mode: 'loading' } };
+export const RateLoadingEn: Story = en(RateLoading);
+
+/** The empty form of a delivered, accepted engagement. */
+export const EmptyForm: Story = {};
+export const EmptyFormEn: Story = en(EmptyForm);
+
+/** Five items scored: the running score and grade, said by a live region. */
+export const PartlyFilled: Story = { play: fillPart };
+export const PartlyFilledEn: Story = en(PartlyFilled);
+
+/** Sent with items missing: each error next to its field, what was chosen kept. */
+export const ValidationErrors: Story = {
+  play: async (context) => {
+    await fillPart(context);
+    (await find(context.canvasElement, '[part~="submit-button"]')).click();
+  },
+};
+export const ValidationErrorsEn: Story = en(ValidationErrors);
+
+/** 201 characters (an emoji counts one): 「已超出 1 字」 and the error at once. */
+export const CommentOverLimit: Story = {
+  play: async ({ canvasElement }) => typeComment(canvasElement, `${'服务很好'.repeat(50)}👍`),
+};
+export const CommentOverLimitEn: Story = en(CommentOverLimit);
+
+/** Waiting for the platform's answer. */
+export const Sending: Story = { args: { mode: 'sending' }, play: fillAll('satisfied', true) };
+export const SendingEn: Story = en(Sending);
+
+/** A 不满意 rating sent: the confirmation with the date by which the provider must answer. */
+export const ConfirmationWithFollowUp: Story = { play: fillAll('dissatisfied', true) };
+export const ConfirmationWithFollowUpEn: Story = en(ConfirmationWithFollowUp);
+
+/** The engagement was rated before: its rating read-only, with the provider's answer. */
+export const AlreadyRated: Story = { args: { engagementId: RATED_ENGAGEMENT } };
+export const AlreadyRatedEn: Story = en(AlreadyRated);
+
+/** The platform refuses the rating (409 already_rated): said clearly, the form kept. */
+export const ServerError: Story = { args: { mode: 'refused' }, play: fillAll('satisfied', true) };
+export const ServerErrorEn: Story = en(ServerError);
+
+/** The engagement could not be loaded: the error and a retry button. */
+export const RateLoadError: Story = { args: { mode: 'error' } };
+export const RateLoadErrorEn: Story = en(RateLoadError);
+
+// Show mode.
+
+/** Waiting for the ratings. */
+export const ShowLoading: Story = { args: { ...show, mode: 'loading' } };
+export const ShowLoadingEn: Story = en(ShowLoading);
+
+/** No ratings yet. */
+export const ShowEmpty: Story = { args: { ...show, mode: 'empty' } };
+export const ShowEmptyEn: Story = en(ShowEmpty);
+
+/** The average, the distribution in words and bars, the latest ratings with a provider's answer, 加载更多. */
+export const ShowRatings: Story = { args: { ...show } };
+export const ShowRatingsEn: Story = en(ShowRatings);
+
+/** Dark scheme. */
+export const ShowRatingsDark: Story = { args: { ...show, theme: 'dark' } };
+
+/** The ratings could not be loaded: the error and a retry button. */
+export const ShowError: Story = { args: { ...show, mode: 'error' } };
+export const ShowErrorEn: Story = en(ShowError);
