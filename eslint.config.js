@@ -49,6 +49,33 @@ export default tseslint.config(
     ...litA11y.configs.recommended,
   },
   {
+    // What a widget imports is what a visitor downloads: the schemas' main entry brings zod along, the rules do not.
+    files: ['packages/widgets/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@smec/schemas',
+              allowTypeImports: true,
+              message: 'Import values from @smec/schemas/rules: the main entry brings zod into the widget bundles.',
+            },
+            {
+              name: '@smec/sdk',
+              allowTypeImports: true,
+              message: 'Import from @smec/sdk/core: the main entry validates responses with zod.',
+            },
+            {
+              name: '@lit/localize',
+              message: 'Import msg and str from i18n/localization.js: each element speaks its own language.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/test/**/*.ts', 'test-e2e/**/*.ts', 'test-support/**/*.ts'],
     rules: {
       'no-restricted-properties': [

@@ -9,8 +9,8 @@ import esbuild, { minify } from 'rollup-plugin-esbuild';
 const TARGET = 'es2022';
 
 const packages = {
-  schemas: ['src/index.ts', 'src/openapi/index.ts'],
-  sdk: ['src/index.ts'],
+  schemas: ['src/index.ts', 'src/openapi/index.ts', 'src/rules/index.ts'],
+  sdk: ['src/index.ts', 'src/core.ts'],
   widgets: ['src/index.ts', ...definesOf('packages/widgets')],
   server: ['src/index.ts', 'src/main.ts', 'src/cli/seed.ts', 'src/seed/index.ts'],
 };

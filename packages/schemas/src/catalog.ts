@@ -1,5 +1,5 @@
 import { DateOnly, DateTime, Fen, Id, RegionCode, pageOf } from './common.js';
-import { isValidUscc } from './identifiers.js';
+import { isValidUscc } from './rules/identifiers.js';
 import { CategoryId } from './reference.js';
 import * as z from './zod.js';
 
@@ -114,15 +114,6 @@ export type ServiceProductDetail = z.infer<typeof ServiceProductDetail>;
 
 export const ProductSort = z.enum(['relevance', 'rating', 'priceAsc', 'priceDesc', 'newest', 'popular']);
 export type ProductSort = z.infer<typeof ProductSort>;
-
-/** Price bands of the price facet, in fen; `max` is exclusive and null means no upper bound. */
-export const PRICE_BANDS = [
-  { key: 'free', min: 0, max: 1 },
-  { key: 'under-1k', min: 1, max: 100_000 },
-  { key: '1k-5k', min: 100_000, max: 500_000 },
-  { key: '5k-20k', min: 500_000, max: 2_000_000 },
-  { key: 'over-20k', min: 2_000_000, max: null },
-] as const;
 
 export const FacetCount = z.object({ value: z.string(), count: z.int().check(z.minimum(0)) });
 export type FacetCount = z.infer<typeof FacetCount>;

@@ -1,43 +1,40 @@
 import { DateOnly, DateTime, Id, RegionCode, pageOf } from './common.js';
-import { isMainlandMobile, isValidUscc } from './identifiers.js';
 import { CategoryId } from './reference.js';
+import {
+  DEMAND_STATUSES,
+  DEMAND_TEXT_LIMITS,
+  TRACKING_NO_PATTERN,
+  USCC_PATTERN,
+  checkBudget,
+  checkDemandText,
+  checkMobile,
+  type DemandTextField,
+} from './rules/demand.js';
+import { isValidUscc } from './rules/identifiers.js';
+import { textLength, todayInShanghai } from './rules/text.js';
 import * as z from './zod.js';
-
-/**
- * Length as a person counts it: one per user-perceived character (grapheme cluster), so a Chinese character, an
- * emoji, an emoji with a skin tone or a family emoji joined by zero-width joiners is one.
- */
-export function textLength(text: string): number {
-  // Kept once made, like the date format below; code points are the fallback where Intl.Segmenter is missing.
-  if (typeof Intl.Segmenter !== 'function') return [...text].length;
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return [...graphemes.segment(text)].length;
-}
-let graphemes: Intl.Segmenter | undefined;
 
 function text(min: number, max: number, error: string) {
   return z.string().check(z.refine((value) => textLength(value.trim()) >= min && textLength(value) <= max, { error }));
 }
 
-/** Today's date in Asia/Shanghai, where the platform's days begin and end. */
-export function todayInShanghai(now: Date = new Date()): string {
-  // Kept once made: building a DateTimeFormat costs far more than formatting with it.
-  shanghaiDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' });
-  return shanghaiDay.format(now);
+/** A free-text field of the form, with the limits and message the widget checks it with too. */
+function formText(field: DemandTextField) {
+  const { key } = DEMAND_TEXT_LIMITS[field];
+  return z.string().check(z.refine((value) => checkDemandText(field, value) === undefined, { error: key }));
 }
-let shanghaiDay: Intl.DateTimeFormat | undefined;
 
 // Each check carries a message key (see messages.ts) so that every client shows the same words in its language.
 export const DemandUscc = z
   .string()
   .check(
-    z.regex(/^[0-9A-HJ-NPQRTUWXY]{18}$/, { error: 'uscc.format' }),
+    z.regex(USCC_PATTERN, { error: 'uscc.format' }),
     z.refine(isValidUscc, { error: 'uscc.checksum', abort: true }),
   );
-export const MobilePhone = z.string().check(z.refine(isMainlandMobile, { error: 'contact.phone' }));
+export const MobilePhone = z.string().check(z.refine((value) => !checkMobile(value), { error: 'contact.phone' }));
 
 export const DemandBudget = z.union([
-  z.int().check(z.minimum(1, { error: 'budget' }), z.maximum(100_000_000_000, { error: 'budget' })),
+  z.int().check(z.refine((value) => !checkBudget(value), { error: 'budget' })),
   z.literal('negotiable'),
 ]);
 export type DemandBudget = z.infer<typeof DemandBudget>;
@@ -48,24 +45,23 @@ export const ExpectedBy = DateOnly.check(z.refine((value) => value >= todayInSha
 export const DemandInput = z.object({
   enterprise: z.object({
     uscc: DemandUscc,
-    name: text(2, 100, 'enterprise.name'),
+    name: formText('enterpriseName'),
   }),
   contact: z.object({
-    name: text(1, 30, 'contact.name'),
+    name: formText('contactName'),
     phone: MobilePhone,
   }),
   regionCode: RegionCode.check(z.regex(/^\d{6}$/, { error: 'region' })),
   categoryId: z.enum(CategoryId.options, { error: 'category' }),
   productId: z.optional(z.nullable(Id)),
-  title: text(5, 60, 'title'),
-  description: text(20, 1000, 'description'),
+  title: formText('title'),
+  description: formText('description'),
   budget: DemandBudget,
   expectedBy: z.optional(z.nullable(ExpectedBy)),
   consent: z.literal(true, { error: 'consent' }),
 });
 export type DemandInput = z.infer<typeof DemandInput>;
 
-export const DEMAND_STATUSES = ['submitted', 'accepted', 'matched', 'inService', 'closed', 'rejected'] as const;
 export const DemandStatus = z.enum(DEMAND_STATUSES);
 export type DemandStatus = z.infer<typeof DemandStatus>;
 
@@ -129,7 +125,7 @@ export const DemandStatusView = z.object({
 export type DemandStatusView = z.infer<typeof DemandStatusView>;
 
 /** Tracking numbers read `XQ` + the submission date + six characters, e.g. `XQ20261128K7M3Q9`. */
-export const TrackingNo = z.string().check(z.regex(/^XQ\d{8}[0-9A-Z]{6}$/, { error: 'trackingNo.format' }));
+export const TrackingNo = z.string().check(z.regex(TRACKING_NO_PATTERN, { error: 'trackingNo.format' }));
 
 /** A center administrator's move of a demand through its states. */
 export const DemandTransition = z.discriminatedUnion('action', [

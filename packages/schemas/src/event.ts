@@ -1,8 +1,8 @@
 import { DateTime, Id, RegionCode, pageOf } from './common.js';
 import { CategoryId } from './reference.js';
+import { EVENT_TYPES } from './rules/event.js';
 import * as z from './zod.js';
 
-export const EVENT_TYPES = ['matching', 'training', 'policyBriefing', 'expertClinic'] as const;
 export const EventType = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventType>;
 

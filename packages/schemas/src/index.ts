@@ -1,12 +1,11 @@
 export * as z from './zod.js';
-export * from './identifiers.js';
+export * from './rules/index.js';
 export * from './common.js';
 export * from './problem.js';
 export * from './reference.js';
 export * from './catalog.js';
 export * from './health.js';
 export * from './query.js';
-export * from './messages.js';
 export * from './demand.js';
 export * from './auth.js';
 export * from './event.js';

@@ -1,3 +1,4 @@
+import { PROBLEM_CODES } from './rules/problem.js';
 import * as z from './zod.js';
 
 /** One field that failed validation: `path` is dotted (`query.limit`, `body.contact.phone`). */
@@ -7,23 +8,6 @@ export const FieldError = z.object({
   code: z.optional(z.string()),
 });
 export type FieldError = z.infer<typeof FieldError>;
-
-export const PROBLEM_CODES = [
-  'validation_failed',
-  'invalid_cursor',
-  'not_found',
-  'unauthorized',
-  'forbidden',
-  'conflict',
-  'idempotency_key_reused',
-  'request_in_progress',
-  'rate_limited',
-  'payload_too_large',
-  'unsupported_media_type',
-  'method_not_allowed',
-  'service_unavailable',
-  'internal_error',
-] as const;
 
 /** An RFC 9457 problem details body, `application/problem+json`. */
 export const Problem = z.object({

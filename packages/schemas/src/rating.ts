@@ -1,23 +1,7 @@
 import { DateOnly, DateTime, Id, pageOf } from './common.js';
-import { textLength } from './demand.js';
+import { COMMENT_MAX, GRADES, SATISFACTION_LEVELS } from './rules/rating.js';
+import { textLength } from './rules/text.js';
 import * as z from './zod.js';
-
-/**
- * The eight scored items of a rating and the most points each can give; together 100. Order is the order of the form.
- * attitude 服务态度, expertise 专业能力, conduct 服务规范, fulfilment 履约情况, quality 交付质量, value 性价比,
- * usefulness 服务成效, afterSales 售后服务.
- */
-export const RATING_ITEMS = [
-  ['attitude', 10],
-  ['expertise', 10],
-  ['conduct', 10],
-  ['fulfilment', 15],
-  ['quality', 15],
-  ['value', 15],
-  ['usefulness', 10],
-  ['afterSales', 15],
-] as const;
-export type RatingItem = (typeof RATING_ITEMS)[number][0];
 
 function itemScore(max: number) {
   return z
@@ -37,39 +21,11 @@ export const RatingScores = z.object({
 });
 export type RatingScores = z.infer<typeof RatingScores>;
 
-/** The national five-level satisfaction scale, best first: 非常满意, 满意, 一般, 不满意, 非常不满意. */
-export const SATISFACTION_LEVELS = [
-  'verySatisfied',
-  'satisfied',
-  'neutral',
-  'dissatisfied',
-  'veryDissatisfied',
-] as const;
 export const SatisfactionLevel = z.enum(SATISFACTION_LEVELS, { error: 'rating.level' });
 export type SatisfactionLevel = z.infer<typeof SatisfactionLevel>;
 
-/** The two lowest levels open a follow-up. */
-export function needsFollowUp(level: SatisfactionLevel): boolean {
-  return level === 'dissatisfied' || level === 'veryDissatisfied';
-}
-
-export const Grade = z.enum(['A', 'B', 'C', 'D']);
+export const Grade = z.enum(GRADES);
 export type Grade = z.infer<typeof Grade>;
-
-/** The sum of the eight items (0–100). */
-export function ratingScore(scores: RatingScores): number {
-  return RATING_ITEMS.reduce((sum, [item]) => sum + scores[item], 0);
-}
-
-/** A ≥ 90, B 80–89, C 60–79, D < 60. */
-export function ratingGrade(score: number): Grade {
-  if (score >= 90) return 'A';
-  if (score >= 80) return 'B';
-  if (score >= 60) return 'C';
-  return 'D';
-}
-
-export const COMMENT_MAX = 200;
 
 /** A comment of at most 200 characters as a person counts them (an emoji or a Chinese character is one). */
 export const RatingComment = z

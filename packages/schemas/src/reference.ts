@@ -1,4 +1,5 @@
 import { RegionCode } from './common.js';
+import { CATEGORY_IDS } from './rules/catalog.js';
 import * as z from './zod.js';
 
 export const RegionLevel = z.enum(['province', 'city', 'county']);
@@ -15,21 +16,6 @@ export type Region = z.infer<typeof Region>;
 
 export const RegionList = z.object({ items: z.array(Region) });
 export type RegionList = z.infer<typeof RegionList>;
-
-export const CATEGORY_IDS = [
-  'policy-consulting',
-  'startup-coaching',
-  'financing',
-  'finance-tax',
-  'legal',
-  'training-talent',
-  'management-consulting',
-  'technology-rd',
-  'intellectual-property',
-  'testing-certification',
-  'digitalization',
-  'market-expansion',
-] as const;
 
 export const CategoryId = z.enum(CATEGORY_IDS);
 export type CategoryId = z.infer<typeof CategoryId>;

@@ -1,16 +1,17 @@
 import { DateTime, Fen, Id, RegionCode, pageOf } from './common.js';
 import { CategoryId } from './reference.js';
+import {
+  ENGAGEMENT_STATUSES,
+  ENTERPRISE_SIZES,
+  ENTERPRISE_TAGS,
+  VOUCHER_STATUSES,
+  type VoucherLimit,
+} from './rules/voucher.js';
 import * as z from './zod.js';
 
-export const ENTERPRISE_SIZES = ['micro', 'small', 'medium'] as const;
 export const EnterpriseSize = z.enum(ENTERPRISE_SIZES);
 export type EnterpriseSize = z.infer<typeof EnterpriseSize>;
 
-/**
- * Recognitions an enterprise may hold: 专精特新 (`specialized`), 专精特新“小巨人” (`littleGiant`), 小升规 (`upgraded`,
- * grown above the statistical threshold), 高新技术企业 (`highTech`), 科技型中小企业 (`techSme`).
- */
-export const ENTERPRISE_TAGS = ['specialized', 'littleGiant', 'upgraded', 'highTech', 'techSme'] as const;
 export const EnterpriseTag = z.enum(ENTERPRISE_TAGS);
 export type EnterpriseTag = z.infer<typeof EnterpriseTag>;
 
@@ -51,21 +52,6 @@ export type VoucherBatch = z.infer<typeof VoucherBatch>;
 export const VoucherBatchPage = pageOf(VoucherBatch);
 export type VoucherBatchPage = z.infer<typeof VoucherBatchPage>;
 
-/**
- * issued → ordered (used on an engagement) → confirmed (the provider accepted the order) → delivered (the enterprise
- * accepted the delivery) → settled (the center paid the provider); or expired (past `useBy` unused), withdrawn
- * (handed back before use; the quota returns to the batch), revoked (fraud).
- */
-export const VOUCHER_STATUSES = [
-  'issued',
-  'ordered',
-  'confirmed',
-  'delivered',
-  'settled',
-  'expired',
-  'withdrawn',
-  'revoked',
-] as const;
 export const VoucherStatus = z.enum(VOUCHER_STATUSES);
 export type VoucherStatus = z.infer<typeof VoucherStatus>;
 
@@ -122,7 +108,6 @@ export type VoucherPage = z.infer<typeof VoucherPage>;
  * `voucherAmount` = min(face value, maxCoverage % of `contractAmount`, what is left of the yearly cap); `selfPaid` is
  * the rest. No change is given.
  */
-export const ENGAGEMENT_STATUSES = ['ordered', 'confirmed', 'inProgress', 'delivered', 'closed', 'cancelled'] as const;
 export const EngagementStatus = z.enum(ENGAGEMENT_STATUSES);
 export type EngagementStatus = z.infer<typeof EngagementStatus>;
 
@@ -184,7 +169,7 @@ export const VoucherQuote = z.object({
   /** What the enterprise may still be paid by vouchers this year, before this use. */
   capLeft: Fen,
   /** Which rule limited `voucherAmount`: the face value, the coverage share, or the yearly cap. */
-  limitedBy: z.enum(['faceValue', 'coverage', 'annualCap']),
+  limitedBy: z.enum(['faceValue', 'coverage', 'annualCap'] as const satisfies readonly VoucherLimit[]),
 });
 export type VoucherQuote = z.infer<typeof VoucherQuote>;
 
@@ -200,34 +185,3 @@ export const EngagementTransition = z.discriminatedUnion('action', [
 ]);
 export type EngagementTransition = z.infer<typeof EngagementTransition>;
 export type EngagementAction = EngagementTransition['action'];
-
-/** Days left until an instant, counted in whole days in Asia/Shanghai's calendar (0 on the last day), never negative. */
-export function daysLeft(until: string, now: Date = new Date()): number {
-  const day = (time: number) => Math.floor((time + 8 * 3_600_000) / 86_400_000);
-  return Math.max(0, day(Date.parse(until)) - day(now.getTime()));
-}
-
-/**
- * What a voucher pays on a contract: the least of its face value, `maxCoverage` percent of the contract (rounded
- * down to the fen) and what is left of the enterprise's yearly cap. Shared by the server and the widget's preview.
- */
-export function voucherPayment(input: {
-  faceValue: number;
-  maxCoverage: number;
-  contractAmount: number;
-  capLeft: number;
-}): Pick<VoucherQuote, 'voucherAmount' | 'selfPaid' | 'limitedBy'> {
-  const coverage = Math.floor((input.contractAmount * input.maxCoverage) / 100);
-  const capLeft = Math.max(0, input.capLeft);
-  let voucherAmount = input.faceValue;
-  let limitedBy: VoucherQuote['limitedBy'] = 'faceValue';
-  if (coverage < voucherAmount) {
-    voucherAmount = coverage;
-    limitedBy = 'coverage';
-  }
-  if (capLeft < voucherAmount) {
-    voucherAmount = capLeft;
-    limitedBy = 'annualCap';
-  }
-  return { voucherAmount, selfPaid: input.contractAmount - voucherAmount, limitedBy };
-}

@@ -1,3 +1,13 @@
-// Zod-free rules and constants: safe for browser bundles (no import of zod here or in any module below).
+// Zod-free rules and constants: safe for browser bundles. Nothing here or below imports zod, so a widget importing
+// values from `@smec/schemas/rules` pays only for what it uses; the schemas in the main entry are built on these.
+export * from './catalog.js';
+export * from './demand.js';
+export * from './event.js';
+export * from './identifiers.js';
+export * from './messages.js';
 export * from './policy.js';
+export * from './problem.js';
+export * from './rating.js';
 export * from './stats.js';
+export * from './text.js';
+export * from './voucher.js';

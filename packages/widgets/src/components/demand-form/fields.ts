@@ -1,12 +1,14 @@
+import type { CategoryId, DemandBudget, DemandInput } from '@smec/schemas';
 import {
-  DemandInput,
-  MobilePhone,
-  TrackingNo,
-  issueMessageKey,
-  type DemandBudget,
+  CATEGORY_IDS,
+  checkBudget,
+  checkDemandText,
+  checkExpectedBy,
+  checkMobile,
+  checkTrackingNo,
+  checkUscc,
   type MessageKey,
-  type z,
-} from '@smec/schemas';
+} from '@smec/schemas/rules';
 
 /** What the form holds while the visitor types: strings as the inputs give them, converted only on submit. */
 export interface DemandFormValues {
@@ -75,18 +77,6 @@ export interface FieldProblem {
   readonly text?: string | undefined;
 }
 
-const shape = DemandInput.shape;
-
-/**
- * The message key of a failed parse. A schema may report several issues for one value (format, then checksum); the
- * first that carries a message of its own is what the platform says too.
- */
-function problemOf(result: { success: boolean; error?: { issues: readonly z.core.$ZodIssue[] } | undefined }) {
-  if (result.success) return undefined;
-  const keys = (result.error?.issues ?? []).map((issue) => issueMessageKey(issue));
-  return keys.find((key) => key !== 'invalid') ?? keys[0] ?? 'invalid';
-}
-
 /** `1500.5` yuan → 150050 fen; NaN for anything that is not an amount with at most two decimals. */
 export function yuanToFen(text: string): number {
   const trimmed = text.trim().replace(/[,，]/g, '');
@@ -107,41 +97,41 @@ export function regionCodeOf(values: DemandFormValues): string {
   return values.county || values.city;
 }
 
-/** The message key for one field of the demand form, or undefined when it is right: the shared schema decides. */
+/**
+ * The message key for one field of the demand form, or undefined when it is right. The platform's schema is built on
+ * the same rule functions, so the form and the server always agree.
+ */
 export function checkField(field: FormField, values: DemandFormValues): MessageKey | undefined {
   switch (field) {
     case 'uscc':
-      return problemOf(shape.enterprise.shape.uscc.safeParse(values.uscc));
+      return checkUscc(values.uscc);
     case 'enterpriseName':
-      return problemOf(shape.enterprise.shape.name.safeParse(values.enterpriseName));
+      return checkDemandText('enterpriseName', values.enterpriseName);
     case 'categoryId':
-      return problemOf(shape.categoryId.safeParse(values.categoryId));
+      return (CATEGORY_IDS as readonly string[]).includes(values.categoryId) ? undefined : 'category';
     case 'city':
-      return problemOf(shape.regionCode.safeParse(regionCodeOf(values)));
+      return /^\d{6}$/.test(regionCodeOf(values)) ? undefined : 'region';
     case 'title':
-      return problemOf(shape.title.safeParse(values.title));
+      return checkDemandText('title', values.title);
     case 'description':
-      return problemOf(shape.description.safeParse(values.description));
-    case 'budgetAmount': {
-      const key = problemOf(shape.budget.safeParse(budgetOf(values)));
-      // An amount that is not a number fails the union as a whole; the budget's own words say what to do.
-      return key && key !== 'budget' ? 'budget' : key;
-    }
+      return checkDemandText('description', values.description);
+    case 'budgetAmount':
+      return checkBudget(budgetOf(values));
     case 'expectedBy':
-      return values.expectedBy ? problemOf(shape.expectedBy.safeParse(values.expectedBy)) : undefined;
+      return values.expectedBy ? checkExpectedBy(values.expectedBy) : undefined;
     case 'contactName':
-      return problemOf(shape.contact.shape.name.safeParse(values.contactName));
+      return checkDemandText('contactName', values.contactName);
     case 'phone':
-      return problemOf(shape.contact.shape.phone.safeParse(values.phone.trim()));
+      return checkMobile(values.phone.trim());
     case 'consent':
-      return problemOf(shape.consent.safeParse(values.consent));
+      return values.consent ? undefined : 'consent';
   }
 }
 
 export function checkLookupField(field: LookupField, values: LookupValues): MessageKey | undefined {
   return field === 'trackingNo'
-    ? problemOf(TrackingNo.safeParse(values.trackingNo.trim().toUpperCase()))
-    : problemOf(MobilePhone.safeParse(values.phone.trim()));
+    ? checkTrackingNo(values.trackingNo.trim().toUpperCase())
+    : checkMobile(values.phone.trim());
 }
 
 /** What is sent: the values converted to the platform's types (checked by the same schema before sending). */
@@ -150,7 +140,7 @@ export function toDemandInput(values: DemandFormValues): DemandInput {
     enterprise: { uscc: values.uscc, name: values.enterpriseName.trim() },
     contact: { name: values.contactName.trim(), phone: values.phone.trim() },
     regionCode: regionCodeOf(values),
-    categoryId: values.categoryId as DemandInput['categoryId'],
+    categoryId: values.categoryId as CategoryId,
     productId: values.productId || null,
     title: values.title.trim(),
     description: values.description.trim(),
