@@ -1,0 +1,48 @@
+// What a visitor downloads for a CDN entry: the entry and every chunk it imports statically, each gzipped on its own
+// (as a server sends them). Shared by the size-budget test and `npm run bench`.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const CDN_DIR = fileURLToPath(new URL('../packages/widgets/dist/cdn/', import.meta.url));
+
+/**
+ * The budgets of issue 7, in KB gzip. The loader is the only script a page needs up front; a widget's module is what
+ * its tag costs; `smec.js` is everything at once. `smec-root.js` is part of every widget's cost already.
+ */
+export const BUDGETS_KB = { loader: 2, widget: 25, all: 60 } as const;
+
+/** Every file an entry loads through static imports, itself included (dynamic `import()` loads later, on demand). */
+export function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    staticClosure(resolve(dirname(file), match[1]!), seen);
+  }
+  return seen;
+}
+
+export function gzipKb(files: Iterable<string>): number {
+  let bytes = 0;
+  for (const file of files) bytes += gzipSync(readFileSync(file), { level: 9 }).length;
+  return Math.round((bytes / 1024) * 100) / 100;
+}
+
+/** Each CDN entry (`smec.js`, `smec-loader.js`, `smec-catalog.js` …) with its size in KB gzip. */
+export function cdnEntrySizes(): Record<string, number> {
+  if (!existsSync(join(CDN_DIR, 'smec.js'))) throw new Error('No CDN build: run `npm run build` first');
+  const sizes: Record<string, number> = {};
+  for (const entry of readdirSync(CDN_DIR)
+    .filter((file) => file.endsWith('.js'))
+    .sort()) {
+    sizes[entry] = gzipKb(staticClosure(join(CDN_DIR, entry)));
+  }
+  return sizes;
+}
+
+/** The widgets' own modules: every entry but the all-in-one, the loader and the root. */
+export function widgetEntries(sizes: Record<string, number>): string[] {
+  return Object.keys(sizes).filter((entry) => /^smec-(?!root\.|loader\.)/.test(entry));
+}
