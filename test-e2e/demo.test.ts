@@ -65,3 +65,40 @@ test('the CDN serves the widget modules with CORS and caching headers', async ()
     assert.match(response.headers.get('cache-control') ?? '', /max-age=\d+/);
   }
 });
+
+test('the demo switches the widgets between the example themes, and remembers the choice', async () => {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(`${server.url}/`);
+  await page.locator('smec-catalog [part~="card"]').first().waitFor({ timeout: 20_000 });
+  const primary = () =>
+    page.evaluate(() =>
+      getComputedStyle(document.querySelector('smec-catalog') as Element)
+        .getPropertyValue('--smec-color-primary')
+        .trim(),
+    );
+  assert.equal(await primary(), '', 'no theme: the widgets use their own defaults');
+
+  await page.selectOption('#demo-theme', 'gov-red');
+  await page.waitForFunction(
+    () => getComputedStyle(document.documentElement).getPropertyValue('--smec-color-primary') !== '',
+  );
+  assert.equal(await primary(), '#a8171c');
+
+  await page.reload();
+  await page.waitForFunction(
+    () => getComputedStyle(document.documentElement).getPropertyValue('--smec-color-primary') !== '',
+  );
+  assert.equal(await primary(), '#a8171c', 'the choice survives a reload');
+  assert.equal(await page.locator('#demo-theme').inputValue(), 'gov-red');
+
+  await page.selectOption('#demo-theme', 'neutral-blue');
+  await page.waitForFunction(
+    () => getComputedStyle(document.documentElement).getPropertyValue('--smec-color-primary').trim() === '#1d4f91',
+  );
+  assert.deepEqual(problems, []);
+  await page.close();
+});
