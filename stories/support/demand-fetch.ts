@@ -9,7 +9,7 @@ import {
   type DemandStatusView,
   type FieldError,
 } from '@smec/schemas';
-import { createClient, type SmecClient } from '@smec/sdk';
+import { createClient, type SmecClient } from '@smec/sdk/core';
 import { FIXTURE_BASE_URL, createFixtureFetch } from './fixture-fetch.js';
 
 /**

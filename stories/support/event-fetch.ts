@@ -2,7 +2,7 @@
 // registrations) from ServiceEvent-shaped fixtures of the current month in Foshan, on top of the catalog fixtures
 // (regions), so that the static Storybook build needs no server.
 import type { EventType, MyRegistration, Registration, ServiceEvent } from '@smec/schemas';
-import { createClient, type SmecClient } from '@smec/sdk';
+import { createClient, type SmecClient } from '@smec/sdk/core';
 import { FIXTURE_BASE_URL, createFixtureFetch } from './fixture-fetch.js';
 
 /** `normal` answers; `loading` never answers; `error` fails as an unreachable platform; `empty` has no events. */

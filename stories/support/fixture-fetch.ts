@@ -10,7 +10,7 @@ import {
   type ServiceCategory,
   type ServiceProduct,
 } from '@smec/schemas';
-import { createClient, type SmecClient } from '@smec/sdk';
+import { createClient, type SmecClient } from '@smec/sdk/core';
 
 export interface CatalogFixtures {
   regions: Region[];

@@ -13,7 +13,7 @@ import {
   type RatingScores,
   type SatisfactionLevel,
 } from '@smec/schemas';
-import { createClient, type SmecClient } from '@smec/sdk';
+import { createClient, type SmecClient } from '@smec/sdk/core';
 import { FIXTURE_BASE_URL } from './fixture-fetch.js';
 
 /**

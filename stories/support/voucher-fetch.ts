@@ -2,7 +2,7 @@
 // quote, use, return, transitions) from fixtures made relative to today, so that the static Storybook build needs no
 // server. Used by the stories only: the widget's tests run against the real platform.
 import { voucherPayment, type Engagement, type Voucher, type VoucherBatch, type VoucherStatus } from '@smec/schemas';
-import { createClient, type SmecClient } from '@smec/sdk';
+import { createClient, type SmecClient } from '@smec/sdk/core';
 import { createFixtureFetch } from './fixture-fetch.js';
 
 export const VOUCHER_BASE_URL = 'https://fixtures.invalid/api/v1';

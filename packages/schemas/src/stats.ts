@@ -69,7 +69,6 @@ export type RegionScore = z.infer<typeof RegionScore>;
 export const ScorecardMonth = z.object({
   month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
   enterpriseServices: Count,
-  enterprisesServed: Count,
   demandsReceived: Count,
   vouchersRedeemed: Count,
   ratings: Count,

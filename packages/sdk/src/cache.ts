@@ -1,7 +1,7 @@
-/** A cached GET response: its validator and its raw body, parsed again on every reuse so callers never share objects. */
+/** A cached GET response: its validator and its body's text, parsed again on every reuse so callers never share objects. */
 export interface CachedResponse {
   readonly etag: string;
-  readonly body: unknown;
+  readonly text: string;
 }
 
 /** A small least-recently-used map of GET responses by URL, for `If-None-Match` revalidation. */

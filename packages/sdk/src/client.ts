@@ -1,5 +1,12 @@
 import type { z } from '@smec/schemas';
-import { HttpClient, type ClientOptions, type RequestOptions, type ResponseSchema } from './http.js';
+import {
+  HttpClient,
+  type ClientOptions,
+  type RequestOptions,
+  type ResponseSchema,
+  type SchemaName,
+  type SchemaOutput,
+} from './http.js';
 import { Categories } from './resources/Categories.js';
 import { Demands } from './resources/Demands.js';
 import { Demo } from './resources/Demo.js';
@@ -7,10 +14,12 @@ import { Engagements } from './resources/Engagements.js';
 import { Events } from './resources/Events.js';
 import { Health } from './resources/Health.js';
 import { Me } from './resources/Me.js';
+import { Policies } from './resources/Policies.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
 import { Ratings } from './resources/Ratings.js';
 import { Regions } from './resources/Regions.js';
+import { Stats } from './resources/Stats.js';
 import { Vouchers } from './resources/Vouchers.js';
 
 /** A configured client of the platform API, made by {@link createClient}. */
@@ -35,31 +44,39 @@ export interface SmecClient {
   readonly vouchers: Vouchers;
   /** Engagements bought from providers (with or without a voucher) and the moves of their lifecycle. */
   readonly engagements: Engagements;
+  /** The policy library (政策宣贯). */
+  readonly policies: Policies;
+  /** The centers' yearly evaluation figures (综合评价考核). */
+  readonly stats: Stats;
   /** What belongs to the signed-in user, such as an enterprise's event registrations. */
   readonly me: Me;
   /** The demo platform's seeded users and their tokens. */
   readonly demo: Demo;
   /**
    * The low-level escape hatch, for endpoints this version has no method for: the same headers, retries, timeout,
-   * errors and caching as every other call. With a `schema`, the body is parsed with it.
+   * errors and caching as every other call. With a `schema`, the body is parsed with it; with a schema's name, the
+   * client's validator checks it (`@smec/sdk/core` returns it unchecked unless given a `validate`).
    *
    * @example
    * ```ts
    * const page = await client.request({ path: '/products', query: { limit: 5 }, schema: ProductPage });
+   * const same = await client.request({ path: '/products', query: { limit: 5 }, schema: 'ProductPage' });
    * const raw = await client.request({ method: 'POST', path: '/demands', body: demand });
    * ```
    */
   request<S extends ResponseSchema>(options: RequestOptions & { schema: S }): Promise<z.output<S>>;
+  request<N extends SchemaName>(options: RequestOptions & { schema: N }): Promise<SchemaOutput<N>>;
   request(options: RequestOptions): Promise<unknown>;
 }
 
 /**
- * Creates a client of the smec platform API. Every response is checked against the shared schemas; failures throw
+ * Creates a client of the smec platform API, without zod: responses are returned as the platform sent them unless
+ * `validate` is given (`@smec/sdk`'s `createClient` checks every one with the shared schemas). Failures throw
  * `SmecError` subclasses; idempotent calls are retried; every method takes `{ signal }`.
  *
  * @example
  * ```ts
- * import { createClient } from '@smec/sdk';
+ * import { createClient } from '@smec/sdk/core';
  *
  * const client = createClient({
  *   baseUrl: 'https://platform.example/api/v1',
@@ -82,6 +99,8 @@ export function createClient(options: ClientOptions): SmecClient {
     ratings: new Ratings(http),
     vouchers: new Vouchers(http),
     engagements: new Engagements(http),
+    policies: new Policies(http),
+    stats: new Stats(http),
     me: new Me(http),
     demo: new Demo(http),
     request: (requestOptions: RequestOptions) => http.request(requestOptions),

@@ -7,11 +7,33 @@ import { SmecNetworkError } from './errors/SmecNetworkError.js';
 import { SmecResponseValidationError } from './errors/SmecResponseValidationError.js';
 import { SmecTimeoutError } from './errors/SmecTimeoutError.js';
 import { createIdempotencyKey } from './idempotency.js';
+import type { responseSchemas } from './response-schemas.js';
 import { toQueryString, type QueryParams } from './query.js';
 import { backoffDelay, parseRetryAfter, retryPolicy, sleep, type RetryOptions, type RetryPolicy } from './retry.js';
 
 /** A schema from `@smec/schemas` that a response is parsed with. */
 export type ResponseSchema = z.ZodMiniType;
+
+type ResponseSchemas = typeof responseSchemas;
+
+/**
+ * The name of a response schema of `@smec/schemas`, e.g. `'ProductPage'`. The SDK's resources name their response
+ * schema rather than import it, so that a client built without a validator (`@smec/sdk/core`) bundles no zod.
+ */
+export type SchemaName = keyof ResponseSchemas;
+
+/** The data the schema named `N` parses to. */
+export type SchemaOutput<N extends SchemaName> = z.output<ResponseSchemas[N]>;
+
+/** What a {@link ResponseValidator} concluded: the parsed data, or the schema's issues. */
+export type ValidationResult =
+  { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly issues: readonly z.core.$ZodIssue[] };
+
+/**
+ * Checks a successful response body against the schema named `schemaName`. `@smec/sdk` passes one that parses with
+ * the shared schemas; `@smec/sdk/core` passes none, and responses are then returned as the platform sent them.
+ */
+export type ResponseValidator = (schemaName: SchemaName, data: unknown) => ValidationResult;
 
 /** A language the platform answers in; sent as `Accept-Language`. */
 export type SmecLocale = 'zh-CN' | 'en' | 'zh-HK';
@@ -65,6 +87,12 @@ export interface ClientOptions {
    * @default { maxEntries: 64 }
    */
   cache?: boolean | { maxEntries?: number };
+  /**
+   * Checks every response whose schema is named. `@smec/sdk`'s `createClient` checks with the shared schemas unless
+   * this is `false`; `@smec/sdk/core`'s checks only when given one.
+   * @default the shared schemas with `@smec/sdk`, none with `@smec/sdk/core`
+   */
+  validate?: ResponseValidator | false;
 }
 
 /** Options every call takes. */
@@ -91,8 +119,12 @@ export interface RequestOptions extends CallOptions {
   query?: QueryParams;
   /** A body, sent as JSON. */
   body?: unknown;
-  /** The schema the response is parsed with; without one the call resolves to the unchecked JSON. */
-  schema?: ResponseSchema;
+  /**
+   * The schema the response is parsed with, or the name of one of the SDK's response schemas, which the client's
+   * validator checks (a client without one returns the JSON unchecked). Without either, the call resolves to the
+   * unchecked JSON.
+   */
+  schema?: ResponseSchema | SchemaName;
   /**
    * The `Idempotency-Key` of a write. By default every `POST` gets a new random key, reused by its retries; pass a
    * key of your own to make a write safe to repeat across page loads, or `false` to send none (the call is then not
@@ -134,6 +166,8 @@ export class HttpClient {
 
   /** Sends a request, retrying as the policy allows, and returns the body parsed with `schema`. */
   request<S extends ResponseSchema>(options: RequestOptions & { schema: S }): Promise<z.output<S>>;
+  /** Sends a request, retrying as the policy allows, and returns the body checked by the client's validator. */
+  request<N extends SchemaName>(options: RequestOptions & { schema: N }): Promise<SchemaOutput<N>>;
   /** Sends a request, retrying as the policy allows, and returns the unchecked JSON body. */
   request(options: RequestOptions): Promise<unknown>;
   async request(options: RequestOptions): Promise<unknown> {
@@ -200,7 +234,7 @@ export class HttpClient {
     url: string,
     headers: Headers,
     body: unknown,
-    schema: ResponseSchema | undefined,
+    schema: ResponseSchema | SchemaName | undefined,
     signal: AbortSignal | undefined,
   ): Promise<unknown> {
     signal?.throwIfAborted();
@@ -234,12 +268,13 @@ export class HttpClient {
     }
 
     const { status } = response;
-    let data = parseJson(text);
-    if (status === 304 && cached) {
-      data = cached.body;
-    } else if (status < 200 || status > 299) {
+    const reused = status === 304 && cached !== undefined;
+    // The cache keeps the text: every reuse parses objects of its own, which no other caller holds.
+    const data = parseJson(reused ? cached.text : text);
+    if (!reused && (status < 200 || status > 299)) {
       throw createApiError(status, response.statusText, data === NOT_JSON ? text : data, response.headers, request);
-    } else if (data === NOT_JSON) {
+    }
+    if (data === NOT_JSON) {
       const issue: z.core.$ZodIssue = {
         code: 'custom',
         path: [],
@@ -247,16 +282,26 @@ export class HttpClient {
         input: text,
       };
       throw new SmecResponseValidationError([issue], request);
-    } else {
+    }
+    if (!reused && method === 'GET') {
       const etag = response.headers.get('etag');
-      if (method === 'GET' && etag) this.#cache?.set(url, { etag, body: data });
-      else if (method === 'GET') this.#cache?.delete(url);
+      if (etag) this.#cache?.set(url, { etag, text });
+      else this.#cache?.delete(url);
     }
 
-    if (!schema) return data;
+    const result = this.#validate(schema, data);
+    if (result.ok) return result.data;
+    throw new SmecResponseValidationError(result.issues, request);
+  }
+
+  #validate(schema: ResponseSchema | SchemaName | undefined, data: unknown): ValidationResult {
+    if (schema === undefined) return { ok: true, data };
+    if (typeof schema === 'string') {
+      const { validate } = this.#options;
+      return validate ? validate(schema, data) : { ok: true, data };
+    }
     const result = schema.safeParse(data);
-    if (result.success) return result.data;
-    throw new SmecResponseValidationError(result.error.issues, request);
+    return result.success ? { ok: true, data: result.data } : { ok: false, issues: result.error.issues };
   }
 }
 

@@ -11,6 +11,7 @@ import {
   type ServiceProduct,
   type SmecClient,
 } from '@smec/sdk';
+import { createClient as createCoreClient } from '@smec/sdk/core';
 import { startTestServer } from '../../../test-support/server.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -225,5 +226,29 @@ describe('transport against the real server', () => {
     await uncached.categories.list();
     await uncached.categories.list();
     assert.deepEqual(statuses, [200, 200]);
+  });
+});
+
+describe('@smec/sdk/core against the real server', () => {
+  it('answers what the validating client answers, and its own objects from a 304', async () => {
+    const statuses: number[] = [];
+    const core = createCoreClient({ baseUrl: server.apiUrl, fetch: recordingFetch(statuses) });
+    const checked = await client.products.get('prd-00001');
+    const first = await core.products.get('prd-00001');
+    const second = await core.products.get('prd-00001');
+    assert.deepEqual(statuses, [200, 304]);
+    assert.deepEqual(first, checked);
+    assert.deepEqual(second, first);
+    assert.notEqual(second, first, 'the cache hands out a fresh copy, not the object another caller holds');
+  });
+
+  it('maps errors to the same classes', async () => {
+    const core = createCoreClient({ baseUrl: server.apiUrl });
+    const notFound = await core.products.get('prd-99999999').catch((error: unknown) => error);
+    assert.ok(notFound instanceof SmecNotFoundError);
+    assert.equal(notFound.code, 'not_found');
+    const invalid = await core.request({ path: '/products', query: { limit: 0 } }).catch((error: unknown) => error);
+    assert.ok(invalid instanceof SmecValidationError);
+    assert.ok(invalid.errors.some((error) => error.path === 'query.limit'));
   });
 });

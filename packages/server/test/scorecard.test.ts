@@ -109,7 +109,20 @@ describe('the scorecard against random rows (property)', () => {
     const products = sqlite
       .prepare('SELECT id, name, provider_id, category_id FROM products WHERE listed = 1 ORDER BY is_free DESC, seq LIMIT 40')
       .all() as { id: string; name: string; provider_id: string; category_id: string }[];
-    const batch = sqlite.prepare('SELECT seq, id FROM voucher_batches ORDER BY seq LIMIT 1').get() as { seq: number; id: string };
+    // A batch of its own: one active voucher per enterprise and batch is a unique index.
+    const columns = (sqlite.prepare('PRAGMA table_info(voucher_batches)').all() as { name: string }[])
+      .map((column) => column.name)
+      .filter((name) => name !== 'seq' && name !== 'id');
+    sqlite
+      .prepare(
+        `INSERT INTO voucher_batches (id, ${columns.join(', ')})
+         SELECT 'vbt-prop-${YEAR}', ${columns.join(', ')} FROM voucher_batches ORDER BY seq LIMIT 1`,
+      )
+      .run();
+    const batch = sqlite.prepare(`SELECT seq, id FROM voucher_batches WHERE id = 'vbt-prop-${YEAR}'`).get() as {
+      seq: number;
+      id: string;
+    };
 
     const insertEngagement = sqlite.prepare(
       `INSERT INTO engagements (id, enterprise_id, enterprise_name, enterprise_region_code, provider_id, provider_name,

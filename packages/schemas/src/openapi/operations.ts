@@ -687,7 +687,7 @@ export const operations = {
     summary: 'The policy library (政策宣贯): search and filter policies of the province, cities and counties',
     description:
       'Chinese search matches any one- or two-character query (「税」, 「融资」) in the title, issuer, document number ' +
-      'and summary. `region` keeps the region\'s own policies and those of its parents (a county sees its city\'s ' +
+      "and summary. `region` keeps the region's own policies and those of its parents (a county sees its city's " +
       "and the province's), the nearest first, then the newest; without it, the newest first. `from`/`to` bound " +
       'the day of publication (inclusive). `validity=inForce` keeps the policies effective today (Asia/Shanghai), ' +
       '`expired` those past their end date.',
@@ -714,7 +714,8 @@ export const operations = {
     method: 'get',
     path: '/stats/scorecard',
     tag: 'stats',
-    summary: "A region's yearly evaluation figures (综合评价考核), its targets, the monthly trend and its parent's figures",
+    summary:
+      "A region's yearly evaluation figures (综合评价考核), its targets, the monthly trend and its parent's figures",
     description:
       'Computed from the stored rows on every request, never from a stored copy. Targets: the province has the ' +
       "policy's (10,000 providers integrated, 300,000 enterprise-services a year); a city an equal share of the " +

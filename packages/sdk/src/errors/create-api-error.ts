@@ -1,4 +1,4 @@
-import { Problem } from '@smec/schemas';
+import type { FieldError, Problem } from '@smec/schemas';
 import { SmecApiError, type SmecApiErrorInit } from './SmecApiError.js';
 import { SmecConflictError } from './SmecConflictError.js';
 import type { SmecRequestInfo } from './SmecError.js';
@@ -34,11 +34,10 @@ export function createApiError(
   headers: Headers,
   request: SmecRequestInfo,
 ): SmecApiError {
-  const parsed = Problem.safeParse(body);
   const text = typeof body === 'string' ? body : body === undefined ? '' : JSON.stringify(body);
   const problem: Problem =
-    parsed.success && parsed.data.status === status
-      ? parsed.data
+    isProblem(body) && body.status === status
+      ? body
       : {
           type: 'about:blank',
           title: statusText || `HTTP ${status}`,
@@ -48,4 +47,35 @@ export function createApiError(
         };
   const ErrorClass = BY_STATUS[status] ?? (status >= 500 ? SmecServerError : SmecApiError);
   return new ErrorClass({ problem, request, headers });
+}
+
+type Fields = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checked by hand rather than with the `Problem` schema, so that a client without response validation has no zod. */
+function isProblem(body: unknown): body is Problem {
+  return (
+    isObject(body) &&
+    areStrings(body, ['type', 'title', 'code'], ['detail', 'instance', 'requestId']) &&
+    isErrorStatus(body.status) &&
+    (body.errors === undefined || (Array.isArray(body.errors) && body.errors.every(isFieldError)))
+  );
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return isObject(value) && areStrings(value, ['path', 'message'], ['code']);
+}
+
+function areStrings(value: Fields, required: readonly string[], optional: readonly string[]): boolean {
+  return (
+    required.every((name) => typeof value[name] === 'string') &&
+    optional.every((name) => value[name] === undefined || typeof value[name] === 'string')
+  );
+}
+
+function isErrorStatus(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 400 && (value as number) <= 599;
 }

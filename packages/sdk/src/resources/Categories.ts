@@ -1,4 +1,4 @@
-import { CategoryList } from '@smec/schemas';
+import type { CategoryList } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { Resource } from './Resource.js';
 
@@ -13,6 +13,6 @@ export class Categories extends Resource {
    * ```
    */
   list(options?: CallOptions): Promise<CategoryList> {
-    return this.http.request({ ...options, path: '/categories', schema: CategoryList });
+    return this.http.request({ ...options, path: '/categories', schema: 'CategoryList' });
   }
 }

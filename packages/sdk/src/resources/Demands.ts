@@ -1,11 +1,11 @@
-import {
+import type {
   Demand,
+  DemandInput,
   DemandPage,
+  DemandsQuery,
   DemandStatusView,
-  type DemandInput,
-  type DemandTransition,
-  type DemandsQuery,
-  type z,
+  DemandTransition,
+  z,
 } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
@@ -42,7 +42,7 @@ export class Demands extends Resource {
    * const demand = await client.demands.create({
    *   enterprise: { uscc: '91440604MA51K8QX3Q', name: '佛山市禅城区示例科技有限公司' },
    *   contact: { name: '陈女士', phone: '13812341234' },
-   *   regionCode: '440604', categoryId: 'finance', title: '申请高新技术企业认定辅导',
+   *   regionCode: '440604', categoryId: 'finance-tax', title: '申请高新技术企业认定辅导',
    *   description: '公司计划明年申报高新技术企业，希望有机构协助梳理知识产权和研发费用归集。',
    *   budget: 'negotiable', consent: true,
    * });
@@ -57,7 +57,7 @@ export class Demands extends Resource {
       path: '/demands',
       body: input,
       idempotencyKey: idempotencyKey ?? true,
-      schema: Demand,
+      schema: 'Demand',
     });
   }
 
@@ -76,7 +76,7 @@ export class Demands extends Resource {
       ...options,
       path: '/demands/lookup',
       query: { trackingNo: params.trackingNo, phone: params.phone },
-      schema: DemandStatusView,
+      schema: 'DemandStatusView',
     });
   }
 
@@ -96,7 +96,7 @@ export class Demands extends Resource {
           ...options,
           path: '/demands',
           query: { ...params, cursor },
-          schema: DemandPage,
+          schema: 'DemandPage',
         }),
       params.cursor,
     );
@@ -112,7 +112,7 @@ export class Demands extends Resource {
    * ```
    */
   get(id: string, options?: CallOptions): Promise<Demand> {
-    return this.http.request({ ...options, path: `/demands/${encodeURIComponent(id)}`, schema: Demand });
+    return this.http.request({ ...options, path: `/demands/${encodeURIComponent(id)}`, schema: 'Demand' });
   }
 
   /**
@@ -131,7 +131,7 @@ export class Demands extends Resource {
       method: 'POST',
       path: `/demands/${encodeURIComponent(id)}/transitions`,
       body,
-      schema: Demand,
+      schema: 'Demand',
     });
   }
 }

@@ -1,4 +1,4 @@
-import { DemoToken, DemoUserList, type Role } from '@smec/schemas';
+import type { DemoToken, DemoUserList, Role } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { Resource } from './Resource.js';
 
@@ -13,7 +13,7 @@ export class Demo extends Resource {
    * ```
    */
   users(params: { role?: Role } = {}, options?: CallOptions): Promise<DemoUserList> {
-    return this.http.request({ ...options, path: '/demo/users', query: { role: params.role }, schema: DemoUserList });
+    return this.http.request({ ...options, path: '/demo/users', query: { role: params.role }, schema: 'DemoUserList' });
   }
 
   /**
@@ -33,7 +33,7 @@ export class Demo extends Resource {
       path: '/demo/token',
       body: { userId },
       idempotencyKey: false,
-      schema: DemoToken,
+      schema: 'DemoToken',
     });
   }
 }

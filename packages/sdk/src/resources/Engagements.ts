@@ -1,10 +1,10 @@
-import {
+import type {
   Engagement,
+  EngagementAction,
   EngagementPage,
-  type EngagementAction,
-  type EngagementTransition,
-  type EngagementsQuery,
-  type z,
+  EngagementsQuery,
+  EngagementTransition,
+  z,
 } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
@@ -35,7 +35,7 @@ export class Engagements extends Resource {
   list(params: EngagementListParams = {}, options?: CallOptions): PagePromise<EngagementPage> {
     return new PagePromise(
       (cursor) =>
-        this.http.request({ ...options, path: '/engagements', query: { ...params, cursor }, schema: EngagementPage }),
+        this.http.request({ ...options, path: '/engagements', query: { ...params, cursor }, schema: 'EngagementPage' }),
       params.cursor,
     );
   }
@@ -49,7 +49,7 @@ export class Engagements extends Resource {
    * ```
    */
   get(id: string, options?: CallOptions): Promise<Engagement> {
-    return this.http.request({ ...options, path: `/engagements/${encodeURIComponent(id)}`, schema: Engagement });
+    return this.http.request({ ...options, path: `/engagements/${encodeURIComponent(id)}`, schema: 'Engagement' });
   }
 
   /**
@@ -73,7 +73,7 @@ export class Engagements extends Resource {
       path: `/engagements/${encodeURIComponent(id)}/transitions`,
       body: transition,
       idempotencyKey: idempotencyKey ?? true,
-      schema: Engagement,
+      schema: 'Engagement',
     });
   }
 

@@ -1,11 +1,11 @@
-import {
+import type {
+  EventsQuery,
+  EventType,
   Registration,
+  RegistrationInput,
   ServiceEvent,
   ServiceEventPage,
-  type EventType,
-  type EventsQuery,
-  type RegistrationInput,
-  type z,
+  z,
 } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
@@ -49,7 +49,7 @@ export class Events extends Resource {
           ...options,
           path: '/events',
           query: { ...params, cursor },
-          schema: ServiceEventPage,
+          schema: 'ServiceEventPage',
         }),
       params.cursor,
     );
@@ -65,7 +65,7 @@ export class Events extends Resource {
    * ```
    */
   get(id: string, options?: CallOptions): Promise<ServiceEvent> {
-    return this.http.request({ ...options, path: `/events/${encodeURIComponent(id)}`, schema: ServiceEvent });
+    return this.http.request({ ...options, path: `/events/${encodeURIComponent(id)}`, schema: 'ServiceEvent' });
   }
 
   /**
@@ -87,7 +87,7 @@ export class Events extends Resource {
       path: `/events/${encodeURIComponent(eventId)}/registrations`,
       body: input,
       idempotencyKey: idempotencyKey ?? true,
-      schema: Registration,
+      schema: 'Registration',
     });
   }
 
@@ -106,7 +106,7 @@ export class Events extends Resource {
       ...options,
       method: 'DELETE',
       path: `/events/${encodeURIComponent(eventId)}/registrations/${encodeURIComponent(registrationId)}`,
-      schema: Registration,
+      schema: 'Registration',
     });
   }
 

@@ -1,4 +1,4 @@
-import { Health as HealthSchema, type Health as HealthStatus } from '@smec/schemas';
+import type { Health as HealthStatus } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { Resource } from './Resource.js';
 
@@ -14,6 +14,6 @@ export class Health extends Resource {
    * ```
    */
   get(options?: CallOptions): Promise<HealthStatus> {
-    return this.http.request({ ...options, path: '/health', schema: HealthSchema });
+    return this.http.request({ ...options, path: '/health', schema: 'Health' });
   }
 }

@@ -1,4 +1,4 @@
-import { MyRegistrationPage, type MyRegistrationsQuery, type z } from '@smec/schemas';
+import type { MyRegistrationPage, MyRegistrationsQuery, z } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
 import { Resource } from './Resource.js';
@@ -25,7 +25,7 @@ export class Me extends Resource {
           ...options,
           path: '/me/registrations',
           query: { ...params, cursor },
-          schema: MyRegistrationPage,
+          schema: 'MyRegistrationPage',
         }),
       params.cursor,
     );

@@ -1,4 +1,4 @@
-import { ProductPage, ServiceProductDetail, type ProductsQuery, type z } from '@smec/schemas';
+import type { ProductPage, ProductsQuery, ServiceProductDetail, z } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
 import { Resource } from './Resource.js';
@@ -28,7 +28,7 @@ export class Products extends Resource {
           ...options,
           path: '/products',
           query: { ...params, cursor },
-          schema: ProductPage,
+          schema: 'ProductPage',
         }),
       params.cursor,
     );
@@ -47,7 +47,7 @@ export class Products extends Resource {
     return this.http.request({
       ...options,
       path: `/products/${encodeURIComponent(id)}`,
-      schema: ServiceProductDetail,
+      schema: 'ServiceProductDetail',
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Provider, ProviderPage, type ProvidersQuery, type z } from '@smec/schemas';
+import type { Provider, ProviderPage, ProvidersQuery, z } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
 import { Resource } from './Resource.js';
@@ -25,7 +25,7 @@ export class Providers extends Resource {
           ...options,
           path: '/providers',
           query: { ...params, cursor },
-          schema: ProviderPage,
+          schema: 'ProviderPage',
         }),
       params.cursor,
     );
@@ -43,7 +43,7 @@ export class Providers extends Resource {
     return this.http.request({
       ...options,
       path: `/providers/${encodeURIComponent(id)}`,
-      schema: Provider,
+      schema: 'Provider',
     });
   }
 }

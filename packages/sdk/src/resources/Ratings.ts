@@ -1,11 +1,11 @@
-import {
+import type {
   PublicRatingPage,
+  PublicRatingsQuery,
   Rating,
+  RatingInput,
   RatingPage,
-  type PublicRatingsQuery,
-  type RatingInput,
-  type RatingsQuery,
-  type z,
+  RatingsQuery,
+  z,
 } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
@@ -50,7 +50,7 @@ export class Ratings extends Resource {
       path: `/engagements/${encodeURIComponent(engagementId)}/rating`,
       body: input,
       idempotencyKey: idempotencyKey ?? true,
-      schema: Rating,
+      schema: 'Rating',
     });
   }
 
@@ -67,7 +67,7 @@ export class Ratings extends Resource {
     return this.http.request({
       ...options,
       path: `/engagements/${encodeURIComponent(engagementId)}/rating`,
-      schema: Rating,
+      schema: 'Rating',
     });
   }
 
@@ -83,7 +83,8 @@ export class Ratings extends Resource {
    */
   list(params: RatingListParams = {}, options?: CallOptions): PagePromise<RatingPage> {
     return new PagePromise(
-      (cursor) => this.http.request({ ...options, path: '/ratings', query: { ...params, cursor }, schema: RatingPage }),
+      (cursor) =>
+        this.http.request({ ...options, path: '/ratings', query: { ...params, cursor }, schema: 'RatingPage' }),
       params.cursor,
     );
   }
@@ -116,7 +117,7 @@ export class Ratings extends Resource {
 
   #publicList(path: string, params: PublicRatingParams, options?: CallOptions): PagePromise<PublicRatingPage> {
     return new PagePromise(
-      (cursor) => this.http.request({ ...options, path, query: { ...params, cursor }, schema: PublicRatingPage }),
+      (cursor) => this.http.request({ ...options, path, query: { ...params, cursor }, schema: 'PublicRatingPage' }),
       params.cursor,
     );
   }
@@ -165,7 +166,7 @@ export class Ratings extends Resource {
       method: 'POST',
       path: `/ratings/${encodeURIComponent(ratingId)}/follow-up/${action}`,
       ...(body === undefined ? {} : { body }),
-      schema: Rating,
+      schema: 'Rating',
     });
   }
 }

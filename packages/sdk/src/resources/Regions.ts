@@ -1,4 +1,4 @@
-import { RegionList, type RegionsQuery, type z } from '@smec/schemas';
+import type { RegionList, RegionsQuery, z } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { Resource } from './Resource.js';
 
@@ -17,6 +17,6 @@ export class Regions extends Resource {
    * ```
    */
   list(params?: RegionListParams, options?: CallOptions): Promise<RegionList> {
-    return this.http.request({ ...options, path: '/regions', query: params, schema: RegionList });
+    return this.http.request({ ...options, path: '/regions', query: params, schema: 'RegionList' });
   }
 }

@@ -1,14 +1,14 @@
-import {
+import type {
   Engagement,
+  MyVouchersQuery,
   Voucher,
   VoucherBatch,
+  VoucherBatchesQuery,
   VoucherBatchPage,
   VoucherPage,
   VoucherQuote,
-  type MyVouchersQuery,
-  type VoucherBatchesQuery,
-  type VoucherUseInput,
-  type z,
+  VoucherUseInput,
+  z,
 } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
@@ -51,7 +51,7 @@ export class Vouchers extends Resource {
           ...options,
           path: '/voucher-batches',
           query: { ...params, cursor },
-          schema: VoucherBatchPage,
+          schema: 'VoucherBatchPage',
         }),
       params.cursor,
     );
@@ -69,7 +69,7 @@ export class Vouchers extends Resource {
     return this.http.request({
       ...options,
       path: `/voucher-batches/${encodeURIComponent(id)}`,
-      schema: VoucherBatch,
+      schema: 'VoucherBatch',
     });
   }
 
@@ -91,7 +91,7 @@ export class Vouchers extends Resource {
       method: 'POST',
       path: `/voucher-batches/${encodeURIComponent(batchId)}/claims`,
       idempotencyKey: idempotencyKey ?? true,
-      schema: Voucher,
+      schema: 'Voucher',
     });
   }
 
@@ -100,13 +100,13 @@ export class Vouchers extends Resource {
    *
    * @example
    * ```ts
-   * for await (const voucher of client.vouchers.list({ status: 'issued' }).items()) console.log(voucher.code);
+   * for await (const voucher of client.vouchers.list({ status: 'issued' })) console.log(voucher.code);
    * ```
    */
   list(params: MyVoucherListParams = {}, options?: CallOptions): PagePromise<VoucherPage> {
     return new PagePromise(
       (cursor) =>
-        this.http.request({ ...options, path: '/me/vouchers', query: { ...params, cursor }, schema: VoucherPage }),
+        this.http.request({ ...options, path: '/me/vouchers', query: { ...params, cursor }, schema: 'VoucherPage' }),
       params.cursor,
     );
   }
@@ -120,7 +120,7 @@ export class Vouchers extends Resource {
    * ```
    */
   get(id: string, options?: CallOptions): Promise<Voucher> {
-    return this.http.request({ ...options, path: path(id), schema: Voucher });
+    return this.http.request({ ...options, path: path(id), schema: 'Voucher' });
   }
 
   /**
@@ -139,7 +139,7 @@ export class Vouchers extends Resource {
       method: 'POST',
       path: `${path(id)}/quote`,
       body: input,
-      schema: VoucherQuote,
+      schema: 'VoucherQuote',
     });
   }
 
@@ -161,7 +161,7 @@ export class Vouchers extends Resource {
       path: `${path(id)}/use`,
       body: input,
       idempotencyKey: idempotencyKey ?? true,
-      schema: Engagement,
+      schema: 'Engagement',
     });
   }
 
@@ -175,6 +175,6 @@ export class Vouchers extends Resource {
    * ```
    */
   handBack(id: string, options?: CallOptions): Promise<Voucher> {
-    return this.http.request({ ...options, method: 'POST', path: `${path(id)}/return`, schema: Voucher });
+    return this.http.request({ ...options, method: 'POST', path: `${path(id)}/return`, schema: 'Voucher' });
   }
 }

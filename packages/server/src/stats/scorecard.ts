@@ -47,27 +47,35 @@ function monthOf(column: string, period: YearPeriod): RawBuilder<number> {
 const n = (value: unknown): number => Number(value ?? 0);
 
 interface MonthRow {
-  m: number;
   services: number;
-  served: number;
-  free: number;
   redeemed: number;
   redeemedFen: number;
 }
 
+/**
+ * One range query per month rather than one GROUP BY over a CASE: each reads a contiguous slice of the time-led (or
+ * region-led) covering index, with no temporary b-tree, which at 300,000 rows a year is several times faster.
+ */
 async function engagementFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
-  const where = sql`created_ts >= ${period.startTs} and created_ts < ${period.endTs} and status <> 'cancelled'
-    and ${inRegion('enterprise_region_code', codes)}`;
+  const base = sql`status <> 'cancelled' and ${inRegion('enterprise_region_code', codes)}`;
   const delivered = sql`voucher_id is not null and status in (${sql.join([...DELIVERED_ENGAGEMENTS])})`;
-  const months = await sql<MonthRow>`
-    select ${monthOf('created_ts', period)} as m, count(*) as services, count(distinct enterprise_id) as served,
-      sum(case when product_id in (select id from products where is_free = 1) then 1 else 0 end) as free,
-      sum(case when ${delivered} then 1 else 0 end) as redeemed,
-      sum(case when ${delivered} then voucher_amount else 0 end) as "redeemedFen"
-    from engagements where ${where} group by 1`.execute(db);
+  const months: MonthRow[] = [];
+  for (let month = 0; month < 12; month++) {
+    const result = await sql<MonthRow>`
+      select count(*) as services, sum(case when ${delivered} then 1 else 0 end) as redeemed,
+        sum(case when ${delivered} then voucher_amount else 0 end) as "redeemedFen"
+      from engagements
+      where created_ts >= ${period.bounds[month]} and created_ts < ${period.bounds[month + 1]} and ${base}`.execute(db);
+    months.push(result.rows[0] ?? { services: 0, redeemed: 0, redeemedFen: 0 });
+  }
+  const yearRange = sql`created_ts >= ${period.startTs} and created_ts < ${period.endTs}`;
   const served = await sql<{ served: number }>`
-    select count(distinct enterprise_id) as served from engagements where ${where}`.execute(db);
-  return { months: months.rows, served: n(served.rows[0]?.served) };
+    select count(distinct enterprise_id) as served from engagements where ${yearRange} and ${base}`.execute(db);
+  // Free products are few: their engagements are read through the product-led index, not row by row.
+  const free = await sql<{ free: number }>`
+    select count(*) as free from engagements
+    where product_id in (select id from products where is_free = 1) and ${yearRange} and ${base}`.execute(db);
+  return { months, served: n(served.rows[0]?.served), free: n(free.rows[0]?.free) };
 }
 
 async function ratingFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
@@ -132,24 +140,22 @@ async function regionFigures(context: ScorecardContext, region: Region, period: 
   const trend: ScorecardMonth[] = period.months.map((month) => ({
     month,
     enterpriseServices: 0,
-    enterprisesServed: 0,
     demandsReceived: 0,
     vouchersRedeemed: 0,
     ratings: 0,
     satisfactionPercent: null,
   }));
   const totals = { services: 0, free: 0, redeemed: 0, redeemedFen: 0, ratings: 0, satisfied: 0, received: 0, matched: 0 };
-  for (const row of engagements.months) {
-    const month = trend[n(row.m)];
-    if (!month) continue;
+  engagements.months.forEach((row, index) => {
+    const month = trend[index];
+    if (!month) return;
     month.enterpriseServices = n(row.services);
-    month.enterprisesServed = n(row.served);
     month.vouchersRedeemed = n(row.redeemed);
     totals.services += n(row.services);
-    totals.free += n(row.free);
     totals.redeemed += n(row.redeemed);
     totals.redeemedFen += n(row.redeemedFen);
-  }
+  });
+  totals.free = engagements.free;
   for (const row of ratings) {
     const month = trend[n(row.m)];
     if (!month) continue;

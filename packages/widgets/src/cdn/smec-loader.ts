@@ -10,6 +10,8 @@ export const WIDGET_TAGS = [
   'smec-event-calendar',
   'smec-voucher-wallet',
   'smec-feedback-rating',
+  'smec-policy-list',
+  'smec-center-scorecard',
 ] as const;
 
 const LOADED = Symbol.for('smec.loader');

@@ -5,3 +5,5 @@ import '../define/smec-demand-form.js';
 import '../define/smec-event-calendar.js';
 import '../define/smec-feedback-rating.js';
 import '../define/smec-voucher-wallet.js';
+import '../define/smec-policy-list.js';
+import '../define/smec-center-scorecard.js';

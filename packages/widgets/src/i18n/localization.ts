@@ -1,16 +1,21 @@
-import { configureLocalization } from '@lit/localize';
+import type { MessageId } from './locales/en.js';
+import type { StrResult, TemplateLike, Templates } from './str.js';
+
+export { str, type StrResult, type TemplateLike } from './str.js';
 
 /** The languages the widgets speak. Texts are written in zh-CN; the others are translations. */
 export const LOCALES = ['zh-CN', 'en', 'zh-HK'] as const;
 export type SmecLocale = (typeof LOCALES)[number];
 export const SOURCE_LOCALE: SmecLocale = 'zh-CN';
 
-// Translations load on demand, from next to this module: most visitors read zh-CN and never fetch them.
-const { getLocale, setLocale } = configureLocalization({
-  sourceLocale: SOURCE_LOCALE,
-  targetLocales: ['en', 'zh-HK'],
-  loadLocale: (locale) => (locale === 'en' ? import('./locales/en.js') : import('./locales/zh-HK.js')),
-});
+type TargetLocale = Exclude<SmecLocale, 'zh-CN'>;
+
+const loaded = new Map<SmecLocale, Templates>();
+const loading = new Map<SmecLocale, Promise<void>>();
+
+// The locale of the element being updated: each element speaks its own language, and `msg()` has no element to
+// ask, so the element sets this around its update (render is synchronous, so no other element can interleave).
+let speaking: SmecLocale | undefined;
 
 /** Maps a BCP 47 tag to the nearest supported locale; undefined for an empty tag. */
 export function matchLocale(tag: string | null | undefined): SmecLocale | undefined {
@@ -37,16 +42,88 @@ export function resolveLocale(element: Element): SmecLocale {
   return SOURCE_LOCALE;
 }
 
-/**
- * Switches the texts of every smec element on the page. @lit/localize keeps one active locale per page, so one
- * page shows the widgets in one language: the last element to ask wins.
- */
-export function activateLocale(locale: SmecLocale): Promise<void> {
-  return setLocale(locale);
+/** Whether `msg()` can speak `locale` now (zh-CN always can: the texts are written in it). */
+export function isLocaleLoaded(locale: SmecLocale): boolean {
+  return locale === SOURCE_LOCALE || loaded.has(locale);
 }
 
-/** The locale the texts currently render in. */
-export function activeLocale(): SmecLocale {
-  const current = getLocale();
-  return (LOCALES as readonly string[]).includes(current) ? (current as SmecLocale) : SOURCE_LOCALE;
+/**
+ * Fetches the translations of `locale` once. They load on demand, from next to this module: most visitors read
+ * zh-CN and never fetch them. A failed fetch is retried by the next call; meanwhile the texts stay in zh-CN.
+ */
+export function loadLocale(locale: SmecLocale): Promise<void> {
+  if (isLocaleLoaded(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = importTemplates(locale as TargetLocale).then(
+      (templates) => {
+        loaded.set(locale, templates);
+      },
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+async function importTemplates(locale: TargetLocale): Promise<Templates> {
+  const module = locale === 'en' ? await import('./locales/en.js') : await import('./locales/zh-HK.js');
+  return module.templates;
+}
+
+/** Runs `render` with `msg()` speaking `locale` (when its translations are loaded; zh-CN otherwise). */
+export function withLocale<T>(locale: SmecLocale, render: () => T): T {
+  const outer = speaking;
+  speaking = locale;
+  try {
+    return render();
+  } finally {
+    speaking = outer;
+  }
+}
+
+/** The language of the page (`<html lang>`). */
+export function documentLocale(): SmecLocale {
+  return (typeof document === 'undefined' ? undefined : matchLocale(document.documentElement.lang)) ?? SOURCE_LOCALE;
+}
+
+let ambient: () => SmecLocale = documentLocale;
+
+/**
+ * Sets what `msg()` speaks outside any element's update (in an event handler, after an await); by default the
+ * language of the page. The base element narrows it to its elements' language when they all speak the same.
+ */
+export function setAmbientLocale(locale: () => SmecLocale): void {
+  ambient = locale;
+}
+
+/**
+ * A text in the language of the element being updated (outside an update: see `setAmbientLocale`). `template` is
+ * the zh-CN source; `id` finds the translation.
+ */
+export function msg(template: TemplateLike, options: { id: MessageId }): string {
+  const locale = speaking ?? ambient();
+  let translation: TemplateLike | undefined;
+  if (locale !== SOURCE_LOCALE) {
+    const templates = loaded.get(locale);
+    if (templates) translation = templates[options.id];
+    // Whoever asks next, once the translations are in, gets them; elements re-render by themselves.
+    else loadLocale(locale).catch(() => undefined);
+  }
+  const values = typeof template === 'string' ? [] : template.values;
+  if (translation === undefined) return typeof template === 'string' ? template : join(template, values);
+  return typeof translation === 'string' ? translation : join(translation, values, true);
+}
+
+/** Joins a text's pieces with the values; in a translation the text's values are indices into `values`. */
+function join(text: StrResult, values: readonly unknown[], indexed = false): string {
+  let out = text.strings[0] ?? '';
+  for (let i = 1; i < text.strings.length; i += 1) {
+    const value = indexed ? values[Number(text.values[i - 1])] : values[i - 1];
+    out += String(value) + (text.strings[i] ?? '');
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { ContextRoot, createContext } from '@lit/context';
-import { createClient, type SmecClient, type TokenProvider } from '@smec/sdk';
+import { createClient, type SmecClient, type TokenProvider } from '@smec/sdk/core';
 import type { SmecLocale } from '../i18n/localization.js';
 
 export type { SmecClient };

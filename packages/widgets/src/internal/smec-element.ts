@@ -1,13 +1,21 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
-import { activateLocale, activeLocale, resolveLocale, type SmecLocale } from '../i18n/localization.js';
+import {
+  documentLocale,
+  isLocaleLoaded,
+  loadLocale,
+  resolveLocale,
+  setAmbientLocale,
+  SOURCE_LOCALE,
+  withLocale,
+  type SmecLocale,
+} from '../i18n/localization.js';
 import { VERSION } from './version.js';
 
 // Shared by every copy of the widgets on the page, so that two copies warn once between them, not once per tag.
 const WARNED = Symbol.for('smec.warned-duplicate');
 const page = globalThis as { [WARNED]?: true };
 const connected = new Set<SmecElement>();
-let documentLangObserver: MutationObserver | undefined;
+let langObserver: MutationObserver | undefined;
 
 type VersionedConstructor = CustomElementConstructor & { version?: string };
 
@@ -17,8 +25,9 @@ type VersionedConstructor = CustomElementConstructor & { version?: string };
  * Elements never register themselves: the define modules call `define()`, which tolerates being run twice, because
  * a webmaster may well paste both `smec.js` and `smec-catalog.js` on one page.
  *
- * It also picks the language: the element's `lang` attribute (the native `lang` property sets it too), else the
- * nearest ancestor's, else `<html lang>`, which it keeps watching.
+ * It also picks the language, per element: its `lang` attribute (the native `lang` property sets it too), else the
+ * nearest ancestor's (crossing shadow roots), else `<html lang>`, which it keeps watching. Two widgets of different
+ * languages coexist on one page: each update runs with the element's own locale, which `msg()` reads.
  */
 export class SmecElement extends LitElement {
   /** The version of @smec/widgets this class was built from. */
@@ -46,20 +55,38 @@ export class SmecElement extends LitElement {
     );
   }
 
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
+  static {
+    // A text made in an event handler or after an await has no element to ask. On most pages every widget speaks
+    // the same language (often a root's, which `<html lang>` does not know): use it. On a page that mixes
+    // languages, the page's own; such texts should be made with `withLocale(this.locale, …)`.
+    setAmbientLocale(() => {
+      let agreed: SmecLocale | undefined;
+      for (const element of connected) {
+        if (agreed && element.shownLocale !== agreed) return documentLocale();
+        agreed = element.shownLocale;
+      }
+      return agreed ?? documentLocale();
+    });
   }
 
-  /** The locale the texts render in right now (numbers and dates follow it too). */
+  /** The locale the `lang` attributes ask for. */
+  protected wantedLocale: SmecLocale = SOURCE_LOCALE;
+  private shownLocale: SmecLocale = SOURCE_LOCALE;
+
+  /**
+   * The locale the texts render in right now (numbers and dates follow it too): the wanted one once its translations
+   * have loaded; until then the previous one (zh-CN at first).
+   */
   protected get locale(): SmecLocale {
-    return activeLocale();
+    return this.shownLocale;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
-    watchDocumentLang();
+    watchLang(this.renderRoot, () => {
+      for (const element of connected) element.syncLocale();
+    });
     this.syncLocale();
   }
 
@@ -73,16 +100,49 @@ export class SmecElement extends LitElement {
     if (name === 'lang' && this.isConnected) this.syncLocale();
   }
 
-  /** Re-reads the language from the `lang` attributes and switches the texts to it. */
+  /** Re-reads the language from the `lang` attributes and switches the texts to it once its translations load. */
   protected syncLocale(): void {
-    void activateLocale(resolveLocale(this));
+    const wanted = resolveLocale(this);
+    if (wanted === this.wantedLocale) return;
+    this.wantedLocale = wanted;
+    if (isLocaleLoaded(wanted)) {
+      this.showLocale(wanted);
+      return;
+    }
+    loadLocale(wanted).then(
+      () => {
+        if (this.wantedLocale === wanted) this.showLocale(wanted);
+      },
+      (error: unknown) => {
+        // The widget stays usable in the language it speaks; a later change of `lang` tries again.
+        console.warn(`[smec] the ${wanted} texts did not load; showing ${this.shownLocale}.`, error);
+        if (this.wantedLocale === wanted) this.wantedLocale = this.shownLocale;
+      },
+    );
+  }
+
+  private showLocale(locale: SmecLocale): void {
+    if (locale === this.shownLocale) return;
+    this.shownLocale = locale;
+    this.requestUpdate();
+  }
+
+  // willUpdate, render, firstUpdated and updated (and controllers' hooks) all run in here, synchronously.
+  protected override performUpdate(): void {
+    withLocale(this.shownLocale, () => super.performUpdate());
   }
 }
 
-function watchDocumentLang(): void {
-  if (documentLangObserver) return;
-  documentLangObserver = new MutationObserver(() => {
-    for (const element of connected) void activateLocale(resolveLocale(element));
-  });
-  documentLangObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+/**
+ * Re-reads the language of every connected element when a `lang` attribute changes: anywhere in the document, or
+ * in the shadow root of a smec element (a widget may render another inside, under its own `lang`).
+ */
+function watchLang(renderRoot: HTMLElement | DocumentFragment, resync: () => void): void {
+  if (!langObserver) {
+    langObserver = new MutationObserver(resync);
+    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+  if (renderRoot instanceof ShadowRoot) {
+    langObserver.observe(renderRoot, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
 }

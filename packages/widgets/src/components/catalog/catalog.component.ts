@@ -1,5 +1,4 @@
 import { consume } from '@lit/context';
-import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ProductPage, ProductSort, ServiceProduct } from '@smec/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -8,7 +7,7 @@ import { SmecDemandRequestEvent } from '../../events/demand-request-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecSelectEvent } from '../../events/select-event.js';
 import { SmecVoucherRequestEvent } from '../../events/voucher-request-event.js';
-import { resolveLocale } from '../../i18n/localization.js';
+import { msg, resolveLocale, str } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';

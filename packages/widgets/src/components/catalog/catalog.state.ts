@@ -1,5 +1,6 @@
-import { CATEGORY_IDS, PRICE_BANDS, type CategoryId, type ProductSort } from '@smec/schemas';
-import type { ProductListParams } from '@smec/sdk';
+import type { CategoryId, ProductSort } from '@smec/schemas';
+import { CATEGORY_IDS, PRICE_BANDS } from '@smec/schemas/rules';
+import type { ProductListParams } from '@smec/sdk/core';
 
 export const SORTS = [
   'relevance',

@@ -1,5 +1,6 @@
-import { msg, str } from '@lit/localize';
-import { PRICE_BANDS, type FacetCount, type ProductFacets } from '@smec/schemas';
+import { msg, str } from '../../i18n/localization.js';
+import type { FacetCount, ProductFacets } from '@smec/schemas';
+import { PRICE_BANDS } from '@smec/schemas/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
 import { formatMoney, formatNumber } from '../../internal/format.js';

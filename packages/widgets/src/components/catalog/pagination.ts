@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
 import { formatNumber } from '../../internal/format.js';

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
 import type { ServiceProduct } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import type { Provider, ServiceProduct } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import type { Fee, RatingSummary, ServiceCategory } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
 import { html, type TemplateResult } from 'lit';
 
 export interface SearchBoxOptions {

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import {
   isSmecApiError,
   isSmecNetworkError,
@@ -6,7 +6,7 @@ import {
   isSmecRateLimitError,
   isSmecResponseValidationError,
   isSmecTimeoutError,
-} from '@smec/sdk';
+} from '@smec/sdk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 
 /** What went wrong, in the visitor's words; the platform's own explanation when it gave one. */

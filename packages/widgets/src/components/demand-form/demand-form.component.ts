@@ -1,26 +1,19 @@
 import { consume } from '@lit/context';
-import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import {
-  isMessageKey,
-  messageText,
-  textLength,
-  todayInShanghai,
-  type Demand,
-  type DemandStatusView,
-} from '@smec/schemas';
+import type { Demand, DemandStatusView } from '@smec/schemas';
+import { isMessageKey, messageText, textLength, todayInShanghai } from '@smec/schemas/rules';
 import {
   createIdempotencyKey,
   isSmecNotFoundError,
   isSmecRateLimitError,
   isSmecValidationError,
   type SmecRateLimitError,
-} from '@smec/sdk';
+} from '@smec/sdk/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SmecDemandSubmitEvent } from '../../events/demand-submit-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
-import { resolveLocale } from '../../i18n/localization.js';
+import { msg, resolveLocale, str } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import type { DemandStatus, DemandStatusView } from '@smec/schemas';
 import { html, nothing } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';

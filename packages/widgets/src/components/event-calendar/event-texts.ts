@@ -1,6 +1,6 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import type { EventType, ServiceEvent } from '@smec/schemas';
-import { isSmecApiError } from '@smec/sdk';
+import { isSmecApiError } from '@smec/sdk/core';
 import { formatNumber } from '../../internal/format.js';
 import { describeError } from '../catalog/status.js';
 import { formatMoment } from './calendar-dates.js';

@@ -1,5 +1,5 @@
 import type { EventType, Region, Registration, ServiceEvent } from '@smec/schemas';
-import { isSmecUnauthorizedError } from '@smec/sdk';
+import { isSmecUnauthorizedError } from '@smec/sdk/core';
 import type { SmecClient } from '../../internal/client.js';
 import { firstOfMonth, lastOfMonth } from './calendar-dates.js';
 

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
 import type { ServiceEvent } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
 import { formatDay, formatTime } from './calendar-dates.js';

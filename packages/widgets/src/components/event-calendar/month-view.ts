@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../../i18n/localization.js';
 import type { ServiceEvent } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../internal/format.js';

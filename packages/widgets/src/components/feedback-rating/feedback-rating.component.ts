@@ -1,22 +1,15 @@
 import { consume } from '@lit/context';
-import { msg, str } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import {
-  RATING_ITEMS,
-  messageText,
-  type Engagement,
-  type PublicRating,
-  type Rating,
-  type RatingItem,
-} from '@smec/schemas';
-import type { TokenProvider } from '@smec/sdk';
-import { createIdempotencyKey, isSmecApiError, isSmecUnauthorizedError, isSmecValidationError } from '@smec/sdk';
+import type { Engagement, PublicRating, Rating, RatingItem } from '@smec/schemas';
+import { RATING_ITEMS, messageText } from '@smec/schemas/rules';
+import type { TokenProvider } from '@smec/sdk/core';
+import { createIdempotencyKey, isSmecApiError, isSmecUnauthorizedError, isSmecValidationError } from '@smec/sdk/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecRatingSubmitEvent } from '../../events/rating-submit-event.js';
-import { resolveLocale } from '../../i18n/localization.js';
+import { msg, resolveLocale, str } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';

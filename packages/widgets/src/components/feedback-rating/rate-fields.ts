@@ -1,5 +1,6 @@
-import { msg, str } from '@lit/localize';
-import { COMMENT_MAX, SATISFACTION_LEVELS, textLength, type RatingItem, type SatisfactionLevel } from '@smec/schemas';
+import { msg, str } from '../../i18n/localization.js';
+import type { RatingItem, SatisfactionLevel } from '@smec/schemas';
+import { COMMENT_MAX, SATISFACTION_LEVELS, textLength } from '@smec/schemas/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../internal/format.js';
 import { itemName, itemValueText, levelName, pointLabel } from './rating-texts.js';

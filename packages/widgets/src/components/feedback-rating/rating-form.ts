@@ -1,14 +1,5 @@
-import {
-  COMMENT_MAX,
-  RATING_ITEMS,
-  ratingGrade,
-  textLength,
-  type Grade,
-  type MessageKey,
-  type RatingInput,
-  type RatingItem,
-  type SatisfactionLevel,
-} from '@smec/schemas';
+import type { Grade, MessageKey, RatingInput, RatingItem, SatisfactionLevel } from '@smec/schemas';
+import { COMMENT_MAX, RATING_ITEMS, ratingGrade, textLength } from '@smec/schemas/rules';
 
 /** What the form holds while the enterprise rates: nothing chosen until it chooses. */
 export interface RatingFormValues {

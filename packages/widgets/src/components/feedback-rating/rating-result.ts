@@ -1,5 +1,6 @@
-import { msg, str } from '@lit/localize';
-import { RATING_ITEMS, type FollowUp, type FollowUpStatus, type Rating } from '@smec/schemas';
+import { msg, str } from '../../i18n/localization.js';
+import type { FollowUp, FollowUpStatus, Rating } from '@smec/schemas';
+import { RATING_ITEMS } from '@smec/schemas/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate } from '../../internal/format.js';
 import { dueText, itemName, itemValueText, levelName, scoreText } from './rating-texts.js';

@@ -1,5 +1,6 @@
-import { msg, str } from '@lit/localize';
-import { SATISFACTION_LEVELS, type PublicRating, type RatingDistribution } from '@smec/schemas';
+import { msg, str } from '../../i18n/localization.js';
+import type { PublicRating, RatingDistribution } from '@smec/schemas';
+import { SATISFACTION_LEVELS } from '@smec/schemas/rules';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { formatDate, formatNumber, formatScore } from '../../internal/format.js';
 import { describeError } from '../catalog/status.js';

@@ -1,8 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { TokenProvider } from '@smec/sdk';
-import { resolveLocale } from '../../i18n/localization.js';
+import type { TokenProvider } from '@smec/sdk/core';
+import { resolveLocale, type SmecLocale } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { SmecElement } from '../../internal/smec-element.js';
 
@@ -25,6 +25,7 @@ export class SmecRoot extends SmecElement {
 
   private readonly provider = new ContextProvider(this, { context: clientContext });
   private builtClient: SmecClient | undefined;
+  private builtLocale: SmecLocale | undefined;
 
   /** Base URL of the platform API, e.g. `https://platform.example/api/v1`; default: the platform that served the script. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -43,9 +44,12 @@ export class SmecRoot extends SmecElement {
 
   protected override syncLocale(): void {
     super.syncLocale();
-    // The platform's own messages (problem details) follow the language too.
-    this.builtClient = undefined;
-    this.requestUpdate();
+    // The platform's own messages (problem details) follow the language too, at once: the texts of the widgets may
+    // wait for their translations, the server's do not.
+    if (this.builtClient && this.builtLocale !== this.wantedLocale) {
+      this.builtClient = undefined;
+      this.requestUpdate();
+    }
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -55,7 +59,10 @@ export class SmecRoot extends SmecElement {
 
   private providedClient(): SmecClient {
     if (this.client) return this.client;
-    this.builtClient ??= ownClient({ apiBase: this.apiBase, getToken: this.getToken, locale: resolveLocale(this) });
+    if (!this.builtClient) {
+      this.builtLocale = resolveLocale(this);
+      this.builtClient = ownClient({ apiBase: this.apiBase, getToken: this.getToken, locale: this.builtLocale });
+    }
     return this.builtClient;
   }
 

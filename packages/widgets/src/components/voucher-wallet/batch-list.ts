@@ -1,5 +1,6 @@
-import { msg, str } from '@lit/localize';
-import { daysLeft, type VoucherBatch } from '@smec/schemas';
+import { msg, str } from '../../i18n/localization.js';
+import type { VoucherBatch } from '@smec/schemas';
+import { daysLeft } from '@smec/schemas/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { opensInText, quotaText } from './wallet-texts.js';

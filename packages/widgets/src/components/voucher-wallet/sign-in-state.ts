@@ -1,4 +1,4 @@
-import type { TokenProvider } from '@smec/sdk';
+import type { TokenProvider } from '@smec/sdk/core';
 
 interface RootLike extends HTMLElement {
   getToken?: TokenProvider;

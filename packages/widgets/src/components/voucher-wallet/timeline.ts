@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../i18n/localization.js';
 import type { Actor } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDateTime } from './wallet-dates.js';

@@ -1,5 +1,5 @@
 import type { Engagement, ServiceProduct, Voucher, VoucherBatch, VoucherUseInput } from '@smec/schemas';
-import { isSmecUnauthorizedError } from '@smec/sdk';
+import { isSmecUnauthorizedError } from '@smec/sdk/core';
 import type { SmecClient } from '../../internal/client.js';
 
 // Every call of the wallet lives here, so the component speaks in wallet terms and the SDK builds the requests.

@@ -1,11 +1,15 @@
 // English texts, keyed by the message ids used in the components. `${0}`, `${1}` are the values in order.
-import { str, type TemplateLike } from '@lit/localize';
+import { str, type TemplateLike } from '../str.js';
 import { feedbackRatingEn } from '../../components/feedback-rating/locales/en.js';
 import { voucherWalletEn } from '../../components/voucher-wallet/locales/en.js';
+import { policyListEn } from '../../components/policy-list/locales/en.js';
+import { centerScorecardEn } from '../../components/center-scorecard/locales/en.js';
 
 export const templates = {
   ...feedbackRatingEn,
   ...voucherWalletEn,
+  ...policyListEn,
+  ...centerScorecardEn,
   'calendar.close': 'Close',
   'calendar.dayEvents': str`${0} events`,
   'calendar.dayEvents.one': str`${0} event`,

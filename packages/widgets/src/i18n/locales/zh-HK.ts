@@ -1,12 +1,16 @@
 // 繁體中文（香港）texts, keyed by the message ids used in the components.
-import { str, type TemplateLike } from '@lit/localize';
+import { str, type TemplateLike } from '../str.js';
 import { feedbackRatingZhHk } from '../../components/feedback-rating/locales/zh-HK.js';
 import { voucherWalletZhHk } from '../../components/voucher-wallet/locales/zh-HK.js';
+import { policyListZhHk } from '../../components/policy-list/locales/zh-HK.js';
+import { centerScorecardZhHk } from '../../components/center-scorecard/locales/zh-HK.js';
 import type { MessageId } from './en.js';
 
 export const templates = {
   ...feedbackRatingZhHk,
   ...voucherWalletZhHk,
+  ...policyListZhHk,
+  ...centerScorecardZhHk,
   'calendar.close': '關閉',
   'calendar.dayEvents': str`${0} 個活動`,
   'calendar.dayEvents.one': str`${0} 個活動`,

@@ -1,5 +1,5 @@
 // English texts of <smec-feedback-rating>, merged into i18n/locales/en.ts. `${0}`, `${1}` are the values in order.
-import { str, type TemplateLike } from '@lit/localize';
+import { str, type TemplateLike } from '../../../i18n/str.js';
 
 export const feedbackRatingEn = {
   'feedback.answer': 'Provider’s answer',

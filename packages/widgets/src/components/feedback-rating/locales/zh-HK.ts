@@ -1,5 +1,5 @@
 // 繁體中文（香港）texts of <smec-feedback-rating>, merged into i18n/locales/zh-HK.ts.
-import { str, type TemplateLike } from '@lit/localize';
+import { str, type TemplateLike } from '../../../i18n/str.js';
 import type { feedbackRatingEn } from './en.js';
 
 export const feedbackRatingZhHk = {

@@ -1,5 +1,5 @@
 // English texts of the voucher wallet (and the catalog's 「用券购买」), spread into i18n/locales/en.ts.
-import { str, type TemplateLike } from '@lit/localize';
+import { str, type TemplateLike } from '../../../i18n/str.js';
 
 export const voucherWalletEn = {
   'engagement.accept': 'Accept delivery',

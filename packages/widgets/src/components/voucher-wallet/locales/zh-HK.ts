@@ -1,5 +1,5 @@
 // 繁體中文（香港）texts of the voucher wallet, spread into i18n/locales/zh-HK.ts.
-import { str, type TemplateLike } from '@lit/localize';
+import { str, type TemplateLike } from '../../../i18n/str.js';
 import type { voucherWalletEn as english } from './en.js';
 
 export const voucherWalletZhHk = {

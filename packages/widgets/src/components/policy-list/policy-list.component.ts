@@ -1,0 +1,316 @@
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import type { CategoryId, Policy, PolicyPage } from '@smec/schemas';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { SmecErrorEvent } from '../../events/error-event.js';
+import { SmecPolicyServicesEvent } from '../../events/policy-services-event.js';
+import { msg, resolveLocale, str } from '../../i18n/localization.js';
+import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { formatNumber } from '../../internal/format.js';
+import { SmecElement } from '../../internal/smec-element.js';
+import { themeStyles } from '../../styles/theme.styles.js';
+import { renderError } from '../catalog/status.js';
+import { loadCategories, loadPolicies } from './policy-api.js';
+import { renderPolicyDetail } from './policy-detail.js';
+import { NO_FILTERS, filtersOf, rangeProblem, renderFilters, type PolicyFilters } from './policy-filters.js';
+import { renderPolicyItem } from './policy-item.js';
+import styles from './policy-list.styles.js';
+
+/**
+ * @summary The policy library (政策宣贯): search the policies of the province, the cities and the counties, filter
+ * them, and read one with its summary, the link to its full text and the services that help apply it.
+ *
+ * The policies of the viewer's region (`region`) come first, then its city's, then the province's. Every policy
+ * carries a badge that says in words whether it is in force. A policy's detail links to the catalog on each of
+ * its categories: to the page at `catalog-url` (with `smec_cat=<category>`, which `<smec-catalog>` reads), or,
+ * without one, by firing `smec-policy-services` for the host to handle.
+ *
+ * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ *
+ * @fires smec-policy-services - {SmecPolicyServicesEvent} A visitor asked for the services of a policy's category
+ * (only without `catalog-url`).
+ * @fires smec-error - {SmecErrorEvent} Something could not be loaded (the widget shows it too).
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart heading - The heading.
+ * @csspart filters - The search and filter form.
+ * @csspart search-input - The search box.
+ * @csspart search-button - The search button.
+ * @csspart filter - Each filter field.
+ * @csspart field-error - The message next to a filter in error.
+ * @csspart status - The live region: loading, the number of policies, nothing found.
+ * @csspart list - The list of policies.
+ * @csspart item - One policy of the list.
+ * @csspart item-title - The button with a policy's title that opens it.
+ * @csspart badge - The in-force / expired / not yet in force badge.
+ * @csspart doc-number - The document number (发文字号).
+ * @csspart more-button - Loads the next page.
+ * @csspart detail - One policy's detail.
+ * @csspart back-button - Back to the list.
+ * @csspart summary - The policy's summary.
+ * @csspart full-text - The link to the full text on the issuer's site.
+ * @csspart services - The services related to the policy.
+ * @csspart service-link - The link (or button) to the services of one category.
+ * @csspart empty - 「没有找到符合条件的政策」.
+ * @csspart error - An error message box.
+ * @csspart retry-button - The error box's retry button.
+ *
+ * @cssproperty --smec-color-primary - Buttons, links and focus rings.
+ * @cssproperty --smec-color-on-primary - Text on primary buttons.
+ * @cssproperty --smec-color-text - Body text.
+ * @cssproperty --smec-color-muted - Secondary text.
+ * @cssproperty --smec-color-surface - Background.
+ * @cssproperty --smec-color-subtle - Background of the filters.
+ * @cssproperty --smec-color-border - Borders of fields, buttons and items.
+ * @cssproperty --smec-color-danger - Error messages.
+ * @cssproperty --smec-radius - Corner radius.
+ * @cssproperty --smec-space - The base spacing unit.
+ * @cssproperty --smec-font-family - Font; by default the host page's.
+ */
+export class SmecPolicyList extends SmecElement {
+  static override styles = [themeStyles, styles];
+
+  private stallTimer: ReturnType<typeof setTimeout> | undefined;
+  private moreController: AbortController | undefined;
+  private focusAfterUpdate: string | undefined;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private rootClient?: SmecClient;
+
+  @state() private filters: PolicyFilters = NO_FILTERS;
+  @state() private rangeError: string | undefined;
+  @state() private stalled = false;
+  @state() private more: { items: Policy[]; nextCursor: string | null; key: string } | undefined;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown;
+  @state() private opened: Policy | undefined;
+
+  /** Base URL of the platform API; default: the platform that served the script. Not used inside `<smec-root>`. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** An SDK client to use instead of the enclosing root's or one built from `api-base`. */
+  @property({ attribute: false }) client?: SmecClient;
+
+  /**
+   * The viewer's region (a GB/T 2260 code, e.g. `440604`): only its policies and its parents' are listed, its own
+   * first. Without it, every policy, newest first.
+   */
+  @property() region?: string;
+
+  /** The address of the host's catalog page; 「查看相关服务」 links there with `smec_cat=<category>`. */
+  @property({ attribute: 'catalog-url' }) catalogUrl?: string;
+
+  /** After how many milliseconds of loading the widget says that loading is slow. */
+  @property({ attribute: 'stalled-after', type: Number }) stalledAfter = 3000;
+
+  /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  private readonly listTask = new Task(this, {
+    task: async ([client, key, region], { signal }): Promise<PolicyPage> => {
+      this.startStall();
+      try {
+        return await loadPolicies(client, JSON.parse(key) as PolicyFilters, region, undefined, signal);
+      } catch (error) {
+        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'policies.list'));
+        throw error;
+      } finally {
+        if (!signal.aborted) this.stopStall();
+      }
+    },
+    // Strings, not objects: a new object on each render would restart the load on each render.
+    args: () => [this.activeClient, JSON.stringify(this.filters), this.region?.trim() || undefined] as const,
+  });
+
+  private readonly categoriesTask = new Task(this, {
+    task: ([client], { signal }) => loadCategories(client, signal),
+    args: () => [this.activeClient] as const,
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.stallTimer);
+    this.moreController?.abort();
+  }
+
+  override updated(): void {
+    const selector = this.focusAfterUpdate;
+    this.focusAfterUpdate = undefined;
+    if (selector) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** Loads the list again (the retry button does this). */
+  refresh(): void {
+    this.more = undefined;
+    void this.listTask.run();
+    if (this.categoriesTask.status === TaskStatus.ERROR) void this.categoriesTask.run();
+  }
+
+  /** The client in use: the `client` property, else the enclosing root's, else one built from `api-base`. */
+  private get activeClient(): SmecClient {
+    return this.client ?? this.rootClient ?? ownClient({ apiBase: this.apiBase, locale: resolveLocale(this) });
+  }
+
+  private get listKey(): string {
+    return `${JSON.stringify(this.filters)} ${this.region ?? ''}`;
+  }
+
+  private startStall(): void {
+    this.stalled = false;
+    clearTimeout(this.stallTimer);
+    this.stallTimer = setTimeout(() => (this.stalled = true), this.stalledAfter);
+  }
+
+  private stopStall(): void {
+    clearTimeout(this.stallTimer);
+    this.stalled = false;
+  }
+
+  private apply(filters: PolicyFilters): void {
+    const problem = rangeProblem(filters);
+    this.rangeError = problem;
+    // A reversed range is shown next to the field; the list stays as it was, and what was typed stays too.
+    if (problem) return;
+    if (JSON.stringify(filters) === JSON.stringify(this.filters)) return;
+    this.more = undefined;
+    this.filters = filters;
+  }
+
+  private handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.apply(filtersOf(event.currentTarget as HTMLFormElement));
+  }
+
+  private handleChange(event: Event): void {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    // Typed text applies on 搜索 (or Enter); choices apply at once.
+    if (target instanceof HTMLInputElement && target.type === 'text') return;
+    if (target.form) this.apply(filtersOf(target.form));
+  }
+
+  private open(policy: Policy): void {
+    this.opened = policy;
+    this.focusAfterUpdate = '#smec-pl-detail-title';
+  }
+
+  private back(): void {
+    const id = this.opened?.id;
+    this.opened = undefined;
+    if (id) this.focusAfterUpdate = `#smec-pl-item-${id}`;
+  }
+
+  private services(categoryId: CategoryId): void {
+    if (this.opened) this.dispatchEvent(new SmecPolicyServicesEvent({ categoryId, policyId: this.opened.id }));
+  }
+
+  private async loadMore(): Promise<void> {
+    const first = this.listTask.value;
+    if (!first) return;
+    const key = this.listKey;
+    const shown = this.more?.key === key ? this.more : { items: first.items, nextCursor: first.nextCursor, key };
+    if (!shown.nextCursor) return;
+    this.moreController?.abort();
+    const controller = (this.moreController = new AbortController());
+    this.loadingMore = true;
+    this.moreError = undefined;
+    const firstNew = shown.items.length;
+    try {
+      const page = await loadPolicies(
+        this.activeClient,
+        this.filters,
+        this.region?.trim() || undefined,
+        shown.nextCursor,
+        controller.signal,
+      );
+      this.more = { items: [...shown.items, ...page.items], nextCursor: page.nextCursor, key };
+      // The first new policy takes the focus, so that a keyboard user reads on where the page ended.
+      const next = page.items[0];
+      if (next && firstNew > 0) this.focusAfterUpdate = `#smec-pl-item-${next.id}`;
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.moreError = error;
+      this.dispatchEvent(new SmecErrorEvent(error, 'policies.list'));
+    } finally {
+      if (!controller.signal.aborted) this.loadingMore = false;
+    }
+  }
+
+  private statusText(): string {
+    const task = this.listTask;
+    if (task.status === TaskStatus.ERROR) return '';
+    if (task.status !== TaskStatus.COMPLETE || !task.value) {
+      return this.stalled
+        ? msg('加载较慢，请稍候…', { id: 'status.stalled' })
+        : msg('正在加载…', { id: 'status.loading' });
+    }
+    const total = task.value.total;
+    if (total === 0) return msg('没有找到符合条件的政策', { id: 'policy.empty' });
+    return msg(str`共 ${formatNumber(total, this.locale)} 项政策`, { id: 'policy.total' });
+  }
+
+  private renderList(): TemplateResult | typeof nothing {
+    const task = this.listTask;
+    if (task.status === TaskStatus.ERROR) {
+      return html`<div role="alert">${renderError(task.error, () => this.refresh())}</div>`;
+    }
+    const first = task.value;
+    if (!first) return nothing;
+    if (first.total === 0) {
+      return html`<p part="empty" class="empty">
+        ${msg('没有找到符合条件的政策。请换个关键词，或放宽筛选条件。', { id: 'policy.empty.hint' })}
+      </p>`;
+    }
+    const shown = this.more?.key === this.listKey ? this.more : first;
+    const busy = task.status === TaskStatus.PENDING;
+    return html`<ul part="list" class="list" aria-busy=${busy ? 'true' : 'false'}>
+        ${shown.items.map((policy) => renderPolicyItem(policy, this.locale, (p) => this.open(p)))}
+      </ul>
+      ${this.moreError ? html`<div role="alert">${renderError(this.moreError, () => void this.loadMore())}</div>` : nothing}
+      ${shown.nextCursor
+        ? html`<button
+            type="button"
+            part="more-button"
+            class="button"
+            ?disabled=${this.loadingMore}
+            @click=${() => void this.loadMore()}
+          >
+            ${this.loadingMore
+              ? msg('正在加载…', { id: 'status.loading' })
+              : msg('加载更多政策', { id: 'policy.more' })}
+          </button>`
+        : nothing}`;
+  }
+
+  override render() {
+    const categories = this.categoriesTask.value ?? [];
+    const heading = html`<h2 id="smec-pl-heading" part="heading">${msg('政策文件', { id: 'policy.heading' })}</h2>`;
+    if (this.opened) {
+      return html`<div part="base" class="base" lang=${this.locale}>
+        ${heading}
+        ${renderPolicyDetail({
+          policy: this.opened,
+          categories,
+          catalogUrl: this.catalogUrl?.trim() || undefined,
+          locale: this.locale,
+          onBack: () => this.back(),
+          onServices: (id) => this.services(id),
+        })}
+      </div>`;
+    }
+    return html`<div part="base" class="base" lang=${this.locale}>
+      ${heading}
+      ${renderFilters({
+        filters: this.filters,
+        categories,
+        rangeError: this.rangeError,
+        locale: this.locale,
+        onSubmit: (event) => this.handleSubmit(event),
+        onChange: (event) => this.handleChange(event),
+      })}
+      <p part="status" class="status" role="status" aria-live="polite">${this.statusText()}</p>
+      ${this.renderList()}
+    </div>`;
+  }
+}
