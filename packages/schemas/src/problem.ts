@@ -1,4 +1,3 @@
-import { PROBLEM_CODES } from './rules/problem.js';
 import * as z from './zod.js';
 
 /** One field that failed validation: `path` is dotted (`query.limit`, `body.contact.phone`). */

@@ -1,7 +1,7 @@
 // The rules of the demand form, without zod: the server's schemas (demand.ts) are built on these functions and the
 // widget checks each field with them as the visitor types, so both always say the same thing.
 import { isMainlandMobile, isValidUscc } from './identifiers.js';
-import type { MessageKey } from './messages.js';
+import type { MessageKey } from './messages-zh-CN.js';
 import { textLength, todayInShanghai } from './text.js';
 
 export const DEMAND_STATUSES = ['submitted', 'accepted', 'matched', 'inService', 'closed', 'rejected'] as const;

@@ -1,3 +1,4 @@
+import { MESSAGES_ZH_CN, isMessageKey } from '@smec/schemas/rules';
 import type { MessageId } from './locales/en.js';
 import type { StrResult, TemplateLike, Templates } from './str.js';
 
@@ -10,7 +11,13 @@ export const SOURCE_LOCALE: SmecLocale = 'zh-CN';
 
 type TargetLocale = Exclude<SmecLocale, 'zh-CN'>;
 
-const loaded = new Map<SmecLocale, Templates>();
+/** A language's translations: the widgets' texts, and the platform's validation messages (same keys as the server's). */
+interface Translations {
+  templates: Templates;
+  validation: Readonly<Record<string, string>>;
+}
+
+const loaded = new Map<SmecLocale, Translations>();
 const loading = new Map<SmecLocale, Promise<void>>();
 
 // The locale of the element being updated: each element speaks its own language, and `msg()` has no element to
@@ -55,9 +62,9 @@ export function loadLocale(locale: SmecLocale): Promise<void> {
   if (isLocaleLoaded(locale)) return Promise.resolve();
   let pending = loading.get(locale);
   if (!pending) {
-    pending = importTemplates(locale as TargetLocale).then(
-      (templates) => {
-        loaded.set(locale, templates);
+    pending = importTranslations(locale as TargetLocale).then(
+      (translations) => {
+        loaded.set(locale, translations);
       },
       (error: unknown) => {
         loading.delete(locale);
@@ -69,9 +76,9 @@ export function loadLocale(locale: SmecLocale): Promise<void> {
   return pending;
 }
 
-async function importTemplates(locale: TargetLocale): Promise<Templates> {
+async function importTranslations(locale: TargetLocale): Promise<Translations> {
   const module = locale === 'en' ? await import('./locales/en.js') : await import('./locales/zh-HK.js');
-  return module.templates;
+  return { templates: module.templates, validation: module.validation };
 }
 
 /** Runs `render` with `msg()` speaking `locale` (when its translations are loaded; zh-CN otherwise). */
@@ -108,8 +115,8 @@ export function msg(template: TemplateLike, options: { id: MessageId }): string 
   const locale = speaking ?? ambient();
   let translation: TemplateLike | undefined;
   if (locale !== SOURCE_LOCALE) {
-    const templates = loaded.get(locale);
-    if (templates) translation = templates[options.id];
+    const translations = loaded.get(locale);
+    if (translations) translation = translations.templates[options.id];
     // Whoever asks next, once the translations are in, gets them; elements re-render by themselves.
     else loadLocale(locale).catch(() => undefined);
   }
@@ -126,4 +133,16 @@ function join(text: StrResult, values: readonly unknown[], indexed = false): str
     out += String(value) + (text.strings[i] ?? '');
   }
   return out;
+}
+
+/**
+ * The platform's validation message for a message key (the server's `code`), in the language `msg()` speaks now;
+ * an unknown key gets the generic message. zh-CN is built in; the other languages arrive with the translations.
+ */
+export function validationMessage(key: string): string {
+  const known = isMessageKey(key) ? key : 'invalid';
+  const locale = speaking ?? ambient();
+  const translated = locale === SOURCE_LOCALE ? undefined : loaded.get(locale)?.validation[known];
+  if (locale !== SOURCE_LOCALE && translated === undefined) loadLocale(locale).catch(() => undefined);
+  return translated ?? MESSAGES_ZH_CN[known];
 }

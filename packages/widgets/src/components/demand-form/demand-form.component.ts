@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Demand, DemandStatusView } from '@smec/schemas';
-import { isMessageKey, messageText, textLength, todayInShanghai } from '@smec/schemas/rules';
+import { isMessageKey, textLength, todayInShanghai } from '@smec/schemas/rules';
 import {
   createIdempotencyKey,
   isSmecNotFoundError,
@@ -13,9 +13,10 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SmecDemandSubmitEvent } from '../../events/demand-submit-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
-import { msg, resolveLocale, str } from '../../i18n/localization.js';
+import { msg, resolveLocale, str, validationMessage } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
+import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { categoryName } from '../catalog/product-facts.js';
 import { countiesOf, loadReferenceData } from '../catalog/reference-data.js';
@@ -38,7 +39,11 @@ import {
   type LookupField,
   type LookupValues,
 } from './fields.js';
-import { rateLimitText, renderStatusView } from './status-view.js';
+import { rateLimitText } from './rate-limit.js';
+
+// What shows after a submission or a lookup: fetched when one starts, so it is usually there before the answer.
+const successView = new Lazy(() => import('./success-view.js'));
+const statusView = new Lazy(() => import('./status-view.js'));
 
 const DRAFT_DEBOUNCE_MS = 400;
 const DESCRIPTION_MAX = 1000;
@@ -61,7 +66,7 @@ const FIELD_OF_INPUT: Record<string, FormField> = { county: 'city', negotiable: 
  * @summary A service demand form for an enterprise, with no account needed, and the lookup of a demand's progress.
  *
  * The company, the need and the contact, each in a fieldset; a field is checked when it is left and everything on
- * submit, with the shared schema of @smec/schemas, so the words next to a field are the platform's. A failed submit
+ * submit, with the shared schema of `@smec/schemas`, so the words next to a field are the platform's. A failed submit
  * shows an error summary that takes the focus. The draft is kept in localStorage as the visitor types (without the
  * consent tick, which must be given anew) and deleted after success. One submission keeps one Idempotency-Key until
  * it succeeds, so a double click, a retry after a network failure or a reload never makes a second demand.
@@ -188,6 +193,8 @@ export class SmecDemandForm extends SmecElement {
   override updated(): void {
     if (!this.focusAfterUpdate) return;
     const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
+    // A view still on its way takes the focus when it arrives (its arrival updates the element again).
+    if (!target && (this.phase === 'success' || this.lookupPhase === 'found')) return;
     this.focusAfterUpdate = undefined;
     target?.focus();
   }
@@ -262,7 +269,7 @@ export class SmecDemandForm extends SmecElement {
 
   private problemText(problem: FieldProblem | undefined): string | undefined {
     if (!problem) return undefined;
-    return problem.text ?? messageText(problem.key, this.locale);
+    return problem.text ?? validationMessage(problem.key);
   }
 
   private setProblem(field: FormField | LookupField, key: string | undefined): void {
@@ -327,6 +334,7 @@ export class SmecDemandForm extends SmecElement {
 
   /** Sends the form as it is, with the Idempotency-Key of this very body (a new one only when the body changed). */
   private async send(): Promise<void> {
+    successView.load().catch(() => undefined);
     if (this.phase === 'submitting') return;
     const input = toDemandInput(this.values);
     const body = JSON.stringify(input);
@@ -436,6 +444,7 @@ export class SmecDemandForm extends SmecElement {
     }
     this.summaryShown = false;
     this.lookupPhase = 'searching';
+    statusView.load().catch(() => undefined);
     this.failure = undefined;
     this.abort?.abort();
     this.abort = new AbortController();
@@ -780,38 +789,10 @@ export class SmecDemandForm extends SmecElement {
       </form>`;
   }
 
-  private renderSuccess(demand: Demand) {
-    return html`<section part="success" class="success" aria-labelledby="smec-df-success-title">
-      <h2 id="smec-df-success-title" tabindex="-1">${msg('需求已提交', { id: 'demand.success.title' })}</h2>
-      <p>${msg('您的查询编号', { id: 'demand.success.trackingNo' })}</p>
-      <p class="tracking-row">
-        <strong part="tracking-no" class="tracking-no">${demand.trackingNo}</strong>
-        <button type="button" part="copy-button" class="button" @click=${() => void this.copyTrackingNo()}>
-          ${msg('复制', { id: 'demand.copy' })}
-        </button>
-      </p>
-      <p role="status" class="muted">${this.copyStatus}</p>
-      <h3>${msg('接下来', { id: 'demand.next.title' })}</h3>
-      <ol class="next-steps">
-        <li>
-          ${msg('中心将在 3 个工作日内受理您的需求，并通过您留下的手机号码与您联系。', { id: 'demand.next.accept' })}
-        </li>
-        <li>${msg('受理后，中心将为您匹配合适的服务机构和服务产品。', { id: 'demand.next.match' })}</li>
-        <li>
-          ${msg('请保存查询编号。凭查询编号和手机号码，可随时查询办理进度。', {
-            id: 'demand.next.lookup',
-          })}
-        </li>
-      </ol>
-      <button type="button" class="button" @click=${() => this.startAgain()}>
-        ${msg('再提交一个需求', { id: 'demand.again' })}
-      </button>
-    </section>`;
-  }
-
   private renderLookup() {
     const searching = this.lookupPhase === 'searching';
     const { trackingNo, phone } = this.lookupValues;
+    const { lookupResult } = this;
     return html`<h2 id="smec-df-heading" part="heading" tabindex="-1">
         ${msg('查询需求进度', { id: 'demand.lookup.heading' })}
       </h2>
@@ -845,8 +826,10 @@ export class SmecDemandForm extends SmecElement {
       </form>
       <div role="alert">${this.renderLookupProblem()}</div>
       ${
-        this.lookupPhase === 'found' && this.lookupResult
-          ? renderStatusView(this.lookupResult, this.referenceTask.value, this.locale)
+        this.lookupPhase === 'found' && lookupResult
+          ? statusView.render(this, ({ renderStatusView }) =>
+              renderStatusView(lookupResult, this.referenceTask.value, this.locale),
+            )
           : nothing
       }`;
   }
@@ -868,8 +851,17 @@ export class SmecDemandForm extends SmecElement {
   override render() {
     let body;
     if (this.mode === 'lookup') body = this.renderLookup();
-    else if (this.phase === 'success' && this.result) body = this.renderSuccess(this.result);
-    else body = this.renderForm();
+    else if (this.phase === 'success' && this.result) {
+      const demand = this.result;
+      body = successView.render(this, ({ renderSuccess }) =>
+        renderSuccess({
+          demand,
+          copyStatus: this.copyStatus,
+          onCopy: () => void this.copyTrackingNo(),
+          onAgain: () => this.startAgain(),
+        }),
+      );
+    } else body = this.renderForm();
     return html`<div part="base" class="base" lang=${this.locale}>${body}</div>`;
   }
 }

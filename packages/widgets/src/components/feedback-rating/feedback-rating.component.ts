@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Engagement, PublicRating, Rating, RatingItem } from '@smec/schemas';
-import { RATING_ITEMS, messageText } from '@smec/schemas/rules';
+import { RATING_ITEMS } from '@smec/schemas/rules';
 import type { TokenProvider } from '@smec/sdk/core';
 import { createIdempotencyKey, isSmecApiError, isSmecUnauthorizedError, isSmecValidationError } from '@smec/sdk/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -9,7 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecRatingSubmitEvent } from '../../events/rating-submit-event.js';
-import { msg, resolveLocale, str } from '../../i18n/localization.js';
+import { msg, resolveLocale, str, validationMessage } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
@@ -351,7 +351,7 @@ export class SmecFeedbackRating extends SmecElement {
 
   private problemText(field: RatingField): string | undefined {
     const key = this.problems[field];
-    return key ? messageText(key, this.locale) : undefined;
+    return key ? validationMessage(key) : undefined;
   }
 
   private renderSignedOut(): TemplateResult {

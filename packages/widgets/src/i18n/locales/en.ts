@@ -1,4 +1,5 @@
 // English texts, keyed by the message ids used in the components. `${0}`, `${1}` are the values in order.
+import { MESSAGES_EN } from '@smec/schemas/rules';
 import { str, type TemplateLike } from '../str.js';
 import { feedbackRatingEn } from '../../components/feedback-rating/locales/en.js';
 import { voucherWalletEn } from '../../components/voucher-wallet/locales/en.js';
@@ -225,3 +226,6 @@ export const templates = {
 
 /** Every message id; the other locales must translate each one. */
 export type MessageId = keyof typeof templates;
+
+/** The platform's validation messages in this language, keyed like the server's `code`s. */
+export const validation = MESSAGES_EN;

@@ -1,4 +1,5 @@
 // 繁體中文（香港）texts, keyed by the message ids used in the components.
+import { MESSAGES_ZH_HK } from '@smec/schemas/rules';
 import { str, type TemplateLike } from '../str.js';
 import { feedbackRatingZhHk } from '../../components/feedback-rating/locales/zh-HK.js';
 import { voucherWalletZhHk } from '../../components/voucher-wallet/locales/zh-HK.js';
@@ -220,3 +221,6 @@ export const templates = {
   timeLimit: str`${0} 個工作天內`,
   'timeLimit.one': str`${0} 個工作天內`,
 } satisfies Record<MessageId, TemplateLike>;
+
+/** The platform's validation messages in this language, keyed like the server's `code`s. */
+export const validation = MESSAGES_ZH_HK;

@@ -1,0 +1,30 @@
+// The forms' validation messages in English.
+import type { MessageKey } from './messages-zh-CN.js';
+
+export const MESSAGES_EN: Record<MessageKey, string> = {
+  required: 'This field is required',
+  'uscc.format': 'The unified social credit code has 18 digits or capital letters (no I, O, Z, S or V)',
+  'uscc.checksum': 'The unified social credit code is not valid: its check character does not match',
+  'enterprise.name': 'The company name must be 2 to 100 characters',
+  'contact.name': "The contact's name must be 1 to 30 characters",
+  'contact.phone': 'Enter an 11-digit mainland mobile number starting with 1',
+  region: 'Choose your region',
+  'region.unknown': 'This region does not exist; choose another',
+  category: 'Choose the kind of service you need',
+  title: 'The title must be 5 to 60 characters',
+  description: 'The description must be 20 to 1,000 characters',
+  budget: 'Enter a budget above zero, or choose “negotiable”',
+  'expectedBy.format': 'Enter a real date, for example 2027-03-31',
+  'expectedBy.past': 'The expected date cannot be in the past',
+  consent: 'Agree to share your contact details with matched providers, or we cannot match you',
+  'trackingNo.format': 'The tracking number looks like XQ20261128ABCDEF',
+  'reason.required': 'Give the reason for rejecting (2 to 200 characters)',
+  'contract.amount': 'The contract amount must be between ¥1 and ¥100,000,000',
+  'rating.score': 'Score this item',
+  'rating.level': 'Choose how satisfied you are',
+  'rating.solved': 'Say whether the service solved your problem',
+  'rating.comment': 'The comment can be at most 200 characters',
+  'followUp.text': 'The answer must be 2 to 500 characters',
+  'followUp.reason': 'Say why you reopen it (2 to 200 characters)',
+  invalid: 'This value is not valid',
+};

@@ -1,0 +1,30 @@
+// The forms' validation messages in Traditional Chinese (Hong Kong).
+import type { MessageKey } from './messages-zh-CN.js';
+
+export const MESSAGES_ZH_HK: Record<MessageKey, string> = {
+  required: '請填寫此項',
+  'uscc.format': '統一社會信用代碼應為 18 位數字或大寫字母（不含 I、O、Z、S、V）',
+  'uscc.checksum': '統一社會信用代碼校驗位不正確，請核對後重新輸入',
+  'enterprise.name': '企業名稱應為 2 至 100 個字',
+  'contact.name': '聯絡人姓名應為 1 至 30 個字',
+  'contact.phone': '請輸入 11 位手機號碼，以 1 開頭',
+  region: '請選擇所在地區',
+  'region.unknown': '所選地區不存在，請重新選擇',
+  category: '請選擇需求類別',
+  title: '需求標題應為 5 至 60 個字',
+  description: '需求描述應為 20 至 1000 個字',
+  budget: '預算應為大於 0 的金額，或選擇「面議」',
+  'expectedBy.format': '請輸入正確的日期，例如 2027-03-31',
+  'expectedBy.past': '期望完成日期不能早於今天',
+  consent: '請同意將聯絡方式提供給配對的服務機構，否則無法為您對接服務',
+  'trackingNo.format': '查詢編號格式不正確，例如 XQ20261128ABCDEF',
+  'reason.required': '請填寫不予受理的原因（2 至 200 個字）',
+  'contract.amount': '合同金額應為 1 元至 1 億元之間的金額',
+  'rating.score': '請為此項評分',
+  'rating.level': '請選擇滿意程度',
+  'rating.solved': '請選擇問題是否已解決',
+  'rating.comment': '評價內容最多 200 個字',
+  'followUp.text': '答覆內容應為 2 至 500 個字',
+  'followUp.reason': '請說明重新反映的原因（2 至 200 個字）',
+  invalid: '填寫的內容不正確',
+};
