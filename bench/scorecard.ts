@@ -1,5 +1,6 @@
 // The scorecard at provincial scale: p50 and p99 latency of GET /stats/scorecard (computed from the stored rows on
-// every request) for the province, cities and counties, on a copy of the seeded database grown to the policy's
+// every request, memoized per region and year while the data fingerprint is unchanged) for the province, cities and
+// counties; the first request of each region (counted afresh) is reported apart, on a copy of the seeded database grown to the policy's
 // targets: ~12,000 providers and ~300,000 engagements (enterprise-services) in 2026, with their ratings and
 // vouchers. The rows are copies of the seeded ones with new ids (same regions, months and statuses), inserted with
 // INSERT … SELECT. The server runs in its own process, on loopback.
@@ -41,16 +42,12 @@ function columnsOf(db: BetterSqlite3.Database, table: string): string[] {
 }
 
 /** `INSERT INTO t (cols) SELECT <cols, some replaced> FROM t WHERE …`: copies rows with new unique values. */
-function copyRows(
-  db: BetterSqlite3.Database,
-  table: string,
-  replaced: Record<string, string>,
-  where: string,
-): number {
+function copyRows(db: BetterSqlite3.Database, table: string, replaced: Record<string, string>, where: string): number {
   const columns = columnsOf(db, table).filter((column) => column !== 'seq' || replaced['seq']);
   const select = columns.map((column) => replaced[column] ?? column);
-  return db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select.join(', ')} FROM ${table} WHERE ${where}`).run()
-    .changes;
+  return db
+    .prepare(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select.join(', ')} FROM ${table} WHERE ${where}`)
+    .run().changes;
 }
 
 function grow(file: string): Record<string, number> {
@@ -96,7 +93,9 @@ function grow(file: string): Record<string, number> {
   const figures = {
     providers: count('SELECT count(*) AS n FROM providers'),
     admittedProviders: count("SELECT count(*) AS n FROM providers WHERE admission = 'admitted'"),
-    engagementsInYear: count(`SELECT count(*) AS n FROM engagements WHERE created_ts >= ${start} AND created_ts < ${end}`),
+    engagementsInYear: count(
+      `SELECT count(*) AS n FROM engagements WHERE created_ts >= ${start} AND created_ts < ${end}`,
+    ),
     ratingsInYear: count(`SELECT count(*) AS n FROM ratings WHERE created_ts >= ${start} AND created_ts < ${end}`),
     vouchersInYear: count(`SELECT count(*) AS n FROM vouchers WHERE claimed_ts >= ${start} AND claimed_ts < ${end}`),
   };
@@ -113,9 +112,13 @@ async function main(): Promise<void> {
     const dataset = grow(join(dir, DATABASE_FILE));
     console.log(`grown in ${Date.now() - grown} ms: ${JSON.stringify(dataset)}`);
 
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/scorecard.ts', 'serve', dir], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'bench/scorecard.ts', 'serve', dir],
+      {
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    );
     const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
     const { apiUrl } = JSON.parse(line) as { apiUrl: string };
     try {
@@ -127,6 +130,9 @@ async function main(): Promise<void> {
         await response.arrayBuffer();
         return performance.now() - started;
       };
+      // The first request of each region counts every row (nothing is memoized yet): the cost after any write.
+      const coldMs: Record<string, number> = {};
+      for (const region of REGIONS) coldMs[region] = round(await get(region));
       for (let i = 0; i < WARMUP; i++) await get(REGIONS[i % REGIONS.length]!);
       const all: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {
@@ -152,6 +158,7 @@ async function main(): Promise<void> {
         p99Ms: p99,
         maxMs: round(all[all.length - 1] ?? Number.NaN),
         byRegion,
+        coldMsByRegion: coldMs,
         targetP99Ms: TARGET_P99_MS,
         withinTarget: p99 <= TARGET_P99_MS,
       });

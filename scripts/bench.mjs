@@ -9,6 +9,7 @@ const BENCHMARKS = [
   'bench/demand-submit.ts',
   'bench/event-register.ts',
   'bench/render.ts',
+  'bench/scorecard.ts',
   'bench/voucher-claim.ts',
 ];
 

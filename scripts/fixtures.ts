@@ -2,6 +2,7 @@
 // deterministic seed the reference server loads, so stories show the data a visitor would see.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { generateCatalog } from '../packages/server/src/seed/index.js';
+import { generatePolicies } from '../packages/server/src/seed/policies.js';
 
 const FIXTURE_PRODUCTS = 60;
 
@@ -19,3 +20,8 @@ writeFileSync(
   JSON.stringify({ regions: catalog.regions, categories: catalog.categories, products, providers }),
 );
 console.log(`fixtures: ${products.length} products, ${providers.length} providers → stories/fixtures/catalog.json`);
+
+// The policy library's stories list the same policies as the seeded server.
+const policies = generatePolicies(catalog.regions);
+writeFileSync('stories/fixtures/policies.json', JSON.stringify({ policies }));
+console.log(`fixtures: ${policies.length} policies → stories/fixtures/policies.json`);

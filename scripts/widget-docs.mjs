@@ -77,7 +77,8 @@ function eventClasses() {
 
 function section(declaration, events) {
   const tag = declaration.tagName;
-  const lines = [`## \`<${tag}>\``, '', cell(declaration.summary), ''];
+  const lines = [`## \`<${tag}>\``, ''];
+  if (declaration.summary) lines.push(declaration.summary.trim(), '');
   if (declaration.description) lines.push(declaration.description.trim(), '');
   lines.push(
     `Load: \`<script type="module" src="https://platform.example/cdn/${tag}.js"></script>\` (or \`smec.js\`, or the ` +

@@ -2,7 +2,7 @@
 // webmaster guides cover what the custom-elements manifest says the widgets have: a widget, attribute or event added
 // to a component without a word in the Chinese docs fails here. The manifest comes first (`npm run manifest`).
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 
 interface Named {
@@ -105,6 +105,40 @@ for (const path of GUIDES) {
     assert.deepEqual(missing, [], `${path} lacks:\n${missing.join('\n')}`);
   });
 }
+
+/** Every `var(--smec-…, fallback)` of the widgets' sources: the defaults the token tables must show. */
+function tokenDefaults(): Map<string, Set<string>> {
+  const defaults = new Map<string, Set<string>>();
+  const source = new URL('packages/widgets/src/', ROOT);
+  for (const file of readdirSync(source, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.ts')) continue;
+    for (const [, token = '', value = ''] of readFileSync(new URL(file, source), 'utf8').matchAll(
+      /var\((--smec-[a-z-]+),\s*([^)]+?)\s*\)/g,
+    )) {
+      defaults.set(token, (defaults.get(token) ?? new Set()).add(value));
+    }
+  }
+  return defaults;
+}
+
+test('the token tables of the guides give the defaults the widgets use', () => {
+  const defaults = tokenDefaults();
+  assert.ok(defaults.size >= 10, 'no token defaults found in the sources');
+  for (const path of GUIDES) {
+    const rows = read(path)
+      .split('\n')
+      .filter((line) => line.startsWith('| `--smec-'));
+    const wrong: string[] = [];
+    for (const [token, values] of defaults) {
+      const row = rows.find((line) => line.startsWith(`| \`${token}\``));
+      if (!row) wrong.push(`${token}: no row`);
+      else
+        for (const value of values)
+          if (!row.includes(`\`${value}\``)) wrong.push(`${token}: default ${value} not shown`);
+    }
+    assert.deepEqual(wrong, [], `${path}: ${wrong.join('; ')}`);
+  }
+});
 
 test('the guides give the exact strict policy of the CSP test', () => {
   const policy =

@@ -38,7 +38,10 @@ describe('the seeded library', () => {
     assert.deepEqual([...levels].sort(), ['city', 'county', 'province']);
     for (const policy of policies) {
       assert.match(policy.docNumber, /^\p{Script=Han}+〔(20\d\d)〕\d+号$/u, policy.docNumber);
-      assert.equal(policy.docNumber.slice(policy.docNumber.indexOf('〔') + 1, policy.docNumber.indexOf('〕')), policy.publishedAt.slice(0, 4));
+      assert.equal(
+        policy.docNumber.slice(policy.docNumber.indexOf('〔') + 1, policy.docNumber.indexOf('〕')),
+        policy.publishedAt.slice(0, 4),
+      );
       assert.match(policy.url, /^https:\/\/[a-z0-9.]+\.gov\.cn\//);
       assert.ok(policy.effectiveFrom >= policy.publishedAt);
       if (policy.effectiveUntil !== null) assert.ok(policy.effectiveUntil > policy.effectiveFrom);
@@ -91,7 +94,10 @@ describe('filters', () => {
   test("a county's list holds its own, its city's and the province's policies, nearest first", async () => {
     const policies = await all({ region: '440604' });
     const regions = policies.map((policy) => policy.regionCode);
-    assert.ok(regions.every((code) => ['440604', '440600', '440000'].includes(code)), regions.join());
+    assert.ok(
+      regions.every((code) => ['440604', '440600', '440000'].includes(code)),
+      regions.join(),
+    );
     assert.ok(regions.includes('440600') && regions.includes('440000'));
     const rank = (code: string) => (code === '440604' ? 0 : code === '440600' ? 1 : 2);
     for (let i = 1; i < policies.length; i++) {

@@ -45,7 +45,11 @@ export function recompute(
   const inYear = (ts: number) => shanghaiMonth(ts).year === year;
   // The tables that grow are read in a window two days wider than the year on each side; which rows belong to the
   // year is decided below, in JavaScript, from Shanghai calendar months.
-  const TIME_COLUMN: Record<string, string> = { engagements: 'created_ts', ratings: 'created_ts', vouchers: 'claimed_ts' };
+  const TIME_COLUMN: Record<string, string> = {
+    engagements: 'created_ts',
+    ratings: 'created_ts',
+    vouchers: 'claimed_ts',
+  };
   const windowStart = Date.UTC(year, 0, 1) - 2 * 24 * HOUR;
   const windowEnd = Date.UTC(year + 1, 0, 1) + 2 * 24 * HOUR;
   const all = <T>(table: string): T[] => {
@@ -79,7 +83,9 @@ export function recompute(
     status: string;
     created_ts: number;
   }>('engagements').filter((e) => e.status !== 'cancelled' && inYear(e.created_ts) && within(e.enterprise_region_code));
-  const redeemed = engagements.filter((e) => e.voucher_id !== null && (e.status === 'delivered' || e.status === 'closed'));
+  const redeemed = engagements.filter(
+    (e) => e.voucher_id !== null && (e.status === 'delivered' || e.status === 'closed'),
+  );
   const ratings = all<{ region_code: string; level: string; created_ts: number }>('ratings').filter(
     (r) => inYear(r.created_ts) && within(r.region_code),
   );

@@ -14,7 +14,10 @@ before(async () => {
 after(() => app.close());
 
 async function scorecardOf(region: string, year: number): Promise<Scorecard> {
-  const response = await app.inject<Scorecard>({ method: 'GET', url: `/api/v1/stats/scorecard${query({ region, year })}` });
+  const response = await app.inject<Scorecard>({
+    method: 'GET',
+    url: `/api/v1/stats/scorecard${query({ region, year })}`,
+  });
   assert.equal(response.status, 200, JSON.stringify(response.body));
   return Scorecard.parse(response.body);
 }
@@ -31,7 +34,8 @@ function assertMatches(card: Scorecard, region: string, year: number) {
 
 describe('the scorecard on the seeded data', () => {
   test('a county, its city and the province equal a recomputation from the raw rows', async () => {
-    for (const region of ['440604', '440600', '440000', '441900']) assertMatches(await scorecardOf(region, 2026), region, 2026);
+    for (const region of ['440604', '440600', '440000', '441900'])
+      assertMatches(await scorecardOf(region, 2026), region, 2026);
   });
 
   test("the parent's figures are the parent's own scorecard, and the province has no parent", async () => {
@@ -53,7 +57,8 @@ describe('the scorecard on the seeded data', () => {
     assert.equal(county.region.targets.enterpriseServices, Math.ceil(Math.ceil(300_000 / 21) / 5));
     assert.equal(
       county.region.progress.enterpriseServices,
-      Math.round((county.region.figures.enterpriseServices / (county.region.targets.enterpriseServices ?? 1)) * 1000) / 10,
+      Math.round((county.region.figures.enterpriseServices / (county.region.targets.enterpriseServices ?? 1)) * 1000) /
+        10,
     );
     assert.equal(province.trend.length, 12);
     assert.equal(province.trend[0]?.month, '2026-01');
@@ -92,9 +97,9 @@ const VOUCHER_STATUSES = ['issued', 'ordered', 'delivered', 'settled', 'expired'
 /** An instant of the year, often just before or after a month's first Shanghai midnight (the trend's bounds). */
 const instant = fc.oneof(
   fc.integer({ min: YEAR_START - 5_000, max: YEAR_END + 5_000 }),
-  fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: -2, max: 1 })).map(
-    ([month, delta]) => Date.UTC(YEAR, month, 1) - 8 * 3_600_000 + delta,
-  ),
+  fc
+    .tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: -2, max: 1 }))
+    .map(([month, delta]) => Date.UTC(YEAR, month, 1) - 8 * 3_600_000 + delta),
 );
 
 describe('the scorecard against random rows (property)', () => {
@@ -107,7 +112,9 @@ describe('the scorecard against random rows (property)', () => {
       )
       .all() as { id: string; name: string; region_code: string }[];
     const products = sqlite
-      .prepare('SELECT id, name, provider_id, category_id FROM products WHERE listed = 1 ORDER BY is_free DESC, seq LIMIT 40')
+      .prepare(
+        'SELECT id, name, provider_id, category_id FROM products WHERE listed = 1 ORDER BY is_free DESC, seq LIMIT 40',
+      )
       .all() as { id: string; name: string; provider_id: string; category_id: string }[];
     // A batch of its own: one active voucher per enterprise and batch is a unique index.
     const columns = (sqlite.prepare('PRAGMA table_info(voucher_batches)').all() as { name: string }[])

@@ -22,7 +22,11 @@ const DEFAULT_LIMIT = 20;
 /** A region and its parents, nearest first: a county, its city, the province. */
 export function regionWithParents(regions: RegionIndex, code: string): string[] {
   const chain: string[] = [];
-  for (let region = regions.get(code); region; region = region.parentCode ? regions.get(region.parentCode) : undefined) {
+  for (
+    let region = regions.get(code);
+    region;
+    region = region.parentCode ? regions.get(region.parentCode) : undefined
+  ) {
     chain.push(region.code);
   }
   return chain;

@@ -351,7 +351,9 @@ export function seedPolicies(handle: DatabaseHandle, options: { seed?: number } 
       });
       for (const term of indexTerms(text)) insertTerm.run(term, seq);
     });
-    sqlite.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run('policies_seeded_at', new Date().toISOString());
+    sqlite
+      .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+      .run('policies_seeded_at', new Date().toISOString());
     sqlite.exec('ANALYZE');
   })();
 }

@@ -5,6 +5,7 @@ import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { validationFailed } from '../http/problem.js';
 import { shanghaiDateTime } from '../seed/catalog.js';
+import { BoundedMemo, dataFingerprint } from './fingerprint.js';
 import { yearPeriod, type YearPeriod } from './period.js';
 import { TARGET_BASIS, targetsOf } from './targets.js';
 
@@ -38,9 +39,7 @@ function inRegion(column: string, codes: string[] | null): RawBuilder<unknown> {
 
 /** `case when ts < b1 then 0 when ts < b2 then 1 … else 11 end`: the month of an instant, the same on every SQL. */
 function monthOf(column: string, period: YearPeriod): RawBuilder<number> {
-  const whens = period.bounds
-    .slice(1, 12)
-    .map((bound, month) => sql`when ${sql.ref(column)} < ${bound} then ${month}`);
+  const whens = period.bounds.slice(1, 12).map((bound, month) => sql`when ${sql.ref(column)} < ${bound} then ${month}`);
   return sql<number>`case ${sql.join(whens, sql` `)} else 11 end`;
 }
 
@@ -98,7 +97,8 @@ async function demandFigures(db: Kysely<Database>, codes: string[] | null, perio
   return result.rows;
 }
 
-async function countFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
+/** Providers and products: tables of thousands of rows, not millions. */
+async function catalogFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
   const providers = await sql<{ integrated: number; admitted: number }>`
     select sum(case when admitted_on <= ${period.lastDay} then 1 else 0 end) as integrated,
       sum(case when admitted_on >= ${period.firstDay} and admitted_on <= ${period.lastDay} then 1 else 0 end) as admitted
@@ -107,22 +107,28 @@ async function countFigures(db: Kysely<Database>, codes: string[] | null, period
     select count(*) as published from products p join providers v on v.seq = p.provider_seq
     where p.listed = 1 and p.published_ts > 0 and p.published_ts < ${period.endTs}
       and ${inRegion('v.region_code', codes)}`.execute(db);
+  return {
+    providersIntegrated: n(providers.rows[0]?.integrated),
+    providersAdmitted: n(providers.rows[0]?.admitted),
+    productsPublished: n(products.rows[0]?.published),
+  };
+}
+
+async function eventFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
   const events = await sql<{ held: number }>`
     select count(*) as held from events
     where starts_ts >= ${period.startTs} and starts_ts < ${period.endTs} and status <> 'cancelled'
       and ${inRegion('region_code', codes)}`.execute(db);
+  return { eventsHeld: n(events.rows[0]?.held) };
+}
+
+async function voucherFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
   const vouchers = await sql<{ issued: number; fen: number }>`
     select count(*) as issued, sum(v.face_value) as fen from vouchers v
     ${codes === null ? sql`` : sql`join enterprises e on e.id = v.enterprise_id and ${inRegion('e.region_code', codes)}`}
     where v.claimed_ts >= ${period.startTs} and v.claimed_ts < ${period.endTs}
       and v.status not in (${sql.join([...UNISSUED_VOUCHERS])})`.execute(db);
-  return {
-    providersIntegrated: n(providers.rows[0]?.integrated),
-    providersAdmitted: n(providers.rows[0]?.admitted),
-    productsPublished: n(products.rows[0]?.published),
-    eventsHeld: n(events.rows[0]?.held),
-    vouchersIssued: { count: n(vouchers.rows[0]?.issued), fen: n(vouchers.rows[0]?.fen) },
-  };
+  return { vouchersIssued: { count: n(vouchers.rows[0]?.issued), fen: n(vouchers.rows[0]?.fen) } };
 }
 
 interface RegionResult {
@@ -130,12 +136,46 @@ interface RegionResult {
   readonly trend: ScorecardMonth[];
 }
 
+type RowFigures = Awaited<ReturnType<typeof rowFigures>>;
+
+/** Every count of a region and a year that comes from rows: all of the scorecard but its targets. */
+async function rowFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
+  return {
+    catalog: await catalogFigures(db, codes, period),
+    engagements: await engagementFigures(db, codes, period),
+    ratings: await ratingFigures(db, codes, period),
+    demands: await demandFigures(db, codes, period),
+    events: await eventFigures(db, codes, period),
+    vouchers: await voucherFigures(db, codes, period),
+  };
+}
+
+/**
+ * The counts are kept per database, region and year while the data fingerprint is unchanged:
+ * any write changes the fingerprint and the next request counts afresh, so the figures never lag the rows. At
+ * provincial scale a count takes a few hundred milliseconds; a repeated one, a few.
+ */
+const memos = new WeakMap<Kysely<Database>, BoundedMemo<RowFigures>>();
+
+async function memoizedRowFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
+  let memo = memos.get(db);
+  if (!memo) memos.set(db, (memo = new BoundedMemo<RowFigures>(512)));
+  const key = `${await dataFingerprint(db)} ${period.year} ${codes?.join(',') ?? '*'}`;
+  const cached = memo.get(key);
+  if (cached) return cached;
+  const figures = await rowFigures(db, codes, period);
+  memo.set(key, figures);
+  return figures;
+}
+
 async function regionFigures(context: ScorecardContext, region: Region, period: YearPeriod): Promise<RegionResult> {
   const codes = codesOf(context.regions, region);
-  const engagements = await engagementFigures(context.db, codes, period);
-  const ratings = await ratingFigures(context.db, codes, period);
-  const demands = await demandFigures(context.db, codes, period);
-  const counts = await countFigures(context.db, codes, period);
+  const { catalog, engagements, ratings, demands, events, vouchers } = await memoizedRowFigures(
+    context.db,
+    codes,
+    period,
+  );
+  const counts = { ...catalog, ...events, ...vouchers };
 
   const trend: ScorecardMonth[] = period.months.map((month) => ({
     month,
@@ -145,7 +185,16 @@ async function regionFigures(context: ScorecardContext, region: Region, period: 
     ratings: 0,
     satisfactionPercent: null,
   }));
-  const totals = { services: 0, free: 0, redeemed: 0, redeemedFen: 0, ratings: 0, satisfied: 0, received: 0, matched: 0 };
+  const totals = {
+    services: 0,
+    free: 0,
+    redeemed: 0,
+    redeemedFen: 0,
+    ratings: 0,
+    satisfied: 0,
+    received: 0,
+    matched: 0,
+  };
   engagements.months.forEach((row, index) => {
     const month = trend[index];
     if (!month) return;

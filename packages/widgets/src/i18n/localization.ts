@@ -1,4 +1,3 @@
-import { MESSAGES_ZH_CN, isMessageKey } from '@smec/schemas/rules';
 import type { MessageId } from './locales/en.js';
 import type { StrResult, TemplateLike, Templates } from './str.js';
 
@@ -135,14 +134,12 @@ function join(text: StrResult, values: readonly unknown[], indexed = false): str
   return out;
 }
 
-/**
- * The platform's validation message for a message key (the server's `code`), in the language `msg()` speaks now;
- * an unknown key gets the generic message. zh-CN is built in; the other languages arrive with the translations.
- */
-export function validationMessage(key: string): string {
-  const known = isMessageKey(key) ? key : 'invalid';
-  const locale = speaking ?? ambient();
-  const translated = locale === SOURCE_LOCALE ? undefined : loaded.get(locale)?.validation[known];
-  if (locale !== SOURCE_LOCALE && translated === undefined) loadLocale(locale).catch(() => undefined);
-  return translated ?? MESSAGES_ZH_CN[known];
+/** The validation messages of a language whose translations are loaded (zh-CN's are not here: they are the source). */
+export function loadedValidationMessages(locale: SmecLocale): Readonly<Record<string, string>> | undefined {
+  return loaded.get(locale)?.validation;
+}
+
+/** The language `msg()` speaks right now: the element being updated, else the page's. */
+export function speakingLocale(): SmecLocale {
+  return speaking ?? ambient();
 }

@@ -35,14 +35,44 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('engagements_scorecard_time')
     .on('engagements')
-    .columns(['created_ts', 'status', 'enterprise_region_code', 'enterprise_id', 'product_id', 'voucher_id', 'voucher_amount'])
+    .columns([
+      'created_ts',
+      'status',
+      'enterprise_region_code',
+      'enterprise_id',
+      'product_id',
+      'voucher_id',
+      'voucher_amount',
+    ])
     .execute();
   await db.schema
     .createIndex('engagements_scorecard_region')
     .on('engagements')
-    .columns(['enterprise_region_code', 'created_ts', 'status', 'enterprise_id', 'product_id', 'voucher_id', 'voucher_amount'])
+    .columns([
+      'enterprise_region_code',
+      'created_ts',
+      'status',
+      'enterprise_id',
+      'product_id',
+      'voucher_id',
+      'voucher_amount',
+    ])
     .execute();
-  await db.schema.createIndex('ratings_scorecard_time').on('ratings').columns(['created_ts', 'region_code', 'level']).execute();
+  // Free products are few: their engagements are counted through this index, not by reading every engagement.
+  await db.schema
+    .createIndex('engagements_scorecard_product')
+    .on('engagements')
+    .columns(['product_id', 'created_ts', 'status', 'enterprise_region_code'])
+    .execute();
+  // The scorecard's fingerprint of the data (stats/fingerprint.ts): the latest change of each table, one index probe.
+  for (const table of ['engagements', 'vouchers', 'demands', 'events']) {
+    await db.schema.createIndex(`${table}_updated_at`).on(table).columns(['updated_at']).execute();
+  }
+  await db.schema
+    .createIndex('ratings_scorecard_time')
+    .on('ratings')
+    .columns(['created_ts', 'region_code', 'level'])
+    .execute();
   await db.schema
     .createIndex('ratings_scorecard_region')
     .on('ratings')
@@ -53,7 +83,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('vouchers')
     .columns(['claimed_ts', 'enterprise_id', 'face_value'])
     .execute();
-  await db.schema.createIndex('demands_scorecard').on('demands').columns(['submitted_ts', 'region_code', 'status']).execute();
+  await db.schema
+    .createIndex('demands_scorecard')
+    .on('demands')
+    .columns(['submitted_ts', 'region_code', 'status'])
+    .execute();
   await db.schema
     .createIndex('events_scorecard')
     .on('events')
@@ -63,6 +97,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const index of [
+    'engagements_scorecard_product',
+    'engagements_updated_at',
+    'vouchers_updated_at',
+    'demands_updated_at',
+    'events_updated_at',
     'events_scorecard',
     'demands_scorecard',
     'vouchers_scorecard',

@@ -1,15 +1,14 @@
 import { consume } from '@lit/context';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import type { ProductPage, ProductSort, ServiceProduct } from '@smec/schemas';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { SmecDemandRequestEvent } from '../../events/demand-request-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecSelectEvent } from '../../events/select-event.js';
-import { SmecVoucherRequestEvent } from '../../events/voucher-request-event.js';
 import { msg, resolveLocale, str } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
+import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import styles from './catalog.styles.js';
@@ -25,18 +24,20 @@ import {
 import { renderFacets } from './facets.js';
 import { renderPagination } from './pagination.js';
 import { renderProductCard, renderSkeleton } from './product-card.js';
-import { renderProductDetail } from './product-detail.js';
 import { loadReferenceData } from './reference-data.js';
 import { renderSearchBox } from './search-box.js';
 import { renderSortSelect } from './sort-select.js';
+import type { ProductDetail } from './detail-controller.js';
 import { renderError } from './status.js';
-import { hasToken, tokenSource } from '../voucher-wallet/sign-in-state.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** Changing any of these starts again from the first page. */
 const FILTER_KEYS = ['q', 'category', 'region', 'voucherEligible', 'free', 'price', 'sort', 'pageSize'];
 
 type FocusTarget = { detail: true } | { card: string };
+
+/** Most visits never open a product: its detail view loads when the first one opens. */
+const detailView = new Lazy(() => import('./detail-controller.js'));
 
 /**
  * @summary The province's service products, searchable and filterable, for a service center's website.
@@ -121,24 +122,8 @@ export class SmecCatalog extends SmecElement {
       ] as const,
   });
 
-  private readonly detailTask = new Task(this, {
-    task: async ([client, id], { signal }) => {
-      if (!id) return initialState;
-      try {
-        return await client.products.get(id, { signal });
-      } catch (error) {
-        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'products.get'));
-        throw error;
-      }
-    },
-    args: () => [this.activeClient, this.product] as const,
-  });
-
-  /** Whether a token is there, asked of the token provider only (no network call) when a detail opens. */
-  private readonly signedInTask = new Task(this, {
-    task: ([product]) => (product ? hasToken(tokenSource(this, { client: this.client })) : false),
-    args: () => [this.product, this.rootClient] as const,
-  });
+  /** Made when the first product opens and its view has arrived. */
+  private detail: ProductDetail | undefined;
 
   @query('#smec-q') private searchInput?: HTMLInputElement;
 
@@ -203,6 +188,7 @@ export class SmecCatalog extends SmecElement {
   }
 
   override willUpdate(changed: PropertyValues): void {
+    this.prepareDetail();
     if (!this.hasUpdated) {
       this.initialFilters = { category: this.category, region: this.region };
       const shared = this.noUrlState ? undefined : readView(location.search);
@@ -222,6 +208,25 @@ export class SmecCatalog extends SmecElement {
     // The URL follows changes, not the initial state: a page that merely shows the catalog keeps its URL.
     if (this.urlReady && !this.noUrlState) this.writeUrl();
     this.urlReady = true;
+  }
+
+  /** Fetches the detail view when a product is open, and sets it up once it is there (its tasks run in this update). */
+  private prepareDetail(): void {
+    if (this.detail || !this.product) return;
+    const module = detailView.get(this);
+    if (!module) return;
+    this.detail = new module.ProductDetail(this, () => ({
+      client: this.activeClient,
+      ownClient: this.client,
+      rootClient: this.rootClient,
+      product: this.product,
+      listed: this.listTask.value?.items.find((item) => item.id === this.product),
+      reference: this.referenceTask.value,
+      locale: this.locale,
+      demandForm: this.demandForm,
+      voucherWallet: this.voucherWallet,
+      onBack: () => this.handleBack(),
+    }));
   }
 
   private readonly handlePopState = () => {
@@ -285,33 +290,6 @@ export class SmecCatalog extends SmecElement {
     this.product = product.id;
     this.pendingFocus = { detail: true };
     this.dispatchEvent(new SmecSelectEvent(product));
-  }
-
-  private handleConsult({ id, categoryId, regionCodes }: ServiceProduct): void {
-    const detail = {
-      productId: id,
-      categoryId,
-      regionCode: regionCodes.length === 1 ? (regionCodes[0] ?? null) : null,
-    };
-    if (!this.dispatchEvent(new SmecDemandRequestEvent(detail)) || !this.demandForm) return;
-    // Looked up by id, not imported: the catalog's bundle does not carry the form.
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const form = root.getElementById(this.demandForm) as (HTMLElement & { prefill?(d: typeof detail): void }) | null;
-    form?.prefill?.(detail);
-  }
-
-  private handleVoucher({ id, name }: ServiceProduct): void {
-    const detail = { productId: id, productName: name };
-    if (!this.dispatchEvent(new SmecVoucherRequestEvent(detail))) return;
-    // Looked up, not imported: the catalog's bundle does not carry the wallet.
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const wallet = (
-      this.voucherWallet ? root.getElementById(this.voucherWallet) : root.querySelector('smec-voucher-wallet')
-    ) as (HTMLElement & { useProduct?(d: typeof detail): Promise<void> }) | null;
-    if (wallet?.useProduct) {
-      wallet.scrollIntoView({ block: 'start' });
-      void wallet.useProduct(detail);
-    }
   }
 
   private handleBack(): void {
@@ -398,8 +376,10 @@ export class SmecCatalog extends SmecElement {
     const target = this.pendingFocus;
     if (!target) return;
     if ('detail' in target) {
-      this.renderRoot.querySelector<HTMLElement>('#smec-detail-title')?.focus();
-      this.pendingFocus = undefined;
+      // The detail view may still be on its way: the focus moves when its heading is there.
+      const title = this.renderRoot.querySelector<HTMLElement>('#smec-detail-title');
+      if (title || !this.product) this.pendingFocus = undefined;
+      title?.focus();
       return;
     }
     const card = this.renderRoot.querySelector<HTMLElement>(`[data-product-id="${CSS.escape(target.card)}"]`);
@@ -515,27 +495,9 @@ export class SmecCatalog extends SmecElement {
       </div>`;
   }
 
-  private renderDetail() {
-    const detail = this.detailTask.status === TaskStatus.COMPLETE ? this.detailTask.value : undefined;
-    const listed = this.listTask.value?.items.find((item) => item.id === this.product);
-    return renderProductDetail({
-      product: detail ?? listed,
-      provider: detail?.providerDetail,
-      loading: this.detailTask.status === TaskStatus.PENDING,
-      error: this.detailTask.status === TaskStatus.ERROR ? this.detailTask.error : undefined,
-      reference: this.referenceTask.value,
-      locale: this.locale,
-      onBack: () => this.handleBack(),
-      onRetry: () => void this.detailTask.run(),
-      onConsult: (product) => this.handleConsult(product),
-      signedIn: this.signedInTask.value === true,
-      onVoucher: (product) => this.handleVoucher(product),
-    });
-  }
-
   override render() {
     return html`<div part="base" class="base" lang=${this.locale}>
-      ${this.product ? this.renderDetail() : this.renderBrowse()}
+      ${this.product ? detailView.render(this, () => this.detail?.render()) : this.renderBrowse()}
     </div>`;
   }
 }

@@ -1,405 +1,366 @@
 import { css } from 'lit';
+import { blockStyles } from '../../styles/blocks.styles.js';
+import { controlStyles, unavailableButtonStyles } from '../../styles/controls.styles.js';
 
-export default css`
-  :host {
-    container-type: inline-size;
-  }
-
-  fieldset {
-    margin: 0;
-  }
-
-  .button {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25em;
-    min-height: 2.5rem;
-    padding: 0.375rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    cursor: pointer;
-  }
-
-  .button:hover {
-    border-color: var(--_primary);
-  }
-
-  .button-primary {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-  }
-
-  .button[aria-disabled='true'] {
-    cursor: not-allowed;
-    border-style: dashed;
-    color: var(--_muted);
-  }
-
-  /* Search */
-  .search {
-    display: grid;
-    gap: 0.25rem;
-    margin-block-end: var(--_space);
-  }
-
-  .search label {
-    font-weight: 600;
-  }
-
-  .search-row {
-    display: flex;
-    gap: 0.5rem;
-  }
-
-  input[type='search'],
-  select {
-    min-height: 2.5rem;
-    padding: 0.375rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  input[type='search'] {
-    flex: 1;
-    min-width: 0;
-  }
-
-  input::placeholder {
-    color: var(--_muted);
-    opacity: 1;
-  }
-
-  /* Layout: the filters beside the results, above them in a narrow column. */
-  .layout {
-    display: grid;
-    gap: var(--_space);
-  }
-
-  @container (min-width: 48rem) {
-    .layout {
-      grid-template-columns: 15rem minmax(0, 1fr);
-      align-items: start;
+export default [
+  blockStyles,
+  controlStyles,
+  unavailableButtonStyles,
+  css`
+    :host {
+      container-type: inline-size;
     }
-  }
 
-  /* Facets */
-  .facets {
-    display: grid;
-    gap: var(--_space);
-  }
+    fieldset {
+      margin: 0;
+    }
 
-  .facets-title {
-    font-size: 1.125rem;
-  }
+    /* Search */
+    .search {
+      display: grid;
+      gap: 0.25rem;
+      margin-block-end: var(--_space);
+    }
 
-  .facets-body {
-    display: grid;
-    gap: var(--_space);
-  }
+    .search label {
+      font-weight: 600;
+    }
 
-  .facets-toggle {
-    display: none;
-  }
+    .search-row {
+      display: flex;
+      gap: 0.5rem;
+    }
 
-  /* In a narrow column the filters fold away behind a button. */
-  @container (max-width: 47.99rem) {
-    .facets-label {
-      display: none;
+    input[type='search'],
+    select {
+      min-height: 2.5rem;
+      padding: 0.375rem 0.625rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
+
+    input[type='search'] {
+      flex: 1;
+      min-width: 0;
+    }
+
+    input::placeholder {
+      color: var(--_muted);
+      opacity: 1;
+    }
+
+    /* Layout: the filters beside the results, above them in a narrow column. */
+    .layout {
+      display: grid;
+      gap: var(--_space);
+    }
+
+    @container (min-width: 48rem) {
+      .layout {
+        grid-template-columns: 15rem minmax(0, 1fr);
+        align-items: start;
+      }
+    }
+
+    /* Facets */
+    .facets {
+      display: grid;
+      gap: var(--_space);
+    }
+
+    .facets-title {
+      font-size: 1.125rem;
+    }
+
+    .facets-body {
+      display: grid;
+      gap: var(--_space);
     }
 
     .facets-toggle {
-      display: inline-flex;
-      font-size: 1rem;
-    }
-
-    .facets-toggle::after {
-      content: '';
-      width: 0.5em;
-      height: 0.5em;
-      margin-inline-start: 0.25em;
-      border-right: 2px solid currentColor;
-      border-bottom: 2px solid currentColor;
-      transform: rotate(45deg);
-    }
-
-    .facets-toggle[aria-expanded='true']::after {
-      transform: rotate(-135deg);
-    }
-
-    .facets-body:not(.open) {
       display: none;
     }
-  }
 
-  .facet {
-    display: grid;
-    gap: 0.125rem;
-    padding: 0.5rem 0.75rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
+    /* In a narrow column the filters fold away behind a button. */
+    @container (max-width: 47.99rem) {
+      .facets-label {
+        display: none;
+      }
 
-  .facet legend {
-    padding-inline: 0.25rem;
-    font-weight: 600;
-  }
+      .facets-toggle {
+        display: inline-flex;
+        font-size: 1rem;
+      }
 
-  .option {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-    min-height: 2rem;
-    cursor: pointer;
-  }
+      .facets-toggle::after {
+        content: '';
+        width: 0.5em;
+        height: 0.5em;
+        margin-inline-start: 0.25em;
+        border-right: 2px solid currentColor;
+        border-bottom: 2px solid currentColor;
+        transform: rotate(45deg);
+      }
 
-  .option input {
-    width: 1.125rem;
-    height: 1.125rem;
-    margin: 0;
-    accent-color: var(--_primary);
-  }
+      .facets-toggle[aria-expanded='true']::after {
+        transform: rotate(-135deg);
+      }
 
-  .select-label {
-    margin-block-start: 0.25rem;
-  }
+      .facets-body:not(.open) {
+        display: none;
+      }
+    }
 
-  .facet select {
-    width: 100%;
-  }
+    .facet {
+      display: grid;
+      gap: 0.125rem;
+      padding: 0.5rem 0.75rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
 
-  /* Results */
-  .results {
-    display: grid;
-    gap: var(--_space);
-    min-width: 0;
-  }
+    .facet legend {
+      padding-inline: 0.25rem;
+      font-weight: 600;
+    }
 
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
-  }
+    .option {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-height: 2rem;
+      cursor: pointer;
+    }
 
-  .status {
-    font-weight: 600;
-  }
+    .option input {
+      width: 1.125rem;
+      height: 1.125rem;
+      margin: 0;
+      accent-color: var(--_primary);
+    }
 
-  .sort {
-    display: flex;
-    align-items: center;
-    gap: 0.5rem;
-  }
+    .select-label {
+      margin-block-start: 0.25rem;
+    }
 
-  .cards {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-    gap: var(--_space);
-    padding: 0;
-    list-style: none;
-  }
+    .facet select {
+      width: 100%;
+    }
 
-  .card {
-    display: grid;
-    align-content: start;
-    gap: 0.375rem;
-    height: 100%;
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
+    /* Results */
+    .results {
+      display: grid;
+      gap: var(--_space);
+      min-width: 0;
+    }
 
-  .card-title {
-    font-size: 1.0625rem;
-    line-height: 1.4;
-  }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+    }
 
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    font-weight: 600;
-    text-align: start;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-    cursor: pointer;
-  }
+    .status {
+      font-weight: 600;
+    }
 
-  .card-provider {
-    color: var(--_muted);
-  }
+    .sort {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+    }
 
-  .card-tags,
-  .detail-meta {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.375rem 0.75rem;
-  }
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+      gap: var(--_space);
+      padding: 0;
+      list-style: none;
+    }
 
-  .tag,
-  .badge {
-    display: inline-block;
-    padding: 0 0.5rem;
-    border-radius: 999px;
-    font-size: 0.875rem;
-    background: var(--_tag-bg);
-  }
+    .card {
+      display: grid;
+      align-content: start;
+      gap: 0.375rem;
+      height: 100%;
+      padding: var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
 
-  .badge-voucher {
-    color: var(--_badge-text);
-    background: var(--_badge-bg);
-    font-weight: 600;
-  }
+    .card-title {
+      font-size: 1.0625rem;
+      line-height: 1.4;
+    }
 
-  .facts {
-    display: grid;
-    gap: 0.125rem;
-  }
+    .card-provider {
+      color: var(--_muted);
+    }
 
-  .facts div {
-    display: flex;
-    gap: 0.5rem;
-  }
+    .card-tags,
+    .detail-meta {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.375rem 0.75rem;
+    }
 
-  .facts dt {
-    color: var(--_muted);
-    flex: none;
-  }
+    .tag,
+    .badge {
+      display: inline-block;
+      padding: 0 0.5rem;
+      border-radius: 999px;
+      font-size: 0.875rem;
+      background: var(--_tag-bg);
+    }
 
-  .price-now {
-    font-size: 1.0625rem;
-  }
+    .badge-voucher {
+      color: var(--_badge-text);
+      background: var(--_badge-bg);
+      font-weight: 600;
+    }
 
-  .price-free {
-    font-weight: 600;
-    color: var(--_badge-text);
-  }
+    .facts {
+      display: grid;
+      gap: 0.125rem;
+    }
 
-  .price-was {
-    margin-inline-start: 0.375rem;
-    color: var(--_muted);
-  }
+    .facts div {
+      display: flex;
+      gap: 0.5rem;
+    }
 
-  .skeleton .card {
-    min-height: 10rem;
-    gap: 0.75rem;
-  }
+    .facts dt {
+      color: var(--_muted);
+      flex: none;
+    }
 
-  .skeleton span {
-    display: block;
-    height: 1rem;
-    border-radius: 4px;
-    background: var(--_skeleton);
-  }
+    .price-now {
+      font-size: 1.0625rem;
+    }
 
-  .skeleton span:first-child {
-    width: 70%;
-  }
+    .price-free {
+      font-weight: 600;
+      color: var(--_badge-text);
+    }
 
-  .skeleton span:last-child {
-    width: 40%;
-  }
+    .price-was {
+      margin-inline-start: 0.375rem;
+      color: var(--_muted);
+    }
 
-  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .card {
+      min-height: 10rem;
+      gap: 0.75rem;
+    }
+
     .skeleton span {
-      animation: pulse 1.2s ease-in-out infinite alternate;
+      display: block;
+      height: 1rem;
+      border-radius: 4px;
+      background: var(--_skeleton);
     }
-  }
 
-  @keyframes pulse {
-    to {
-      opacity: 0.45;
+    .skeleton span:first-child {
+      width: 70%;
     }
-  }
 
-  .empty,
-  .error {
-    display: grid;
-    justify-items: start;
-    gap: 0.5rem;
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
+    .skeleton span:last-child {
+      width: 40%;
+    }
 
-  .error {
-    border: 2px solid var(--_danger);
-  }
+    @media (prefers-reduced-motion: no-preference) {
+      .skeleton span {
+        animation: pulse 1.2s ease-in-out infinite alternate;
+      }
+    }
 
-  .error-title {
-    color: var(--_danger);
-    font-weight: 700;
-  }
+    @keyframes pulse {
+      to {
+        opacity: 0.45;
+      }
+    }
 
-  .pagination {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: center;
-    gap: 0.75rem;
-  }
+    .empty,
+    .error {
+      display: grid;
+      justify-items: start;
+      gap: 0.5rem;
+      padding: var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_subtle);
+    }
 
-  /* Detail */
-  .detail {
-    display: grid;
-    gap: 0.75rem;
-    justify-items: start;
-  }
+    .error {
+      border: 2px solid var(--_danger);
+    }
 
-  .detail > * {
-    max-width: 72ch;
-  }
+    .pagination {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: center;
+      gap: 0.75rem;
+    }
 
-  .detail h2 {
-    font-size: 1.375rem;
-    line-height: 1.3;
-  }
+    /* Detail */
+    .detail {
+      display: grid;
+      gap: 0.75rem;
+      justify-items: start;
+    }
 
-  .detail h3 {
-    margin-block-start: 0.5rem;
-    font-size: 1.0625rem;
-  }
+    .detail > * {
+      max-width: 72ch;
+    }
 
-  .summary {
-    color: var(--_muted);
-  }
+    .detail h2 {
+      font-size: 1.375rem;
+      line-height: 1.3;
+    }
 
-  .steps {
-    display: grid;
-    gap: 0.375rem;
-    padding-inline-start: 1.5rem;
-  }
+    .detail h3 {
+      margin-block-start: 0.5rem;
+      font-size: 1.0625rem;
+    }
 
-  .steps strong {
-    margin-inline-end: 0.5rem;
-  }
+    .summary {
+      color: var(--_muted);
+    }
 
-  .contacts {
-    display: grid;
-    gap: 0.25rem;
-  }
+    .steps {
+      display: grid;
+      gap: 0.375rem;
+      padding-inline-start: 1.5rem;
+    }
 
-  .contacts div {
-    display: grid;
-    grid-template-columns: 6rem minmax(0, 1fr);
-    gap: 0.5rem;
-  }
+    .steps strong {
+      margin-inline-end: 0.5rem;
+    }
 
-  .contacts dt {
-    color: var(--_muted);
-  }
+    .contacts {
+      display: grid;
+      gap: 0.25rem;
+    }
 
-  a {
-    color: var(--_primary);
-    text-underline-offset: 0.2em;
-  }
-`;
+    .contacts div {
+      display: grid;
+      grid-template-columns: 6rem minmax(0, 1fr);
+      gap: 0.5rem;
+    }
+
+    .contacts dt {
+      color: var(--_muted);
+    }
+
+    a {
+      color: var(--_primary);
+      text-underline-offset: 0.2em;
+    }
+  `,
+];

@@ -1,8 +1,9 @@
 import { msg, str } from '../../i18n/localization.js';
-import type { Fee, RatingSummary, ServiceCategory } from '@smec/schemas';
+import type { Fee, RatingSummary } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
 import { formatMoney, formatNumber, formatScore } from '../../internal/format.js';
+export { categoryName } from './reference-data.js';
 
 /** The price as a visitor reads it: 免费, a price, or a discount with the list price struck through. */
 export function renderPrice(fee: Fee): TemplateResult {
@@ -34,17 +35,6 @@ export function ratingText(rating: RatingSummary, locale: SmecLocale): string {
   return rating.count === 1
     ? msg(str`${score} 分（满分 100，${count} 条评价）`, { id: 'rating.summary.one' })
     : msg(str`${score} 分（满分 100，${count} 条评价）`, { id: 'rating.summary' });
-}
-
-/** The category's name in the visitor's language; the id while the names are loading. */
-export function categoryName(
-  id: string,
-  categories: readonly ServiceCategory[] | undefined,
-  locale: SmecLocale,
-): string {
-  const category = categories?.find((candidate) => candidate.id === id);
-  if (!category) return id;
-  return locale === 'en' ? category.nameEn : category.name;
 }
 
 export function voucherBadge(): TemplateResult {

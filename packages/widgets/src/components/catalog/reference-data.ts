@@ -1,4 +1,5 @@
 import type { Region, ServiceCategory } from '@smec/schemas';
+import type { SmecLocale } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 
 /** Names the catalog shows next to codes: categories and Guangdong's regions, loaded once per client. */
@@ -36,4 +37,15 @@ export function cityOf(reference: ReferenceData | undefined, code: string | unde
 
 export function regionName(reference: ReferenceData | undefined, code: string): string {
   return reference?.regions.get(code)?.name ?? code;
+}
+
+/** The category's name in the visitor's language; the id while the names are loading. */
+export function categoryName(
+  id: string,
+  categories: readonly ServiceCategory[] | undefined,
+  locale: SmecLocale,
+): string {
+  const category = categories?.find((candidate) => candidate.id === id);
+  if (!category) return id;
+  return locale === 'en' ? category.nameEn : category.name;
 }

@@ -146,10 +146,11 @@ export class SmecCenterScorecard extends SmecElement {
         <h3 id="smec-cs-figures">${msg('主要指标', { id: 'scorecard.figures' })}</h3>
         <dl part="figures" class="figures">
           ${rows.map(
-            (row) => html`<div part="figure" class="figure" data-figure=${row.key}>
-              <dt>${row.label}</dt>
-              <dd>${row.value(own.figures, locale)}</dd>
-            </div>`,
+            (row) =>
+              html`<div part="figure" class="figure" data-figure=${row.key}>
+                <dt>${row.label}</dt>
+                <dd>${row.value(own.figures, locale)}</dd>
+              </div>`,
           )}
         </dl>
       </section>
@@ -164,29 +165,35 @@ export class SmecCenterScorecard extends SmecElement {
           aria-controls="smec-cs-table"
           @click=${() => (this.tableShown = !this.tableShown)}
         >
-          ${this.tableShown
-            ? msg('隐藏数据表', { id: 'scorecard.table.hide' })
-            : msg('以表格显示', { id: 'scorecard.table.show' })}
+          ${
+            this.tableShown
+              ? msg('隐藏数据表', { id: 'scorecard.table.hide' })
+              : msg('以表格显示', { id: 'scorecard.table.show' })
+          }
         </button>
         ${renderTrendTable(card.trend, locale, this.tableShown)}
       </section>
-      ${card.parent
-        ? html`<section aria-labelledby="smec-cs-compare">
-            <h3 id="smec-cs-compare">${msg('与上级地区对比', { id: 'scorecard.compare' })}</h3>
-            ${renderComparison(own, card.parent, rows, locale)}
-          </section>`
-        : nothing}`;
+      ${
+        card.parent
+          ? html`<section aria-labelledby="smec-cs-compare">
+              <h3 id="smec-cs-compare">${msg('与上级地区对比', { id: 'scorecard.compare' })}</h3>
+              ${renderComparison(own, card.parent, rows, locale)}
+            </section>`
+          : nothing
+      }`;
   }
 
   override render() {
     const task = this.task;
     const loading = task.status !== TaskStatus.COMPLETE && task.status !== TaskStatus.ERROR;
     const status = html`<p part="status" class="status" role="status">
-      ${loading
-        ? this.stalled
-          ? msg('加载较慢，请稍候…', { id: 'status.stalled' })
-          : msg('正在加载…', { id: 'status.loading' })
-        : ''}
+      ${
+        loading
+          ? this.stalled
+            ? msg('加载较慢，请稍候…', { id: 'status.stalled' })
+            : msg('正在加载…', { id: 'status.loading' })
+          : ''
+      }
     </p>`;
     let body: TemplateResult | typeof nothing = nothing;
     if (task.status === TaskStatus.ERROR) {

@@ -1,168 +1,155 @@
 import { css } from 'lit';
+import { blockStyles } from '../../styles/blocks.styles.js';
+import { controlStyles } from '../../styles/controls.styles.js';
 
-export default css`
-  .base {
-    display: grid;
-    gap: var(--_space);
-  }
+export default [
+  blockStyles,
+  controlStyles,
+  css`
+    .base {
+      display: grid;
+      gap: var(--_space);
+    }
 
-  h2 {
-    font-size: 1.375rem;
-  }
+    h2 {
+      font-size: 1.375rem;
+    }
 
-  h3 {
-    font-size: 1.0625rem;
-    margin: 0 0 0.5rem;
-  }
+    h3 {
+      font-size: 1.0625rem;
+      margin: 0 0 0.5rem;
+    }
 
-  .status:empty {
-    display: none;
-  }
+    .status:empty {
+      display: none;
+    }
 
-  .targets {
-    list-style: none;
-    padding: 0;
-    display: grid;
-    gap: 0.75rem;
-  }
+    .targets {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+    }
 
-  .target {
-    display: grid;
-    gap: 0.25rem;
-  }
+    .target {
+      display: grid;
+      gap: 0.25rem;
+    }
 
-  .target-label {
-    font-weight: 600;
-  }
+    .target-label {
+      font-weight: 600;
+    }
 
-  .bar {
-    width: 100%;
-    max-width: 24rem;
-    height: 0.75rem;
-  }
+    .bar {
+      width: 100%;
+      max-width: 24rem;
+      height: 0.75rem;
+    }
 
-  .bar-track {
-    fill: var(--_subtle);
-    stroke: var(--_border);
-    stroke-width: 0.5;
-  }
+    .bar-track {
+      fill: var(--_subtle);
+      stroke: var(--_border);
+      stroke-width: 0.5;
+    }
 
-  .bar-fill {
-    fill: var(--_primary);
-  }
+    .bar-fill {
+      fill: var(--_primary);
+    }
 
-  .basis {
-    font-size: 0.875rem;
-    margin-top: 0.5rem;
-  }
+    .basis {
+      font-size: 0.875rem;
+      margin-top: 0.5rem;
+    }
 
-  .figures {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-    gap: 0.5rem;
-  }
+    .figures {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+      gap: 0.5rem;
+    }
 
-  .figure {
-    display: grid;
-    gap: 0.125rem;
-    padding: 0.5rem 0.75rem;
-    background: var(--_subtle);
-    border-radius: var(--_radius);
-  }
+    .figure {
+      display: grid;
+      gap: 0.125rem;
+      padding: 0.5rem 0.75rem;
+      background: var(--_subtle);
+      border-radius: var(--_radius);
+    }
 
-  .figure dt {
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
+    .figure dt {
+      color: var(--_muted);
+      font-size: 0.875rem;
+    }
 
-  .figure dd {
-    font-size: 1.25rem;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
-  }
+    .figure dd {
+      font-size: 1.25rem;
+      font-weight: 600;
+      font-variant-numeric: tabular-nums;
+    }
 
-  .chart {
-    margin: 0;
-    display: grid;
-    gap: 0.25rem;
-  }
+    .chart {
+      margin: 0;
+      display: grid;
+      gap: 0.25rem;
+    }
 
-  .chart-svg {
-    width: 100%;
-    max-width: 36rem;
-    height: auto;
-  }
+    .chart-svg {
+      width: 100%;
+      max-width: 36rem;
+      height: auto;
+    }
 
-  .chart-bar {
-    fill: var(--_primary);
-  }
+    .chart-bar {
+      fill: var(--_primary);
+    }
 
-  .axis {
-    stroke: var(--_muted);
-    stroke-width: 1;
-  }
+    .axis {
+      stroke: var(--_muted);
+      stroke-width: 1;
+    }
 
-  .chart-label {
-    fill: var(--_muted);
-    font-size: 10px;
-  }
+    .chart-label {
+      fill: var(--_muted);
+      font-size: 10px;
+    }
 
-  table {
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
+    table {
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
 
-  caption {
-    text-align: start;
-    font-weight: 600;
-    padding-bottom: 0.25rem;
-  }
+    caption {
+      text-align: start;
+      font-weight: 600;
+      padding-bottom: 0.25rem;
+    }
 
-  th,
-  td {
-    padding: 0.25rem 0.75rem;
-    border-bottom: 1px solid var(--_border);
-    text-align: end;
-  }
+    th,
+    td {
+      padding: 0.25rem 0.75rem;
+      border-bottom: 1px solid var(--_border);
+      text-align: end;
+    }
 
-  th[scope='row'],
-  thead th:first-child {
-    text-align: start;
-  }
+    th[scope='row'],
+    thead th:first-child {
+      text-align: start;
+    }
 
-  .button {
-    display: inline-flex;
-    align-items: center;
-    min-height: 2.5rem;
-    padding: 0.375rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    cursor: pointer;
-    justify-self: start;
-  }
+    .button {
+      justify-self: start;
+    }
 
-  .button:hover {
-    border-color: var(--_primary);
-  }
+    .error {
+      display: grid;
+      gap: 0.5rem;
+      padding: calc(var(--_space) * 0.75);
+      border: 2px solid var(--_danger);
+      border-radius: var(--_radius);
+    }
 
-  .button.button-primary {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-  }
-
-  .error {
-    display: grid;
-    gap: 0.5rem;
-    padding: calc(var(--_space) * 0.75);
-    border: 2px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
-
-  .error-title {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-`;
+    .error-title {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+  `,
+];

@@ -28,12 +28,14 @@ export function renderTargets(score: RegionScore, locale: string): TemplateResul
       return html`<li part="target" class="target" data-figure=${figure}>
         <span class="target-label">${targetLabel(figure)}</span>
         <span class="target-value">
-          ${target === null
-            ? msg(str`${formatNumber(value, locale)}（未设目标）`, { id: 'scorecard.target.none' })
-            : msg(
-                str`${formatNumber(value, locale)} / 目标 ${formatNumber(target, locale)}，完成 ${formatPercent(progress, locale)}`,
-                { id: 'scorecard.target.progress' },
-              )}
+          ${
+            target === null
+              ? msg(str`${formatNumber(value, locale)}（未设目标）`, { id: 'scorecard.target.none' })
+              : msg(
+                  str`${formatNumber(value, locale)} / 目标 ${formatNumber(target, locale)}，完成 ${formatPercent(progress, locale)}`,
+                  { id: 'scorecard.target.progress' },
+                )
+          }
         </span>
         <svg
           class="bar"

@@ -61,7 +61,9 @@ export function renderTrendChart(trend: readonly ScorecardMonth[], locale: strin
 /** The numbers behind the chart, month by month. */
 export function renderTrendTable(trend: readonly ScorecardMonth[], locale: string, visible: boolean): TemplateResult {
   return html`<table part="trend-table" class=${visible ? 'trend-table' : 'trend-table sr-only'} id="smec-cs-table">
-    <caption>${msg('各月数据', { id: 'scorecard.table.caption' })}</caption>
+    <caption>
+      ${msg('各月数据', { id: 'scorecard.table.caption' })}
+    </caption>
     <thead>
       <tr>
         <th scope="col">${msg('月份', { id: 'scorecard.table.month' })}</th>
@@ -74,14 +76,15 @@ export function renderTrendTable(trend: readonly ScorecardMonth[], locale: strin
     </thead>
     <tbody>
       ${trend.map(
-        (month) => html`<tr data-month=${month.month}>
-          <th scope="row">${monthLabel(month.month, locale)}</th>
-          <td>${formatNumber(month.enterpriseServices, locale)}</td>
-          <td>${formatNumber(month.demandsReceived, locale)}</td>
-          <td>${formatNumber(month.vouchersRedeemed, locale)}</td>
-          <td>${formatNumber(month.ratings, locale)}</td>
-          <td>${formatPercent(month.satisfactionPercent, locale)}</td>
-        </tr>`,
+        (month) =>
+          html`<tr data-month=${month.month}>
+            <th scope="row">${monthLabel(month.month, locale)}</th>
+            <td>${formatNumber(month.enterpriseServices, locale)}</td>
+            <td>${formatNumber(month.demandsReceived, locale)}</td>
+            <td>${formatNumber(month.vouchersRedeemed, locale)}</td>
+            <td>${formatNumber(month.ratings, locale)}</td>
+            <td>${formatPercent(month.satisfactionPercent, locale)}</td>
+          </tr>`,
       )}
     </tbody>
   </table>`;

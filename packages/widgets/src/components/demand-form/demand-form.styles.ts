@@ -1,249 +1,217 @@
 import { css } from 'lit';
+import { blockStyles } from '../../styles/blocks.styles.js';
+import { controlStyles } from '../../styles/controls.styles.js';
 
-export default css`
-  .base {
-    display: grid;
-    gap: var(--_space);
-    max-width: 48rem;
-  }
+export default [
+  blockStyles,
+  controlStyles,
+  css`
+    .base {
+      display: grid;
+      gap: var(--_space);
+      max-width: 48rem;
+    }
 
-  h2 {
-    font-size: 1.375rem;
-  }
+    h2 {
+      font-size: 1.375rem;
+    }
 
-  h3 {
-    font-size: 1.0625rem;
-  }
+    h3 {
+      font-size: 1.0625rem;
+    }
 
-  .muted,
-  .hint {
-    color: var(--_muted);
-  }
+    .muted,
+    .hint {
+      color: var(--_muted);
+    }
 
-  form {
-    display: grid;
-    gap: var(--_space);
-  }
+    form {
+      display: grid;
+      gap: var(--_space);
+    }
 
-  fieldset {
-    margin: 0;
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    display: grid;
-    gap: var(--_space);
-    min-width: 0;
-  }
+    fieldset {
+      margin: 0;
+      padding: var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      display: grid;
+      gap: var(--_space);
+      min-width: 0;
+    }
 
-  legend {
-    font-weight: 700;
-    font-size: 1.125rem;
-    padding-inline: 0.25rem;
-  }
+    legend {
+      font-weight: 700;
+      font-size: 1.125rem;
+      padding-inline: 0.25rem;
+    }
 
-  .field {
-    display: grid;
-    gap: 0.25rem;
-  }
+    .field {
+      display: grid;
+      gap: 0.25rem;
+    }
 
-  .field > label,
-  .label {
-    font-weight: 600;
-  }
+    .field > label,
+    .label {
+      font-weight: 600;
+    }
 
-  .field-invalid {
-    border-inline-start: 4px solid var(--_danger);
-    padding-inline-start: 0.75rem;
-  }
+    input:not([type='checkbox']),
+    select,
+    textarea {
+      min-height: 2.5rem;
+      padding: 0.375rem 0.625rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      width: 100%;
+      max-width: 32rem;
+    }
 
-  .field-error {
-    color: var(--_danger);
-    font-weight: 600;
-  }
+    textarea {
+      resize: vertical;
+    }
 
-  input:not([type='checkbox']),
-  select,
-  textarea {
-    min-height: 2.5rem;
-    padding: 0.375rem 0.625rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    width: 100%;
-    max-width: 32rem;
-  }
+    [aria-invalid='true'] {
+      border-color: var(--_danger);
+      border-width: 2px;
+    }
 
-  textarea {
-    resize: vertical;
-  }
+    input:disabled,
+    select:disabled {
+      background: var(--_subtle);
+      color: var(--_muted);
+    }
 
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
-  }
+    .region-row,
+    .budget-row,
+    .tracking-row {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 1rem;
+    }
 
-  input:disabled,
-  select:disabled {
-    background: var(--_subtle);
-    color: var(--_muted);
-  }
+    .sub-label {
+      display: grid;
+      gap: 0.125rem;
+      flex: 1 1 12rem;
+    }
 
-  .region-row,
-  .budget-row,
-  .tracking-row {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-  }
+    .budget-row input[type='text'] {
+      width: 12rem;
+    }
 
-  .sub-label {
-    display: grid;
-    gap: 0.125rem;
-    flex: 1 1 12rem;
-  }
+    .check {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.5rem;
+      font-weight: 600;
+    }
 
-  .budget-row input[type='text'] {
-    width: 12rem;
-  }
+    input[type='checkbox'] {
+      width: 1.25rem;
+      height: 1.25rem;
+      accent-color: var(--_primary);
+    }
 
-  .check {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-    font-weight: 600;
-  }
+    .button {
+      justify-content: center;
+      justify-self: start;
+    }
 
-  input[type='checkbox'] {
-    width: 1.25rem;
-    height: 1.25rem;
-    accent-color: var(--_primary);
-  }
+    .button-primary {
+      font-weight: 600;
+    }
 
-  .counter {
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
+    .button[aria-disabled='true'] {
+      cursor: progress;
+      opacity: 0.75;
+    }
 
-  .counter-over {
-    color: var(--_danger);
-    font-weight: 600;
-  }
+    .error-summary {
+      border: 3px solid var(--_danger);
+      border-radius: var(--_radius);
+      padding: var(--_space);
+      display: grid;
+      gap: 0.5rem;
+    }
 
-  .button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: 0.25em;
-    min-height: 2.5rem;
-    padding: 0.375rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    cursor: pointer;
-    justify-self: start;
-  }
+    .error-summary h2 {
+      font-size: 1.125rem;
+    }
 
-  .button-primary {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: 600;
-  }
+    .error-summary a {
+      color: var(--_danger);
+      font-weight: 600;
+    }
 
-  .button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
-  }
+    .error {
+      border: 1px solid var(--_danger);
+      border-radius: var(--_radius);
+      padding: var(--_space);
+      display: grid;
+      gap: 0.5rem;
+    }
 
-  .error-summary {
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    display: grid;
-    gap: 0.5rem;
-  }
+    .success,
+    .status-view {
+      display: grid;
+      gap: 0.75rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_space);
+    }
 
-  .error-summary h2 {
-    font-size: 1.125rem;
-  }
+    .tracking-no {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-size: 1.5rem;
+      letter-spacing: 0.05em;
+      user-select: all;
+    }
 
-  .error-summary a {
-    color: var(--_danger);
-    font-weight: 600;
-  }
+    .next-steps,
+    .matches {
+      padding-inline-start: 1.5rem;
+      display: grid;
+      gap: 0.25rem;
+    }
 
-  .error {
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    display: grid;
-    gap: 0.5rem;
-  }
+    .facts {
+      display: grid;
+      gap: 0.25rem;
+    }
 
-  .error-title {
-    color: var(--_danger);
-    font-weight: 700;
-  }
+    .facts div {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 1rem;
+    }
 
-  .success,
-  .status-view {
-    display: grid;
-    gap: 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-  }
+    .facts dt {
+      color: var(--_muted);
+      min-width: 7rem;
+    }
 
-  .tracking-no {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    font-size: 1.5rem;
-    letter-spacing: 0.05em;
-    user-select: all;
-  }
+    .current-status {
+      font-weight: 700;
+    }
 
-  .next-steps,
-  .matches {
-    padding-inline-start: 1.5rem;
-    display: grid;
-    gap: 0.25rem;
-  }
+    .timeline {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 0.75rem;
+      border-inline-start: 2px solid var(--_border);
+      padding-inline-start: 1rem;
+    }
 
-  .facts {
-    display: grid;
-    gap: 0.25rem;
-  }
+    .timeline li {
+      display: grid;
+    }
 
-  .facts div {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0 1rem;
-  }
-
-  .facts dt {
-    color: var(--_muted);
-    min-width: 7rem;
-  }
-
-  .current-status {
-    font-weight: 700;
-  }
-
-  .timeline {
-    list-style: none;
-    padding: 0;
-    display: grid;
-    gap: 0.75rem;
-    border-inline-start: 2px solid var(--_border);
-    padding-inline-start: 1rem;
-  }
-
-  .timeline li {
-    display: grid;
-  }
-
-  .timeline time {
-    color: var(--_muted);
-  }
-`;
+    .timeline time {
+      color: var(--_muted);
+    }
+  `,
+];

@@ -1,10 +1,9 @@
-import { msg, str } from '../../i18n/localization.js';
+import { msg } from '../../i18n/localization.js';
 import type { DemandStatus, DemandStatusView } from '@smec/schemas';
 import { html, nothing } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
 import { TIME_ZONE } from '../../internal/format.js';
-import { categoryName } from '../catalog/product-facts.js';
-import { regionName, type ReferenceData } from '../catalog/reference-data.js';
+import { categoryName, regionName, type ReferenceData } from '../catalog/reference-data.js';
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -96,11 +95,4 @@ export function renderStatusView(view: DemandStatusView, reference: ReferenceDat
       )}
     </ol>
   </section>`;
-}
-
-/** 「提交过于频繁，请在 3 分钟后重试」: the platform's Retry-After, in minutes a person can plan with. */
-export function rateLimitText(retryAfterSeconds: number | undefined): string {
-  if (retryAfterSeconds === undefined) return msg('提交过于频繁，请稍后重试', { id: 'demand.rateLimited' });
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return msg(str`提交过于频繁，请在 ${minutes} 分钟后重试`, { id: 'demand.rateLimitedIn' });
 }

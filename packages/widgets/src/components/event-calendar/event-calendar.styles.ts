@@ -1,330 +1,298 @@
 import { css } from 'lit';
+import { blockStyles } from '../../styles/blocks.styles.js';
+import { controlStyles, unavailableButtonStyles } from '../../styles/controls.styles.js';
 
-export default css`
-  ul,
-  ol {
-    padding: 0;
-    list-style: none;
-  }
+export default [
+  blockStyles,
+  controlStyles,
+  unavailableButtonStyles,
+  css`
+    ul,
+    ol {
+      padding: 0;
+      list-style: none;
+    }
 
-  .button {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25em;
-    min-height: 2.5rem;
-    padding: 0.375rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    cursor: pointer;
-    text-decoration: none;
-  }
+    .button {
+      text-decoration: none;
+    }
 
-  .button:hover {
-    border-color: var(--_primary);
-  }
+    .button[aria-pressed='true'] {
+      border-width: 2px;
+      border-color: var(--_primary);
+      font-weight: 700;
+    }
 
-  .button-primary {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-  }
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      margin-block-end: 0.75rem;
+    }
 
-  .button[aria-disabled='true'] {
-    cursor: not-allowed;
-    border-style: dashed;
-    color: var(--_muted);
-    background: var(--_surface);
-  }
+    .month-title {
+      font-size: 1.25rem;
+      min-width: 8em;
+    }
 
-  .button[aria-pressed='true'] {
-    border-width: 2px;
-    border-color: var(--_primary);
-    font-weight: 700;
-  }
+    .views {
+      margin-inline-start: auto;
+      display: flex;
+      gap: 0.25rem;
+    }
 
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    margin-block-end: 0.75rem;
-  }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem;
+      margin-block-end: 0.75rem;
+    }
 
-  .month-title {
-    font-size: 1.25rem;
-    min-width: 8em;
-  }
+    .filters label {
+      display: grid;
+      gap: 0.125rem;
+      font-size: 0.875rem;
+    }
 
-  .views {
-    margin-inline-start: auto;
-    display: flex;
-    gap: 0.25rem;
-  }
+    select {
+      min-height: 2.5rem;
+      padding: 0.25rem 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+    }
 
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    margin-block-end: 0.75rem;
-  }
+    .status {
+      margin-block-end: 0.5rem;
+      color: var(--_muted);
+    }
 
-  .filters label {
-    display: grid;
-    gap: 0.125rem;
-    font-size: 0.875rem;
-  }
+    .error {
+      display: grid;
+      justify-items: start;
+      gap: 0.5rem;
+      padding: var(--_space);
+      border: 2px solid var(--_danger);
+      border-radius: var(--_radius);
+      background: var(--_subtle);
+      margin-block-end: 0.75rem;
+    }
 
-  select {
-    min-height: 2.5rem;
-    padding: 0.25rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
+    .grid {
+      display: grid;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      overflow: hidden;
+    }
 
-  .status {
-    margin-block-end: 0.5rem;
-    color: var(--_muted);
-  }
+    .week {
+      display: grid;
+      grid-template-columns: repeat(7, minmax(0, 1fr));
+    }
 
-  .error {
-    display: grid;
-    justify-items: start;
-    gap: 0.5rem;
-    padding: var(--_space);
-    border: 2px solid var(--_danger);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-    margin-block-end: 0.75rem;
-  }
+    .weekday {
+      padding: 0.25rem;
+      text-align: center;
+      font-weight: 700;
+      background: var(--_subtle);
+    }
 
-  .error-title {
-    color: var(--_danger);
-    font-weight: 700;
-  }
+    .weekday abbr {
+      text-decoration: none;
+    }
 
-  .grid {
-    display: grid;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    overflow: hidden;
-  }
+    .day {
+      display: flex;
+      flex-direction: column;
+      gap: 0.125rem;
+      min-height: 6rem;
+      padding: 0.25rem;
+      border-block-start: 1px solid var(--_border);
+      border-inline-start: 1px solid var(--_border);
+      min-width: 0;
+    }
 
-  .week {
-    display: grid;
-    grid-template-columns: repeat(7, minmax(0, 1fr));
-  }
+    .week > .day:first-child {
+      border-inline-start: 0;
+    }
 
-  .weekday {
-    padding: 0.25rem;
-    text-align: center;
-    font-weight: 700;
-    background: var(--_subtle);
-  }
+    .day-outside {
+      background: var(--_subtle);
+    }
 
-  .weekday abbr {
-    text-decoration: none;
-  }
+    .day-number {
+      font-weight: 700;
+    }
 
-  .day {
-    display: flex;
-    flex-direction: column;
-    gap: 0.125rem;
-    min-height: 6rem;
-    padding: 0.25rem;
-    border-block-start: 1px solid var(--_border);
-    border-inline-start: 1px solid var(--_border);
-    min-width: 0;
-  }
+    .is-today {
+      box-shadow: inset 0 0 0 2px var(--_primary);
+    }
 
-  .week > .day:first-child {
-    border-inline-start: 0;
-  }
+    .today-badge {
+      margin-inline-start: 0.25rem;
+      padding: 0 0.375rem;
+      border-radius: 999px;
+      background: var(--_primary);
+      color: var(--_on-primary);
+      font-size: 0.75rem;
+      font-weight: 400;
+    }
 
-  .day-outside {
-    background: var(--_subtle);
-  }
+    .event,
+    .more {
+      display: block;
+      width: 100%;
+      padding: 0.125rem 0.25rem;
+      border: 1px solid var(--_border);
+      border-inline-start-width: 4px;
+      border-radius: 4px;
+      background: var(--_subtle);
+      text-align: start;
+      font-size: 0.8125rem;
+      line-height: 1.35;
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      cursor: pointer;
+    }
 
-  .day-number {
-    font-weight: 700;
-  }
+    .more {
+      border-inline-start-width: 1px;
+      background: var(--_surface);
+      font-weight: 700;
+    }
 
-  .is-today {
-    box-shadow: inset 0 0 0 2px var(--_primary);
-  }
+    .event-time {
+      font-variant-numeric: tabular-nums;
+      margin-inline-end: 0.25rem;
+    }
 
-  .today-badge {
-    margin-inline-start: 0.25rem;
-    padding: 0 0.375rem;
-    border-radius: 999px;
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font-size: 0.75rem;
-    font-weight: 400;
-  }
+    .type-matching {
+      border-inline-start-color: var(--smec-event-matching, #0b5cad);
+    }
+    .type-training {
+      border-inline-start-color: var(--smec-event-training, #1a7f37);
+    }
+    .type-policyBriefing {
+      border-inline-start-color: var(--smec-event-policy-briefing, #9a6700);
+    }
+    .type-expertClinic {
+      border-inline-start-color: var(--smec-event-expert-clinic, #8250df);
+    }
 
-  .event,
-  .more {
-    display: block;
-    width: 100%;
-    padding: 0.125rem 0.25rem;
-    border: 1px solid var(--_border);
-    border-inline-start-width: 4px;
-    border-radius: 4px;
-    background: var(--_subtle);
-    text-align: start;
-    font-size: 0.8125rem;
-    line-height: 1.35;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-    cursor: pointer;
-  }
+    .list {
+      display: grid;
+      gap: var(--_space);
+    }
 
-  .more {
-    border-inline-start-width: 1px;
-    background: var(--_surface);
-    font-weight: 700;
-  }
+    .list-date {
+      font-size: 1rem;
+      margin-block-end: 0.25rem;
+    }
 
-  .event-time {
-    font-variant-numeric: tabular-nums;
-    margin-inline-end: 0.25rem;
-  }
+    .list-events {
+      display: grid;
+      gap: 0.375rem;
+    }
 
-  .type-matching {
-    border-inline-start-color: var(--smec-event-matching, #0b5cad);
-  }
-  .type-training {
-    border-inline-start-color: var(--smec-event-training, #1a7f37);
-  }
-  .type-policyBriefing {
-    border-inline-start-color: var(--smec-event-policy-briefing, #9a6700);
-  }
-  .type-expertClinic {
-    border-inline-start-color: var(--smec-event-expert-clinic, #8250df);
-  }
+    .list-event {
+      display: grid;
+      width: 100%;
+      gap: 0.125rem;
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_border);
+      border-inline-start-width: 4px;
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      text-align: start;
+      cursor: pointer;
+    }
 
-  .list {
-    display: grid;
-    gap: var(--_space);
-  }
+    .event-meta {
+      color: var(--_muted);
+      font-size: 0.875rem;
+    }
 
-  .list-date {
-    font-size: 1rem;
-    margin-block-end: 0.25rem;
-  }
+    .empty {
+      padding: var(--_space);
+      text-align: center;
+    }
 
-  .list-events {
-    display: grid;
-    gap: 0.375rem;
-  }
+    dialog {
+      width: min(40rem, calc(100vw - 2rem));
+      max-height: calc(100vh - 2rem);
+      padding: var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_surface);
+      color: var(--_text);
+    }
 
-  .list-event {
-    display: grid;
-    width: 100%;
-    gap: 0.125rem;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-inline-start-width: 4px;
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    text-align: start;
-    cursor: pointer;
-  }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 45%);
+    }
 
-  .event-meta {
-    color: var(--_muted);
-    font-size: 0.875rem;
-  }
+    .dialog-head {
+      display: flex;
+      justify-content: space-between;
+      align-items: start;
+      gap: 0.5rem;
+      margin-block-end: 0.75rem;
+    }
 
-  .empty {
-    padding: var(--_space);
-    text-align: center;
-  }
+    .detail-title,
+    .day-title {
+      font-size: 1.25rem;
+    }
 
-  dialog {
-    width: min(40rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
+    .facts {
+      display: grid;
+      gap: 0.375rem;
+      margin-block: 0.75rem;
+    }
 
-  dialog::backdrop {
-    background: rgb(0 0 0 / 45%);
-  }
+    .facts > div {
+      display: grid;
+      grid-template-columns: 6em 1fr;
+      gap: 0.5rem;
+    }
 
-  .dialog-head {
-    display: flex;
-    justify-content: space-between;
-    align-items: start;
-    gap: 0.5rem;
-    margin-block-end: 0.75rem;
-  }
+    dt {
+      color: var(--_muted);
+    }
 
-  .detail-title,
-  .day-title {
-    font-size: 1.25rem;
-  }
+    .tag {
+      padding: 0 0.5rem;
+      border-inline-start: 4px solid;
+      background: var(--_tag-bg);
+    }
 
-  .facts {
-    display: grid;
-    gap: 0.375rem;
-    margin-block: 0.75rem;
-  }
+    .description {
+      margin-block-end: 0.75rem;
+      white-space: pre-line;
+    }
 
-  .facts > div {
-    display: grid;
-    grid-template-columns: 6em 1fr;
-    gap: 0.5rem;
-  }
+    .registered {
+      font-weight: 700;
+    }
 
-  dt {
-    color: var(--_muted);
-  }
+    .action-status {
+      margin-block-start: 0.5rem;
+    }
 
-  .tag {
-    padding: 0 0.5rem;
-    border-inline-start: 4px solid;
-    background: var(--_tag-bg);
-  }
+    .action-error .error {
+      margin-block: 0.5rem 0;
+      color: var(--_danger);
+    }
 
-  .description {
-    margin-block-end: 0.75rem;
-    white-space: pre-line;
-  }
+    .day-list {
+      display: grid;
+      gap: 0.375rem;
+    }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-
-  .registered {
-    font-weight: 700;
-  }
-
-  .action-status {
-    margin-block-start: 0.5rem;
-  }
-
-  .action-error .error {
-    margin-block: 0.5rem 0;
-    color: var(--_danger);
-  }
-
-  .day-list {
-    display: grid;
-    gap: 0.375rem;
-  }
-
-  a {
-    color: var(--_primary);
-  }
-`;
+    a {
+      color: var(--_primary);
+    }
+  `,
+];

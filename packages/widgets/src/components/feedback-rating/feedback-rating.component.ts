@@ -1,44 +1,24 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { Engagement, PublicRating, Rating, RatingItem } from '@smec/schemas';
-import { RATING_ITEMS } from '@smec/schemas/rules';
+import type { PublicRating } from '@smec/schemas';
 import type { TokenProvider } from '@smec/sdk/core';
-import { createIdempotencyKey, isSmecApiError, isSmecUnauthorizedError, isSmecValidationError } from '@smec/sdk/core';
+import { isSmecUnauthorizedError } from '@smec/sdk/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
-import { SmecRatingSubmitEvent } from '../../events/rating-submit-event.js';
-import { msg, resolveLocale, str, validationMessage } from '../../i18n/localization.js';
+import { msg, resolveLocale } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
-import { formatNumber } from '../../internal/format.js';
+import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../catalog/status.js';
 import styles from './feedback-rating.styles.js';
-import { fieldId, renderComment, renderItem, renderLevel, renderSolved } from './rate-fields.js';
-import { loadEngagement, loadPublicRatings, loadRating, sendRating, type RatingsOf } from './rating-api.js';
-import {
-  EMPTY_RATING,
-  checkRating,
-  commentProblem,
-  fieldOfPath,
-  runningScore,
-  toRatingInput,
-  type RatingField,
-  type RatingFormValues,
-  type RatingProblems,
-} from './rating-form.js';
-import { renderRatingResult } from './rating-result.js';
-import { describeRateError, scoreText } from './rating-texts.js';
+import type { RateHost, RateMode } from './rate-mode.js';
+import { loadEngagement, loadPublicRatings, loadRating, type RateLoaded, type RatingsOf } from './rating-api.js';
 import { renderRatings } from './show-view.js';
 
-/** What rate mode found: nobody signed in, or the engagement with its rating when it has one. */
-type Loaded = { signedIn: false } | { signedIn: true; engagement: Engagement; rating: Rating | undefined };
-
-type Phase = 'editing' | 'sending' | 'failed' | 'sent';
-
-const FIELD_ORDER: readonly RatingField[] = [...RATING_ITEMS.map(([item]) => item), 'level', 'solved', 'comment'];
+// Rate mode is fetched only by an element with an `engagement-id`, while the engagement loads.
+const rateModule = new Lazy(() => import('./rate-mode.js'));
 
 /**
  * @summary The rating of a delivered service by the enterprise that received it, or the public ratings of a
@@ -108,21 +88,15 @@ export class SmecFeedbackRating extends SmecElement {
   static override styles = [themeStyles, styles];
 
   private builtClient: { key: string; getToken: TokenProvider | undefined; client: SmecClient } | undefined;
-  private sendController: AbortController | undefined;
   private moreController: AbortController | undefined;
-  /** The Idempotency-Key of the body last sent: a retry of the same rating repeats it. */
-  private pending: { key: string; body: string } | undefined;
+  /** Rate mode's form, once its module has arrived. */
+  private rate: RateMode | undefined;
   private focusAfterUpdate: string | undefined;
 
   @consume({ context: clientContext, subscribe: true })
   @state()
   private rootClient?: SmecClient;
 
-  @state() private values: RatingFormValues = EMPTY_RATING;
-  @state() private problems: RatingProblems = {};
-  @state() private phase: Phase = 'editing';
-  @state() private failure: unknown;
-  @state() private sent: Rating | undefined;
   @state() private more: { items: PublicRating[]; nextCursor: string | null; key: string } | undefined;
   @state() private loadingMore = false;
   @state() private moreError: unknown;
@@ -149,7 +123,7 @@ export class SmecFeedbackRating extends SmecElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   private readonly rateTask = new Task(this, {
-    task: async ([client, id, signedOut], { signal }): Promise<Loaded | undefined> => {
+    task: async ([client, id, signedOut], { signal }): Promise<RateLoaded | undefined> => {
       if (!id) return undefined;
       if (signedOut) return { signedIn: false };
       try {
@@ -182,22 +156,30 @@ export class SmecFeedbackRating extends SmecElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.sendController?.abort();
+    this.rate?.dispose();
     this.moreController?.abort();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     // Another engagement is another form: nothing typed for the last one may be sent for this one.
-    if (changed.has('engagementId') && changed.get('engagementId') !== undefined) {
-      this.sendController?.abort();
-      this.values = EMPTY_RATING;
-      this.problems = {};
-      this.phase = 'editing';
-      this.failure = undefined;
-      this.sent = undefined;
-      this.pending = undefined;
+    if (changed.has('engagementId') && changed.get('engagementId') !== undefined) this.rate?.reset();
+    if (this.mode === 'rate' && !this.rate) {
+      const module = rateModule.get(this);
+      if (module) this.rate = new module.RateMode(this.rateHost);
     }
   }
+
+  private readonly rateHost: RateHost = {
+    requestUpdate: () => this.requestUpdate(),
+    dispatchEvent: (event) => this.dispatchEvent(event),
+    locale: () => this.locale,
+    client: () => this.activeClient,
+    engagementId: () => this.engagementId?.trim() || undefined,
+    focusAfterUpdate: (selector) => {
+      this.focusAfterUpdate = selector;
+    },
+    refresh: () => this.refresh(),
+  };
 
   override updated(): void {
     const selector = this.focusAfterUpdate;
@@ -256,217 +238,6 @@ export class SmecFeedbackRating extends SmecElement {
     return this.builtClient.client;
   }
 
-  // Rate mode.
-
-  private handleInput(event: Event): void {
-    const target = event.target as HTMLInputElement | HTMLTextAreaElement;
-    const name = target.name;
-    const values = this.values;
-    let next: RatingFormValues;
-    if (name === 'comment') next = { ...values, comment: target.value };
-    else if (name === 'level') next = { ...values, level: target.value as RatingFormValues['level'] };
-    else if (name === 'solved') next = { ...values, solved: target.value === 'yes' };
-    else if (RATING_ITEMS.some(([item]) => item === name)) {
-      next = { ...values, scores: { ...values.scores, [name]: Number(target.value) } };
-    } else return;
-    this.values = next;
-    // A field in error is checked again as it changes; the comment at once, so 201 characters say so as typed.
-    const field = name as RatingField;
-    if (field === 'comment') this.setProblem('comment', commentProblem(next.comment));
-    else if (this.problems[field]) this.setProblem(field, checkRating(next)[field]);
-    if (this.phase === 'failed') this.phase = 'editing';
-  }
-
-  private setProblem(field: RatingField, key: RatingProblems[RatingField]): void {
-    if (this.problems[field] === key) return;
-    const next = { ...this.problems };
-    if (key) next[field] = key;
-    else delete next[field];
-    this.problems = next;
-  }
-
-  private focusFirstProblem(problems: RatingProblems): void {
-    const first = FIELD_ORDER.find((field) => problems[field]);
-    if (first) this.focusAfterUpdate = `#${fieldId(first)}`;
-  }
-
-  private handleSubmit(event: Event, engagement: Engagement): void {
-    event.preventDefault();
-    if (this.phase === 'sending') return;
-    const problems = checkRating(this.values);
-    this.problems = problems;
-    if (Object.keys(problems).length > 0) {
-      this.focusFirstProblem(problems);
-      return;
-    }
-    void this.send(engagement);
-  }
-
-  private async send(engagement: Engagement): Promise<void> {
-    const input = toRatingInput(this.values);
-    const body = JSON.stringify(input);
-    if (this.pending?.body !== body) this.pending = { key: createIdempotencyKey(), body };
-    const { key } = this.pending;
-    this.sendController?.abort();
-    const controller = (this.sendController = new AbortController());
-    this.phase = 'sending';
-    this.failure = undefined;
-    try {
-      const rating = await sendRating(this.activeClient, engagement.id, input, key, controller.signal);
-      this.pending = undefined;
-      this.sent = rating;
-      this.phase = 'sent';
-      this.focusAfterUpdate = '#smec-fr-result-title';
-      this.dispatchEvent(new SmecRatingSubmitEvent({ engagementId: engagement.id, rating }));
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.dispatchEvent(new SmecErrorEvent(error, 'ratings.rate'));
-      this.fail(error);
-    }
-  }
-
-  private fail(error: unknown): void {
-    if (isSmecValidationError(error)) {
-      const problems: RatingProblems = {};
-      for (const fieldError of error.errors) {
-        const field = fieldOfPath(fieldError.path);
-        const key = fieldError.code;
-        if (field && !problems[field]) problems[field] = (key as RatingProblems[RatingField]) ?? 'invalid';
-      }
-      if (Object.keys(problems).length > 0) {
-        this.problems = problems;
-        this.phase = 'editing';
-        this.focusFirstProblem(problems);
-        return;
-      }
-    }
-    this.phase = 'failed';
-    this.failure = error;
-  }
-
-  private handleSignIn(): void {
-    const id = this.engagementId?.trim();
-    if (id) this.dispatchEvent(new SmecAuthRequiredEvent({ engagementId: id }));
-  }
-
-  private problemText(field: RatingField): string | undefined {
-    const key = this.problems[field];
-    return key ? validationMessage(key) : undefined;
-  }
-
-  private renderSignedOut(): TemplateResult {
-    return html`<div class="sign-in">
-      <p>${msg('登录企业账号后即可评价这项服务。', { id: 'feedback.signIn.hint' })}</p>
-      <button type="button" part="submit-button" class="button button-primary" @click=${this.handleSignIn}>
-        ${msg('登录后评价', { id: 'feedback.signIn' })}
-      </button>
-      <slot name="sign-in"></slot>
-    </div>`;
-  }
-
-  private renderRunningScore(): TemplateResult {
-    const { score, grade, left } = runningScore(this.values);
-    const now = scoreText(score, grade, this.locale);
-    const text =
-      left === 0
-        ? msg(str`当前得分：${now}`, { id: 'feedback.running' })
-        : msg(str`当前得分：${now}（还有 ${formatNumber(left, this.locale)} 项未评分）`, {
-            id: 'feedback.running.left',
-          });
-    return html`<p part="running-score" class="running-score" role="status" aria-live="polite">${text}</p>`;
-  }
-
-  private renderSubmitProblem(): TemplateResult | typeof nothing {
-    if (this.phase !== 'failed') return nothing;
-    const error = this.failure;
-    const retryable = !isSmecApiError(error) || error.status >= 500 || error.status === 429;
-    return html`<div part="submit-error" class="error">
-      <p class="error-title">${msg('评价未能提交', { id: 'feedback.failed' })}</p>
-      <p>${describeRateError(error)}</p>
-      ${retryable ? html`<p>${msg('您填写的内容已保留。重试不会重复提交。', { id: 'demand.keptRetry' })}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderForm(engagement: Engagement): TemplateResult {
-    const sending = this.phase === 'sending';
-    const { values } = this;
-    return html`<p class="muted">
-        ${msg(str`请为「${engagement.productName}」（${engagement.providerName}）的服务打分。`, {
-          id: 'feedback.intro',
-        })}
-      </p>
-      <form
-        novalidate
-        aria-labelledby="smec-fr-heading"
-        @submit=${(event: Event) => this.handleSubmit(event, engagement)}
-        @input=${this.handleInput}
-        @change=${this.handleInput}
-      >
-        <div class="items">
-          ${RATING_ITEMS.map(([item, max]) =>
-            renderItem({
-              item: item as RatingItem,
-              max,
-              value: values.scores[item],
-              error: this.problemText(item),
-              locale: this.locale,
-            }),
-          )}
-        </div>
-        ${this.renderRunningScore()} ${renderLevel(values.level, this.problemText('level'))}
-        ${renderSolved(values.solved, this.problemText('solved'))}
-        ${renderComment(values.comment, this.problemText('comment'), this.locale)}
-        <div role="alert">${this.renderSubmitProblem()}</div>
-        <button
-          type="submit"
-          part="submit-button"
-          class="button button-primary"
-          aria-disabled=${sending ? 'true' : 'false'}
-        >
-          ${sending ? msg('正在提交…', { id: 'demand.submitting' }) : msg('提交评价', { id: 'feedback.submit' })}
-        </button>
-      </form>`;
-  }
-
-  private renderNotRateable(engagement: Engagement): TemplateResult {
-    return html`<p part="empty" class="empty">
-      ${msg(str`「${engagement.productName}」尚未交付验收，验收后才能评价。`, { id: 'feedback.notYet' })}
-    </p>`;
-  }
-
-  private renderRate(): TemplateResult {
-    const task = this.rateTask;
-    const heading = html`<h2 id="smec-fr-heading" part="heading" tabindex="-1">
-      ${msg('服务评价', { id: 'feedback.heading' })}
-    </h2>`;
-    const loading = task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL;
-    const status = html`<p part="status" class="status" role="status">
-      ${loading ? msg('正在加载…', { id: 'status.loading' }) : ''}
-    </p>`;
-    if (task.status === TaskStatus.ERROR) {
-      return html`${heading}${status}
-        <div role="alert">
-          <div part="error" class="error">
-            <p class="error-title">${msg('加载失败', { id: 'status.error' })}</p>
-            <p>${describeRateError(task.error)}</p>
-            <button type="button" part="retry-button" class="button button-primary" @click=${() => this.refresh()}>
-              ${msg('重试', { id: 'status.retry' })}
-            </button>
-          </div>
-        </div>`;
-    }
-    const loaded = task.value;
-    if (loading || !loaded) return html`${heading}${status}`;
-    if (!loaded.signedIn) return html`${heading}${status}${this.renderSignedOut()}`;
-    const { engagement, rating } = loaded;
-    if (this.phase === 'sent' && this.sent) return html`${status}${renderRatingResult(this.sent, true, this.locale)}`;
-    if (rating) return html`${status}${renderRatingResult(rating, false, this.locale)}`;
-    if (!engagement.acceptedAt || (engagement.status !== 'delivered' && engagement.status !== 'closed')) {
-      return html`${heading}${status}${this.renderNotRateable(engagement)}`;
-    }
-    return html`${heading}${status}${this.renderForm(engagement)}`;
-  }
-
   // Show mode.
 
   private async loadMore(): Promise<void> {
@@ -495,9 +266,7 @@ export class SmecFeedbackRating extends SmecElement {
   private renderShow(): TemplateResult {
     const task = this.showTask;
     const of = this.ratingsOf;
-    const heading = html`<h2 id="smec-fr-heading" part="heading" tabindex="-1">
-      ${msg('服务评价', { id: 'feedback.heading' })}
-    </h2>`;
+    const heading = this.renderHeading();
     const loading = task.status === TaskStatus.PENDING || (task.status === TaskStatus.INITIAL && !!of);
     const status = html`<p part="status" class="status" role="status">
       ${loading ? msg('正在加载…', { id: 'status.loading' }) : ''}
@@ -520,6 +289,17 @@ export class SmecFeedbackRating extends SmecElement {
       locale: this.locale,
       onMore: () => void this.loadMore(),
     })}`;
+  }
+
+  private renderHeading(): TemplateResult {
+    return html`<h2 id="smec-fr-heading" part="heading" tabindex="-1">
+      ${msg('服务评价', { id: 'feedback.heading' })}
+    </h2>`;
+  }
+
+  private renderRate(): TemplateResult {
+    if (this.rate) return this.rate.render(this.rateTask, this.renderHeading());
+    return html`${this.renderHeading()}${rateModule.render(this, () => nothing)}`;
   }
 
   override render() {

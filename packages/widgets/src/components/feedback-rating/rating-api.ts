@@ -42,3 +42,6 @@ export function loadPublicRatings(
       : client.ratings.forProduct(of.id, params, { signal });
   return Promise.resolve(page);
 }
+
+/** What rate mode found: nobody signed in, or the engagement with its rating when it has one. */
+export type RateLoaded = { signedIn: false } | { signedIn: true; engagement: Engagement; rating: Rating | undefined };

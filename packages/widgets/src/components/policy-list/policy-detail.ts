@@ -57,27 +57,31 @@ export function renderPolicyDetail(options: DetailOptions): TemplateResult {
         <span class="sr-only">${msg('（在新窗口打开）', { id: 'policy.newWindow' })}</span>
       </a>
     </p>
-    ${policy.categoryIds.length === 0
-      ? nothing
-      : html`<section part="services" aria-labelledby="smec-pl-services">
-          <h4 id="smec-pl-services">${msg('本政策相关服务', { id: 'policy.services' })}</h4>
-          <ul class="services">
-            ${policy.categoryIds.map((id) => {
-              const label = msg(str`查看「${names.get(id) ?? id}」服务`, { id: 'policy.services.open' });
-              return html`<li>
-                ${catalogUrl
-                  ? html`<a part="service-link" class="button" href=${catalogLink(catalogUrl, id)}>${label}</a>`
-                  : html`<button
-                      type="button"
-                      part="service-link"
-                      class="button"
-                      @click=${() => options.onServices(id)}
-                    >
-                      ${label}
-                    </button>`}
-              </li>`;
-            })}
-          </ul>
-        </section>`}
+    ${
+      policy.categoryIds.length === 0
+        ? nothing
+        : html`<section part="services" aria-labelledby="smec-pl-services">
+            <h4 id="smec-pl-services">${msg('本政策相关服务', { id: 'policy.services' })}</h4>
+            <ul class="services">
+              ${policy.categoryIds.map((id) => {
+                const label = msg(str`查看「${names.get(id) ?? id}」服务`, { id: 'policy.services.open' });
+                return html`<li>
+                  ${
+                    catalogUrl
+                      ? html`<a part="service-link" class="button" href=${catalogLink(catalogUrl, id)}>${label}</a>`
+                      : html`<button
+                          type="button"
+                          part="service-link"
+                          class="button"
+                          @click=${() => options.onServices(id)}
+                        >
+                          ${label}
+                        </button>`
+                  }
+                </li>`;
+              })}
+            </ul>
+          </section>`
+    }
   </article>`;
 }

@@ -27,7 +27,9 @@ export function filtersOf(form: HTMLFormElement): PolicyFilters {
     issuer: text('issuer'),
     from: text('from'),
     to: text('to'),
-    validity: (POLICY_VALIDITY_FILTERS as readonly string[]).includes(validity) ? (validity as PolicyValidityFilter) : '',
+    validity: (POLICY_VALIDITY_FILTERS as readonly string[]).includes(validity)
+      ? (validity as PolicyValidityFilter)
+      : '',
   };
 }
 
@@ -75,7 +77,9 @@ export function renderFilters(options: {
       <div class="field">
         <label for="smec-pl-category">${msg('服务类别', { id: 'policy.filter.category' })}</label>
         <select id="smec-pl-category" name="category" part="filter">
-          <option value="" ?selected=${filters.category === ''}>${msg('全部类别', { id: 'policy.filter.allCategories' })}</option>
+          <option value="" ?selected=${filters.category === ''}>
+            ${msg('全部类别', { id: 'policy.filter.allCategories' })}
+          </option>
           ${categories.map(
             (category) =>
               html`<option value=${category.id} ?selected=${filters.category === category.id}>
@@ -87,10 +91,14 @@ export function renderFilters(options: {
       <div class="field">
         <label for="smec-pl-validity">${msg('效力', { id: 'policy.filter.validity' })}</label>
         <select id="smec-pl-validity" name="validity" part="filter">
-          <option value="" ?selected=${filters.validity === ''}>${msg('全部', { id: 'policy.filter.allValidity' })}</option>
+          <option value="" ?selected=${filters.validity === ''}>
+            ${msg('全部', { id: 'policy.filter.allValidity' })}
+          </option>
           ${POLICY_VALIDITY_FILTERS.map(
             (validity) =>
-              html`<option value=${validity} ?selected=${filters.validity === validity}>${validityLabel(validity)}</option>`,
+              html`<option value=${validity} ?selected=${filters.validity === validity}>
+                ${validityLabel(validity)}
+              </option>`,
           )}
         </select>
       </div>
@@ -113,9 +121,7 @@ export function renderFilters(options: {
           aria-invalid=${rangeError ? 'true' : 'false'}
           aria-describedby=${rangeError ? 'smec-pl-range-error' : ''}
         />
-        ${rangeError
-          ? html`<p id="smec-pl-range-error" part="field-error" class="field-error">${rangeError}</p>`
-          : ''}
+        ${rangeError ? html`<p id="smec-pl-range-error" part="field-error" class="field-error">${rangeError}</p>` : ''}
       </div>
     </div>
   </form>`;

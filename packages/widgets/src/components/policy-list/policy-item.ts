@@ -26,9 +26,7 @@ export function renderPolicyItem(policy: Policy, locale: string, onOpen: (policy
       ${renderStatusBadge(policy)}
       <span part="doc-number" class="doc-number">${policy.docNumber}</span>
       <span>${policy.issuer}</span>
-      <span class="muted">
-        ${msg(str`${formatDay(policy.publishedAt, locale)}发布`, { id: 'policy.published' })}
-      </span>
+      <span class="muted"> ${msg(str`${formatDay(policy.publishedAt, locale)}发布`, { id: 'policy.published' })} </span>
       <span class="tag">${policy.regionName} · ${levelLabel(policy.regionLevel)}</span>
     </p>
   </li>`;

@@ -268,19 +268,23 @@ export class SmecPolicyList extends SmecElement {
         ${shown.items.map((policy) => renderPolicyItem(policy, this.locale, (p) => this.open(p)))}
       </ul>
       ${this.moreError ? html`<div role="alert">${renderError(this.moreError, () => void this.loadMore())}</div>` : nothing}
-      ${shown.nextCursor
-        ? html`<button
-            type="button"
-            part="more-button"
-            class="button"
-            ?disabled=${this.loadingMore}
-            @click=${() => void this.loadMore()}
-          >
-            ${this.loadingMore
-              ? msg('正在加载…', { id: 'status.loading' })
-              : msg('加载更多政策', { id: 'policy.more' })}
-          </button>`
-        : nothing}`;
+      ${
+        shown.nextCursor
+          ? html`<button
+              type="button"
+              part="more-button"
+              class="button"
+              ?disabled=${this.loadingMore}
+              @click=${() => void this.loadMore()}
+            >
+              ${
+                this.loadingMore
+                  ? msg('正在加载…', { id: 'status.loading' })
+                  : msg('加载更多政策', { id: 'policy.more' })
+              }
+            </button>`
+          : nothing
+      }`;
   }
 
   override render() {

@@ -1,45 +1,31 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { Engagement, Voucher, VoucherBatch, VoucherQuote } from '@smec/schemas';
-import { voucherPayment } from '@smec/schemas/rules';
-import { createIdempotencyKey, type TokenProvider } from '@smec/sdk/core';
+import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
+import type { TokenProvider } from '@smec/sdk/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecVoucherClaimEvent } from '../../events/voucher-claim-event.js';
-import { SmecVoucherReturnEvent } from '../../events/voucher-return-event.js';
-import { SmecVoucherUseEvent } from '../../events/voucher-use-event.js';
 import { msg, resolveLocale, str } from '../../i18n/localization.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatMoney } from '../../internal/format.js';
+import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../catalog/status.js';
 import { renderBatchList } from './batch-list.js';
-import { parseYuan } from './money-input.js';
 import { hasToken, tokenSource } from './sign-in-state.js';
-import { renderUseDialog, renderReturnDialog, type Preview, type UseForm } from './use-dialog.js';
+import type { UseFlow, UseFlowHost } from './use-flow.js';
 import { renderVoucherCard } from './voucher-card.js';
 import styles from './voucher-wallet.styles.js';
-import {
-  acceptDelivery,
-  claim,
-  handBack,
-  loadBatches,
-  loadWallet,
-  quote,
-  searchProducts,
-  useVoucher,
-} from './wallet-api.js';
+import { acceptDelivery, claim, loadBatches, loadWallet } from './wallet-api.js';
 import { renderEngagementList } from './engagement-list.js';
-import { describeActionError, describeUseError, type FieldProblem } from './wallet-texts.js';
+import { describeActionError } from './wallet-texts.js';
 
-/** The smallest and largest contract amounts the platform takes, in fen (¥1 … ¥100,000,000). */
-const MIN_CONTRACT = 100;
-const MAX_CONTRACT = 10_000_000_000;
-const SEARCH_DELAY_MS = 250;
-const QUOTE_DELAY_MS = 400;
+// The dialogs are fetched when first opened: most visits only look at the vouchers.
+const useFlowModule = new Lazy(() => import('./use-flow.js'));
+const returnDialogModule = new Lazy(() => import('./return-dialog.js'));
 
 /** The product the catalog's 「用券购买」 hands over. */
 export interface VoucherProductRequest {
@@ -115,12 +101,8 @@ export class SmecVoucherWallet extends SmecElement {
 
   private builtClient: { key: string; getToken: TokenProvider | undefined; client: SmecClient } | undefined;
   private actionController: AbortController | undefined;
-  private searchController: AbortController | undefined;
-  private quoteController: AbortController | undefined;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private quoteTimer: ReturnType<typeof setTimeout> | undefined;
-  /** One key per confirmed form: a retry of the same order is never a second order. */
-  private useKey: { key: string; value: string } | undefined;
+  /** The open use dialog, once its module has arrived. */
+  private useFlow: UseFlow | undefined;
   private returnFocus: HTMLElement | undefined;
   private pendingFocus: string | undefined;
   /** What a product request asked for before the vouchers had loaded. */
@@ -134,7 +116,8 @@ export class SmecVoucherWallet extends SmecElement {
   @state() private busy = false;
   @state() private message = '';
   @state() private actionError = '';
-  @state() private useForm: UseForm | undefined;
+  /** The use dialog asked for, until its module has arrived. */
+  @state() private opening: { voucher: Voucher; product?: { id: string; name: string } } | undefined;
   @state() private returning: { voucher: Voucher; error: string } | undefined;
   @state() private ratingOpen: string | undefined;
   /** What the last actions returned, ahead of a reload. */
@@ -179,9 +162,8 @@ export class SmecVoucherWallet extends SmecElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const controller of [this.actionController, this.searchController, this.quoteController]) controller?.abort();
-    clearTimeout(this.searchTimer);
-    clearTimeout(this.quoteTimer);
+    this.actionController?.abort();
+    this.useFlow?.dispose();
   }
 
   /** The client in use: the `client` property, else the enclosing root's, else one built from `api-base`. */
@@ -253,225 +235,44 @@ export class SmecVoucherWallet extends SmecElement {
 
   private openUse(voucher: Voucher, product?: { id: string; name: string }): void {
     this.returnFocus = this.activeElement();
-    this.useForm = {
-      voucherId: voucher.id,
-      searchText: '',
-      products: undefined,
-      searching: false,
-      searchError: '',
-      productId: product?.id,
-      productName: product?.name,
-      amountText: '',
-      productError: '',
-      amountError: '',
-      formError: '',
-      quote: undefined,
-      quoting: false,
-      submitting: false,
-      recheck: false,
-    };
-    this.pendingFocus = product ? '#smec-amount' : '#smec-product-q';
-    this.search('');
+    this.useFlow?.dispose();
+    this.useFlow = undefined;
+    this.opening = { voucher, product };
   }
 
-  private patchForm(patch: Partial<UseForm>): void {
-    if (this.useForm) this.useForm = { ...this.useForm, ...patch };
-  }
+  /** What the use dialog needs of the wallet. */
+  private readonly useFlowHost: UseFlowHost = {
+    requestUpdate: () => this.requestUpdate(),
+    client: () => this.activeClient,
+    vouchers: () => this.vouchers,
+    usable: () => this.usable,
+    engagements: () => this.engagements,
+    focus: (selector) => {
+      this.pendingFocus = selector;
+      this.requestUpdate();
+    },
+    ordered: (engagement, message, event) => this.ordered(engagement, message, event),
+    close: () => this.closeUse(),
+    idempotency: undefined,
+  };
 
-  private search(text: string): void {
-    this.patchForm({ searchText: text, searching: true, searchError: '' });
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => {
-      this.searchController?.abort();
-      const controller = (this.searchController = new AbortController());
-      searchProducts(this.activeClient, text.trim(), controller.signal).then(
-        (products) => !controller.signal.aborted && this.patchForm({ products, searching: false }),
-        (error: unknown) =>
-          !controller.signal.aborted &&
-          this.patchForm({ searching: false, products: [], searchError: describeActionError(error) }),
-      );
-    }, SEARCH_DELAY_MS);
-  }
-
-  private amountFen(form: UseForm): number | undefined {
-    const fen = parseYuan(form.amountText);
-    return fen !== undefined && fen >= MIN_CONTRACT && fen <= MAX_CONTRACT ? fen : undefined;
-  }
-
-  private quoteKey(form: UseForm): string | undefined {
-    const fen = this.amountFen(form);
-    return form.productId && fen !== undefined ? `${form.voucherId}|${form.productId}|${fen}` : undefined;
-  }
-
-  /** What is left of the yearly cap as far as the wallet knows; the platform's quote has the last word. */
-  private capLeft(voucher: Voucher, form: UseForm): number {
-    if (form.quote) return form.quote.value.capLeft;
-    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-    const used = this.engagements
-      .filter((e) => e.voucherId && e.status !== 'cancelled' && new Date(e.createdAt).getUTCFullYear() === year)
-      .reduce((sum, e) => sum + e.voucherAmount, 0);
-    return voucher.batch.annualCapPerEnterprise - used;
-  }
-
-  private preview(form: UseForm): Preview | undefined {
-    const voucher = this.vouchers.find((v) => v.id === form.voucherId);
-    const fen = this.amountFen(form);
-    if (!voucher || fen === undefined) return undefined;
-    const key = this.quoteKey(form);
-    if (form.quote && form.quote.key === key) {
-      return { voucherAmount: form.quote.value.voucherAmount, selfPaid: form.quote.value.selfPaid, confirmed: true };
-    }
-    const local = voucherPayment({
-      faceValue: voucher.faceValue,
-      maxCoverage: voucher.batch.maxCoverage,
-      contractAmount: fen,
-      capLeft: this.capLeft(voucher, form),
-    });
-    return { voucherAmount: local.voucherAmount, selfPaid: local.selfPaid, confirmed: false };
-  }
-
-  /** Field problems found without asking the platform; empty when the form can be sent. */
-  private checkForm(form: UseForm): Partial<UseForm> {
-    const problems: Partial<UseForm> = { productError: '', amountError: '' };
-    if (!form.productId) problems.productError = msg('请选择一项服务。', { id: 'wallet.use.productRequired' });
-    const fen = parseYuan(form.amountText);
-    if (!form.amountText.trim()) {
-      problems.amountError = msg('请填写合同金额。', { id: 'wallet.use.amountRequired' });
-    } else if (fen === undefined) {
-      problems.amountError = msg('请填写以元为单位的金额，最多两位小数，例如 12000.50。', {
-        id: 'wallet.use.amountInvalid',
-      });
-    } else if (fen < MIN_CONTRACT || fen > MAX_CONTRACT) {
-      problems.amountError = msg('合同金额须在 ¥1 至 ¥100,000,000 之间。', { id: 'wallet.use.amountRange' });
-    }
-    return problems;
-  }
-
-  /** Asks the platform for the amounts shortly after the inputs settle. */
-  private scheduleQuote(): void {
-    clearTimeout(this.quoteTimer);
-    this.quoteController?.abort();
-    const form = this.useForm;
-    if (!form || !this.quoteKey(form)) {
-      this.patchForm({ quoting: false });
-      return;
-    }
-    this.patchForm({ quoting: true });
-    this.quoteTimer = setTimeout(() => void this.fetchQuote(), QUOTE_DELAY_MS);
-  }
-
-  /** The platform's quote for the current inputs, shown at once; undefined when it refused (the error is shown). */
-  private async fetchQuote(): Promise<VoucherQuote | undefined> {
-    const form = this.useForm;
-    const key = form && this.quoteKey(form);
-    const fen = form && this.amountFen(form);
-    if (!form || !key || !form.productId || fen === undefined) return undefined;
-    this.quoteController?.abort();
-    const controller = (this.quoteController = new AbortController());
-    try {
-      const value = await quote(
-        this.activeClient,
-        form.voucherId,
-        { productId: form.productId, contractAmount: fen },
-        controller.signal,
-      );
-      if (controller.signal.aborted || !this.useForm || this.quoteKey(this.useForm) !== key) return undefined;
-      this.patchForm({ quote: { key, value }, quoting: false, productError: '', amountError: '', formError: '' });
-      return value;
-    } catch (error) {
-      if (controller.signal.aborted) return undefined;
-      this.patchForm({ quoting: false, ...this.fieldProblem(describeUseError(error)) });
-      return undefined;
-    }
-  }
-
-  private fieldProblem(problem: FieldProblem): Partial<UseForm> {
-    if (problem.field === 'product') return { productError: problem.text };
-    if (problem.field === 'amount') return { amountError: problem.text };
-    return { formError: problem.text };
-  }
-
-  private focusFirstError(): void {
-    const form = this.useForm;
-    if (form?.productError) this.pendingFocus = '#smec-product-q';
-    else if (form?.amountError) this.pendingFocus = '#smec-amount';
-  }
-
-  private async submitUse(): Promise<void> {
-    const form = this.useForm;
-    if (!form) return;
-    const problems = this.checkForm(form);
-    this.patchForm({ ...problems, formError: '', recheck: false });
-    if (problems.productError || problems.amountError) {
-      this.focusFirstError();
-      return;
-    }
-    const key = this.quoteKey(form);
-    const fen = this.amountFen(form);
-    if (!key || !form.productId || fen === undefined) return;
-    const shown = this.preview(form);
-    let confirmed = form.quote?.key === key ? form.quote.value : undefined;
-    if (!confirmed) {
-      clearTimeout(this.quoteTimer);
-      this.patchForm({ quoting: true });
-      confirmed = await this.fetchQuote();
-      if (!confirmed) {
-        this.focusFirstError();
-        return;
-      }
-      // The visitor confirms the amounts they saw: if the platform's differ, they see the new ones first.
-      if (!shown || shown.voucherAmount !== confirmed.voucherAmount || shown.selfPaid !== confirmed.selfPaid) {
-        this.patchForm({ recheck: true });
-        return;
-      }
-    }
-    if (this.useKey?.key !== key) this.useKey = { key, value: createIdempotencyKey() };
-    this.actionController?.abort();
-    const controller = (this.actionController = new AbortController());
-    this.patchForm({ submitting: true });
-    try {
-      const engagement = await useVoucher(
-        this.activeClient,
-        form.voucherId,
-        { productId: form.productId, contractAmount: fen },
-        this.useKey.value,
-        controller.signal,
-      );
-      this.useKey = undefined;
-      this.useForm = undefined;
-      const engagements = new Map(this.fresh.engagements).set(engagement.id, engagement);
-      this.fresh = { ...this.fresh, engagements };
-      const pays = formatMoney(engagement.voucherAmount);
-      const rest = formatMoney(engagement.selfPaid);
-      this.message = msg(str`已下单：${engagement.productName}。本券抵扣 ${pays}，您需自付 ${rest}。`, {
-        id: 'wallet.done.used',
-      });
-      this.pendingFocus = `#smec-engagement-${engagement.id}`;
-      this.dispatchEvent(
-        new SmecVoucherUseEvent({
-          voucherId: form.voucherId,
-          engagementId: engagement.id,
-          productId: engagement.productId,
-          contractAmount: engagement.contractAmount,
-          voucherAmount: engagement.voucherAmount,
-          selfPaid: engagement.selfPaid,
-        }),
-      );
-      this.version += 1;
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.patchForm({ submitting: false, ...this.fieldProblem(describeUseError(error)) });
-      this.focusFirstError();
-    }
+  private ordered(engagement: Engagement, message: string, event: Event): void {
+    this.useFlow?.dispose();
+    this.useFlow = undefined;
+    const engagements = new Map(this.fresh.engagements).set(engagement.id, engagement);
+    this.fresh = { ...this.fresh, engagements };
+    this.message = message;
+    this.pendingFocus = `#smec-engagement-${engagement.id}`;
+    this.dispatchEvent(event);
+    this.version += 1;
   }
 
   private closeUse(): void {
-    if (!this.useForm) return;
-    this.useForm = undefined;
-    clearTimeout(this.quoteTimer);
-    clearTimeout(this.searchTimer);
-    this.quoteController?.abort();
-    this.searchController?.abort();
+    if (!this.useFlow && !this.opening) return;
+    this.useFlow?.dispose();
+    this.useFlow = undefined;
+    this.opening = undefined;
+    this.requestUpdate();
     this.restoreFocus();
   }
 
@@ -518,21 +319,22 @@ export class SmecVoucherWallet extends SmecElement {
 
   private confirmReturn(): void {
     const returning = this.returning;
-    if (!returning || this.busy) return;
+    const module = returnDialogModule.get(this);
+    if (!returning || !module || this.busy) return;
     const { voucher } = returning;
     this.actionController?.abort();
     const controller = (this.actionController = new AbortController());
     this.busy = true;
-    handBack(this.activeClient, voucher.id, controller.signal).then(
-      (returned) => {
+    module.handBack(this.activeClient, voucher, controller.signal).then(
+      (done) => {
         if (controller.signal.aborted) return;
         this.busy = false;
         this.returning = undefined;
         this.returnFocus = undefined;
-        this.fresh = { ...this.fresh, vouchers: new Map(this.fresh.vouchers).set(returned.id, returned) };
-        this.message = msg(str`已退回服务券 ${returned.code}，名额已回到批次。`, { id: 'wallet.done.returned' });
-        this.pendingFocus = `#smec-voucher-${returned.id}`;
-        this.dispatchEvent(new SmecVoucherReturnEvent({ voucherId: returned.id, batchId: returned.batchId }));
+        this.fresh = { ...this.fresh, vouchers: new Map(this.fresh.vouchers).set(done.voucher.id, done.voucher) };
+        this.message = done.message;
+        this.pendingFocus = `#smec-voucher-${done.voucher.id}`;
+        this.dispatchEvent(done.event);
         this.version += 1;
       },
       (error: unknown) => {
@@ -588,6 +390,16 @@ export class SmecVoucherWallet extends SmecElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('smec-rating-submit', this.handleRatingSubmit);
+  }
+
+  override willUpdate(): void {
+    const opening = this.opening;
+    const module = opening && useFlowModule.get(this);
+    if (opening && module) {
+      adoptViewStyles(this, module.dialogStyles);
+      this.opening = undefined;
+      this.useFlow = new module.UseFlow(this.useFlowHost, opening.voucher, opening.product);
+    }
   }
 
   override updated(): void {
@@ -679,45 +491,19 @@ export class SmecVoucherWallet extends SmecElement {
   }
 
   private renderDialogs() {
-    const form = this.useForm;
-    const usable = this.usable;
-    return html`${
-      form
-        ? renderUseDialog({
-            form,
-            vouchers: usable.some((v) => v.id === form.voucherId)
-              ? usable
-              : [...this.vouchers.filter((v) => v.id === form.voucherId), ...usable],
-            preview: this.preview(form),
-            onClose: () => this.closeUse(),
-            onVoucher: (id) => {
-              this.patchForm({ voucherId: id, quote: undefined });
-              this.scheduleQuote();
-            },
-            onSearch: (text) => this.search(text),
-            onProduct: (product) => {
-              this.patchForm({ productId: product.id, productName: product.name, productError: '', formError: '' });
-              this.scheduleQuote();
-            },
-            onAmount: (text) => {
-              // Only a problem already shown is re-checked while typing: nobody is scolded mid-number.
-              const current = this.useForm;
-              const recheck = current?.amountError ? this.checkForm({ ...current, amountText: text }).amountError : '';
-              this.patchForm({ amountText: text, amountError: recheck ?? '', recheck: false });
-              this.scheduleQuote();
-            },
-            onSubmit: () => void this.submitUse(),
-          })
-        : nothing
-    }
+    const returning = this.returning;
+    return html`${this.useFlow ? this.useFlow.render() : this.opening ? useFlowModule.render(this, () => nothing) : nothing}
     ${
-      this.returning
-        ? renderReturnDialog({
-            voucher: this.returning.voucher,
-            busy: this.busy,
-            error: this.returning.error,
-            onConfirm: () => this.confirmReturn(),
-            onClose: () => this.closeReturn(),
+      returning
+        ? returnDialogModule.render(this, ({ renderReturnDialog, dialogStyles }) => {
+            adoptViewStyles(this, dialogStyles);
+            return renderReturnDialog({
+              voucher: returning.voucher,
+              busy: this.busy,
+              error: returning.error,
+              onConfirm: () => this.confirmReturn(),
+              onClose: () => this.closeReturn(),
+            });
           })
         : nothing
     }`;

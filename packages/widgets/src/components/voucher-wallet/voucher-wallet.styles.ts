@@ -1,311 +1,177 @@
 import { css } from 'lit';
+import { blockStyles } from '../../styles/blocks.styles.js';
+import { controlStyles, unavailableButtonStyles } from '../../styles/controls.styles.js';
 
-export default css`
-  :host {
-    --_warning: var(--smec-color-warning, #8a4600);
-    --_warning-bg: #fff4e0;
-  }
+export default [
+  blockStyles,
+  controlStyles,
+  unavailableButtonStyles,
+  css`
+    :host {
+      --_warning: var(--smec-color-warning, #8a4600);
+      --_warning-bg: #fff4e0;
+    }
 
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        --_warning: var(--smec-color-warning, #ffc266);
+        --_warning-bg: #3a2a10;
+      }
+    }
+
+    :host([theme='dark']) {
       --_warning: var(--smec-color-warning, #ffc266);
       --_warning-bg: #3a2a10;
     }
-  }
 
-  :host([theme='dark']) {
-    --_warning: var(--smec-color-warning, #ffc266);
-    --_warning-bg: #3a2a10;
-  }
+    .title {
+      font-size: 1.375rem;
+    }
 
-  .title {
-    font-size: 1.375rem;
-  }
+    .section {
+      margin-block-start: calc(var(--_space) * 1.5);
+    }
 
-  .section {
-    margin-block-start: calc(var(--_space) * 1.5);
-  }
+    .section > h3 {
+      font-size: 1.125rem;
+      margin-block-end: 0.5rem;
+    }
 
-  .section > h3 {
-    font-size: 1.125rem;
-    margin-block-end: 0.5rem;
-  }
+    .cards {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+      gap: 0.75rem;
+      padding: 0;
+      list-style: none;
+      margin: 0;
+    }
 
-  .cards {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
-    gap: 0.75rem;
-    padding: 0;
-    list-style: none;
-    margin: 0;
-  }
+    .card {
+      display: grid;
+      gap: 0.375rem;
+      align-content: start;
+      padding: 0.75rem 1rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_subtle);
+    }
 
-  .card {
-    display: grid;
-    gap: 0.375rem;
-    align-content: start;
-    padding: 0.75rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_subtle);
-  }
+    .card-head {
+      display: flex;
+      justify-content: space-between;
+      align-items: start;
+      gap: 0.5rem;
+    }
 
-  .card-head {
-    display: flex;
-    justify-content: space-between;
-    align-items: start;
-    gap: 0.5rem;
-  }
+    .card-head h4 {
+      margin: 0;
+      font-size: 1rem;
+    }
 
-  .card-head h4 {
-    margin: 0;
-    font-size: 1rem;
-  }
+    .amount {
+      font-size: 1.5rem;
+      font-weight: 700;
+    }
 
-  .amount {
-    font-size: 1.5rem;
-    font-weight: 700;
-  }
+    .badge {
+      flex: none;
+      padding: 0 0.5rem;
+      border-radius: 999px;
+      font-size: 0.875rem;
+      background: var(--_tag-bg);
+      color: var(--_text);
+      border: 1px solid var(--_border);
+    }
 
-  .badge {
-    flex: none;
-    padding: 0 0.5rem;
-    border-radius: 999px;
-    font-size: 0.875rem;
-    background: var(--_tag-bg);
-    color: var(--_text);
-    border: 1px solid var(--_border);
-  }
+    .badge.status-issued,
+    .badge.upcoming {
+      background: var(--_badge-bg);
+      color: var(--_badge-text);
+    }
 
-  .badge.status-issued,
-  .badge.upcoming {
-    background: var(--_badge-bg);
-    color: var(--_badge-text);
-  }
+    .deadline.near {
+      color: var(--_warning);
+      background: var(--_warning-bg);
+      border-inline-start: 4px solid var(--_warning);
+      padding: 0.125rem 0.5rem;
+      font-weight: 700;
+    }
 
-  .deadline.near {
-    color: var(--_warning);
-    background: var(--_warning-bg);
-    border-inline-start: 4px solid var(--_warning);
-    padding: 0.125rem 0.5rem;
-    font-weight: 700;
-  }
+    .countdown {
+      white-space: nowrap;
+    }
 
-  .countdown {
-    white-space: nowrap;
-  }
+    .timeline {
+      margin: 0.25rem 0 0;
+      padding-inline-start: 1.25rem;
+      list-style: decimal;
+      display: grid;
+      gap: 0.25rem;
+      font-size: 0.875rem;
+    }
 
-  .timeline {
-    margin: 0.25rem 0 0;
-    padding-inline-start: 1.25rem;
-    list-style: decimal;
-    display: grid;
-    gap: 0.25rem;
-    font-size: 0.875rem;
-  }
+    .timeline li > * + * {
+      margin-inline-start: 0.5em;
+    }
 
-  .timeline li > * + * {
-    margin-inline-start: 0.5em;
-  }
+    .history summary {
+      cursor: pointer;
+      color: var(--_primary);
+    }
 
-  .history summary {
-    cursor: pointer;
-    color: var(--_primary);
-  }
+    .amounts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+    }
 
-  .amounts {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-  }
+    .amounts dt {
+      font-size: 0.875rem;
+      color: var(--_muted);
+    }
 
-  .amounts dt {
-    font-size: 0.875rem;
-    color: var(--_muted);
-  }
+    .amounts dd {
+      font-weight: 700;
+    }
 
-  .amounts dd {
-    font-weight: 700;
-  }
+    .button:disabled {
+      cursor: not-allowed;
+      border-style: dashed;
+      color: var(--_muted);
+      background: var(--_surface);
+    }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
+    .status:empty {
+      display: none;
+    }
 
-  .button {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.25em;
-    min-height: 2.5rem;
-    padding: 0.375rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    cursor: pointer;
-  }
+    .status {
+      margin-block: 0.5rem;
+      font-weight: 700;
+    }
 
-  .button:hover {
-    border-color: var(--_primary);
-  }
+    .error {
+      color: var(--_danger);
+      border: 1px solid var(--_danger);
+      border-radius: var(--_radius);
+      padding: 0.5rem 0.75rem;
+      margin-block: 0.5rem;
+    }
 
-  .button-primary {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-  }
+    .action-error:focus {
+      outline: none;
+    }
 
-  .button-danger {
-    background: var(--_danger);
-    border-color: var(--_danger);
-    color: var(--_surface);
-  }
+    .sign-in {
+      display: grid;
+      gap: 0.5rem;
+      padding: var(--_space);
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
 
-  .button[aria-disabled='true'],
-  .button:disabled {
-    cursor: not-allowed;
-    border-style: dashed;
-    color: var(--_muted);
-    background: var(--_surface);
-  }
-
-  .status:empty {
-    display: none;
-  }
-
-  .status {
-    margin-block: 0.5rem;
-    font-weight: 700;
-  }
-
-  .error {
-    color: var(--_danger);
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
-    padding: 0.5rem 0.75rem;
-    margin-block: 0.5rem;
-  }
-
-  .error-title {
-    font-weight: 700;
-  }
-
-  .action-error:focus {
-    outline: none;
-  }
-
-  .sign-in {
-    display: grid;
-    gap: 0.5rem;
-    padding: var(--_space);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
-  }
-
-  dialog {
-    width: min(40rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    overflow: auto;
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 50%);
-  }
-
-  dialog form,
-  dialog {
-    display: grid;
-    gap: 0.75rem;
-  }
-
-  dialog:not([open]) {
-    display: none;
-  }
-
-  .dialog-head {
-    display: flex;
-    justify-content: space-between;
-    align-items: center;
-    gap: 0.5rem;
-  }
-
-  .field {
-    display: grid;
-    gap: 0.25rem;
-    border: 0;
-    padding: 0;
-    margin: 0;
-    min-width: 0;
-  }
-
-  legend {
-    font-weight: 700;
-    padding: 0;
-  }
-
-  input[type='search'],
-  input[type='text'],
-  select {
-    min-height: 2.5rem;
-    padding: 0.25rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .invalid input[type='search'],
-  .invalid input[type='text'] {
-    border-color: var(--_danger);
-    border-width: 2px;
-  }
-
-  .choices {
-    display: grid;
-    gap: 0.25rem;
-    max-height: 14rem;
-    overflow: auto;
-  }
-
-  .option {
-    display: flex;
-    gap: 0.5rem;
-    align-items: baseline;
-    padding: 0.25rem 0.5rem;
-    border-radius: var(--_radius);
-  }
-
-  .option:has(input:checked) {
-    background: var(--_subtle);
-    outline: 1px solid var(--_primary);
-  }
-
-  .field-error {
-    color: var(--_danger);
-    font-weight: 700;
-  }
-
-  .field-error:empty {
-    display: none;
-  }
-
-  .preview {
-    font-size: 1.125rem;
-    font-weight: 700;
-  }
-
-  .preview:empty {
-    display: none;
-  }
-
-  .empty {
-    color: var(--_muted);
-  }
-`;
+    .empty {
+      color: var(--_muted);
+    }
+  `,
+];

@@ -1,8 +1,9 @@
-import type { Engagement, ServiceProduct, Voucher, VoucherBatch, VoucherUseInput } from '@smec/schemas';
+import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
 import { isSmecUnauthorizedError } from '@smec/sdk/core';
 import type { SmecClient } from '../../internal/client.js';
 
-// Every call of the wallet lives here, so the component speaks in wallet terms and the SDK builds the requests.
+// Every call of the wallet's main view lives here, so the component speaks in wallet terms and the SDK builds the
+// requests. The dialogs' own calls travel with them (use-api.ts, return-dialog.ts).
 
 const PAGE_LIMIT = 100;
 /** An enterprise holds a handful of vouchers a year; the cap keeps a runaway cursor from looping. */
@@ -57,31 +58,6 @@ export function claim(client: SmecClient, batchId: string, signal: AbortSignal):
   return client.vouchers.claim(batchId, { signal });
 }
 
-export function quote(client: SmecClient, voucherId: string, input: VoucherUseInput, signal: AbortSignal) {
-  return client.vouchers.quote(voucherId, input, { signal });
-}
-
-/** Orders the engagement; `idempotencyKey` stays the same for one confirmed form, so a retry never orders twice. */
-export function useVoucher(
-  client: SmecClient,
-  voucherId: string,
-  input: VoucherUseInput,
-  idempotencyKey: string,
-  signal: AbortSignal,
-): Promise<Engagement> {
-  return client.vouchers.use(voucherId, input, { idempotencyKey, signal });
-}
-
-export function handBack(client: SmecClient, voucherId: string, signal: AbortSignal): Promise<Voucher> {
-  return client.vouchers.handBack(voucherId, { signal });
-}
-
 export function acceptDelivery(client: SmecClient, engagementId: string, signal: AbortSignal): Promise<Engagement> {
   return client.engagements.accept(engagementId, { signal });
-}
-
-/** Published, voucher-eligible products matching what the visitor typed, for the product picker. */
-export async function searchProducts(client: SmecClient, q: string, signal: AbortSignal): Promise<ServiceProduct[]> {
-  const page = await client.products.list({ q: q || undefined, voucherEligible: true, limit: 8 }, { signal });
-  return page.items;
 }

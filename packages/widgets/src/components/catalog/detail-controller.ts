@@ -1,0 +1,111 @@
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ServiceProduct } from '@smec/schemas';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import { SmecDemandRequestEvent } from '../../events/demand-request-event.js';
+import { SmecErrorEvent } from '../../events/error-event.js';
+import { SmecVoucherRequestEvent } from '../../events/voucher-request-event.js';
+import type { SmecLocale } from '../../i18n/localization.js';
+import type { SmecClient } from '../../internal/client.js';
+import { hasToken, tokenSource } from '../voucher-wallet/sign-in-state.js';
+import { renderProductDetail } from './product-detail.js';
+import type { ReferenceData } from './reference-data.js';
+
+/** What the catalog knows that its detail view needs; read at every update. */
+export interface DetailInputs {
+  /** The client in use. */
+  client: SmecClient;
+  /** The catalog's `client` property: a client handed over ready-made may carry a token. */
+  ownClient: SmecClient | undefined;
+  /** The enclosing root's client: it changes when the visitor signs in or out. */
+  rootClient: SmecClient | undefined;
+  product: string | undefined;
+  /** The product as the result list has it, shown until the full detail arrives. */
+  listed: ServiceProduct | undefined;
+  reference: ReferenceData | undefined;
+  locale: SmecLocale;
+  demandForm: string | undefined;
+  voucherWallet: string | undefined;
+  onBack: () => void;
+}
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * The product detail of the catalog: the product's loading, its view, and what its buttons do. It travels in the
+ * chunk the catalog imports when a product first opens.
+ */
+export class ProductDetail {
+  private readonly host: Host;
+  private readonly inputs: () => DetailInputs;
+  private readonly detailTask;
+  /** Whether a token is there, asked of the token provider only (no network call) when a detail opens. */
+  private readonly signedInTask;
+
+  constructor(host: Host, inputs: () => DetailInputs) {
+    this.host = host;
+    this.inputs = inputs;
+    this.detailTask = new Task(host, {
+      task: async ([client, id], { signal }) => {
+        if (!id) return initialState;
+        try {
+          return await client.products.get(id, { signal });
+        } catch (error) {
+          if (!signal.aborted) host.dispatchEvent(new SmecErrorEvent(error, 'products.get'));
+          throw error;
+        }
+      },
+      args: () => [this.inputs().client, this.inputs().product] as const,
+    });
+    this.signedInTask = new Task(host, {
+      task: ([product, , ownClient]) => (product ? hasToken(tokenSource(host, { client: ownClient })) : false),
+      args: () => [this.inputs().product, this.inputs().rootClient, this.inputs().ownClient] as const,
+    });
+  }
+
+  private handleConsult({ id, categoryId, regionCodes }: ServiceProduct): void {
+    const detail = {
+      productId: id,
+      categoryId,
+      regionCode: regionCodes.length === 1 ? (regionCodes[0] ?? null) : null,
+    };
+    const { demandForm } = this.inputs();
+    if (!this.host.dispatchEvent(new SmecDemandRequestEvent(detail)) || !demandForm) return;
+    // Looked up by id, not imported: the catalog's bundle does not carry the form.
+    const root = this.host.getRootNode() as Document | ShadowRoot;
+    const form = root.getElementById(demandForm) as (HTMLElement & { prefill?(d: typeof detail): void }) | null;
+    form?.prefill?.(detail);
+  }
+
+  private handleVoucher({ id, name }: ServiceProduct): void {
+    const detail = { productId: id, productName: name };
+    if (!this.host.dispatchEvent(new SmecVoucherRequestEvent(detail))) return;
+    // Looked up, not imported: the catalog's bundle does not carry the wallet.
+    const { voucherWallet } = this.inputs();
+    const root = this.host.getRootNode() as Document | ShadowRoot;
+    const wallet = (voucherWallet ? root.getElementById(voucherWallet) : root.querySelector('smec-voucher-wallet')) as
+      (HTMLElement & { useProduct?(d: typeof detail): Promise<void> }) | null;
+    if (wallet?.useProduct) {
+      wallet.scrollIntoView({ block: 'start' });
+      void wallet.useProduct(detail);
+    }
+  }
+
+  render(): TemplateResult {
+    const { listed, reference, locale, onBack } = this.inputs();
+    const task = this.detailTask;
+    const detail = task.status === TaskStatus.COMPLETE ? task.value : undefined;
+    return renderProductDetail({
+      product: detail ?? listed,
+      provider: detail?.providerDetail,
+      loading: task.status === TaskStatus.PENDING,
+      error: task.status === TaskStatus.ERROR ? task.error : undefined,
+      reference,
+      locale,
+      onBack,
+      onRetry: () => void task.run(),
+      onConsult: (product) => this.handleConsult(product),
+      signedIn: this.signedInTask.value === true,
+      onVoucher: (product) => this.handleVoucher(product),
+    });
+  }
+}

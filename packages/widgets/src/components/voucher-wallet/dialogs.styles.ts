@@ -1,0 +1,105 @@
+import { css } from 'lit';
+
+// The use and hand-back dialogs' own rules: they arrive with the dialogs, which the wallet fetches when first opened.
+export default css`
+  .button-danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_surface);
+  }
+
+  dialog {
+    width: min(40rem, calc(100vw - 2rem));
+    max-height: calc(100vh - 2rem);
+    overflow: auto;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+
+  dialog::backdrop {
+    background: rgb(0 0 0 / 50%);
+  }
+
+  dialog form,
+  dialog {
+    display: grid;
+    gap: 0.75rem;
+  }
+
+  dialog:not([open]) {
+    display: none;
+  }
+
+  .dialog-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    border: 0;
+    padding: 0;
+    margin: 0;
+    min-width: 0;
+  }
+
+  legend {
+    font-weight: 700;
+    padding: 0;
+  }
+
+  input[type='search'],
+  input[type='text'],
+  select {
+    min-height: 2.5rem;
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .invalid input[type='search'],
+  .invalid input[type='text'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+
+  .choices {
+    display: grid;
+    gap: 0.25rem;
+    max-height: 14rem;
+    overflow: auto;
+  }
+
+  .option {
+    display: flex;
+    gap: 0.5rem;
+    align-items: baseline;
+    padding: 0.25rem 0.5rem;
+    border-radius: var(--_radius);
+  }
+
+  .option:has(input:checked) {
+    background: var(--_subtle);
+    outline: 1px solid var(--_primary);
+  }
+
+  .field-error:empty {
+    display: none;
+  }
+
+  .preview {
+    font-size: 1.125rem;
+    font-weight: 700;
+  }
+
+  .preview:empty {
+    display: none;
+  }
+`;
