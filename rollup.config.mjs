@@ -183,7 +183,7 @@ function cdnPlugins() {
     esbuild({ target: TARGET, tsconfig: 'tsconfig.base.json' }),
     minifyTemplates(),
     // Terser packs a few percent tighter than esbuild's minifier, which counts against each widget's 25 KB budget.
-    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false, ascii_only: false } }),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ];
 }
 

@@ -17,7 +17,7 @@ import { msg, resolveLocale, str } from '../../i18n/localization.js';
 import { validationMessage } from '../../i18n/validation-messages.js';
 import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
-import { Lazy } from '../../internal/lazy.js';
+import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { categoryName, countiesOf, loadReferenceData } from '../catalog/reference-data.js';
 import { describeError } from '../catalog/status.js';
@@ -269,7 +269,9 @@ export class SmecDemandForm extends SmecElement {
 
   private problemText(problem: FieldProblem | undefined): string | undefined {
     if (!problem) return undefined;
-    return problem.text ?? validationMessage(problem.key);
+    if (problem.text) return problem.text;
+    // The form's own words for the rules it knows, else the platform's.
+    return problem.serverText && !isMessageKey(problem.key) ? problem.serverText : validationMessage(problem.key);
   }
 
   private setProblem(field: FormField | LookupField, key: string | undefined): void {
@@ -372,12 +374,11 @@ export class SmecDemandForm extends SmecElement {
     this.dispatchEvent(new SmecErrorEvent(error, 'demands.create'));
     const problems: Problems = {};
     if (isSmecValidationError(error)) {
-      // The platform's words, on the fields it names, the same way as the form's own checks.
+      // On the fields the platform names: the form's own words for the rules it knows, else the platform's.
       for (const fieldError of error.errors) {
         const field = fieldOfPath(fieldError.path);
         if (!field || problems[field]) continue;
-        const code = fieldError.code;
-        problems[field] = code && isMessageKey(code) ? { key: code } : { key: 'invalid', text: fieldError.message };
+        problems[field] = { key: fieldError.code ?? 'invalid', serverText: fieldError.message };
       }
     }
     if (Object.keys(problems).length > 0) {
@@ -395,21 +396,6 @@ export class SmecDemandForm extends SmecElement {
     this.result = undefined;
     this.phase = 'editing';
     this.focusAfterUpdate = '#smec-df-heading';
-  }
-
-  private async copyTrackingNo(): Promise<void> {
-    const trackingNo = this.result?.trackingNo;
-    if (!trackingNo) return;
-    try {
-      await navigator.clipboard.writeText(trackingNo);
-      this.copyStatus = msg('已复制查询编号', { id: 'demand.copied' });
-    } catch {
-      // No clipboard (plain HTTP, or permission refused): select the number so that Ctrl+C copies it.
-      const element = this.renderRoot.querySelector('[part~="tracking-no"]');
-      const selection = window.getSelection();
-      if (element && selection) selection.selectAllChildren(element);
-      this.copyStatus = msg('已选中查询编号，请按 Ctrl+C 复制', { id: 'demand.copySelected' });
-    }
   }
 
   // Lookup mode.
@@ -827,9 +813,10 @@ export class SmecDemandForm extends SmecElement {
       <div role="alert">${this.renderLookupProblem()}</div>
       ${
         this.lookupPhase === 'found' && lookupResult
-          ? statusView.render(this, ({ renderStatusView }) =>
-              renderStatusView(lookupResult, this.referenceTask.value, this.locale),
-            )
+          ? statusView.render(this, ({ renderStatusView, resultViewStyles }) => {
+              adoptViewStyles(this, resultViewStyles);
+              return renderStatusView(lookupResult, this.referenceTask.value, this.locale);
+            })
           : nothing
       }`;
   }
@@ -853,14 +840,16 @@ export class SmecDemandForm extends SmecElement {
     if (this.mode === 'lookup') body = this.renderLookup();
     else if (this.phase === 'success' && this.result) {
       const demand = this.result;
-      body = successView.render(this, ({ renderSuccess }) =>
-        renderSuccess({
+      body = successView.render(this, ({ renderSuccess, copyTrackingNo, resultViewStyles }) => {
+        adoptViewStyles(this, resultViewStyles);
+        return renderSuccess({
           demand,
           copyStatus: this.copyStatus,
-          onCopy: () => void this.copyTrackingNo(),
+          onCopy: () =>
+            void copyTrackingNo(demand.trackingNo, this.renderRoot).then((status) => (this.copyStatus = status)),
           onAgain: () => this.startAgain(),
-        }),
-      );
+        });
+      });
     } else body = this.renderForm();
     return html`<div part="base" class="base" lang=${this.locale}>${body}</div>`;
   }

@@ -75,6 +75,8 @@ export type LookupField = (typeof LOOKUP_FIELDS)[number];
 export interface FieldProblem {
   readonly key: string;
   readonly text?: string | undefined;
+  /** The platform's own words, shown when `key` is not one of the form's message keys. */
+  readonly serverText?: string | undefined;
 }
 
 /** `1500.5` yuan → 150050 fen; NaN for anything that is not an amount with at most two decimals. */

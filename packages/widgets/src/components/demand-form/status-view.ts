@@ -96,3 +96,5 @@ export function renderStatusView(view: DemandStatusView, reference: ReferenceDat
     </ol>
   </section>`;
 }
+
+export { resultViewStyles } from './result-views.styles.js';

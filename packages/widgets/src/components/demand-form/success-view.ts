@@ -33,3 +33,21 @@ export function renderSuccess({ demand, copyStatus, onCopy, onAgain }: SuccessVi
     <button type="button" class="button" @click=${onAgain}>${msg('再提交一个需求', { id: 'demand.again' })}</button>
   </section>`;
 }
+
+/**
+ * Copies the tracking number and says how it went. Without a clipboard (plain HTTP, or permission refused) it
+ * selects the number on the page instead, so that Ctrl+C copies it.
+ */
+export async function copyTrackingNo(trackingNo: string, root: ParentNode): Promise<string> {
+  try {
+    await navigator.clipboard.writeText(trackingNo);
+    return msg('已复制查询编号', { id: 'demand.copied' });
+  } catch {
+    const element = root.querySelector('[part~="tracking-no"]');
+    const selection = window.getSelection();
+    if (element && selection) selection.selectAllChildren(element);
+    return msg('已选中查询编号，请按 Ctrl+C 复制', { id: 'demand.copySelected' });
+  }
+}
+
+export { resultViewStyles } from './result-views.styles.js';
