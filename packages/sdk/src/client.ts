@@ -87,22 +87,78 @@ export interface SmecClient {
  * ```
  */
 export function createClient(options: ClientOptions): SmecClient {
+  return createClientFrom(options, {
+    health: Health,
+    regions: Regions,
+    categories: Categories,
+    providers: Providers,
+    products: Products,
+    demands: Demands,
+    events: Events,
+    ratings: Ratings,
+    vouchers: Vouchers,
+    engagements: Engagements,
+    policies: Policies,
+    stats: Stats,
+    me: Me,
+    demo: Demo,
+  });
+}
+
+/** The resources of a client, by property name. */
+export type ResourceName = Exclude<keyof SmecClient, 'request'>;
+
+/** The class of each resource a client is made of (`createClientFrom`). */
+export type ResourceClasses = { [K in ResourceName]?: new (http: HttpClient) => SmecClient[K] };
+
+const RESOURCE_NAMES: readonly ResourceName[] = [
+  'health',
+  'regions',
+  'categories',
+  'providers',
+  'products',
+  'demands',
+  'events',
+  'ratings',
+  'vouchers',
+  'engagements',
+  'policies',
+  'stats',
+  'me',
+  'demo',
+];
+
+/**
+ * A client made of the resource classes given, each created on first use. Bundles that need a few resources (the
+ * widgets) import only those classes, so the others stay out of the download; `resources` is read on each first use,
+ * so classes added to it later are found. Using a resource that is not there throws.
+ *
+ * @example
+ * ```ts
+ * import { Products, createClientFrom } from '@smec/sdk/core';
+ *
+ * const client = createClientFrom({ baseUrl: 'https://platform.example/api/v1' }, { products: Products });
+ * const page = await client.products.list({ q: '法律' });
+ * ```
+ */
+export function createClientFrom(options: ClientOptions, resources: ResourceClasses): SmecClient {
   const http = new HttpClient(options);
-  return {
-    health: new Health(http),
-    regions: new Regions(http),
-    categories: new Categories(http),
-    providers: new Providers(http),
-    products: new Products(http),
-    demands: new Demands(http),
-    events: new Events(http),
-    ratings: new Ratings(http),
-    vouchers: new Vouchers(http),
-    engagements: new Engagements(http),
-    policies: new Policies(http),
-    stats: new Stats(http),
-    me: new Me(http),
-    demo: new Demo(http),
+  const made = new Map<ResourceName, unknown>();
+  const client = {
     request: (requestOptions: RequestOptions) => http.request(requestOptions),
-  };
+  } as SmecClient;
+  for (const name of RESOURCE_NAMES) {
+    Object.defineProperty(client, name, {
+      enumerable: true,
+      get() {
+        if (!made.has(name)) {
+          const Resource = resources[name] as (new (core: HttpClient) => unknown) | undefined;
+          if (!Resource) throw new Error(`This smec client was made without its "${name}" resource.`);
+          made.set(name, new Resource(http));
+        }
+        return made.get(name);
+      },
+    });
+  }
+  return client;
 }

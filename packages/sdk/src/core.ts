@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { createClient, type SmecClient } from './client.js';
+export { createClient, createClientFrom, type ResourceClasses, type ResourceName, type SmecClient } from './client.js';
 export type {
   CallOptions,
   ClientOptions,
@@ -21,25 +21,30 @@ export type { RetryOptions } from './retry.js';
 export type { QueryParams, QueryValue } from './query.js';
 export { PagePromise, type Page, type PageFetcher } from './pagination.js';
 export { createIdempotencyKey } from './idempotency.js';
-export type { Health } from './resources/Health.js';
-export type { Regions, RegionListParams } from './resources/Regions.js';
-export type { Categories } from './resources/Categories.js';
-export type { Providers, ProviderListParams } from './resources/Providers.js';
-export type { Products, ProductListParams } from './resources/Products.js';
-export type { Demands, CreateDemandOptions, DemandListParams, DemandLookupParams } from './resources/Demands.js';
-export type { Demo } from './resources/Demo.js';
-export type { Events, EventFeedParams, EventListParams, RegisterOptions } from './resources/Events.js';
-export type { Me, MyRegistrationListParams } from './resources/Me.js';
-export type {
+export { Health } from './resources/Health.js';
+export { Regions, type RegionListParams } from './resources/Regions.js';
+export { Categories } from './resources/Categories.js';
+export { Providers, type ProviderListParams } from './resources/Providers.js';
+export { Products, type ProductListParams } from './resources/Products.js';
+export {
+  Demands,
+  type CreateDemandOptions,
+  type DemandListParams,
+  type DemandLookupParams,
+} from './resources/Demands.js';
+export { Demo } from './resources/Demo.js';
+export { Events, type EventFeedParams, type EventListParams, type RegisterOptions } from './resources/Events.js';
+export { Me, type MyRegistrationListParams } from './resources/Me.js';
+export {
   Vouchers,
-  VoucherBatchListParams,
-  MyVoucherListParams,
-  VoucherWriteOptions,
+  type VoucherBatchListParams,
+  type MyVoucherListParams,
+  type VoucherWriteOptions,
 } from './resources/Vouchers.js';
-export type { Engagements, EngagementListParams, TransitionOptions } from './resources/Engagements.js';
-export type { Ratings, RateOptions, RatingListParams, PublicRatingParams } from './resources/Ratings.js';
-export type { Policies, PolicyListParams } from './resources/Policies.js';
-export type { Stats, ScorecardParams } from './resources/Stats.js';
+export { Engagements, type EngagementListParams, type TransitionOptions } from './resources/Engagements.js';
+export { Ratings, type RateOptions, type RatingListParams, type PublicRatingParams } from './resources/Ratings.js';
+export { Policies, type PolicyListParams } from './resources/Policies.js';
+export { Stats, type ScorecardParams } from './resources/Stats.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.

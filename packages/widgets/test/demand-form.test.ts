@@ -16,6 +16,8 @@ import {
   submit,
   summaryLinks,
   validDemand,
+  lookupReady,
+  errorWords,
 } from './demand-helpers.js';
 import { API, CLOSED_API, part, shadow } from './helpers.js';
 
@@ -93,6 +95,7 @@ describe('smec-demand-form: fields and checks', () => {
     await referenceLoaded(el);
     submit(el);
     await el.updateComplete;
+    await errorWords(el, 'title');
     const summary = part(el, 'error-summary')!;
     expect(summary).to.not.equal(null);
     expect(summary.querySelector('h2')?.textContent?.trim()).to.equal('提交前请修改以下问题');
@@ -256,6 +259,7 @@ describe('smec-demand-form: fields and checks', () => {
 
   it('checks the lookup fields the same way', async () => {
     const el = await fixture<SmecDemandForm>(html`<smec-demand-form api-base=${API} mode="lookup"></smec-demand-form>`);
+    await lookupReady(el);
     await set(el, 'trackingNo', 'XQ123');
     await leave(el, 'trackingNo');
     expect(fieldError(el, 'trackingNo')).to.equal(messageText('trackingNo.format'));

@@ -28,6 +28,23 @@ export async function leave(el: SmecDemandForm, name: string): Promise<void> {
   target.focus();
   target.blur();
   await el.updateComplete;
+  await errorWords(el, name);
+}
+
+/**
+ * Waits until a field marked wrong shows its words: the form fetches its message texts when first focused, so on a
+ * form a test touches at once they may follow the mark by a few milliseconds.
+ */
+export async function errorWords(el: Element, name: string): Promise<void> {
+  await waitUntil(
+    () => control(el, name).getAttribute('aria-invalid') !== 'true' || fieldError(el, name) !== '',
+    `the error of ${name} has no words`,
+  );
+}
+
+/** Waits for the lookup mode's fields, which arrive with the lookup view. */
+export async function lookupReady(el: Element): Promise<void> {
+  await waitUntil(() => shadow(el).querySelector('[name="trackingNo"]'), 'the lookup fields did not arrive');
 }
 
 /** The error shown next to a field, without the screen readers' 「错误：」 prefix; '' when none. */

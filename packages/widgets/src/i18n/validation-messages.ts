@@ -14,3 +14,5 @@ export function validationMessage(key: string): string {
   if (translated === undefined) loadLocale(locale).catch(() => undefined);
   return translated ?? MESSAGES_ZH_CN[known];
 }
+
+export { isMessageKey } from '@smec/schemas/rules';

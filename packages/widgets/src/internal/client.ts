@@ -1,5 +1,5 @@
 import { ContextRoot, createContext } from '@lit/context';
-import { createClient, type SmecClient, type TokenProvider } from '@smec/sdk/core';
+import { createClientFrom, type ResourceClasses, type SmecClient, type TokenProvider } from '@smec/sdk/core';
 import type { SmecLocale } from '../i18n/localization.js';
 
 export type { SmecClient };
@@ -38,15 +38,24 @@ export function defaultApiBase(): string {
 
 const shared = new Map<string, SmecClient>();
 
+// The resource classes of the SDK that the widgets on this page use: each widget's modules name theirs, so a page
+// downloads only the calls its widgets make. Clients read this on each first use, so later widgets add to it.
+const resources: ResourceClasses = {};
+
+/** Adds resource classes to the clients the widgets build (see `ownClient`); call it where a module uses them. */
+export function useResources(classes: ResourceClasses): void {
+  Object.assign(resources, classes);
+}
+
 /**
  * A client for `apiBase` (default: the platform that served the script). Anonymous clients are shared by the
  * widgets with the same base and language, so that they share the SDK's response cache.
  */
 export function ownClient({ apiBase, locale, getToken }: OwnClientOptions = {}): SmecClient {
   const baseUrl = apiBase?.trim() || defaultApiBase();
-  if (getToken) return createClient({ baseUrl, locale, getToken });
+  if (getToken) return createClientFrom({ baseUrl, locale, getToken }, resources);
   const key = `${locale ?? ''} ${baseUrl}`;
   let client = shared.get(key);
-  if (!client) shared.set(key, (client = createClient({ baseUrl, locale })));
+  if (!client) shared.set(key, (client = createClientFrom({ baseUrl, locale }, resources)));
   return client;
 }

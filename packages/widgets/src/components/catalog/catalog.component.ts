@@ -6,7 +6,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecSelectEvent } from '../../events/select-event.js';
 import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { clientContext, ownClient, type SmecClient, useResources } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
@@ -29,6 +29,10 @@ import { renderSearchBox } from './search-box.js';
 import { renderSortSelect } from './sort-select.js';
 import type { ProductDetail } from './detail-controller.js';
 import { renderError } from './status.js';
+import { Products } from '@smec/sdk/core';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ products: Products });
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** Changing any of these starts again from the first page. */

@@ -9,6 +9,11 @@ import type { SmecClient } from '../../internal/client.js';
 import { hasToken, tokenSource } from '../voucher-wallet/sign-in-state.js';
 import { renderProductDetail } from './product-detail.js';
 import type { ReferenceData } from './reference-data.js';
+import { Products } from '@smec/sdk/core';
+import { useResources } from '../../internal/client.js';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ products: Products });
 
 /** What the catalog knows that its detail view needs; read at every update. */
 export interface DetailInputs {

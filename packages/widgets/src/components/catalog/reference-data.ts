@@ -1,6 +1,11 @@
 import type { Region, ServiceCategory } from '@smec/schemas';
 import type { SmecLocale } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
+import { Categories, Regions } from '@smec/sdk/core';
+import { useResources } from '../../internal/client.js';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ categories: Categories, regions: Regions });
 
 /** Names the catalog shows next to codes: categories and Guangdong's regions, loaded once per client. */
 export interface ReferenceData {

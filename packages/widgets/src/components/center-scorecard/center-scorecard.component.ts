@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { clientContext, ownClient, type SmecClient, useResources } from '../../internal/client.js';
 import { formatDate } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -15,6 +15,10 @@ import { renderComparison } from './comparison-view.js';
 import { figureRows, levelName } from './scorecard-texts.js';
 import { renderTargets } from './targets-view.js';
 import { renderTrendChart, renderTrendTable } from './trend-chart.js';
+import { Stats } from '@smec/sdk/core';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ stats: Stats });
 
 /** The current year in Guangdong. */
 function currentYear(): number {

@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import type { Demand, DemandStatusView } from '@smec/schemas';
-import { isMessageKey, textLength, todayInShanghai } from '@smec/schemas/rules';
+import { textLength, todayInShanghai } from '@smec/schemas/rules';
 import {
   createIdempotencyKey,
   isSmecNotFoundError,
@@ -14,10 +14,10 @@ import { property, state } from 'lit/decorators.js';
 import { SmecDemandSubmitEvent } from '../../events/demand-submit-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { validationMessage } from '../../i18n/validation-messages.js';
-import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { clientContext, ownClient, type SmecClient, useResources } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
+import type { LookupPhase } from './lookup-view.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { categoryName, countiesOf, loadReferenceData } from '../catalog/reference-data.js';
 import { describeError } from '../catalog/status.js';
@@ -40,16 +40,23 @@ import {
   type LookupValues,
 } from './fields.js';
 import { rateLimitText } from './rate-limit.js';
+import { Demands } from '@smec/sdk/core';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ demands: Demands });
 
 // What shows after a submission or a lookup: fetched when one starts, so it is usually there before the answer.
 const successView = new Lazy(() => import('./success-view.js'));
-const statusView = new Lazy(() => import('./status-view.js'));
+// The platform's validation texts: fetched when the visitor first focuses the form, which is always before a field
+// can be wrong; an untouched form never needs them.
+const validationTexts = new Lazy(() => import('../../i18n/validation-messages.js'));
+// The lookup mode with the status view it shows: only pages that follow a demand need them.
+const lookupView = new Lazy(() => import('./lookup-view.js'));
 
 const DRAFT_DEBOUNCE_MS = 400;
 const DESCRIPTION_MAX = 1000;
 
 type Phase = 'editing' | 'submitting' | 'failed' | 'success';
-type LookupPhase = 'editing' | 'searching' | 'found' | 'notFound' | 'failed';
 type Problems = Partial<Record<FormField | LookupField, FieldProblem>>;
 
 /** What the catalog's 「我要咨询」 (or a host page) fills in. */
@@ -194,7 +201,7 @@ export class SmecDemandForm extends SmecElement {
     if (!this.focusAfterUpdate) return;
     const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
     // A view still on its way takes the focus when it arrives (its arrival updates the element again).
-    if (!target && (this.phase === 'success' || this.lookupPhase === 'found')) return;
+    if (!target && (this.phase === 'success' || this.mode === 'lookup')) return;
     this.focusAfterUpdate = undefined;
     target?.focus();
   }
@@ -270,9 +277,17 @@ export class SmecDemandForm extends SmecElement {
   private problemText(problem: FieldProblem | undefined): string | undefined {
     if (!problem) return undefined;
     if (problem.text) return problem.text;
-    // The form's own words for the rules it knows, else the platform's.
-    return problem.serverText && !isMessageKey(problem.key) ? problem.serverText : validationMessage(problem.key);
+    const texts = validationTexts.get(this);
+    // Still on their way (a few milliseconds at most): the field is marked at once, and its words follow.
+    if (!texts) return problem.serverText ?? ' ';
+    return problem.serverText && !texts.isMessageKey(problem.key)
+      ? problem.serverText
+      : texts.validationMessage(problem.key);
   }
+
+  private readonly prepareValidation = () => {
+    validationTexts.load().catch(() => undefined);
+  };
 
   private setProblem(field: FormField | LookupField, key: string | undefined): void {
     const next = { ...this.problems };
@@ -430,7 +445,7 @@ export class SmecDemandForm extends SmecElement {
     }
     this.summaryShown = false;
     this.lookupPhase = 'searching';
-    statusView.load().catch(() => undefined);
+    lookupView.load().catch(() => undefined);
     this.failure = undefined;
     this.abort?.abort();
     this.abort = new AbortController();
@@ -760,6 +775,7 @@ export class SmecDemandForm extends SmecElement {
         aria-labelledby="smec-df-heading"
         @submit=${this.handleSubmit}
         @input=${this.handleInput}
+        @focusin=${this.prepareValidation}
         @focusout=${this.handleLeave}
       >
         ${this.renderCompany()} ${this.renderNeed()} ${this.renderContact()}
@@ -775,64 +791,32 @@ export class SmecDemandForm extends SmecElement {
       </form>`;
   }
 
-  private renderLookup() {
-    const searching = this.lookupPhase === 'searching';
-    const { trackingNo, phone } = this.lookupValues;
-    const { lookupResult } = this;
-    return html`<h2 id="smec-df-heading" part="heading" tabindex="-1">
-        ${msg('查询需求进度', { id: 'demand.lookup.heading' })}
-      </h2>
-      ${this.summaryShown ? renderErrorSummary(this.summaryItems(LOOKUP_FIELDS), (name) => this.focusField(name)) : nothing}
-      <form
-        novalidate
-        aria-labelledby="smec-df-heading"
-        @submit=${this.handleLookup}
-        @input=${this.handleLookupInput}
-        @focusout=${this.handleLookupLeave}
-      >
-        ${this.renderText('trackingNo', msg('查询编号', { id: 'demand.trackingNo' }), {
-          value: trackingNo,
-          hint: msg('提交需求后获得，例如 XQ20261128ABCDEF', { id: 'demand.trackingNo.hint' }),
-        })}
-        ${this.renderText('phone', msg('手机号码', { id: 'demand.phone' }), {
-          value: phone,
-          type: 'tel',
-          autocomplete: 'tel',
-          inputmode: 'numeric',
-          hint: msg('提交需求时填写的手机号码', { id: 'demand.lookup.phone.hint' }),
-        })}
-        <button
-          type="submit"
-          part="submit-button"
-          class="button button-primary"
-          aria-disabled=${searching ? 'true' : 'false'}
-        >
-          ${searching ? msg('正在查询…', { id: 'demand.lookup.searching' }) : msg('查询', { id: 'demand.lookup.submit' })}
-        </button>
-      </form>
-      <div role="alert">${this.renderLookupProblem()}</div>
-      ${
-        this.lookupPhase === 'found' && lookupResult
-          ? statusView.render(this, ({ renderStatusView, resultViewStyles }) => {
-              adoptViewStyles(this, resultViewStyles);
-              return renderStatusView(lookupResult, this.referenceTask.value, this.locale);
-            })
-          : nothing
-      }`;
+  private failureText(error: unknown): string {
+    return isSmecRateLimitError(error) ? rateLimitText(error.retryAfter) : describeError(error);
   }
 
-  private renderLookupProblem() {
-    if (this.lookupPhase === 'notFound') {
-      return html`<div part="submit-error" class="error">
-        <p class="error-title">${msg('未找到该需求，请核对查询编号和手机号码', { id: 'demand.lookup.notFound' })}</p>
-      </div>`;
-    }
-    if (this.lookupPhase !== 'failed') return nothing;
-    const error = this.failure;
-    return html`<div part="submit-error" class="error">
-      <p class="error-title">${msg('查询失败', { id: 'demand.lookup.failed' })}</p>
-      <p>${isSmecRateLimitError(error) ? rateLimitText(error.retryAfter) : describeError(error)}</p>
-    </div>`;
+  private renderLookup() {
+    return lookupView.render(this, ({ renderLookup, renderStatusView, resultViewStyles }) => {
+      adoptViewStyles(this, resultViewStyles);
+      const { lookupResult } = this;
+      return renderLookup({
+        values: this.lookupValues,
+        phase: this.lookupPhase,
+        failureText: this.lookupPhase === 'failed' ? this.failureText(this.failure) : '',
+        summary: this.summaryShown
+          ? renderErrorSummary(this.summaryItems(LOOKUP_FIELDS), (name) => this.focusField(name))
+          : nothing,
+        result:
+          this.lookupPhase === 'found' && lookupResult
+            ? renderStatusView(lookupResult, this.referenceTask.value, this.locale)
+            : nothing,
+        renderText: (name, label, options) => this.renderText(name, label, options),
+        onFocus: this.prepareValidation,
+        onSubmit: this.handleLookup,
+        onInput: this.handleLookupInput,
+        onLeave: this.handleLookupLeave,
+      });
+    });
   }
 
   override render() {

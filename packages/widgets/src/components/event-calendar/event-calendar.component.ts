@@ -10,7 +10,7 @@ import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecEventCancelEvent } from '../../events/event-cancel-event.js';
 import { SmecEventRegisterEvent } from '../../events/event-register-event.js';
 import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { clientContext, ownClient, type SmecClient, useResources } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -41,6 +41,10 @@ import {
 } from './events-api.js';
 import { renderListView } from './list-view.js';
 import { renderEventButton, renderMonthView } from './month-view.js';
+import { Events } from '@smec/sdk/core';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ events: Events });
 
 /** Below this width (40rem at the default font size) the list view is the default. */
 const NARROW_PX = 640;

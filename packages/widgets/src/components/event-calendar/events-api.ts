@@ -1,7 +1,10 @@
 import type { EventType, Region, Registration, ServiceEvent } from '@smec/schemas';
-import { isSmecUnauthorizedError } from '@smec/sdk/core';
-import type { SmecClient } from '../../internal/client.js';
+import { Events, Me, Regions as RegionsResource, isSmecUnauthorizedError } from '@smec/sdk/core';
+import { useResources, type SmecClient } from '../../internal/client.js';
 import { firstOfMonth, lastOfMonth } from './calendar-dates.js';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ events: Events, me: Me, regions: RegionsResource });
 
 const PAGE_LIMIT = 100;
 /** A month of one province's events fits in a few pages; the cap keeps a runaway cursor from looping. */

@@ -1,5 +1,10 @@
 import type { Engagement, PublicRatingPage, Rating, RatingInput } from '@smec/schemas';
 import type { SmecClient } from '../../internal/client.js';
+import { Engagements, Ratings } from '@smec/sdk/core';
+import { useResources } from '../../internal/client.js';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ engagements: Engagements, ratings: Ratings });
 
 /** The ratings shown per page in show mode. */
 export const PAGE_LIMIT = 5;

@@ -1,6 +1,11 @@
 import type { Policy, PolicyPage, ServiceCategory } from '@smec/schemas';
 import type { SmecClient } from '../../internal/client.js';
 import type { PolicyFilters } from './policy-filters.js';
+import { Categories, Policies } from '@smec/sdk/core';
+import { useResources } from '../../internal/client.js';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ categories: Categories, policies: Policies });
 
 export const PAGE_SIZE = 10;
 

@@ -4,6 +4,11 @@ import { SmecVoucherReturnEvent } from '../../events/voucher-return-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 import { formatMoney } from '../../internal/format.js';
+import { Vouchers } from '@smec/sdk/core';
+import { useResources } from '../../internal/client.js';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ vouchers: Vouchers });
 
 export { default as dialogStyles } from './dialogs.styles.js';
 

@@ -1,5 +1,10 @@
 import type { Engagement, ServiceProduct, VoucherUseInput } from '@smec/schemas';
 import type { SmecClient } from '../../internal/client.js';
+import { Products, Vouchers } from '@smec/sdk/core';
+import { useResources } from '../../internal/client.js';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ products: Products, vouchers: Vouchers });
 
 // The use dialog's calls: they arrive with the dialog.
 

@@ -1,6 +1,10 @@
 import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
-import { isSmecUnauthorizedError } from '@smec/sdk/core';
+import { isSmecUnauthorizedError, Engagements, Vouchers } from '@smec/sdk/core';
 import type { SmecClient } from '../../internal/client.js';
+import { useResources } from '../../internal/client.js';
+
+// The SDK calls this module makes (see internal/client.ts).
+useResources({ engagements: Engagements, vouchers: Vouchers });
 
 // Every call of the wallet's main view lives here, so the component speaks in wallet terms and the SDK builds the
 // requests. The dialogs' own calls travel with them (use-api.ts, return-dialog.ts).
