@@ -15,6 +15,7 @@ import {
   statusText,
   totalOf,
   type,
+  LAZY_VIEW,
 } from './helpers.js';
 
 async function catalog(): Promise<SmecCatalog> {
@@ -154,7 +155,7 @@ describe('smec-catalog', () => {
     expect(event.product.name).to.equal(name);
     expect(event.bubbles && event.composed).to.equal(true);
 
-    await waitUntil(() => part(el, 'detail')?.querySelector('a[href^="tel:"]'), 'the provider never loaded');
+    await waitUntil(() => part(el, 'detail')?.querySelector('a[href^="tel:"]'), 'the provider never loaded', LAZY_VIEW);
     const detail = part(el, 'detail')!;
     expect(shadow(el).activeElement?.id).to.equal('smec-detail-title');
     expect(detail.querySelector('h2')?.textContent?.trim()).to.equal(name);
@@ -180,7 +181,7 @@ describe('smec-catalog', () => {
     let fired = 0;
     el.addEventListener('smec-select', () => fired++);
     el.product = cardIds(el)[1];
-    await waitUntil(() => part(el, 'detail')?.querySelector('a[href^="tel:"]'), 'the detail never loaded');
+    await waitUntil(() => part(el, 'detail')?.querySelector('a[href^="tel:"]'), 'the detail never loaded', LAZY_VIEW);
     el.product = undefined;
     await el.updateComplete;
     expect(part(el, 'card')).to.not.equal(null);
@@ -203,7 +204,11 @@ describe('smec-catalog', () => {
     expect(card.matches('[part~="card-title"]')).to.equal(true);
     expect(card.dataset['productId']).to.equal(cardIds(el)[0]);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => shadow(el).activeElement?.id === 'smec-detail-title', 'the detail heading has no focus');
+    await waitUntil(
+      () => shadow(el).activeElement?.id === 'smec-detail-title',
+      'the detail heading has no focus',
+      LAZY_VIEW,
+    );
     await sendKeys({ press: 'Escape' });
     await waitUntil(
       () => shadow(el).activeElement?.getAttribute('data-product-id') === card.dataset['productId'],

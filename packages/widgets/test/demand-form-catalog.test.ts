@@ -4,7 +4,7 @@ import '../src/define/smec-catalog.js';
 import '../src/define/smec-demand-form.js';
 import type { SmecCatalog, SmecDemandForm, SmecDemandRequestEvent } from '../src/index.js';
 import { control, referenceLoaded } from './demand-helpers.js';
-import { API, part, results, shadow } from './helpers.js';
+import { API, part, results, shadow, LAZY_VIEW } from './helpers.js';
 
 async function page() {
   const host = await fixture(
@@ -18,7 +18,7 @@ async function page() {
   await results(catalog);
   await referenceLoaded(form);
   part(catalog, 'card-title')!.click();
-  await waitUntil(() => part(catalog, 'consult-button'), 'no 我要咨询 button in the detail');
+  await waitUntil(() => part(catalog, 'consult-button'), 'no 我要咨询 button in the detail', LAZY_VIEW);
   return { catalog, form };
 }
 

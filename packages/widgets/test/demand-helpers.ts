@@ -3,7 +3,7 @@
 import { waitUntil } from '@open-wc/testing';
 import { createClient } from '@smec/sdk';
 import type { SmecDemandForm } from '../src/index.js';
-import { API, part, shadow } from './helpers.js';
+import { API, part, shadow, LAZY_VIEW } from './helpers.js';
 
 export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -39,12 +39,13 @@ export async function errorWords(el: Element, name: string): Promise<void> {
   await waitUntil(
     () => control(el, name).getAttribute('aria-invalid') !== 'true' || fieldError(el, name) !== '',
     `the error of ${name} has no words`,
+    LAZY_VIEW,
   );
 }
 
 /** Waits for the lookup mode's fields, which arrive with the lookup view. */
 export async function lookupReady(el: Element): Promise<void> {
-  await waitUntil(() => shadow(el).querySelector('[name="trackingNo"]'), 'the lookup fields did not arrive');
+  await waitUntil(() => shadow(el).querySelector('[name="trackingNo"]'), 'the lookup fields did not arrive', LAZY_VIEW);
 }
 
 /** The error shown next to a field, without the screen readers' 「错误：」 prefix; '' when none. */

@@ -8,7 +8,7 @@ import '../src/define/smec-root.js';
 import '../src/define/smec-voucher-wallet.js';
 import type { SmecCatalog, SmecFeedbackRating } from '../src/index.js';
 import { formShown, radio, tokenFor, unratedEngagements } from './feedback-rating-helpers.js';
-import { API, part, shadow } from './helpers.js';
+import { API, part, shadow, LAZY_VIEW } from './helpers.js';
 
 /** What the catalog says of a product's rating: 「86.4 分（满分 100，3 条评价）」. */
 function ratingText(rating: RatingSummary): string {
@@ -57,7 +57,11 @@ describe('rating in the voucher wallet → the catalog’s average', () => {
     await waitUntil(rateButton, 'the wallet offers no 去评价 for the engagement', { timeout: 15000 });
     expect(rateButton()!.textContent?.trim()).to.equal('去评价');
     rateButton()!.click();
-    await waitUntil(() => shadow(wallet).querySelector('smec-feedback-rating'), 'the rating form did not open');
+    await waitUntil(
+      () => shadow(wallet).querySelector('smec-feedback-rating'),
+      'the rating form did not open',
+      LAZY_VIEW,
+    );
     const form = shadow(wallet).querySelector<SmecFeedbackRating>('smec-feedback-rating')!;
     await formShown(form);
     for (const [item, max] of RATING_ITEMS) radio(form, item, max === 15 ? 12 : 8).click();

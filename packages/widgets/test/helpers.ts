@@ -7,6 +7,12 @@ export const API = (window as unknown as { SMEC_TEST_API_URL: string }).SMEC_TES
 /** Nothing listens there: every request fails to connect. */
 export const CLOSED_API = 'http://127.0.0.1:9/api/v1';
 
+/**
+ * How long a test waits for a view a widget fetches on demand (a dialog, a detail, a mode): the first fetch of its
+ * modules goes through the test server's on-the-fly TypeScript transform, which is slow on a busy machine.
+ */
+export const LAZY_VIEW = { timeout: 10_000 };
+
 export function shadow(el: Element): ShadowRoot {
   if (!el.shadowRoot) throw new Error(`${el.localName} has no shadow root`);
   return el.shadowRoot;

@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { SmecVoucherWallet } from '../src/index.js';
-import { API, part, shadow } from './helpers.js';
+import { API, part, shadow, LAZY_VIEW } from './helpers.js';
 import {
   batchCard,
   engagementCard,
@@ -72,7 +72,7 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
 
     // Use it on a tax service: the platform refuses, next to the product picker.
     card().querySelector<HTMLButtonElement>('[part~="use-button"]')!.click();
-    await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open');
+    await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open', LAZY_VIEW);
     typeInto(inside(el, '#smec-product-q'), TAX_PRODUCT.name);
     await waitUntil(
       () => shadow(el).querySelector(`input[name="smec-product"][value="${TAX_PRODUCT.id}"]`),
@@ -100,7 +100,7 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
 
     // Hand back: nothing happens until confirmed.
     card().querySelector<HTMLButtonElement>('[part~="return-button"]')!.click();
-    await waitUntil(() => part<HTMLDialogElement>(el, 'return-dialog')?.open, 'no confirmation');
+    await waitUntil(() => part<HTMLDialogElement>(el, 'return-dialog')?.open, 'no confirmation', LAZY_VIEW);
     expect(text(part(el, 'return-dialog'))).to.contain('此操作不能撤销');
     await expect(el).to.be.accessible();
     const cancel = [...part(el, 'return-dialog')!.querySelectorAll('button')].find((b) => text(b) === '取消')!;
@@ -110,7 +110,7 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
 
     const returned = oneEvent(el, 'smec-voucher-return');
     card().querySelector<HTMLButtonElement>('[part~="return-button"]')!.click();
-    await waitUntil(() => part(el, 'confirm-return-button'), 'no confirmation');
+    await waitUntil(() => part(el, 'confirm-return-button'), 'no confirmation', LAZY_VIEW);
     part(el, 'confirm-return-button')!.click();
     expect((await returned).detail).to.deep.equal({ voucherId, batchId: DIGITAL_BATCH });
     await waitUntil(() => text(card().querySelector('[part~="badge"]')) === '已退回', 'not shown as handed back');
@@ -123,7 +123,7 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
     const voucher = (await myVouchers('usr-ent-03')).find((v) => v.id === 'vch-demo-0017' && v.status === 'issued');
     expect(voucher, 'vch-demo-0017 is issued in the seed').to.not.equal(undefined);
     voucherCard(el, voucher!.id)!.querySelector<HTMLButtonElement>('[part~="use-button"]')!.click();
-    await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open');
+    await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open', LAZY_VIEW);
     typeInto(inside(el, '#smec-product-q'), TAX_PRODUCT.name);
     await waitUntil(
       () => shadow(el).querySelector(`input[name="smec-product"][value="${TAX_PRODUCT.id}"]`),
