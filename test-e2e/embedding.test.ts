@@ -52,6 +52,16 @@ const WIDGETS: readonly WidgetCase[] = [
     signedIn: true,
   },
   {
+    tag: 'smec-policy-list',
+    markup: '<smec-policy-list region="440604"></smec-policy-list>',
+    ready: '[part~="item"]',
+  },
+  {
+    tag: 'smec-center-scorecard',
+    markup: '<smec-center-scorecard region="440600" year="2026"></smec-center-scorecard>',
+    ready: '[part~="figure"]',
+  },
+  {
     tag: 'smec-feedback-rating',
     markup: `<smec-feedback-rating product-id="${RATED_PRODUCT}"></smec-feedback-rating>`,
     ready: '[part~="summary"]',

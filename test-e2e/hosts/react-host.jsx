@@ -16,6 +16,8 @@ function App() {
         <smec-event-calendar region="440600" view="list" onsmec-event-register={hear}></smec-event-calendar>
         <smec-voucher-wallet onsmec-voucher-claim={hear}></smec-voucher-wallet>
         <smec-feedback-rating product-id={HOST.productId} onsmec-rating-submit={hear}></smec-feedback-rating>
+        <smec-policy-list region="440604" onsmec-policy-services={hear}></smec-policy-list>
+        <smec-center-scorecard region="440600" year={2026}></smec-center-scorecard>
       </smec-root>
       <output id="heard">{heard.join(' ')}</output>
     </main>

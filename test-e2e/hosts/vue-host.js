@@ -16,6 +16,8 @@ const App = {
           h('smec-event-calendar', { region: '440600', view: 'list', onSmecEventRegister: hear }),
           h('smec-voucher-wallet', { onSmecVoucherClaim: hear }),
           h('smec-feedback-rating', { 'product-id': HOST.productId, onSmecRatingSubmit: hear }),
+          h('smec-policy-list', { region: '440604', onSmecPolicyServices: hear }),
+          h('smec-center-scorecard', { region: '440600', year: 2026 }),
         ]),
         h('output', { id: 'heard' }, heard.value.join(' ')),
       ]);
