@@ -59,3 +59,19 @@ export function ownClient({ apiBase, locale, getToken }: OwnClientOptions = {}):
   if (!client) shared.set(key, (client = createClientFrom({ baseUrl, locale }, resources)));
   return client;
 }
+
+/**
+ * The client a widget outside any `<smec-root>` builds for itself, kept while its language, `api-base` and token
+ * provider stay the same: a client with a token provider is not shared, and a new one on each render would reload.
+ */
+export class OwnClientCache {
+  private built: { key: string; getToken: TokenProvider | undefined; client: SmecClient } | undefined;
+
+  get({ apiBase, locale, getToken }: OwnClientOptions): SmecClient {
+    const key = `${locale ?? ''} ${apiBase ?? ''}`;
+    if (this.built?.key !== key || this.built.getToken !== getToken) {
+      this.built = { key, getToken, client: ownClient({ apiBase, locale, getToken }) };
+    }
+    return this.built.client;
+  }
+}

@@ -10,7 +10,7 @@ import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecEventCancelEvent } from '../../events/event-cancel-event.js';
 import { SmecEventRegisterEvent } from '../../events/event-register-event.js';
 import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { clientContext, ownClient, type SmecClient, useResources } from '../../internal/client.js';
+import { clientContext, OwnClientCache, type SmecClient, useResources } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -109,7 +109,7 @@ export class SmecEventCalendar extends SmecElement {
   private stalled = false;
   private resizeObserver: ResizeObserver | undefined;
   private actionController: AbortController | undefined;
-  private builtClient: { key: string; getToken: TokenProvider | undefined; client: SmecClient } | undefined;
+  private readonly ownClients = new OwnClientCache();
   /** Where the focus goes back to when a dialog closes. */
   private returnFocus: HTMLElement | undefined;
   private pendingFocus: 'day' | 'detail' | 'day-dialog' | 'register-button' | undefined;
@@ -206,14 +206,7 @@ export class SmecEventCalendar extends SmecElement {
   private get activeClient(): SmecClient {
     if (this.client) return this.client;
     if (this.rootClient) return this.rootClient;
-    const locale = resolveLocale(this);
-    const key = `${locale} ${this.apiBase ?? ''}`;
-    // A client with a token provider is not shared, so it is kept here: a new one on each render would reload.
-    if (this.builtClient?.key !== key || this.builtClient.getToken !== this.getToken) {
-      const client = ownClient({ apiBase: this.apiBase, locale, getToken: this.getToken });
-      this.builtClient = { key, getToken: this.getToken, client };
-    }
-    return this.builtClient.client;
+    return this.ownClients.get({ apiBase: this.apiBase, locale: resolveLocale(this), getToken: this.getToken });
   }
 
   private get shownMonth(): string {

@@ -7,7 +7,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { msg, resolveLocale } from '../../i18n/localization.js';
-import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { clientContext, OwnClientCache, type SmecClient } from '../../internal/client.js';
 import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -87,7 +87,7 @@ const rateModule = new Lazy(() => import('./rate-mode.js'));
 export class SmecFeedbackRating extends SmecElement {
   static override styles = [themeStyles, styles];
 
-  private builtClient: { key: string; getToken: TokenProvider | undefined; client: SmecClient } | undefined;
+  private readonly ownClients = new OwnClientCache();
   private moreController: AbortController | undefined;
   /** Rate mode's form, once its module has arrived. */
   private rate: RateMode | undefined;
@@ -228,14 +228,7 @@ export class SmecFeedbackRating extends SmecElement {
   private get activeClient(): SmecClient {
     if (this.client) return this.client;
     if (this.rootClient) return this.rootClient;
-    const locale = resolveLocale(this);
-    const key = `${locale} ${this.apiBase ?? ''}`;
-    // A client with a token provider is not shared, so it is kept here: a new one on each render would reload.
-    if (this.builtClient?.key !== key || this.builtClient.getToken !== this.getToken) {
-      const client = ownClient({ apiBase: this.apiBase, locale, getToken: this.getToken });
-      this.builtClient = { key, getToken: this.getToken, client };
-    }
-    return this.builtClient.client;
+    return this.ownClients.get({ apiBase: this.apiBase, locale: resolveLocale(this), getToken: this.getToken });
   }
 
   // Show mode.

@@ -8,7 +8,7 @@ import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecVoucherClaimEvent } from '../../events/voucher-claim-event.js';
 import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { clientContext, OwnClientCache, type SmecClient } from '../../internal/client.js';
 import { formatMoney } from '../../internal/format.js';
 import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
@@ -99,7 +99,7 @@ export interface VoucherProductRequest {
 export class SmecVoucherWallet extends SmecElement {
   static override styles = [themeStyles, styles];
 
-  private builtClient: { key: string; getToken: TokenProvider | undefined; client: SmecClient } | undefined;
+  private readonly ownClients = new OwnClientCache();
   private actionController: AbortController | undefined;
   /** The open use dialog, once its module has arrived. */
   private useFlow: UseFlow | undefined;
@@ -170,13 +170,7 @@ export class SmecVoucherWallet extends SmecElement {
   private get activeClient(): SmecClient {
     if (this.client) return this.client;
     if (this.rootClient) return this.rootClient;
-    const locale = resolveLocale(this);
-    const key = `${locale} ${this.apiBase ?? ''}`;
-    if (this.builtClient?.key !== key || this.builtClient.getToken !== this.getToken) {
-      const client = ownClient({ apiBase: this.apiBase, locale, getToken: this.getToken });
-      this.builtClient = { key, getToken: this.getToken, client };
-    }
-    return this.builtClient.client;
+    return this.ownClients.get({ apiBase: this.apiBase, locale: resolveLocale(this), getToken: this.getToken });
   }
 
   /** Reloads the vouchers, the batches and the engagements. */
