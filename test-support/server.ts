@@ -18,7 +18,15 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATABASE_FILE, prepareDatabase, startServer, type RunningServer } from '@smec/server';
+import {
+  DATABASE_FILE,
+  openDatabase,
+  prepareDatabase,
+  startServer,
+  type Database,
+  type RunningServer,
+} from '@smec/server';
+import type { Kysely } from 'kysely';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_SRC = join(REPO, 'packages/server/src');
@@ -27,6 +35,19 @@ const CACHE_DIR = join(REPO, '.test-data');
 export interface TestServerOptions {
   /** Also serve the demo site and the CDN build. */
   demo?: boolean;
+  /** Changes the server's private copy of the seeded data before the server opens it (hostile data, say). */
+  prepare?: (db: Kysely<Database>) => Promise<void>;
+}
+
+/** A private, seeded database for a server in another process (the fault tests kill and restart one). */
+export interface TestDatabase {
+  /** What the server is started with: a data folder, or a `postgres://` URL. */
+  readonly location: string;
+  /** The same as environment variables for `npm start`'s server (`SMEC_DATA_DIR` or `DATABASE_URL`). */
+  readonly env: Readonly<Record<string, string>>;
+  /** Opens it for checks from the test itself; the caller closes it. */
+  open(): Promise<{ db: Kysely<Database>; close(): Promise<void> }>;
+  dispose(): Promise<void>;
 }
 
 /** A hash of every source file that decides what the seeded database contains. */
@@ -108,16 +129,40 @@ export function templateDatabase(): Promise<string> {
   return template;
 }
 
-/** The reference server on 127.0.0.1 and a random port, seeded, with its own database copy; close() removes it. */
-export async function startTestServer(options: TestServerOptions = {}): Promise<RunningServer> {
+/** A private copy of the seeded template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const source = await templateDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'smec-test-'));
   copyFileSync(source, join(dataDir, DATABASE_FILE));
+  return {
+    location: dataDir,
+    env: { SMEC_DATA_DIR: dataDir },
+    async open() {
+      const handle = openDatabase(join(dataDir, DATABASE_FILE));
+      return { db: handle.db, close: () => handle.close() };
+    },
+    async dispose() {
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The reference server on 127.0.0.1 and a random port, seeded, with its own database copy; close() removes it. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<RunningServer> {
+  const database = await createTestDatabase();
   try {
+    if (options.prepare) {
+      const opened = await database.open();
+      try {
+        await options.prepare(opened.db);
+      } finally {
+        await opened.close();
+      }
+    }
     const server = await startServer({
       port: 0,
       host: '127.0.0.1',
-      dataDir,
+      dataDir: database.location,
       logger: false,
       demo: options.demo ?? false,
     });
@@ -126,11 +171,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       apiUrl: server.apiUrl,
       async close() {
         await server.close();
-        rmSync(dataDir, { recursive: true, force: true });
+        await database.dispose();
       },
     };
   } catch (error) {
-    rmSync(dataDir, { recursive: true, force: true });
+    await database.dispose();
     throw error;
   }
 }

@@ -6,6 +6,8 @@ import { prepareDatabase } from './db/prepare.js';
 export { buildApp, type AppOptions } from './app.js';
 export { prepareDatabase, DATABASE_FILE, type PreparedDatabase } from './db/prepare.js';
 export type { ServerOptions } from './config.js';
+export { openDatabase } from './db/database.js';
+export type { Database } from './db/schema.js';
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8787` */
