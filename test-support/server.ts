@@ -1,7 +1,7 @@
 // Starts the real reference server on a random loopback port, on a private copy of a seeded database.
 // Seeding takes seconds, so it happens once: the seeded file is cached in <repo>/.test-data/ under a name that
 // changes whenever the seed, the schema or the search index code changes, and each server gets a copy of it.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
@@ -20,13 +20,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DATABASE_FILE,
-  openDatabase,
+  loadSqliteIntoPostgres,
+  openPlatformDatabase,
   prepareDatabase,
+  prepareSqliteDatabase,
   startServer,
+  type PreparedDatabase,
   type Database,
   type RunningServer,
 } from '@smec/server';
 import type { Kysely } from 'kysely';
+import pg from 'pg';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_SRC = join(REPO, 'packages/server/src');
@@ -88,7 +92,7 @@ async function buildTemplate(file: string): Promise<void> {
   // Build in a private folder and rename into place, which is atomic: a reader never sees half a file.
   const work = mkdtempSync(join(CACHE_DIR, 'build-'));
   try {
-    const database = await prepareDatabase(work);
+    const database = await prepareSqliteDatabase(work);
     database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await database.close();
     renameSync(join(work, DATABASE_FILE), file);
@@ -129,8 +133,100 @@ export function templateDatabase(): Promise<string> {
   return template;
 }
 
-/** A private copy of the seeded template. */
+/**
+ * `SMEC_TEST_POSTGRES_URL` (a PostgreSQL server's URL with the right to create databases) runs every test
+ * server on PostgreSQL instead of SQLite: `.ci/run` runs the server's suite both ways.
+ */
+export const TEST_POSTGRES_URL = process.env['SMEC_TEST_POSTGRES_URL'] || undefined;
+
+/** The database of the same server as `base` named `name`. */
+function postgresUrlOf(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function withAdmin<T>(base: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+let postgresTemplate: Promise<string> | undefined;
+
+/**
+ * The PostgreSQL template: the SQLite template copied into a database of its own, once per seed version (under the
+ * same lock file as the SQLite one). Test databases are made from it with CREATE DATABASE … TEMPLATE, a file copy.
+ */
+function postgresTemplateDatabase(base: string): Promise<string> {
+  postgresTemplate ??= (async () => {
+    const name = `smec_template_${seedVersion()}`;
+    const lock = join(CACHE_DIR, `${name}.lock`);
+    const exists = () =>
+      withAdmin(base, async (client) => {
+        const result = await client.query('select 1 from pg_database where datname = $1', [name]);
+        return result.rowCount === 1;
+      });
+    for (;;) {
+      if (await exists()) return name;
+      if (tryLock(lock)) {
+        try {
+          if (!(await exists())) await buildPostgresTemplate(base, name);
+        } finally {
+          rmSync(lock, { force: true });
+        }
+        return name;
+      }
+      await sleep(500);
+    }
+  })();
+  return postgresTemplate;
+}
+
+async function buildPostgresTemplate(base: string, name: string): Promise<void> {
+  const source = await templateDatabase();
+  const building = `${name}_building`;
+  await withAdmin(base, async (client) => {
+    await client.query(`drop database if exists ${building} with (force)`);
+    await client.query(`create database ${building}`);
+  });
+  await loadSqliteIntoPostgres(source, postgresUrlOf(base, building));
+  // A rename is atomic: another process sees the finished template or none.
+  await withAdmin(base, async (client) => {
+    await client.query(`alter database ${building} rename to ${name}`);
+    const old = await client.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'smec\\_template\\_%' and datname <> $1",
+      [name],
+    );
+    for (const row of old.rows) await client.query(`drop database if exists ${row.datname} with (force)`);
+  });
+}
+
+async function createPostgresTestDatabase(base: string): Promise<TestDatabase> {
+  const template = await postgresTemplateDatabase(base);
+  const name = `smec_test_${randomBytes(6).toString('hex')}`;
+  await withAdmin(base, (client) => client.query(`create database ${name} template ${template} strategy file_copy`));
+  const url = postgresUrlOf(base, name);
+  return {
+    location: url,
+    env: { DATABASE_URL: url },
+    async open() {
+      const handle = openPlatformDatabase(url);
+      return { db: handle.db, close: () => handle.close() };
+    },
+    async dispose() {
+      await withAdmin(base, (client) => client.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}
+
+/** A private copy of the seeded template: a SQLite file, or a PostgreSQL database with `SMEC_TEST_POSTGRES_URL`. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  if (TEST_POSTGRES_URL) return createPostgresTestDatabase(TEST_POSTGRES_URL);
   const source = await templateDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'smec-test-'));
   copyFileSync(source, join(dataDir, DATABASE_FILE));
@@ -138,13 +234,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     location: dataDir,
     env: { SMEC_DATA_DIR: dataDir },
     async open() {
-      const handle = openDatabase(join(dataDir, DATABASE_FILE));
+      const handle = openPlatformDatabase(dataDir);
       return { db: handle.db, close: () => handle.close() };
     },
     async dispose() {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A private copy of the seeded template, opened and migrated as the server opens it; `dispose()` closes it too. */
+export async function prepareTestDatabase(): Promise<PreparedDatabase & { dispose(): Promise<void> }> {
+  const database = await createTestDatabase();
+  try {
+    const prepared = await prepareDatabase(database.location);
+    return {
+      ...prepared,
+      async dispose() {
+        await prepared.close();
+        await database.dispose();
+      },
+    };
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
 }
 
 /** The reference server on 127.0.0.1 and a random port, seeded, with its own database copy; close() removes it. */
@@ -162,7 +276,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const server = await startServer({
       port: 0,
       host: '127.0.0.1',
-      dataDir: database.location,
+      ...(TEST_POSTGRES_URL ? { databaseUrl: database.location } : { dataDir: database.location }),
       logger: false,
       demo: options.demo ?? false,
     });

@@ -8,6 +8,11 @@ export interface ServerOptions {
   host?: string;
   /** Folder of the SQLite file. Default: env `SMEC_DATA_DIR`, else `.data`. */
   dataDir?: string;
+  /**
+   * A `postgres://` URL: the data lives in that PostgreSQL database instead of the SQLite file (then `dataDir` is not
+   * used). Default: env `DATABASE_URL`.
+   */
+  databaseUrl?: string;
   /** Log one line per request. */
   logger?: boolean;
   /** Serve the demo site at `/` and the CDN build at `/cdn/`. */
@@ -23,6 +28,8 @@ export interface ResolvedOptions {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
+  /** Where the data lives: the `postgres://` URL when one is given, else the SQLite data folder. */
+  readonly database: string;
   readonly logger: boolean;
   readonly demo: boolean;
   readonly demoAuth: boolean;
@@ -40,11 +47,21 @@ function portFrom(value: string | undefined): number | undefined {
   return port;
 }
 
+function databaseUrlFrom(value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (!/^postgres(ql)?:\/\//i.test(value)) throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  return value;
+}
+
 export function resolveOptions(options: ServerOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedOptions {
+  const dataDir = options.dataDir ?? (env['SMEC_DATA_DIR'] || '.data');
   return {
     port: options.port ?? portFrom(env['PORT']) ?? DEFAULT_PORT,
     host: options.host ?? '127.0.0.1',
-    dataDir: options.dataDir ?? (env['SMEC_DATA_DIR'] || '.data'),
+    dataDir,
+    database:
+      databaseUrlFrom(options.databaseUrl ?? (options.dataDir === undefined ? env['DATABASE_URL'] : undefined)) ??
+      dataDir,
     logger: options.logger ?? false,
     demo: options.demo ?? false,
     demoAuth: !env['SMEC_JWKS_URL'] && (options.demoAuth ?? (options.demo === true || env['SMEC_DEMO_AUTH'] === '1')),

@@ -4,7 +4,15 @@ import { resolveOptions, type ServerOptions } from './config.js';
 import { prepareDatabase } from './db/prepare.js';
 
 export { buildApp, type AppOptions } from './app.js';
-export { prepareDatabase, DATABASE_FILE, type PreparedDatabase } from './db/prepare.js';
+export {
+  prepareDatabase,
+  prepareSqliteDatabase,
+  loadSqliteIntoPostgres,
+  openPlatformDatabase,
+  DATABASE_FILE,
+  type PreparedDatabase,
+  type PrepareOptions,
+} from './db/prepare.js';
 export type { ServerOptions } from './config.js';
 export { openDatabase } from './db/database.js';
 export type { Database } from './db/schema.js';
@@ -20,7 +28,7 @@ export interface RunningServer {
 /** Creates, migrates and seeds the database if needed, then listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const resolved = resolveOptions(options);
-  const database = await prepareDatabase(resolved.dataDir);
+  const database = await prepareDatabase(resolved.database);
   try {
     const app = await buildApp({
       database,

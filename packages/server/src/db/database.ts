@@ -4,11 +4,32 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema.js';
 
-export interface DatabaseHandle {
+/** Which engine the platform's data lives in: the embedded file, or a shared PostgreSQL server. */
+export type DatabaseDialect = 'sqlite' | 'postgres';
+
+/** An open database of either engine: every query of the platform goes through `db`. */
+export interface PlatformDatabase {
   readonly db: Kysely<Database>;
+  readonly dialect: DatabaseDialect;
+  close(): Promise<void>;
+}
+
+/** An open SQLite database. The seed writes through the raw connection (the fastest way to insert in bulk). */
+export interface DatabaseHandle extends PlatformDatabase {
+  readonly dialect: 'sqlite';
   /** The raw connection, for the seed's bulk inserts only; queries go through Kysely. */
   readonly sqlite: BetterSqlite3.Database;
-  close(): Promise<void>;
+}
+
+/** True for a `postgres://` or `postgresql://` URL, false for a SQLite data folder. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+/** SQLite's wait for a lock before it answers busy (the server then answers 503): `SMEC_DB_BUSY_TIMEOUT_MS`. */
+function busyTimeoutMs(): number {
+  const value = Number(process.env['SMEC_DB_BUSY_TIMEOUT_MS']);
+  return Number.isInteger(value) && value >= 0 ? value : 5000;
 }
 
 const STATEMENT_CACHE_SIZE = 256;
@@ -47,13 +68,14 @@ export function openDatabase(file: string): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   let closed = false;
   return {
     db,
+    dialect: 'sqlite',
     sqlite,
     async close() {
       if (closed) return;

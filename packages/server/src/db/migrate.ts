@@ -1,4 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { DatabaseDialect } from './database.js';
+import { PostgresSchemaPlugin } from './postgres.js';
 import * as catalog from './migrations/0001_catalog.js';
 import * as demands from './migrations/0002_demands.js';
 import * as events from './migrations/0003_events.js';
@@ -23,8 +25,11 @@ class InCodeMigrations implements MigrationProvider {
 }
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */
-export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrations() });
+export async function migrateToLatest<DB>(db: Kysely<DB>, dialect: DatabaseDialect): Promise<void> {
+  const migrator = new Migrator({
+    db: dialect === 'postgres' ? db.withPlugin(new PostgresSchemaPlugin()) : db,
+    provider: new InCodeMigrations(),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,28 +1,136 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
 import { seedDemands } from '../seed/demands.js';
 import { seedPolicies } from '../seed/policies.js';
 import { seedEvents } from '../seed/events.js';
 import { seedRatings } from '../seed/ratings.js';
 import { seedDatabase } from '../seed/load.js';
 import { seedVouchers } from '../seed/vouchers.js';
-import { openDatabase, type DatabaseHandle } from './database.js';
+import { copySqliteToPostgres } from './copy.js';
+import { isPostgresUrl, openDatabase, type DatabaseHandle, type PlatformDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
+import { openPostgres } from './postgres.js';
+import type { Database } from './schema.js';
 
 export const DATABASE_FILE = 'smec.db';
 
-export interface PreparedDatabase extends DatabaseHandle {
+interface Prepared {
   /** Signs pagination cursors; kept in the database so every instance sharing it accepts the others' cursors. */
   readonly cursorSecret: Buffer;
   /** True when this call created the data. */
   readonly seeded: boolean;
 }
 
+export type PreparedDatabase = PlatformDatabase & Prepared;
+
+export interface PrepareOptions {
+  /** The seed of the generated demo data. */
+  readonly seed?: number;
+}
+
+/**
+ * Opens the platform's database, migrates it and, on first start, seeds it; later starts reuse the data.
+ * `location` is a data folder (SQLite, `<dir>/smec.db`) or a `postgres://` URL.
+ */
+export async function prepareDatabase(location: string, options: PrepareOptions = {}): Promise<PreparedDatabase> {
+  return isPostgresUrl(location) ? preparePostgres(location, options) : prepareSqliteDatabase(location, options);
+}
+
+/** Opens the database at `location` (a data folder or a `postgres://` URL) without migrating or seeding it. */
+export function openPlatformDatabase(location: string): PlatformDatabase {
+  return isPostgresUrl(location) ? openPostgres(location) : openDatabase(join(location, DATABASE_FILE));
+}
+
+/** Reads the cursor secret, creating it on first start (whichever instance gets there first wins). */
+async function cursorSecretOf(db: Kysely<Database>): Promise<Buffer> {
+  await db
+    .insertInto('meta')
+    .values({ key: 'cursor_secret', value: randomBytes(32).toString('base64url') })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
+  const secret = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'cursor_secret')
+    .executeTakeFirstOrThrow();
+  return Buffer.from(secret.value, 'base64url');
+}
+
+/** Any number to stop two instances that start together on an empty PostgreSQL database from both seeding it. */
+const SEED_LOCK = 0x736d6563;
+
+/**
+ * PostgreSQL gets the same seeded data as SQLite: it is generated into a temporary SQLite file (the seed writes
+ * SQLite in bulk) and copied over in one transaction, under an advisory lock so that one instance seeds and the
+ * others wait and reuse it.
+ */
+async function preparePostgres(url: string, options: PrepareOptions): Promise<PreparedDatabase> {
+  const handle = openPostgres(url);
+  try {
+    await migrateToLatest(handle.db, 'postgres');
+    let seeded = false;
+    await handle.db.connection().execute(async (connection) => {
+      await sql`select pg_advisory_lock(${SEED_LOCK})`.execute(connection);
+      try {
+        if (await isSeeded(connection)) return;
+        const work = mkdtempSync(join(tmpdir(), 'smec-seed-'));
+        try {
+          const source = await prepareSqliteDatabase(work, options);
+          try {
+            await connection.transaction().execute((trx) => copySqliteToPostgres(source.sqlite, trx));
+          } finally {
+            await source.close();
+          }
+        } finally {
+          rmSync(work, { recursive: true, force: true });
+        }
+        await sql`analyze`.execute(connection);
+        seeded = true;
+      } finally {
+        await sql`select pg_advisory_unlock(${SEED_LOCK})`.execute(connection);
+      }
+    });
+    return { ...handle, cursorSecret: await cursorSecretOf(handle.db), seeded };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+/**
+ * Migrates the empty PostgreSQL database at `url` and copies a seeded SQLite file into it: what the first start does,
+ * for a caller that already has the seeded file (the tests' template).
+ */
+export async function loadSqliteIntoPostgres(file: string, url: string): Promise<void> {
+  const source = new BetterSqlite3(file, { readonly: true });
+  const target = openPostgres(url);
+  try {
+    await migrateToLatest(target.db, 'postgres');
+    await target.db.transaction().execute((trx) => copySqliteToPostgres(source, trx));
+    await sql`analyze`.execute(target.db);
+  } finally {
+    source.close();
+    await target.close();
+  }
+}
+
+async function isSeeded(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Opens `<dataDir>/smec.db`, migrates it and, on first start, seeds it. Later starts reuse the data. */
-export async function prepareDatabase(dataDir: string, options: { seed?: number } = {}): Promise<PreparedDatabase> {
+export async function prepareSqliteDatabase(
+  dataDir: string,
+  options: PrepareOptions = {},
+): Promise<DatabaseHandle & Prepared> {
   const handle = openDatabase(dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE));
   try {
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle.db, 'sqlite');
     const seededAt = await handle.db
       .selectFrom('meta')
       .select('value')
@@ -33,17 +141,7 @@ export async function prepareDatabase(dataDir: string, options: { seed?: number 
       seedDatabase(handle, options.seed === undefined ? {} : { seed: options.seed });
       seeded = true;
     }
-    await handle.db
-      .insertInto('meta')
-      .values({ key: 'cursor_secret', value: randomBytes(32).toString('base64url') })
-      .onConflict((conflict) => conflict.column('key').doNothing())
-      .execute();
-    const secret = await handle.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'cursor_secret')
-      .executeTakeFirstOrThrow();
-    const cursorSecret = Buffer.from(secret.value, 'base64url');
+    const cursorSecret = await cursorSecretOf(handle.db);
     // Demands came with the second migration: a database seeded before it gets its users and demands now.
     const demandsSeeded = await handle.db
       .selectFrom('meta')

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 /**
@@ -23,12 +23,9 @@ export async function dataFingerprint(db: Kysely<Database>): Promise<string> {
  * catches an update whatever its `updated_at`. Other databases have no such counter; the fingerprint above holds.
  */
 async function changesOfThisConnection(db: Kysely<Database>): Promise<string> {
-  try {
-    const result = await sql<{ n: number }>`select total_changes() as n`.execute(db);
-    return String(result.rows[0]?.n ?? '');
-  } catch {
-    return '';
-  }
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return '';
+  const result = await sql<{ n: number }>`select total_changes() as n`.execute(db);
+  return String(result.rows[0]?.n ?? '');
 }
 
 /** A small map that forgets its oldest entry beyond `capacity`. */
