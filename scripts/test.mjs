@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startThrowawayPostgres } from './postgres.mjs';
 
 const NODE_TEST = ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2'];
 
@@ -58,6 +59,15 @@ const steps = [
     counts: nodeTestCounts,
   },
   {
+    // The same server suite again with every test server on PostgreSQL: SMEC_TEST_POSTGRES_URL, or a throwaway
+    // cluster of the installed PostgreSQL.
+    name: 'server tests on PostgreSQL',
+    command: 'node',
+    args: [...NODE_TEST, ...testFiles('packages/server/test')],
+    postgres: true,
+    counts: nodeTestCounts,
+  },
+  {
     name: 'end-to-end tests (demo site in Chromium)',
     command: 'node',
     args: [...NODE_TEST, ...testFiles('test-e2e')],
@@ -90,7 +100,21 @@ const report = [];
 for (const step of steps) {
   console.log(`\n━━ ${step.name}`);
   const started = Date.now();
-  const result = await capture(step.command, step.args, step.env);
+  let postgres;
+  let env = step.env;
+  if (step.postgres) {
+    try {
+      const url = process.env.SMEC_TEST_POSTGRES_URL || (postgres = await startThrowawayPostgres()).url;
+      env = { ...env, SMEC_TEST_POSTGRES_URL: url };
+    } catch (error) {
+      console.error(`PostgreSQL could not be started: ${error.message}`);
+      failed += 1;
+      report.push(`✗ ${step.name}: PostgreSQL could not be started`);
+      continue;
+    }
+  }
+  const result = await capture(step.command, step.args, env);
+  postgres?.stop();
   const counts = step.counts
     ? step.counts(result)
     : result.code === 0

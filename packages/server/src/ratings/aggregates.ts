@@ -19,14 +19,15 @@ export async function countRating(
     ['provider_rating_stats', rating.providerId],
     ['product_rating_stats', rating.productId],
   ] as const) {
-    // Column names come from a fixed map, never from input.
+    // Column names come from a fixed map, never from input. The old row's columns are named with their table:
+    // PostgreSQL finds a bare name ambiguous beside `excluded`.
     await sql`
       INSERT INTO ${sql.table(table)} (subject_id, count, score_sum, ${sql.ref(level)})
       VALUES (${subjectId}, 1, ${rating.score}, 1)
       ON CONFLICT (subject_id) DO UPDATE SET
-        count = count + 1,
-        score_sum = score_sum + excluded.score_sum,
-        ${sql.ref(level)} = ${sql.ref(level)} + 1`.execute(trx);
+        count = ${sql.ref(`${table}.count`)} + 1,
+        score_sum = ${sql.ref(`${table}.score_sum`)} + excluded.score_sum,
+        ${sql.ref(level)} = ${sql.ref(`${table}.${level}`)} + 1`.execute(trx);
   }
   await copyToCatalog(trx, [rating.productId], [rating.providerId]);
 }
@@ -44,7 +45,7 @@ export async function copyToCatalog(
     await sql`
       UPDATE products SET
         rating_count = COALESCE((SELECT s.count FROM product_rating_stats s WHERE s.subject_id = products.id), 0),
-        rating_average = (SELECT ROUND(CAST(s.score_sum AS REAL) / s.count, 1) FROM product_rating_stats s
+        rating_average = (SELECT ROUND(s.score_sum * 1.0 / s.count, 1) FROM product_rating_stats s
                           WHERE s.subject_id = products.id AND s.count > 0)
       WHERE id IN (${sql.join(productIds)})`.execute(trx);
     await sql`
@@ -59,7 +60,7 @@ export async function copyToCatalog(
     await sql`
       UPDATE providers SET
         rating_count = COALESCE((SELECT s.count FROM provider_rating_stats s WHERE s.subject_id = providers.id), 0),
-        rating_average = (SELECT ROUND(CAST(s.score_sum AS REAL) / s.count, 1) FROM provider_rating_stats s
+        rating_average = (SELECT ROUND(s.score_sum * 1.0 / s.count, 1) FROM provider_rating_stats s
                           WHERE s.subject_id = providers.id AND s.count > 0)
       WHERE id IN (${sql.join(providerIds)})`.execute(trx);
     await sql`

@@ -28,7 +28,8 @@ import {
 /** True when the error is the database refusing a second rating of an engagement (the unique index). */
 function isDuplicateRating(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
-  return /UNIQUE constraint failed: ratings\.engagement_id/.test(message);
+  // SQLite names the column, PostgreSQL the constraint.
+  return /UNIQUE constraint failed: ratings\.engagement_id|ratings_engagement_id_key/.test(message);
 }
 
 /** A new rating changes the figures at once: public lists are revalidated (ETag, 304) on every use. */

@@ -16,6 +16,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { ActorRole, Database } from '../db/schema.js';
+import { serializeEnterpriseWrites } from '../db/locks.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
 import { shanghaiDateTime } from '../seed/catalog.js';
@@ -446,6 +447,7 @@ export async function claimVoucher(
   if (existing) throw alreadyClaimed(locale, existing.code);
   // A fast answer when the batch is visibly used up; the conditional UPDATE below is what actually guards the quota.
   if (batch.remaining <= 0) throw problem(409, 'quota_exhausted', locale, 'quotaExhausted');
+  await serializeEnterpriseWrites(trx, enterpriseId);
   if ((await committedMoney(trx, enterpriseId, batch.year)) >= batch.annual_cap) {
     throw problem(409, 'annual_cap_reached', locale, 'capReached', yuan(locale, batch.annual_cap));
   }
@@ -583,6 +585,7 @@ export async function useVoucher(
   input: VoucherUseInput,
   locale: MessageLocale,
 ): Promise<Engagement> {
+  await serializeEnterpriseWrites(trx, enterpriseIdOf(principal, locale));
   const plan = await planUse(context, trx, principal, voucherId, input, locale);
   const now = nowOf(context);
   const at = shanghaiDateTime(now);
