@@ -47,6 +47,34 @@ export function issueMessage(issue: Issue): string {
   }
 }
 
+/**
+ * The paths of the strings in `input` that hold a NUL character. No text of the platform has one, and PostgreSQL
+ * cannot store one in a text column: such input is refused up front, whatever the database.
+ */
+function pathsWithNul(input: unknown, path: string, found: string[] = []): string[] {
+  if (typeof input === 'string') {
+    if (input.includes('\u0000')) found.push(path);
+  } else if (Array.isArray(input)) {
+    input.forEach((item, i) => pathsWithNul(item, `${path}.${i}`, found));
+  } else if (input !== null && typeof input === 'object') {
+    for (const [key, value] of Object.entries(input)) pathsWithNul(value, `${path}.${key}`, found);
+  }
+  return found;
+}
+
+const NUL_MESSAGE: Record<MessageLocale, string> = {
+  'zh-CN': '不能包含空字符（U+0000）',
+  'zh-HK': '不能包含空字元（U+0000）',
+  en: 'Must not contain the NUL character (U+0000)',
+};
+
+function refuseNul(input: unknown, location: string, locale: MessageLocale): void {
+  const paths = pathsWithNul(input, location);
+  if (paths.length > 0) {
+    throw validationFailed(paths.map((path) => ({ path, message: NUL_MESSAGE[locale], code: 'invalid_characters' })));
+  }
+}
+
 /** Parses request input with a shared schema; invalid input becomes a 400 `validation_failed` problem. */
 export function parseInput<S extends z.ZodMiniType>(
   schema: S,
@@ -62,6 +90,7 @@ export function parseInput<S extends z.ZodMiniType>(
     }
   }
   if (errors.length > 0) throw validationFailed(errors);
+  refuseNul(input, location, 'en');
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   for (const issue of result.error.issues as unknown as Issue[]) {
@@ -77,6 +106,7 @@ export function parseInput<S extends z.ZodMiniType>(
  * show the same words next to the field.
  */
 export function parseBody<S extends z.ZodMiniType>(schema: S, input: unknown, locale: MessageLocale): z.output<S> {
+  refuseNul(input, 'body', locale);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const errors: FieldError[] = [];
