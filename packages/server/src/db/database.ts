@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+  type SqliteDatabase,
+} from 'kysely';
 import type { Database } from './schema.js';
 
 /** Which engine the platform's data lives in: the embedded file, or a shared PostgreSQL server. */
@@ -61,6 +70,31 @@ function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
+/**
+ * Every transaction of the platform writes, so it starts with BEGIN IMMEDIATE: it takes the write lock first (waiting
+ * up to the busy timeout for another process to finish), instead of reading first and then finding, when it comes to
+ * write, that another process wrote meanwhile (SQLITE_BUSY at once, with no wait). One process never sees the
+ * difference; several processes on one file do.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 /** Opens (creating if needed) the SQLite file with WAL and foreign keys on. */
 export function openDatabase(file: string): DatabaseHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -71,7 +105,7 @@ export function openDatabase(file: string): DatabaseHandle {
   sqlite.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   let closed = false;
   return {
     db,
