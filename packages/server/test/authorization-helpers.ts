@@ -1,0 +1,206 @@
+// The callers of the authorization matrix, how one of its calls is sent, and how its answer is judged and shown.
+import { Problem, type DemoUser, type DemoUserList, type RegionList, type Role } from '@smec/schemas';
+import { operations, type Operation, type OperationId } from '@smec/schemas/openapi';
+import { request, type JsonResponse } from './helpers.js';
+
+/** The six callers, in the order of the matrix's columns. */
+export const PRINCIPALS = ['anonymous', 'enterpriseA', 'enterpriseB', 'provider', 'adminOther', 'adminHere'] as const;
+export type PrincipalName = (typeof PRINCIPALS)[number];
+
+const HEADING: Record<PrincipalName, string> = {
+  anonymous: 'anonymous',
+  enterpriseA: 'enterprise A',
+  enterpriseB: 'enterprise B',
+  provider: 'provider',
+  adminOther: 'admin, other city',
+  adminHere: 'admin, this city',
+};
+
+/** What a caller must get: past authorization (the operation's success status), or refused with this status. */
+export type Outcome = 'allow' | 401 | 403 | 404;
+
+/**
+ * The problem code of each refusal. A 404 `not_found` is how the platform refuses another's voucher, engagement,
+ * rating, registration or demand (so that its existence is not revealed); a 403 `forbidden` refuses a role.
+ */
+const DENIAL_CODE = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' } as const;
+
+export interface Call {
+  readonly params?: Readonly<Record<string, string>>;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+export interface Session {
+  readonly apiUrl: string;
+  readonly users: Readonly<Record<Exclude<PrincipalName, 'anonymous'>, DemoUser>>;
+  readonly tokens: Readonly<Record<Exclude<PrincipalName, 'anonymous'>, string>>;
+  /** The city of enterprise A: the region whose administrator is `adminHere`. */
+  readonly cityOfA: string;
+}
+
+export function operation(id: OperationId): Operation {
+  return operations[id] as Operation;
+}
+
+/** The documented example of an operation: it acts on enterprise A's or the provider's seeded resources. */
+export function exampleCall(id: OperationId): Call {
+  const example = operation(id).example;
+  return {
+    ...(example?.params ? { params: example.params } : {}),
+    ...(example?.query ? { query: example.query } : {}),
+    ...(example?.body === undefined ? {} : { body: example.body }),
+  };
+}
+
+async function usersOf(apiUrl: string, role: Role): Promise<readonly DemoUser[]> {
+  const response = await request<DemoUserList>(apiUrl, `/demo/users?role=${role}`);
+  if (response.status !== 200) throw new Error(`GET /demo/users?role=${role}: ${response.status}`);
+  return response.body.items;
+}
+
+async function tokenOf(apiUrl: string, userId: string): Promise<string> {
+  const response = await request<{ token: string }>(apiUrl, '/demo/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  if (response.status !== 200) throw new Error(`No demo token for ${userId}: ${JSON.stringify(response.body)}`);
+  return response.body.token;
+}
+
+function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The seeded data has no ${what}`);
+  return value;
+}
+
+/**
+ * Picks the callers from the seeded users: A and the provider are the users the operations' examples act for (so the
+ * examples' resources are theirs), B an enterprise of another city, and the administrators of A's city and of a city
+ * that is neither A's nor B's. The province's administrator is left out: it administers every region.
+ */
+export async function signIn(apiUrl: string): Promise<Session> {
+  const [enterprises, providers, admins, regionList] = await Promise.all([
+    usersOf(apiUrl, 'enterprise'),
+    usersOf(apiUrl, 'provider'),
+    usersOf(apiUrl, 'admin'),
+    request<RegionList>(apiUrl, '/regions'),
+  ]);
+  const regions = new Map(regionList.body.items.map((region) => [region.code, region]));
+  const cityOf = (code: string | null): string | undefined => {
+    const region = code === null ? undefined : regions.get(code);
+    if (region?.level === 'city') return region.code;
+    return region?.level === 'county' ? (region.parentCode ?? undefined) : undefined;
+  };
+  const enterpriseA = found(
+    enterprises.find((user) => user.id === operation('listMyVouchers').exampleUserId),
+    'example enterprise user',
+  );
+  const cityOfA = found(cityOf(enterpriseA.regionCode), `city of ${enterpriseA.id}`);
+  const enterpriseB = found(
+    enterprises.find((user) => user.id !== enterpriseA.id && cityOf(user.regionCode) !== cityOfA),
+    'enterprise user of another city',
+  );
+  const provider = found(
+    providers.find((user) => user.id === operation('answerFollowUp').exampleUserId),
+    'example provider user',
+  );
+  const adminHere = found(
+    admins.find((user) => user.regionCode === cityOfA),
+    `administrator of ${cityOfA}`,
+  );
+  const adminOther = found(
+    admins.find(
+      (user) =>
+        user.regionCode !== null &&
+        regions.get(user.regionCode)?.level === 'city' &&
+        user.regionCode !== cityOfA &&
+        user.regionCode !== cityOf(enterpriseB.regionCode),
+    ),
+    'administrator of another city',
+  );
+  const users = { enterpriseA, enterpriseB, provider, adminOther, adminHere };
+  const entries = await Promise.all(
+    Object.entries(users).map(async ([name, user]) => [name, await tokenOf(apiUrl, user.id)] as const),
+  );
+  return { apiUrl, users, tokens: Object.fromEntries(entries) as Session['tokens'], cityOfA };
+}
+
+/** Sends one call of an operation as `who`. */
+export async function send(session: Session, who: PrincipalName, id: OperationId, call: Call): Promise<JsonResponse> {
+  const { method, path } = operation(id);
+  let url = path;
+  for (const [name, value] of Object.entries(call.params ?? {}))
+    url = url.replace(`{${name}}`, encodeURIComponent(value));
+  if (/[{}]/.test(url)) throw new Error(`${id}: no value for a parameter of ${path}`);
+  const search = new URLSearchParams(call.query ?? {}).toString();
+  const headers: Record<string, string> = {};
+  if (who !== 'anonymous') headers['authorization'] = `Bearer ${session.tokens[who]}`;
+  if (call.body !== undefined) headers['content-type'] = 'application/json';
+  return request(session.apiUrl, `${url}${search ? `?${search}` : ''}`, {
+    method: method.toUpperCase(),
+    headers,
+    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+  });
+}
+
+/** The matrix cell of an answer: `allow 201`, `deny 404`, or the status and code of anything else. */
+export function cellOf(response: JsonResponse): string {
+  if (response.status >= 200 && response.status < 300) return `allow ${response.status}`;
+  const problem = Problem.safeParse(response.body);
+  const code = problem.success ? problem.data.code : 'no problem+json';
+  const denial = (DENIAL_CODE as Record<number, string>)[response.status];
+  return denial === code ? `deny ${response.status}` : `${response.status} ${code}`;
+}
+
+/** Why an answer does not match the expected outcome, or undefined when it does. */
+export function mismatchOf(id: OperationId, expected: Outcome, response: JsonResponse): string | undefined {
+  const op = operation(id);
+  const body = JSON.stringify(response.body).slice(0, 300);
+  if (expected === 'allow') {
+    const success = op.successStatus ?? 200;
+    if (response.status !== success) return `expected ${success}, got ${response.status} ${body}`;
+    const parsed = op.response.safeParse(response.body);
+    return parsed.success ? undefined : `the answer does not match the response schema: ${parsed.error.message}`;
+  }
+  if (response.status !== expected) return `expected ${expected}, got ${response.status} ${body}`;
+  if (!/^application\/problem\+json/.test(response.headers.get('content-type') ?? '')) {
+    return `the refusal is not problem+json: ${response.headers.get('content-type')}`;
+  }
+  const problem = Problem.safeParse(response.body);
+  if (!problem.success || problem.data.code !== DENIAL_CODE[expected]) {
+    return `expected the problem code ${DENIAL_CODE[expected]}: ${body}`;
+  }
+  if (expected === 401 && response.headers.get('www-authenticate') !== 'Bearer') {
+    return 'a 401 without `WWW-Authenticate: Bearer`';
+  }
+  return undefined;
+}
+
+/** The matrix as a Markdown table: one line per operation, a column per caller, and the resource called on. */
+export function matrixTable(
+  lines: readonly {
+    readonly id: string;
+    readonly cells: Readonly<Record<PrincipalName, string>>;
+    readonly on: string;
+  }[],
+  session: Session,
+): string {
+  const header = ['operation', ...PRINCIPALS.map((who) => HEADING[who]), 'called on'];
+  const rows = lines.map((line) => [line.id, ...PRINCIPALS.map((who) => line.cells[who]), line.on]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const format = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const who = PRINCIPALS.filter((name) => name !== 'anonymous')
+    .map((name) => `${HEADING[name]} = ${session.users[name].id} (${session.users[name].regionCode ?? '-'})`)
+    .join('; ');
+  return [
+    `Authorization matrix (${lines.length} operations × ${PRINCIPALS.length} callers): ${who}.`,
+    format(header),
+    format(widths.map((width) => '-'.repeat(width))),
+    ...rows.map(format),
+    '',
+  ].join('\n');
+}

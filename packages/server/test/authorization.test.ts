@@ -1,0 +1,317 @@
+// Who may call what: every operation of the served OpenAPI document, called as each of six callers, must be let
+// through or refused as DOMAIN.md's roles say. A new operation without a row fails the first test, so nobody adds
+// one without deciding who may call it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { DemandInput, Engagement, EngagementPage } from '@smec/schemas';
+import type { OperationId } from '@smec/schemas/openapi';
+import { startTestServer } from '../../../test-support/server.js';
+import {
+  PRINCIPALS,
+  cellOf,
+  exampleCall,
+  matrixTable,
+  mismatchOf,
+  operation,
+  send,
+  signIn,
+  type Call,
+  type Outcome,
+  type PrincipalName,
+  type Session,
+} from './authorization-helpers.js';
+import { request } from './helpers.js';
+
+/** Resources made or found for the matrix, all of enterprise A or of A's city. */
+interface Fixtures {
+  /** A demand submitted in A's region for this test, still `submitted`. */
+  readonly demandId: string;
+  readonly demandRegion: string;
+  /** The voucher of A's engagement ordered from the provider: A, the provider and A's city may see it. */
+  readonly usedVoucherId: string;
+  /** A's delivered engagement that A has not accepted yet. */
+  readonly toAccept: string;
+  /** A's accepted engagement that no example uses, for the administrator to settle. */
+  readonly toSettle: string;
+}
+
+interface Row {
+  readonly id: OperationId;
+  readonly expect: Readonly<Record<PrincipalName, Outcome>>;
+  /** What each caller sends; by default the documented example, which acts on A's or the provider's resources. */
+  readonly call?: (fixtures: Fixtures, who: PrincipalName) => Call;
+  /** For a list: one of A's resources, which the answer must hold for exactly these callers. */
+  readonly marker?: { readonly id: (fixtures: Fixtures) => string; readonly seenBy: readonly PrincipalName[] };
+  /** The resources called on, for the printed table, when the call's parameters do not say it. */
+  readonly on?: (fixtures: Fixtures) => string;
+}
+
+const all = (outcome: Outcome) =>
+  Object.fromEntries(PRINCIPALS.map((who) => [who, outcome])) as Record<PrincipalName, Outcome>;
+
+/** Reference, catalog, events, batches, public ratings, policies, stats, demands' submission and lookup, demo. */
+const ANYONE = all('allow');
+/** A list each signed-in user may read, scoped to what is theirs (checked with a marker). */
+const SIGNED_IN = { ...all('allow'), anonymous: 401 } as const;
+/** An enterprise acting for itself (its own lists, registering, claiming): no other role may. */
+const ENTERPRISES = {
+  anonymous: 401,
+  enterpriseA: 'allow',
+  enterpriseB: 'allow',
+  provider: 403,
+  adminOther: 403,
+  adminHere: 403,
+} as const;
+/** A's own voucher, registration, engagement or rating, acted on as only its holder may; to B it does not exist. */
+const A_ONLY = { ...ENTERPRISES, enterpriseB: 404 } as const;
+/** A's dealings with the provider: the two parties and A's city see them; to anyone else they do not exist. */
+const PARTIES_AND_CITY = {
+  anonymous: 401,
+  enterpriseA: 'allow',
+  enterpriseB: 404,
+  provider: 'allow',
+  adminOther: 404,
+  adminHere: 'allow',
+} as const;
+/** A demand of A's city: its administrators only; to another city's it does not exist. */
+const CITY_ADMIN = {
+  anonymous: 401,
+  enterpriseA: 403,
+  enterpriseB: 403,
+  provider: 403,
+  adminOther: 404,
+  adminHere: 'allow',
+} as const;
+
+const param = (id: OperationId, name: string): string => {
+  const value = exampleCall(id).params?.[name];
+  if (value === undefined) throw new Error(`The example of ${id} has no ${name}`);
+  return value;
+};
+
+/** The engagement moves: each role makes its own, on an engagement where the state allows it. */
+function engagementMove(fixtures: Fixtures, who: PrincipalName): Call {
+  if (who === 'enterpriseA' || who === 'enterpriseB')
+    return { params: { id: fixtures.toAccept }, body: { action: 'accept' } };
+  if (who === 'adminOther' || who === 'adminHere')
+    return { params: { id: fixtures.toSettle }, body: { action: 'settle' } };
+  // The provider confirms its order (the example), which is also what the anonymous caller tries.
+  return exampleCall('transitionEngagement');
+}
+
+/**
+ * The matrix, run in this order: reads before the writes, and every allowed write on a resource of its own, so that
+ * no write changes what another row finds. Within a row the refusals run first; they change nothing.
+ */
+const ROWS: readonly Row[] = [
+  { id: 'getHealth', expect: ANYONE },
+  { id: 'listRegions', expect: ANYONE },
+  { id: 'listCategories', expect: ANYONE },
+  { id: 'listProviders', expect: ANYONE },
+  { id: 'getProvider', expect: ANYONE },
+  { id: 'listProducts', expect: ANYONE },
+  { id: 'getProduct', expect: ANYONE },
+  { id: 'listProviderRatings', expect: ANYONE },
+  { id: 'listProductRatings', expect: ANYONE },
+  { id: 'listEvents', expect: ANYONE },
+  { id: 'getEvent', expect: ANYONE },
+  { id: 'listVoucherBatches', expect: ANYONE },
+  { id: 'getVoucherBatch', expect: ANYONE },
+  { id: 'listPolicies', expect: ANYONE },
+  { id: 'getPolicy', expect: ANYONE },
+  { id: 'getScorecard', expect: ANYONE },
+  { id: 'lookupDemand', expect: ANYONE, on: () => 'tracking no. + phone' },
+  { id: 'listDemoUsers', expect: ANYONE },
+  { id: 'getDemoJwks', expect: ANYONE },
+  { id: 'createDemoToken', expect: ANYONE },
+  {
+    id: 'listDemands',
+    // Another city's administrator asking for A's region is refused outright: the filter names the region.
+    expect: { ...CITY_ADMIN, adminOther: 403 },
+    call: (f) => ({ query: { region: f.demandRegion, status: 'submitted', limit: '100' } }),
+    marker: { id: (f) => f.demandId, seenBy: ['adminHere'] },
+    on: (f) => `region=${f.demandRegion}`,
+  },
+  { id: 'getDemand', expect: CITY_ADMIN, call: (f) => ({ params: { id: f.demandId } }) },
+  {
+    id: 'listMyRegistrations',
+    expect: ENTERPRISES,
+    marker: { id: () => param('cancelRegistration', 'registrationId'), seenBy: ['enterpriseA'] },
+  },
+  {
+    id: 'listMyVouchers',
+    expect: ENTERPRISES,
+    marker: { id: () => param('quoteVoucherUse', 'id'), seenBy: ['enterpriseA'] },
+  },
+  { id: 'getVoucher', expect: PARTIES_AND_CITY, call: (f) => ({ params: { id: f.usedVoucherId } }) },
+  { id: 'quoteVoucherUse', expect: A_ONLY },
+  {
+    id: 'listEngagements',
+    expect: SIGNED_IN,
+    call: () => ({ query: { status: 'ordered', limit: '100' } }),
+    marker: { id: () => param('transitionEngagement', 'id'), seenBy: ['enterpriseA', 'provider', 'adminHere'] },
+  },
+  { id: 'getEngagement', expect: PARTIES_AND_CITY },
+  { id: 'getEngagementRating', expect: PARTIES_AND_CITY },
+  {
+    id: 'listRatings',
+    expect: SIGNED_IN,
+    call: () => ({ query: { followUp: 'open', limit: '100' } }),
+    marker: { id: () => param('answerFollowUp', 'id'), seenBy: ['enterpriseA', 'provider', 'adminHere'] },
+  },
+  {
+    id: 'createDemand',
+    expect: ANYONE,
+    call: (_f, who) => {
+      const body = exampleCall('createDemand').body as DemandInput;
+      return { body: { ...body, title: `${body.title}（${who}）` } };
+    },
+    on: () => 'a new demand each',
+  },
+  {
+    id: 'transitionDemand',
+    expect: CITY_ADMIN,
+    call: (f) => ({ params: { id: f.demandId }, body: exampleCall('transitionDemand').body }),
+  },
+  { id: 'registerForEvent', expect: ENTERPRISES },
+  { id: 'cancelRegistration', expect: A_ONLY },
+  { id: 'claimVoucher', expect: ENTERPRISES },
+  { id: 'useVoucher', expect: A_ONLY },
+  { id: 'returnVoucher', expect: A_ONLY },
+  {
+    id: 'transitionEngagement',
+    expect: PARTIES_AND_CITY,
+    call: engagementMove,
+    on: (f) =>
+      `${param('transitionEngagement', 'id')} confirm, ${f.toAccept} accept, ${f.toSettle} settle (B, other admin: same)`,
+  },
+  { id: 'rateEngagement', expect: A_ONLY },
+  { id: 'answerFollowUp', expect: { ...all(403), anonymous: 401, provider: 'allow' } },
+  { id: 'reopenFollowUp', expect: A_ONLY },
+  { id: 'closeFollowUp', expect: A_ONLY },
+];
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let session: Session;
+let fixtures: Fixtures;
+const printed: { id: string; cells: Record<PrincipalName, string>; on: string }[] = [];
+
+async function prepare(): Promise<Fixtures> {
+  const demandRegion = session.users.enterpriseA.regionCode;
+  assert.ok(demandRegion, 'enterprise A has a region');
+  const example = exampleCall('createDemand').body as DemandInput;
+  const demand = await send(session, 'anonymous', 'createDemand', {
+    body: { ...example, regionCode: demandRegion, title: '授权矩阵测试需求' },
+  });
+  assert.equal(demand.status, 201, JSON.stringify(demand.body));
+
+  const ordered = await send(session, 'enterpriseA', 'getEngagement', {
+    params: { id: param('transitionEngagement', 'id') },
+  });
+  const usedVoucherId = (ordered.body as Engagement).voucherId;
+  assert.ok(usedVoucherId, 'the example order is paid with a voucher');
+
+  const delivered = await send(session, 'enterpriseA', 'listEngagements', {
+    query: { status: 'delivered', limit: '100' },
+  });
+  const items = (delivered.body as EngagementPage).items;
+  const examples = new Set([param('rateEngagement', 'id'), param('getEngagementRating', 'id')]);
+  const toAccept = items.find((item) => item.acceptedAt === null)?.id;
+  const toSettle = items.find((item) => item.acceptedAt !== null && !examples.has(item.id))?.id;
+  assert.ok(toAccept && toSettle, 'A has a delivered engagement to accept and an accepted one to settle');
+  return { demandId: (demand.body as { id: string }).id, demandRegion, usedVoucherId, toAccept, toSettle };
+}
+
+interface ListPage {
+  readonly items: readonly { readonly id: string }[];
+  readonly nextCursor?: string | null;
+}
+
+/** Whether a list holds `id` on any of its pages: a leak may well sit past the first. */
+async function listHolds(who: PrincipalName, id: OperationId, call: Call, first: ListPage, marker: string) {
+  let page = first;
+  for (let pages = 1; ; pages++) {
+    if (page.items.some((item) => item.id === marker)) return true;
+    if (!page.nextCursor) return false;
+    assert.ok(pages < 20, `${id}: more than 20 pages for ${who}; narrow the query`);
+    const next = await send(session, who, id, { ...call, query: { ...call.query, cursor: page.nextCursor } });
+    assert.equal(next.status, 200, JSON.stringify(next.body));
+    page = next.body as ListPage;
+  }
+}
+
+before(async () => {
+  // The callers sign in through the demo issuer, as the browser tests do.
+  process.env['SMEC_DEMO_AUTH'] = '1';
+  server = await startTestServer();
+  session = await signIn(server.apiUrl);
+  fixtures = await prepare();
+});
+
+after(async () => {
+  // The table is for the closing note; it shows what each caller got, `!` where that was not what the row expects.
+  if (printed.length > 0) process.stdout.write(`\n${matrixTable(printed, session)}`);
+  await server.close();
+});
+
+test('every operation of the served OpenAPI document has exactly one row, and every row an operation', async () => {
+  const response = await request<{ paths: Record<string, Record<string, { operationId?: string }>> }>(
+    server.apiUrl,
+    '/openapi.json',
+  );
+  assert.equal(response.status, 200);
+  const methods = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
+  const documented = Object.entries(response.body.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => methods.has(method))
+      .map(([method, op]) => `${op.operationId ?? '(no operationId)'} ${method.toUpperCase()} ${path}`),
+  );
+  const rows = ROWS.map((row) => `${row.id} ${operation(row.id).method.toUpperCase()} ${operation(row.id).path}`);
+  assert.deepEqual(
+    documented.filter((entry) => !rows.includes(entry)),
+    [],
+    'operations of the document without a row: decide who may call them',
+  );
+  assert.deepEqual(
+    rows.filter((entry) => !documented.includes(entry)),
+    [],
+    'rows without an operation in the document',
+  );
+  assert.equal(new Set(rows).size, rows.length, 'one row per operation');
+});
+
+for (const row of ROWS) {
+  test(`${row.id}: ${PRINCIPALS.map((who) => row.expect[who]).join(' / ')}`, async () => {
+    const callOf = row.call ?? (() => exampleCall(row.id));
+    const cells = {} as Record<PrincipalName, string>;
+    const mismatches: string[] = [];
+    const refusalsFirst = [...PRINCIPALS].sort(
+      (a, b) => Number(row.expect[a] === 'allow') - Number(row.expect[b] === 'allow'),
+    );
+    for (const who of refusalsFirst) {
+      const call = callOf(fixtures, who);
+      const response = await send(session, who, row.id, call);
+      let mismatch = mismatchOf(row.id, row.expect[who], response);
+      let cell = cellOf(response);
+      if (mismatch === undefined && row.marker && row.expect[who] === 'allow') {
+        const marker = row.marker.id(fixtures);
+        const seen = await listHolds(who, row.id, call, response.body as ListPage, marker);
+        cell += seen ? ' ∋' : ' ∌';
+        if (seen !== row.marker.seenBy.includes(who)) {
+          mismatch = `the list ${seen ? 'holds' : 'lacks'} ${marker}, which it must ${seen ? 'not hold' : 'hold'}`;
+        }
+      }
+      cells[who] = mismatch === undefined ? cell : `${cell} !`;
+      if (mismatch !== undefined) {
+        mismatches.push(`${who} (${who === 'anonymous' ? '-' : session.users[who].id}): ${mismatch}`);
+      }
+    }
+    const owner = PRINCIPALS.find((who) => row.expect[who] === 'allow') ?? 'anonymous';
+    const ownerCall = callOf(fixtures, owner);
+    const on =
+      row.on?.(fixtures) ??
+      [...Object.values(ownerCall.params ?? {}), ...(row.marker ? [`∋ ${row.marker.id(fixtures)}`] : [])].join(' ');
+    printed.push({ id: row.id, cells, on });
+    assert.deepEqual(mismatches, [], `${row.id}: answers that break the matrix`);
+  });
+}
