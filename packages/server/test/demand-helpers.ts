@@ -1,27 +1,38 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DemandInput } from '@smec/schemas';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { templateDatabase } from '../../../test-support/server.js';
-import { buildApp, prepareDatabase, type AppOptions, type PreparedDatabase } from '../src/index.js';
+import type { Kysely } from 'kysely';
+import { prepareTestDatabase } from '../../../test-support/server.js';
+import { buildApp, type AppOptions, type Database, type PreparedDatabase } from '../src/index.js';
 import type { JsonResponse } from './helpers.js';
 
 export interface TestApp {
   readonly app: FastifyInstance;
   readonly database: PreparedDatabase;
   inject<T = unknown>(options: InjectOptions): Promise<JsonResponse<T>>;
-  countDemands(): number;
+  countDemands(): Promise<number>;
   tokenFor(userId: string): Promise<string>;
   close(): Promise<void>;
 }
 
+/**
+ * What the test helpers that add rows and sign users in need: a database, and tokens of the demo issuer. A test app
+ * is one; so is a test driving server processes of its own (instances.test.ts).
+ */
+export interface SetupTarget {
+  readonly database: { readonly db: Kysely<Database> };
+  tokenFor(userId: string): Promise<string>;
+}
+
 /** The app on a private copy of the seeded database, signing its own tokens, for `inject()` tests. */
 export async function openTestApp(options: Omit<AppOptions, 'database'> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'smec-demands-'));
-  copyFileSync(await templateDatabase(), join(dataDir, 'smec.db'));
-  const database = await prepareDatabase(dataDir);
-  const app = await buildApp({ demoAuth: true, ...options, database });
+  const database = await prepareTestDatabase();
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({ demoAuth: true, ...options, database });
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
   const inject = async <T>(injectOptions: InjectOptions): Promise<JsonResponse<T>> => {
     const response = await app.inject(injectOptions);
     const headers = new Headers();
@@ -36,7 +47,13 @@ export async function openTestApp(options: Omit<AppOptions, 'database'> = {}): P
     app,
     database,
     inject,
-    countDemands: () => (database.sqlite.prepare('SELECT count(*) AS n FROM demands').get() as { n: number }).n,
+    async countDemands() {
+      const row = await database.db
+        .selectFrom('demands')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
     async tokenFor(userId) {
       const response = await inject<{ token: string }>({
         method: 'POST',
@@ -48,8 +65,7 @@ export async function openTestApp(options: Omit<AppOptions, 'database'> = {}): P
     },
     async close() {
       await app.close();
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await database.dispose();
     },
   };
 }

@@ -23,7 +23,7 @@ describe('POST /demands', () => {
   after(() => t.close());
 
   test('answers 201 with the demand, its tracking number and the phone in full; the admin sees it', async () => {
-    const before = t.countDemands();
+    const before = await t.countDemands();
     const response = await post(t, validDemand());
     assert.equal(response.status, 201, JSON.stringify(response.body));
     const demand = Demand.parse(response.body);
@@ -35,7 +35,7 @@ describe('POST /demands', () => {
       [['submitted', 'submitter']],
     );
     assert.equal(response.headers.get('location'), `/api/v1/demands/${demand.id}`);
-    assert.equal(t.countDemands(), before + 1);
+    assert.equal(await t.countDemands(), before + 1);
   });
 
   for (const uscc of USCC_CASES) {
@@ -96,7 +96,7 @@ describe('Idempotency-Key on POST /demands', () => {
   after(() => t.close());
 
   test('two concurrent submits with one key create one demand; both get the same answer', async () => {
-    const before = t.countDemands();
+    const before = await t.countDemands();
     const headers = { 'idempotency-key': 'concurrent-1' };
     const [first, second] = await Promise.all([post(t, validDemand(), headers), post(t, validDemand(), headers)]);
     assert.equal(first.status, 201);
@@ -106,53 +106,59 @@ describe('Idempotency-Key on POST /demands', () => {
       [first.headers.get('idempotent-replayed'), second.headers.get('idempotent-replayed')].sort(),
       [null, 'true'].sort(),
     );
-    assert.equal(t.countDemands(), before + 1);
+    assert.equal(await t.countDemands(), before + 1);
   });
 
   test('ten concurrent submits with one key still create one demand', async () => {
-    const before = t.countDemands();
+    const before = await t.countDemands();
     const headers = { 'idempotency-key': 'concurrent-10' };
     const responses = await Promise.all(Array.from({ length: 10 }, () => post(t, validDemand(), headers)));
     assert.ok(responses.every((response) => response.status === 201));
     assert.equal(new Set(responses.map((response) => (response.body as Demand).id)).size, 1);
-    assert.equal(t.countDemands(), before + 1);
+    assert.equal(await t.countDemands(), before + 1);
   });
 
   test('the same body in another key order is the same request', async () => {
-    const before = t.countDemands();
+    const before = await t.countDemands();
     const body = validDemand();
     const reordered = Object.fromEntries(Object.entries(body).reverse());
     const first = await post(t, body, { 'idempotency-key': 'order-1' });
     const second = await post(t, reordered, { 'idempotency-key': 'order-1' });
     assert.equal(second.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(first.body, second.body);
-    assert.equal(t.countDemands(), before + 1);
+    assert.equal(await t.countDemands(), before + 1);
   });
 
   test('the same key with another body is 422 idempotency_key_reused', async () => {
     await post(t, validDemand(), { 'idempotency-key': 'reuse-1' });
-    const before = t.countDemands();
+    const before = await t.countDemands();
     const response = await post(t, validDemand({ title: '另一个完全不同的需求标题' }), {
       'idempotency-key': 'reuse-1',
     });
     assertProblem(response, 422, 'idempotency_key_reused');
-    assert.equal(t.countDemands(), before);
+    assert.equal(await t.countDemands(), before);
   });
 
   test('a key whose first request is still pending is 409 request_in_progress with Retry-After', async () => {
     // What another instance sharing the database shows while its first request runs: a pending row.
     const { bodyHash } = await import('../src/http/idempotency.js');
-    t.database.sqlite
-      .prepare(
-        `INSERT INTO idempotency_keys (scope, key, body_hash, status, response_status, response_body, created_ts)
-         VALUES ('POST /demands', 'pending-1', ?, 'pending', NULL, NULL, ?)`,
-      )
-      .run(bodyHash(validDemand()), Date.now());
-    const before = t.countDemands();
+    await t.database.db
+      .insertInto('idempotency_keys')
+      .values({
+        scope: 'POST /demands',
+        key: 'pending-1',
+        body_hash: bodyHash(validDemand()),
+        status: 'pending',
+        response_status: null,
+        response_body: null,
+        created_ts: Date.now(),
+      })
+      .execute();
+    const before = await t.countDemands();
     const response = await post(t, validDemand(), { 'idempotency-key': 'pending-1' });
     assertProblem(response, 409, 'request_in_progress');
     assert.equal(response.headers.get('retry-after'), '1');
-    assert.equal(t.countDemands(), before);
+    assert.equal(await t.countDemands(), before);
   });
 
   test('an invalid body is not remembered: the corrected retry with the same key goes through', async () => {
@@ -164,9 +170,11 @@ describe('Idempotency-Key on POST /demands', () => {
 
   test('keys expire after 24 hours', async () => {
     const first = await post(t, validDemand(), { 'idempotency-key': 'old-1' });
-    t.database.sqlite
-      .prepare("UPDATE idempotency_keys SET created_ts = created_ts - 90000000 WHERE key = 'old-1'")
-      .run();
+    await t.database.db
+      .updateTable('idempotency_keys')
+      .set((eb) => ({ created_ts: eb('created_ts', '-', 90_000_000) }))
+      .where('key', '=', 'old-1')
+      .execute();
     const second = await post(t, validDemand(), { 'idempotency-key': 'old-1' });
     assert.equal(second.status, 201);
     assert.equal(second.headers.get('idempotent-replayed'), null);
@@ -198,14 +206,14 @@ describe('rate limits', () => {
       assert.equal(response.status, 201);
       assert.equal(response.headers.get('ratelimit-policy'), '"demand-submit";q=3;w=60');
     }
-    const before = t.countDemands();
+    const before = await t.countDemands();
     const refused = await post(t, validDemand({ title: '第四个需求的标题' }), { 'idempotency-key': 'rl-3' });
     assertProblem(refused, 429, 'rate_limited');
     const retryAfter = Number(refused.headers.get('retry-after'));
     assert.ok(retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
     assert.match(refused.headers.get('ratelimit') ?? '', /^"demand-submit";r=0;t=\d+$/);
     assert.equal(refused.headers.get('ratelimit-policy'), '"demand-submit";q=3;w=60');
-    assert.equal(t.countDemands(), before);
+    assert.equal(await t.countDemands(), before);
   });
 
   test('a replay of an earlier submit is still answered when the limit is reached', async () => {
@@ -366,9 +374,13 @@ describe('administrators', () => {
 
     const badMatch = await move(created.id, { action: 'match', matches: [{ providerId: 'prv-99999' }] }, foshan);
     assert.equal(assertProblem(badMatch, 400, 'validation_failed').errors?.[0]?.path, 'body.matches.0.providerId');
-    const productRow = t.database.sqlite
-      .prepare('SELECT id, provider_id FROM products WHERE listed = 1 ORDER BY seq LIMIT 1')
-      .get() as { id: string; provider_id: string };
+    const productRow = await t.database.db
+      .selectFrom('products')
+      .select(['id', 'provider_id'])
+      .where('listed', '=', 1)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const matched = Demand.parse(
       (
         await move(

@@ -14,7 +14,7 @@ let guangzhouAdmin: string;
 
 before(async () => {
   t = await openTestApp();
-  insertBatch(t, { id: 'vbt-test-flow', quota: 50 });
+  await insertBatch(t, { id: 'vbt-test-flow', quota: 50 });
   provider = await t.tokenFor('usr-prv-01');
   otherProvider = await t.tokenFor('usr-prv-02');
   provinceAdmin = await t.tokenFor('usr-admin-440000');
@@ -125,7 +125,11 @@ test('cancel while ordered gives the voucher back; past its deadline it expires 
   assert.equal(again.status, 201);
 
   const second = await ordered();
-  t.database.sqlite.prepare('UPDATE vouchers SET use_by_ts = ? WHERE id = ?').run(Date.now() - 1000, second.voucherId);
+  await t.database.db
+    .updateTable('vouchers')
+    .set({ use_by_ts: Date.now() - 1000 })
+    .where('id', '=', second.voucherId)
+    .execute();
   const declined = await move(second.engagement.id, provider, 'cancel', '档期已满，无法承接');
   assert.equal(declined.body.status, 'cancelled');
   const voucher = await voucherOf(second.voucherId, second.enterprise.token);
@@ -154,14 +158,18 @@ test('lists: an enterprise its own, a provider its orders, an administrator its 
   assert.ok(orders.body.items.every((item) => item.providerId === 'prv-00001' && item.status === 'ordered'));
   const region = await call<EngagementPage>('GET', '/engagements?limit=100', foshanAdmin);
   assert.ok(region.body.items.length > 0);
-  const codes = t.database.sqlite
-    .prepare("SELECT code FROM regions WHERE code = '440600' OR parent_code = '440600'")
-    .all() as { code: string }[];
+  const codes = await t.database.db
+    .selectFrom('regions')
+    .select('code')
+    .where((eb) => eb.or([eb('code', '=', '440600'), eb('parent_code', '=', '440600')]))
+    .execute();
   const foshan = new Set(codes.map((row) => row.code));
   const ids = region.body.items.map((item) => item.id);
-  const rows = t.database.sqlite
-    .prepare(`SELECT enterprise_region_code AS code FROM engagements WHERE id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids) as { code: string }[];
+  const rows = await t.database.db
+    .selectFrom('engagements')
+    .select('enterprise_region_code as code')
+    .where('id', 'in', ids)
+    .execute();
   assert.ok(rows.every((row) => foshan.has(row.code)));
   const all = await call<EngagementPage>('GET', '/engagements?limit=1', provinceAdmin);
   assert.ok(all.body.total > region.body.total);

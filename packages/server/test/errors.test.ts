@@ -3,12 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { ProductPage } from '@smec/schemas';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { buildApp, prepareDatabase, type PreparedDatabase } from '../src/index.js';
-import { startTestServer, templateDatabase } from '../../../test-support/server.js';
+import { buildApp } from '../src/index.js';
+import { prepareTestDatabase, startTestServer } from '../../../test-support/server.js';
 import { assertProblem, request } from './helpers.js';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 before(async () => {
@@ -146,13 +143,10 @@ describe('not found', () => {
 
 describe('the global error handler', () => {
   let app: FastifyInstance;
-  let database: PreparedDatabase;
-  let dataDir: string;
+  let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'smec-errors-'));
-    copyFileSync(await templateDatabase(), join(dataDir, 'smec.db'));
-    database = await prepareDatabase(dataDir);
+    database = await prepareTestDatabase();
     app = await buildApp({ database });
     // Routes that only a test has: a JSON body, and a bug.
     app.post('/api/v1/test-echo', async (request) => ({ received: request.body }));
@@ -163,8 +157,7 @@ describe('the global error handler', () => {
   });
   after(async () => {
     await app.close();
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await database.dispose();
   });
 
   const inject = async (options: InjectOptions) => {
@@ -214,9 +207,7 @@ describe('the global error handler', () => {
   });
 
   test('health answers 503 when the database is gone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'smec-health-'));
-    copyFileSync(await templateDatabase(), join(dir, 'smec.db'));
-    const own = await prepareDatabase(dir);
+    const own = await prepareTestDatabase();
     const broken = await buildApp({ database: own });
     try {
       await own.close();
@@ -232,7 +223,7 @@ describe('the global error handler', () => {
       );
     } finally {
       await broken.close();
-      rmSync(dir, { recursive: true, force: true });
+      await own.dispose();
     }
   });
 });

@@ -1,6 +1,9 @@
-import type { TestApp } from './demand-helpers.js';
+import type { Insertable } from 'kysely';
+import type { UserTable } from '../src/db/schema.js';
+import type { SetupTarget } from './demand-helpers.js';
 
 const HOUR = 3_600_000;
+const INSERT_CHUNK = 500;
 
 export interface TestEventOptions {
   readonly id: string;
@@ -21,52 +24,66 @@ function shanghai(ms: number): string {
 }
 
 /** Inserts an event of a Foshan county open for registration now (override any part). */
-export function insertEvent(app: TestApp, options: TestEventOptions): void {
+export async function insertEvent(app: SetupTarget, options: TestEventOptions): Promise<void> {
   const startsTs = options.startsAt ? Date.parse(options.startsAt) : Date.now() + 30 * 24 * HOUR;
   const opensTs = options.opensTs ?? Date.now() - HOUR;
   const closesTs = options.closesTs ?? startsTs - HOUR;
-  app.database.sqlite
-    .prepare(
-      `INSERT INTO events (id, type, title, description, organizer_name, organizer_region_code, region_code, city_code,
-         venue, online_url, starts_at, starts_ts, ends_at, ends_ts, registration_opens_at, opens_ts,
-         registration_closes_at, closes_ts, capacity, registered_count, waitlist_count, waitlist_seq, waitlist,
-         category_ids, status, updated_at)
-       VALUES (?, 'training', ?, ?, '佛山市中小企业服务中心', '440600', ?, ?, '禅城区季华五路1号', NULL, ?, ?, ?, ?, ?, ?, ?, ?,
-         ?, 0, 0, 0, ?, '["finance-tax"]', ?, ?)`,
-    )
-    .run(
-      options.id,
-      options.title ?? '测试培训',
-      options.description ?? '测试活动',
-      options.regionCode ?? '440604',
-      options.cityCode === undefined ? '440600' : options.cityCode,
-      shanghai(startsTs),
-      startsTs,
-      shanghai(startsTs + 2 * HOUR),
-      startsTs + 2 * HOUR,
-      shanghai(opensTs),
-      opensTs,
-      shanghai(closesTs),
-      closesTs,
-      options.capacity ?? 50,
-      options.waitlist === false ? 0 : 1,
-      options.status ?? 'scheduled',
-      shanghai(Date.now()),
-    );
+  await app.database.db
+    .insertInto('events')
+    .values({
+      id: options.id,
+      type: 'training',
+      title: options.title ?? '测试培训',
+      description: options.description ?? '测试活动',
+      organizer_name: '佛山市中小企业服务中心',
+      organizer_region_code: '440600',
+      region_code: options.regionCode ?? '440604',
+      city_code: options.cityCode === undefined ? '440600' : options.cityCode,
+      venue: '禅城区季华五路1号',
+      online_url: null,
+      starts_at: shanghai(startsTs),
+      starts_ts: startsTs,
+      ends_at: shanghai(startsTs + 2 * HOUR),
+      ends_ts: startsTs + 2 * HOUR,
+      registration_opens_at: shanghai(opensTs),
+      opens_ts: opensTs,
+      registration_closes_at: shanghai(closesTs),
+      closes_ts: closesTs,
+      capacity: options.capacity ?? 50,
+      registered_count: 0,
+      waitlist_count: 0,
+      waitlist_seq: 0,
+      waitlist: options.waitlist === false ? 0 : 1,
+      category_ids: '["finance-tax"]',
+      status: options.status ?? 'scheduled',
+      updated_at: shanghai(Date.now()),
+    })
+    .execute();
 }
 
 /** Creates `n` enterprise users (`usr-test-ent-001`…) and returns their tokens, in order. */
-export async function enterpriseTokens(app: TestApp, n: number, prefix = 'test'): Promise<string[]> {
-  const insert = app.database.sqlite.prepare(
-    `INSERT OR IGNORE INTO users (id, name, role, organization, region_code, enterprise_id, provider_id, position)
-     VALUES (?, '测试联系人', 'enterprise', ?, '440604', ?, NULL, ?)`,
-  );
-  const ids: string[] = [];
+export async function enterpriseTokens(app: SetupTarget, n: number, prefix = 'test'): Promise<string[]> {
+  const users: Insertable<UserTable>[] = [];
   for (let index = 1; index <= n; index++) {
     const no = String(index).padStart(3, '0');
-    const id = `usr-${prefix}-ent-${no}`;
-    insert.run(id, `佛山市测试${no}科技有限公司`, `ent-${prefix}-${no}`, 10_000 + index);
-    ids.push(id);
+    users.push({
+      id: `usr-${prefix}-ent-${no}`,
+      name: '测试联系人',
+      role: 'enterprise',
+      organization: `佛山市测试${no}科技有限公司`,
+      region_code: '440604',
+      enterprise_id: `ent-${prefix}-${no}`,
+      provider_id: null,
+      position: 10_000 + index,
+    });
   }
-  return Promise.all(ids.map((id) => app.tokenFor(id)));
+  // A prefix asked for again reuses its users. Chunks keep each statement under PostgreSQL's 65,535 parameters.
+  for (let from = 0; from < users.length; from += INSERT_CHUNK) {
+    await app.database.db
+      .insertInto('users')
+      .values(users.slice(from, from + INSERT_CHUNK))
+      .onConflict((conflict) => conflict.column('id').doNothing())
+      .execute();
+  }
+  return Promise.all(users.map((user) => app.tokenFor(user.id)));
 }

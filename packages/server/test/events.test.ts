@@ -23,21 +23,27 @@ function register(eventId: string, token: string, payload: unknown = {}, headers
   });
 }
 
+/** The event's counters beside counts of its registration rows. */
 function counts(eventId: string) {
-  return app.database.sqlite
-    .prepare(
-      `SELECT e.registered_count AS registered, e.waitlist_count AS waitlisted, e.capacity,
-         (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed') AS confirmedRows,
-         (SELECT count(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted') AS waitlistedRows
-       FROM events e WHERE e.id = ?`,
-    )
-    .get(eventId) as {
-    registered: number;
-    waitlisted: number;
-    capacity: number;
-    confirmedRows: number;
-    waitlistedRows: number;
-  };
+  return app.database.db
+    .selectFrom('events as e')
+    .select((eb) => {
+      const rows = (status: 'confirmed' | 'waitlisted') =>
+        eb
+          .selectFrom('registrations as r')
+          .select((sub) => sub.fn.countAll<number>().as('n'))
+          .whereRef('r.event_id', '=', 'e.id')
+          .where('r.status', '=', status);
+      return [
+        'e.registered_count as registered',
+        'e.waitlist_count as waitlisted',
+        'e.capacity',
+        rows('confirmed').as('confirmedRows'),
+        rows('waitlisted').as('waitlistedRows'),
+      ];
+    })
+    .where('e.id', '=', eventId)
+    .executeTakeFirstOrThrow();
 }
 
 describe('registration under concurrency', () => {
@@ -47,7 +53,7 @@ describe('registration under concurrency', () => {
   });
 
   test('200 at once for 50 seats with a waitlist: 50 confirmed, 150 waitlisted 1..150 in commit order', async () => {
-    insertEvent(app, { id: 'evt-load-waitlist', capacity: 50, waitlist: true });
+    await insertEvent(app, { id: 'evt-load-waitlist', capacity: 50, waitlist: true });
     const responses = await Promise.all(tokens.map((token) => register('evt-load-waitlist', token)));
     for (const response of responses) assert.equal(response.status, 201, JSON.stringify(response.body));
     const registrations = responses.map((response) => Registration.parse(response.body));
@@ -56,9 +62,12 @@ describe('registration under concurrency', () => {
     assert.equal(new Set(registrations.map((r) => r.enterpriseId)).size, 200, 'no enterprise twice');
 
     // Commit order is the order of the rows; positions follow it without gaps.
-    const rows = app.database.sqlite
-      .prepare("SELECT id, status FROM registrations WHERE event_id = 'evt-load-waitlist' ORDER BY seq")
-      .all() as { id: string; status: string }[];
+    const rows = await app.database.db
+      .selectFrom('registrations')
+      .select(['id', 'status'])
+      .where('event_id', '=', 'evt-load-waitlist')
+      .orderBy('seq')
+      .execute();
     const byId = new Map(registrations.map((r) => [r.id, r]));
     assert.deepEqual(
       rows.slice(0, 50).map((row) => row.status),
@@ -68,7 +77,7 @@ describe('registration under concurrency', () => {
       rows.slice(50).map((row) => byId.get(row.id)?.waitlistPosition),
       Array.from({ length: 150 }, (_, index) => index + 1),
     );
-    assert.deepEqual(counts('evt-load-waitlist'), {
+    assert.deepEqual(await counts('evt-load-waitlist'), {
       registered: 50,
       waitlisted: 150,
       capacity: 50,
@@ -89,7 +98,7 @@ describe('registration under concurrency', () => {
     });
     assert.equal(cancelled.status, 200);
     assert.equal(Registration.parse(cancelled.body).status, 'cancelled');
-    assert.deepEqual(counts('evt-load-waitlist'), {
+    assert.deepEqual(await counts('evt-load-waitlist'), {
       registered: 50,
       waitlisted: 149,
       capacity: 50,
@@ -112,7 +121,7 @@ describe('registration under concurrency', () => {
   });
 
   test('200 at once for 50 seats without a waitlist: 50 confirmed, 150 refused with event_full', async () => {
-    insertEvent(app, { id: 'evt-load-nowaitlist', capacity: 50, waitlist: false });
+    await insertEvent(app, { id: 'evt-load-nowaitlist', capacity: 50, waitlist: false });
     const responses = await Promise.all(tokens.map((token) => register('evt-load-nowaitlist', token)));
     const created = responses.filter((response) => response.status === 201);
     assert.equal(created.length, 50);
@@ -122,7 +131,7 @@ describe('registration under concurrency', () => {
       const problem = assertProblem(response as JsonResponse, 409, 'event_full');
       assert.match(problem.detail ?? '', /名额已满/);
     }
-    assert.deepEqual(counts('evt-load-nowaitlist'), {
+    assert.deepEqual(await counts('evt-load-nowaitlist'), {
       registered: 50,
       waitlisted: 0,
       capacity: 50,
@@ -132,7 +141,7 @@ describe('registration under concurrency', () => {
   });
 
   test('one enterprise sending 20 registrations at once gets one; the rest are already_registered', async () => {
-    insertEvent(app, { id: 'evt-load-same', capacity: 50 });
+    await insertEvent(app, { id: 'evt-load-same', capacity: 50 });
     const token = tokens[0] ?? '';
     const responses = await Promise.all(Array.from({ length: 20 }, () => register('evt-load-same', token)));
     assert.equal(responses.filter((response) => response.status === 201).length, 1);
@@ -142,7 +151,7 @@ describe('registration under concurrency', () => {
       assert.ok(problem.detail?.includes(created.id), 'the detail names the existing registration');
       assert.equal((response.body as { registrationId?: string }).registrationId, created.id);
     }
-    assert.equal(counts('evt-load-same').registered, 1);
+    assert.equal((await counts('evt-load-same')).registered, 1);
   });
 });
 
@@ -155,7 +164,7 @@ describe('registration rules', () => {
   });
 
   test('anonymous is 401, administrators and providers 403', async () => {
-    insertEvent(app, { id: 'evt-rules-roles' });
+    await insertEvent(app, { id: 'evt-rules-roles' });
     const anonymous = await app.inject({
       method: 'POST',
       url: '/api/v1/events/evt-rules-roles/registrations',
@@ -174,9 +183,9 @@ describe('registration rules', () => {
 
   test('outside the registration window and for a cancelled event: registration_closed', async () => {
     const day = 86_400_000;
-    insertEvent(app, { id: 'evt-rules-early', opensTs: Date.now() + day });
-    insertEvent(app, { id: 'evt-rules-late', opensTs: Date.now() - 3 * day, closesTs: Date.now() - day });
-    insertEvent(app, { id: 'evt-rules-cancelled', status: 'cancelled' });
+    await insertEvent(app, { id: 'evt-rules-early', opensTs: Date.now() + day });
+    await insertEvent(app, { id: 'evt-rules-late', opensTs: Date.now() - 3 * day, closesTs: Date.now() - day });
+    await insertEvent(app, { id: 'evt-rules-cancelled', status: 'cancelled' });
     for (const id of ['evt-rules-early', 'evt-rules-late', 'evt-rules-cancelled']) {
       const response = await register(id, tokens[0] ?? '', {}, { 'accept-language': 'en' });
       const problem = assertProblem(response as JsonResponse, 409, 'registration_closed');
@@ -185,7 +194,7 @@ describe('registration rules', () => {
   });
 
   test('once per enterprise; after cancelling it may register again', async () => {
-    insertEvent(app, { id: 'evt-rules-once', capacity: 2, waitlist: false });
+    await insertEvent(app, { id: 'evt-rules-once', capacity: 2, waitlist: false });
     const first = await register('evt-rules-once', tokens[0] ?? '', { attendeeName: '陈经理' });
     assert.equal(first.status, 201);
     const registration = Registration.parse(first.body);
@@ -199,14 +208,14 @@ describe('registration rules', () => {
       headers: bearer(tokens[0] ?? ''),
     });
     assert.equal(cancel.status, 200);
-    assert.equal(counts('evt-rules-once').registered, 0, 'the seat is free again');
+    assert.equal((await counts('evt-rules-once')).registered, 0, 'the seat is free again');
     const cancelledAgain = await app.inject({
       method: 'DELETE',
       url: `/api/v1/events/evt-rules-once/registrations/${registration.id}`,
       headers: bearer(tokens[0] ?? ''),
     });
     assert.equal(cancelledAgain.status, 200, 'cancelling twice is harmless');
-    assert.equal(counts('evt-rules-once').registered, 0);
+    assert.equal((await counts('evt-rules-once')).registered, 0);
     assert.equal((await register('evt-rules-once', tokens[0] ?? '')).status, 201);
     const cancelled = MyRegistrationPage.parse(
       (
@@ -224,7 +233,7 @@ describe('registration rules', () => {
   });
 
   test("cancelling another enterprise's registration is 404 and changes nothing", async () => {
-    insertEvent(app, { id: 'evt-rules-other' });
+    await insertEvent(app, { id: 'evt-rules-other' });
     const registration = Registration.parse((await register('evt-rules-other', tokens[1] ?? '')).body);
     const response = await app.inject({
       method: 'DELETE',
@@ -232,11 +241,11 @@ describe('registration rules', () => {
       headers: bearer(tokens[2] ?? ''),
     });
     assertProblem(response as JsonResponse, 404, 'not_found');
-    assert.equal(counts('evt-rules-other').confirmedRows, 1);
+    assert.equal((await counts('evt-rules-other')).confirmedRows, 1);
   });
 
   test('an Idempotency-Key replays the first answer', async () => {
-    insertEvent(app, { id: 'evt-rules-idem' });
+    await insertEvent(app, { id: 'evt-rules-idem' });
     const headers = { 'idempotency-key': 'reg-key-1' };
     const first = await register('evt-rules-idem', tokens[2] ?? '', {}, headers);
     const second = await register('evt-rules-idem', tokens[2] ?? '', {}, headers);
@@ -248,7 +257,7 @@ describe('registration rules', () => {
 
   test('unknown events are 404, bad bodies 400', async () => {
     assertProblem((await register('evt-nope', tokens[0] ?? '')) as JsonResponse, 404, 'not_found');
-    insertEvent(app, { id: 'evt-rules-body' });
+    await insertEvent(app, { id: 'evt-rules-body' });
     const bad = await register('evt-rules-body', tokens[0] ?? '', { attendeeName: '' });
     assertProblem(bad as JsonResponse, 400, 'validation_failed');
   });
@@ -363,7 +372,7 @@ describe('iCalendar', () => {
   }
 
   test("an event's file: CRLF, folded lines, its time zone, the right instants and a stable UID", async () => {
-    insertEvent(app, {
+    await insertEvent(app, {
       id: 'evt-ics-one',
       title: '2026年佛山市中小企业财税政策宣讲会, 第二期; 线下\\线上',
       description: `${long}\n第二行`,
@@ -434,40 +443,54 @@ describe('iCalendar', () => {
 });
 
 describe('the seeded events', () => {
-  test('every city has events of every type; some are full, some have waitlists; counters match the rows', () => {
-    const sqlite = app.database.sqlite;
-    const perCity = sqlite
-      .prepare(
-        `SELECT r.code, count(DISTINCT e.type) AS types FROM regions r LEFT JOIN events e ON e.city_code = r.code
-         WHERE r.level = 'city' GROUP BY r.code`,
-      )
-      .all() as { code: string; types: number }[];
+  test('every city has events of every type; some are full, some have waitlists; counters match the rows', async () => {
+    const { db } = app.database;
+    const perCity = await db
+      .selectFrom('regions as r')
+      .leftJoin('events as e', 'e.city_code', 'r.code')
+      .select((eb) => ['r.code', eb.fn.count<number>('e.type').distinct().as('types')])
+      .where('r.level', '=', 'city')
+      .groupBy('r.code')
+      .execute();
     assert.equal(perCity.length, 21);
     for (const city of perCity) assert.equal(city.types, 4, city.code);
-    const seeded = "e.id LIKE 'evt-0%' OR e.id LIKE 'evt-annual%'";
-    const full = sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM events e WHERE (${seeded}) AND registered_count = capacity AND waitlist_count > 0`,
-      )
-      .get() as { n: number };
-    const fullNoWaitlist = sqlite
-      .prepare(`SELECT count(*) AS n FROM events e WHERE (${seeded}) AND registered_count = capacity AND waitlist = 0`)
-      .get() as { n: number };
+    const seededEvents = () =>
+      db
+        .selectFrom('events as e')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.or([eb('e.id', 'like', 'evt-0%'), eb('e.id', 'like', 'evt-annual%')]));
+    const full = await seededEvents()
+      .whereRef('e.registered_count', '=', 'e.capacity')
+      .where('e.waitlist_count', '>', 0)
+      .executeTakeFirstOrThrow();
+    const fullNoWaitlist = await seededEvents()
+      .whereRef('e.registered_count', '=', 'e.capacity')
+      .where('e.waitlist', '=', 0)
+      .executeTakeFirstOrThrow();
     assert.ok(full.n > 0 && fullNoWaitlist.n > 0);
-    const mismatched = sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM events e WHERE (${seeded}) AND (
-           registered_count <> (SELECT count(*) FROM registrations r WHERE r.event_seq = e.seq AND r.status = 'confirmed')
-           OR waitlist_count <> (SELECT count(*) FROM registrations r WHERE r.event_seq = e.seq AND r.status = 'waitlisted'))`,
-      )
-      .get() as { n: number };
+    const mismatched = await seededEvents()
+      .where((eb) => {
+        const rows = (status: 'confirmed' | 'waitlisted') =>
+          eb
+            .selectFrom('registrations as r')
+            .select((sub) => sub.fn.countAll<number>().as('n'))
+            .whereRef('r.event_seq', '=', 'e.seq')
+            .where('r.status', '=', status);
+        return eb.or([
+          eb('e.registered_count', '<>', rows('confirmed')),
+          eb('e.waitlist_count', '<>', rows('waitlisted')),
+        ]);
+      })
+      .executeTakeFirstOrThrow();
     assert.equal(mismatched.n, 0);
     // From the month before the seed's day (2026-11-01) to three months after it, every month has events.
     for (const month of ['2026-10', '2026-11', '2026-12', '2027-01', '2027-02']) {
-      const n = sqlite.prepare('SELECT count(*) AS n FROM events WHERE starts_at LIKE ?').get(`${month}-%`) as {
-        n: number;
-      };
-      assert.ok(n.n > 50, month);
+      const row = await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('starts_at', 'like', `${month}-%`)
+        .executeTakeFirstOrThrow();
+      assert.ok(row.n > 50, month);
     }
   });
 });

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, prepareDatabase, type PreparedDatabase } from '../src/index.js';
+import { buildApp } from '../src/index.js';
 import { redactUrl } from '../src/http/logging.js';
 import { isEntryFile } from '../src/routes/demo.js';
-import { startTestServer, templateDatabase } from '../../../test-support/server.js';
+import { prepareTestDatabase, startTestServer } from '../../../test-support/server.js';
 import { assertProblem } from './helpers.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -99,7 +99,8 @@ describe('logging', () => {
   test('phone numbers never reach the log', () => {
     assert.equal(
       redactUrl('/api/v1/demands/lookup?trackingNo=D1&phone=13812345678'),
-      '/api/v1/demands/lookup?trackingNo=D1&phone=***',
+      // The tracking number is masked too: with the phone it opens a demand.
+      '/api/v1/demands/lookup?trackingNo=***&phone=***',
     );
     assert.equal(redactUrl('/x?contact=13812345678'), '/x?contact=138****5678');
     assert.equal(redactUrl('/api/v1/products?q=%E6%B3%95&limit=20'), '/api/v1/products?q=%E6%B3%95&limit=20');
@@ -108,28 +109,28 @@ describe('logging', () => {
 
 describe('demo mode', () => {
   let app: FastifyInstance;
-  let database: PreparedDatabase;
-  let dataDir: string;
+  let database: Awaited<ReturnType<typeof prepareTestDatabase>>;
+  let outside: string;
   let cdnRoot: string;
 
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'smec-demo-'));
-    copyFileSync(await templateDatabase(), join(dataDir, 'smec.db'));
-    database = await prepareDatabase(dataDir);
-    cdnRoot = mkdtempSync(join(tmpdir(), 'smec-cdn-'));
-    mkdirSync(join(cdnRoot, 'chunks'));
+    database = await prepareTestDatabase();
+    // The CDN folder two levels down, with a secret at each level above it for the traversals below to reach for.
+    outside = mkdtempSync(join(tmpdir(), 'smec-demo-'));
+    cdnRoot = join(outside, 'site', 'cdn');
+    mkdirSync(join(cdnRoot, 'chunks'), { recursive: true });
     writeFileSync(join(cdnRoot, 'smec.js'), 'export {};\n');
     writeFileSync(join(cdnRoot, 'smec-catalog.js'), 'export {};\n');
     writeFileSync(join(cdnRoot, 'chunks', 'lit-Dk3x9Q.js'), 'export const lit = 1;\n');
-    writeFileSync(join(dataDir, 'secret.txt'), 'nope');
+    writeFileSync(join(outside, 'site', 'secret.txt'), 'nope');
+    writeFileSync(join(outside, 'secret.txt'), 'nope');
     app = await buildApp({ database, demo: { cdnRoot } });
     await app.ready();
   });
   after(async () => {
     await app.close();
-    await database.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(cdnRoot, { recursive: true, force: true });
+    await database.dispose();
+    rmSync(outside, { recursive: true, force: true });
   });
 
   test('the homepage of a city center, under a strict CSP, with the catalog embedded by script tag', async () => {

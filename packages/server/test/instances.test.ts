@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test-support/server.js';
 import type { Database } from '../src/index.js';
+import type { SetupTarget } from './demand-helpers.js';
 import { insertEvent } from './event-helpers.js';
 import { request, type JsonResponse } from './helpers.js';
 import { bearer, insertBatch, insertEnterprises, type TestEnterprise } from './voucher-helpers.js';
@@ -45,7 +46,7 @@ let closeDb: () => Promise<void>;
 let instances: Instance[];
 
 /** The setup the voucher and event helpers need: direct inserts, and tokens from the demo issuer. */
-const setup = {
+const setup: SetupTarget = {
   get database() {
     return { db };
   },
@@ -104,8 +105,8 @@ describe('two server processes on one database', { timeout: 180_000 }, () => {
   });
 
   test('a batch opening split over both: exactly the quota is issued, one voucher per enterprise', async () => {
-    await insertBatch(setup as never, { id: 'vbt-two-instances', quota: 40 });
-    const enterprises = await insertEnterprises(setup as never, 240, 'two');
+    await insertBatch(setup, { id: 'vbt-two-instances', quota: 40 });
+    const enterprises = await insertEnterprises(setup, 240, 'two');
     const responses = await acrossInstances(enterprises.length, (apiUrl, i) =>
       post(apiUrl, '/voucher-batches/vbt-two-instances/claims', enterprises[i]!.token),
     );
@@ -129,8 +130,8 @@ describe('two server processes on one database', { timeout: 180_000 }, () => {
   });
 
   test('one enterprise pressing claim on both at once gets one voucher; the same idempotency key gives one answer', async () => {
-    await insertBatch(setup as never, { id: 'vbt-two-double', quota: 10 });
-    const [one, two] = await insertEnterprises(setup as never, 2, 'dbl');
+    await insertBatch(setup, { id: 'vbt-two-double', quota: 10 });
+    const [one, two] = await insertEnterprises(setup, 2, 'dbl');
     const repeated = await acrossInstances(20, (apiUrl) =>
       post(apiUrl, '/voucher-batches/vbt-two-double/claims', one!.token),
     );
@@ -154,9 +155,9 @@ describe('two server processes on one database', { timeout: 180_000 }, () => {
   });
 
   test('the yearly cap holds when one enterprise claims two batches on both instances at once', async () => {
-    await insertBatch(setup as never, { id: 'vbt-two-cap-a', quota: 10, faceValue: 1_000_000, annualCap: 1_000_000 });
-    await insertBatch(setup as never, { id: 'vbt-two-cap-b', quota: 10, faceValue: 1_000_000, annualCap: 1_000_000 });
-    const [enterprise] = await insertEnterprises(setup as never, 1, 'cap');
+    await insertBatch(setup, { id: 'vbt-two-cap-a', quota: 10, faceValue: 1_000_000, annualCap: 1_000_000 });
+    await insertBatch(setup, { id: 'vbt-two-cap-b', quota: 10, faceValue: 1_000_000, annualCap: 1_000_000 });
+    const [enterprise] = await insertEnterprises(setup, 1, 'cap');
     const responses = await acrossInstances(10, (apiUrl, i) =>
       post(apiUrl, `/voucher-batches/${i % 4 < 2 ? 'vbt-two-cap-a' : 'vbt-two-cap-b'}/claims`, enterprise!.token),
     );
@@ -170,8 +171,8 @@ describe('two server processes on one database', { timeout: 180_000 }, () => {
   });
 
   test('one voucher used on both instances at once orders exactly one engagement', async () => {
-    await insertBatch(setup as never, { id: 'vbt-two-use', quota: 5 });
-    const [enterprise] = (await insertEnterprises(setup as never, 1, 'use')) as [TestEnterprise];
+    await insertBatch(setup, { id: 'vbt-two-use', quota: 5 });
+    const [enterprise] = (await insertEnterprises(setup, 1, 'use')) as [TestEnterprise];
     const claimed = await post(instances[0]!.apiUrl, '/voucher-batches/vbt-two-use/claims', enterprise.token);
     assert.equal(claimed.status, 201, JSON.stringify(claimed.body));
     const product = await db
@@ -193,8 +194,8 @@ describe('two server processes on one database', { timeout: 180_000 }, () => {
   });
 
   test("an event's capacity holds over both instances, one registration per enterprise", async () => {
-    await insertEvent(setup as never, { id: 'evt-two-instances', capacity: 25, waitlist: false });
-    const enterprises = await insertEnterprises(setup as never, 100, 'evt');
+    await insertEvent(setup, { id: 'evt-two-instances', capacity: 25, waitlist: false });
+    const enterprises = await insertEnterprises(setup, 100, 'evt');
     const responses = await acrossInstances(enterprises.length * 2, (apiUrl, i) =>
       post(apiUrl, '/events/evt-two-instances/registrations', enterprises[i % enterprises.length]!.token, {
         attendeeName: '测试联系人',

@@ -12,6 +12,9 @@ import {
   type RatingInput,
   type SatisfactionLevel,
 } from '@smec/schemas';
+import { sql, type Insertable } from 'kysely';
+import type { EngagementTable } from '../src/db/schema.js';
+import { roundedAverageSql } from '../src/ratings/aggregates.js';
 import { openTestApp, type TestApp } from './demand-helpers.js';
 import { enterpriseTokens } from './event-helpers.js';
 import { assertProblem } from './helpers.js';
@@ -30,35 +33,79 @@ function shanghai(ms: number): string {
   return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
+/** What an engagement copies of its product and provider. */
+interface EngagedProduct {
+  id: string;
+  name: string;
+  category_id: string;
+  provider_id: string;
+  provider_name: string;
+}
+
+/** Products with their providers' names: what an engagement row copies. */
+function engagedProducts() {
+  return app.database.db
+    .selectFrom('products as p')
+    .innerJoin('providers as v', 'v.seq', 'p.provider_seq')
+    .select(['p.id', 'p.name', 'p.category_id', 'p.provider_id', 'v.name as provider_name']);
+}
+
+interface EngagementOptions {
+  status?: EngagementTable['status'];
+  accepted?: boolean;
+  name?: string;
+}
+
+/** An engagement of the enterprise on the product (delivered and accepted unless told otherwise). */
+function engagementRow(
+  enterpriseId: string,
+  product: EngagedProduct,
+  options: EngagementOptions = {},
+): Insertable<EngagementTable> & { id: string } {
+  const now = Date.now();
+  return {
+    id: `eng-test-${String(++seq).padStart(5, '0')}`,
+    enterprise_id: enterpriseId,
+    enterprise_name: options.name ?? '佛山市禅城区测试科技有限公司',
+    enterprise_region_code: '440604',
+    provider_id: product.provider_id,
+    provider_name: product.provider_name,
+    product_id: product.id,
+    product_name: product.name,
+    category_id: product.category_id,
+    voucher_id: null,
+    contract_amount: 500_000,
+    voucher_amount: 0,
+    self_paid: 500_000,
+    status: options.status ?? 'delivered',
+    accepted_at: options.accepted === false ? null : shanghai(now - DAY),
+    rating_id: null,
+    created_at: shanghai(now - 30 * DAY),
+    created_ts: now - 30 * DAY,
+    updated_at: shanghai(now),
+  };
+}
+
+/** In chunks: PostgreSQL takes at most 65,535 parameters in a statement (19 per row here). */
+async function insertEngagements(rows: readonly Insertable<EngagementTable>[]): Promise<void> {
+  for (let from = 0; from < rows.length; from += 500) {
+    await app.database.db
+      .insertInto('engagements')
+      .values(rows.slice(from, from + 500))
+      .execute();
+  }
+}
+
 /** Inserts an engagement of the enterprise on the product (delivered and accepted unless told otherwise). */
-function insertEngagement(
+async function insertEngagement(
   enterpriseId: string,
   productId: string,
-  options: { status?: string; accepted?: boolean; name?: string } = {},
-): string {
-  const id = `eng-test-${String(++seq).padStart(5, '0')}`;
-  const now = Date.now();
-  app.database.sqlite
-    .prepare(
-      `INSERT INTO engagements (id, enterprise_id, enterprise_name, enterprise_region_code, provider_id, provider_name,
-         product_id, product_name, category_id, voucher_id, contract_amount, voucher_amount, self_paid, status,
-         accepted_at, rating_id, created_at, created_ts, updated_at)
-       SELECT ?, ?, ?, '440604', p.provider_id, v.name, p.id, p.name, p.category_id, NULL, 500000, 0, 500000, ?, ?,
-         NULL, ?, ?, ?
-       FROM products p JOIN providers v ON v.seq = p.provider_seq WHERE p.id = ?`,
-    )
-    .run(
-      id,
-      enterpriseId,
-      options.name ?? '佛山市禅城区测试科技有限公司',
-      options.status ?? 'delivered',
-      options.accepted === false ? null : shanghai(now - DAY),
-      shanghai(now - 30 * DAY),
-      now - 30 * DAY,
-      shanghai(now),
-      productId,
-    );
-  return id;
+  options: EngagementOptions = {},
+): Promise<string> {
+  const product = await engagedProducts().where('p.id', '=', productId).executeTakeFirstOrThrow();
+  const row = engagementRow(enterpriseId, product, options);
+  await insertEngagements([row]);
+  return row.id;
 }
 
 function input(overrides: Partial<RatingInput> = {}): RatingInput {
@@ -89,10 +136,9 @@ async function rate(token: string, engagementId: string, body: unknown, language
   });
 }
 
-function listedProducts(n: number): { id: string; provider_id: string }[] {
-  return app.database.sqlite
-    .prepare('SELECT id, provider_id FROM products WHERE listed = 1 ORDER BY seq LIMIT ?')
-    .all(n) as { id: string; provider_id: string }[];
+/** The first `n` listed products, in catalog order. */
+function listedProducts(n: number): Promise<EngagedProduct[]> {
+  return engagedProducts().where('p.listed', '=', 1).orderBy('p.seq').limit(n).execute();
 }
 
 describe('rating an engagement', () => {
@@ -101,11 +147,11 @@ describe('rating an engagement', () => {
   let productId: string;
   before(async () => {
     [token = '', other = ''] = await enterpriseTokens(app, 2, 'rater');
-    productId = listedProducts(1)[0]?.id ?? '';
+    productId = (await listedProducts(1))[0]?.id ?? '';
   });
 
   test('the owner rates a delivered engagement once; score and grade come from the server', async () => {
-    const engagementId = insertEngagement('ent-rater-001', productId);
+    const engagementId = await insertEngagement('ent-rater-001', productId);
     const response = await rate(token, engagementId, input());
     assert.equal(response.status, 201, JSON.stringify(response.body));
     const rating = Rating.parse(response.body);
@@ -113,7 +159,11 @@ describe('rating an engagement', () => {
     assert.equal(rating.grade, 'B');
     assert.equal(rating.followUp, null);
     assert.equal(rating.engagementId, engagementId);
-    const engagement = app.database.sqlite.prepare('SELECT rating_id FROM engagements WHERE id = ?').get(engagementId);
+    const engagement = await app.database.db
+      .selectFrom('engagements')
+      .select('rating_id')
+      .where('id', '=', engagementId)
+      .executeTakeFirst();
     assert.deepEqual(engagement, { rating_id: rating.id });
 
     const again = await rate(token, engagementId, input());
@@ -124,26 +174,31 @@ describe('rating an engagement', () => {
   });
 
   test("another enterprise's engagement is a 404, the same as a missing one", async () => {
-    const engagementId = insertEngagement('ent-rater-001', productId);
+    const engagementId = await insertEngagement('ent-rater-001', productId);
     assertProblem(await rate(other, engagementId, input()), 404, 'not_found');
     assertProblem(await rate(other, 'eng-test-missing', input()), 404, 'not_found');
-    const nothing = app.database.sqlite.prepare('SELECT count(*) AS n FROM ratings WHERE engagement_id = ?');
-    assert.deepEqual(nothing.get(engagementId), { n: 0 });
+    const nothing = await app.database.db
+      .selectFrom('ratings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('engagement_id', '=', engagementId)
+      .executeTakeFirst();
+    assert.deepEqual(nothing, { n: 0 });
   });
 
   test('an engagement not delivered, or delivered but not accepted, is refused', async () => {
-    for (const options of [
+    const cases: EngagementOptions[] = [
       { status: 'inProgress', accepted: false },
       { status: 'delivered', accepted: false },
-    ]) {
-      const engagementId = insertEngagement('ent-rater-001', productId, options);
+    ];
+    for (const options of cases) {
+      const engagementId = await insertEngagement('ent-rater-001', productId, options);
       const problem = assertProblem(await rate(token, engagementId, input()), 409, 'not_delivered');
       assert.match(problem.detail ?? '', /验收/);
     }
   });
 
   test('only an enterprise may rate; a provider token is 403, no token 401', async () => {
-    const engagementId = insertEngagement('ent-rater-001', productId);
+    const engagementId = await insertEngagement('ent-rater-001', productId);
     const provider = await app.tokenFor('usr-prv-01');
     assertProblem(await rate(provider, engagementId, input()), 403, 'forbidden');
     const anonymous = await app.inject({
@@ -158,13 +213,17 @@ describe('rating an engagement', () => {
     // '👍🏻' (with a skin tone) and a ZWJ family are one character each, as a person counts them.
     const comment200 = `${'好'.repeat(196)}👍🏻👨‍👩‍👧‍👦🇨🇳é`;
     assert.ok(comment200.length > 200, 'more than 200 UTF-16 code units');
-    const accepted = await rate(token, insertEngagement('ent-rater-001', productId), input({ comment: comment200 }));
+    const accepted = await rate(
+      token,
+      await insertEngagement('ent-rater-001', productId),
+      input({ comment: comment200 }),
+    );
     assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
     assert.equal(Rating.parse(accepted.body).comment, comment200);
 
     const refused = await rate(
       token,
-      insertEngagement('ent-rater-001', productId),
+      await insertEngagement('ent-rater-001', productId),
       input({ comment: `${comment200}好` }),
     );
     const problem = assertProblem(refused, 400, 'validation_failed');
@@ -172,7 +231,7 @@ describe('rating an engagement', () => {
   });
 
   test('bad scores and levels are 400 with their message keys', async () => {
-    const engagementId = insertEngagement('ent-rater-001', productId);
+    const engagementId = await insertEngagement('ent-rater-001', productId);
     const bad = await rate(token, engagementId, {
       ...input(),
       scores: { ...input().scores, attitude: 11 },
@@ -194,17 +253,24 @@ describe('follow-ups', () => {
     [enterprise = ''] = await enterpriseTokens(app, 1, 'follow');
     provider = await app.tokenFor('usr-prv-01');
     otherProvider = await app.tokenFor('usr-prv-02');
-    const providerId = (
-      app.database.sqlite.prepare("SELECT provider_id FROM users WHERE id = 'usr-prv-01'").get() as {
-        provider_id: string;
-      }
-    ).provider_id;
-    const product = app.database.sqlite
-      .prepare('SELECT id FROM products WHERE provider_id = ? AND listed = 1 LIMIT 1')
-      .get(providerId) as { id: string };
+    const { provider_id: providerId } = await app.database.db
+      .selectFrom('users')
+      .select('provider_id')
+      .where('id', '=', 'usr-prv-01')
+      .executeTakeFirstOrThrow();
+    assert.ok(providerId, 'usr-prv-01 belongs to a provider');
+    // Ordered so that both databases pick the same product.
+    const product = await app.database.db
+      .selectFrom('products')
+      .select('id')
+      .where('provider_id', '=', providerId)
+      .where('listed', '=', 1)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const response = await rate(
       enterprise,
-      insertEngagement('ent-follow-001', product.id),
+      await insertEngagement('ent-follow-001', product.id),
       input({ level: 'veryDissatisfied', solved: false, comment: '没有解决问题。' }),
     );
     assert.equal(response.status, 201, JSON.stringify(response.body));
@@ -253,11 +319,11 @@ describe('follow-ups', () => {
   });
 
   test('the public sees the answers and only a label of the enterprise', async () => {
-    const productId = (
-      app.database.sqlite.prepare('SELECT product_id FROM ratings WHERE id = ?').get(ratingId) as {
-        product_id: string;
-      }
-    ).product_id;
+    const { product_id: productId } = await app.database.db
+      .selectFrom('ratings')
+      .select('product_id')
+      .where('id', '=', ratingId)
+      .executeTakeFirstOrThrow();
     const response = await app.inject({ method: 'GET', url: `/api/v1/products/${productId}/ratings?limit=100` });
     assert.equal(response.status, 200);
     const page = PublicRatingPage.parse(response.body);
@@ -269,13 +335,15 @@ describe('follow-ups', () => {
 
   test('overdue: an open follow-up past its due day', async () => {
     const [token = ''] = await enterpriseTokens(app, 1, 'late');
-    const product = listedProducts(1)[0]?.id ?? '';
+    const product = (await listedProducts(1))[0]?.id ?? '';
     const rating = Rating.parse(
-      (await rate(token, insertEngagement('ent-late-001', product), input({ level: 'dissatisfied' }))).body,
+      (await rate(token, await insertEngagement('ent-late-001', product), input({ level: 'dissatisfied' }))).body,
     );
-    app.database.sqlite
-      .prepare("UPDATE follow_ups SET due_on = '2020-01-02' WHERE rating_seq = (SELECT seq FROM ratings WHERE id = ?)")
-      .run(rating.id);
+    await app.database.db
+      .updateTable('follow_ups')
+      .set({ due_on: '2020-01-02' })
+      .where((eb) => eb('rating_seq', '=', eb.selectFrom('ratings').select('seq').where('id', '=', rating.id)))
+      .execute();
     const list = await app.inject({
       method: 'GET',
       url: '/api/v1/ratings?followUp=open',
@@ -312,35 +380,34 @@ test('property: score is the sum of the eight items, grade follows the bands', (
   );
 });
 
-interface Recount {
-  subject_id: string;
-  n: number;
-  total: number;
-  very_satisfied: number;
-  satisfied: number;
-  neutral: number;
-  dissatisfied: number;
-  very_dissatisfied: number;
-  average: number;
-}
-
 /** Every stats row and catalog column against a recount of the stored ratings. */
-function assertAggregatesMatch(): void {
-  const { sqlite } = app.database;
+async function assertAggregatesMatch(): Promise<void> {
+  const { db } = app.database;
   for (const [stats, column, table] of [
     ['product_rating_stats', 'product_id', 'products'],
     ['provider_rating_stats', 'provider_id', 'providers'],
   ] as const) {
-    const recount = sqlite
-      .prepare(
-        `SELECT ${column} AS subject_id, COUNT(*) AS n, SUM(score) AS total,
-           SUM(level = 'verySatisfied') AS very_satisfied, SUM(level = 'satisfied') AS satisfied,
-           SUM(level = 'neutral') AS neutral, SUM(level = 'dissatisfied') AS dissatisfied,
-           SUM(level = 'veryDissatisfied') AS very_dissatisfied, ROUND(AVG(score), 1) AS average
-         FROM ratings GROUP BY ${column} ORDER BY ${column}`,
-      )
-      .all() as Recount[];
-    const stored = sqlite.prepare(`SELECT * FROM ${stats} ORDER BY subject_id`).all() as Record<string, number>[];
+    const recount = await db
+      .selectFrom('ratings')
+      .select((eb) => {
+        // SUM(level = 'x') counts in SQLite only: PostgreSQL sums no booleans.
+        const ofLevel = (level: SatisfactionLevel) =>
+          eb.fn.sum<number>(eb.case().when('level', '=', level).then(1).else(0).end());
+        return [
+          eb.ref(column).as('subject_id'),
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.sum<number>('score').as('total'),
+          ofLevel('verySatisfied').as('very_satisfied'),
+          ofLevel('satisfied').as('satisfied'),
+          ofLevel('neutral').as('neutral'),
+          ofLevel('dissatisfied').as('dissatisfied'),
+          ofLevel('veryDissatisfied').as('very_dissatisfied'),
+        ];
+      })
+      .groupBy(column)
+      .orderBy(column)
+      .execute();
+    const stored = await db.selectFrom(stats).selectAll().orderBy('subject_id').execute();
     assert.equal(stored.length, recount.length, `${stats}: one row per rated subject`);
     recount.forEach((expected, index) => {
       const row = stored[index];
@@ -359,41 +426,44 @@ function assertAggregatesMatch(): void {
         `${stats} ${expected.subject_id}`,
       );
     });
-    const mismatched = sqlite
-      .prepare(
-        `SELECT t.id, t.rating_count, t.rating_average, t.rating_sort, r.n, r.average FROM ${table} t
-         LEFT JOIN (SELECT ${column} AS id, COUNT(*) AS n, ROUND(AVG(score), 1) AS average FROM ratings
-                    GROUP BY ${column}) r ON r.id = t.id
-         WHERE t.rating_count <> COALESCE(r.n, 0) OR t.rating_average IS NOT r.average
-            OR t.rating_sort <> COALESCE(r.average, -1)
-         LIMIT 5`,
-      )
-      .all();
-    assert.deepEqual(mismatched, [], `${table}: rating columns equal a recount`);
+    // IS DISTINCT FROM (not SQLite's IS NOT) compares the averages of unrated subjects, both null, on either database.
+    const mismatched = await sql<Record<string, unknown>>`
+      SELECT t.id, t.rating_count, t.rating_average, t.rating_sort, r.n, r.average FROM ${sql.table(table)} t
+      LEFT JOIN (SELECT ${sql.ref(column)} AS id, COUNT(*) AS n,
+                   ${sql.raw(roundedAverageSql('CAST(SUM(score) AS BIGINT)', 'COUNT(*)'))} AS average FROM ratings
+                 GROUP BY ${sql.ref(column)}) r ON r.id = t.id
+      WHERE t.rating_count <> COALESCE(r.n, 0) OR t.rating_average IS DISTINCT FROM r.average
+         OR t.rating_sort <> COALESCE(r.average, -1)
+      LIMIT 5`.execute(db);
+    assert.deepEqual(mismatched.rows, [], `${table}: rating columns equal a recount`);
   }
-  const coverage = sqlite
-    .prepare(
-      `SELECT c.seq FROM product_coverage c JOIN products p ON p.seq = c.seq WHERE c.rating_sort <> p.rating_sort LIMIT 5`,
-    )
-    .all();
+  const coverage = await db
+    .selectFrom('product_coverage as c')
+    .innerJoin('products as p', 'p.seq', 'c.seq')
+    .select('c.seq')
+    .whereRef('c.rating_sort', '<>', 'p.rating_sort')
+    .limit(5)
+    .execute();
   assert.deepEqual(coverage, [], 'the region index copies the sort key');
 }
 
-test('the seeded aggregates equal a recount of the seeded ratings', () => {
-  assertAggregatesMatch();
+test('the seeded aggregates equal a recount of the seeded ratings', async () => {
+  await assertAggregatesMatch();
 });
 
 test('property: after 1,000 random ratings sent at once, every aggregate equals a recount', async () => {
   const tokens = await enterpriseTokens(app, 100, 'crowd');
-  const products = listedProducts(400).filter((_, index) => index % 10 === 0);
+  const products = (await listedProducts(400)).filter((_, index) => index % 10 === 0);
   await fc.assert(
     fc.asyncProperty(fc.array(ratingArb, { minLength: 1000, maxLength: 1000 }), async (inputs) => {
       const jobs = inputs.map((body, index) => {
         const enterprise = index % tokens.length;
-        const product = products[index % products.length]?.id ?? '';
-        const engagementId = insertEngagement(`ent-crowd-${String(enterprise + 1).padStart(3, '0')}`, product);
-        return { token: tokens[enterprise] ?? '', engagementId, body };
+        const product = products[index % products.length];
+        assert.ok(product);
+        const row = engagementRow(`ent-crowd-${String(enterprise + 1).padStart(3, '0')}`, product);
+        return { token: tokens[enterprise] ?? '', engagementId: row.id, row, body };
       });
+      await insertEngagements(jobs.map((job) => job.row));
       const responses = await Promise.all(jobs.map((job) => rate(job.token, job.engagementId, job.body)));
       responses.forEach((response, index) => {
         assert.equal(response.status, 201, JSON.stringify(response.body));
@@ -403,7 +473,7 @@ test('property: after 1,000 random ratings sent at once, every aggregate equals 
         assert.equal(rating.grade, ratingGrade(rating.score));
         assert.equal(rating.followUp !== null, body.level === 'dissatisfied' || body.level === 'veryDissatisfied');
       });
-      assertAggregatesMatch();
+      await assertAggregatesMatch();
     }),
     { numRuns: 1 },
   );
@@ -412,9 +482,11 @@ test('property: after 1,000 random ratings sent at once, every aggregate equals 
   const page = PublicRatingPage.parse(
     (await app.inject({ method: 'GET', url: `/api/v1/products/${productId}/ratings` })).body,
   );
-  const recount = app.database.sqlite
-    .prepare('SELECT COUNT(*) AS n, SUM(score) AS total FROM ratings WHERE product_id = ?')
-    .get(productId) as { n: number; total: number };
+  const recount = await app.database.db
+    .selectFrom('ratings')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('score').as('total')])
+    .where('product_id', '=', productId)
+    .executeTakeFirstOrThrow();
   assert.equal(page.summary.count, recount.n);
   assert.equal(page.summary.averageScore, Math.round((recount.total / recount.n) * 10) / 10);
   assert.equal(

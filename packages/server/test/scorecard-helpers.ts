@@ -1,5 +1,6 @@
 import type { ScorecardFigures, ScorecardMonth } from '@smec/schemas';
-import type { DatabaseHandle } from '../src/db/database.js';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../src/db/schema.js';
 
 // An independent recomputation of the scorecard from raw rows, in plain JavaScript: every row of the tables read
 // with `SELECT *` and filtered here, so that a mistake in the server's SQL (a region, a bound, a status) shows up.
@@ -21,20 +22,18 @@ function shanghaiMonth(ts: number): { year: number; month: number } {
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
 /** Tables the property test never writes are read once per database. */
-const staticRows = new WeakMap<DatabaseHandle, Map<string, unknown[]>>();
+const staticRows = new WeakMap<Kysely<Database>, Map<string, unknown[]>>();
 
-export function recompute(
-  handle: DatabaseHandle,
+export async function recompute(
+  db: Kysely<Database>,
   regionCode: string,
   year: number,
-): { figures: ScorecardFigures; trend: Omit<ScorecardMonth, 'month'>[] } {
-  const { sqlite } = handle;
-  const cache = staticRows.get(handle) ?? new Map<string, unknown[]>();
-  staticRows.set(handle, cache);
+): Promise<{ figures: ScorecardFigures; trend: Omit<ScorecardMonth, 'month'>[] }> {
+  const cache = staticRows.get(db) ?? new Map<string, unknown[]>();
+  staticRows.set(db, cache);
   const STATIC = new Set(['providers', 'products', 'enterprises', 'demands', 'events']);
-  const regions = new Map(
-    (sqlite.prepare('SELECT code, level, parent_code FROM regions').all() as RegionRow[]).map((r) => [r.code, r]),
-  );
+  const regionRows: RegionRow[] = await db.selectFrom('regions').select(['code', 'level', 'parent_code']).execute();
+  const regions = new Map(regionRows.map((r) => [r.code, r]));
   /** True when `code` is the region or lies below it. */
   const within = (code: string) => {
     for (let region = regions.get(code); region; region = regions.get(region.parent_code ?? '')) {
@@ -52,14 +51,32 @@ export function recompute(
   };
   const windowStart = Date.UTC(year, 0, 1) - 2 * 24 * HOUR;
   const windowEnd = Date.UTC(year + 1, 0, 1) + 2 * 24 * HOUR;
-  const all = <T>(table: string): T[] => {
+  const read = async (table: keyof Database): Promise<unknown[]> => {
     const cached = STATIC.has(table) ? cache.get(table) : undefined;
-    if (cached) return cached as T[];
+    if (cached) return cached;
     const column = TIME_COLUMN[table];
-    const rows = column
-      ? sqlite.prepare(`SELECT * FROM ${table} WHERE ${column} BETWEEN ? AND ?`).all(windowStart, windowEnd)
-      : sqlite.prepare(`SELECT * FROM ${table}`).all();
+    const { rows } = column
+      ? await sql`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} BETWEEN ${windowStart} AND ${windowEnd}`.execute(
+          db,
+        )
+      : await sql`SELECT * FROM ${sql.table(table)}`.execute(db);
     if (STATIC.has(table)) cache.set(table, rows);
+    return rows;
+  };
+  const TABLES: (keyof Database)[] = [
+    'providers',
+    'products',
+    'engagements',
+    'ratings',
+    'demands',
+    'events',
+    'enterprises',
+    'vouchers',
+  ];
+  const tables = new Map(await Promise.all(TABLES.map(async (table) => [table, await read(table)] as const)));
+  const all = <T>(table: keyof Database): T[] => {
+    const rows = tables.get(table);
+    if (!rows) throw new Error(`${table} was not read`);
     return rows as T[];
   };
 

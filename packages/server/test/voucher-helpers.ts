@@ -1,8 +1,11 @@
 import { usccCheckCharacter } from '@smec/schemas';
-import type { TestApp } from './demand-helpers.js';
+import type { Insertable } from 'kysely';
+import type { EnterpriseTable, UserTable } from '../src/db/schema.js';
+import type { SetupTarget } from './demand-helpers.js';
 
 const DAY = 86_400_000;
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const INSERT_CHUNK = 500;
 
 function shanghai(ms: number): string {
   return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
@@ -26,41 +29,39 @@ export interface TestBatchOptions {
 }
 
 /** Inserts a province batch open now (override any part); face ¥10,000, 50 % coverage, yearly cap ¥30,000. */
-export function insertBatch(t: TestApp, options: TestBatchOptions): void {
+export async function insertBatch(t: SetupTarget, options: TestBatchOptions): Promise<void> {
   const quota = options.quota ?? 100;
   const opensTs = options.opensTs ?? Date.now() - DAY;
   const closesTs = options.closesTs ?? Date.now() + 30 * DAY;
   const settleTs = Date.now() + 365 * DAY;
-  t.database.sqlite
-    .prepare(
-      `INSERT INTO voucher_batches (id, name, year, issuer_name, issuer_region_code, code_prefix, face_value, quota,
-         remaining, claim_opens_at, opens_ts, claim_closes_at, closes_ts, sizes, tags, region_codes, category_ids,
-         annual_cap, max_coverage, use_within_days, settle_by, settle_ts, updated_at)
-       VALUES (?, '测试服务券批次', ?, '广东省中小企业服务中心', '440000', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-         ?)`,
-    )
-    .run(
-      options.id,
-      options.year ?? 2026,
-      `TST-${options.id.slice(-6).toUpperCase()}`,
-      options.faceValue ?? 1_000_000,
+  await t.database.db
+    .insertInto('voucher_batches')
+    .values({
+      id: options.id,
+      name: '测试服务券批次',
+      year: options.year ?? 2026,
+      issuer_name: '广东省中小企业服务中心',
+      issuer_region_code: '440000',
+      code_prefix: `TST-${options.id.slice(-6).toUpperCase()}`,
+      face_value: options.faceValue ?? 1_000_000,
       quota,
-      options.remaining ?? quota,
-      shanghai(opensTs),
-      opensTs,
-      shanghai(closesTs),
-      closesTs,
-      JSON.stringify(options.sizes ?? ['micro', 'small', 'medium']),
-      JSON.stringify(options.tags ?? []),
-      JSON.stringify(options.regionCodes ?? ['440000']),
-      JSON.stringify(options.categoryIds ?? []),
-      options.annualCap ?? 3_000_000,
-      options.maxCoverage ?? 50,
-      options.useWithinDays ?? 90,
-      shanghai(settleTs),
-      settleTs,
-      shanghai(Date.now()),
-    );
+      remaining: options.remaining ?? quota,
+      claim_opens_at: shanghai(opensTs),
+      opens_ts: opensTs,
+      claim_closes_at: shanghai(closesTs),
+      closes_ts: closesTs,
+      sizes: JSON.stringify(options.sizes ?? ['micro', 'small', 'medium']),
+      tags: JSON.stringify(options.tags ?? []),
+      region_codes: JSON.stringify(options.regionCodes ?? ['440000']),
+      category_ids: JSON.stringify(options.categoryIds ?? []),
+      annual_cap: options.annualCap ?? 3_000_000,
+      max_coverage: options.maxCoverage ?? 50,
+      use_within_days: options.useWithinDays ?? 90,
+      settle_by: shanghai(settleTs),
+      settle_ts: settleTs,
+      updated_at: shanghai(Date.now()),
+    })
+    .execute();
 }
 
 let usccNo = 0;
@@ -87,42 +88,57 @@ export interface TestEnterprise {
 
 /** Creates `n` enterprises with a user each (`usr-<prefix>-0001`…) and returns them with their tokens, in order. */
 export async function insertEnterprises(
-  t: TestApp,
+  t: SetupTarget,
   n: number,
   prefix: string,
   options: TestEnterpriseOptions = {},
 ): Promise<TestEnterprise[]> {
-  const { sqlite } = t.database;
-  const enterprise = sqlite.prepare(
-    `INSERT INTO enterprises (id, uscc, name, size, industry, region_code, city_code, founded_on, employees, tags,
-       legal_representative)
-     VALUES (?, ?, ?, ?, '制造业', ?, '440600', '2015-06-01', 50, ?, ?)`,
-  );
-  const user = sqlite.prepare(
-    `INSERT INTO users (id, name, role, organization, region_code, enterprise_id, provider_id, position)
-     VALUES (?, '测试联系人', 'enterprise', ?, ?, ?, NULL, ?)`,
-  );
+  const enterprises: Insertable<EnterpriseTable>[] = [];
+  const users: Insertable<UserTable>[] = [];
   const made: { userId: string; enterpriseId: string }[] = [];
-  sqlite.transaction(() => {
-    for (let index = 1; index <= n; index++) {
-      const no = String(index).padStart(4, '0');
-      const uscc = options.uscc ?? testUscc();
-      const enterpriseId = `ent-${prefix}-${no}`;
-      const name = `佛山市${prefix}测试${no}有限公司`;
-      const region = options.regionCode ?? '440604';
-      enterprise.run(
-        enterpriseId,
-        uscc,
-        name,
-        options.size ?? 'small',
-        region,
-        JSON.stringify(options.tags ?? []),
-        options.legalRepresentative ?? `测试法人${prefix}${no}`,
-      );
-      user.run(`usr-${prefix}-${no}`, name, region, enterpriseId, 20_000 + index);
-      made.push({ userId: `usr-${prefix}-${no}`, enterpriseId });
+  for (let index = 1; index <= n; index++) {
+    const no = String(index).padStart(4, '0');
+    const enterpriseId = `ent-${prefix}-${no}`;
+    const name = `佛山市${prefix}测试${no}有限公司`;
+    const region = options.regionCode ?? '440604';
+    enterprises.push({
+      id: enterpriseId,
+      uscc: options.uscc ?? testUscc(),
+      name,
+      size: options.size ?? 'small',
+      industry: '制造业',
+      region_code: region,
+      city_code: '440600',
+      founded_on: '2015-06-01',
+      employees: 50,
+      tags: JSON.stringify(options.tags ?? []),
+      legal_representative: options.legalRepresentative ?? `测试法人${prefix}${no}`,
+    });
+    users.push({
+      id: `usr-${prefix}-${no}`,
+      name: '测试联系人',
+      role: 'enterprise',
+      organization: name,
+      region_code: region,
+      enterprise_id: enterpriseId,
+      provider_id: null,
+      position: 20_000 + index,
+    });
+    made.push({ userId: `usr-${prefix}-${no}`, enterpriseId });
+  }
+  // One statement per chunk: PostgreSQL takes at most 65,535 parameters in a statement (11 per enterprise row).
+  await t.database.db.transaction().execute(async (trx) => {
+    for (let from = 0; from < enterprises.length; from += INSERT_CHUNK) {
+      await trx
+        .insertInto('enterprises')
+        .values(enterprises.slice(from, from + INSERT_CHUNK))
+        .execute();
+      await trx
+        .insertInto('users')
+        .values(users.slice(from, from + INSERT_CHUNK))
+        .execute();
     }
-  })();
+  });
   const tokens = await Promise.all(made.map((entry) => t.tokenFor(entry.userId)));
   return made.map((entry, index) => ({ ...entry, token: tokens[index] ?? '' }));
 }

@@ -37,11 +37,27 @@ function post<T>(path: string, token: string, body?: unknown, headers: Record<st
 const get = <T>(path: string, token?: string) =>
   request<T>(base, path, token === undefined ? {} : { headers: bearer(token) });
 
-const sql = <T>(query: string, ...params: unknown[]) => t.database.sqlite.prepare(query).get(...params) as T;
+async function vouchersOfBatch(batchId: string): Promise<number> {
+  const row = await t.database.db
+    .selectFrom('vouchers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+async function engagementsOfVoucher(voucherId: string): Promise<number> {
+  const row = await t.database.db
+    .selectFrom('engagements')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('voucher_id', '=', voucherId)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
 
 describe('claims under concurrency', () => {
   test('1,000 claims at once from 1,000 eligible enterprises on a quota of 100: exactly 100 vouchers', async () => {
-    insertBatch(t, { id: 'vbt-test-rush', quota: 100 });
+    await insertBatch(t, { id: 'vbt-test-rush', quota: 100 });
     const enterprises = await insertEnterprises(t, 1000, 'rush');
     const responses = await Promise.all(
       enterprises.map((enterprise) => post<Voucher>('/voucher-batches/vbt-test-rush/claims', enterprise.token)),
@@ -50,7 +66,7 @@ describe('claims under concurrency', () => {
     assert.equal(won.length, 100);
     for (const response of won) assert.ok(Voucher.safeParse(response.body).success);
     for (const response of responses.filter((r) => r.status !== 201)) assertProblem(response, 409, 'quota_exhausted');
-    assert.equal(sql<{ n: number }>("SELECT count(*) AS n FROM vouchers WHERE batch_id = 'vbt-test-rush'").n, 100);
+    assert.equal(await vouchersOfBatch('vbt-test-rush'), 100);
     const batch = await get<VoucherBatch>('/voucher-batches/vbt-test-rush');
     assert.equal(batch.body.remaining, 0);
     assert.equal(batch.body.claimState, 'exhausted');
@@ -60,7 +76,7 @@ describe('claims under concurrency', () => {
   });
 
   test('50 claims at once from one enterprise: one voucher, the rest already_claimed', async () => {
-    insertBatch(t, { id: 'vbt-test-same', quota: 100 });
+    await insertBatch(t, { id: 'vbt-test-same', quota: 100 });
     const [enterprise] = await insertEnterprises(t, 1, 'same');
     assert.ok(enterprise);
     const responses = await Promise.all(
@@ -68,15 +84,17 @@ describe('claims under concurrency', () => {
     );
     assert.equal(responses.filter((response) => response.status === 201).length, 1);
     for (const response of responses.filter((r) => r.status !== 201)) assertProblem(response, 409, 'already_claimed');
-    assert.equal(sql<{ n: number }>("SELECT count(*) AS n FROM vouchers WHERE batch_id = 'vbt-test-same'").n, 1);
-    assert.equal(
-      sql<{ remaining: number }>("SELECT remaining FROM voucher_batches WHERE id = 'vbt-test-same'").remaining,
-      99,
-    );
+    assert.equal(await vouchersOfBatch('vbt-test-same'), 1);
+    const batch = await t.database.db
+      .selectFrom('voucher_batches')
+      .select('remaining')
+      .where('id', '=', 'vbt-test-same')
+      .executeTakeFirstOrThrow();
+    assert.equal(batch.remaining, 99);
   });
 
   test('20 uses at once of one voucher: exactly one engagement', async () => {
-    insertBatch(t, { id: 'vbt-test-use20' });
+    await insertBatch(t, { id: 'vbt-test-use20' });
     const [enterprise] = await insertEnterprises(t, 1, 'use20');
     assert.ok(enterprise);
     const voucher = (await post<Voucher>('/voucher-batches/vbt-test-use20/claims', enterprise.token)).body;
@@ -88,7 +106,7 @@ describe('claims under concurrency', () => {
     assert.equal(responses.filter((response) => response.status === 201).length, 1);
     for (const response of responses.filter((r) => r.status !== 201))
       assertProblem(response, 409, 'voucher_not_usable');
-    assert.equal(sql<{ n: number }>('SELECT count(*) AS n FROM engagements WHERE voucher_id = ?', voucher.id).n, 1);
+    assert.equal(await engagementsOfVoucher(voucher.id), 1);
     const after = await get<Voucher>(`/vouchers/${voucher.id}`, enterprise.token);
     assert.equal(after.body.status, 'ordered');
     assert.deepEqual(
@@ -100,10 +118,10 @@ describe('claims under concurrency', () => {
 
 describe('claim rules', () => {
   test('eligibility by size, recognitions and region is 403 not_eligible saying which', async () => {
-    insertBatch(t, { id: 'vbt-test-size', sizes: ['micro'] });
-    insertBatch(t, { id: 'vbt-test-tags', tags: ['specialized', 'littleGiant'] });
-    insertBatch(t, { id: 'vbt-test-gz', regionCodes: ['440100'] });
-    insertBatch(t, { id: 'vbt-test-fs', regionCodes: ['440600'], sizes: ['small'], tags: ['highTech'] });
+    await insertBatch(t, { id: 'vbt-test-size', sizes: ['micro'] });
+    await insertBatch(t, { id: 'vbt-test-tags', tags: ['specialized', 'littleGiant'] });
+    await insertBatch(t, { id: 'vbt-test-gz', regionCodes: ['440100'] });
+    await insertBatch(t, { id: 'vbt-test-fs', regionCodes: ['440600'], sizes: ['small'], tags: ['highTech'] });
     const [enterprise] = await insertEnterprises(t, 1, 'elig', { size: 'small', tags: ['highTech'] });
     assert.ok(enterprise);
     const en = { 'accept-language': 'en' };
@@ -130,8 +148,8 @@ describe('claim rules', () => {
   });
 
   test('outside the claim window is 409 claim_not_open; other roles are 403; signed out 401', async () => {
-    insertBatch(t, { id: 'vbt-test-soon', opensTs: Date.now() + DAY, closesTs: Date.now() + 9 * DAY });
-    insertBatch(t, { id: 'vbt-test-past', opensTs: Date.now() - 9 * DAY, closesTs: Date.now() - DAY });
+    await insertBatch(t, { id: 'vbt-test-soon', opensTs: Date.now() + DAY, closesTs: Date.now() + 9 * DAY });
+    await insertBatch(t, { id: 'vbt-test-past', opensTs: Date.now() - 9 * DAY, closesTs: Date.now() - DAY });
     const [enterprise] = await insertEnterprises(t, 1, 'window');
     assert.ok(enterprise);
     assertProblem(await post('/voucher-batches/vbt-test-soon/claims', enterprise.token), 409, 'claim_not_open');
@@ -152,7 +170,7 @@ describe('claim rules', () => {
   });
 
   test('an Idempotency-Key retry returns the first voucher', async () => {
-    insertBatch(t, { id: 'vbt-test-idem' });
+    await insertBatch(t, { id: 'vbt-test-idem' });
     const [enterprise] = await insertEnterprises(t, 1, 'idem');
     assert.ok(enterprise);
     const key = { 'idempotency-key': 'claim-idem-1' };
@@ -165,7 +183,7 @@ describe('claim rules', () => {
   });
 
   test('a handed-back voucher returns its quota, which another enterprise (or the same) can claim', async () => {
-    insertBatch(t, { id: 'vbt-test-back', quota: 1 });
+    await insertBatch(t, { id: 'vbt-test-back', quota: 1 });
     const [a, b] = await insertEnterprises(t, 2, 'back');
     assert.ok(a && b);
     const claimed = await post<Voucher>('/voucher-batches/vbt-test-back/claims', a.token);
@@ -191,10 +209,10 @@ describe('claim rules', () => {
   });
 
   test('the yearly cap counts unused vouchers at face value: a claim at the cap is refused', async () => {
-    insertBatch(t, { id: 'vbt-test-cap1', faceValue: 2_000_000, annualCap: 3_000_000, year: 2029 });
-    insertBatch(t, { id: 'vbt-test-cap2', faceValue: 1_000_000, annualCap: 3_000_000, year: 2029 });
-    insertBatch(t, { id: 'vbt-test-cap3', faceValue: 1_000_000, annualCap: 3_000_000, year: 2029 });
-    insertBatch(t, { id: 'vbt-test-cap4', faceValue: 1_000_000, annualCap: 3_000_000, year: 2030 });
+    await insertBatch(t, { id: 'vbt-test-cap1', faceValue: 2_000_000, annualCap: 3_000_000, year: 2029 });
+    await insertBatch(t, { id: 'vbt-test-cap2', faceValue: 1_000_000, annualCap: 3_000_000, year: 2029 });
+    await insertBatch(t, { id: 'vbt-test-cap3', faceValue: 1_000_000, annualCap: 3_000_000, year: 2029 });
+    await insertBatch(t, { id: 'vbt-test-cap4', faceValue: 1_000_000, annualCap: 3_000_000, year: 2030 });
     const [enterprise] = await insertEnterprises(t, 1, 'capclaim');
     assert.ok(enterprise);
     assert.equal((await post('/voucher-batches/vbt-test-cap1/claims', enterprise.token)).status, 201);
@@ -207,31 +225,63 @@ describe('claim rules', () => {
 
 describe('using a voucher', () => {
   /** Gives the enterprise vouchers of other batches of the same year already used for `amounts`. */
-  function usedBefore(enterpriseId: string, amounts: readonly number[]) {
-    amounts.forEach((amount, index) => {
+  async function usedBefore(enterpriseId: string, amounts: readonly number[]): Promise<void> {
+    for (const [index, amount] of amounts.entries()) {
       const id = `vbt-test-used-${enterpriseId.slice(-8)}-${index}`;
-      insertBatch(t, { id, faceValue: amount, year: 2028 });
-      const batch = sql<{ seq: number }>('SELECT seq FROM voucher_batches WHERE id = ?', id);
+      await insertBatch(t, { id, faceValue: amount, year: 2028 });
+      const batch = await t.database.db
+        .selectFrom('voucher_batches')
+        .select('seq')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       const now = Date.now();
       const voucherId = `vch-used-${enterpriseId.slice(-8)}-${index}`;
       const engagementId = `eng-used-${enterpriseId.slice(-8)}-${index}`;
-      t.database.sqlite
-        .prepare(
-          `INSERT INTO vouchers (id, code, batch_seq, batch_id, enterprise_id, face_value, status, claimed_at,
-             claimed_ts, use_by, use_by_ts, settle_by, engagement_id, year, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'ordered', 'x', ?, 'x', ?, 'x', ?, 2028, 'x')`,
-        )
-        .run(voucherId, `USED-${voucherId}`, batch.seq, id, enterpriseId, amount, now, now + DAY, engagementId);
-      t.database.sqlite
-        .prepare(
-          `INSERT INTO engagements (id, enterprise_id, enterprise_name, enterprise_region_code, provider_id,
-             provider_name, product_id, product_name, category_id, voucher_id, contract_amount, voucher_amount,
-             self_paid, status, created_at, created_ts, updated_at)
-           VALUES (?, ?, 'x', '440604', 'prv-00001', 'x', 'prd-00002', 'x', 'testing-certification', ?, ?, ?, ?,
-             'ordered', 'x', ?, 'x')`,
-        )
-        .run(engagementId, enterpriseId, voucherId, amount * 4, amount, amount * 3, now);
-    });
+      await t.database.db
+        .insertInto('vouchers')
+        .values({
+          id: voucherId,
+          code: `USED-${voucherId}`,
+          batch_seq: batch.seq,
+          batch_id: id,
+          enterprise_id: enterpriseId,
+          face_value: amount,
+          status: 'ordered',
+          claimed_at: 'x',
+          claimed_ts: now,
+          use_by: 'x',
+          use_by_ts: now + DAY,
+          settle_by: 'x',
+          engagement_id: engagementId,
+          year: 2028,
+          updated_at: 'x',
+        })
+        .execute();
+      await t.database.db
+        .insertInto('engagements')
+        .values({
+          id: engagementId,
+          enterprise_id: enterpriseId,
+          enterprise_name: 'x',
+          enterprise_region_code: '440604',
+          provider_id: 'prv-00001',
+          provider_name: 'x',
+          product_id: 'prd-00002',
+          product_name: 'x',
+          category_id: 'testing-certification',
+          voucher_id: voucherId,
+          contract_amount: amount * 4,
+          voucher_amount: amount,
+          self_paid: amount * 3,
+          status: 'ordered',
+          accepted_at: null,
+          rating_id: null,
+          created_at: 'x',
+          created_ts: now,
+          updated_at: 'x',
+        })
+        .execute();
+    }
   }
 
   // Face value ¥10,000, coverage 50 %, yearly cap ¥30,000.
@@ -281,11 +331,11 @@ describe('using a voucher', () => {
   cases.forEach((item, index) => {
     test(`cap and coverage: ${item.name}`, async () => {
       const prefix = `cov${index}`;
-      insertBatch(t, { id: `vbt-test-${prefix}`, year: 2028, remaining: 100 });
+      await insertBatch(t, { id: `vbt-test-${prefix}`, year: 2028, remaining: 100 });
       const [enterprise] = await insertEnterprises(t, 1, prefix);
       assert.ok(enterprise);
       const voucher = (await post<Voucher>(`/voucher-batches/vbt-test-${prefix}/claims`, enterprise.token)).body;
-      usedBefore(enterprise.enterpriseId, item.usedBefore);
+      await usedBefore(enterprise.enterpriseId, item.usedBefore);
       const input = { productId: 'prd-00002', contractAmount: item.contract };
       const quote = await post<VoucherQuote>(`/vouchers/${voucher.id}/quote`, enterprise.token, input);
       if ('code' in item.expect) {
@@ -308,13 +358,15 @@ describe('using a voucher', () => {
   });
 
   test('an expired voucher cannot be used: it is marked expired by the platform', async () => {
-    insertBatch(t, { id: 'vbt-test-exp' });
+    await insertBatch(t, { id: 'vbt-test-exp' });
     const [enterprise] = await insertEnterprises(t, 1, 'exp');
     assert.ok(enterprise);
     const voucher = (await post<Voucher>('/voucher-batches/vbt-test-exp/claims', enterprise.token)).body;
-    t.database.sqlite
-      .prepare('UPDATE vouchers SET use_by_ts = ?, use_by = ? WHERE id = ?')
-      .run(Date.now() - 1000, '2026-01-01T00:00:00+08:00', voucher.id);
+    await t.database.db
+      .updateTable('vouchers')
+      .set({ use_by_ts: Date.now() - 1000, use_by: '2026-01-01T00:00:00+08:00' })
+      .where('id', '=', voucher.id)
+      .execute();
     const input = { productId: 'prd-00002', contractAmount: 1_000_000 };
     assertProblem(await post(`/vouchers/${voucher.id}/use`, enterprise.token, input), 409, 'voucher_expired');
     const after = (await get<Voucher>(`/vouchers/${voucher.id}`, enterprise.token)).body;
@@ -322,24 +374,28 @@ describe('using a voucher', () => {
     assert.deepEqual(after.history.at(-1)?.actor.role, 'system');
     assertProblem(await post(`/vouchers/${voucher.id}/use`, enterprise.token, input), 409, 'voucher_expired');
     assertProblem(await post(`/vouchers/${voucher.id}/return`, enterprise.token), 409, 'voucher_not_returnable');
-    assert.equal(sql<{ n: number }>('SELECT count(*) AS n FROM engagements WHERE voucher_id = ?', voucher.id).n, 0);
+    assert.equal(await engagementsOfVoucher(voucher.id), 0);
   });
 
   test('the sweep expires issued vouchers past their deadline and nothing else', async () => {
-    insertBatch(t, { id: 'vbt-test-sweep' });
+    await insertBatch(t, { id: 'vbt-test-sweep' });
     const [a, b] = await insertEnterprises(t, 2, 'sweep');
     assert.ok(a && b);
     const old = (await post<Voucher>('/voucher-batches/vbt-test-sweep/claims', a.token)).body;
     const fresh = (await post<Voucher>('/voucher-batches/vbt-test-sweep/claims', b.token)).body;
-    t.database.sqlite.prepare('UPDATE vouchers SET use_by_ts = ? WHERE id = ?').run(Date.now() - 1000, old.id);
+    await t.database.db
+      .updateTable('vouchers')
+      .set({ use_by_ts: Date.now() - 1000 })
+      .where('id', '=', old.id)
+      .execute();
     assert.ok((await expireDue(t.database.db, Date.now())) >= 1);
     assert.equal((await get<Voucher>(`/vouchers/${old.id}`, a.token)).body.status, 'expired');
     assert.equal((await get<Voucher>(`/vouchers/${fresh.id}`, b.token)).body.status, 'issued');
   });
 
   test('products: unpublished or not voucher-eligible or outside the categories; related parties', async () => {
-    insertBatch(t, { id: 'vbt-test-prod', categoryIds: ['technology-rd'] });
-    insertBatch(t, { id: 'vbt-test-rel' });
+    await insertBatch(t, { id: 'vbt-test-prod', categoryIds: ['technology-rd'] });
+    await insertBatch(t, { id: 'vbt-test-rel' });
     const [enterprise] = await insertEnterprises(t, 1, 'prod');
     assert.ok(enterprise);
     const voucher = (await post<Voucher>('/voucher-batches/vbt-test-prod/claims', enterprise.token)).body;
@@ -350,10 +406,12 @@ describe('using a voucher', () => {
     assert.equal((await use('prd-00004')).status, 200); // technology-rd
     assertProblem(await use('prd-99999'), 409, 'product_not_eligible');
 
-    const provider = sql<{ uscc: string; legal_representative: string }>(
-      "SELECT uscc, legal_representative FROM providers WHERE id = 'prv-00001'",
-    );
-    assert.ok(provider.legal_representative.length > 0, 'the seed names legal representatives');
+    const provider = await t.database.db
+      .selectFrom('providers')
+      .select(['uscc', 'legal_representative'])
+      .where('id', '=', 'prv-00001')
+      .executeTakeFirstOrThrow();
+    assert.ok(provider.legal_representative, 'the seed names legal representatives');
     const [sameLegal] = await insertEnterprises(t, 1, 'rel1', { legalRepresentative: provider.legal_representative });
     const [sameUscc] = await insertEnterprises(t, 1, 'rel2', { uscc: provider.uscc });
     for (const related of [sameLegal, sameUscc]) {
@@ -369,7 +427,7 @@ describe('using a voucher', () => {
   });
 
   test('bad input is 400 with the field; the detail follows the language', async () => {
-    insertBatch(t, { id: 'vbt-test-bad' });
+    await insertBatch(t, { id: 'vbt-test-bad' });
     const [enterprise] = await insertEnterprises(t, 1, 'bad');
     assert.ok(enterprise);
     const voucher = (await post<Voucher>('/voucher-batches/vbt-test-bad/claims', enterprise.token)).body;

@@ -33,6 +33,16 @@ export async function countRating(
 }
 
 /**
+ * SQL for `sum / count` rounded half up to one decimal, in integer arithmetic. ROUND would round a binary double on
+ * SQLite (83.55 is 83.5499… there, so 83.5) and an exact numeric on PostgreSQL (83.6); this is 83.6 on both, as the
+ * public summary's `roundedAverage` (rows.ts) is. Both arguments must be integer expressions (PostgreSQL's SUM of
+ * integers is a numeric: cast it).
+ */
+export function roundedAverageSql(sum: string, count: string): string {
+  return `((${sum} * 20 + ${count}) / (${count} * 2)) / 10.0`;
+}
+
+/**
  * Sets the catalog's rating columns of the given products and providers from their stats rows: the count, the
  * average to one decimal, the sort key (-1 when unrated), and the sort key's copies in the region index.
  */
@@ -45,7 +55,7 @@ export async function copyToCatalog(
     await sql`
       UPDATE products SET
         rating_count = COALESCE((SELECT s.count FROM product_rating_stats s WHERE s.subject_id = products.id), 0),
-        rating_average = (SELECT ROUND(s.score_sum * 1.0 / s.count, 1) FROM product_rating_stats s
+        rating_average = (SELECT ${sql.raw(roundedAverageSql('s.score_sum', 's.count'))} FROM product_rating_stats s
                           WHERE s.subject_id = products.id AND s.count > 0)
       WHERE id IN (${sql.join(productIds)})`.execute(trx);
     await sql`
@@ -60,7 +70,7 @@ export async function copyToCatalog(
     await sql`
       UPDATE providers SET
         rating_count = COALESCE((SELECT s.count FROM provider_rating_stats s WHERE s.subject_id = providers.id), 0),
-        rating_average = (SELECT ROUND(s.score_sum * 1.0 / s.count, 1) FROM provider_rating_stats s
+        rating_average = (SELECT ${sql.raw(roundedAverageSql('s.score_sum', 's.count'))} FROM provider_rating_stats s
                           WHERE s.subject_id = providers.id AND s.count > 0)
       WHERE id IN (${sql.join(providerIds)})`.execute(trx);
     await sql`

@@ -71,6 +71,11 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** `sum / count` rounded half up to one decimal without floating-point error, as `roundedAverageSql` (aggregates.ts). */
+export function roundedAverage(sum: number, count: number): number {
+  return Math.floor((sum * 20 + count) / (count * 2)) / 10;
+}
+
 /** The public summary of a subject's stats row (or of none: no ratings yet). */
 export function distributionOf(row: StatsRow | undefined): RatingDistribution {
   const count = row?.count ?? 0;
@@ -83,7 +88,7 @@ export function distributionOf(row: StatsRow | undefined): RatingDistribution {
   };
   return {
     count,
-    averageScore: count === 0 || !row ? null : round1(row.score_sum / count),
+    averageScore: count === 0 || !row ? null : roundedAverage(row.score_sum, count),
     levels,
     satisfactionPercent: count === 0 ? null : round1(((levels.verySatisfied + levels.satisfied) / count) * 100),
   };

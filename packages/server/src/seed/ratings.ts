@@ -1,5 +1,6 @@
 import { RATING_ITEMS, needsFollowUp, ratingGrade, type SatisfactionLevel } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
+import { roundedAverageSql } from '../ratings/aggregates.js';
 import { enterpriseLabel } from '../ratings/label.js';
 import { addWorkingDays, FOLLOW_UP_WORKING_DAYS, shanghaiDay } from '../ratings/working-days.js';
 import { DEFAULT_AS_OF, DEFAULT_SEED, shanghaiDateTime } from './catalog.js';
@@ -20,7 +21,7 @@ export const DEMO_RATINGS = {
 /** usr-ent-01's delivered engagements: 0003 stays unrated (the rate example), 0004 is rated. */
 export const DEMO_ENGAGEMENTS = { unrated: 'eng-demo-0003', rated: 'eng-demo-0004' } as const;
 
-const COMMENTS: Record<SatisfactionLevel, readonly string[]> = {
+export const COMMENTS: Record<SatisfactionLevel, readonly string[]> = {
   verySatisfied: [
     '顾问非常专业，响应及时，按期交付，超出预期。',
     '服务细致周到，问题一次性解决，推荐！👍',
@@ -38,14 +39,14 @@ const COMMENTS: Record<SatisfactionLevel, readonly string[]> = {
   veryDissatisfied: ['服务未按合同约定完成，联系不上负责人。', '收费后拖延交付，至今未解决问题。'],
 };
 
-const ANSWERS = [
+export const ANSWERS = [
   '非常抱歉给贵企业带来不便，我们已安排项目经理上门回访，并将在一周内补齐全部交付材料。',
   '感谢反馈。我们已调整服务团队，指定专人对接，后续进度每周书面报告。',
   '已核实情况，剩余服务内容将免费补充完成，请贵企业验收。',
 ];
 
 /** A score near `mean`, split over the eight items in proportion to their weights, summing exactly. */
-function scoresNear(random: Random, mean: number): number[] {
+export function scoresNear(random: Random, mean: number): number[] {
   const total = Math.round(random.bell(mean, 24, 20, 100));
   const scores = RATING_ITEMS.map(([, max]) => Math.floor((max * total) / 100));
   let left = total - scores.reduce((sum, score) => sum + score, 0);
@@ -59,7 +60,7 @@ function scoresNear(random: Random, mean: number): number[] {
   return scores;
 }
 
-function levelOf(random: Random, score: number): SatisfactionLevel {
+export function levelOf(random: Random, score: number): SatisfactionLevel {
   const shifted = score + random.int(-6, 6);
   if (shifted >= 90) return 'verySatisfied';
   if (shifted >= 78) return 'satisfied';
@@ -405,7 +406,7 @@ export function seedRatings(handle: DatabaseHandle, options: { seed?: number } =
       sqlite.exec(
         `UPDATE ${table} SET
            rating_count = COALESCE((SELECT s.count FROM ${stats} s WHERE s.subject_id = ${table}.id), 0),
-           rating_average = (SELECT ROUND(CAST(s.score_sum AS REAL) / s.count, 1) FROM ${stats} s
+           rating_average = (SELECT ${roundedAverageSql('s.score_sum', 's.count')} FROM ${stats} s
                              WHERE s.subject_id = ${table}.id)`,
       );
       sqlite.exec(`UPDATE ${table} SET rating_sort = COALESCE(rating_average, -1)`);
