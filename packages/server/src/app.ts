@@ -9,8 +9,12 @@ import { loadDemoSigningKey } from './auth/keys.js';
 import { Authenticator, type AuthSettings } from './auth/verifier.js';
 import { registerEtags } from './http/etag.js';
 import { registerRateLimits, type RateLimitRule } from './http/rate-limit.js';
-import { redactUrl } from './http/logging.js';
+import { databaseErrorCode, databaseTrouble, serviceUnavailable } from './http/database-errors.js';
+import { requestLocale } from './http/locale.js';
+import { loggerOptions, registerRequestLog } from './http/logging.js';
 import { ProblemError, problemBody, sendProblem } from './http/problem.js';
+import { registerJsonBodies } from './http/json-body.js';
+import { registerSecurityHeaders, securityHeadersOf } from './http/security-headers.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { demandRoutes } from './routes/demands.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
@@ -30,7 +34,7 @@ export interface AppOptions {
   /** An open database; the caller closes it. Without one, `dataDir` is opened (and closed with the app). */
   readonly database?: PreparedDatabase;
   readonly dataDir?: string;
-  /** Log one line per request (with phone numbers masked). */
+  /** Log one JSON line per request, with no personal data (see `http/logging.ts`). */
   readonly logger?: boolean;
   /** Serve the demo site at `/` and the CDN build at `/cdn/`. */
   readonly demo?: boolean | DemoOptions;
@@ -50,6 +54,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean | number | string;
   /** Per-address limits of the public demand endpoints. */
   readonly rateLimits?: { readonly demandSubmit?: RateLimitRule; readonly demandLookup?: RateLimitRule };
+  /** Send `Strict-Transport-Security` with this max-age on HTTPS requests; 0 or unset: never. */
+  readonly hstsMaxAge?: number;
 }
 
 export const DEMO_ISSUER = 'https://smec.gd.gov.cn/demo';
@@ -80,6 +86,10 @@ function problemFor(error: FastifyError): { status: number; code: string; detail
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'validation_failed', detail: 'The request body is not valid JSON.', path: 'body' };
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // The router's refusals: a path that is not percent-encoded UTF-8, or a segment longer than any identifier.
+      return { status: 400, code: 'validation_failed', detail: 'The path is not valid.', path: 'params' };
     default:
       break;
   }
@@ -106,16 +116,27 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     cursorSecret: database.cursorSecret,
   };
 
+  const security = { hstsMaxAge: options.hstsMaxAge ?? 0 };
   const app = Fastify({
-    logger: options.logger ? { level: 'info', ...(options.logStream ? { stream: options.logStream } : {}) } : false,
-    // One line per request, written by our onResponse hook (with phone numbers masked).
+    logger: options.logger ? loggerOptions(options.logStream) : false,
+    // One line per request, written by our onResponse hook (with personal data masked).
     logController: new LogController({ disableRequestLogging: true }),
+    // While closing, a request that still arrives on an open connection is served (the database is open until the
+    // last one is answered) and told `Connection: close`, rather than refused with a bare 503.
+    return503OnClosing: false,
     bodyLimit: 64 * 1024,
     trustProxy:
       typeof options.trustProxy === 'number'
         ? (_address: string, hop: number) => hop < (options.trustProxy as number)
         : (options.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router raises before any hook runs would otherwise be Fastify's own JSON, without a request id.
+    frameworkErrors: (error, request, reply) => {
+      const problem = problemFor(error);
+      const errors = problem.path ? [{ path: problem.path, message: problem.detail }] : undefined;
+      reply.header('x-request-id', request.id).headers(securityHeadersOf(request, security));
+      return sendProblem(reply, problemBody(request, problem.status, problem.code, problem.detail, errors));
+    },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -126,13 +147,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  if (options.logger) {
-    app.addHook('onResponse', async (request, reply) => {
-      request.log.info(
-        `${request.method} ${redactUrl(request.url)} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`,
-      );
-    });
-  }
+  registerSecurityHeaders(app, security);
+  if (options.logger) registerRequestLog(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) {
@@ -141,6 +157,17 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
         // Extensions never override the standard members.
         { ...error.extensions, ...problemBody(request, error.status, error.code, error.message, error.errors) },
         error.headers,
+      );
+    }
+    const trouble = databaseTrouble(error);
+    if (trouble) {
+      // Busy, locked or unreachable: the same request succeeds in a moment, so the client is told to retry.
+      request.log.warn({ code: databaseErrorCode(error), trouble }, 'database unavailable: answered 503');
+      const unavailable = serviceUnavailable(requestLocale(request), trouble);
+      return sendProblem(
+        reply,
+        problemBody(request, unavailable.status, unavailable.code, unavailable.message),
+        unavailable.headers,
       );
     }
     const problem = problemFor(error);
@@ -169,6 +196,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     maxAge: 600,
   });
   registerEtags(app);
+  registerJsonBodies(app);
   await registerRateLimits(app);
 
   const authSettings: AuthSettings = {

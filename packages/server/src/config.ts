@@ -36,6 +36,8 @@ export interface ResolvedOptions {
   readonly auth: Partial<AuthSettings>;
   readonly rateLimits: { demandSubmit?: RateLimitRule; demandLookup?: RateLimitRule };
   readonly trustProxy: boolean | number | string;
+  /** `SMEC_HSTS_MAX_AGE`: seconds of `Strict-Transport-Security` on HTTPS requests; 0 (default) sends none. */
+  readonly hstsMaxAge: number;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -71,6 +73,7 @@ export function resolveOptions(options: ServerOptions = {}, env: NodeJS.ProcessE
       ...(env['SMEC_JWKS_URL'] ? { jwksUrl: env['SMEC_JWKS_URL'] } : {}),
     },
     trustProxy: trustProxyFrom(env['SMEC_TRUST_PROXY']),
+    hstsMaxAge: hstsMaxAgeFrom(env['SMEC_HSTS_MAX_AGE']),
     rateLimits: definedRules({
       demandSubmit: parseRateLimit(env['SMEC_DEMAND_RATE_LIMIT'], 'SMEC_DEMAND_RATE_LIMIT'),
       demandLookup: parseRateLimit(env['SMEC_LOOKUP_RATE_LIMIT'], 'SMEC_LOOKUP_RATE_LIMIT'),
@@ -91,4 +94,10 @@ function trustProxyFrom(value: string | undefined): boolean | number | string {
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
+}
+
+function hstsMaxAgeFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 0;
+  if (!/^\d+$/.test(value.trim())) throw new Error(`SMEC_HSTS_MAX_AGE must be a number of seconds, not ${value}`);
+  return Number(value);
 }

@@ -38,6 +38,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       auth: resolved.auth,
       rateLimits: resolved.rateLimits,
       trustProxy: resolved.trustProxy,
+      hstsMaxAge: resolved.hstsMaxAge,
     });
     await app.listen({ port: resolved.port, host: resolved.host });
     const { port } = app.server.address() as AddressInfo;

@@ -1,23 +1,41 @@
 // `npm start`: the API, the CDN build and the demo site on one port. Creates and seeds the database on first start.
+// stdout carries the JSON log lines only; the notes for a person at the terminal go to stderr.
 import { startServer } from './index.js';
 import { resolveOptions } from './config.js';
+
+/** How long in-flight requests may take to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = Number(process.env['SMEC_SHUTDOWN_TIMEOUT_MS']) || 10_000;
+
+const note = (text: string) => process.stderr.write(`smec: ${text}\n`);
 
 const options = resolveOptions({ demo: true, logger: true, host: process.env['HOST'] ?? '127.0.0.1' });
 const server = await startServer(options);
 const { port } = new URL(server.url);
-process.stdout.write(`smec demo: http://localhost:${port}/\n`);
-if (options.demoAuth)
-  process.stdout.write('smec demo: signing its own tokens for the seeded users (GET /api/v1/demo/users)\n');
+note(`demo: http://localhost:${port}/ (listening on ${server.url})`);
+if (options.demoAuth) note('demo: signing its own tokens for the seeded users (GET /api/v1/demo/users)');
 
 let stopping = false;
 const stop = (signal: string) => {
-  if (stopping) return;
+  if (stopping) {
+    note(`${signal} again, exiting without waiting`);
+    process.exit(1);
+  }
   stopping = true;
-  process.stdout.write(`smec: ${signal}, shutting down\n`);
+  // Stop listening at once (new connections are refused), let the requests in flight finish, then close the
+  // database. A request that hangs must not keep the process alive for ever: after the grace period it exits anyway.
+  note(`${signal}, finishing the requests in flight (at most ${SHUTDOWN_TIMEOUT_MS / 1000} s)`);
+  const deadline = setTimeout(() => {
+    note(`requests still running after ${SHUTDOWN_TIMEOUT_MS / 1000} s, exiting`);
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS);
+  deadline.unref();
   server.close().then(
-    () => process.exit(0),
+    () => {
+      note('stopped');
+      process.exit(0);
+    },
     (error: unknown) => {
-      process.stderr.write(`smec: shutdown failed: ${String(error)}\n`);
+      note(`shutdown failed: ${String(error)}`);
       process.exit(1);
     },
   );

@@ -2,7 +2,8 @@ import type { Health } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { shanghaiDateTime } from '../seed/catalog.js';
-import { ProblemError } from '../http/problem.js';
+import { databaseErrorCode, databaseTrouble, serviceUnavailable } from '../http/database-errors.js';
+import { requestLocale } from '../http/locale.js';
 import type { CatalogContext } from '../catalog/context.js';
 
 export const SERVER_VERSION = '0.1.0';
@@ -12,10 +13,9 @@ export function healthRoutes(app: FastifyInstance, context: CatalogContext): voi
     try {
       await sql`select count(*) from categories`.execute(context.db);
     } catch (error) {
-      request.log.error({ err: error }, 'health check: database unavailable');
-      throw new ProblemError(503, 'service_unavailable', 'The database is unavailable.', {
-        headers: { 'retry-after': '5' },
-      });
+      // A load balancer polls this: a failing database is a state to report (503), not an error to shout about.
+      request.log.warn({ code: databaseErrorCode(error) }, 'health check: database unavailable');
+      throw serviceUnavailable(requestLocale(request), databaseTrouble(error) ?? 'down');
     }
     const body: Health = { status: 'ok', database: 'ok', version: SERVER_VERSION, time: shanghaiDateTime(Date.now()) };
     return reply.header('cache-control', 'no-store').send(body);
