@@ -43,6 +43,17 @@ export type DemoUsersQuery = z.infer<typeof DemoUsersQuery>;
 
 /** The demo issuer's public keys (RFC 7517), for anyone checking its tokens. */
 export const DemoJwks = z.object({
-  keys: z.array(z.object({ kty: z.string(), kid: z.string(), alg: z.optional(z.string()) })),
+  // A JWK's members depend on its key type (the demo's is EC P-256: crv, x, y), and RFC 7517 lets it carry more.
+  keys: z.array(
+    z.looseObject({
+      kty: z.string(),
+      kid: z.string(),
+      alg: z.optional(z.string()),
+      use: z.optional(z.string()),
+      crv: z.optional(z.string()),
+      x: z.optional(z.string()),
+      y: z.optional(z.string()),
+    }),
+  ),
 });
 export type DemoJwks = z.infer<typeof DemoJwks>;

@@ -8,8 +8,11 @@ export const FieldError = z.object({
 });
 export type FieldError = z.infer<typeof FieldError>;
 
-/** An RFC 9457 problem details body, `application/problem+json`. */
-export const Problem = z.object({
+/**
+ * An RFC 9457 problem details body, `application/problem+json`. It may carry extension members (RFC 9457 §3.2), such
+ * as the `registrationId` of an `already_registered` conflict.
+ */
+export const Problem = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.int().check(z.minimum(400), z.maximum(599)),

@@ -41,16 +41,29 @@ function parametersOf(schema: z.ZodMiniType | undefined, location: 'query' | 'pa
   });
 }
 
+/**
+ * The error statuses of an operation: its own, and those of the layers below every route. The body of any method but
+ * GET is parsed before a route sees it (413 past 64 KB, 415 when it is not JSON); any operation may find the database
+ * busy or out of reach (503 with Retry-After) or fail (500).
+ */
+function errorStatuses(operation: Operation): number[] {
+  const statuses = new Set([...operation.errors, 500, 503]);
+  if (operation.method !== 'get') [413, 415].forEach((status) => statuses.add(status));
+  return [...statuses].sort((a, b) => a - b);
+}
+
 function operationObject(operation: Operation): JsonObject {
+  // Every GET answers 200 with an ETag and honours If-None-Match, the cacheable ones and the private ones alike.
+  const etag = operation.cacheable || operation.method === 'get';
   const responses: JsonObject = {
     [String(operation.successStatus ?? 200)]: {
       description: operation.successStatus === 201 ? 'Created' : 'OK',
-      headers: operation.cacheable ? { ETag: { schema: { type: 'string' } } } : undefined,
+      headers: etag ? { ETag: { schema: { type: 'string' } } } : undefined,
       content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } },
     },
   };
-  if (operation.cacheable) responses['304'] = { description: 'Not modified (the `If-None-Match` ETag matched)' };
-  for (const status of [...operation.errors, 500]) {
+  if (etag) responses['304'] = { description: 'Not modified (the `If-None-Match` ETag matched)' };
+  for (const status of errorStatuses(operation)) {
     responses[String(status)] = { $ref: `#/components/responses/Problem${status}` };
   }
   return {
@@ -96,11 +109,11 @@ export interface OpenApiOptions {
 /** The OpenAPI 3.1 document of the platform API, generated from the shared schemas. */
 export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
   const paths: Record<string, JsonObject> = {};
-  const statuses = new Set<number>([500]);
+  const statuses = new Set<number>();
   for (const operation of Object.values(operations) as Operation[]) {
     paths[operation.path] ??= {};
     (paths[operation.path] as JsonObject)[operation.method] = operationObject(operation);
-    operation.errors.forEach((status) => statuses.add(status));
+    errorStatuses(operation).forEach((status) => statuses.add(status));
   }
   const problemResponses: JsonObject = {};
   for (const status of [...statuses].sort()) {

@@ -85,7 +85,7 @@ export interface Operation {
   readonly exampleUserId?: string;
   /** Headers the operation reads, documented as parameters. */
   readonly headers?: readonly { readonly name: string; readonly description: string; readonly required: boolean }[];
-  /** The error statuses this operation can answer with, besides 500. */
+  /** The error statuses of this operation, besides the 500, 503 (and, for a body, 413 and 415) of every one. */
   readonly errors: readonly number[];
   readonly cacheable: boolean;
   readonly example?: {
@@ -148,7 +148,7 @@ export const operations = {
     summary: 'One service provider',
     params: IdParams,
     response: Provider,
-    errors: [404],
+    errors: [400, 404],
     cacheable: true,
     example: { params: { id: 'prv-00001' } },
   },
@@ -174,7 +174,7 @@ export const operations = {
     summary: 'One service product with its five publics and its provider',
     params: IdParams,
     response: ServiceProductDetail,
-    errors: [404],
+    errors: [400, 404],
     cacheable: true,
     example: { params: { id: 'prd-00001' } },
   },

@@ -1,0 +1,123 @@
+// The served OpenAPI document, read as the fuzzer needs it: each operation with its parameters, its request body
+// schema and, per documented status, the media type and schema its answer must have.
+
+/** The subset of JSON Schema (draft 2020-12) the document uses. */
+export interface JsonSchema {
+  readonly type?: string | readonly string[];
+  readonly properties?: Readonly<Record<string, JsonSchema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | JsonSchema;
+  readonly items?: JsonSchema;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly format?: string;
+  readonly anyOf?: readonly JsonSchema[];
+  readonly oneOf?: readonly JsonSchema[];
+  readonly allOf?: readonly JsonSchema[];
+  readonly $ref?: string;
+}
+
+export interface Parameter {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header';
+  readonly required: boolean;
+  readonly schema: JsonSchema;
+  readonly example?: string;
+}
+
+/** What a documented status answers with: a media type and schema, or no body at all (304). */
+export interface DocumentedResponse {
+  readonly mediaType: string | null;
+  readonly schema: JsonSchema | null;
+}
+
+export interface FuzzOperation {
+  readonly operationId: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly path: string;
+  readonly secured: boolean;
+  readonly pathParams: readonly Parameter[];
+  readonly queryParams: readonly Parameter[];
+  readonly headerParams: readonly Parameter[];
+  readonly body: { readonly schema: JsonSchema; readonly example?: unknown } | null;
+  readonly responses: ReadonlyMap<number, DocumentedResponse>;
+}
+
+export interface OpenApiDocument {
+  readonly openapi: string;
+  readonly paths: Record<string, Record<string, RawOperation>>;
+  readonly components: {
+    readonly schemas: Record<string, JsonSchema>;
+    readonly responses: Record<string, RawResponse>;
+  };
+}
+
+interface RawResponse {
+  readonly $ref?: string;
+  readonly content?: Record<string, { readonly schema?: JsonSchema }>;
+}
+
+interface RawOperation {
+  readonly operationId: string;
+  readonly parameters?: readonly Parameter[];
+  readonly requestBody?: { readonly content: Record<string, { schema: JsonSchema; example?: unknown }> };
+  readonly security?: readonly unknown[];
+  readonly responses: Record<string, RawResponse>;
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+/** Follows a local `#/components/...` reference. */
+export function resolvePointer(document: OpenApiDocument, ref: string): unknown {
+  if (!ref.startsWith('#/')) throw new Error(`only local references are expected, not ${ref}`);
+  let node: unknown = document;
+  for (const part of ref.slice(2).split('/')) {
+    node = (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  if (node === undefined) throw new Error(`dangling reference ${ref}`);
+  return node;
+}
+
+function responseOf(document: OpenApiDocument, raw: RawResponse): DocumentedResponse {
+  const response = raw.$ref ? (resolvePointer(document, raw.$ref) as RawResponse) : raw;
+  const entries = Object.entries(response.content ?? {});
+  if (entries.length === 0) return { mediaType: null, schema: null };
+  if (entries.length > 1) throw new Error('one media type per response is expected');
+  const [mediaType, media] = entries[0] as [string, { schema?: JsonSchema }];
+  return { mediaType, schema: media.schema ?? {} };
+}
+
+/** Every operation of the document, in document order. */
+export function operationsOf(document: OpenApiDocument): FuzzOperation[] {
+  const result: FuzzOperation[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, raw] of Object.entries(item)) {
+      if (!METHODS.has(method)) continue;
+      const parameters = raw.parameters ?? [];
+      const responses = new Map<number, DocumentedResponse>();
+      for (const [status, response] of Object.entries(raw.responses)) {
+        responses.set(Number(status), responseOf(document, response));
+      }
+      const json = raw.requestBody?.content['application/json'];
+      result.push({
+        operationId: raw.operationId,
+        method: method.toUpperCase() as FuzzOperation['method'],
+        path,
+        secured: (raw.security ?? []).length > 0,
+        pathParams: parameters.filter((parameter) => parameter.in === 'path'),
+        queryParams: parameters.filter((parameter) => parameter.in === 'query'),
+        headerParams: parameters.filter((parameter) => parameter.in === 'header'),
+        body: json ? { schema: json.schema, ...(json.example === undefined ? {} : { example: json.example }) } : null,
+        responses,
+      });
+    }
+  }
+  return result;
+}
