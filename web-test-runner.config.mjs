@@ -1,12 +1,15 @@
 // Widget tests run in Debian's Chromium against the real reference server, started by scripts/wtr.mjs,
-// whose API URL arrives in SMEC_TEST_API_URL.
+// whose API URL arrives in SMEC_TEST_API_URL; the XSS test's server of hostile texts in SMEC_TEST_HOSTILE_API_URL.
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
 const apiUrl = process.env.SMEC_TEST_API_URL;
-if (!apiUrl) throw new Error('Run the browser tests through `node scripts/wtr.mjs`: it starts the reference server.');
+const hostileApiUrl = process.env.SMEC_TEST_HOSTILE_API_URL;
+if (!apiUrl || !hostileApiUrl) {
+  throw new Error('Run the browser tests through `node scripts/wtr.mjs`: it starts the reference servers.');
+}
 
 /** Counts passed and failed tests for `npm test`'s closing line; a test file that failed to load counts as failed. */
 function summaryReporter(file) {
@@ -69,6 +72,7 @@ export default {
   <head><meta charset="utf-8"></head>
   <body>
     <script>window.SMEC_TEST_API_URL = ${JSON.stringify(apiUrl)};</script>
+    <script>window.SMEC_TEST_HOSTILE_API_URL = ${JSON.stringify(hostileApiUrl)};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

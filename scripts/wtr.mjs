@@ -1,21 +1,37 @@
-// Runs the widget tests in Chromium: starts the reference server on a random loopback port, hands its URL to
-// web-test-runner, and stops it afterwards. Extra arguments go to web-test-runner (e.g. --files).
+// Runs the widget tests in Chromium: starts the reference server on a random loopback port, and a second one whose
+// texts are hostile (for the XSS test), hands their URLs to web-test-runner, and stops them afterwards. Extra
+// arguments go to web-test-runner (e.g. --files).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
-const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'test-support/serve.ts'], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-const [line] = await once(createInterface({ input: server.stdout }), 'line');
-const { apiUrl } = JSON.parse(line);
+/** A test server in its own process (test-support/serve.ts), and its API URL once it listens. */
+async function serve(env = {}) {
+  const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'test-support/serve.ts'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  // A server that dies before it listens (a failing `prepare`, say) must fail the run, not hang it.
+  let listening = false;
+  const exited = once(server, 'exit').then(([code]) => {
+    if (!listening) throw new Error(`test-support/serve.ts exited with code ${code} before it listened`);
+  });
+  const [line] = await Promise.race([once(createInterface({ input: server.stdout }), 'line'), exited]);
+  listening = true;
+  return { server, apiUrl: JSON.parse(line).apiUrl };
+}
+
+const [plain, hostile] = await Promise.all([serve({ SMEC_TEST_HOSTILE: '' }), serve({ SMEC_TEST_HOSTILE: '1' })]);
 
 const runner = spawn(
   process.execPath,
   ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)],
-  { stdio: 'inherit', env: { ...process.env, SMEC_TEST_API_URL: apiUrl } },
+  {
+    stdio: 'inherit',
+    env: { ...process.env, SMEC_TEST_API_URL: plain.apiUrl, SMEC_TEST_HOSTILE_API_URL: hostile.apiUrl },
+  },
 );
 const [code] = await once(runner, 'exit');
-server.stdin.end();
-await once(server, 'exit');
+for (const { server } of [plain, hostile]) server.stdin.end();
+await Promise.all([plain, hostile].map(({ server }) => once(server, 'exit')));
 process.exit(code ?? 1);

@@ -1,4 +1,5 @@
 import { msg, str } from '../../i18n/localization.js';
+import { webUrl } from '../../internal/web-url.js';
 import type { CategoryId, Policy, ServiceCategory } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { renderStatusBadge } from './policy-item.js';
@@ -31,6 +32,8 @@ function effectiveText(policy: Policy, locale: string): string {
 export function renderPolicyDetail(options: DetailOptions): TemplateResult {
   const { policy, categories, catalogUrl, locale } = options;
   const names = new Map(categories.map((category) => [category.id, categoryName(category, locale)]));
+  // Only a web address becomes the full-text link: the library's data is typed in by many hands.
+  const fullText = webUrl(policy.url);
   return html`<article part="detail" class="detail" aria-labelledby="smec-pl-detail-title">
     <button type="button" part="back-button" class="button" @click=${options.onBack}>
       ${msg('返回政策列表', { id: 'policy.back' })}
@@ -51,12 +54,22 @@ export function renderPolicyDetail(options: DetailOptions): TemplateResult {
     </dl>
     <h4>${msg('政策摘要', { id: 'policy.summary' })}</h4>
     <p part="summary" class="summary">${policy.summary}</p>
-    <p>
-      <a part="full-text" class="button button-primary" href=${policy.url} target="_blank" rel="noopener noreferrer">
-        ${msg('阅读政策全文', { id: 'policy.fullText' })}
-        <span class="sr-only">${msg('（在新窗口打开）', { id: 'policy.newWindow' })}</span>
-      </a>
-    </p>
+    ${
+      fullText
+        ? html`<p>
+            <a
+              part="full-text"
+              class="button button-primary"
+              href=${fullText}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              ${msg('阅读政策全文', { id: 'policy.fullText' })}
+              <span class="sr-only">${msg('（在新窗口打开）', { id: 'policy.newWindow' })}</span>
+            </a>
+          </p>`
+        : nothing
+    }
     ${
       policy.categoryIds.length === 0
         ? nothing
