@@ -76,8 +76,10 @@ function inserter<T extends keyof Database>(sqlite: DatabaseHandle['sqlite'], ta
 /**
  * Writes a generated catalog into an empty, migrated database in one transaction with prepared statements
  * (the n-gram index alone is a million rows; row by row through a query builder would take minutes).
+ * With `append`, the regions and categories are already there and only the providers and products are added (the
+ * province-scale seed); the caller then runs ANALYZE once, after its other bulk inserts.
  */
-export function loadCatalog(handle: DatabaseHandle, catalog: Catalog): void {
+export function loadCatalog(handle: DatabaseHandle, catalog: Catalog, options: { append?: boolean } = {}): void {
   const { sqlite } = handle;
   const categoryName = new Map(catalog.categories.map((category) => [category.id, category.name]));
   const childrenOf = new Map<string, string[]>();
@@ -113,12 +115,14 @@ export function loadCatalog(handle: DatabaseHandle, catalog: Catalog): void {
   const coverage: ProductCoverageTable[] = [];
 
   sqlite.transaction(() => {
-    for (const region of catalog.regions) {
-      insertRegion({ code: region.code, name: region.name, level: region.level, parent_code: region.parentCode });
+    if (!options.append) {
+      for (const region of catalog.regions) {
+        insertRegion({ code: region.code, name: region.name, level: region.level, parent_code: region.parentCode });
+      }
+      catalog.categories.forEach((category, position) =>
+        insertCategory({ id: category.id, name: category.name, name_en: category.nameEn, position }),
+      );
     }
-    catalog.categories.forEach((category, position) =>
-      insertCategory({ id: category.id, name: category.name, name_en: category.nameEn, position }),
-    );
 
     for (const provider of catalog.providers) {
       const seq = seqOf(provider.id);
@@ -259,7 +263,7 @@ export function loadCatalog(handle: DatabaseHandle, catalog: Catalog): void {
     sqlite.exec(REBUILD_FACET_COUNTS);
     insertMeta.run('seeded_at', new Date().toISOString());
     // Statistics let the planner pick the covering indexes over the table scans.
-    sqlite.exec('ANALYZE');
+    if (!options.append) sqlite.exec('ANALYZE');
   })();
 }
 

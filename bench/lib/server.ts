@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+
+export interface BenchServer {
+  readonly apiUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the reference server on `location` (a data folder or a postgres:// URL) in its own process, so that the
+ * load generator and the server do not share an event loop (this machine has two cores: one each).
+ */
+export async function startBenchServer(location: string, env: Record<string, string> = {}): Promise<BenchServer> {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'bench/lib/serve.ts', location], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  const exited = once(child, 'exit');
+  const [line] = (await Promise.race([
+    once(createInterface({ input: child.stdout }), 'line'),
+    exited.then(([code]) => {
+      throw new Error(`The server exited with ${String(code)} before it listened`);
+    }),
+  ])) as [string];
+  const { apiUrl } = JSON.parse(line) as { apiUrl: string };
+  return {
+    apiUrl,
+    async stop() {
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
