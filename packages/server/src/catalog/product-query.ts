@@ -3,6 +3,7 @@ import type { ProductsQueryParsed } from '@smec/schemas';
 import { sql, type RawBuilder } from 'kysely';
 import { parseQuery, type SearchQuery } from '../search/ngrams.js';
 import type { CatalogContext } from './context.js';
+import { rarestTerms } from './search-matches.js';
 
 export type Fragment = RawBuilder<unknown>;
 export type Dimension = 'category' | 'region' | 'voucher' | 'free' | 'price';
@@ -37,56 +38,6 @@ export async function planOf(context: CatalogContext, query: ProductsQueryParsed
     matchesNothing: (text !== '' && search === null) || ordered === null,
     region,
   };
-}
-
-/**
- * Orders the query's terms rarest first (one cheap count per term on the index) so that the intersection starts
- * from the shortest posting list. Returns null when a term occurs nowhere: nothing can match.
- */
-async function rarestTerms(context: CatalogContext, terms: readonly string[]): Promise<string[] | null> {
-  if (terms.length === 1) return [...terms];
-  const counts = await sql<{ term: string; n: number }>`
-    select term, count(*) as n from product_terms where term in (${sql.join(terms)}) group by term`.execute(context.db);
-  if (counts.rows.length < terms.length) return null;
-  return counts.rows.sort((a, b) => Number(a.n) - Number(b.n)).map((row) => row.term);
-}
-
-/** Phrases that must be confirmed verbatim: runs of three or more characters, or all when terms were left out. */
-function phrasesToCheck(plan: Plan): string[] {
-  return (plan.search?.phrases ?? []).filter((phrase) => plan.checkAllPhrases || [...phrase].length > 2);
-}
-
-/**
- * The search matches as a CTE `m (product_seq, score)`: the intersection of the
- * terms' posting lists (rarest first, each further term a primary-key probe), confirmed against the phrases.
- * Bigrams alone would also match 「代理…理记…记账」 scattered over the text; a longer run must occur as written.
- * Runs hold only Han characters, letters and digits, so there is nothing to escape in the LIKE pattern.
- */
-export function matches(plan: Plan): Fragment {
-  const [first, ...rest] = plan.terms;
-  if (first === undefined) return sql``;
-  const alias = (index: number) => sql.ref(`t${index}`);
-  const column = (index: number, name: string) => sql.ref(`t${index}.${name}`);
-  const joins = rest.map(
-    (term, i) => sql`join product_terms ${alias(i + 1)} on ${column(i + 1, 'term')} = ${term}
-      and ${column(i + 1, 'product_seq')} = t0.product_seq`,
-  );
-  const phrases = phrasesToCheck(plan).map((phrase) => sql`s.text like ${`%${phrase}%`}`);
-  const confirm =
-    phrases.length === 0
-      ? sql``
-      : sql`join product_search s on s.seq = t0.product_seq and ${sql.join(phrases, sql` and `)}`;
-  const score = sql.join(
-    [0, ...rest.map((_, i) => i + 1)].map((i) => column(i, 'weight')),
-    sql` + `,
-  );
-  // One posting list is read in place; an intersection (or a phrase check) is computed once per statement, since
-  // left to itself the planner may start from the wrong table.
-  const materialized = rest.length > 0 || phrases.length > 0 ? sql`materialized` : sql``;
-  return sql`with m as ${materialized} (
-      select t0.product_seq, ${score} as score from product_terms t0 ${sql.join(joins, sql` `)} ${confirm}
-      where t0.term = ${first}
-    ) `;
 }
 
 /** The rows to filter, `p`: products, or product_coverage (which carries the same filter columns), searched or not. */

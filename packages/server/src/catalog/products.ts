@@ -10,7 +10,8 @@ import { decodeCursor, encodeCursor, cursorScope, type CursorPosition } from '..
 import { ProblemError } from '../http/problem.js';
 import type { CatalogContext } from './context.js';
 import { countsFromTable, facetsByScanning, facetsFromCounts } from './product-facets.js';
-import { allBut, and, baseConditions, dimensions, matches, planOf, source, type Fragment } from './product-query.js';
+import { allBut, and, baseConditions, dimensions, planOf, source, type Fragment } from './product-query.js';
+import { searchMatches } from './search-matches.js';
 import { productFromRow, providerFromRow, type ProductRow } from './rows.js';
 
 const DEFAULT_LIMIT = 20;
@@ -55,7 +56,7 @@ export async function listProducts(context: CatalogContext, query: ProductsQuery
   const scope = cursorScope('products', { ...query, sort });
   const position = query.cursor === undefined ? undefined : decodeCursor(cursorSecret, query.cursor, scope);
 
-  const searchCte = matches(plan);
+  const searchCte = plan.terms.length > 0 ? await searchMatches(context, plan) : sql``;
   const from = source(plan);
   const base = baseConditions(plan);
   const dims = dimensions(plan);
