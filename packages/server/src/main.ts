@@ -8,8 +8,10 @@ const SHUTDOWN_TIMEOUT_MS = Number(process.env['SMEC_SHUTDOWN_TIMEOUT_MS']) || 1
 
 const note = (text: string) => process.stderr.write(`smec: ${text}\n`);
 
-const options = resolveOptions({ demo: true, logger: true, host: process.env['HOST'] ?? '127.0.0.1' });
-const server = await startServer(options);
+// The raw options go to startServer, which reads the environment itself (DATABASE_URL, SMEC_DATA_DIR, PORT…).
+const serverOptions = { demo: true, logger: true, host: process.env['HOST'] ?? '127.0.0.1' };
+const options = resolveOptions(serverOptions);
+const server = await startServer(serverOptions);
 const { port } = new URL(server.url);
 note(`demo: http://localhost:${port}/ (listening on ${server.url})`);
 if (options.demoAuth) note('demo: signing its own tokens for the seeded users (GET /api/v1/demo/users)');
