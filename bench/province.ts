@@ -141,7 +141,12 @@ async function searchLoad(apiUrl: string) {
     if (body.total === 0) throw new Error(`${decodeURIComponent(QUERIES[index] ?? '')} found nothing`);
     return latency;
   };
-  for (let i = 0; i < QUERIES.length * 10; i++) await search();
+  // The first request of each query is cold: its search's matches are worked out then and remembered (a server
+  // caches them until products are added). Reported apart; the loads below run warm, as a live catalog does.
+  const cold: number[] = [];
+  for (let i = 0; i < QUERIES.length; i++) cold.push(await search());
+  for (let i = 0; i < QUERIES.length * 9; i++) await search();
+  cold.sort((a, b) => a - b);
   const runs = [];
   for (const concurrency of SEARCH_CONCURRENCY) {
     recording = concurrency === 1;
@@ -162,6 +167,7 @@ async function searchLoad(apiUrl: string) {
     .slice(0, 5);
   return {
     queries: QUERIES.length,
+    firstRequestOfEachQuery: { p50Ms: round(percentile(cold, 50)), maxMs: round(cold[cold.length - 1] ?? NaN) },
     secondsPerLevel: SEARCH_SECONDS,
     runs: runs.map((run) => ({ ...run, withinTarget: run.p99Ms <= SEARCH_TARGET_P99_MS })),
     targetP99Ms: SEARCH_TARGET_P99_MS,

@@ -14,6 +14,7 @@ import { parseBody, parseInput } from '../http/validate.js';
 import {
   activeVoucher,
   alreadyClaimed,
+  checkClaim,
   claimVoucher,
   expireDue,
   getBatch,
@@ -53,15 +54,18 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     const principal = await requireRole(request, 'enterprise');
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
+    // Keys are the user's own: another enterprise's key never replays into this one's answer.
+    const scope = `POST /voucher-batches/${id}/claims ${principal.userId}`;
+    const key = idempotencyKeyOf(request);
+    // A claim that would be refused (at a batch's opening, the thousands that come after the quota is gone) is
+    // answered from reads alone, without a write transaction; a retry of a claim that went through is replayed.
+    if (!(await idempotency.wouldReplay(scope, key, {}))) await checkClaim(context, context.db, principal, id, locale);
     let result;
     try {
-      // Keys are the user's own: another enterprise's key never replays into this one's answer.
-      result = await idempotency.run(
-        `POST /voucher-batches/${id}/claims ${principal.userId}`,
-        idempotencyKeyOf(request),
-        {},
-        async (trx) => ({ status: 201, body: await claimVoucher(context, trx, principal, id, locale) }),
-      );
+      result = await idempotency.run(scope, key, {}, async (trx) => ({
+        status: 201,
+        body: await claimVoucher(context, trx, principal, id, locale),
+      }));
     } catch (error) {
       if (!isDuplicateVoucher(error) || !principal.enterpriseId) throw error;
       // A concurrent claim of the same enterprise won the race; the unique index refused this one.

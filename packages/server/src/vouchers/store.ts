@@ -420,13 +420,46 @@ export async function claimVoucher(
   batchId: string,
   locale: MessageLocale,
 ): Promise<Voucher> {
+  const { enterpriseId, batch, now } = await checkClaim(context, trx, principal, batchId, locale);
+  await serializeEnterpriseWrites(trx, enterpriseId);
+  if ((await committedMoney(trx, enterpriseId, batch.year)) >= batch.annual_cap) {
+    throw problem(409, 'annual_cap_reached', locale, 'capReached', yuan(locale, batch.annual_cap));
+  }
+
+  // The voucher is written first and the quota taken last: the batch's row stays locked (every claim of the batch
+  // waits for it) only from this UPDATE to the commit. Without quota the transaction rolls the voucher back.
+  const voucher = await issueVoucher(trx, principal, enterpriseId, batch, now);
+  const taken = await trx
+    .updateTable('voucher_batches')
+    .set((eb) => ({ remaining: eb('remaining', '-', 1), updated_at: shanghaiDateTime(now) }))
+    .where('seq', '=', batch.seq)
+    .where('remaining', '>', 0)
+    .returning('seq')
+    .executeTakeFirst();
+  if (!taken) throw problem(409, 'quota_exhausted', locale, 'quotaExhausted');
+  return voucher;
+}
+
+/**
+ * The checks of a claim, in the order its answers take: the claim window, eligibility, a voucher already held, and
+ * a batch visibly used up. Read-only: the claim runs them again in its transaction, and at a batch opening the
+ * route runs them first, so that the thousands of claims that come after the quota is gone are answered from a few
+ * reads instead of a write transaction each.
+ */
+export async function checkClaim(
+  context: VoucherContext,
+  db: Db,
+  principal: Principal,
+  batchId: string,
+  locale: MessageLocale,
+): Promise<{ enterpriseId: string; batch: BatchRow; now: number }> {
   const enterpriseId = enterpriseIdOf(principal, locale);
-  const batch = await batchRow(trx, batchId, locale);
+  const batch = await batchRow(db, batchId, locale);
   const now = nowOf(context);
   if (now < batch.opens_ts || now >= batch.closes_ts) {
     throw problem(409, 'claim_not_open', locale, 'claimNotOpen', `${batch.claim_opens_at} – ${batch.claim_closes_at}`);
   }
-  const enterprise = await enterpriseRow(trx, enterpriseId, locale);
+  const enterprise = await enterpriseRow(db, enterpriseId, locale);
   const sizes = JSON.parse(batch.sizes) as string[];
   if (!sizes.includes(enterprise.size)) {
     throw problem(403, 'not_eligible', locale, 'notEligibleSize', words(locale, sizes, SIZE_WORDS), {
@@ -443,25 +476,22 @@ export async function claimVoucher(
     const names = scopes.map((code) => context.regions.get(code)?.name ?? code).join(locale === 'en' ? ', ' : '、');
     throw problem(403, 'not_eligible', locale, 'notEligibleRegion', names, { reason: 'region' });
   }
-  const existing = await activeVoucher(trx, batch.id, enterpriseId);
+  const existing = await activeVoucher(db, batch.id, enterpriseId);
   if (existing) throw alreadyClaimed(locale, existing.code);
-  // A fast answer when the batch is visibly used up; the conditional UPDATE below is what actually guards the quota.
+  // A fast answer when the batch is visibly used up; the claim's conditional UPDATE is what actually guards the quota.
   if (batch.remaining <= 0) throw problem(409, 'quota_exhausted', locale, 'quotaExhausted');
-  await serializeEnterpriseWrites(trx, enterpriseId);
-  if ((await committedMoney(trx, enterpriseId, batch.year)) >= batch.annual_cap) {
-    throw problem(409, 'annual_cap_reached', locale, 'capReached', yuan(locale, batch.annual_cap));
-  }
+  return { enterpriseId, batch, now };
+}
 
+/** The voucher of a claim that took its quota: its row and its first history entry. */
+async function issueVoucher(
+  trx: Transaction<Database>,
+  principal: Principal,
+  enterpriseId: string,
+  batch: BatchRow,
+  now: number,
+): Promise<Voucher> {
   const at = shanghaiDateTime(now);
-  const taken = await trx
-    .updateTable('voucher_batches')
-    .set((eb) => ({ remaining: eb('remaining', '-', 1), updated_at: at }))
-    .where('seq', '=', batch.seq)
-    .where('remaining', '>', 0)
-    .returning('seq')
-    .executeTakeFirst();
-  if (!taken) throw problem(409, 'quota_exhausted', locale, 'quotaExhausted');
-
   const useByTs = Math.min(now + batch.use_within_days * DAY, batch.settle_ts);
   const values = {
     id: newVoucherId(),
