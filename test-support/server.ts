@@ -140,13 +140,14 @@ export function templateDatabase(): Promise<string> {
 export const TEST_POSTGRES_URL = process.env['SMEC_TEST_POSTGRES_URL'] || undefined;
 
 /** The database of the same server as `base` named `name`. */
-function postgresUrlOf(base: string, name: string): string {
+export function postgresUrlOf(base: string, name: string): string {
   const url = new URL(base);
   url.pathname = `/${name}`;
   return url.toString();
 }
 
-async function withAdmin<T>(base: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` on a connection to `base` (a user who may create and drop databases), then closes it. */
+export async function withAdmin<T>(base: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: base });
   await client.connect();
   try {

@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { DATABASE_FILE, loadSqliteIntoPostgres, openPlatformDatabase, type Database } from '@smec/server';
+import { postgresUrlOf, withAdmin } from '../../test-support/server.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -39,40 +39,24 @@ export function sqliteCopy(source: string): BenchDatabase {
   };
 }
 
-function databaseUrl(base: string, name: string): string {
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function admin<T>(base: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A private PostgreSQL database (on the server of `base`, whose user may create databases) holding the data of the
  * SQLite file `source`. The data is loaded once into `smec_province_<key>`, and each run gets a file copy of that.
  */
 export async function postgresCopy(base: string, source: string, key: string): Promise<BenchDatabase> {
   const template = `smec_province_${key.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
-  const exists = await admin(base, async (client) => {
+  const exists = await withAdmin(base, async (client) => {
     const result = await client.query('select 1 from pg_database where datname = $1', [template]);
     return result.rowCount === 1;
   });
   if (!exists) {
     const building = `${template}_building`;
-    await admin(base, async (client) => {
+    await withAdmin(base, async (client) => {
       await client.query(`drop database if exists ${building} with (force)`);
       await client.query(`create database ${building}`);
     });
-    await loadSqliteIntoPostgres(source, databaseUrl(base, building));
-    await admin(base, async (client) => {
+    await loadSqliteIntoPostgres(source, postgresUrlOf(base, building));
+    await withAdmin(base, async (client) => {
       await client.query(`alter database ${building} rename to ${template}`);
       const old = await client.query<{ datname: string }>(
         "select datname from pg_database where datname like 'smec\\_province\\_%' and datname <> $1",
@@ -82,14 +66,14 @@ export async function postgresCopy(base: string, source: string, key: string): P
     });
   }
   const name = `smec_bench_${randomBytes(6).toString('hex')}`;
-  await admin(base, (client) => client.query(`create database ${name} template ${template} strategy file_copy`));
-  const location = databaseUrl(base, name);
+  await withAdmin(base, (client) => client.query(`create database ${name} template ${template} strategy file_copy`));
+  const location = postgresUrlOf(base, name);
   return {
     engine: 'postgres',
     location,
     open: opener(location),
     async dispose() {
-      await admin(base, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await withAdmin(base, (client) => client.query(`drop database if exists ${name} with (force)`));
     },
   };
 }

@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
+import { insertBatch } from './voucher-helpers.js';
 import type { Database } from '../src/index.js';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
@@ -101,46 +102,12 @@ export async function startChildServer(
   return { url, apiUrl: `${url}/api/v1`, port: Number(match?.[2]), child, output, exited, waitFor, kill };
 }
 
-const DAY = 86_400_000;
-
-function shanghai(ms: number): string {
-  return `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-}
-
 /**
  * A province-wide batch open now for every size, of a year nobody has vouchers in (so no yearly cap gets in the
  * way), with `quota` vouchers.
  */
-export async function insertOpenBatch(db: Kysely<Database>, id: string, quota: number): Promise<void> {
-  const now = Date.now();
-  await db
-    .insertInto('voucher_batches')
-    .values({
-      id,
-      name: '运维测试服务券批次',
-      year: 2031,
-      issuer_name: '广东省中小企业服务中心',
-      issuer_region_code: '440000',
-      code_prefix: `OPS-${id.slice(-4).toUpperCase()}`,
-      face_value: 500_000,
-      quota,
-      remaining: quota,
-      claim_opens_at: shanghai(now - DAY),
-      opens_ts: now - DAY,
-      claim_closes_at: shanghai(now + 30 * DAY),
-      closes_ts: now + 30 * DAY,
-      sizes: JSON.stringify(['micro', 'small', 'medium']),
-      tags: '[]',
-      region_codes: '["440000"]',
-      category_ids: '[]',
-      annual_cap: 100_000_000,
-      max_coverage: 50,
-      use_within_days: 90,
-      settle_by: shanghai(now + 365 * DAY),
-      settle_ts: now + 365 * DAY,
-      updated_at: shanghai(now),
-    })
-    .execute();
+export function insertOpenBatch(db: Kysely<Database>, id: string, quota: number): Promise<void> {
+  return insertBatch({ database: { db } }, { id, quota, year: 2031, faceValue: 500_000, annualCap: 100_000_000 });
 }
 
 export interface DemoUser {

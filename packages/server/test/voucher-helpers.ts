@@ -29,7 +29,7 @@ export interface TestBatchOptions {
 }
 
 /** Inserts a province batch open now (override any part); face ¥10,000, 50 % coverage, yearly cap ¥30,000. */
-export async function insertBatch(t: SetupTarget, options: TestBatchOptions): Promise<void> {
+export async function insertBatch(t: Pick<SetupTarget, 'database'>, options: TestBatchOptions): Promise<void> {
   const quota = options.quota ?? 100;
   const opensTs = options.opensTs ?? Date.now() - DAY;
   const closesTs = options.closesTs ?? Date.now() + 30 * DAY;
