@@ -3,7 +3,7 @@ import { CATEGORY_IDS, PRICE_BANDS, type ProductFacets, type ProductsQueryParsed
 import { sql } from 'kysely';
 import { ALL_FACET_KEYS, decodeFacetKey, type FacetValues } from '../search/facet-key.js';
 import type { CatalogContext } from './context.js';
-import { ALWAYS, allBut, and, source, type Dimension, type Fragment, type Plan } from './product-query.js';
+import { ALWAYS, allBut, and, type Dimension, type Fragment, type Plan } from './product-query.js';
 
 interface FacetGroup extends FacetValues {
   /** The products' one city, when the scan grouped by it (null: province-wide or several cities). */
@@ -138,13 +138,12 @@ export async function facetsFromCounts(context: CatalogContext, plan: Plan, band
 /**
  * Facets counted over the matching rows: one grouped scan for the total and most facets. For a search whose region
  * facet lists cities, the same scan groups by each product's city too; otherwise (or when some product spans
- * several cities) a second scan counts regions through the coverage table.
+ * several cities) a second scan counts regions through the coverage table. `base` holds the conditions no facet
+ * leaves out, a search's matches among them.
  */
 export async function facetsByScanning(
   context: CatalogContext,
   plan: Plan,
-  searchCte: Fragment,
-  from: Fragment,
   base: Fragment[],
   dims: Record<Dimension, Fragment>,
 ): Promise<Counted> {
@@ -153,10 +152,10 @@ export async function facetsByScanning(
   // Grouping by city too pays off for a search's few thousand rows, not for a scan of every product (far more
   // groups to return than the coverage query costs).
   const byCity = plan.region === undefined && plan.terms.length > 0;
-  const grouped = await sql<{ facet_key: number; city_code: string | null; n: number; n_price: number }>`${searchCte}
+  const grouped = await sql<{ facet_key: number; city_code: string | null; n: number; n_price: number }>`
     select p.facet_key, ${byCity ? sql`p.city_code` : sql`null`} as city_code, count(*) as n,
       ${dims.price === ALWAYS ? sql`count(*)` : sql`sum(case when ${dims.price} then 1 else 0 end)`} as n_price
-    from ${from}
+    from products p
     where ${and([...base, dims.region])}
     group by p.facet_key${byCity ? sql`, p.city_code` : sql``}`.execute(db);
   const groups = grouped.rows.map((row) => ({
@@ -175,8 +174,8 @@ export async function facetsByScanning(
       facetRegions.length === 0
         ? []
         : (
-            await sql<{ region_code: string; n: number }>`${searchCte}
-            select p.region_code, count(*) as n from ${source(plan, 'product_coverage')}
+            await sql<{ region_code: string; n: number }>`
+            select p.region_code, count(*) as n from product_coverage p
             where p.region_code in (${sql.join(facetRegions.map((region) => region.code))})
               and ${and([...base, ...allBut(dims, 'region')])}
             group by p.region_code`.execute(db)

@@ -40,12 +40,6 @@ export async function planOf(context: CatalogContext, query: ProductsQueryParsed
   };
 }
 
-/** The rows to filter, `p`: products, or product_coverage (which carries the same filter columns), searched or not. */
-export function source(plan: Plan, table: 'products' | 'product_coverage' = 'products'): Fragment {
-  const rows = sql`${sql.table(table)} p`;
-  return plan.terms.length > 0 ? sql`m join ${rows} on p.seq = m.product_seq` : rows;
-}
-
 /** Filters that are never faceted: listed, the provider and the minimum rating (the search is the source). */
 export function baseConditions(plan: Plan): Fragment[] {
   const conditions: Fragment[] = [sql`p.listed = 1`];

@@ -10,8 +10,8 @@ import { decodeCursor, encodeCursor, cursorScope, type CursorPosition } from '..
 import { ProblemError } from '../http/problem.js';
 import type { CatalogContext } from './context.js';
 import { countsFromTable, facetsByScanning, facetsFromCounts } from './product-facets.js';
-import { allBut, and, baseConditions, dimensions, planOf, source, type Fragment } from './product-query.js';
-import { searchMatches } from './search-matches.js';
+import { allBut, and, baseConditions, dimensions, planOf, type Fragment } from './product-query.js';
+import { matchSet, membership, type MatchSet } from './search-matches.js';
 import { productFromRow, providerFromRow, type ProductRow } from './rows.js';
 
 const DEFAULT_LIMIT = 20;
@@ -24,7 +24,8 @@ interface SortSpec {
 function sortSpec(sort: ProductSort, searching: boolean): SortSpec {
   switch (sort) {
     case 'relevance':
-      return searching ? { key: sql`m.score`, descending: true } : { key: sql`p.sold_count`, descending: true };
+      // A search's relevance order is the remembered matches' own (see relevancePage); the key is never read.
+      return searching ? { key: sql`null`, descending: true } : { key: sql`p.sold_count`, descending: true };
     case 'rating':
       return { key: sql`p.rating_sort`, descending: true };
     case 'priceAsc':
@@ -56,20 +57,26 @@ export async function listProducts(context: CatalogContext, query: ProductsQuery
   const scope = cursorScope('products', { ...query, sort });
   const position = query.cursor === undefined ? undefined : decodeCursor(cursorSecret, query.cursor, scope);
 
-  const searchCte = plan.terms.length > 0 ? await searchMatches(context, plan) : sql``;
-  const from = source(plan);
+  const matched = plan.terms.length > 0 ? await matchSet(context, plan) : undefined;
   const base = baseConditions(plan);
+  if (matched) base.push(membership(db, matched.seqs));
   const dims = dimensions(plan);
 
   // The page: keys only, from the narrow table; the texts are read for these rows alone.
   const pageConditions = [...base, ...allBut(dims)];
-  if (position) pageConditions.push(keysetCondition(spec, position));
-  const page = await sql<{ seq: number; sort_key: number }>`${searchCte}
-    select p.seq, ${spec.key} as sort_key from ${from}
-    where ${and(pageConditions)}
-    order by ${spec.key} ${spec.descending ? sql`desc` : sql`asc`}, p.seq asc
-    limit ${limit + 1}`.execute(db);
-  const pageRows = page.rows.slice(0, limit);
+  let page: { seq: number; sort_key: number }[];
+  if (matched && sort === 'relevance') {
+    page = await relevancePage(context, matched, [...baseConditions(plan), ...allBut(dims)], position, limit + 1);
+  } else {
+    if (position) pageConditions.push(keysetCondition(spec, position));
+    const rows = await sql<{ seq: number; sort_key: number }>`
+      select p.seq, ${spec.key} as sort_key from products p
+      where ${and(pageConditions)}
+      order by ${spec.key} ${spec.descending ? sql`desc` : sql`asc`}, p.seq asc
+      limit ${limit + 1}`.execute(db);
+    page = rows.rows;
+  }
+  const pageRows = page.slice(0, limit);
   const items =
     pageRows.length === 0
       ? []
@@ -81,11 +88,56 @@ export async function listProducts(context: CatalogContext, query: ProductsQuery
   const bands = countsFromTable(plan);
   const { total, facets } = bands
     ? await facetsFromCounts(context, plan, bands)
-    : await facetsByScanning(context, plan, searchCte, from, base, dims);
+    : await facetsByScanning(context, plan, base, dims);
   const last = pageRows[pageRows.length - 1];
-  const nextCursor =
-    page.rows.length > limit && last ? encodeCursor(cursorSecret, [last.sort_key, last.seq], scope) : null;
+  const nextCursor = page.length > limit && last ? encodeCursor(cursorSecret, [last.sort_key, last.seq], scope) : null;
   return { items, nextCursor, total, facets };
+}
+
+/** Candidates tried per statement by a relevance page, at first; doubled each time too few of them pass. */
+const FIRST_CHUNK = 400;
+
+/**
+ * The next `wanted` matches in relevance order that pass the filters: the matches are walked in their remembered
+ * order, a chunk at a time, asking the database only which of the chunk's products pass. Most pages take one chunk;
+ * a narrow filter takes a few more, each twice the size of the last.
+ */
+async function relevancePage(
+  context: CatalogContext,
+  matched: MatchSet,
+  conditions: Fragment[],
+  position: CursorPosition | undefined,
+  wanted: number,
+): Promise<{ seq: number; sort_key: number }[]> {
+  const { seqs, scores } = matched;
+  let start = 0;
+  if (position) {
+    const [score, seq] = position;
+    if (typeof score !== 'number' || typeof seq !== 'number') {
+      throw new ProblemError(400, 'invalid_cursor', 'The cursor does not belong to this sort order.');
+    }
+    // The first match after the cursor's: a lower score, or the same score and a higher number.
+    while (
+      start < seqs.length &&
+      ((scores[start] ?? 0) > score || (scores[start] === score && (seqs[start] ?? 0) <= seq))
+    )
+      start += 1;
+  }
+  const page: { seq: number; sort_key: number }[] = [];
+  for (let chunk = FIRST_CHUNK; start < seqs.length && page.length < wanted; chunk *= 2) {
+    const candidates = seqs.subarray(start, start + chunk);
+    const passing = await sql<{ seq: number }>`
+      select p.seq from products p where ${and([...conditions, membership(context.db, candidates)])}`.execute(
+      context.db,
+    );
+    const passed = new Set(passing.rows.map((row) => Number(row.seq)));
+    for (let i = start; i < start + candidates.length && page.length < wanted; i += 1) {
+      const seq = seqs[i] ?? 0;
+      if (passed.has(seq)) page.push({ seq, sort_key: scores[i] ?? 0 });
+    }
+    start += candidates.length;
+  }
+  return page;
 }
 
 const PRODUCT_COLUMNS = sql`p.*, t.*, pr.name as provider_name, pr.short_name as provider_short_name,

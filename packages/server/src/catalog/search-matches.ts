@@ -2,7 +2,8 @@
  * The products a search matches, worked out once and remembered. A request used to recompute the n-gram
  * intersection in each of its statements (the page and the facets), and at province scale (100,000 products) a
  * common term matches ten thousand of them: that intersection, with its phrase check, was most of a search's time.
- * Now it runs once per distinct search; the page and the facet statements read the remembered matches as a table.
+ * Now it runs once per distinct search: the matches are remembered in relevance order, a relevance page is read
+ * off them in order, and the other statements take them as a list of product numbers.
  *
  * What a search matches depends only on the products' texts, and the platform never edits those: products arrive
  * through the seed, which only appends. So the matches stay valid while the highest product number stays the same,
@@ -13,7 +14,7 @@ import type { Database } from '../db/schema.js';
 import type { CatalogContext } from './context.js';
 import type { Fragment, Plan } from './product-query.js';
 
-/** Matches of one search: product numbers and their relevance scores, in the same order. */
+/** Matches of one search: product numbers and their relevance scores, best first (then by number). */
 export interface MatchSet {
   readonly seqs: Int32Array;
   readonly scores: Int32Array;
@@ -148,15 +149,6 @@ function keyOf(plan: Plan): string {
   return JSON.stringify([plan.terms, plan.checkAllPhrases, plan.search?.phrases ?? []]);
 }
 
-/**
- * The CTE `m (product_seq, score)` of the plan's search (which has terms). A single term without a phrase to confirm
- * is its posting list, read in place; anything more is intersected once and remembered.
- */
-export async function searchMatches(context: CatalogContext, plan: Plan): Promise<Fragment> {
-  if (plan.terms.length === 1 && phrasesToCheck(plan).length === 0) return intersection(plan);
-  return matchTable(context.db, await matchSet(context, plan));
-}
-
 /** The matches of the plan's search (which has terms), from memory or worked out now. */
 export async function matchSet(context: CatalogContext, plan: Plan): Promise<MatchSet> {
   const cache = await checkedCache(context.db);
@@ -164,7 +156,7 @@ export async function matchSet(context: CatalogContext, plan: Plan): Promise<Mat
   const cached = cache.get(key);
   if (cached) return cached;
   const rows = await sql<{ product_seq: number; score: number }>`${intersection(plan)}
-    select product_seq, score from m`.execute(context.db);
+    select product_seq, score from m order by score desc, product_seq asc`.execute(context.db);
   const set: MatchSet = {
     seqs: Int32Array.from(rows.rows, (row) => Number(row.product_seq)),
     scores: Int32Array.from(rows.rows, (row) => Number(row.score)),
@@ -174,15 +166,10 @@ export async function matchSet(context: CatalogContext, plan: Plan): Promise<Mat
 }
 
 /**
- * The matches as the CTE `m (product_seq, score)` the catalog's statements join: one array parameter each on
- * PostgreSQL, one JSON parameter on SQLite (whose driver binds no arrays).
+ * The condition "`p` is one of `seqs`": one array parameter on PostgreSQL (whose planner then sees how many), one
+ * JSON parameter on SQLite (whose driver binds no arrays).
  */
-export function matchTable(db: Kysely<Database>, set: MatchSet): Fragment {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    return sql`with m as (
-      select * from unnest(${Array.from(set.seqs)}::int8[], ${Array.from(set.scores)}::int8[]) as u(product_seq, score)
-    ) `;
-  }
-  const pairs = JSON.stringify(Array.from(set.seqs, (seq, i) => [seq, set.scores[i]]));
-  return sql`with m as (select value ->> 0 as product_seq, value ->> 1 as score from json_each(${pairs})) `;
+export function membership(db: Kysely<Database>, seqs: Int32Array): Fragment {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return sql`p.seq = any(${Array.from(seqs)}::int8[])`;
+  return sql`p.seq in (select value from json_each(${JSON.stringify(Array.from(seqs))}))`;
 }
