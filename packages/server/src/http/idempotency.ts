@@ -72,16 +72,23 @@ export class IdempotencyStore {
    * Runs `work` once per key. The key's row is inserted first, in the same transaction as the work and its stored
    * answer: of two concurrent requests with one key, the unique (scope, key) lets only one insert; the other waits
    * for its commit and replays the answer, so both can never do the work. An error thrown by `work` rolls everything
-   * back, the key included, so a corrected retry may use the same key.
+   * back, the key included, so a corrected retry may use the same key. `last`, when given, is the transaction's
+   * last statement before its commit, after the answer is stored: a write to a row every request contends for
+   * (a batch's quota) then holds that row's lock for as short a time as possible.
    */
   async run(
     scope: string,
     key: string | undefined,
     body: unknown,
     work: (trx: Transaction<Database>) => Promise<StoredResponse>,
+    last?: () => Promise<void>,
   ): Promise<IdempotentResult> {
     if (key === undefined) {
-      const response = await this.#db.transaction().execute(work);
+      const response = await this.#db.transaction().execute(async (trx) => {
+        const done = await work(trx);
+        await last?.();
+        return done;
+      });
       return { ...response, replayed: false };
     }
     const hash = bodyHash(body);
@@ -116,6 +123,7 @@ export class IdempotencyStore {
         .where('scope', '=', scope)
         .where('key', '=', key)
         .execute();
+      await last?.();
       return { ...response, replayed: false };
     });
   }

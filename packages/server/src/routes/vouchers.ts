@@ -62,10 +62,18 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     if (!(await idempotency.wouldReplay(scope, key, {}))) await checkClaim(context, context.db, principal, id, locale);
     let result;
     try {
-      result = await idempotency.run(scope, key, {}, async (trx) => ({
-        status: 201,
-        body: await claimVoucher(context, trx, principal, id, locale),
-      }));
+      let takeQuota: (() => Promise<void>) | undefined;
+      result = await idempotency.run(
+        scope,
+        key,
+        {},
+        async (trx) => {
+          const claim = await claimVoucher(context, trx, principal, id, locale);
+          takeQuota = claim.takeQuota;
+          return { status: 201, body: claim.voucher };
+        },
+        async () => takeQuota?.(),
+      );
     } catch (error) {
       if (!isDuplicateVoucher(error) || !principal.enterpriseId) throw error;
       // A concurrent claim of the same enterprise won the race; the unique index refused this one.

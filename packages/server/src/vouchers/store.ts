@@ -409,9 +409,12 @@ export function alreadyClaimed(locale: MessageLocale, code: string): ProblemErro
 }
 
 /**
- * Claims a voucher. The quota is taken by one conditional UPDATE (`remaining > 0`), which no two transactions can
- * both pass for the last voucher, backed by a CHECK constraint; one active voucher per enterprise and batch is a
- * unique index, so a concurrent duplicate fails at the INSERT (the caller answers it 409).
+ * Claims a voucher: writes it, and gives back the step that takes the batch's quota, to be run last in the same
+ * transaction (`takeQuota` throws `quota_exhausted` when none is left, which rolls the voucher back). The quota is
+ * taken by one conditional UPDATE (`remaining > 0`), which no two transactions can both pass for the last voucher,
+ * backed by a CHECK constraint; one active voucher per enterprise and batch is a unique index, so a concurrent
+ * duplicate fails at the INSERT (the caller answers it 409). Taken last, the batch's row (which every claim of the
+ * batch waits for) is locked only from that UPDATE to the commit.
  */
 export async function claimVoucher(
   context: VoucherContext,
@@ -419,25 +422,24 @@ export async function claimVoucher(
   principal: Principal,
   batchId: string,
   locale: MessageLocale,
-): Promise<Voucher> {
+): Promise<{ voucher: Voucher; takeQuota: () => Promise<void> }> {
   const { enterpriseId, batch, now } = await checkClaim(context, trx, principal, batchId, locale);
   await serializeEnterpriseWrites(trx, enterpriseId);
   if ((await committedMoney(trx, enterpriseId, batch.year)) >= batch.annual_cap) {
     throw problem(409, 'annual_cap_reached', locale, 'capReached', yuan(locale, batch.annual_cap));
   }
-
-  // The voucher is written first and the quota taken last: the batch's row stays locked (every claim of the batch
-  // waits for it) only from this UPDATE to the commit. Without quota the transaction rolls the voucher back.
   const voucher = await issueVoucher(trx, principal, enterpriseId, batch, now);
-  const taken = await trx
-    .updateTable('voucher_batches')
-    .set((eb) => ({ remaining: eb('remaining', '-', 1), updated_at: shanghaiDateTime(now) }))
-    .where('seq', '=', batch.seq)
-    .where('remaining', '>', 0)
-    .returning('seq')
-    .executeTakeFirst();
-  if (!taken) throw problem(409, 'quota_exhausted', locale, 'quotaExhausted');
-  return voucher;
+  const takeQuota = async () => {
+    const taken = await trx
+      .updateTable('voucher_batches')
+      .set((eb) => ({ remaining: eb('remaining', '-', 1), updated_at: shanghaiDateTime(now) }))
+      .where('seq', '=', batch.seq)
+      .where('remaining', '>', 0)
+      .returning('seq')
+      .executeTakeFirst();
+    if (!taken) throw problem(409, 'quota_exhausted', locale, 'quotaExhausted');
+  };
+  return { voucher, takeQuota };
 }
 
 /**
