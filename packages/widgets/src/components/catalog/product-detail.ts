@@ -3,6 +3,7 @@ import type { Provider, ServiceProduct } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
+import { webUrl } from '../../internal/web-url.js';
 import { categoryName, ratingText, renderPrice, timeLimitText, voucherBadge } from './product-facts.js';
 import { regionName, type ReferenceData } from './reference-data.js';
 import { renderError } from './status.js';
@@ -25,14 +26,9 @@ export interface ProductDetailOptions {
   onVoucher: (product: ServiceProduct) => void;
 }
 
-/** Only web addresses become links: a provider's data must never be able to run script. */
+/** Only web addresses become links; a provider's site is often given without its scheme (`www.example.cn`). */
 function safeWebsite(url: string): string | undefined {
-  try {
-    const parsed = new URL(url.includes('://') ? url : `https://${url}`);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return webUrl(url.includes('://') ? url : `https://${url}`);
 }
 
 function renderContacts(provider: Provider | undefined, loading: boolean, reference: ReferenceData | undefined) {

@@ -2,6 +2,7 @@ import { msg, str } from '../../i18n/localization.js';
 import type { Registration, ServiceEvent } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../internal/format.js';
+import { webUrl } from '../../internal/web-url.js';
 import { renderError } from '../catalog/status.js';
 import { formatTimeRange } from './calendar-dates.js';
 import { eventTypeName, seatsText, windowState, windowText } from './event-texts.js';
@@ -23,16 +24,6 @@ export interface EventDetailOptions {
   onRegister: () => void;
   onCancel: () => void;
   onSignIn: () => void;
-}
-
-/** Only web addresses become links: an organizer's data must never be able to run script. */
-export function safeUrl(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function registrationText(registration: Registration, locale: string): string {
@@ -87,7 +78,7 @@ function renderAction(options: EventDetailOptions): TemplateResult | typeof noth
 /** The inside of the detail dialog: facts, the registration action and its outcome, 'add to my calendar'. */
 export function renderEventDetail(options: EventDetailOptions): TemplateResult {
   const { event, locale } = options;
-  const online = event.onlineUrl ? safeUrl(event.onlineUrl) : undefined;
+  const online = event.onlineUrl ? webUrl(event.onlineUrl) : undefined;
   return html`<h2 id="smec-detail-title" class="detail-title" tabindex="-1">${event.title}</h2>
     <div role="alert">${options.error ? renderError(options.error, options.onRetry) : nothing}</div>
     <dl class="facts">
