@@ -176,7 +176,7 @@ function postgresTemplateDatabase(base: string): Promise<string> {
       if (await exists()) return name;
       if (tryLock(lock)) {
         try {
-          if (!(await exists())) await buildPostgresTemplate(base, name);
+          if (!(await exists())) await buildPostgresTemplate(base, await templateDatabase(), name, 'smec_template');
         } finally {
           rmSync(lock, { force: true });
         }
@@ -188,20 +188,23 @@ function postgresTemplateDatabase(base: string): Promise<string> {
   return postgresTemplate;
 }
 
-async function buildPostgresTemplate(base: string, name: string): Promise<void> {
-  const source = await templateDatabase();
+/**
+ * Loads the seeded SQLite file `source` into a new PostgreSQL database `name` on the server of `base`, built under a
+ * temporary name and renamed into place (atomic: another process sees the finished template or none); then drops
+ * the older databases of the same family (`<family>_…`), dead weight of earlier data versions.
+ */
+export async function buildPostgresTemplate(base: string, source: string, name: string, family: string): Promise<void> {
   const building = `${name}_building`;
   await withAdmin(base, async (client) => {
     await client.query(`drop database if exists ${building} with (force)`);
     await client.query(`create database ${building}`);
   });
   await loadSqliteIntoPostgres(source, postgresUrlOf(base, building));
-  // A rename is atomic: another process sees the finished template or none.
   await withAdmin(base, async (client) => {
     await client.query(`alter database ${building} rename to ${name}`);
     const old = await client.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'smec\\_template\\_%' and datname <> $1",
-      [name],
+      "select datname from pg_database where datname like replace($1, '_', '\\_') || '\\_%' and datname <> $2",
+      [family, name],
     );
     for (const row of old.rows) await client.query(`drop database if exists ${row.datname} with (force)`);
   });

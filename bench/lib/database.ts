@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { DATABASE_FILE, loadSqliteIntoPostgres, openPlatformDatabase, type Database } from '@smec/server';
-import { postgresUrlOf, withAdmin } from '../../test-support/server.js';
+import { DATABASE_FILE, openPlatformDatabase, type Database } from '@smec/server';
+import { buildPostgresTemplate, postgresUrlOf, withAdmin } from '../../test-support/server.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -49,22 +49,7 @@ export async function postgresCopy(base: string, source: string, key: string): P
     const result = await client.query('select 1 from pg_database where datname = $1', [template]);
     return result.rowCount === 1;
   });
-  if (!exists) {
-    const building = `${template}_building`;
-    await withAdmin(base, async (client) => {
-      await client.query(`drop database if exists ${building} with (force)`);
-      await client.query(`create database ${building}`);
-    });
-    await loadSqliteIntoPostgres(source, postgresUrlOf(base, building));
-    await withAdmin(base, async (client) => {
-      await client.query(`alter database ${building} rename to ${template}`);
-      const old = await client.query<{ datname: string }>(
-        "select datname from pg_database where datname like 'smec\\_province\\_%' and datname <> $1",
-        [template],
-      );
-      for (const row of old.rows) await client.query(`drop database if exists ${row.datname} with (force)`);
-    });
-  }
+  if (!exists) await buildPostgresTemplate(base, source, template, 'smec_province');
   const name = `smec_bench_${randomBytes(6).toString('hex')}`;
   await withAdmin(base, (client) => client.query(`create database ${name} template ${template} strategy file_copy`));
   const location = postgresUrlOf(base, name);
