@@ -134,6 +134,8 @@ export async function claimAll(
   const answers = new Map<string, number>();
   const url = `${apiUrl}/voucher-batches/${batchId}/claims`;
   let next = 0;
+  const timeline = new Map<string, number>();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const loop = async () => {
     while (next < tokens.length) {
@@ -148,6 +150,11 @@ export async function claimAll(
       const answer = response.status === 201 ? String(body.status) : `${response.status} ${String(body.code)}`;
       if (!['issued', '409 quota_exhausted'].includes(answer)) throw new Error(`Unexpected answer ${answer}`);
       answers.set(answer, (answers.get(answer) ?? 0) + 1);
+      if (process.env['BENCH_TIMELINE']) {
+        const second = Math.floor((performance.now() - started) / 1000);
+        const key = `${second}s ${answer}`;
+        timeline.set(key, (timeline.get(key) ?? 0) + 1);
+      }
     }
   };
   try {
@@ -156,6 +163,9 @@ export async function claimAll(
     client.close();
   }
   const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  if (process.env['BENCH_TIMELINE']) console.log(`client cpu ${((used.user + used.system) / 1e6).toFixed(1)} s`);
+  if (process.env['BENCH_TIMELINE']) console.log([...timeline].map(([k, v]) => `${k}: ${v}`).join('\n'));
   latencies.sort((a, b) => a - b);
   return { requests: latencies.length, seconds, latencies, answers: Object.fromEntries(answers) };
 }

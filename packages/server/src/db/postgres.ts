@@ -16,6 +16,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { PlatformDatabase } from './database.js';
+import { preparingPool } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 /**
@@ -52,7 +53,7 @@ export function openPostgres(url: string, env: NodeJS.ProcessEnv = process.env):
   });
   // An idle connection dropped by the server (a restart, a failover) is only logged: the pool opens a new one.
   pool.on('error', (error) => process.stderr.write(`smec: idle database connection lost: ${error.message}\n`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   let closed = false;
   return {
     db,

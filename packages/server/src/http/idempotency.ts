@@ -95,12 +95,7 @@ export class IdempotencyStore {
     await this.#sweep();
     return this.#db.transaction().execute(async (trx) => {
       const now = this.#now();
-      await trx
-        .deleteFrom('idempotency_keys')
-        .where('scope', '=', scope)
-        .where('key', '=', key)
-        .where('created_ts', '<', now - IDEMPOTENCY_TTL_MS)
-        .execute();
+      // A key seen before is taken over only when its answer has expired (one statement: this runs on every write).
       const inserted = await trx
         .insertInto('idempotency_keys')
         .values({
@@ -112,7 +107,18 @@ export class IdempotencyStore {
           response_body: null,
           created_ts: now,
         })
-        .onConflict((conflict) => conflict.columns(['scope', 'key']).doNothing())
+        .onConflict((conflict) =>
+          conflict
+            .columns(['scope', 'key'])
+            .doUpdateSet((eb) => ({
+              body_hash: eb.ref('excluded.body_hash'),
+              status: eb.ref('excluded.status'),
+              response_status: null,
+              response_body: null,
+              created_ts: eb.ref('excluded.created_ts'),
+            }))
+            .where('idempotency_keys.created_ts', '<', now - IDEMPOTENCY_TTL_MS),
+        )
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return this.#existing(trx, scope, key, hash);
 

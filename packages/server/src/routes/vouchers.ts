@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../auth/principal.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
+import { ProblemError } from '../http/problem.js';
 import { parseBody, parseInput } from '../http/validate.js';
 import {
   activeVoucher,
@@ -58,8 +59,13 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     const scope = `POST /voucher-batches/${id}/claims ${principal.userId}`;
     const key = idempotencyKeyOf(request);
     // A claim that would be refused (at a batch's opening, the thousands that come after the quota is gone) is
-    // answered from reads alone, without a write transaction; a retry of a claim that went through is replayed.
-    if (!(await idempotency.wouldReplay(scope, key, {}))) await checkClaim(context, context.db, principal, id, locale);
+    // answered from reads alone, without a write transaction; unless it is the retry of a claim that went through,
+    // which is replayed (a claim that went through is refused now: the voucher is held, or the quota gone).
+    try {
+      await checkClaim(context, context.db, principal, id, locale);
+    } catch (refusal) {
+      if (!(refusal instanceof ProblemError) || !(await idempotency.wouldReplay(scope, key, {}))) throw refusal;
+    }
     let result;
     try {
       let takeQuota: (() => Promise<void>) | undefined;
