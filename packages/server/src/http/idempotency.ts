@@ -15,6 +15,13 @@ export interface StoredResponse {
   readonly body: unknown;
 }
 
+/** What the store holds of a key, enough to tell whether a request would be replayed. */
+export interface StoredKey {
+  readonly bodyHash: string;
+  readonly status: string;
+  readonly createdTs: number;
+}
+
 export interface IdempotentResult extends StoredResponse {
   /** True when this is the stored answer of an earlier request with the same key. */
   readonly replayed: boolean;
@@ -150,15 +157,23 @@ export class IdempotencyStore {
     if (key === undefined) return false;
     const row = await this.#db
       .selectFrom('idempotency_keys')
-      .select(['body_hash', 'status', 'created_ts'])
+      .select(['body_hash as bodyHash', 'status', 'created_ts as createdTs'])
       .where('scope', '=', scope)
       .where('key', '=', key)
       .executeTakeFirst();
+    return this.replays(row, body);
+  }
+
+  /**
+   * True when `stored` (a key's row, read along with something else) holds a finished answer, not expired, to a
+   * request with this body: a request with that key is then answered from the store.
+   */
+  replays(stored: StoredKey | undefined, body: unknown): boolean {
     return (
-      row !== undefined &&
-      row.status === 'done' &&
-      row.body_hash === bodyHash(body) &&
-      row.created_ts >= this.#now() - IDEMPOTENCY_TTL_MS
+      stored !== undefined &&
+      stored.status === 'done' &&
+      stored.bodyHash === bodyHash(body) &&
+      stored.createdTs >= this.#now() - IDEMPOTENCY_TTL_MS
     );
   }
 

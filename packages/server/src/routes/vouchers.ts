@@ -10,13 +10,13 @@ import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../auth/principal.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
-import { ProblemError } from '../http/problem.js';
 import { parseBody, parseInput } from '../http/validate.js';
 import {
   activeVoucher,
   alreadyClaimed,
-  checkClaim,
+  claimRefusal,
   claimVoucher,
+  enterpriseIdOf,
   expireDue,
   getBatch,
   getVoucher,
@@ -24,6 +24,7 @@ import {
   myVouchers,
   nowOf,
   quoteUse,
+  readClaimState,
   returnVoucher,
   useVoucher,
   type VoucherContext,
@@ -61,11 +62,9 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     // A claim that would be refused (at a batch's opening, the thousands that come after the quota is gone) is
     // answered from reads alone, without a write transaction; unless it is the retry of a claim that went through,
     // which is replayed (a claim that went through is refused now: the voucher is held, or the quota gone).
-    try {
-      await checkClaim(context, context.db, principal, id, locale);
-    } catch (refusal) {
-      if (!(refusal instanceof ProblemError) || !(await idempotency.wouldReplay(scope, key, {}))) throw refusal;
-    }
+    const state = await readClaimState(context.db, id, enterpriseIdOf(principal, locale), locale, { scope, key });
+    const refusal = claimRefusal(context, state, nowOf(context), locale);
+    if (refusal && !idempotency.replays(state.stored, {})) throw refusal;
     let result;
     try {
       let takeQuota: (() => Promise<void>) | undefined;

@@ -18,6 +18,7 @@ import type { RegionIndex } from '../catalog/regions.js';
 import type { ActorRole, Database } from '../db/schema.js';
 import { serializeEnterpriseWrites } from '../db/locks.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
+import type { StoredKey } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
 import { shanghaiDateTime } from '../seed/catalog.js';
 import { problem, statusWord, voucherNotFound, yuan } from './problems.js';
@@ -450,8 +451,8 @@ export async function claimVoucher(
 /**
  * The checks of a claim, in the order its answers take: the claim window, eligibility, a voucher already held, and
  * a batch visibly used up. Read-only: the claim runs them again in its transaction, and at a batch opening the
- * route runs them first, so that the thousands of claims that come after the quota is gone are answered from a few
- * reads instead of a write transaction each.
+ * route runs them first (`readClaimState` and `claimRefusal`), so that the thousands of claims that come after the
+ * quota is gone are answered from one read instead of a write transaction each.
  */
 export async function checkClaim(
   context: VoucherContext,
@@ -461,45 +462,78 @@ export async function checkClaim(
   locale: MessageLocale,
 ): Promise<{ enterpriseId: string; batch: BatchRow; now: number }> {
   const enterpriseId = enterpriseIdOf(principal, locale);
-  const { batch, enterprise, heldCode } = await claimState(db, batchId, enterpriseId, locale);
+  const state = await readClaimState(db, batchId, enterpriseId, locale);
   const now = nowOf(context);
+  const refusal = claimRefusal(context, state, now, locale);
+  if (refusal) throw refusal;
+  return { enterpriseId, batch: state.batch, now };
+}
+
+/** Why a claim on `state` is refused at `now`, or undefined when it may go ahead. */
+export function claimRefusal(
+  context: VoucherContext,
+  { batch, enterprise, heldCode }: ClaimState,
+  now: number,
+  locale: MessageLocale,
+): ProblemError | undefined {
   if (now < batch.opens_ts || now >= batch.closes_ts) {
-    throw problem(409, 'claim_not_open', locale, 'claimNotOpen', `${batch.claim_opens_at} – ${batch.claim_closes_at}`);
+    return problem(409, 'claim_not_open', locale, 'claimNotOpen', `${batch.claim_opens_at} – ${batch.claim_closes_at}`);
   }
-  if (!enterprise) throw problem(403, 'not_eligible', locale, 'noProfile');
+  if (!enterprise) return problem(403, 'not_eligible', locale, 'noProfile');
   const sizes = JSON.parse(batch.sizes) as string[];
   if (!sizes.includes(enterprise.size)) {
-    throw problem(403, 'not_eligible', locale, 'notEligibleSize', words(locale, sizes, SIZE_WORDS), {
+    return problem(403, 'not_eligible', locale, 'notEligibleSize', words(locale, sizes, SIZE_WORDS), {
       reason: 'size',
     });
   }
   const tags = JSON.parse(batch.tags) as string[];
   const held = JSON.parse(enterprise.tags) as string[];
   if (tags.length > 0 && !tags.some((tag) => held.includes(tag))) {
-    throw problem(403, 'not_eligible', locale, 'notEligibleTags', words(locale, tags, TAG_WORDS), { reason: 'tags' });
+    return problem(403, 'not_eligible', locale, 'notEligibleTags', words(locale, tags, TAG_WORDS), { reason: 'tags' });
   }
   const scopes = JSON.parse(batch.region_codes) as string[];
   if (!scopes.some((scope) => regionWithin(context.regions, enterprise.regionCode, scope))) {
     const names = scopes.map((code) => context.regions.get(code)?.name ?? code).join(locale === 'en' ? ', ' : '、');
-    throw problem(403, 'not_eligible', locale, 'notEligibleRegion', names, { reason: 'region' });
+    return problem(403, 'not_eligible', locale, 'notEligibleRegion', names, { reason: 'region' });
   }
-  if (heldCode !== null) throw alreadyClaimed(locale, heldCode);
-  // A fast answer when the batch is visibly used up; the claim's conditional UPDATE is what actually guards the quota.
-  if (batch.remaining <= 0) throw problem(409, 'quota_exhausted', locale, 'quotaExhausted');
-  return { enterpriseId, batch, now };
+  if (heldCode !== null) return alreadyClaimed(locale, heldCode);
+  // A fast answer when the batch is visibly used up; the claim's quota UPDATE is what actually guards the quota.
+  if (batch.remaining <= 0) return problem(409, 'quota_exhausted', locale, 'quotaExhausted');
+  return undefined;
+}
+
+export interface ClaimState {
+  readonly batch: BatchRow;
+  /** The claiming enterprise's profile, if it has one. */
+  readonly enterprise: { readonly size: string; readonly tags: string; readonly regionCode: string } | undefined;
+  /** The code of the voucher of this batch it already holds. */
+  readonly heldCode: string | null;
+  /** The stored answer of the idempotency key asked about, if the store has one. */
+  readonly stored: StoredKey | undefined;
 }
 
 /**
- * What a claim is checked against, read in one statement: the batch, the claiming enterprise (if it has a profile)
- * and the code of the voucher of this batch it already holds (if any). One round trip instead of three matters at a
- * batch's opening, when thousands of claims are checked at once.
+ * What a claim is checked against, read in one statement: the batch, the claiming enterprise, the voucher of this
+ * batch it already holds and, when `idempotency` names a key, that key's stored answer. One round trip instead of
+ * four matters at a batch's opening, when thousands of claims are checked at once.
  */
-async function claimState(db: Db, batchId: string, enterpriseId: string, locale: MessageLocale) {
+export async function readClaimState(
+  db: Db,
+  batchId: string,
+  enterpriseId: string,
+  locale: MessageLocale,
+  idempotency?: { readonly scope: string; readonly key: string | undefined },
+): Promise<ClaimState> {
   const row = await db
     .selectFrom('voucher_batches as b')
     .leftJoin('enterprises as e', (join) => join.on('e.id', '=', enterpriseId))
+    // No key is the empty one, which no request can send: the join then finds nothing.
+    .leftJoin('idempotency_keys as k', (join) =>
+      join.on('k.scope', '=', idempotency?.scope ?? '').on('k.key', '=', idempotency?.key ?? ''),
+    )
     .selectAll('b')
     .select(['e.size as enterprise_size', 'e.tags as enterprise_tags', 'e.region_code as enterprise_region'])
+    .select(['k.body_hash as key_body_hash', 'k.status as key_status', 'k.created_ts as key_created_ts'])
     .select((eb) =>
       eb
         .selectFrom('vouchers as v')
@@ -513,11 +547,24 @@ async function claimState(db: Db, batchId: string, enterpriseId: string, locale:
     .where('b.id', '=', batchId)
     .executeTakeFirst();
   if (!row) throw problem(404, 'not_found', locale, 'batchNotFound', batchId);
-  const { enterprise_size: size, enterprise_tags: tags, enterprise_region: regionCode, held_code, ...batch } = row;
+  const {
+    enterprise_size: size,
+    enterprise_tags: tags,
+    enterprise_region: regionCode,
+    held_code,
+    key_body_hash,
+    key_status,
+    key_created_ts,
+    ...batch
+  } = row;
   return {
     batch: batch as BatchRow,
     enterprise: size !== null && tags !== null && regionCode !== null ? { size, tags, regionCode } : undefined,
     heldCode: held_code ?? null,
+    stored:
+      key_body_hash !== null && key_status !== null && key_created_ts !== null
+        ? { bodyHash: key_body_hash, status: key_status, createdTs: key_created_ts }
+        : undefined,
   };
 }
 
