@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { postgresCopy, sqliteCopy, type BenchDatabase } from './lib/database.js';
 import { checkEvents, insertEvents, registerAll, type Attempt } from './lib/events.js';
 import { provinceData } from './lib/province-data.js';
-import { startBenchServer } from './lib/server.js';
+import { startBenchServer, type BenchServer } from './lib/server.js';
 import { demoTokens } from './lib/tokens.js';
 import { checkQuotaHeld, claimAll, insertEnterpriseUsers, insertOpenBatch } from './lib/vouchers.js';
 import { percentile, report, round, runLoad } from './support.js';
@@ -234,13 +234,16 @@ async function registrationLoad(database: BenchDatabase, apiUrl: string, tokens:
 }
 
 /** (c) Every claimant claims the batch at once; the quota must hold and the burst settle within the target. */
-async function claimBurst(database: BenchDatabase, apiUrl: string, tokens: readonly string[]) {
+async function claimBurst(database: BenchDatabase, server: BenchServer, tokens: readonly string[]) {
+  const apiUrl = server.apiUrl;
+  const serverCpu = server.cpuSeconds();
   // HTTP/1.1 carries one request per connection at a time: with CLAIM_SOCKETS connections, that many claims are at
   // the server at every moment, each connection sending its next claim as soon as the last is answered. (Queuing all
   // ten thousand in the client at once, as this did before, changes nothing the server sees and costs the load
   // generator a second before the first claim leaves.)
   const inFlight = Math.min(CLAIM_SOCKETS, tokens.length);
   const run = await claimAll(apiUrl, BATCH_ID, tokens, { inFlight, sockets: CLAIM_SOCKETS });
+  const serverCpuSeconds = server.cpuSeconds() - serverCpu;
   const { db, close } = await database.open();
   let invariant: string;
   try {
@@ -259,6 +262,11 @@ async function claimBurst(database: BenchDatabase, apiUrl: string, tokens: reado
     claimsPerSecond: round(run.requests / run.seconds, 1),
     p50Ms: round(percentile(run.latencies, 50)),
     p99Ms: round(percentile(run.latencies, 99)),
+    // What the run cost each process on this two-core machine: steadier figures than the times, which vary by a
+    // third from one run to the next.
+    serverCpuSeconds: round(serverCpuSeconds),
+    serverCpuMsPerClaim: round((serverCpuSeconds * 1000) / run.requests, 3),
+    loadGeneratorCpuSeconds: round(run.clientCpuSeconds),
     answers: run.answers,
     invariant,
   };
@@ -288,9 +296,7 @@ try {
     if (catalogSearch) console.log(`  (a) catalog search: ${JSON.stringify(catalogSearch.runs)}`);
     const eventRegistration = runs('events') ? await registrationLoad(database, server.apiUrl, tokens) : undefined;
     if (eventRegistration) console.log(`  (b) event registration: ${eventRegistration.invariant}`);
-    const voucherBurst = runs('vouchers')
-      ? await claimBurst(database, server.apiUrl, tokens.slice(0, CLAIMANTS))
-      : undefined;
+    const voucherBurst = runs('vouchers') ? await claimBurst(database, server, tokens.slice(0, CLAIMANTS)) : undefined;
     if (voucherBurst) {
       console.log(`  (c) voucher burst: ${voucherBurst.invariant}, settled in ${voucherBurst.settledSeconds} s`);
     }

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 export interface BenchServer {
   readonly apiUrl: string;
+  /** CPU seconds the server process has used so far (user and system), or NaN where /proc is missing. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -33,9 +36,21 @@ export async function startBenchServer(location: string, env: Record<string, str
   const { apiUrl } = JSON.parse(line) as { apiUrl: string };
   return {
     apiUrl,
+    cpuSeconds: () => processCpuSeconds(child.pid),
     async stop() {
       child.stdin.end();
       await exited;
     },
   };
+}
+
+/** utime + stime of a process, from Linux's /proc/<pid>/stat (fields 14 and 15, in clock ticks of 1/100 s). */
+function processCpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }

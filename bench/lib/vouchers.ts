@@ -117,6 +117,8 @@ export interface ClaimRun {
   /** Latencies in ms, sorted. */
   readonly latencies: number[];
   readonly answers: Record<string, number>;
+  /** CPU the load generator itself used (it shares the machine with the server and the database). */
+  readonly clientCpuSeconds: number;
 }
 
 /**
@@ -164,10 +166,16 @@ export async function claimAll(
   }
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  if (process.env['BENCH_TIMELINE']) console.log(`client cpu ${((used.user + used.system) / 1e6).toFixed(1)} s`);
+  // BENCH_TIMELINE=1: the answers of each second of the run, to see where a run spends its time.
   if (process.env['BENCH_TIMELINE']) console.log([...timeline].map(([k, v]) => `${k}: ${v}`).join('\n'));
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, seconds, latencies, answers: Object.fromEntries(answers) };
+  return {
+    requests: latencies.length,
+    seconds,
+    latencies,
+    answers: Object.fromEntries(answers),
+    clientCpuSeconds: (used.user + used.system) / 1e6,
+  };
 }
 
 /**

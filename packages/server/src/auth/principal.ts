@@ -10,6 +10,11 @@ declare module 'fastify' {
      * ignores the token, so a stale one left in a widget never breaks the catalog.
      */
     principal(): Promise<Principal | null>;
+    /**
+     * The user the bearer token names, its signature checked but the user not looked up (null when anonymous; a bad
+     * token is a 401). For a route that reads the user along with what it needs anyway, in one statement.
+     */
+    tokenSubject(): Promise<string | null>;
   }
 }
 
@@ -23,26 +28,51 @@ export function forbidden(detail = 'Your account may not do this.'): ProblemErro
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
 const RESOLVED = Symbol('principal');
+const SUBJECT = Symbol('subject');
+
+type Resolving = FastifyRequest & {
+  [RESOLVED]?: Promise<Principal | null>;
+  [SUBJECT]?: Promise<string | null>;
+};
+
+/** The 401 of a token that is well formed but not accepted, or that names no user. */
+export function invalidToken(): ProblemError {
+  return unauthorized('The token is not valid: expired, not signed by a trusted issuer, or not for this platform.');
+}
 
 export function registerPrincipal(app: FastifyInstance, auth: Authenticator): void {
-  app.decorateRequest('principal', function (this: FastifyRequest & { [RESOLVED]?: Promise<Principal | null> }) {
+  app.decorateRequest('tokenSubject', function (this: Resolving) {
+    this[SUBJECT] ??= subjectOf(this, auth);
+    return this[SUBJECT];
+  });
+  app.decorateRequest('principal', function (this: Resolving) {
     this[RESOLVED] ??= resolve(this, auth);
     return this[RESOLVED];
   });
 }
 
 /** Anonymous without an Authorization header; a header that does not hold a valid token is a 401. */
-async function resolve(request: FastifyRequest, auth: Authenticator): Promise<Principal | null> {
+async function subjectOf(request: FastifyRequest, auth: Authenticator): Promise<string | null> {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const token = BEARER.exec(header)?.[1];
   if (!token) throw unauthorized('The Authorization header must be "Bearer <token>".');
+  return rejectedAsUnauthorized(request, () => auth.subjectOf(token));
+}
+
+async function resolve(request: FastifyRequest, auth: Authenticator): Promise<Principal | null> {
+  const subject = await request.tokenSubject();
+  if (subject === null) return null;
+  return rejectedAsUnauthorized(request, () => auth.principalOf(subject));
+}
+
+async function rejectedAsUnauthorized<T>(request: FastifyRequest, check: () => Promise<T>): Promise<T> {
   try {
-    return await auth.verify(token);
+    return await check();
   } catch (error) {
     if (error instanceof TokenRejected) {
       request.log.debug({ reason: error.message }, 'token rejected');
-      throw unauthorized('The token is not valid: expired, not signed by a trusted issuer, or not for this platform.');
+      throw invalidToken();
     }
     throw error;
   }
@@ -54,4 +84,11 @@ export async function requireRole(request: FastifyRequest, ...roles: Role[]): Pr
   if (!principal) throw unauthorized();
   if (!roles.includes(principal.role)) throw forbidden();
   return principal;
+}
+
+/** The user the token names, unchecked against the users table: 401 when anonymous or the token is bad. */
+export async function requireSubject(request: FastifyRequest): Promise<string> {
+  const subject = await request.tokenSubject();
+  if (subject === null) throw unauthorized();
+  return subject;
 }

@@ -51,6 +51,11 @@ export class Authenticator {
 
   /** Checks signature, issuer, audience and expiry, then finds the user the token names (`sub`). */
   async verify(token: string): Promise<Principal> {
+    return this.principalOf(await this.subjectOf(token));
+  }
+
+  /** The user a token names (`sub`) once its signature, issuer, audience and expiry are checked. */
+  async subjectOf(token: string): Promise<string> {
     let subject: string | undefined;
     try {
       const { payload } = await jwtVerify(token, this.#keys, {
@@ -68,20 +73,18 @@ export class Authenticator {
       throw error;
     }
     if (!subject) throw new TokenRejected('The token names no subject');
+    return subject;
+  }
+
+  /** The signed-in user `subject`; a token naming no user is refused. */
+  async principalOf(subject: string): Promise<Principal> {
     const user = await this.#db
       .selectFrom('users')
       .select(['id', 'name', 'role', 'region_code', 'enterprise_id', 'provider_id'])
       .where('id', '=', subject)
       .executeTakeFirst();
     if (!user) throw new TokenRejected(`No user ${subject}`);
-    return {
-      userId: user.id,
-      name: user.name,
-      role: user.role,
-      regionCode: user.region_code,
-      enterpriseId: user.enterprise_id,
-      providerId: user.provider_id,
-    };
+    return principalFromUser(user);
   }
 
   /** A demo token for a user, valid for eight hours. */
@@ -99,4 +102,25 @@ export class Authenticator {
       .sign(this.demoKey.privateKey);
     return { token, expiresAt: new Date(expiresAt * 1000) };
   }
+}
+
+/** A user's row, as the token check reads it. */
+export interface UserRow {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Principal['role'];
+  readonly region_code: string | null;
+  readonly enterprise_id: string | null;
+  readonly provider_id: string | null;
+}
+
+export function principalFromUser(user: UserRow): Principal {
+  return {
+    userId: user.id,
+    name: user.name,
+    role: user.role,
+    regionCode: user.region_code,
+    enterpriseId: user.enterprise_id,
+    providerId: user.provider_id,
+  };
 }

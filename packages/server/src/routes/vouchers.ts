@@ -7,13 +7,14 @@ import {
   type Voucher,
 } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
-import { requireRole } from '../auth/principal.js';
+import { forbidden, invalidToken, requireRole, requireSubject } from '../auth/principal.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
 import {
   activeVoucher,
   alreadyClaimed,
+  batchNotFound,
   claimRefusal,
   claimVoucher,
   enterpriseIdOf,
@@ -24,7 +25,7 @@ import {
   myVouchers,
   nowOf,
   quoteUse,
-  readClaimState,
+  readClaim,
   returnVoucher,
   useVoucher,
   type VoucherContext,
@@ -53,16 +54,23 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
   });
 
   app.post('/voucher-batches/:id/claims', async (request, reply) => {
-    const principal = await requireRole(request, 'enterprise');
+    const userId = await requireSubject(request);
+    // A malformed id: who may claim is told first, as on every route.
+    if (!IdParams.safeParse(request.params).success) await requireRole(request, 'enterprise');
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
     // Keys are the user's own: another enterprise's key never replays into this one's answer.
-    const scope = `POST /voucher-batches/${id}/claims ${principal.userId}`;
+    const scope = `POST /voucher-batches/${id}/claims ${userId}`;
     const key = idempotencyKeyOf(request);
-    // A claim that would be refused (at a batch's opening, the thousands that come after the quota is gone) is
-    // answered from reads alone, without a write transaction; unless it is the retry of a claim that went through,
-    // which is replayed (a claim that went through is refused now: the voucher is held, or the quota gone).
-    const state = await readClaimState(context.db, id, enterpriseIdOf(principal, locale), locale, { scope, key });
+    // Who claims, what, and whether they may, in one read: at a batch's opening thousands of claims come at once, and
+    // those after the quota is gone are answered from it alone, without a write transaction; unless one is the retry
+    // of a claim that went through, which is replayed (a claim that went through is refused now: the voucher is
+    // held, or the quota gone).
+    const { principal, state } = await readClaim(context.db, id, userId, { scope, key });
+    if (!principal) throw invalidToken();
+    if (principal.role !== 'enterprise') throw forbidden();
+    enterpriseIdOf(principal, locale);
+    if (!state) throw batchNotFound(locale, id);
     const refusal = claimRefusal(context, state, nowOf(context), locale);
     if (refusal && !idempotency.replays(state.stored, {})) throw refusal;
     let result;

@@ -14,6 +14,7 @@ import {
   type VoucherUseInput,
 } from '@smec/schemas';
 import type { Kysely, Transaction } from 'kysely';
+import { principalFromUser } from '../auth/verifier.js';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { ActorRole, Database } from '../db/schema.js';
 import { serializeEnterpriseWrites } from '../db/locks.js';
@@ -142,9 +143,13 @@ export async function listBatches(context: VoucherContext, query: BatchListQuery
   };
 }
 
+export function batchNotFound(locale: MessageLocale, id: string): ProblemError {
+  return problem(404, 'not_found', locale, 'batchNotFound', id);
+}
+
 async function batchRow(db: Db, id: string, locale: MessageLocale): Promise<BatchRow> {
   const row = await db.selectFrom('voucher_batches').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw problem(404, 'not_found', locale, 'batchNotFound', id);
+  if (!row) throw batchNotFound(locale, id);
   return row;
 }
 
@@ -451,7 +456,7 @@ export async function claimVoucher(
 /**
  * The checks of a claim, in the order its answers take: the claim window, eligibility, a voucher already held, and
  * a batch visibly used up. Read-only: the claim runs them again in its transaction, and at a batch opening the
- * route runs them first (`readClaimState` and `claimRefusal`), so that the thousands of claims that come after the
+ * route runs them first (`readClaim` and `claimRefusal`), so that the thousands of claims that come after the
  * quota is gone are answered from one read instead of a write transaction each.
  */
 export async function checkClaim(
@@ -462,7 +467,8 @@ export async function checkClaim(
   locale: MessageLocale,
 ): Promise<{ enterpriseId: string; batch: BatchRow; now: number }> {
   const enterpriseId = enterpriseIdOf(principal, locale);
-  const state = await readClaimState(db, batchId, enterpriseId, locale);
+  const { state } = await readClaim(db, batchId, principal.userId);
+  if (!state) throw batchNotFound(locale, batchId);
   const now = nowOf(context);
   const refusal = claimRefusal(context, state, now, locale);
   if (refusal) throw refusal;
@@ -513,41 +519,60 @@ export interface ClaimState {
 }
 
 /**
- * What a claim is checked against, read in one statement: the batch, the claiming enterprise, the voucher of this
- * batch it already holds and, when `idempotency` names a key, that key's stored answer. One round trip instead of
- * four matters at a batch's opening, when thousands of claims are checked at once.
+ * Everything a claim is checked against, read in one statement: the user claiming (`userId`, whom a token names),
+ * the batch, the user's enterprise, the voucher of this batch it already holds and, when `idempotency` names a key,
+ * that key's stored answer. One round trip instead of five matters at a batch's opening, when thousands of claims
+ * are checked at once. `principal` is undefined when no such user exists, `state` when no such batch does.
  */
-export async function readClaimState(
+export async function readClaim(
   db: Db,
   batchId: string,
-  enterpriseId: string,
-  locale: MessageLocale,
+  userId: string,
   idempotency?: { readonly scope: string; readonly key: string | undefined },
-): Promise<ClaimState> {
+): Promise<{ principal: Principal | undefined; state: ClaimState | undefined }> {
   const row = await db
-    .selectFrom('voucher_batches as b')
-    .leftJoin('enterprises as e', (join) => join.on('e.id', '=', enterpriseId))
+    .selectFrom('users as u')
+    .leftJoin('voucher_batches as b', (join) => join.on('b.id', '=', batchId))
+    .leftJoin('enterprises as e', 'e.id', 'u.enterprise_id')
     // No key is the empty one, which no request can send: the join then finds nothing.
     .leftJoin('idempotency_keys as k', (join) =>
       join.on('k.scope', '=', idempotency?.scope ?? '').on('k.key', '=', idempotency?.key ?? ''),
     )
     .selectAll('b')
-    .select(['e.size as enterprise_size', 'e.tags as enterprise_tags', 'e.region_code as enterprise_region'])
-    .select(['k.body_hash as key_body_hash', 'k.status as key_status', 'k.created_ts as key_created_ts'])
+    .select([
+      'u.id as user_id',
+      'u.name as user_name',
+      'u.role as user_role',
+      'u.region_code as user_region',
+      'u.enterprise_id as user_enterprise',
+      'u.provider_id as user_provider',
+      'e.size as enterprise_size',
+      'e.tags as enterprise_tags',
+      'e.region_code as enterprise_region',
+      'k.body_hash as key_body_hash',
+      'k.status as key_status',
+      'k.created_ts as key_created_ts',
+    ])
     .select((eb) =>
       eb
         .selectFrom('vouchers as v')
         .select('v.code')
         .whereRef('v.batch_id', '=', 'b.id')
-        .where('v.enterprise_id', '=', enterpriseId)
+        .whereRef('v.enterprise_id', '=', 'u.enterprise_id')
         .where('v.status', '<>', 'withdrawn')
         .limit(1)
         .as('held_code'),
     )
-    .where('b.id', '=', batchId)
+    .where('u.id', '=', userId)
     .executeTakeFirst();
-  if (!row) throw problem(404, 'not_found', locale, 'batchNotFound', batchId);
+  if (!row) return { principal: undefined, state: undefined };
   const {
+    user_id,
+    user_name,
+    user_role,
+    user_region,
+    user_enterprise,
+    user_provider,
     enterprise_size: size,
     enterprise_tags: tags,
     enterprise_region: regionCode,
@@ -557,14 +582,26 @@ export async function readClaimState(
     key_created_ts,
     ...batch
   } = row;
+  const principal = principalFromUser({
+    id: user_id,
+    name: user_name,
+    role: user_role,
+    region_code: user_region,
+    enterprise_id: user_enterprise,
+    provider_id: user_provider,
+  });
+  if (batch.seq === null) return { principal, state: undefined };
   return {
-    batch: batch as BatchRow,
-    enterprise: size !== null && tags !== null && regionCode !== null ? { size, tags, regionCode } : undefined,
-    heldCode: held_code ?? null,
-    stored:
-      key_body_hash !== null && key_status !== null && key_created_ts !== null
-        ? { bodyHash: key_body_hash, status: key_status, createdTs: key_created_ts }
-        : undefined,
+    principal,
+    state: {
+      batch: batch as BatchRow,
+      enterprise: size !== null && tags !== null && regionCode !== null ? { size, tags, regionCode } : undefined,
+      heldCode: held_code ?? null,
+      stored:
+        key_body_hash !== null && key_status !== null && key_created_ts !== null
+          ? { bodyHash: key_body_hash, status: key_status, createdTs: key_created_ts }
+          : undefined,
+    },
   };
 }
 
