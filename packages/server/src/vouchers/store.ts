@@ -18,6 +18,7 @@ import { principalFromUser } from '../auth/verifier.js';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { ActorRole, Database } from '../db/schema.js';
 import { serializeEnterpriseWrites } from '../db/locks.js';
+import { QueryTemplate } from '../db/query-template.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import type { StoredKey } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
@@ -518,6 +519,59 @@ export interface ClaimState {
   readonly stored: StoredKey | undefined;
 }
 
+/** The statement of `readClaim`, compiled once: a batch opening runs it thousands of times a second. */
+const CLAIM_READ = new QueryTemplate<[batchId: string, scope: string, key: string, userId: string], ClaimRow>(
+  4,
+  (db, batchId, scope, key, userId) =>
+    db
+      .selectFrom('users as u')
+      .leftJoin('voucher_batches as b', (join) => join.on('b.id', '=', batchId))
+      .leftJoin('enterprises as e', 'e.id', 'u.enterprise_id')
+      .leftJoin('idempotency_keys as k', (join) => join.on('k.scope', '=', scope).on('k.key', '=', key))
+      .selectAll('b')
+      .select([
+        'u.id as user_id',
+        'u.name as user_name',
+        'u.role as user_role',
+        'u.region_code as user_region',
+        'u.enterprise_id as user_enterprise',
+        'u.provider_id as user_provider',
+        'e.size as enterprise_size',
+        'e.tags as enterprise_tags',
+        'e.region_code as enterprise_region',
+        'k.body_hash as key_body_hash',
+        'k.status as key_status',
+        'k.created_ts as key_created_ts',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('vouchers as v')
+          .select('v.code')
+          .whereRef('v.batch_id', '=', 'b.id')
+          .whereRef('v.enterprise_id', '=', 'u.enterprise_id')
+          .where('v.status', '<>', 'withdrawn')
+          .limit(1)
+          .as('held_code'),
+      )
+      .where('u.id', '=', userId),
+);
+
+type ClaimRow = { [K in keyof BatchRow]: BatchRow[K] | null } & {
+  user_id: string;
+  user_name: string;
+  user_role: Principal['role'];
+  user_region: string | null;
+  user_enterprise: string | null;
+  user_provider: string | null;
+  enterprise_size: string | null;
+  enterprise_tags: string | null;
+  enterprise_region: string | null;
+  key_body_hash: string | null;
+  key_status: string | null;
+  key_created_ts: number | null;
+  held_code: string | null;
+};
+
 /**
  * Everything a claim is checked against, read in one statement: the user claiming (`userId`, whom a token names),
  * the batch, the user's enterprise, the voucher of this batch it already holds and, when `idempotency` names a key,
@@ -530,41 +584,8 @@ export async function readClaim(
   userId: string,
   idempotency?: { readonly scope: string; readonly key: string | undefined },
 ): Promise<{ principal: Principal | undefined; state: ClaimState | undefined }> {
-  const row = await db
-    .selectFrom('users as u')
-    .leftJoin('voucher_batches as b', (join) => join.on('b.id', '=', batchId))
-    .leftJoin('enterprises as e', 'e.id', 'u.enterprise_id')
-    // No key is the empty one, which no request can send: the join then finds nothing.
-    .leftJoin('idempotency_keys as k', (join) =>
-      join.on('k.scope', '=', idempotency?.scope ?? '').on('k.key', '=', idempotency?.key ?? ''),
-    )
-    .selectAll('b')
-    .select([
-      'u.id as user_id',
-      'u.name as user_name',
-      'u.role as user_role',
-      'u.region_code as user_region',
-      'u.enterprise_id as user_enterprise',
-      'u.provider_id as user_provider',
-      'e.size as enterprise_size',
-      'e.tags as enterprise_tags',
-      'e.region_code as enterprise_region',
-      'k.body_hash as key_body_hash',
-      'k.status as key_status',
-      'k.created_ts as key_created_ts',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('vouchers as v')
-        .select('v.code')
-        .whereRef('v.batch_id', '=', 'b.id')
-        .whereRef('v.enterprise_id', '=', 'u.enterprise_id')
-        .where('v.status', '<>', 'withdrawn')
-        .limit(1)
-        .as('held_code'),
-    )
-    .where('u.id', '=', userId)
-    .executeTakeFirst();
+  // No key is the empty one, which no request can send: the join then finds nothing.
+  const row = await CLAIM_READ.executeTakeFirst(db, batchId, idempotency?.scope ?? '', idempotency?.key ?? '', userId);
   if (!row) return { principal: undefined, state: undefined };
   const {
     user_id,
