@@ -25,7 +25,7 @@ describe('QueryTemplate: compiled once, run with new values', () => {
       db
         .selectFrom('users')
         .select(['id', 'role'])
-        .where('role', '=', role)
+        .where('role', '=', role as 'enterprise')
         .where('id', '<>', notId)
         .orderBy('id')
         .limit(3),

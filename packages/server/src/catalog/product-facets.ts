@@ -5,7 +5,7 @@ import { ALL_FACET_KEYS, decodeFacetKey, type FacetValues } from '../search/face
 import type { CatalogContext } from './context.js';
 import { ALWAYS, allBut, and, type Dimension, type Fragment, type Plan } from './product-query.js';
 
-interface FacetGroup extends FacetValues {
+export interface FacetGroup extends FacetValues {
   /** The products' one city, when the scan grouped by it (null: province-wide or several cities). */
   readonly cityCode?: string | null;
   /** Rows in the group, and those of them that pass the price filter. */
@@ -18,7 +18,7 @@ interface FacetGroup extends FacetValues {
  * filters and the region filter, grouped by facet key (and city). Each facet sums the groups that pass every filter
  * but its own (disjunctive faceting). One pass: this runs on every catalog request.
  */
-function facetsFromGroups(query: ProductsQueryParsed, groups: readonly FacetGroup[]) {
+export function facetsFromGroups(query: ProductsQueryParsed, groups: readonly FacetGroup[]) {
   const categories = new Map<string, number>(CATEGORY_IDS.map((id) => [id, 0]));
   const bands = PRICE_BANDS.map(() => 0);
   const cities = new Map<string, number>();

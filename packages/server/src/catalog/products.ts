@@ -11,7 +11,9 @@ import { ProblemError } from '../http/problem.js';
 import type { CatalogContext } from './context.js';
 import { countsFromTable, facetsByScanning, facetsFromCounts } from './product-facets.js';
 import { allBut, and, baseConditions, dimensions, planOf, type Fragment } from './product-query.js';
-import { matchSet, membership, type MatchSet } from './search-matches.js';
+import { facetsFromColumns, matchFilters, relevancePageFromColumns } from './match-filters.js';
+import { productColumns } from './product-columns.js';
+import { matchSet, membership } from './search-matches.js';
 import { productFromRow, providerFromRow, type ProductRow } from './rows.js';
 
 const DEFAULT_LIMIT = 20;
@@ -58,6 +60,10 @@ export async function listProducts(context: CatalogContext, query: ProductsQuery
   const position = query.cursor === undefined ? undefined : decodeCursor(cursorSecret, query.cursor, scope);
 
   const matched = plan.terms.length > 0 ? await matchSet(context, plan) : undefined;
+  // A keyword search filters and counts its matches against the products' columns in memory; the database is asked
+  // for the page's texts only (and for pages in other orders than relevance).
+  const columns = matched ? await productColumns(db) : undefined;
+  const filters = columns ? matchFilters(plan, columns) : undefined;
   const base = baseConditions(plan);
   if (matched) base.push(membership(db, matched.seqs));
   const dims = dimensions(plan);
@@ -65,8 +71,8 @@ export async function listProducts(context: CatalogContext, query: ProductsQuery
   // The page: keys only, from the narrow table; the texts are read for these rows alone.
   const pageConditions = [...base, ...allBut(dims)];
   let page: { seq: number; sort_key: number }[];
-  if (matched && sort === 'relevance') {
-    page = await relevancePage(context, matched, [...baseConditions(plan), ...allBut(dims)], position, limit + 1);
+  if (matched && filters && sort === 'relevance') {
+    page = relevancePageFromColumns(matched, filters, position, limit + 1);
   } else {
     if (position) pageConditions.push(keysetCondition(spec, position));
     const rows = await sql<{ seq: number; sort_key: number }>`
@@ -86,58 +92,15 @@ export async function listProducts(context: CatalogContext, query: ProductsQuery
         );
 
   const bands = countsFromTable(plan);
-  const { total, facets } = bands
-    ? await facetsFromCounts(context, plan, bands)
-    : await facetsByScanning(context, plan, base, dims);
+  const { total, facets } =
+    matched && filters && columns
+      ? facetsFromColumns(context, plan, matched, filters, columns)
+      : bands
+        ? await facetsFromCounts(context, plan, bands)
+        : await facetsByScanning(context, plan, base, dims);
   const last = pageRows[pageRows.length - 1];
   const nextCursor = page.length > limit && last ? encodeCursor(cursorSecret, [last.sort_key, last.seq], scope) : null;
   return { items, nextCursor, total, facets };
-}
-
-/** Candidates tried per statement by a relevance page, at first; doubled each time too few of them pass. */
-const FIRST_CHUNK = 400;
-
-/**
- * The next `wanted` matches in relevance order that pass the filters: the matches are walked in their remembered
- * order, a chunk at a time, asking the database only which of the chunk's products pass. Most pages take one chunk;
- * a narrow filter takes a few more, each twice the size of the last.
- */
-async function relevancePage(
-  context: CatalogContext,
-  matched: MatchSet,
-  conditions: Fragment[],
-  position: CursorPosition | undefined,
-  wanted: number,
-): Promise<{ seq: number; sort_key: number }[]> {
-  const { seqs, scores } = matched;
-  let start = 0;
-  if (position) {
-    const [score, seq] = position;
-    if (typeof score !== 'number' || typeof seq !== 'number') {
-      throw new ProblemError(400, 'invalid_cursor', 'The cursor does not belong to this sort order.');
-    }
-    // The first match after the cursor's: a lower score, or the same score and a higher number.
-    while (
-      start < seqs.length &&
-      ((scores[start] ?? 0) > score || (scores[start] === score && (seqs[start] ?? 0) <= seq))
-    )
-      start += 1;
-  }
-  const page: { seq: number; sort_key: number }[] = [];
-  for (let chunk = FIRST_CHUNK; start < seqs.length && page.length < wanted; chunk *= 2) {
-    const candidates = seqs.subarray(start, start + chunk);
-    const passing = await sql<{ seq: number }>`
-      select p.seq from products p where ${and([...conditions, membership(context.db, candidates)])}`.execute(
-      context.db,
-    );
-    const passed = new Set(passing.rows.map((row) => Number(row.seq)));
-    for (let i = start; i < start + candidates.length && page.length < wanted; i += 1) {
-      const seq = seqs[i] ?? 0;
-      if (passed.has(seq)) page.push({ seq, sort_key: scores[i] ?? 0 });
-    }
-    start += candidates.length;
-  }
-  return page;
 }
 
 const PRODUCT_COLUMNS = sql`p.*, t.*, pr.name as provider_name, pr.short_name as provider_short_name,
