@@ -69,13 +69,10 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     const { principal, state } = await readClaim(context.db, id, userId, { scope, key });
     if (!principal) throw invalidToken();
     if (principal.role !== 'enterprise') throw forbidden();
-    // An enterprise account without an enterprise (403) is told so before a batch that does not exist (404).
     enterpriseIdOf(principal, locale);
     if (!state) throw batchNotFound(locale, id);
-    const now = nowOf(context);
-    const refusal = claimRefusal(context, state, now, locale);
+    const refusal = claimRefusal(context, state, nowOf(context), locale);
     if (refusal && !idempotency.replays(state.stored, {})) throw refusal;
-    const checked = { enterpriseId: enterpriseIdOf(principal, locale), batch: state.batch, now };
     let result;
     try {
       let takeQuota: (() => Promise<void>) | undefined;
@@ -84,7 +81,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
         key,
         {},
         async (trx) => {
-          const claim = await claimVoucher(context, trx, principal, checked, locale);
+          const claim = await claimVoucher(context, trx, principal, id, locale);
           takeQuota = claim.takeQuota;
           return { status: 201, body: claim.voucher };
         },

@@ -426,10 +426,8 @@ export function alreadyClaimed(locale: MessageLocale, code: string): ProblemErro
 }
 
 /**
- * Claims a voucher that passed its checks (`readClaim` and `claimRefusal`, just before; what
- * could change since is guarded by the database: the quota by its UPDATE, a second voucher by a unique index, the
- * yearly cap under the enterprise's lock): writes it, and gives back the step that takes the batch's quota, to be
- * run last in the same transaction (`takeQuota` throws `quota_exhausted` when none is left, which rolls the voucher back). The quota is
+ * Claims a voucher: writes it, and gives back the step that takes the batch's quota, to be run last in the same
+ * transaction (`takeQuota` throws `quota_exhausted` when none is left, which rolls the voucher back). The quota is
  * taken by one UPDATE that no two transactions can both pass for the last voucher (`takeFromQuota`); one active
  * voucher per enterprise and batch is a unique index, so a concurrent duplicate fails at the INSERT (the caller
  * answers it 409). Taken last, the batch's row (which every claim of the batch waits for) is locked only from that
@@ -439,10 +437,10 @@ export async function claimVoucher(
   context: VoucherContext,
   trx: Transaction<Database>,
   principal: Principal,
-  checked: CheckedClaim,
+  batchId: string,
   locale: MessageLocale,
 ): Promise<{ voucher: Voucher; takeQuota: () => Promise<void> }> {
-  const { enterpriseId, batch, now } = checked;
+  const { enterpriseId, batch, now } = await checkClaim(context, trx, principal, batchId, locale);
   await serializeEnterpriseWrites(trx, enterpriseId);
   if ((await committedMoney(trx, enterpriseId, batch.year)) >= batch.annual_cap) {
     throw problem(409, 'annual_cap_reached', locale, 'capReached', yuan(locale, batch.annual_cap));
@@ -456,19 +454,29 @@ export async function claimVoucher(
   return { voucher, takeQuota };
 }
 
-/** A claim its checks let through: who claims, the batch as the checks read it, and when. */
-export interface CheckedClaim {
-  readonly enterpriseId: string;
-  readonly batch: BatchRow;
-  readonly now: number;
+/**
+ * The checks of a claim, in the order its answers take: the claim window, eligibility, a voucher already held, and
+ * a batch visibly used up. Read-only: the claim runs them again in its transaction, and at a batch opening the
+ * route runs them first (`readClaim` and `claimRefusal`), so that the thousands of claims that come after the
+ * quota is gone are answered from one read instead of a write transaction each.
+ */
+export async function checkClaim(
+  context: VoucherContext,
+  db: Db,
+  principal: Principal,
+  batchId: string,
+  locale: MessageLocale,
+): Promise<{ enterpriseId: string; batch: BatchRow; now: number }> {
+  const enterpriseId = enterpriseIdOf(principal, locale);
+  const { state } = await readClaim(db, batchId, principal.userId);
+  if (!state) throw batchNotFound(locale, batchId);
+  const now = nowOf(context);
+  const refusal = claimRefusal(context, state, now, locale);
+  if (refusal) throw refusal;
+  return { enterpriseId, batch: state.batch, now };
 }
 
-/**
- * Why a claim on `state` is refused at `now`, or undefined when it may go ahead. The checks in the order their
- * answers take: the claim window, eligibility, a voucher already held, and a batch visibly used up. At a batch's
- * opening, the thousands of claims that come after the quota is gone are answered from these and one read
- * (`readClaim`), without a write transaction each.
- */
+/** Why a claim on `state` is refused at `now`, or undefined when it may go ahead. */
 export function claimRefusal(
   context: VoucherContext,
   { batch, enterprise, heldCode }: ClaimState,
