@@ -2,12 +2,11 @@
  * A keyword search's page and facets from its matches and the products' columns in memory (product-columns.ts):
  * the same filters and counts as the statements of products.ts and product-facets.ts, evaluated per match.
  */
-import type { ProductFacets } from '@smec/schemas';
 import type { CursorPosition } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
 import { decodeFacetKey } from '../search/facet-key.js';
 import type { CatalogContext } from './context.js';
-import { facetsFromGroups, type FacetGroup } from './product-facets.js';
+import { countedWithRegions, facetsFromGroups, type Counted, type FacetGroup } from './product-facets.js';
 import { covers, type ProductColumns } from './product-columns.js';
 import type { Dimension, Plan } from './product-query.js';
 import type { MatchSet } from './search-matches.js';
@@ -99,7 +98,7 @@ export function facetsFromColumns(
   matched: MatchSet,
   filters: MatchFilters,
   columns: ProductColumns,
-): { total: number; facets: ProductFacets } {
+): Counted {
   const facetRegions = context.regions.facetRegions(plan.query.region);
   const byCity = plan.region === undefined;
   const groups = new Map<number, { facetKey: number; city: number; n: number; nPrice: number }>();
@@ -139,14 +138,5 @@ export function facetsFromColumns(
     }
     regionCount = (code) => (counts.get(code) ?? 0) + counted.provinceWide;
   }
-  return {
-    total: counted.total,
-    facets: {
-      categories: counted.categories,
-      regions: facetRegions.map((region) => ({ value: region.code, count: regionCount(region.code) })),
-      voucherEligible: counted.voucherEligible,
-      free: counted.free,
-      priceBands: counted.priceBands,
-    },
-  };
+  return countedWithRegions(counted, facetRegions, regionCount);
 }

@@ -183,6 +183,15 @@ export async function facetsByScanning(
     const regionMap = new Map(rows.map((row) => [row.region_code, Number(row.n)]));
     regionCount = (code) => (regionMap.get(code) ?? 0) + counted.provinceWide;
   }
+  return countedWithRegions(counted, facetRegions, regionCount);
+}
+
+/** The total and facets of a grouped count, with each facet region's count. */
+export function countedWithRegions(
+  counted: ReturnType<typeof facetsFromGroups>,
+  facetRegions: readonly { readonly code: string }[],
+  regionCount: (code: string) => number,
+): Counted {
   return {
     total: counted.total,
     facets: {
