@@ -10,7 +10,7 @@ import { decodeCursor, encodeCursor, cursorScope, type CursorPosition } from '..
 import { ProblemError } from '../http/problem.js';
 import type { CatalogContext } from './context.js';
 import { countsFromTable, facetsByScanning, facetsFromCounts } from './product-facets.js';
-import { allBut, and, baseConditions, dimensions, planOf, type Fragment } from './product-query.js';
+import { allBut, and, baseConditions, dimensions, planOf, type Fragment, type Plan } from './product-query.js';
 import { facetsFromColumns, matchFilters, relevancePageFromColumns } from './match-filters.js';
 import { productColumns } from './product-columns.js';
 import { matchSet, membership } from './search-matches.js';
@@ -26,7 +26,7 @@ interface SortSpec {
 function sortSpec(sort: ProductSort, searching: boolean): SortSpec {
   switch (sort) {
     case 'relevance':
-      // A search's relevance order is the remembered matches' own (see relevancePage); the key is never read.
+      // A search's relevance order is the remembered matches' own (relevancePageFromColumns); the key is never read.
       return searching ? { key: sql`null`, descending: true } : { key: sql`p.sold_count`, descending: true };
     case 'rating':
       return { key: sql`p.rating_sort`, descending: true };
@@ -59,21 +59,20 @@ export async function listProducts(context: CatalogContext, query: ProductsQuery
   const scope = cursorScope('products', { ...query, sort });
   const position = query.cursor === undefined ? undefined : decodeCursor(cursorSecret, query.cursor, scope);
 
-  const matched = plan.terms.length > 0 ? await matchSet(context, plan) : undefined;
   // A keyword search filters and counts its matches against the products' columns in memory; the database is asked
   // for the page's texts only (and for pages in other orders than relevance).
-  const columns = matched ? await productColumns(db) : undefined;
-  const filters = columns ? matchFilters(plan, columns) : undefined;
+  const matched = plan.terms.length > 0 ? await matchSet(context, plan) : undefined;
+  const search = matched && { matched, ...(await filtersOf(db, plan)) };
   const base = baseConditions(plan);
-  if (matched) base.push(membership(db, matched.seqs));
   const dims = dimensions(plan);
 
   // The page: keys only, from the narrow table; the texts are read for these rows alone.
-  const pageConditions = [...base, ...allBut(dims)];
   let page: { seq: number; sort_key: number }[];
-  if (matched && filters && sort === 'relevance') {
-    page = relevancePageFromColumns(matched, filters, position, limit + 1);
+  if (search && sort === 'relevance') {
+    page = relevancePageFromColumns(search.matched, search.filters, position, limit + 1);
   } else {
+    // The matches as a list of numbers, built only for a statement that takes them.
+    const pageConditions = [...base, ...(search ? [membership(db, search.matched.seqs)] : []), ...allBut(dims)];
     if (position) pageConditions.push(keysetCondition(spec, position));
     const rows = await sql<{ seq: number; sort_key: number }>`
       select p.seq, ${spec.key} as sort_key from products p
@@ -92,12 +91,11 @@ export async function listProducts(context: CatalogContext, query: ProductsQuery
         );
 
   const bands = countsFromTable(plan);
-  const { total, facets } =
-    matched && filters && columns
-      ? facetsFromColumns(context, plan, matched, filters, columns)
-      : bands
-        ? await facetsFromCounts(context, plan, bands)
-        : await facetsByScanning(context, plan, base, dims);
+  const { total, facets } = search
+    ? facetsFromColumns(context, plan, search.matched, search.filters, search.columns)
+    : bands
+      ? await facetsFromCounts(context, plan, bands)
+      : await facetsByScanning(context, plan, base, dims);
   const last = pageRows[pageRows.length - 1];
   const nextCursor = page.length > limit && last ? encodeCursor(cursorSecret, [last.sort_key, last.seq], scope) : null;
   return { items, nextCursor, total, facets };
@@ -105,6 +103,12 @@ export async function listProducts(context: CatalogContext, query: ProductsQuery
 
 const PRODUCT_COLUMNS = sql`p.*, t.*, pr.name as provider_name, pr.short_name as provider_short_name,
   pr.region_code as provider_region_code`;
+
+/** The products' columns as of now, and the query's filters over them. */
+async function filtersOf(db: CatalogContext['db'], plan: Plan) {
+  const columns = await productColumns(db);
+  return { columns, filters: matchFilters(plan, columns) };
+}
 
 /** Full products for the given seqs, in the given order. */
 async function productsBySeq(context: CatalogContext, seqs: readonly number[]): Promise<ServiceProduct[]> {
