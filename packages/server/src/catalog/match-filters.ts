@@ -18,6 +18,8 @@ export interface MatchFilters {
   readonly base: Test;
   /** One test per faceted dimension; null when the query does not filter on it. */
   readonly dims: Readonly<Record<Dimension, Test | null>>;
+  /** The dimensions the query filters on, with their tests (walked for every match: listed once). */
+  readonly active: readonly (readonly [Dimension, Test])[];
 }
 
 export function matchFilters(plan: Plan, columns: ProductColumns): MatchFilters {
@@ -32,28 +34,29 @@ export function matchFilters(plan: Plan, columns: ProductColumns): MatchFilters 
     (minRating === undefined || (ratingSort[seq] ?? -1) >= minRating);
   const regionBitmap = plan.region === undefined ? undefined : coverage.get(plan.region);
   const facet = (seq: number) => decodeFacetKey(facetKey[seq] ?? 0);
-  return {
-    base,
-    dims: {
-      category: category === undefined ? null : (seq) => facet(seq).categoryId === category,
-      region: plan.region === undefined ? null : (seq) => provinceWide[seq] === 1 || covers(regionBitmap, seq),
-      voucher: voucherEligible === undefined ? null : (seq) => facet(seq).voucherEligible === voucherEligible,
-      free: free === undefined ? null : (seq) => facet(seq).isFree === free,
-      price:
-        minPrice === undefined && maxPrice === undefined
-          ? null
-          : (seq) => {
-              const value = price[seq] ?? 0;
-              return (minPrice === undefined || value >= minPrice) && (maxPrice === undefined || value <= maxPrice);
-            },
-    },
+  const dims: Record<Dimension, Test | null> = {
+    category: category === undefined ? null : (seq) => facet(seq).categoryId === category,
+    region: plan.region === undefined ? null : (seq) => provinceWide[seq] === 1 || covers(regionBitmap, seq),
+    voucher: voucherEligible === undefined ? null : (seq) => facet(seq).voucherEligible === voucherEligible,
+    free: free === undefined ? null : (seq) => facet(seq).isFree === free,
+    price:
+      minPrice === undefined && maxPrice === undefined
+        ? null
+        : (seq) => {
+            const value = price[seq] ?? 0;
+            return (minPrice === undefined || value >= minPrice) && (maxPrice === undefined || value <= maxPrice);
+          },
   };
+  const active = (Object.entries(dims) as [Dimension, Test | null][]).filter(
+    (entry): entry is [Dimension, Test] => entry[1] !== null,
+  );
+  return { base, dims, active };
 }
 
 /** True when `seq` passes every test but `except`'s. */
 function passesAllBut(filters: MatchFilters, seq: number, except?: Dimension): boolean {
-  for (const [dimension, test] of Object.entries(filters.dims) as [Dimension, Test | null][]) {
-    if (dimension !== except && test !== null && !test(seq)) return false;
+  for (const [dimension, test] of filters.active) {
+    if (dimension !== except && !test(seq)) return false;
   }
   return true;
 }
