@@ -25,6 +25,8 @@ import {
   prepareDatabase,
   prepareSqliteDatabase,
   startServer,
+  clockFromEnv,
+  type Clock,
   type PreparedDatabase,
   type Database,
   type RunningServer,
@@ -33,6 +35,17 @@ import type { Kysely } from 'kysely';
 import pg from 'pg';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The clock of the tests: `SMEC_NOW` pins it (npm test runs the server suite once more on a far date), else the real
+ * time. Test data that must be "open now" or "past" is made relative to it, never to the calendar.
+ */
+export const testClock: Clock = clockFromEnv();
+
+/** `testClock.now()`: the tests' now, in ms. */
+export function testNow(): number {
+  return testClock.now();
+}
 const SERVER_SRC = join(REPO, 'packages/server/src');
 const CACHE_DIR = join(REPO, '.test-data');
 
@@ -287,6 +300,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     return {
       url: server.url,
       apiUrl: server.apiUrl,
+      seededAt: server.seededAt,
       async close() {
         await server.close();
         await database.dispose();

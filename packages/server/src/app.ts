@@ -29,6 +29,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
 import { startExpirySweep } from './vouchers/store.js';
+import type { Clock } from './clock.js';
 
 export interface AppOptions {
   /** An open database; the caller closes it. Without one, `dataDir` is opened (and closed with the app). */
@@ -56,6 +57,8 @@ export interface AppOptions {
   readonly rateLimits?: { readonly demandSubmit?: RateLimitRule; readonly demandLookup?: RateLimitRule };
   /** Send `Strict-Transport-Security` with this max-age on HTTPS requests; 0 or unset: never. */
   readonly hstsMaxAge?: number;
+  /** The one clock every "now" of the server is read from (`config.ts` makes it from `SMEC_NOW`, else the real time). */
+  readonly clock: Clock;
 }
 
 export const DEMO_ISSUER = 'https://smec.gd.gov.cn/demo';
@@ -107,13 +110,16 @@ function problemFor(error: FastifyError): { status: number; code: string; detail
 }
 
 /** The platform API (and, in demo mode, the demo site) as a Fastify instance, ready for `listen()` or `inject()`. */
-export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ownsDatabase = !options.database;
-  const database = options.database ?? (await prepareDatabase(options.dataDir ?? '.data'));
+  const database =
+    options.database ?? (await prepareDatabase(options.dataDir ?? '.data', { asOf: options.clock.now() }));
+  const { clock } = options;
   const context: CatalogContext = {
     db: database.db,
     regions: await RegionIndex.load(database.db),
     cursorSecret: database.cursorSecret,
+    clock,
   };
 
   const security = { hstsMaxAge: options.hstsMaxAge ?? 0 };
@@ -209,11 +215,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     database.db,
     authSettings,
     demoAuth ? await loadDemoSigningKey(database.db) : undefined,
+    clock,
   );
   registerPrincipal(app, authenticator);
-  const demandContext = { db: database.db, regions: context.regions, secret: database.cursorSecret };
+  const demandContext = { db: database.db, regions: context.regions, secret: database.cursorSecret, clock };
   // Unused vouchers past their deadline expire even when nobody touches them; every use checks again.
-  const expirySweep = startExpirySweep(database.db);
+  const expirySweep = startExpirySweep(database.db, clock);
   app.addHook('onClose', async () => expirySweep.stop());
 
   await app.register(

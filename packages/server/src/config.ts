@@ -1,4 +1,5 @@
 import type { AuthSettings } from './auth/verifier.js';
+import { clockFromEnv, type Clock } from './clock.js';
 import { parseRateLimit, type RateLimitRule } from './http/rate-limit.js';
 
 export interface ServerOptions {
@@ -22,6 +23,8 @@ export interface ServerOptions {
    * external issuer is configured (`SMEC_JWKS_URL`).
    */
   demoAuth?: boolean;
+  /** The server's clock. Default: env `SMEC_NOW` (an RFC 3339 instant) pins it, else the real time. */
+  clock?: Clock;
 }
 
 export interface ResolvedOptions {
@@ -38,6 +41,9 @@ export interface ResolvedOptions {
   readonly trustProxy: boolean | number | string;
   /** `SMEC_HSTS_MAX_AGE`: seconds of `Strict-Transport-Security` on HTTPS requests; 0 (default) sends none. */
   readonly hstsMaxAge: number;
+  readonly clock: Clock;
+  /** True when `SMEC_NOW` (or a given clock) stands in for the real time: the startup log says so. */
+  readonly clockPinned: boolean;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -74,6 +80,8 @@ export function resolveOptions(options: ServerOptions = {}, env: NodeJS.ProcessE
     },
     trustProxy: trustProxyFrom(env['SMEC_TRUST_PROXY']),
     hstsMaxAge: hstsMaxAgeFrom(env['SMEC_HSTS_MAX_AGE']),
+    clock: options.clock ?? clockFromEnv(env),
+    clockPinned: options.clock !== undefined || Boolean(env['SMEC_NOW']?.trim()),
     rateLimits: definedRules({
       demandSubmit: parseRateLimit(env['SMEC_DEMAND_RATE_LIMIT'], 'SMEC_DEMAND_RATE_LIMIT'),
       demandLookup: parseRateLimit(env['SMEC_LOOKUP_RATE_LIMIT'], 'SMEC_LOOKUP_RATE_LIMIT'),

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp } from './app.js';
 import { resolveOptions, type ServerOptions } from './config.js';
-import { prepareDatabase } from './db/prepare.js';
+import { prepareDatabase, seededAtOf } from './db/prepare.js';
 
 export { buildApp, type AppOptions } from './app.js';
 export {
@@ -14,6 +14,7 @@ export {
   type PrepareOptions,
 } from './db/prepare.js';
 export type { ServerOptions } from './config.js';
+export { systemClock, fixedClock, clockFromEnv, parseInstant, type Clock } from './clock.js';
 export { openDatabase } from './db/database.js';
 export type { Database } from './db/schema.js';
 
@@ -22,13 +23,15 @@ export interface RunningServer {
   readonly url: string;
   /** `url` + `/api/v1` */
   readonly apiUrl: string;
+  /** The instant the database's seed data is relative to (ms), or undefined when it holds no seed. */
+  readonly seededAt: number | undefined;
   close(): Promise<void>;
 }
 
 /** Creates, migrates and seeds the database if needed, then listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const resolved = resolveOptions(options);
-  const database = await prepareDatabase(resolved.database);
+  const database = await prepareDatabase(resolved.database, { asOf: resolved.clock.now() });
   try {
     const app = await buildApp({
       database,
@@ -39,7 +42,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       rateLimits: resolved.rateLimits,
       trustProxy: resolved.trustProxy,
       hstsMaxAge: resolved.hstsMaxAge,
+      clock: resolved.clock,
     });
+    const seededAt = await seededAtOf(database.db);
     await app.listen({ port: resolved.port, host: resolved.host });
     const { port } = app.server.address() as AddressInfo;
     const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host;
@@ -48,6 +53,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     return {
       url,
       apiUrl: `${url}/api/v1`,
+      seededAt,
       close() {
         closing ??= app.close().then(() => database.close());
         return closing;

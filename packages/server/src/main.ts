@@ -2,6 +2,8 @@
 // stdout carries the JSON log lines only; the notes for a person at the terminal go to stderr.
 import { startServer } from './index.js';
 import { resolveOptions } from './config.js';
+import { staleSeedNote } from './seed-age.js';
+import { shanghaiDateTime } from './seed/catalog.js';
 
 /** How long in-flight requests may take to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = Number(process.env['SMEC_SHUTDOWN_TIMEOUT_MS']) || 10_000;
@@ -15,6 +17,9 @@ const server = await startServer(serverOptions);
 const { port } = new URL(server.url);
 note(`demo: http://localhost:${port}/ (listening on ${server.url})`);
 if (options.demoAuth) note('demo: signing its own tokens for the seeded users (GET /api/v1/demo/users)');
+if (options.clockPinned) note(`clock: pinned to ${shanghaiDateTime(options.clock.now())} (SMEC_NOW)`);
+const stale = staleSeedNote(server.seededAt, options.clock.now());
+if (stale) note(stale);
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -1,7 +1,7 @@
 import type { DemandInput } from '@smec/schemas';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Kysely } from 'kysely';
-import { prepareTestDatabase } from '../../../test-support/server.js';
+import { prepareTestDatabase, testClock } from '../../../test-support/server.js';
 import { buildApp, type AppOptions, type Database, type PreparedDatabase } from '../src/index.js';
 import type { JsonResponse } from './helpers.js';
 
@@ -24,11 +24,11 @@ export interface SetupTarget {
 }
 
 /** The app on a private copy of the seeded database, signing its own tokens, for `inject()` tests. */
-export async function openTestApp(options: Omit<AppOptions, 'database'> = {}): Promise<TestApp> {
+export async function openTestApp(options: Partial<Omit<AppOptions, 'database'>> = {}): Promise<TestApp> {
   const database = await prepareTestDatabase();
   let app: FastifyInstance;
   try {
-    app = await buildApp({ demoAuth: true, ...options, database });
+    app = await buildApp({ clock: testClock, demoAuth: true, ...options, database });
   } catch (error) {
     await database.dispose();
     throw error;

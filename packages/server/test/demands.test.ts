@@ -1,3 +1,4 @@
+import { testClock, testNow } from '../../../test-support/server.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Demand, DemandPage, DemandStatusView, type Problem, messageText } from '@smec/schemas';
@@ -151,7 +152,7 @@ describe('Idempotency-Key on POST /demands', () => {
         status: 'pending',
         response_status: null,
         response_body: null,
-        created_ts: Date.now(),
+        created_ts: testNow(),
       })
       .execute();
     const before = await t.countDemands();
@@ -484,7 +485,7 @@ describe('bearer tokens', () => {
     key?: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'],
   ) {
     const demo = await loadDemoSigningKey(t.database.db);
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(testNow() / 1000);
     return new SignJWT({})
       .setProtectedHeader({ alg: 'ES256', kid: demo.kid })
       .setIssuer(claims.iss ?? DEMO_ISSUER)
@@ -500,7 +501,7 @@ describe('bearer tokens', () => {
   });
 
   test('refused: expired, wrong issuer, wrong audience, unknown user, foreign key, alg none, tampered', async () => {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(testNow() / 1000);
     const foreign = await generateKeyPair('ES256');
     const good = await signed({});
     const [header, payload] = good.split('.');
@@ -530,7 +531,7 @@ describe('bearer tokens', () => {
       url: '/api/v1/demo/token',
       payload: { userId: 'usr-admin-440600' },
     });
-    const hours = (Date.parse(issued.body.expiresAt) - Date.now()) / 3_600_000;
+    const hours = (Date.parse(issued.body.expiresAt) - testNow()) / 3_600_000;
     assert.ok(hours > 7.9 && hours <= 8, String(hours));
     const jwks = await t.inject<{ keys: Record<string, unknown>[] }>({ method: 'GET', url: '/api/v1/demo/jwks.json' });
     assert.equal(jwks.body.keys.length, 1);
@@ -582,7 +583,9 @@ describe('instances sharing a database', () => {
   test('share the demo signing key: a token from one is accepted by the other', async () => {
     const first = await openTestApp();
     try {
-      const second = await (await import('../src/index.js')).buildApp({ database: first.database, demoAuth: true });
+      const second = await (
+        await import('../src/index.js')
+      ).buildApp({ clock: testClock, database: first.database, demoAuth: true });
       try {
         const token = await first.tokenFor('usr-admin-440600');
         const response = await second.inject({

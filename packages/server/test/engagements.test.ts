@@ -1,3 +1,4 @@
+import { testNow } from '../../../test-support/server.js';
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Engagement, EngagementPage, type Voucher } from '@smec/schemas';
@@ -127,7 +128,7 @@ test('cancel while ordered gives the voucher back; past its deadline it expires 
   const second = await ordered();
   await t.database.db
     .updateTable('vouchers')
-    .set({ use_by_ts: Date.now() - 1000 })
+    .set({ use_by_ts: testNow() - 1000 })
     .where('id', '=', second.voucherId)
     .execute();
   const declined = await move(second.engagement.id, provider, 'cancel', '档期已满，无法承接');

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { ProductPage } from '@smec/schemas';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/index.js';
-import { prepareTestDatabase, startTestServer } from '../../../test-support/server.js';
+import { prepareTestDatabase, startTestServer, testClock } from '../../../test-support/server.js';
 import { assertProblem, request } from './helpers.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -147,7 +147,7 @@ describe('the global error handler', () => {
 
   before(async () => {
     database = await prepareTestDatabase();
-    app = await buildApp({ database });
+    app = await buildApp({ clock: testClock, database });
     // Routes that only a test has: a JSON body, and a bug.
     app.post('/api/v1/test-echo', async (request) => ({ received: request.body }));
     app.get('/api/v1/test-bug', async () => {
@@ -208,7 +208,7 @@ describe('the global error handler', () => {
 
   test('health answers 503 when the database is gone', async () => {
     const own = await prepareTestDatabase();
-    const broken = await buildApp({ database: own });
+    const broken = await buildApp({ clock: testClock, database: own });
     try {
       await own.close();
       const response = await broken.inject({ method: 'GET', url: '/api/v1/health' });

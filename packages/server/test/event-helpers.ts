@@ -1,3 +1,4 @@
+import { testNow } from '../../../test-support/server.js';
 import type { Insertable } from 'kysely';
 import type { UserTable } from '../src/db/schema.js';
 import type { SetupTarget } from './demand-helpers.js';
@@ -25,8 +26,8 @@ function shanghai(ms: number): string {
 
 /** Inserts an event of a Foshan county open for registration now (override any part). */
 export async function insertEvent(app: SetupTarget, options: TestEventOptions): Promise<void> {
-  const startsTs = options.startsAt ? Date.parse(options.startsAt) : Date.now() + 30 * 24 * HOUR;
-  const opensTs = options.opensTs ?? Date.now() - HOUR;
+  const startsTs = options.startsAt ? Date.parse(options.startsAt) : testNow() + 30 * 24 * HOUR;
+  const opensTs = options.opensTs ?? testNow() - HOUR;
   const closesTs = options.closesTs ?? startsTs - HOUR;
   await app.database.db
     .insertInto('events')
@@ -56,7 +57,7 @@ export async function insertEvent(app: SetupTarget, options: TestEventOptions): 
       waitlist: options.waitlist === false ? 0 : 1,
       category_ids: '["finance-tax"]',
       status: options.status ?? 'scheduled',
-      updated_at: shanghai(Date.now()),
+      updated_at: shanghai(testNow()),
     })
     .execute();
 }

@@ -1,3 +1,4 @@
+import { testNow } from '../../../test-support/server.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
@@ -183,8 +184,8 @@ describe('registration rules', () => {
 
   test('outside the registration window and for a cancelled event: registration_closed', async () => {
     const day = 86_400_000;
-    await insertEvent(app, { id: 'evt-rules-early', opensTs: Date.now() + day });
-    await insertEvent(app, { id: 'evt-rules-late', opensTs: Date.now() - 3 * day, closesTs: Date.now() - day });
+    await insertEvent(app, { id: 'evt-rules-early', opensTs: testNow() + day });
+    await insertEvent(app, { id: 'evt-rules-late', opensTs: testNow() - 3 * day, closesTs: testNow() - day });
     await insertEvent(app, { id: 'evt-rules-cancelled', status: 'cancelled' });
     for (const id of ['evt-rules-early', 'evt-rules-late', 'evt-rules-cancelled']) {
       const response = await register(id, tokens[0] ?? '', {}, { 'accept-language': 'en' });
@@ -377,7 +378,7 @@ describe('iCalendar', () => {
       title: '2026年佛山市中小企业财税政策宣讲会, 第二期; 线下\\线上',
       description: `${long}\n第二行`,
       startsAt: '2026-12-05T14:00:00+08:00',
-      opensTs: Date.now() - 1000,
+      opensTs: testNow() - 1000,
     });
     const response = await app.inject<string>({ method: 'GET', url: '/api/v1/events/evt-ics-one.ics' });
     assert.equal(response.status, 200);

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/index.js';
 import { redactUrl } from '../src/http/logging.js';
 import { isEntryFile } from '../src/routes/demo.js';
-import { prepareTestDatabase, startTestServer } from '../../../test-support/server.js';
+import { prepareTestDatabase, startTestServer, testClock } from '../../../test-support/server.js';
 import { assertProblem } from './helpers.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -124,7 +124,7 @@ describe('demo mode', () => {
     writeFileSync(join(cdnRoot, 'chunks', 'lit-Dk3x9Q.js'), 'export const lit = 1;\n');
     writeFileSync(join(outside, 'site', 'secret.txt'), 'nope');
     writeFileSync(join(outside, 'secret.txt'), 'nope');
-    app = await buildApp({ database, demo: { cdnRoot } });
+    app = await buildApp({ clock: testClock, database, demo: { cdnRoot } });
     await app.ready();
   });
   after(async () => {

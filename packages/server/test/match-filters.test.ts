@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { ProductsQuery } from '@smec/schemas';
 import { sql, type Kysely } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../../../test-support/server.js';
+import { createTestDatabase, testClock, type TestDatabase } from '../../../test-support/server.js';
 import type { CatalogContext } from '../src/catalog/context.js';
 import { facetsFromColumns, matchFilters, relevancePageFromColumns } from '../src/catalog/match-filters.js';
 import { productColumns } from '../src/catalog/product-columns.js';
@@ -25,7 +25,7 @@ describe('keyword searches filtered in memory agree with the database', () => {
   before(async () => {
     database = await createTestDatabase();
     ({ db, close } = await database.open());
-    context = { db, regions: await RegionIndex.load(db), cursorSecret: randomBytes(32) };
+    context = { db, regions: await RegionIndex.load(db), cursorSecret: randomBytes(32), clock: testClock };
   });
   after(async () => {
     await close();

@@ -1,3 +1,4 @@
+import { testNow } from '../../../test-support/server.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -62,7 +63,7 @@ function engagementRow(
   product: EngagedProduct,
   options: EngagementOptions = {},
 ): Insertable<EngagementTable> & { id: string } {
-  const now = Date.now();
+  const now = testNow();
   return {
     id: `eng-test-${String(++seq).padStart(5, '0')}`,
     enterprise_id: enterpriseId,
@@ -279,7 +280,7 @@ describe('follow-ups', () => {
     assert.equal(rating.followUp?.status, 'open');
     assert.equal(rating.followUp?.canReopen, true);
     assert.equal(rating.followUp?.overdue, false);
-    assert.ok((rating.followUp?.dueOn ?? '') > shanghai(Date.now()).slice(0, 10));
+    assert.ok((rating.followUp?.dueOn ?? '') > shanghai(testNow()).slice(0, 10));
   });
 
   const post = (token: string, path: string, payload?: object) =>

@@ -1,3 +1,4 @@
+import { testNow } from '../../../test-support/server.js';
 import { usccCheckCharacter } from '@smec/schemas';
 import type { Insertable } from 'kysely';
 import type { EnterpriseTable, UserTable } from '../src/db/schema.js';
@@ -31,9 +32,9 @@ export interface TestBatchOptions {
 /** Inserts a province batch open now (override any part); face ¥10,000, 50 % coverage, yearly cap ¥30,000. */
 export async function insertBatch(t: Pick<SetupTarget, 'database'>, options: TestBatchOptions): Promise<void> {
   const quota = options.quota ?? 100;
-  const opensTs = options.opensTs ?? Date.now() - DAY;
-  const closesTs = options.closesTs ?? Date.now() + 30 * DAY;
-  const settleTs = Date.now() + 365 * DAY;
+  const opensTs = options.opensTs ?? testNow() - DAY;
+  const closesTs = options.closesTs ?? testNow() + 30 * DAY;
+  const settleTs = testNow() + 365 * DAY;
   await t.database.db
     .insertInto('voucher_batches')
     .values({
@@ -59,7 +60,7 @@ export async function insertBatch(t: Pick<SetupTarget, 'database'>, options: Tes
       use_within_days: options.useWithinDays ?? 90,
       settle_by: shanghai(settleTs),
       settle_ts: settleTs,
-      updated_at: shanghai(Date.now()),
+      updated_at: shanghai(testNow()),
     })
     .execute();
 }

@@ -1,3 +1,4 @@
+import { testNow } from '../../../test-support/server.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -148,8 +149,8 @@ describe('claim rules', () => {
   });
 
   test('outside the claim window is 409 claim_not_open; other roles are 403; signed out 401', async () => {
-    await insertBatch(t, { id: 'vbt-test-soon', opensTs: Date.now() + DAY, closesTs: Date.now() + 9 * DAY });
-    await insertBatch(t, { id: 'vbt-test-past', opensTs: Date.now() - 9 * DAY, closesTs: Date.now() - DAY });
+    await insertBatch(t, { id: 'vbt-test-soon', opensTs: testNow() + DAY, closesTs: testNow() + 9 * DAY });
+    await insertBatch(t, { id: 'vbt-test-past', opensTs: testNow() - 9 * DAY, closesTs: testNow() - DAY });
     const [enterprise] = await insertEnterprises(t, 1, 'window');
     assert.ok(enterprise);
     assertProblem(await post('/voucher-batches/vbt-test-soon/claims', enterprise.token), 409, 'claim_not_open');
@@ -234,7 +235,7 @@ describe('using a voucher', () => {
         .select('seq')
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
-      const now = Date.now();
+      const now = testNow();
       const voucherId = `vch-used-${enterpriseId.slice(-8)}-${index}`;
       const engagementId = `eng-used-${enterpriseId.slice(-8)}-${index}`;
       await t.database.db
@@ -364,7 +365,7 @@ describe('using a voucher', () => {
     const voucher = (await post<Voucher>('/voucher-batches/vbt-test-exp/claims', enterprise.token)).body;
     await t.database.db
       .updateTable('vouchers')
-      .set({ use_by_ts: Date.now() - 1000, use_by: '2026-01-01T00:00:00+08:00' })
+      .set({ use_by_ts: testNow() - 1000, use_by: '2026-01-01T00:00:00+08:00' })
       .where('id', '=', voucher.id)
       .execute();
     const input = { productId: 'prd-00002', contractAmount: 1_000_000 };
@@ -385,10 +386,10 @@ describe('using a voucher', () => {
     const fresh = (await post<Voucher>('/voucher-batches/vbt-test-sweep/claims', b.token)).body;
     await t.database.db
       .updateTable('vouchers')
-      .set({ use_by_ts: Date.now() - 1000 })
+      .set({ use_by_ts: testNow() - 1000 })
       .where('id', '=', old.id)
       .execute();
-    assert.ok((await expireDue(t.database.db, Date.now())) >= 1);
+    assert.ok((await expireDue(t.database.db, testNow())) >= 1);
     assert.equal((await get<Voucher>(`/vouchers/${old.id}`, a.token)).body.status, 'expired');
     assert.equal((await get<Voucher>(`/vouchers/${fresh.id}`, b.token)).body.status, 'issued');
   });
@@ -545,7 +546,7 @@ describe('privacy and lists', () => {
 describe('bearer tokens on the voucher routes', () => {
   test('expired, wrong issuer, wrong audience, alg none, tampered signature: 401', async () => {
     const demo = await loadDemoSigningKey(t.database.db);
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(testNow() / 1000);
     const signed = (claims: { iss?: string; aud?: string; exp?: number }) =>
       new SignJWT({})
         .setProtectedHeader({ alg: 'ES256', kid: demo.kid })

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -24,7 +25,7 @@ interface StoredKey {
  */
 export async function loadDemoSigningKey(db: Kysely<Database>): Promise<DemoSigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(DEMO_ALGORITHM, { extractable: true });
-  const kid = `demo-${Date.now().toString(36)}`;
+  const kid = `demo-${randomBytes(6).toString('hex')}`;
   const candidate: StoredKey = {
     kid,
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: DEMO_ALGORITHM, use: 'sig' },

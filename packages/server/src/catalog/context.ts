@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { RegionIndex } from './regions.js';
@@ -7,4 +8,6 @@ export interface CatalogContext {
   readonly db: Kysely<Database>;
   readonly regions: RegionIndex;
   readonly cursorSecret: Buffer;
+  /** The one clock of the server (`clock.ts`). */
+  readonly clock: Clock;
 }

@@ -30,6 +30,8 @@ export type PreparedDatabase = PlatformDatabase & Prepared;
 export interface PrepareOptions {
   /** The seed of the generated demo data. */
   readonly seed?: number;
+  /** The instant (ms) the generated demo data is relative to: the clock's now when it is seeded. */
+  readonly asOf?: number;
 }
 
 /**
@@ -197,4 +199,11 @@ export async function prepareSqliteDatabase(
     await handle.close();
     throw error;
   }
+}
+
+/** The instant the seed data is relative to (its `seeded_at`), or undefined for a database that was never seeded. */
+export async function seededAtOf(db: Kysely<Database>): Promise<number | undefined> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
+  const at = row ? Date.parse(row.value) : Number.NaN;
+  return Number.isFinite(at) ? at : undefined;
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import {
   DEMAND_TRANSITIONS,
   type Demand,
@@ -26,6 +27,8 @@ export interface DemandContext {
   readonly regions: RegionIndex;
   /** Keys the phone hashes and the list cursors. */
   readonly secret: Buffer;
+  /** The clock of tracking numbers, timelines and due dates. */
+  readonly clock: Clock;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -85,8 +88,8 @@ export async function createDemand(
   context: DemandContext,
   trx: Transaction<Database>,
   input: DemandInput,
-  now: Date = new Date(),
 ): Promise<Demand> {
+  const now = new Date(context.clock.now());
   const at = shanghaiDateTime(now.getTime());
   for (let attempt = 0; attempt < 8; attempt++) {
     const row = {
@@ -322,8 +325,8 @@ export async function transitionDemand(
   move: DemandTransition,
   locale: MessageLocale,
   trx: Transaction<Database>,
-  now: Date = new Date(),
 ): Promise<Demand> {
+  const now = new Date(context.clock.now());
   const row = await demandInRegion(trx, context, principal, id);
   const from = row.status as DemandStatus;
   if (!DEMAND_TRANSITIONS[from].includes(move.action)) {

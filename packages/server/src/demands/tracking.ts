@@ -7,7 +7,7 @@ export const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' });
 
 /** `XQ` + the date in Asia/Shanghai (yyyymmdd) + six random characters, e.g. `XQ20261128K7M3Q9`. */
-export function newTrackingNo(now: Date = new Date()): string {
+export function newTrackingNo(now: Date): string {
   const day = SHANGHAI_DAY.format(now).replaceAll('-', '');
   let suffix = '';
   for (let i = 0; i < 6; i++) suffix += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];

@@ -17,7 +17,7 @@ import { ProblemError } from '../http/problem.js';
 import { shanghaiDateTime } from '../seed/catalog.js';
 import { engagementNotFound, problem, statusWord } from '../vouchers/problems.js';
 import { engagementOf, type EngagementRow, type TimelineRow } from '../vouchers/rows.js';
-import { actorOf, appendHistory, nowOf, regionWithin, type Db, type VoucherContext } from '../vouchers/store.js';
+import { actorOf, appendHistory, regionWithin, type Db, type VoucherContext } from '../vouchers/store.js';
 
 /** Who may make each move, from which states, to which state, and what the voucher becomes. */
 const MOVES: Record<
@@ -174,7 +174,7 @@ export async function transitionEngagement(
   ) {
     throw problem(409, 'conflict', locale, 'conflict', statusWord(locale, row.status));
   }
-  const now = nowOf(context);
+  const now = context.clock.now();
   const at = shanghaiDateTime(now);
   let update = trx
     .updateTable('engagements')

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type {
   EventType,
   MessageLocale,
@@ -26,7 +27,7 @@ export interface EventContext {
   readonly regions: RegionIndex;
   readonly secret: Buffer;
   /** The clock of the registration window. */
-  readonly now?: () => number;
+  readonly clock: Clock;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -212,7 +213,7 @@ export async function registerForEvent(
 ): Promise<Registration> {
   const enterpriseId = enterpriseOf(principal, locale);
   const event = await eventRow(trx, eventId);
-  const now = (context.now ?? Date.now)();
+  const now = context.clock.now();
   if (event.status === 'cancelled') throw new ProblemError(409, 'registration_closed', say(locale, TEXT.cancelled));
   if (now < event.opens_ts || now > event.closes_ts) {
     throw new ProblemError(409, 'registration_closed', say(locale, TEXT.closed));
@@ -297,7 +298,7 @@ export async function cancelRegistration(
     .executeTakeFirst();
   if (!row) throw notFound(`No registration ${registrationId} of yours for event ${eventId}.`);
   if (row.status === 'cancelled') return registrationOf(row, null);
-  const now = (context.now ?? Date.now)();
+  const now = context.clock.now();
   const at = shanghaiDateTime(now);
   // Touch the event first: on a database with row locks (PostgreSQL) this serialises the cancellations and
   // registrations of one event, so two cancellations never promote the same waitlisted registration.

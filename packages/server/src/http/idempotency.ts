@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
@@ -67,12 +68,12 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
  */
 export class IdempotencyStore {
   readonly #db: Kysely<Database>;
-  readonly #now: () => number;
+  readonly #clock: Clock;
   #lastSweep = 0;
 
-  constructor(db: Kysely<Database>, now: () => number = Date.now) {
+  constructor(db: Kysely<Database>, clock: Clock) {
     this.#db = db;
-    this.#now = now;
+    this.#clock = clock;
   }
 
   /**
@@ -101,7 +102,7 @@ export class IdempotencyStore {
     const hash = bodyHash(body);
     await this.#sweep();
     return this.#db.transaction().execute(async (trx) => {
-      const now = this.#now();
+      const now = this.#clock.now();
       // A key seen before is taken over only when its answer has expired (one statement: this runs on every write).
       const inserted = await trx
         .insertInto('idempotency_keys')
@@ -143,7 +144,7 @@ export class IdempotencyStore {
 
   /** Deletes expired keys, at most every ten minutes, so the table holds about a day of writes. */
   async #sweep(): Promise<void> {
-    const now = this.#now();
+    const now = this.#clock.now();
     if (now - this.#lastSweep < 10 * 60_000) return;
     this.#lastSweep = now;
     await this.#db
@@ -173,7 +174,7 @@ export class IdempotencyStore {
       stored !== undefined &&
       stored.status === 'done' &&
       stored.bodyHash === bodyHash(body) &&
-      stored.createdTs >= this.#now() - IDEMPOTENCY_TTL_MS
+      stored.createdTs >= this.#clock.now() - IDEMPOTENCY_TTL_MS
     );
   }
 

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { Policy, PolicyPage, PoliciesQuery } from '@smec/schemas';
 import { policyStatus, shanghaiToday, type PolicyValidityFilter } from '@smec/schemas/rules';
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
@@ -12,7 +13,7 @@ export interface PolicyContext {
   readonly regions: RegionIndex;
   readonly secret: Buffer;
   /** The clock that decides which policies are in force. */
-  readonly now?: () => number;
+  readonly clock: Clock;
 }
 
 export type PolicyListQuery = Omit<PoliciesQuery, 'limit'> & { readonly limit?: number | undefined };
@@ -107,7 +108,7 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
   const limit = query.limit ?? DEFAULT_LIMIT;
   const scope = cursorScope('policies', { ...query });
   const offset = query.cursor === undefined ? 0 : Number(decodeCursor(context.secret, query.cursor, scope)[0] ?? 0);
-  const today = shanghaiToday(new Date(context.now?.() ?? Date.now()));
+  const today = shanghaiToday(new Date(context.clock.now()));
   const where = conditions(context, query, today);
   if (where === null) return { items: [], nextCursor: null, total: 0 };
   const condition = where.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(where, sql` and `)}`;
@@ -146,5 +147,5 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
 export async function getPolicy(context: PolicyContext, id: string): Promise<Policy> {
   const row = await context.db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`No policy ${id}`);
-  return policyOf(context.regions, row, shanghaiToday(new Date(context.now?.() ?? Date.now())));
+  return policyOf(context.regions, row, shanghaiToday(new Date(context.clock.now())));
 }

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import { randomBytes } from 'node:crypto';
 import {
   needsFollowUp,
@@ -29,15 +30,11 @@ export interface RatingContext {
   readonly regions: RegionIndex;
   readonly secret: Buffer;
   /** The clock of ratings, due dates and `overdue`. */
-  readonly now?: () => number;
+  readonly clock: Clock;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
 type RatingQuery = SelectQueryBuilder<Database, 'ratings', object>;
-
-function nowOf(context: RatingContext): number {
-  return (context.now ?? Date.now)();
-}
 
 function newId(prefix: string): string {
   return `${prefix}-${randomBytes(8).toString('hex')}`;
@@ -106,7 +103,7 @@ async function ratingsWithFollowUps(context: RatingContext, db: Db, rows: readon
     db,
     rows.map((row) => row.seq),
   );
-  const today = shanghaiDay(nowOf(context));
+  const today = shanghaiDay(context.clock.now());
   return rows.map((row) => {
     const followUp = followUps.get(row.seq);
     return ratingOf(row, followUp ? followUpOf(followUp.row, followUp.answers, today) : null);
@@ -157,7 +154,7 @@ export async function rateEngagement(
     throw problems.notDelivered(locale);
   }
 
-  const now = nowOf(context);
+  const now = context.clock.now();
   const at = shanghaiDateTime(now);
   const score = ratingScore(input.scores);
   const city = cityOf(context, engagement.enterprise_region_code);
@@ -370,7 +367,7 @@ export async function answerFollowUp(
   locale: MessageLocale,
 ): Promise<Rating> {
   const { rating, followUp } = await followUpFor(context, trx, principal, ratingId, locale);
-  const at = shanghaiDateTime(nowOf(context));
+  const at = shanghaiDateTime(context.clock.now());
   const answered = await trx
     .updateTable('follow_ups')
     .set({ status: 'answered', updated_at: at })
@@ -394,7 +391,7 @@ export async function reopenFollowUp(
   const { rating, followUp } = await followUpFor(context, trx, principal, ratingId, locale);
   if (followUp.reopen_count > 0) throw problems.alreadyReopened(locale);
   if (followUp.status !== 'answered') throw problems.notAnswered(locale, followUp.status);
-  const now = nowOf(context);
+  const now = context.clock.now();
   const at = shanghaiDateTime(now);
   const reopened = await trx
     .updateTable('follow_ups')
@@ -425,7 +422,7 @@ export async function closeFollowUp(
   const { rating, followUp } = await followUpFor(context, trx, principal, ratingId, locale);
   const closed = await trx
     .updateTable('follow_ups')
-    .set({ status: 'closed', updated_at: shanghaiDateTime(nowOf(context)) })
+    .set({ status: 'closed', updated_at: shanghaiDateTime(context.clock.now()) })
     .where('seq', '=', followUp.seq)
     .where('status', '=', 'answered')
     .executeTakeFirst();

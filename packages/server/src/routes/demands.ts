@@ -26,7 +26,7 @@ export const SUBMIT_SCOPE = 'POST /demands';
 const NO_MATCH_DETAIL = 'No demand matches this tracking number and phone number. Check both and try again.';
 
 export function demandRoutes(app: FastifyInstance, context: DemandContext, options: DemandRouteOptions): void {
-  const idempotency = new IdempotencyStore(context.db);
+  const idempotency = new IdempotencyStore(context.db, context.clock);
 
   const isReplay = async (request: FastifyRequest) => {
     try {

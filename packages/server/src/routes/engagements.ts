@@ -8,7 +8,7 @@ import { parseBody, parseInput } from '../http/validate.js';
 import type { VoucherContext } from '../vouchers/store.js';
 
 export function engagementRoutes(app: FastifyInstance, context: VoucherContext): void {
-  const idempotency = new IdempotencyStore(context.db);
+  const idempotency = new IdempotencyStore(context.db, context.clock);
 
   app.get('/engagements', async (request, reply) => {
     const principal = await requireRole(request, 'enterprise', 'provider', 'admin');

@@ -52,7 +52,7 @@ function sendCalendar(
 }
 
 export function eventRoutes(app: FastifyInstance, context: EventContext): void {
-  const idempotency = new IdempotencyStore(context.db);
+  const idempotency = new IdempotencyStore(context.db, context.clock);
 
   app.get('/events', async (request, reply) => {
     const query = parseInput(EventsQuery, request.query, 'query');

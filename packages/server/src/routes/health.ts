@@ -17,7 +17,12 @@ export function healthRoutes(app: FastifyInstance, context: CatalogContext): voi
       request.log.warn({ code: databaseErrorCode(error) }, 'health check: database unavailable');
       throw serviceUnavailable(requestLocale(request), databaseTrouble(error) ?? 'down');
     }
-    const body: Health = { status: 'ok', database: 'ok', version: SERVER_VERSION, time: shanghaiDateTime(Date.now()) };
+    const body: Health = {
+      status: 'ok',
+      database: 'ok',
+      version: SERVER_VERSION,
+      time: shanghaiDateTime(context.clock.now()),
+    };
     return reply.header('cache-control', 'no-store').send(body);
   });
 }

@@ -36,7 +36,7 @@ function isDuplicateRating(error: unknown): boolean {
 const REVALIDATE = 'public, no-cache';
 
 export function ratingRoutes(app: FastifyInstance, context: RatingContext): void {
-  const idempotency = new IdempotencyStore(context.db);
+  const idempotency = new IdempotencyStore(context.db, context.clock);
 
   app.post('/engagements/:id/rating', async (request, reply) => {
     const principal = await requireRole(request, 'enterprise');

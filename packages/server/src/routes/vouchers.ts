@@ -23,7 +23,6 @@ import {
   getVoucher,
   listBatches,
   myVouchers,
-  nowOf,
   quoteUse,
   readClaim,
   returnVoucher,
@@ -41,7 +40,7 @@ function isDuplicateVoucher(error: unknown): boolean {
 const REVALIDATE = 'no-cache';
 
 export function voucherRoutes(app: FastifyInstance, context: VoucherContext): void {
-  const idempotency = new IdempotencyStore(context.db);
+  const idempotency = new IdempotencyStore(context.db, context.clock);
 
   app.get('/voucher-batches', async (request, reply) => {
     const query = parseInput(VoucherBatchesQuery, request.query, 'query');
@@ -71,7 +70,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     if (principal.role !== 'enterprise') throw forbidden();
     enterpriseIdOf(principal, locale);
     if (!state) throw batchNotFound(locale, id);
-    const refusal = claimRefusal(context, state, nowOf(context), locale);
+    const refusal = claimRefusal(context, state, context.clock.now(), locale);
     if (refusal && !idempotency.replays(state.stored, {})) throw refusal;
     let result;
     try {
@@ -124,7 +123,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     const locale = requestLocale(request);
     const input = parseBody(VoucherUseInput, request.body ?? {}, locale);
     // A voucher past its deadline is marked expired (and says so) before anything is quoted on it.
-    await expireDue(context.db, nowOf(context), id);
+    await expireDue(context.db, context.clock.now(), id);
     return reply.header('cache-control', 'no-store').send(await quoteUse(context, principal, id, input, locale));
   });
 
@@ -134,7 +133,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     const locale = requestLocale(request);
     const input = parseBody(VoucherUseInput, request.body ?? {}, locale);
     // The expiry is committed on its own: the refusal that follows rolls back only the use.
-    await expireDue(context.db, nowOf(context), id);
+    await expireDue(context.db, context.clock.now(), id);
     const result = await idempotency.run(
       `POST /vouchers/${id}/use ${principal.userId}`,
       idempotencyKeyOf(request),
@@ -154,7 +153,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     const principal = await requireRole(request, 'enterprise');
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
-    await expireDue(context.db, nowOf(context), id);
+    await expireDue(context.db, context.clock.now(), id);
     const voucher = await context.db.transaction().execute((trx) => returnVoucher(context, trx, principal, id, locale));
     return reply.header('cache-control', 'no-store').send(voucher);
   });

@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { Region, RegionScore, Scorecard, ScorecardFigures, ScorecardMonth } from '@smec/schemas';
 import { percentOf, progressPercent } from '@smec/schemas/rules';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -12,7 +13,7 @@ import { TARGET_BASIS, targetsOf } from './targets.js';
 export interface ScorecardContext {
   readonly db: Kysely<Database>;
   readonly regions: RegionIndex;
-  readonly now?: () => number;
+  readonly clock: Clock;
 }
 
 /** Statuses of a demand that found a provider. */
@@ -268,7 +269,7 @@ export async function scorecard(context: ScorecardContext, regionCode: string, y
   const parent = parentRegion ? await regionFigures(context, parentRegion, period) : null;
   return {
     year,
-    asOf: shanghaiDateTime(context.now?.() ?? Date.now()),
+    asOf: shanghaiDateTime(context.clock.now()),
     region: scoreOf(context, region, own.figures),
     parent: parentRegion && parent ? scoreOf(context, parentRegion, parent.figures) : null,
     trend: own.trend,

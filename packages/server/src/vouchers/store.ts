@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import { randomBytes } from 'node:crypto';
 import {
   voucherPayment,
@@ -40,17 +41,13 @@ export interface VoucherContext {
   readonly regions: RegionIndex;
   readonly secret: Buffer;
   /** The clock of claim windows and deadlines. */
-  readonly now?: () => number;
+  readonly clock: Clock;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
 const DAY = 86_400_000;
 const CODE_CHARS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-export function nowOf(context: { readonly now?: () => number }): number {
-  return (context.now ?? Date.now)();
-}
 
 /** True when `code` is `scope` or lies below it. */
 export function regionWithin(regions: RegionIndex, code: string, scope: string): boolean {
@@ -117,7 +114,7 @@ export async function listBatches(context: VoucherContext, query: BatchListQuery
       errors: [{ path: 'query.region', message: `Unknown region code ${query.region}`, code: 'region.unknown' }],
     });
   }
-  const now = nowOf(context);
+  const now = context.clock.now();
   const limit = query.limit ?? 20;
   const scope = cursorScope('voucher-batches', { region: query.region, state: query.state, year: query.year });
   let select = context.db.selectFrom('voucher_batches').selectAll();
@@ -155,7 +152,7 @@ async function batchRow(db: Db, id: string, locale: MessageLocale): Promise<Batc
 }
 
 export async function getBatch(context: VoucherContext, id: string, locale: MessageLocale): Promise<VoucherBatch> {
-  return batchOf(await batchRow(context.db, id, locale), nowOf(context));
+  return batchOf(await batchRow(context.db, id, locale), context.clock.now());
 }
 
 // ---- vouchers ----
@@ -240,9 +237,9 @@ export async function expireDue(db: Kysely<Database>, now: number, voucherId?: s
 }
 
 /** Marks expired vouchers every `intervalMs` (and once now); the timer never keeps the process alive. */
-export function startExpirySweep(db: Kysely<Database>, intervalMs = 10 * 60_000, now: () => number = Date.now) {
+export function startExpirySweep(db: Kysely<Database>, clock: Clock, intervalMs = 10 * 60_000) {
   const sweep = () => {
-    expireDue(db, now()).catch(() => {
+    expireDue(db, clock.now()).catch(() => {
       // The database may be closing; the next sweep or the check at use does the work.
     });
   };
@@ -470,7 +467,7 @@ export async function checkClaim(
   const enterpriseId = enterpriseIdOf(principal, locale);
   const { state } = await readClaim(db, batchId, principal.userId);
   if (!state) throw batchNotFound(locale, batchId);
-  const now = nowOf(context);
+  const now = context.clock.now();
   const refusal = claimRefusal(context, state, now, locale);
   if (refusal) throw refusal;
   return { enterpriseId, batch: state.batch, now };
@@ -694,7 +691,8 @@ async function planUse(
   if (voucher.status !== 'issued') {
     throw problem(409, 'voucher_not_usable', locale, 'notUsable', statusWord(locale, voucher.status));
   }
-  if (nowOf(context) >= voucher.use_by_ts) throw problem(409, 'voucher_expired', locale, 'expired', voucher.use_by);
+  if (context.clock.now() >= voucher.use_by_ts)
+    throw problem(409, 'voucher_expired', locale, 'expired', voucher.use_by);
   const batch = await db
     .selectFrom('voucher_batches')
     .selectAll()
@@ -773,7 +771,7 @@ export async function useVoucher(
 ): Promise<Engagement> {
   await serializeEnterpriseWrites(trx, enterpriseIdOf(principal, locale));
   const plan = await planUse(context, trx, principal, voucherId, input, locale);
-  const now = nowOf(context);
+  const now = context.clock.now();
   const at = shanghaiDateTime(now);
   const engagementId = newEngagementId();
   const taken = await trx
@@ -839,7 +837,7 @@ export async function returnVoucher(
 ): Promise<Voucher> {
   const enterpriseId = enterpriseIdOf(principal, locale);
   const row = await ownVoucher(trx, voucherId, enterpriseId, locale);
-  const now = nowOf(context);
+  const now = context.clock.now();
   const at = shanghaiDateTime(now);
   const withdrawn = await trx
     .updateTable('vouchers')
