@@ -1,9 +1,10 @@
-// Widget tests run in Debian's Chromium against the real reference server, started by scripts/wtr.mjs,
+// Widget tests run in the tests' Chromium (test-support/browser.mjs) against the real reference server, started by scripts/wtr.mjs,
 // whose API URL arrives in SMEC_TEST_API_URL; the XSS test's server of hostile texts in SMEC_TEST_HOSTILE_API_URL.
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { findChromium, pinClock } from './test-support/browser.mjs';
 
 const apiUrl = process.env.SMEC_TEST_API_URL;
 const hostileApiUrl = process.env.SMEC_TEST_HOSTILE_API_URL;
@@ -36,22 +37,22 @@ function summaryReporter(file) {
 
 const TIMEZONE_TESTS = 'packages/widgets/test/**/*timezone*.test.ts';
 
-/** Debian's Chromium; `env` adds to the environment it is launched with (TZ, say). */
+const found = await findChromium();
+
+/** The tests' Chromium; `env` adds to the environment it is launched with (TZ, say). With SMEC_NOW, pages' clock starts there. */
 function chromium(env = {}) {
   return playwrightLauncher({
     product: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      env: { ...process.env, ...env },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: found.executablePath,
+      headless: true,
+      env: { ...process.env, ...found.env, ...env },
+      args: found.args,
+    },
+    async createBrowserContext({ browser }) {
+      const context = await browser.newContext();
+      await pinClock(context);
+      return context;
     },
   });
 }

