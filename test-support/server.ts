@@ -46,6 +46,24 @@ export const testClock: Clock = clockFromEnv();
 export function testNow(): number {
   return testClock.now();
 }
+
+const SHANGHAI_OFFSET = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The as-of instant of the tests' seed: the Shanghai midnight of `testNow()`'s day. The template is seeded once a
+ * day, so a test server runs up to 24 hours after the seed's as-of instant (the seed keeps its "open now" windows
+ * wide enough for that).
+ */
+export function testSeedAsOf(): number {
+  const local = testNow() + SHANGHAI_OFFSET;
+  return local - (local % DAY_MS) - SHANGHAI_OFFSET;
+}
+
+/** The Shanghai day of the seed's as-of instant, e.g. `20261203`: part of the template's name. */
+function seedDay(): string {
+  return new Date(testSeedAsOf() + SHANGHAI_OFFSET).toISOString().slice(0, 10).replaceAll('-', '');
+}
 const SERVER_SRC = join(REPO, 'packages/server/src');
 const CACHE_DIR = join(REPO, '.test-data');
 
@@ -105,15 +123,17 @@ async function buildTemplate(file: string): Promise<void> {
   // Build in a private folder and rename into place, which is atomic: a reader never sees half a file.
   const work = mkdtempSync(join(CACHE_DIR, 'build-'));
   try {
-    const database = await prepareSqliteDatabase(work);
+    const database = await prepareSqliteDatabase(work, { asOf: testSeedAsOf() });
     database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await database.close();
     renameSync(join(work, DATABASE_FILE), file);
-    // Templates of older sources are dead weight (tens of MB each); a copy already under way keeps its open file.
+    // Templates of older sources, or of days long gone, are dead weight (tens of MB each); those of this source and
+    // the last days stay for runs with another pinned clock. A copy already under way keeps its open file.
+    const current = `template-${seedVersion()}-`;
     for (const old of readdirSync(CACHE_DIR)) {
-      if (/^template-.*\.db(-shm|-wal)?$/.test(old) && join(CACHE_DIR, old) !== file) {
-        rmSync(join(CACHE_DIR, old), { force: true });
-      }
+      if (!/^template-.*\.db(-shm|-wal)?$/.test(old) || join(CACHE_DIR, old) === file) continue;
+      const path = join(CACHE_DIR, old);
+      if (!old.startsWith(current) || Date.now() - statSync(path).mtimeMs > 3 * DAY_MS) rmSync(path, { force: true });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -127,7 +147,7 @@ async function buildTemplate(file: string): Promise<void> {
  */
 export function templateDatabase(): Promise<string> {
   template ??= (async () => {
-    const file = join(CACHE_DIR, `template-${seedVersion()}.db`);
+    const file = join(CACHE_DIR, `template-${seedVersion()}-${seedDay()}.db`);
     const lock = `${file}.lock`;
     mkdirSync(CACHE_DIR, { recursive: true });
     for (;;) {
@@ -178,7 +198,7 @@ let postgresTemplate: Promise<string> | undefined;
  */
 function postgresTemplateDatabase(base: string): Promise<string> {
   postgresTemplate ??= (async () => {
-    const name = `smec_template_${seedVersion()}`;
+    const name = `smec_template_${seedVersion()}_${seedDay()}`;
     const lock = join(CACHE_DIR, `${name}.lock`);
     const exists = () =>
       withAdmin(base, async (client) => {
@@ -264,7 +284,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export async function prepareTestDatabase(): Promise<PreparedDatabase & { dispose(): Promise<void> }> {
   const database = await createTestDatabase();
   try {
-    const prepared = await prepareDatabase(database.location);
+    const prepared = await prepareDatabase(database.location, { asOf: testSeedAsOf() });
     return {
       ...prepared,
       async dispose() {

@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATABASE_FILE, prepareSqliteDatabase } from '@smec/server';
+import { clockFromEnv, DATABASE_FILE, prepareSqliteDatabase } from '@smec/server';
 import { checkSeededData } from '../../packages/server/src/seed/province-check.js';
 import { seedProvinceScale } from '../../packages/server/src/seed/province.js';
 import { templateDatabase } from '../../test-support/server.js';
@@ -13,7 +13,7 @@ const CACHE_DIR = fileURLToPath(new URL('../../.bench-data', import.meta.url));
 
 /** Scales the (demo-seeded or empty) SQLite database in `dataDir` up to the province's figures and checks it. */
 async function scaleUp(dataDir: string): Promise<void> {
-  const database = await prepareSqliteDatabase(dataDir);
+  const database = await prepareSqliteDatabase(dataDir, { asOf: clockFromEnv().now() });
   try {
     const report = seedProvinceScale(database, {
       onStep: (step, ms) => console.log(`  province seed, ${step}: ${(ms / 1000).toFixed(1)} s`),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createClient } from '@smec/sdk';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { createTestDatabase, prepareTestDatabase, testClock } from '../../../test-support/server.js';
+import { createTestDatabase, prepareTestDatabase, testClock, testSeedAsOf } from '../../../test-support/server.js';
 import { databaseTrouble } from '../src/http/database-errors.js';
 import { API_CSP } from '../src/http/security-headers.js';
 import { buildApp, prepareDatabase, type PreparedDatabase } from '../src/index.js';
@@ -219,7 +219,7 @@ test('a write that finds the database locked is a 503 with Retry-After; the SDK 
   let app: FastifyInstance | undefined;
   try {
     await insertOpenBatch(holder.db, 'vbt-ops-lock', 10);
-    serverDatabase = await prepareDatabase(database.location);
+    serverDatabase = await prepareDatabase(database.location, { asOf: testSeedAsOf() });
     app = await buildApp({ clock: testClock, database: serverDatabase, demoAuth: true });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const apiUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1`;

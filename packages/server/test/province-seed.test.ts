@@ -11,19 +11,19 @@ import { after, before, test } from 'node:test';
 import { DATABASE_FILE, prepareSqliteDatabase, startServer } from '@smec/server';
 import { checkSeededData } from '../src/seed/province-check.js';
 import { seedProvinceScale, type ProvinceScaleOptions } from '../src/seed/province.js';
-import { templateDatabase } from '../../../test-support/server.js';
+import { templateDatabase, testSeedAsOf } from '../../../test-support/server.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'smec-province-test-'));
 let database: Awaited<ReturnType<typeof prepareSqliteDatabase>>;
 let before_: Record<string, number>;
-let targets: Required<Omit<ProvinceScaleOptions, 'onStep' | 'seed'>>;
+let targets: Required<Omit<ProvinceScaleOptions, 'onStep' | 'seed' | 'asOf'>>;
 
 const count = (table: string) =>
   (database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 before(async () => {
   copyFileSync(await templateDatabase(), join(dataDir, DATABASE_FILE));
-  database = await prepareSqliteDatabase(dataDir);
+  database = await prepareSqliteDatabase(dataDir, { asOf: testSeedAsOf() });
   before_ = Object.fromEntries(
     ['providers', 'products', 'enterprises', 'engagements', 'ratings'].map((table) => [table, count(table)]),
   );

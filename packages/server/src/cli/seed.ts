@@ -1,11 +1,13 @@
-// (Re)creates the database: `node … cli/seed.js [--force] [--data-dir DIR] [--seed N] [--scale demo|province]`.
-// Without --force an existing database is kept (and only migrated). `--scale province` then adds generated rows up to
+// (Re)creates the database: `node … cli/seed.js [--fresh] [--data-dir DIR] [--seed N] [--scale demo|province]`.
+// Without --fresh (or its older name --force) an existing database is kept (and only migrated). The data is relative
+// to the clock's now (SMEC_NOW pins it), so a fresh seed is the demo of today. `--scale province` then adds generated rows up to
 // a province's figures (10,000 providers, 100,000 products, 1,000,000 enterprises, 300,000 engagements); with
 // DATABASE_URL=postgres://… they are built in a temporary SQLite file and copied into that (empty) database.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { clockFromEnv } from '../clock.js';
 import { resolveOptions } from '../config.js';
 import { isPostgresUrl } from '../db/database.js';
 import { DATABASE_FILE, loadSqliteIntoPostgres, prepareDatabase, prepareSqliteDatabase } from '../db/prepare.js';
@@ -15,6 +17,7 @@ import { seedProvinceScale, type ProvinceSeedReport } from '../seed/province.js'
 
 const { values } = parseArgs({
   options: {
+    fresh: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
     seed: { type: 'string' },
@@ -25,7 +28,9 @@ const { values } = parseArgs({
 const seed = values.seed === undefined ? undefined : Number(values.seed);
 if (seed !== undefined && !Number.isInteger(seed)) throw new Error('--seed must be an integer');
 if (values.scale !== 'demo' && values.scale !== 'province') throw new Error('--scale must be demo or province');
-const options = seed === undefined ? {} : { seed };
+const fresh = values.fresh || values.force;
+const asOf = clockFromEnv().now();
+const options = seed === undefined ? { asOf } : { seed, asOf };
 const resolved = resolveOptions(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] });
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 
@@ -75,18 +80,18 @@ if (values.scale === 'province' && isPostgresUrl(resolved.database)) {
   }
 } else if (values.scale === 'province') {
   const file = join(resolved.dataDir, DATABASE_FILE);
-  if (values.force) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  if (fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   const report = await scaleUp(resolved.dataDir);
   process.stdout.write(`seeded ${file}: ${describe(report)}, ${seconds(started)} s in all\n`);
 } else {
   if (isPostgresUrl(resolved.database)) {
-    if (values.force) throw new Error('--force recreates a SQLite file only; empty the PostgreSQL database yourself');
+    if (fresh) throw new Error('--fresh recreates a SQLite file only; empty the PostgreSQL database yourself');
   } else {
     const file = join(resolved.dataDir, DATABASE_FILE);
-    if (values.force) {
+    if (fresh) {
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
     } else if (existsSync(file)) {
-      process.stdout.write(`${file} exists; migrating only (use --force to recreate it)\n`);
+      process.stdout.write(`${file} exists; migrating only (use --fresh to recreate it)\n`);
     }
   }
   const database = await prepareDatabase(resolved.database, options);

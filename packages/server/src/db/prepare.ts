@@ -30,8 +30,22 @@ export type PreparedDatabase = PlatformDatabase & Prepared;
 export interface PrepareOptions {
   /** The seed of the generated demo data. */
   readonly seed?: number;
-  /** The instant (ms) the generated demo data is relative to: the clock's now when it is seeded. */
+  /**
+   * The instant (ms) the generated demo data is relative to: the clock's now when it is seeded. Required whenever the
+   * database may need seeding (the same seed and as-of instant give byte-identical data).
+   */
   readonly asOf?: number;
+}
+
+/** The seed's options from `options`; throws when the as-of instant is missing, as a seed needs it. */
+function seedOptions(options: PrepareOptions): { seed?: number; asOf: number } {
+  const { asOf } = options;
+  if (asOf === undefined || !Number.isFinite(asOf)) {
+    throw new Error(
+      "prepareDatabase: this database needs seeding, and the seed needs options.asOf (the clock's now, in ms)",
+    );
+  }
+  return options.seed === undefined ? { asOf } : { seed: options.seed, asOf };
 }
 
 /**
@@ -140,7 +154,7 @@ export async function prepareSqliteDatabase(
       .executeTakeFirst();
     let seeded = false;
     if (!seededAt) {
-      seedDatabase(handle, options.seed === undefined ? {} : { seed: options.seed });
+      seedDatabase(handle, seedOptions(options));
       seeded = true;
     }
     const cursorSecret = await cursorSecretOf(handle.db);
@@ -151,7 +165,7 @@ export async function prepareSqliteDatabase(
       .where('key', '=', 'demands_seeded_at')
       .executeTakeFirst();
     if (!demandsSeeded) {
-      seedDemands(handle, cursorSecret, options.seed === undefined ? {} : { seed: options.seed });
+      seedDemands(handle, cursorSecret, seedOptions(options));
       seeded = true;
     }
     // Events came with the third migration, and need the enterprise users.
@@ -161,7 +175,7 @@ export async function prepareSqliteDatabase(
       .where('key', '=', 'events_seeded_at')
       .executeTakeFirst();
     if (!eventsSeeded) {
-      seedEvents(handle, options.seed === undefined ? {} : { seed: options.seed });
+      seedEvents(handle, seedOptions(options));
       seeded = true;
     }
     // Vouchers came with the fourth migration, and need the users and the catalog.
@@ -171,7 +185,7 @@ export async function prepareSqliteDatabase(
       .where('key', '=', 'vouchers_seeded_at')
       .executeTakeFirst();
     if (!vouchersSeeded) {
-      seedVouchers(handle, options.seed === undefined ? {} : { seed: options.seed });
+      seedVouchers(handle, seedOptions(options));
       seeded = true;
     }
     // Ratings came with the fifth migration; they rate the delivered engagements, so they come last.
@@ -181,7 +195,7 @@ export async function prepareSqliteDatabase(
       .where('key', '=', 'ratings_seeded_at')
       .executeTakeFirst();
     if (!ratingsSeeded) {
-      seedRatings(handle, options.seed === undefined ? {} : { seed: options.seed });
+      seedRatings(handle, seedOptions(options));
       seeded = true;
     }
     // Policies came with the sixth migration; they need only the regions.
@@ -191,7 +205,7 @@ export async function prepareSqliteDatabase(
       .where('key', '=', 'policies_seeded_at')
       .executeTakeFirst();
     if (!policiesSeeded) {
-      seedPolicies(handle, options.seed === undefined ? {} : { seed: options.seed });
+      seedPolicies(handle, seedOptions(options));
       seeded = true;
     }
     return { ...handle, cursorSecret, seeded };

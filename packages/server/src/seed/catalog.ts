@@ -32,8 +32,11 @@ export interface CatalogOptions {
   readonly providers?: number;
   /** How many products each provider has, inclusive range. */
   readonly productsPerProvider?: readonly [min: number, max: number];
-  /** The "today" of the generated data (dates are before it). Fixed by default so that output never drifts. */
-  readonly asOf?: string;
+  /**
+   * The "today" of the generated data (ms; dates are before it): the clock's now when the database is seeded. The
+   * same seed and as-of instant always give the same catalog.
+   */
+  readonly asOf: number;
 }
 
 export interface Catalog {
@@ -44,7 +47,6 @@ export interface Catalog {
 }
 
 export const DEFAULT_SEED = 20_161_128;
-export const DEFAULT_AS_OF = '2026-11-01T00:00:00+08:00';
 
 const DAY = 86_400_000;
 const YEAR = 365.25 * DAY;
@@ -109,6 +111,28 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
+/** What every seed step takes: the PRNG seed, and the instant (ms) the data is relative to (the clock's now). */
+export interface SeedOptions {
+  readonly seed?: number;
+  readonly asOf: number;
+}
+
+/** The Shanghai midnight of the day `offset` whole days after the Shanghai day of `asOf`. */
+export function dayStart(asOf: number, offset = 0): number {
+  const local = asOf + SHANGHAI_OFFSET;
+  return local - (((local % DAY) + DAY) % DAY) - SHANGHAI_OFFSET + offset * DAY;
+}
+
+/** The calendar year in Asia/Shanghai of an instant. */
+export function shanghaiYear(ms: number): number {
+  return new Date(ms + SHANGHAI_OFFSET).getUTCFullYear();
+}
+
+/** The Shanghai midnight of 1 January of `year`, plus `days` days. */
+export function yearStart(year: number, days = 0): number {
+  return Date.UTC(year, 0, 1) - SHANGHAI_OFFSET + days * DAY;
+}
+
 /** An ISO 8601 instant shown in Asia/Shanghai, e.g. `2025-03-04T10:15:00+08:00`. */
 export function shanghaiDateTime(ms: number): string {
   const local = new Date(ms + SHANGHAI_OFFSET);
@@ -155,11 +179,12 @@ interface Place {
  * Generates the whole catalog as plain objects shaped like the `@smec/schemas` types. Pure: no database, no file
  * system, no clock, so the server's seed, the tests and the Storybook fixtures all see the same data.
  */
-export function generateCatalog(options: CatalogOptions = {}): Catalog {
+export function generateCatalog(options: CatalogOptions): Catalog {
   const random = new Random(options.seed ?? DEFAULT_SEED);
   const providerCount = options.providers ?? 2400;
   const [minProducts, maxProducts] = options.productsPerProvider ?? [3, 8];
-  const asOf = Date.parse(options.asOf ?? DEFAULT_AS_OF);
+  const { asOf } = options;
+  if (!Number.isFinite(asOf)) throw new Error('generateCatalog needs asOf: the instant (ms) the data is relative to');
   const regions = guangdongRegions();
   const categories = CATEGORIES.map((category) => ({ ...category }));
   const categoryName = new Map(categories.map((category) => [category.id, category.name]));

@@ -1,7 +1,7 @@
 import { usccCheckCharacter, type CategoryId, type DemandStatus } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
 import { phoneHash } from '../demands/tracking.js';
-import { DEFAULT_AS_OF, DEFAULT_SEED, shanghaiDateTime } from './catalog.js';
+import { dayStart, DEFAULT_SEED, shanghaiDateTime, type SeedOptions } from './catalog.js';
 import { CATEGORIES, SURNAMES, TRADE_FIRST } from './names.js';
 import { Random } from './prng.js';
 
@@ -100,10 +100,10 @@ const NOTES: Partial<Record<DemandStatus, readonly string[]>> = {
  * Seeds the users of the demo sign-in (an administrator for the province and each city, enterprises, provider
  * staff) and ~200 demands with their timelines, deterministically. Runs once per database (`demands_seeded_at`).
  */
-export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: { seed?: number } = {}): void {
+export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: SeedOptions): void {
   const { sqlite } = handle;
   const random = new Random((options.seed ?? DEFAULT_SEED) ^ 0x5eed_de3a);
-  const asOf = Date.parse(DEFAULT_AS_OF);
+  const { asOf } = options;
   const regions = sqlite
     .prepare('SELECT code, name, level, parent_code FROM regions ORDER BY code')
     .all() as RegionRow[];
@@ -191,8 +191,9 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: { s
       const category = index === 0 ? CATEGORIES[3] : random.pick(CATEGORIES);
       if (!category) throw new Error('No categories');
       const title = random.pick(NEEDS[category.id]);
-      const submittedTs =
-        index === 0 ? asOf + 10 * 3_600_000 : asOf - random.int(1, 90) * DAY + random.int(8, 18) * 3_600_000;
+      // Over the 18 months before the as-of day, half of them in the last three months; the demo one four days ago.
+      const daysAgo = index === 0 ? 4 : random.chance(0.5) ? random.int(1, 90) : random.int(1, 540);
+      const submittedTs = dayStart(asOf, -daysAgo) + (index === 0 ? 10 : random.int(8, 18)) * 3_600_000;
       const day = shanghaiDateTime(submittedTs).slice(0, 10).replaceAll('-', '');
       let trackingNo: string = DEMO_DEMAND.trackingNo;
       while (index > 0 && (trackingNo === DEMO_DEMAND.trackingNo || trackingNos.has(trackingNo))) {
@@ -216,7 +217,7 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: { s
       const entries: { status: DemandStatus; at: number; note: string | null }[] = [];
       for (const step of path) {
         at += step.days * DAY + (step.days ? random.int(0, 6) * 3_600_000 : 0);
-        if (step.status !== 'submitted' && at > asOf + 20 * DAY) break;
+        if (step.status !== 'submitted' && at > asOf) break;
         entries.push({
           status: step.status,
           at,

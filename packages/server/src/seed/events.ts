@@ -1,21 +1,21 @@
 import type { CategoryId, EventType } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
-import { DEFAULT_AS_OF, DEFAULT_SEED, shanghaiDateTime } from './catalog.js';
+import { dayStart, DEFAULT_SEED, shanghaiDateTime, shanghaiYear, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const SHANGHAI_OFFSET = 8 * HOUR;
 
-/** The day the demo is shown: seeded registrations are those made by then, later windows are still fresh. */
-const DEMO_DAY_OFFSET = 27;
-/** First and last seeded day, relative to the seed's as-of day. */
-const FIRST_DAY = -31;
-const LAST_DAY = 150;
+/** First and last seeded day, relative to the seed's as-of day (about three months before to six after). */
+const FIRST_DAY = -90;
+const LAST_DAY = 180;
+/** Busy days in the demo city (Foshan), relative to the as-of day: several events each, today among them. */
+const BUSY_DAYS = [-18, -7, 0, 3, 6, 13, 20, 27, 34];
 
 /**
- * An event whose registration stays open until the end of 2027, whatever day the demo runs: the API examples
- * register for it. Its registration of the first demo enterprise (`DEMO_REGISTRATION`) is the one the examples cancel.
+ * Two annual online briefings of the province, open for registration from 31 days before the seed's as-of day until
+ * the day before they take place (347 and 396 days after it): the API examples register for `OPEN_EVENT_ID`, and
+ * cancel the first demo enterprise's registration of the other (`DEMO_REGISTRATION`). Their ids stay; their titles
+ * carry the year they take place in.
  */
 export const OPEN_EVENT_ID = 'evt-annual-2027';
 export const DEMO_REGISTRATION = { id: 'reg-demo-0001', eventId: 'evt-annual-2027-autumn', userId: 'usr-ent-01' };
@@ -110,26 +110,20 @@ interface SeedEnterprise {
   userId: string;
 }
 
-/** The Shanghai midnight of the day `offset` days after the as-of day. */
-function dayStart(asOf: number, offset: number): number {
-  const local = asOf + SHANGHAI_OFFSET;
-  return local - (local % DAY) - SHANGHAI_OFFSET + offset * DAY;
-}
-
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
 /**
- * Seeds events from a month before the as-of day to five months after it, in every city and of every type, with
- * registrations of seeded and generated enterprises: some events full, some with waitlists, several on one day in
- * Foshan (the demo city). Deterministic for a seed.
+ * Seeds events from three months before the as-of day to six months after it, in every city and of every type, with
+ * the registrations made by the as-of instant: events today, registrations closed, open and not yet open, some open
+ * events full with a waitlist and some full without one, busy days in Foshan (the demo city). Every date is a whole
+ * number of days from the as-of day (Shanghai), so the same seed and as-of instant give the same data.
  */
-export function seedEvents(handle: DatabaseHandle, options: { seed?: number } = {}): void {
+export function seedEvents(handle: DatabaseHandle, options: SeedOptions): void {
   const { sqlite } = handle;
   const random = new Random((options.seed ?? DEFAULT_SEED) ^ 0x0e7e_7a11);
-  const asOf = Date.parse(DEFAULT_AS_OF);
-  const demoNow = asOf + DEMO_DAY_OFFSET * DAY;
+  const { asOf } = options;
   const regions = sqlite
     .prepare('SELECT code, name, level, parent_code FROM regions ORDER BY code')
     .all() as RegionRow[];
@@ -152,7 +146,7 @@ export function seedEvents(handle: DatabaseHandle, options: { seed?: number } = 
     const startsTs = dayStart(asOf, dayOffset) + startHour * HOUR;
     const hours = type === 'expertClinic' ? 3 : type === 'training' ? random.pick([3, 6]) : random.pick([2, 2.5, 3]);
     const online = !city ? random.chance(0.7) : random.chance(type === 'policyBriefing' ? 0.35 : 0.15);
-    const year = String(new Date(startsTs + SHANGHAI_OFFSET).getUTCFullYear());
+    const year = String(shanghaiYear(startsTs));
     const title = fill(random.pick(TITLES[type]), { city: cityName.replace(/市$/, '市'), year });
     const categories = new Set<CategoryId>([random.pick(CATEGORY_OPTIONS[type])]);
     if (random.chance(0.3)) categories.add(random.pick(CATEGORY_OPTIONS[type]));
@@ -199,7 +193,7 @@ export function seedEvents(handle: DatabaseHandle, options: { seed?: number } = 
   const foshan = cities.find((city) => city.code === '440600');
   if (foshan) {
     // Busy days in the demo city: the month view shows '+N'.
-    for (const day of [9, 20, DEMO_DAY_OFFSET + 3, 33, 40, 47, 54, 61]) {
+    for (const day of BUSY_DAYS) {
       for (const [n, type] of types.entries()) eventAt(foshan, day, type, START_HOURS[n] ?? 14);
       eventAt(foshan, day, 'training', 19);
     }
@@ -213,7 +207,7 @@ export function seedEvents(handle: DatabaseHandle, options: { seed?: number } = 
   const annual = (id: string, title: string, dayOffset: number): SeedEvent => ({
     id,
     type: 'policyBriefing',
-    title,
+    title: `${shanghaiYear(dayStart(asOf, dayOffset))}年${title}`,
     description: fill(DESCRIPTIONS.policyBriefing, { organizer: '广东省中小企业服务中心' }),
     organizer_name: '广东省中小企业服务中心',
     organizer_region_code: province.code,
@@ -230,9 +224,8 @@ export function seedEvents(handle: DatabaseHandle, options: { seed?: number } = 
     category_ids: JSON.stringify(['policy-consulting']),
     status: 'scheduled',
   });
-  // 2027-12-03 and 2027-10-15: open for registration from October 2026 on.
-  seeded.push(annual(OPEN_EVENT_ID, '2027年广东省中小企业惠企政策年度宣讲会（线上）', 397));
-  seeded.push(annual(DEMO_REGISTRATION.eventId, '2027年广东省中小企业服务券政策秋季说明会（线上）', 348));
+  seeded.push(annual(OPEN_EVENT_ID, '广东省中小企业惠企政策年度宣讲会（线上）', 397));
+  seeded.push(annual(DEMO_REGISTRATION.eventId, '广东省中小企业服务券政策说明会（线上）', 348));
 
   const users = sqlite
     .prepare("SELECT id, organization, enterprise_id FROM users WHERE role = 'enterprise' ORDER BY position")
@@ -271,9 +264,13 @@ export function seedEvents(handle: DatabaseHandle, options: { seed?: number } = 
   );
 
   let registrationNo = 0;
+  // The first events open for registration on either side of the as-of day, in the demo city, are made full: one
+  // with a waitlist (and people on it), one without.
+  const fullOne = { waitlist: false, plain: false };
   sqlite.transaction(() => {
     for (const event of seeded) {
-      // Registrations made by the demo day: none yet where the window opens later; some events full, some overflowing.
+      // Registrations made by the as-of instant: none where the window opens later; some events full, some overflowing.
+      const demoNow = asOf;
       const windowEnd = Math.min(event.closes_ts, demoNow);
       const taken: {
         enterprise: SeedEnterprise;
@@ -293,10 +290,19 @@ export function seedEvents(handle: DatabaseHandle, options: { seed?: number } = 
       for (const enterprise of own) {
         taken.push({ enterprise, status: 'confirmed', waitlistSeq: null, ts: random.int(event.opens_ts, windowEnd) });
       }
+      const openAround =
+        event.status === 'scheduled' &&
+        event.city_code === '440600' &&
+        event.opens_ts <= dayStart(asOf, -1) &&
+        event.closes_ts >= dayStart(asOf, 4) &&
+        event.capacity <= 100;
+      const forced = openAround && !fullOne[event.waitlist ? 'waitlist' : 'plain'];
+      if (forced) fullOne[event.waitlist ? 'waitlist' : 'plain'] = true;
       if (open && event.id !== OPEN_EVENT_ID && event.id !== DEMO_REGISTRATION.eventId) {
-        const demand = random.chance(0.2)
-          ? event.capacity + (event.waitlist ? random.int(1, 12) : 0)
-          : Math.floor(event.capacity * random.bell(0.6, 0.5, 0.05, 1));
+        const demand =
+          forced || random.chance(0.2)
+            ? event.capacity + (event.waitlist ? random.int(1, 12) : 0)
+            : Math.floor(event.capacity * random.bell(0.6, 0.5, 0.05, 1));
         const chosen = new Set<number>();
         // Only the generated enterprises (after the 20 demo ones) fill events; never more than there are.
         const wanted = Math.min(demand, enterprises.length - 20);

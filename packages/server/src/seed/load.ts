@@ -79,7 +79,11 @@ function inserter<T extends keyof Database>(sqlite: DatabaseHandle['sqlite'], ta
  * With `append`, the regions and categories are already there and only the providers and products are added (the
  * province-scale seed); the caller then runs ANALYZE once, after its other bulk inserts.
  */
-export function loadCatalog(handle: DatabaseHandle, catalog: Catalog, options: { append?: boolean } = {}): void {
+export function loadCatalog(
+  handle: DatabaseHandle,
+  catalog: Catalog,
+  options: { append?: boolean; asOf?: number } = {},
+): void {
   const { sqlite } = handle;
   const categoryName = new Map(catalog.categories.map((category) => [category.id, category.name]));
   const childrenOf = new Map<string, string[]>();
@@ -261,18 +265,19 @@ export function loadCatalog(handle: DatabaseHandle, catalog: Catalog, options: {
     for (let i = 0; i < batch.length; i += 3) insertTerm.run(batch[i], batch[i + 1], batch[i + 2]);
 
     sqlite.exec(REBUILD_FACET_COUNTS);
-    insertMeta.run('seeded_at', new Date().toISOString());
+    // The instant the data is relative to (read back by seededAtOf for the stale-seed note); an append keeps it.
+    if (!options.append) {
+      if (options.asOf === undefined) throw new Error("loadCatalog needs asOf to record the seed's instant");
+      insertMeta.run('seeded_at', new Date(options.asOf).toISOString());
+    }
     // Statistics let the planner pick the covering indexes over the table scans.
     if (!options.append) sqlite.exec('ANALYZE');
   })();
 }
 
 /** Generates the default catalog and loads it. */
-export function seedDatabase(
-  handle: DatabaseHandle,
-  options?: CatalogOptions,
-): { providers: number; products: number } {
+export function seedDatabase(handle: DatabaseHandle, options: CatalogOptions): { providers: number; products: number } {
   const catalog = generateCatalog(options);
-  loadCatalog(handle, catalog);
+  loadCatalog(handle, catalog, { asOf: options.asOf });
   return { providers: catalog.providers.length, products: catalog.products.length };
 }

@@ -1,7 +1,7 @@
 import type { CategoryId, Region } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
 import { indexTerms, normalizeText } from '../search/ngrams.js';
-import { DEFAULT_SEED } from './catalog.js';
+import { dayStart, DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
 
 /**
@@ -234,7 +234,7 @@ function isoDay(ms: number): string {
 
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2016, 0, 1);
-const LAST_DAY = Date.UTC(2026, 9, 31);
+const SHANGHAI_OFFSET = 8 * 3_600_000;
 
 /** The guideline's own reference: the one real document of the seed, first so that its id is stable. */
 const FIRST_POLICY: SeedPolicy = {
@@ -252,9 +252,16 @@ const FIRST_POLICY: SeedPolicy = {
   url: 'https://www.gd.gov.cn/zwgk/wjk/qbwj/yfb/content/post_0000001.html',
 };
 
-/** Generates the policies deterministically from the regions (the same in the database and in Storybook). */
-export function generatePolicies(regions: readonly Region[], seed: number = DEFAULT_SEED): SeedPolicy[] {
-  const random = new Random(seed ^ 0x0b01_1c1e);
+/**
+ * Generates the policies deterministically from the regions and the as-of instant (the same in the database and in
+ * Storybook): published from 2016 up to the day before the as-of day, some of them in the last weeks, some expiring
+ * in the weeks after it.
+ */
+export function generatePolicies(regions: readonly Region[], options: SeedOptions): SeedPolicy[] {
+  const random = new Random((options.seed ?? DEFAULT_SEED) ^ 0x0b01_1c1e);
+  // Policy dates are calendar days: a UTC midnight stands for the Shanghai day.
+  const today = dayStart(options.asOf) + SHANGHAI_OFFSET;
+  const LAST_DAY = today - DAY;
   const province = regions.find((region) => region.level === 'province');
   if (!province) throw new Error('No province among the regions');
   const byCode = new Map(regions.map((region) => [region.code, region]));
@@ -263,18 +270,28 @@ export function generatePolicies(regions: readonly Region[], seed: number = DEFA
 
   const policies: SeedPolicy[] = [FIRST_POLICY];
   const numbers = new Map<string, number>();
-  const add = (region: Region, issuers: readonly Issuer[], place: string) => {
+  /** `timing`: issued some days ago, or in force until some days after the as-of day; else any day since 2016. */
+  const add = (
+    region: Region,
+    issuers: readonly Issuer[],
+    place: string,
+    timing?: { issuedDaysAgo: number } | { expiresInDays: number },
+  ) => {
     const topic = random.pick(TOPICS);
     const issuer = random.pick(issuers);
-    const published = FIRST_DAY + random.int(0, Math.floor((LAST_DAY - FIRST_DAY) / DAY)) * DAY;
+    let published = FIRST_DAY + random.int(0, Math.floor((LAST_DAY - FIRST_DAY) / DAY)) * DAY;
+    if (timing && 'issuedDaysAgo' in timing) published = today - timing.issuedDaysAgo * DAY;
+    // An expiring measure: in force for three years up to a few weeks after the as-of day.
+    const expiresOn = timing && 'expiresInDays' in timing ? today + timing.expiresInDays * DAY : null;
+    if (expiresOn !== null) published = expiresOn - 3 * 365 * DAY + DAY - random.int(0, 20) * DAY;
     const year = new Date(published).getUTCFullYear();
     const key = `${issuer.prefix}${year}`;
     const number = (numbers.get(key) ?? random.int(1, 20)) + random.int(1, 9);
     numbers.set(key, number);
-    const effectiveFrom = published + random.int(0, 30) * DAY;
+    const effectiveFrom = expiresOn === null ? published + random.int(0, 30) * DAY : expiresOn - 3 * 365 * DAY + DAY;
     // Most measures run three or five years; about a quarter have no end date.
     const years = random.chance(0.25) ? null : random.pick([2, 3, 3, 5, 5]);
-    const effectiveUntil = years === null ? null : effectiveFrom + years * 365 * DAY - DAY;
+    const effectiveUntil = expiresOn ?? (years === null ? null : effectiveFrom + years * 365 * DAY - DAY);
     const id = `pol-${pad(policies.length + 1, 4)}`;
     policies.push({
       id,
@@ -292,6 +309,9 @@ export function generatePolicies(regions: readonly Region[], seed: number = DEFA
   };
 
   for (let i = 0; i < 60; i++) add(province, provinceIssuers(), '广东省');
+  // Around the as-of day: measures issued in the last weeks, and measures that expire in the coming weeks.
+  for (let i = 0; i < 4; i++) add(province, provinceIssuers(), '广东省', { issuedDaysAgo: 3 + 9 * i });
+  for (let i = 0; i < 4; i++) add(province, provinceIssuers(), '广东省', { expiresInDays: 8 + 13 * i });
   for (const city of cities) {
     const count = random.int(4, 7);
     for (let i = 0; i < count; i++) add(city, cityIssuers(city), city.name);
@@ -312,7 +332,7 @@ export function policySearchText(policy: Pick<SeedPolicy, 'title' | 'issuer' | '
 }
 
 /** Writes the generated policies and their n-gram index; marks the database as seeded with them. */
-export function seedPolicies(handle: DatabaseHandle, options: { seed?: number } = {}): void {
+export function seedPolicies(handle: DatabaseHandle, options: SeedOptions): void {
   const { sqlite } = handle;
   const regions = (
     sqlite.prepare('SELECT code, name, level, parent_code FROM regions ORDER BY code').all() as {
@@ -322,7 +342,7 @@ export function seedPolicies(handle: DatabaseHandle, options: { seed?: number } 
       parent_code: string | null;
     }[]
   ).map((row) => ({ code: row.code, name: row.name, level: row.level, parentCode: row.parent_code }));
-  const policies = generatePolicies(regions, options.seed);
+  const policies = generatePolicies(regions, options);
   const insertPolicy = sqlite.prepare(
     `INSERT INTO policies (seq, id, title, issuer, doc_number, published_on, effective_from, effective_until,
        region_code, category_ids, summary, url, search_text)
@@ -353,7 +373,7 @@ export function seedPolicies(handle: DatabaseHandle, options: { seed?: number } 
     });
     sqlite
       .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
-      .run('policies_seeded_at', new Date().toISOString());
+      .run('policies_seeded_at', new Date(options.asOf).toISOString());
     sqlite.exec('ANALYZE');
   })();
 }

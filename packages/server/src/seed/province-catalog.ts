@@ -10,6 +10,8 @@ import { personName } from './province-names.js';
 
 export interface CatalogTargets {
   readonly seed: number;
+  /** The instant (ms) the added catalog is relative to. */
+  readonly asOf: number;
   /** Providers in the database afterwards, the demo catalog's included. */
   readonly providers: number;
   readonly products: number;
@@ -89,6 +91,7 @@ export function appendProvinceCatalog(handle: DatabaseHandle, targets: CatalogTa
   for (const range of RANGES) {
     const catalog = generateCatalog({
       seed: targets.seed ^ 0x70_7e0c,
+      asOf: targets.asOf,
       providers: Math.ceil(needProviders * SPARE),
       productsPerProvider: range,
     });

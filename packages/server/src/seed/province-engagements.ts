@@ -5,10 +5,16 @@ import { needsFollowUp, ratingGrade } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
 import { enterpriseLabel } from '../ratings/label.js';
 import { addWorkingDays, FOLLOW_UP_WORKING_DAYS, shanghaiDay } from '../ratings/working-days.js';
-import { shanghaiDateTime } from './catalog.js';
+import { dayStart, shanghaiDateTime } from './catalog.js';
 import { Random } from './prng.js';
 import { weightedIndex, type ProvinceEnterprises } from './province-enterprises.js';
-import { provinceBatches, VoucherLedger, type Holder, type VoucherStep } from './province-vouchers.js';
+import {
+  PROVINCE_BATCHES,
+  provinceBatches,
+  VoucherLedger,
+  type Holder,
+  type VoucherStep,
+} from './province-vouchers.js';
 import { ANSWERS, COMMENTS, levelOf, scoresNear } from './ratings.js';
 
 const DAY = 86_400_000;
@@ -100,7 +106,10 @@ export function appendProvinceEngagements(handle: DatabaseHandle, options: Engag
   const ledger = new VoucherLedger(
     handle,
     random,
-    provinceBatches(regions.filter((region) => region.level === 'city')),
+    provinceBatches(
+      regions.filter((region) => region.level === 'city'),
+      asOf,
+    ),
     stamp,
   );
   const holderOf = (index: number): Holder => ({
@@ -258,9 +267,9 @@ export function appendProvinceEngagements(handle: DatabaseHandle, options: Engag
       insertAnswer.run(followUpSeq, random.pick(ANSWERS), shanghaiDateTime(reopenedTs + random.int(1, 2) * DAY));
   };
 
-  // Orders over 2025 and 2026, more of them as the platform grows, written in time order (the time-led indexes then
-  // grow at their end).
-  const from = Date.parse('2025-01-13T09:00:00+08:00');
+  // Orders over the 22 months before the as-of day, more of them as the platform grows, written in time order (the
+  // time-led indexes then grow at their end).
+  const from = dayStart(asOf, -660) + 9 * HOUR;
   const to = asOf - 2 * DAY;
   const created = Array.from({ length: options.count }, () => {
     const ts = from + Math.sqrt(random.next()) * (to - from);
@@ -344,8 +353,8 @@ export function appendProvinceEngagements(handle: DatabaseHandle, options: Engag
 
     // Vouchers never used: held (claimed in the last two months), expired (claimed in 2025, not used in time) and
     // handed back (the quota went back to the batch).
-    const open = ledger.batch('vbt-2026-440000-p');
-    const past = ledger.batch('vbt-2025-440000-p');
+    const open = ledger.batch(PROVINCE_BATCHES.open);
+    const past = ledger.batch(PROVINCE_BATCHES.past);
     const system = { actorRole: 'system' as const, actorName: '服务券平台' };
     for (let k = 0; k < options.unusedVouchers; k++) {
       const holder = holderOf(random.int(0, enterprises.id.length - 1));

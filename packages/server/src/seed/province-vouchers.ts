@@ -3,7 +3,7 @@
 // endpoints would have.
 import { voucherPayment } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
-import { shanghaiDateTime } from './catalog.js';
+import { dayStart, shanghaiDateTime, shanghaiYear } from './catalog.js';
 import type { EnterpriseSize } from './province-enterprises.js';
 import type { Random } from './prng.js';
 
@@ -32,66 +32,76 @@ export interface BatchSpec {
   readonly settleBy: number;
 }
 
-const at = (iso: string) => Date.parse(iso);
+/** The province-scale batches' ids: stable, named by role (the names and code prefixes carry the year they open in). */
+export const PROVINCE_BATCHES = { past: 'vbt-prev-440000-p', open: 'vbt-open-440000-p' } as const;
 
-/** The province-wide batches of 2025 and 2026, and a 2026 batch of each city for its micro and small enterprises. */
-export function provinceBatches(cities: readonly { code: string; name: string }[]): BatchSpec[] {
+/**
+ * Relative to the as-of day D (whole days, claims from 09:00 to 17:00): a past province-wide batch (D−640 … D−330,
+ * settled), an open one (D−320 … D+40), and one of each city for its micro and small enterprises (D−250 … D−5,
+ * closed lately, still usable).
+ */
+export function provinceBatches(cities: readonly { code: string; name: string }[], asOf: number): BatchSpec[] {
+  const opensAt = (offset: number) => dayStart(asOf, offset) + 9 * HOUR;
+  const closesAt = (offset: number) => dayStart(asOf, offset) + 17 * HOUR;
+  const pastYear = shanghaiYear(opensAt(-640));
+  const openYear = shanghaiYear(opensAt(-320));
+  const cityYear = shanghaiYear(opensAt(-250));
   const batches: BatchSpec[] = [
     {
-      id: 'vbt-2025-440000-p',
-      name: '2025年广东省中小微企业服务券（全省统筹批次）',
-      year: 2025,
+      id: PROVINCE_BATCHES.past,
+      name: `${pastYear}年广东省中小微企业服务券（全省统筹批次）`,
+      year: pastYear,
       issuerRegion: '440000',
       issuerName: '广东省中小企业服务中心',
-      prefix: 'GDQ2025-0101',
+      prefix: `GDQ${pastYear}-0101`,
       faceValue: 500_000,
       quota: 110_000,
-      opens: at('2025-01-06T09:00:00+08:00'),
-      closes: at('2025-11-28T17:00:00+08:00'),
+      opens: opensAt(-640),
+      closes: closesAt(-330),
       sizes: ALL_SIZES,
       region: '440000',
       cap: 3_000_000,
       coverage: 50,
       useWithinDays: 180,
-      settleBy: at('2026-03-31T17:00:00+08:00'),
+      settleBy: closesAt(-150),
     },
     {
-      id: 'vbt-2026-440000-p',
-      name: '2026年广东省中小微企业服务券（全省统筹批次）',
-      year: 2026,
+      id: PROVINCE_BATCHES.open,
+      name: `${openYear}年广东省中小微企业服务券（全省统筹批次）`,
+      year: openYear,
       issuerRegion: '440000',
       issuerName: '广东省中小企业服务中心',
-      prefix: 'GDQ2026-0101',
+      prefix: `GDQ${openYear}-0102`,
       faceValue: 500_000,
       quota: 150_000,
-      opens: at('2026-01-05T09:00:00+08:00'),
-      closes: at('2026-12-15T17:00:00+08:00'),
+      opens: opensAt(-320),
+      closes: closesAt(40),
       sizes: ALL_SIZES,
       region: '440000',
       cap: 5_000_000,
       coverage: 50,
       useWithinDays: 180,
-      settleBy: at('2027-06-30T17:00:00+08:00'),
+      settleBy: closesAt(220),
     },
   ];
   for (const city of cities) {
     batches.push({
-      id: `vbt-2026-${city.code}-p`,
-      name: `2026年${city.name}中小企业服务券（市级批次）`,
-      year: 2026,
+      id: `vbt-city-${city.code}-p`,
+      name: `${cityYear}年${city.name}中小企业服务券（市级批次）`,
+      year: cityYear,
       issuerRegion: city.code,
       issuerName: `${city.name}中小企业服务中心`,
-      prefix: `GD${city.code.slice(2, 4)}Q2026-0101`,
+      prefix: `GD${city.code.slice(2, 4)}Q${cityYear}-0101`,
       faceValue: 300_000,
       quota: 3_000,
-      opens: at('2026-03-02T09:00:00+08:00'),
-      closes: at('2026-10-30T17:00:00+08:00'),
+      opens: opensAt(-250),
+      closes: closesAt(-5),
       sizes: ['micro', 'small'],
       region: city.code,
       cap: 5_000_000,
       coverage: 60,
       useWithinDays: 120,
-      settleBy: at('2027-03-31T17:00:00+08:00'),
+      settleBy: closesAt(120),
     });
   }
   return batches;
@@ -198,8 +208,7 @@ export class VoucherLedger {
       const index = (start + k) % this.#batches.length;
       const batch = this.#batches[index];
       if (!batch || !this.#eligible(batch, index, holder)) continue;
-      const year = new Date(usedTs + 8 * HOUR).getUTCFullYear();
-      if (batch.year !== year || batch.settleBy <= usedTs) continue;
+      if (batch.settleBy <= usedTs) continue;
       const from = Math.max(batch.opens, usedTs - (batch.useWithinDays - 1) * DAY);
       const to = Math.min(usedTs, batch.closes) - HOUR;
       if (to - from < DAY || this.#capLeft(batch, holder) < batch.faceValue) continue;

@@ -1,7 +1,7 @@
 // The province-scale seed (`npm run seed -- --scale province`): the demo data plus generated rows up to a province's
 // figures (the policy's ≥10,000 providers, ≥300,000 enterprise-services a year), for load tests and capacity
 // planning. It writes SQLite in bulk; a PostgreSQL database gets a copy of the result.
-import { DEFAULT_AS_OF, DEFAULT_SEED } from './catalog.js';
+import { DEFAULT_SEED } from './catalog.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { recountProvinceAggregates } from './province-aggregates.js';
 import { appendProvinceCatalog } from './province-catalog.js';
@@ -20,6 +20,8 @@ export const PROVINCE_SCALE = {
 
 export interface ProvinceScaleOptions {
   readonly seed?: number;
+  /** The instant (ms) the added data is relative to; by default the demo seed's (its `seeded_at`). */
+  readonly asOf?: number;
   readonly providers?: number;
   readonly products?: number;
   readonly enterprises?: number;
@@ -88,7 +90,11 @@ export function seedProvinceScale(handle: DatabaseHandle, options: ProvinceScale
   }
 
   const seed = options.seed ?? DEFAULT_SEED;
-  const asOf = Date.parse(DEFAULT_AS_OF);
+  const seededAt = sqlite.prepare("SELECT value FROM meta WHERE key = 'seeded_at'").get() as
+    { value: string } | undefined;
+  const asOf = options.asOf ?? Date.parse(seededAt?.value ?? '');
+  if (!Number.isFinite(asOf))
+    throw new Error('Seed the demo data first: the province scale is relative to its instant');
   // A bigger page cache while writing millions of index entries at scattered places, and a rollback journal instead
   // of the write-ahead log: a transaction of a gigabyte would go through the log, then be copied again into the file,
   // while a rollback journal keeps only the few existing pages it changes. Both are put back afterwards.
@@ -100,6 +106,7 @@ export function seedProvinceScale(handle: DatabaseHandle, options: ProvinceScale
     const catalog = step('catalog', () =>
       appendProvinceCatalog(handle, {
         seed,
+        asOf,
         providers: options.providers ?? PROVINCE_SCALE.providers,
         products: options.products ?? PROVINCE_SCALE.products,
       }),
@@ -132,7 +139,7 @@ export function seedProvinceScale(handle: DatabaseHandle, options: ProvinceScale
     sqlite.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(
       META_KEY,
       JSON.stringify({
-        at: new Date().toISOString(),
+        at: new Date(asOf).toISOString(),
         seed,
         productSeqFrom: catalog.productSeqFrom,
         added: engagements,

@@ -3,7 +3,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import { roundedAverageSql } from '../ratings/aggregates.js';
 import { enterpriseLabel } from '../ratings/label.js';
 import { addWorkingDays, FOLLOW_UP_WORKING_DAYS, shanghaiDay } from '../ratings/working-days.js';
-import { DEFAULT_AS_OF, DEFAULT_SEED, shanghaiDateTime } from './catalog.js';
+import { DEFAULT_SEED, shanghaiDateTime, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
 
 const DAY = 86_400_000;
@@ -111,10 +111,10 @@ interface RatingSpec {
  * catalog's rating columns are then computed from the stored rows, so every figure equals a recount. Bad ratings get
  * follow-ups in every state. Runs once per database (`ratings_seeded_at`); deterministic for a seed.
  */
-export function seedRatings(handle: DatabaseHandle, options: { seed?: number } = {}): void {
+export function seedRatings(handle: DatabaseHandle, options: SeedOptions): void {
   const { sqlite } = handle;
   const random = new Random((options.seed ?? DEFAULT_SEED) ^ 0x4a71_e5ed);
-  const asOf = Date.parse(DEFAULT_AS_OF);
+  const { asOf } = options;
 
   const regions = new Map(
     (
@@ -290,7 +290,9 @@ export function seedRatings(handle: DatabaseHandle, options: { seed?: number } =
   const ratedAt = (product: ProductRow) => {
     const from = Math.max(product.published_ts, asOf - 720 * DAY) + 20 * DAY;
     const days = Math.max(1, Math.floor((asOf - from) / DAY));
-    return from + random.int(0, days - 1) * DAY + random.int(1, 9) * HOUR + random.int(0, 59) * 60_000;
+    const ts = from + random.int(0, days - 1) * DAY + random.int(1, 9) * HOUR + random.int(0, 59) * 60_000;
+    // A product published in the last weeks is rated lately, never after the as-of instant.
+    return Math.min(ts, asOf - HOUR - random.int(0, 600) * 60_000);
   };
 
   const userEnterprises = new Set(
@@ -388,7 +390,7 @@ export function seedRatings(handle: DatabaseHandle, options: { seed?: number } =
     recountRatingAggregates(sqlite);
     sqlite
       .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
-      .run('ratings_seeded_at', new Date().toISOString());
+      .run('ratings_seeded_at', new Date(asOf).toISOString());
   })();
 }
 

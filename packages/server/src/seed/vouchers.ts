@@ -1,28 +1,41 @@
-// Seeds enterprises, service-voucher batches, vouchers with their histories and engagements with their timelines.
+// Seeds enterprises, service-voucher batches, vouchers with their histories and engagements with their timelines,
+// every date relative to the seed's as-of instant (whole days from its Shanghai day, D below; Y is its year).
+//
+// Batch ids are stable and name the batch's role, not its year (names, `year`, code prefixes carry the year the
+// batch opens in):
+//   vbt-prev-440000      last year's batch (Y−1): closed, still being settled (settles 45 days after D)
+//   vbt-old-440000       an older province batch (D−520 … D−460): closed and settled; the demo's expired vouchers
+//   vbt-old-440600       an older Foshan batch (D−480 … D−420): closed and settled
+//   vbt-closed-440000    a province batch of D−300 … D−150: closed
+//   vbt-closed-440000-q  a quarter batch of D−120 … D−30: closed, its vouchers still usable
+//   vbt-open-440000-a    the standing province batch, open D−330 … D+400
+//   vbt-open-440000-b    the specialised-SME batch (tags), open as -a
+//   vbt-open-440000-c    digitalisation only, open as -a, unclaimed by the demo users: the claim example
+//   vbt-open-440000-d    quality, IP and R&D categories, open as -a
+//   vbt-open-440600      Foshan's micro and small enterprises, open as -a
+//   vbt-exhausted-440100 Guangzhou's, open but used up (quota = the vouchers claimed)
+//   vbt-next-440000      upcoming: opens 7 days after D, closes D+190
 //
 // Every seeded enterprise user (usr-ent-01 … usr-ent-20) holds, in its enterprise's name (size small, recognised as
 // a technology-based SME, `techSme`):
-//   - two `issued` vouchers of open province batches: vbt-2026-440000-a (¥5,000) and vbt-2026-440000-b (¥10,000),
-//     usable on any published voucher-eligible product of an unrelated provider, valid until 2031;
+//   - two `issued` vouchers of open province batches: vbt-open-440000-a (¥5,000) and vbt-open-440000-b (¥10,000),
+//     usable on any published voucher-eligible product of an unrelated provider;
 //     usr-ent-01's are `vch-demo-0001` (use/quote example, on prd-00002) and `vch-demo-0002` (return example);
-//   - a `withdrawn` voucher of vbt-2026-440000-a (claimed, handed back, then claimed again: see the migration);
-//   - an `ordered` voucher (vbt-2026-440000-q3) with its `ordered` engagement, a `confirmed` one (vbt-2026-440000-d)
-//     with its `confirmed` engagement, a `delivered` one (vbt-2026-440000-h1) with its delivered and accepted
-//     engagement, a `settled` one (vbt-2025-440000, year 2025) with its `closed` engagement, an `expired` one
-//     (vbt-2025-440000-b);
+//   - a `withdrawn` voucher of vbt-open-440000-a (claimed, handed back, then claimed again: see the migration);
+//   - an `ordered` voucher (vbt-closed-440000-q) with its `ordered` engagement, a `confirmed` one (vbt-open-440000-d)
+//     with its `confirmed` engagement, a `delivered` one (vbt-closed-440000) with its delivered and accepted
+//     engagement, a `settled` one (vbt-prev-440000) with its `closed` engagement, an `expired` one (vbt-old-440000);
 //   - engagements without a voucher: one `inProgress`, one `delivered` not yet accepted, one `cancelled`, and four
 //     delivered and accepted, none rated;
-//   - nothing of vbt-2026-440000-c (digitalisation, open, unclaimed: the claim example and the widgets' claim tests)
-//     nor of vbt-2026-440600 (Foshan, open: its enterprises can claim it too).
+//   - nothing of vbt-open-440000-c (CLAIMABLE_BATCH_ID: the claim example and the widgets' claim tests) nor of
+//     vbt-open-440600 (Foshan, open: its enterprises can claim it too) nor of vbt-next-440000 (UPCOMING_BATCH_ID).
 // usr-ent-01's engagements: eng-demo-0001 closed, eng-demo-0002 ordered from prv-00001 (usr-prv-01's provider),
 // eng-demo-0003 delivered and accepted without a voucher, eng-demo-0004 delivered and accepted with a voucher.
-// Open batches stay open until 2030-12-31 whatever day the demo runs; vbt-2030-440000 is upcoming until 2030;
-// vbt-2026-440100 (Guangzhou) is exhausted; the 2025 batches and the 2026 half-year and quarter ones are closed.
-// Besides, GENERATED_ENTERPRISES enterprises and GENERATED_ENGAGEMENTS delivered or closed engagements of theirs over
-// 2025–2026, most paid in part by a voucher.
+// Besides, GENERATED_ENTERPRISES enterprises and GENERATED_ENGAGEMENTS engagements of theirs over the 18 months
+// before D (every step before the as-of instant), most paid in part by a voucher.
 import { ENTERPRISE_TAGS, usccCheckCharacter, voucherPayment, type EnterpriseTag } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
-import { DEFAULT_AS_OF, DEFAULT_SEED, shanghaiDateTime } from './catalog.js';
+import { dayStart, DEFAULT_SEED, shanghaiDateTime, shanghaiYear, yearStart, type SeedOptions } from './catalog.js';
 import { SURNAMES } from './names.js';
 import { Random } from './prng.js';
 
@@ -31,7 +44,26 @@ export const GENERATED_ENGAGEMENTS = 3000;
 
 export const DEMO_VOUCHERS = { usable: 'vch-demo-0001', returnable: 'vch-demo-0002' } as const;
 /** The unclaimed open batch of the claim example. */
-export const CLAIMABLE_BATCH_ID = 'vbt-2026-440000-c';
+export const CLAIMABLE_BATCH_ID = 'vbt-open-440000-c';
+/** The batches by role (see the top of the file): stable ids for tests, docs and examples. */
+export const SEED_BATCHES = {
+  /** Last year's, closed, being settled. */
+  previousYear: 'vbt-prev-440000',
+  /** Closed and settled. */
+  old: 'vbt-old-440000',
+  /** Closed. */
+  closed: 'vbt-closed-440000',
+  /** Open now, for every enterprise of the province. */
+  open: 'vbt-open-440000-a',
+  claimable: CLAIMABLE_BATCH_ID,
+  /** Open now, for Foshan's micro and small enterprises. */
+  foshan: 'vbt-open-440600',
+  /** Open but used up. */
+  exhausted: 'vbt-exhausted-440100',
+  /** Opens 7 days after the as-of day. */
+  upcoming: 'vbt-next-440000',
+} as const;
+export const UPCOMING_BATCH_ID = SEED_BATCHES.upcoming;
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -64,8 +96,8 @@ interface BatchSpec {
   prefix: string;
   faceValue: number;
   quota: number;
-  opens: string;
-  closes: string;
+  opens: number;
+  closes: number;
   sizes: Size[];
   tags: EnterpriseTag[];
   regions: string[];
@@ -73,234 +105,138 @@ interface BatchSpec {
   cap: number;
   coverage: number;
   useWithinDays: number;
-  settleBy: string;
+  settleBy: number;
 }
 
 const ALL_SIZES: Size[] = ['micro', 'small', 'medium'];
-const LONG_OPEN = { opens: '2026-01-05T09:00:00+08:00', closes: '2030-12-31T17:00:00+08:00' };
-const LONG_USE = { useWithinDays: 1826, settleBy: '2031-06-30T17:00:00+08:00' };
 
-const BATCHES: BatchSpec[] = [
-  {
-    id: 'vbt-2025-440000',
-    name: '2025年广东省中小微企业服务券（第一批）',
-    year: 2025,
-    issuerRegion: '440000',
-    prefix: 'GDQ2025-0001',
-    faceValue: 1_000_000,
-    quota: 3000,
-    opens: '2025-03-03T09:00:00+08:00',
-    closes: '2025-04-30T17:00:00+08:00',
-    sizes: ALL_SIZES,
-    tags: [],
-    regions: ['440000'],
-    categories: [],
-    cap: 3_000_000,
-    coverage: 50,
-    useWithinDays: 180,
-    settleBy: '2025-12-31T17:00:00+08:00',
-  },
-  {
-    id: 'vbt-2025-440000-b',
-    name: '2025年广东省中小微企业服务券（第二批）',
-    year: 2025,
-    issuerRegion: '440000',
-    prefix: 'GDQ2025-0002',
-    faceValue: 500_000,
-    quota: 3000,
-    opens: '2025-08-01T09:00:00+08:00',
-    closes: '2025-09-30T17:00:00+08:00',
-    sizes: ALL_SIZES,
-    tags: [],
-    regions: ['440000'],
-    categories: [],
-    cap: 3_000_000,
-    coverage: 50,
-    useWithinDays: 90,
-    settleBy: '2026-03-31T17:00:00+08:00',
-  },
-  {
-    id: 'vbt-2025-440600',
-    name: '2025年佛山市中小企业服务券',
-    year: 2025,
-    issuerRegion: '440600',
-    prefix: 'FSQ2025-0001',
-    faceValue: 800_000,
-    quota: 600,
-    opens: '2025-05-06T09:00:00+08:00',
-    closes: '2025-06-30T17:00:00+08:00',
-    sizes: ['micro', 'small'],
-    tags: [],
-    regions: ['440600'],
-    categories: [],
-    cap: 3_000_000,
-    coverage: 60,
-    useWithinDays: 150,
-    settleBy: '2025-12-31T17:00:00+08:00',
-  },
-  {
-    id: 'vbt-2026-440000-h1',
-    name: '2026年广东省中小微企业服务券（上半年）',
-    year: 2026,
-    issuerRegion: '440000',
-    prefix: 'GDQ2026-0001',
-    faceValue: 1_000_000,
-    quota: 4000,
-    opens: '2026-02-02T09:00:00+08:00',
-    closes: '2026-06-30T17:00:00+08:00',
-    sizes: ALL_SIZES,
-    tags: [],
-    regions: ['440000'],
-    categories: [],
-    cap: 5_000_000,
-    coverage: 50,
-    useWithinDays: 180,
-    settleBy: '2027-03-31T17:00:00+08:00',
-  },
-  {
-    id: 'vbt-2026-440000-q3',
-    name: '2026年广东省中小微企业服务券（第三季度）',
-    year: 2026,
-    issuerRegion: '440000',
-    prefix: 'GDQ2026-0002',
-    faceValue: 600_000,
-    quota: 3000,
-    opens: '2026-07-01T09:00:00+08:00',
-    closes: '2026-09-30T17:00:00+08:00',
-    sizes: ALL_SIZES,
-    tags: [],
-    regions: ['440000'],
-    categories: [],
-    cap: 5_000_000,
-    coverage: 50,
-    useWithinDays: 150,
-    settleBy: '2027-06-30T17:00:00+08:00',
-  },
-  {
-    id: 'vbt-2026-440000-a',
-    name: '2026年广东省中小微企业服务券（常年批次）',
-    year: 2026,
-    issuerRegion: '440000',
-    prefix: 'GDQ2026-0003',
-    faceValue: 500_000,
-    quota: 20000,
-    ...LONG_OPEN,
-    sizes: ALL_SIZES,
-    tags: [],
-    regions: ['440000'],
-    categories: [],
-    cap: 5_000_000,
-    coverage: 50,
-    ...LONG_USE,
-  },
-  {
-    id: 'vbt-2026-440000-b',
-    name: '2026年广东省专精特新中小企业服务券',
-    year: 2026,
-    issuerRegion: '440000',
-    prefix: 'GDQ2026-0004',
-    faceValue: 1_000_000,
-    quota: 5000,
-    ...LONG_OPEN,
-    sizes: ALL_SIZES,
-    tags: ['specialized', 'littleGiant', 'highTech', 'techSme'],
-    regions: ['440000'],
-    categories: [],
-    cap: 5_000_000,
-    coverage: 50,
-    ...LONG_USE,
-  },
-  {
-    id: CLAIMABLE_BATCH_ID,
-    name: '2026年广东省中小企业数字化转型服务券',
-    year: 2026,
-    issuerRegion: '440000',
-    prefix: 'GDQ2026-0005',
-    faceValue: 800_000,
-    quota: 5000,
-    ...LONG_OPEN,
-    sizes: ALL_SIZES,
-    tags: [],
-    regions: ['440000'],
-    categories: ['digitalization'],
-    cap: 5_000_000,
-    coverage: 50,
-    ...LONG_USE,
-  },
-  {
-    id: 'vbt-2026-440000-d',
-    name: '2026年广东省质量品牌与知识产权服务券',
-    year: 2026,
-    issuerRegion: '440000',
-    prefix: 'GDQ2026-0006',
-    faceValue: 1_000_000,
-    quota: 5000,
-    ...LONG_OPEN,
-    sizes: ALL_SIZES,
-    tags: [],
-    regions: ['440000'],
-    categories: ['testing-certification', 'intellectual-property', 'technology-rd'],
-    cap: 5_000_000,
-    coverage: 50,
-    ...LONG_USE,
-  },
-  {
-    id: 'vbt-2026-440600',
-    name: '2026年佛山市中小企业服务券',
-    year: 2026,
-    issuerRegion: '440600',
-    prefix: 'FSQ2026-0001',
-    faceValue: 1_000_000,
-    quota: 2000,
-    ...LONG_OPEN,
-    sizes: ['micro', 'small'],
-    tags: [],
-    regions: ['440600'],
-    categories: [],
-    cap: 5_000_000,
-    coverage: 60,
-    ...LONG_USE,
-  },
-  {
-    id: 'vbt-2026-440100',
-    name: '2026年广州市中小企业服务券',
-    year: 2026,
-    issuerRegion: '440100',
-    prefix: 'GZQ2026-0001',
-    faceValue: 1_000_000,
-    // Set to the number of Guangzhou enterprises that claimed it: the batch is used up.
-    quota: 0,
-    opens: '2026-03-02T09:00:00+08:00',
-    closes: '2030-12-31T17:00:00+08:00',
-    sizes: ALL_SIZES,
-    tags: [],
-    regions: ['440100'],
-    categories: [],
-    cap: 5_000_000,
-    coverage: 50,
-    useWithinDays: 365,
-    settleBy: '2031-06-30T17:00:00+08:00',
-  },
-  {
-    id: 'vbt-2030-440000',
-    name: '2030年广东省中小微企业服务券（首批）',
-    year: 2030,
-    issuerRegion: '440000',
-    prefix: 'GDQ2030-0001',
-    faceValue: 1_000_000,
-    quota: 10000,
-    opens: '2030-01-02T09:00:00+08:00',
-    closes: '2030-12-31T17:00:00+08:00',
-    sizes: ALL_SIZES,
-    tags: [],
-    regions: ['440000'],
-    categories: [],
-    cap: 5_000_000,
-    coverage: 50,
-    useWithinDays: 180,
-    settleBy: '2031-06-30T17:00:00+08:00',
-  },
-];
+/**
+ * The batches relative to the as-of instant (see the top of the file): claim windows open at 09:00 and close at 17:00
+ * on whole days from the as-of day, and each is named by the year it opens in.
+ */
+function seedBatches(asOf: number): BatchSpec[] {
+  const opensAt = (offset: number) => dayStart(asOf, offset) + 9 * HOUR;
+  const closesAt = (offset: number) => dayStart(asOf, offset) + 17 * HOUR;
+  const year = shanghaiYear(asOf);
+  // Last year's batch opens in year Y−1 whatever the as-of day: about a year before it, on 2 January at the earliest.
+  const previousOpens = Math.max(opensAt(-370), yearStart(year - 1, 1) + 9 * HOUR);
+  const previousDay = Math.round((dayStart(previousOpens) - dayStart(asOf)) / DAY);
+  const batch = (
+    id: string,
+    title: string,
+    issuerRegion: string,
+    serial: string,
+    window: { opens: number; closes: number; useWithinDays: number; settles: number },
+    rest: Pick<BatchSpec, 'faceValue' | 'quota' | 'sizes' | 'tags' | 'categories' | 'cap' | 'coverage'>,
+  ): BatchSpec => {
+    const opens = opensAt(window.opens);
+    const opensYear = shanghaiYear(opens);
+    return {
+      id,
+      name: `${opensYear}年${title}`,
+      year: opensYear,
+      issuerRegion,
+      prefix: `${serial.slice(0, 3)}${opensYear}-${serial.slice(3)}`,
+      opens,
+      closes: closesAt(window.closes),
+      useWithinDays: window.useWithinDays,
+      settleBy: closesAt(window.settles),
+      regions: [issuerRegion],
+      ...rest,
+    };
+  };
+  const province = { sizes: ALL_SIZES, tags: [], categories: [], cap: 5_000_000, coverage: 50 };
+  const standing = { opens: -330, closes: 400, useWithinDays: 730, settles: 800 };
+  return [
+    batch(
+      'vbt-old-440000',
+      '广东省中小微企业服务券（第一批）',
+      '440000',
+      'GDQ0001',
+      { opens: -520, closes: -460, useWithinDays: 90, settles: -300 },
+      { ...province, faceValue: 500_000, quota: 3000, cap: 3_000_000 },
+    ),
+    batch(
+      'vbt-old-440600',
+      '佛山市中小企业服务券',
+      '440600',
+      'FSQ0001',
+      { opens: -480, closes: -420, useWithinDays: 150, settles: -250 },
+      { ...province, faceValue: 800_000, quota: 600, sizes: ['micro', 'small'], cap: 3_000_000, coverage: 60 },
+    ),
+    batch(
+      SEED_BATCHES.previousYear,
+      '广东省中小微企业服务券（年度批次）',
+      '440000',
+      'GDQ0002',
+      { opens: previousDay, closes: previousDay + 58, useWithinDays: 365, settles: 45 },
+      { ...province, faceValue: 1_000_000, quota: 3000, cap: 3_000_000 },
+    ),
+    batch(
+      SEED_BATCHES.closed,
+      '广东省中小微企业服务券（限时批次）',
+      '440000',
+      'GDQ0003',
+      { opens: -300, closes: -150, useWithinDays: 180, settles: 120 },
+      { ...province, faceValue: 1_000_000, quota: 4000 },
+    ),
+    batch(
+      'vbt-closed-440000-q',
+      '广东省中小微企业服务券（季度批次）',
+      '440000',
+      'GDQ0004',
+      { opens: -120, closes: -30, useWithinDays: 150, settles: 210 },
+      { ...province, faceValue: 600_000, quota: 3000 },
+    ),
+    batch(SEED_BATCHES.open, '广东省中小微企业服务券（常年批次）', '440000', 'GDQ0005', standing, {
+      ...province,
+      faceValue: 500_000,
+      quota: 20000,
+    }),
+    batch('vbt-open-440000-b', '广东省专精特新中小企业服务券', '440000', 'GDQ0006', standing, {
+      ...province,
+      faceValue: 1_000_000,
+      quota: 5000,
+      tags: ['specialized', 'littleGiant', 'highTech', 'techSme'],
+    }),
+    batch(CLAIMABLE_BATCH_ID, '广东省中小企业数字化转型服务券', '440000', 'GDQ0007', standing, {
+      ...province,
+      faceValue: 800_000,
+      quota: 5000,
+      categories: ['digitalization'],
+    }),
+    batch('vbt-open-440000-d', '广东省质量品牌与知识产权服务券', '440000', 'GDQ0008', standing, {
+      ...province,
+      faceValue: 1_000_000,
+      quota: 5000,
+      categories: ['testing-certification', 'intellectual-property', 'technology-rd'],
+    }),
+    batch(SEED_BATCHES.foshan, '佛山市中小企业服务券', '440600', 'FSQ0002', standing, {
+      ...province,
+      faceValue: 1_000_000,
+      quota: 2000,
+      sizes: ['micro', 'small'],
+      coverage: 60,
+    }),
+    batch(
+      SEED_BATCHES.exhausted,
+      '广州市中小企业服务券',
+      '440100',
+      'GZQ0001',
+      { opens: -270, closes: 400, useWithinDays: 365, settles: 800 },
+      // Set to the number of Guangzhou enterprises that claimed it: the batch is used up.
+      { ...province, faceValue: 1_000_000, quota: 0 },
+    ),
+    batch(
+      UPCOMING_BATCH_ID,
+      '广东省中小微企业服务券（新一期）',
+      '440000',
+      'GDQ0009',
+      { opens: 7, closes: 190, useWithinDays: 180, settles: 400 },
+      { ...province, faceValue: 1_000_000, quota: 10000 },
+    ),
+  ];
+}
 
 interface RegionRow {
   code: string;
@@ -337,10 +273,11 @@ type VoucherStatus = 'issued' | 'ordered' | 'confirmed' | 'delivered' | 'settled
  * Seeds the enterprises, the batches, the vouchers and the engagements (see the top of this file). Deterministic for
  * a seed; runs once per database (`vouchers_seeded_at`), after the users and the catalog.
  */
-export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } = {}): void {
+export function seedVouchers(handle: DatabaseHandle, options: SeedOptions): void {
   const { sqlite } = handle;
   const random = new Random((options.seed ?? DEFAULT_SEED) ^ 0x0b0c_4e55);
-  const asOf = Date.parse(DEFAULT_AS_OF);
+  const { asOf } = options;
+  const BATCHES = seedBatches(asOf);
   const regions = sqlite
     .prepare('SELECT code, name, level, parent_code FROM regions ORDER BY code')
     .all() as RegionRow[];
@@ -482,7 +419,7 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
     engagementId: string | null;
   }) => {
     const { batch } = input;
-    const useByTs = Math.min(input.claimedTs + batch.useWithinDays * DAY, Date.parse(batch.settleBy));
+    const useByTs = Math.min(input.claimedTs + batch.useWithinDays * DAY, batch.settleBy);
     const last = input.steps[input.steps.length - 1];
     const status = last?.status ?? 'issued';
     codeNo++;
@@ -499,7 +436,7 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
       claimed_ts: input.claimedTs,
       use_by: shanghaiDateTime(useByTs),
       use_by_ts: useByTs,
-      settle_by: batch.settleBy,
+      settle_by: shanghaiDateTime(batch.settleBy),
       engagement_id: input.engagementId,
       year: batch.year,
       updated_at: shanghaiDateTime(last?.ts ?? input.claimedTs),
@@ -555,7 +492,10 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
     let ts = input.createdTs;
     let acceptedTs: number | null = null;
     for (const step of input.path) {
-      ts += step.gapDays * DAY + random.int(1, 6) * HOUR;
+      const next = ts + step.gapDays * DAY + random.int(1, 6) * HOUR;
+      // Nothing happens after the as-of instant: an engagement of the last weeks is still under way.
+      if (next > asOf - HOUR) break;
+      ts = next;
       const actor =
         step.status === 'closed'
           ? admin
@@ -663,10 +603,10 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
         code_prefix: batch.prefix,
         face_value: batch.faceValue,
         quota: batch.quota,
-        claim_opens_at: batch.opens,
-        opens_ts: Date.parse(batch.opens),
-        claim_closes_at: batch.closes,
-        closes_ts: Date.parse(batch.closes),
+        claim_opens_at: shanghaiDateTime(batch.opens),
+        opens_ts: batch.opens,
+        claim_closes_at: shanghaiDateTime(batch.closes),
+        closes_ts: batch.closes,
         sizes: JSON.stringify(batch.sizes),
         tags: JSON.stringify(batch.tags),
         region_codes: JSON.stringify(batch.regions),
@@ -674,8 +614,8 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
         annual_cap: batch.cap,
         max_coverage: batch.coverage,
         use_within_days: batch.useWithinDays,
-        settle_by: batch.settleBy,
-        settle_ts: Date.parse(batch.settleBy),
+        settle_by: shanghaiDateTime(batch.settleBy),
+        settle_ts: batch.settleBy,
         updated_at: stamp,
       });
       batchSeq.set(batch.id, Number(result.lastInsertRowid));
@@ -764,8 +704,12 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
     let engagementNo = 0;
     const nextVoucherId = () => `vch-demo-${String(++voucherNo).padStart(4, '0')}`;
     const nextEngagementId = () => `eng-demo-${String(++engagementNo).padStart(4, '0')}`;
-    const at = (iso: string, jitterDays: number) =>
-      Date.parse(iso) + random.int(0, jitterDays) * DAY + random.int(0, 8) * HOUR;
+    /** `days` whole days from the as-of day at `hour`, plus up to `jitterDays` days and 8 hours. */
+    const at = (days: number, jitterDays: number, hour = 9) =>
+      dayStart(asOf, days) + hour * HOUR + random.int(0, jitterDays) * DAY + random.int(0, 8) * HOUR;
+    /** `days` whole days after a batch opens (09:00), plus the same jitter. */
+    const after = (batch: BatchSpec, days: number, jitterDays: number, hour = 9) =>
+      batch.opens + (hour - 9) * HOUR + days * DAY + random.int(0, jitterDays) * DAY + random.int(0, 8) * HOUR;
     const restricted = (batch: BatchSpec) =>
       demoProducts.filter((product) => batch.categories.includes(product.category_id));
 
@@ -774,20 +718,20 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
       const me: Actor = { role: 'enterprise', name: user?.name ?? enterprise.legal };
       const first = index === 0;
       const productAt = (offset: number) => demoProducts[(index * 7 + offset) % demoProducts.length] as SeedProduct;
-      const a = spec('vbt-2026-440000-a');
-      const b = spec('vbt-2026-440000-b');
-      const h1 = spec('vbt-2026-440000-h1');
-      const q3 = spec('vbt-2026-440000-q3');
-      const d = spec('vbt-2026-440000-d');
-      const y25 = spec('vbt-2025-440000');
-      const y25b = spec('vbt-2025-440000-b');
+      const a = spec(SEED_BATCHES.open);
+      const b = spec('vbt-open-440000-b');
+      const h1 = spec(SEED_BATCHES.closed);
+      const q3 = spec('vbt-closed-440000-q');
+      const d = spec('vbt-open-440000-d');
+      const y25 = spec(SEED_BATCHES.previousYear);
+      const y25b = spec(SEED_BATCHES.old);
 
       // The two issued vouchers come first: usr-ent-01's are vch-demo-0001 and vch-demo-0002.
       addVoucher({
         id: nextVoucherId(),
         batch: a,
         enterprise,
-        claimedTs: at('2026-10-08T09:00:00+08:00', 20),
+        claimedTs: at(-24, 20),
         steps: [],
         engagementId: null,
       });
@@ -795,11 +739,11 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
         id: nextVoucherId(),
         batch: b,
         enterprise,
-        claimedTs: at('2026-09-01T09:00:00+08:00', 30),
+        claimedTs: at(-61, 30),
         steps: [],
         engagementId: null,
       });
-      const withdrawnClaim = at('2026-03-02T09:00:00+08:00', 20);
+      const withdrawnClaim = at(-244, 20);
       addVoucher({
         id: nextVoucherId(),
         batch: a,
@@ -851,45 +795,27 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
 
       // usr-ent-01's first four engagements are the API examples' (see the top of the file).
       const closedId = nextEngagementId();
-      withVoucher(
-        closedId,
-        y25,
-        productAt(0),
-        at('2025-03-10T09:00:00+08:00', 20),
-        at('2025-05-06T10:00:00+08:00', 20),
-        [...deliveredAccepted, { status: 'closed', gapDays: 12 }],
-      );
+      withVoucher(closedId, y25, productAt(0), after(y25, 7, 20), after(y25, 64, 20, 10), [
+        ...deliveredAccepted,
+        { status: 'closed', gapDays: 12 },
+      ]);
       const orderedProduct = first
         ? (demoProducts.find((product) => product.provider_id === 'prv-00001') ?? productAt(1))
         : productAt(1);
-      withVoucher(
-        nextEngagementId(),
-        q3,
-        orderedProduct,
-        at('2026-07-06T09:00:00+08:00', 30),
-        at('2026-10-20T10:00:00+08:00', 8),
-        [],
-      );
-      without(nextEngagementId(), productAt(2), at('2026-08-03T10:00:00+08:00', 20), deliveredAccepted);
-      withVoucher(
-        nextEngagementId(),
-        h1,
-        productAt(3),
-        at('2026-03-02T09:00:00+08:00', 30),
-        at('2026-06-01T10:00:00+08:00', 30),
-        deliveredAccepted,
-      );
+      withVoucher(nextEngagementId(), q3, orderedProduct, after(q3, 5, 30), at(-12, 8, 10), []);
+      without(nextEngagementId(), productAt(2), at(-90, 20, 10), deliveredAccepted);
+      withVoucher(nextEngagementId(), h1, productAt(3), after(h1, 28, 30), after(h1, 120, 30, 10), deliveredAccepted);
       const dProducts = restricted(d);
       withVoucher(
         nextEngagementId(),
         d,
         dProducts[index % Math.max(1, dProducts.length)] ?? productAt(4),
-        at('2026-09-14T09:00:00+08:00', 20),
-        at('2026-10-12T10:00:00+08:00', 10),
+        at(-48, 20),
+        at(-20, 10, 10),
         [{ status: 'confirmed', gapDays: 2 }],
       );
       // Expired: claimed in 2025, never used by its deadline; the platform voided it.
-      const expiredClaim = at('2025-08-04T09:00:00+08:00', 20);
+      const expiredClaim = after(y25b, 3, 20);
       addVoucher({
         id: nextVoucherId(),
         batch: y25b,
@@ -898,48 +824,46 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
         steps: [
           {
             status: 'expired',
-            ts: Math.min(expiredClaim + y25b.useWithinDays * DAY, Date.parse(y25b.settleBy)) + 10 * 60_000,
+            ts: Math.min(expiredClaim + y25b.useWithinDays * DAY, y25b.settleBy) + 10 * 60_000,
             actor: { role: 'system', name: '服务券平台' },
             note: '超过使用期限未使用，自动作废',
           },
         ],
         engagementId: null,
       });
-      without(nextEngagementId(), productAt(5), at('2026-10-05T10:00:00+08:00', 10), [
+      without(nextEngagementId(), productAt(5), at(-27, 10, 10), [
         { status: 'confirmed', gapDays: 1 },
         { status: 'inProgress', gapDays: 3 },
       ]);
-      without(nextEngagementId(), productAt(6), at('2026-09-20T10:00:00+08:00', 10), [
+      without(nextEngagementId(), productAt(6), at(-42, 10, 10), [
         { status: 'confirmed', gapDays: 1 },
         { status: 'inProgress', gapDays: 2 },
         { status: 'delivered', gapDays: 12 },
       ]);
-      without(nextEngagementId(), productAt(7), at('2026-07-10T10:00:00+08:00', 30), [
-        { status: 'cancelled', gapDays: 1 },
-      ]);
+      without(nextEngagementId(), productAt(7), at(-114, 30, 10), [{ status: 'cancelled', gapDays: 1 }]);
       for (let extra = 0; extra < 3; extra++) {
-        without(nextEngagementId(), productAt(8 + extra), at('2026-05-04T10:00:00+08:00', 120), deliveredAccepted);
+        without(nextEngagementId(), productAt(8 + extra), at(-181, 120, 10), deliveredAccepted);
       }
       if (first && closedId !== 'eng-demo-0001') throw new Error('The example engagements must come first');
     });
 
-    // ---- the generated enterprises' engagements over 2025–2026 ----
+    // ---- the generated enterprises' engagements over the 18 months before the as-of day ----
     let generatedNo = 0;
-    const from = Date.parse('2025-03-10T09:00:00+08:00');
-    const to = Date.parse('2026-09-10T18:00:00+08:00');
+    const from = dayStart(asOf, -540) + 9 * HOUR;
+    const to = dayStart(asOf, -1) + 18 * HOUR;
     const historical = [
-      'vbt-2025-440000',
-      'vbt-2025-440000-b',
-      'vbt-2025-440600',
-      'vbt-2026-440000-h1',
-      'vbt-2026-440000-q3',
-      'vbt-2026-440000-a',
+      SEED_BATCHES.old,
+      'vbt-old-440600',
+      SEED_BATCHES.previousYear,
+      SEED_BATCHES.closed,
+      'vbt-closed-440000-q',
+      SEED_BATCHES.open,
     ].map(spec);
     for (let n = 0; n < GENERATED_ENGAGEMENTS; n++) {
       const enterprise = random.pick(generated);
       const product = random.pick(products);
       const createdTs = random.int(from, to);
-      const closed = random.chance(createdTs < Date.parse('2026-06-01T00:00:00+08:00') ? 0.85 : 0.45);
+      const closed = random.chance(createdTs < dayStart(asOf, -150) ? 0.85 : 0.45);
       const path = [
         { status: 'confirmed' as const, gapDays: random.int(0, 3) },
         { status: 'inProgress' as const, gapDays: random.int(1, 5) },
@@ -949,29 +873,26 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
       ];
       const me: Actor = { role: 'enterprise', name: enterprise.legal };
       const id = `eng-${String(++generatedNo).padStart(6, '0')}`;
-      const year = new Date(createdTs + 8 * HOUR).getUTCFullYear();
       const batch = random.chance(0.75)
         ? random
             .sample(historical, historical.length)
             .find(
               (candidate) =>
-                candidate.year === year &&
-                Date.parse(candidate.opens) < createdTs &&
+                candidate.opens < createdTs &&
                 candidate.sizes.includes(enterprise.size) &&
                 candidate.regions.some((scope) => within(enterprise.region_code, scope)) &&
                 !holds.has(`${candidate.id} ${enterprise.id}`) &&
                 (active.get(candidate.id) ?? 0) < candidate.quota &&
-                Math.min(createdTs, Date.parse(candidate.closes)) - Date.parse(candidate.opens) > DAY &&
-                Math.min(Date.parse(candidate.opens) + candidate.useWithinDays * DAY, Date.parse(candidate.settleBy)) >
-                  createdTs,
+                Math.min(createdTs, candidate.closes) - candidate.opens > DAY &&
+                Math.min(candidate.opens + candidate.useWithinDays * DAY, candidate.settleBy) > createdTs,
             )
         : undefined;
       if (!batch) {
         addEngagement({ id, enterprise, enterpriseActor: me, product, createdTs, path, voucher: null });
         continue;
       }
-      const claimedTs = random.int(Date.parse(batch.opens), Math.min(createdTs, Date.parse(batch.closes)) - HOUR);
-      const useBy = Math.min(claimedTs + batch.useWithinDays * DAY, Date.parse(batch.settleBy));
+      const claimedTs = random.int(batch.opens, Math.min(createdTs, batch.closes) - HOUR);
+      const useBy = Math.min(claimedTs + batch.useWithinDays * DAY, batch.settleBy);
       const usedTs = useBy > createdTs ? createdTs : random.int(claimedTs + HOUR, useBy - HOUR);
       const voucherId = `vch-${String(generatedNo).padStart(6, '0')}`;
       const { entries } = addEngagement({
@@ -994,14 +915,14 @@ export function seedVouchers(handle: DatabaseHandle, options: { seed?: number } 
     }
 
     // Guangzhou's batch is used up: every voucher of it claimed, unused.
-    const guangzhou = spec('vbt-2026-440100');
+    const guangzhou = spec(SEED_BATCHES.exhausted);
     const claimants = generated.filter((enterprise) => enterprise.city_code === '440100').slice(0, 150);
     for (const enterprise of claimants) {
       addVoucher({
         id: `vch-gz-${enterprise.uscc.slice(-6).toLowerCase()}${String(codeNo).padStart(5, '0')}`,
         batch: guangzhou,
         enterprise,
-        claimedTs: random.int(Date.parse(guangzhou.opens), Date.parse(guangzhou.opens) + 20 * DAY),
+        claimedTs: random.int(guangzhou.opens, guangzhou.opens + 20 * DAY),
         steps: [],
         engagementId: null,
       });
