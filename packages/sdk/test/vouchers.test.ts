@@ -50,28 +50,28 @@ describe('client.vouchers', () => {
       ids.push(batch.id);
     }
     assert.equal(ids.length, page.total);
-    assert.ok(!ids.includes('vbt-2026-440600'), 'a Guangzhou county does not see Foshan');
-    const batch = await anonymous.vouchers.getBatch('vbt-2026-440000-c');
+    assert.ok(!ids.includes('vbt-open-440600'), 'a Guangzhou county does not see Foshan');
+    const batch = await anonymous.vouchers.getBatch('vbt-open-440000-c');
     assert.deepEqual(batch.categoryIds, ['digitalization']);
     await assert.rejects(anonymous.vouchers.getBatch('vbt-nope'), SmecNotFoundError);
     await assert.rejects(anonymous.vouchers.listBatches({ region: '12' }), SmecValidationError);
   });
 
   it('claims once (a retry with the same key returns the same voucher), then already_claimed', async () => {
-    const voucher = await enterprise.vouchers.claim('vbt-2026-440000-c', { idempotencyKey: 'sdk-claim-1' });
+    const voucher = await enterprise.vouchers.claim('vbt-open-440000-c', { idempotencyKey: 'sdk-claim-1' });
     assert.equal(voucher.status, 'issued');
     assert.equal(
-      (await enterprise.vouchers.claim('vbt-2026-440000-c', { idempotencyKey: 'sdk-claim-1' })).id,
+      (await enterprise.vouchers.claim('vbt-open-440000-c', { idempotencyKey: 'sdk-claim-1' })).id,
       voucher.id,
     );
-    await assert.rejects(enterprise.vouchers.claim('vbt-2026-440000-c'), (error: unknown) => {
+    await assert.rejects(enterprise.vouchers.claim('vbt-open-440000-c'), (error: unknown) => {
       assert.ok(error instanceof SmecConflictError);
       assert.equal(error.code, 'already_claimed');
       return true;
     });
-    await assert.rejects(anonymous.vouchers.claim('vbt-2026-440000-c'), SmecUnauthorizedError);
-    await assert.rejects(provider.vouchers.claim('vbt-2026-440000-c'), SmecForbiddenError);
-    await assert.rejects(enterprise.vouchers.claim('vbt-2030-440000'), (error: unknown) => {
+    await assert.rejects(anonymous.vouchers.claim('vbt-open-440000-c'), SmecUnauthorizedError);
+    await assert.rejects(provider.vouchers.claim('vbt-open-440000-c'), SmecForbiddenError);
+    await assert.rejects(enterprise.vouchers.claim('vbt-next-440000'), (error: unknown) => {
       assert.ok(error instanceof SmecConflictError);
       assert.equal(error.code, 'claim_not_open');
       return true;

@@ -7,6 +7,25 @@ import { openTestApp, type TestApp } from './demand-helpers.js';
 import { enterpriseTokens, insertEvent } from './event-helpers.js';
 import { assertProblem, type JsonResponse } from './helpers.js';
 
+/**
+ * A calendar month (Asia/Shanghai) `offset` months from the tests' now: `from`/`to` as the list takes them, its
+ * bounds in ms and its `YYYY-MM`. The seed is relative to the tests' day, so these months hold its events.
+ */
+function monthOf(offset: number) {
+  const local = new Date(testNow() + 8 * 3_600_000);
+  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + offset, 1));
+  const next = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
+  const last = new Date(next.getTime() - 86_400_000);
+  return {
+    month: first.toISOString().slice(0, 7),
+    from: first.toISOString().slice(0, 10),
+    to: last.toISOString().slice(0, 10),
+    start: first.getTime() - 8 * 3_600_000,
+    end: next.getTime() - 8 * 3_600_000,
+  };
+}
+const thisMonth = monthOf(0);
+
 let app: TestApp;
 before(async () => {
   app = await openTestApp();
@@ -268,13 +287,13 @@ describe('the event list', () => {
   const list = async (query: string) => app.inject<ServiceEventPage>({ method: 'GET', url: `/api/v1/events?${query}` });
 
   test('a month of a city: events overlapping the range, in start order, counties included', async () => {
-    const response = await list('from=2026-12-01&to=2026-12-31&region=440600&limit=500');
+    // This month holds the tests' day, one of the seed's busy days in Foshan.
+    const response = await list(`from=${thisMonth.from}&to=${thisMonth.to}&region=440600&limit=500`);
     assert.equal(response.status, 200);
     const page = ServiceEventPage.parse(response.body);
     assert.ok(page.items.length > 10);
     assert.equal(page.total, page.items.length);
-    const start = Date.parse('2026-12-01T00:00:00+08:00');
-    const end = Date.parse('2027-01-01T00:00:00+08:00');
+    const { start, end } = thisMonth;
     for (const event of page.items) {
       assert.ok(Date.parse(event.endsAt) > start && Date.parse(event.startsAt) < end, event.startsAt);
       assert.ok(event.regionCode.startsWith('4406'), event.regionCode);
@@ -304,12 +323,14 @@ describe('the event list', () => {
   });
 
   test('paging with a cursor covers every event once', async () => {
-    const all = ServiceEventPage.parse((await list('from=2026-11-01&to=2026-11-30&limit=500')).body);
+    const month = monthOf(-1);
+    const all = ServiceEventPage.parse((await list(`from=${month.from}&to=${month.to}&limit=500`)).body);
+    assert.ok(all.items.length > 37, 'more than one page');
     const ids: string[] = [];
     let cursor: string | null = null;
     do {
       const page: ServiceEventPage = ServiceEventPage.parse(
-        (await list(`from=2026-11-01&to=2026-11-30&limit=37${cursor ? `&cursor=${cursor}` : ''}`)).body,
+        (await list(`from=${month.from}&to=${month.to}&limit=37${cursor ? `&cursor=${cursor}` : ''}`)).body,
       );
       ids.push(...page.items.map((event) => event.id));
       cursor = page.nextCursor;
@@ -321,12 +342,12 @@ describe('the event list', () => {
   });
 
   test('ETag and 304', async () => {
-    const first = await list('region=440600&from=2026-12-01&to=2026-12-31');
+    const first = await list(`region=440600&from=${thisMonth.from}&to=${thisMonth.to}`);
     const etag = first.headers.get('etag');
     assert.ok(etag);
     const again = await app.inject({
       method: 'GET',
-      url: '/api/v1/events?region=440600&from=2026-12-01&to=2026-12-31',
+      url: `/api/v1/events?region=440600&from=${thisMonth.from}&to=${thisMonth.to}`,
       headers: { 'if-none-match': etag },
     });
     assert.equal(again.status, 304);
@@ -484,8 +505,8 @@ describe('the seeded events', () => {
       })
       .executeTakeFirstOrThrow();
     assert.equal(mismatched.n, 0);
-    // From the month before the seed's day (2026-11-01) to three months after it, every month has events.
-    for (const month of ['2026-10', '2026-11', '2026-12', '2027-01', '2027-02']) {
+    // From two months before the tests' day to four months after it, every month has events.
+    for (const month of [-2, -1, 0, 1, 2, 3, 4].map((offset) => monthOf(offset).month)) {
       const row = await db
         .selectFrom('events')
         .select((eb) => eb.fn.countAll<number>().as('n'))

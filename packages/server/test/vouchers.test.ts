@@ -520,15 +520,15 @@ describe('privacy and lists', () => {
     assert.equal(open.status, 200);
     assert.ok(VoucherBatchPage.safeParse(open.body).success);
     const ids = open.body.items.map((batch) => batch.id);
-    assert.ok(ids.includes('vbt-2026-440600'));
-    assert.ok(ids.includes('vbt-2026-440000-a'));
-    assert.ok(!ids.includes('vbt-2026-440100'), 'not a Guangzhou batch');
+    assert.ok(ids.includes('vbt-open-440600'));
+    assert.ok(ids.includes('vbt-open-440000-a'));
+    assert.ok(!ids.includes('vbt-exhausted-440100'), 'not a Guangzhou batch');
     assert.ok(open.body.items.every((batch) => batch.claimState === 'open' && batch.remaining > 0));
     const states = async (state: string) =>
       (await get<VoucherBatchPage>(`/voucher-batches?state=${state}&limit=100`)).body.items.map((batch) => batch.id);
-    assert.ok((await states('upcoming')).includes('vbt-2030-440000'));
-    assert.ok((await states('exhausted')).includes('vbt-2026-440100'));
-    assert.ok((await states('closed')).includes('vbt-2025-440000'));
+    assert.ok((await states('upcoming')).includes('vbt-next-440000'));
+    assert.ok((await states('exhausted')).includes('vbt-exhausted-440100'));
+    assert.ok((await states('closed')).includes('vbt-old-440000'));
     const page = await get<VoucherBatchPage>('/voucher-batches?limit=2');
     assert.ok(page.body.nextCursor);
     const next = await get<VoucherBatchPage>(

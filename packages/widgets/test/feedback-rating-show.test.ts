@@ -9,7 +9,7 @@ const LEVEL_NAMES = ['非常满意', '满意', '一般', '不满意', '非常不
 
 /** A product and a provider of the seed with more than one page of ratings, and a product with none. */
 async function seeded(): Promise<{ product: string; provider: string; unrated: string }> {
-  const response = await fetch(`${API}/products?sort=rating&limit=100`);
+  const response = await fetch(`${API}/products?sort=popular&limit=100`);
   const { items } = (await response.json()) as {
     items: { id: string; provider: { id: string }; rating: { count: number } }[];
   };

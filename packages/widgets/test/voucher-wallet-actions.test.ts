@@ -16,7 +16,7 @@ import {
 } from './voucher-wallet-helpers.js';
 
 /** The open batch limited to digitalization services: a voucher of it refuses a tax service. */
-const DIGITAL_BATCH = 'vbt-2026-440000-c';
+const DIGITAL_BATCH = 'vbt-open-440000-c';
 /** A published, voucher-eligible tax service (finance-tax), outside the digitalization batch's categories. */
 const TAX_PRODUCT = { id: '', name: '企业所得税汇算清缴鉴证' };
 

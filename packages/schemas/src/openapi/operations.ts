@@ -382,7 +382,7 @@ export const operations = {
     response: VoucherBatch,
     errors: [400, 404],
     cacheable: true,
-    example: { params: { id: 'vbt-2026-440600' } },
+    example: { params: { id: 'vbt-open-440600' } },
   },
   claimVoucher: {
     operationId: 'claimVoucher',
@@ -404,7 +404,7 @@ export const operations = {
     exampleUserId: 'usr-ent-01',
     errors: [400, 401, 403, 404, 409, 422],
     cacheable: false,
-    example: { params: { id: 'vbt-2026-440000-c' } },
+    example: { params: { id: 'vbt-open-440000-c' } },
   },
   listMyVouchers: {
     operationId: 'listMyVouchers',

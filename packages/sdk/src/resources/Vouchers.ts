@@ -62,7 +62,7 @@ export class Vouchers extends Resource {
    *
    * @example
    * ```ts
-   * const batch = await client.vouchers.getBatch('vbt-2026-440600');
+   * const batch = await client.vouchers.getBatch('vbt-open-440600');
    * ```
    */
   getBatch(id: string, options?: CallOptions): Promise<VoucherBatch> {
@@ -80,7 +80,7 @@ export class Vouchers extends Resource {
    *
    * @example
    * ```ts
-   * const voucher = await client.vouchers.claim('vbt-2026-440000-c');
+   * const voucher = await client.vouchers.claim('vbt-open-440000-c');
    * console.log(voucher.code, voucher.useBy);
    * ```
    */
