@@ -58,7 +58,7 @@ const WIDGETS: readonly WidgetCase[] = [
   },
   {
     tag: 'smec-center-scorecard',
-    markup: '<smec-center-scorecard region="440600" year="2026"></smec-center-scorecard>',
+    markup: '<smec-center-scorecard region="440600"></smec-center-scorecard>',
     ready: '[part~="figure"]',
   },
   {

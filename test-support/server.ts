@@ -60,6 +60,28 @@ export function testSeedAsOf(): number {
   return local - (local % DAY_MS) - SHANGHAI_OFFSET;
 }
 
+/** The year in Asia/Shanghai of the tests' now: the seed fills its months up to now. */
+export function testYear(): number {
+  return new Date(testNow() + SHANGHAI_OFFSET).getUTCFullYear();
+}
+
+/**
+ * The calendar month (Asia/Shanghai) `offset` months from the tests' now, which the seed fills with events (from
+ * about three months back to six ahead): `from`/`to` as the event list takes them, its bounds in ms, and `YYYY-MM`.
+ */
+export function testMonth(offset = 0) {
+  const local = new Date(testNow() + SHANGHAI_OFFSET);
+  const first = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + offset, 1);
+  const next = Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + offset + 1, 1);
+  return {
+    month: new Date(first).toISOString().slice(0, 7),
+    from: new Date(first).toISOString().slice(0, 10),
+    to: new Date(next - DAY_MS).toISOString().slice(0, 10),
+    start: first - SHANGHAI_OFFSET,
+    end: next - SHANGHAI_OFFSET,
+  };
+}
+
 /** The Shanghai day of the seed's as-of instant, e.g. `20261203`: part of the template's name. */
 function seedDay(): string {
   return new Date(testSeedAsOf() + SHANGHAI_OFFSET).toISOString().slice(0, 10).replaceAll('-', '');

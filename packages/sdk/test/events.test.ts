@@ -10,7 +10,7 @@ import {
   SmecValidationError,
   type SmecClient,
 } from '@smec/sdk';
-import { startTestServer } from '../../../test-support/server.js';
+import { startTestServer, testMonth } from '../../../test-support/server.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let anonymous: SmecClient;
@@ -36,13 +36,14 @@ after(() => server?.close());
 
 describe('client.events', () => {
   it('lists a month of a city in one page and iterates pages in start order', async () => {
-    const page = await anonymous.events.list({ from: '2026-12-01', to: '2026-12-31', region: '440600', limit: 500 });
+    const { from, to } = testMonth(0);
+    const page = await anonymous.events.list({ from, to, region: '440600', limit: 500 });
     assert.ok(page.items.length > 0);
     assert.equal(page.nextCursor, null);
     const ids: string[] = [];
     for await (const event of anonymous.events.list({
-      from: '2026-12-01',
-      to: '2026-12-31',
+      from,
+      to,
       region: '440600',
       limit: 7,
     })) {
@@ -65,21 +66,21 @@ describe('client.events', () => {
   });
 
   it('registers, lists it under me.registrations, refuses a second one, and cancels', async () => {
-    await assert.rejects(anonymous.events.register('evt-annual-2027'), SmecUnauthorizedError);
-    await assert.rejects(admin.events.register('evt-annual-2027'), SmecForbiddenError);
-    const registration = await enterprise.events.register('evt-annual-2027', { attendeeName: '李经理' });
+    await assert.rejects(anonymous.events.register('evt-annual-policy'), SmecUnauthorizedError);
+    await assert.rejects(admin.events.register('evt-annual-policy'), SmecForbiddenError);
+    const registration = await enterprise.events.register('evt-annual-policy', { attendeeName: '李经理' });
     assert.equal(registration.status, 'confirmed');
     assert.equal(registration.attendeeName, '李经理');
-    const again = await enterprise.events.register('evt-annual-2027').catch((error: unknown) => error);
+    const again = await enterprise.events.register('evt-annual-policy').catch((error: unknown) => error);
     assert.ok(again instanceof SmecConflictError);
     assert.equal(again.code, 'already_registered');
     const mine = await enterprise.me.registrations();
-    assert.ok(mine.items.some((item) => item.id === registration.id && item.event.id === 'evt-annual-2027'));
-    const cancelled = await enterprise.events.cancelRegistration('evt-annual-2027', registration.id);
+    assert.ok(mine.items.some((item) => item.id === registration.id && item.event.id === 'evt-annual-policy'));
+    const cancelled = await enterprise.events.cancelRegistration('evt-annual-policy', registration.id);
     assert.equal(cancelled.status, 'cancelled');
     const withCancelled = await enterprise.me.registrations({ status: 'cancelled' });
     assert.ok(withCancelled.items.some((item) => item.id === registration.id));
-    await assert.rejects(enterprise.events.cancelRegistration('evt-annual-2027', 'reg-nope'), SmecNotFoundError);
+    await assert.rejects(enterprise.events.cancelRegistration('evt-annual-policy', 'reg-nope'), SmecNotFoundError);
   });
 
   it('gives absolute .ics URLs that serve calendars', async () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createClient, SmecNotFoundError, SmecValidationError, type SmecClient } from '@smec/sdk';
-import { startTestServer } from '../../../test-support/server.js';
+import { startTestServer, testYear } from '../../../test-support/server.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let client: SmecClient;
@@ -44,7 +44,7 @@ describe('client.policies', () => {
 
 describe('client.stats', () => {
   it("returns a city's scorecard with its province beside it and twelve months", async () => {
-    const card = await client.stats.scorecard({ region: '440600', year: 2026 });
+    const card = await client.stats.scorecard({ region: '440600', year: testYear() });
     assert.equal(card.region.region.name, '佛山市');
     assert.equal(card.parent?.region.code, '440000');
     assert.equal(card.trend.length, 12);

@@ -1,4 +1,4 @@
-import { testNow } from '../../../test-support/server.js';
+import { testMonth, testNow } from '../../../test-support/server.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
@@ -7,24 +7,7 @@ import { openTestApp, type TestApp } from './demand-helpers.js';
 import { enterpriseTokens, insertEvent } from './event-helpers.js';
 import { assertProblem, type JsonResponse } from './helpers.js';
 
-/**
- * A calendar month (Asia/Shanghai) `offset` months from the tests' now: `from`/`to` as the list takes them, its
- * bounds in ms and its `YYYY-MM`. The seed is relative to the tests' day, so these months hold its events.
- */
-function monthOf(offset: number) {
-  const local = new Date(testNow() + 8 * 3_600_000);
-  const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + offset, 1));
-  const next = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
-  const last = new Date(next.getTime() - 86_400_000);
-  return {
-    month: first.toISOString().slice(0, 7),
-    from: first.toISOString().slice(0, 10),
-    to: last.toISOString().slice(0, 10),
-    start: first.getTime() - 8 * 3_600_000,
-    end: next.getTime() - 8 * 3_600_000,
-  };
-}
-const thisMonth = monthOf(0);
+const thisMonth = testMonth(0);
 
 let app: TestApp;
 before(async () => {
@@ -323,7 +306,7 @@ describe('the event list', () => {
   });
 
   test('paging with a cursor covers every event once', async () => {
-    const month = monthOf(-1);
+    const month = testMonth(-1);
     const all = ServiceEventPage.parse((await list(`from=${month.from}&to=${month.to}&limit=500`)).body);
     assert.ok(all.items.length > 37, 'more than one page');
     const ids: string[] = [];
@@ -506,7 +489,7 @@ describe('the seeded events', () => {
       .executeTakeFirstOrThrow();
     assert.equal(mismatched.n, 0);
     // From two months before the tests' day to four months after it, every month has events.
-    for (const month of [-2, -1, 0, 1, 2, 3, 4].map((offset) => monthOf(offset).month)) {
+    for (const month of [-2, -1, 0, 1, 2, 3, 4].map((offset) => testMonth(offset).month)) {
       const row = await db
         .selectFrom('events')
         .select((eb) => eb.fn.countAll<number>().as('n'))

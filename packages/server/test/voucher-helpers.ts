@@ -1,4 +1,4 @@
-import { testNow } from '../../../test-support/server.js';
+import { testNow, testYear } from '../../../test-support/server.js';
 import { usccCheckCharacter } from '@smec/schemas';
 import type { Insertable } from 'kysely';
 import type { EnterpriseTable, UserTable } from '../src/db/schema.js';
@@ -40,7 +40,7 @@ export async function insertBatch(t: Pick<SetupTarget, 'database'>, options: Tes
     .values({
       id: options.id,
       name: '测试服务券批次',
-      year: options.year ?? 2026,
+      year: options.year ?? testYear(),
       issuer_name: '广东省中小企业服务中心',
       issuer_region_code: '440000',
       code_prefix: `TST-${options.id.slice(-6).toUpperCase()}`,

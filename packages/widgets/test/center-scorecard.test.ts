@@ -13,17 +13,20 @@ async function shown(el: SmecCenterScorecard): Promise<void> {
   await waitUntil(() => part(el, 'figures') || part(el, 'error'), 'nothing shown', { timeout: 10000 });
 }
 
+/** This year in Beijing: the page's clock follows SMEC_NOW, and the seed fills the months up to it. */
+const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+
 const n = (value: number) => value.toLocaleString('zh-CN');
 const pct = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('zh-CN')}%`);
 
 describe('smec-center-scorecard', () => {
   it("shows a city's figures and its progress towards the targets as the API computes them", async () => {
-    const api = await apiCard('440600', 2026);
+    const api = await apiCard('440600', year);
     const el = await fixture<SmecCenterScorecard>(
-      html`<smec-center-scorecard api-base=${API} region="440600" year="2026"></smec-center-scorecard>`,
+      html`<smec-center-scorecard api-base=${API} region="440600" year=${year}></smec-center-scorecard>`,
     );
     await shown(el);
-    expect(part(el, 'heading')?.textContent?.trim()).to.equal('佛山市2026年度服务情况');
+    expect(part(el, 'heading')?.textContent?.trim()).to.equal(`佛山市${year}年度服务情况`);
     const figure = (key: string) =>
       shadow(el).querySelector(`[part~="figure"][data-figure="${key}"] dd`)?.textContent?.trim();
     const f = api.region.figures;
@@ -44,9 +47,9 @@ describe('smec-center-scorecard', () => {
   });
 
   it('draws the monthly chart with a text alternative; its table equals the API numbers', async () => {
-    const api = await apiCard('440604', 2026);
+    const api = await apiCard('440604', year);
     const el = await fixture<SmecCenterScorecard>(
-      html`<smec-center-scorecard api-base=${API} region="440604" year="2026"></smec-center-scorecard>`,
+      html`<smec-center-scorecard api-base=${API} region="440604" year=${year}></smec-center-scorecard>`,
     );
     await shown(el);
     const svg = part(el, 'chart')!.querySelector('svg')!;
@@ -79,9 +82,9 @@ describe('smec-center-scorecard', () => {
   });
 
   it('compares the county with its city; the province has no comparison', async () => {
-    const api = await apiCard('440604', 2026);
+    const api = await apiCard('440604', year);
     const el = await fixture<SmecCenterScorecard>(
-      html`<smec-center-scorecard api-base=${API} region="440604" year="2026"></smec-center-scorecard>`,
+      html`<smec-center-scorecard api-base=${API} region="440604" year=${year}></smec-center-scorecard>`,
     );
     await shown(el);
     const comparison = part<HTMLTableElement>(el, 'comparison')!;
@@ -99,16 +102,16 @@ describe('smec-center-scorecard', () => {
 
   it('speaks English with lang="en"', async () => {
     const el = await fixture<SmecCenterScorecard>(
-      html`<smec-center-scorecard lang="en" api-base=${API} region="440600" year="2026"></smec-center-scorecard>`,
+      html`<smec-center-scorecard lang="en" api-base=${API} region="440600" year=${year}></smec-center-scorecard>`,
     );
     await shown(el);
-    await waitUntil(() => part(el, 'heading')?.textContent?.includes('services in 2026'), 'not in English');
+    await waitUntil(() => part(el, 'heading')?.textContent?.includes(`services in ${year}`), 'not in English');
     await expect(el).to.be.accessible();
   });
 
   it('shows an error with a retry button when the platform cannot be reached', async () => {
     const el = await fixture<SmecCenterScorecard>(
-      html`<smec-center-scorecard api-base=${CLOSED_API} region="440600" year="2026"></smec-center-scorecard>`,
+      html`<smec-center-scorecard api-base=${CLOSED_API} region="440600" year=${year}></smec-center-scorecard>`,
     );
     await waitUntil(() => part(el, 'error'), 'no error', { timeout: 15000 });
     expect(part(el, 'retry-button')).to.not.equal(null);

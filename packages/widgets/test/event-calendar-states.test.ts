@@ -3,7 +3,7 @@ import { createClient } from '@smec/sdk';
 import '../src/define/smec-event-calendar.js';
 import '../src/define/smec-root.js';
 import type { SmecErrorEvent, SmecEventCalendar } from '../src/index.js';
-import { busyFoshanDay, detail, loaded } from './event-helpers.js';
+import { beijingMonth, busyFoshanDay, detail, loaded } from './event-helpers.js';
 import { API, CLOSED_API, part, shadow, statusText } from './helpers.js';
 
 /** A client whose requests wait until `release()` is called, to hold the calendar in its loading state. */
@@ -26,7 +26,12 @@ describe('smec-event-calendar states', () => {
       const { client, release } = gatedClient();
       const root = await fixture(
         html`<smec-root .client=${client}
-          ><smec-event-calendar view=${view} month="2026-12" region="440600" stalled-after="300"></smec-event-calendar
+          ><smec-event-calendar
+            view=${view}
+            month=${beijingMonth(0).key}
+            region="440600"
+            stalled-after="300"
+          ></smec-event-calendar
         ></smec-root>`,
       );
       const el = root.querySelector('smec-event-calendar')!;

@@ -4,6 +4,7 @@ import '../src/define/smec-event-calendar.js';
 import type { SmecEventCalendar } from '../src/index.js';
 import {
   beijingDate,
+  beijingMonth,
   beijingTime,
   beijingToday,
   busyFoshanDay,
@@ -53,23 +54,23 @@ describe('smec-event-calendar', () => {
 
   it('moves between months with previous / next / today and announces each month', async () => {
     const el = await fixture<SmecEventCalendar>(
-      html`<smec-event-calendar api-base=${API} view="month" month="2026-12"></smec-event-calendar>`,
+      html`<smec-event-calendar api-base=${API} view="month" month=${beijingMonth(1).key}></smec-event-calendar>`,
     );
     await loaded(el);
     const title = part(el, 'month-title')!;
     expect(title.getAttribute('aria-live')).to.equal('polite');
-    expect(monthTitle(el)).to.equal('2026年12月');
+    expect(monthTitle(el)).to.equal(beijingMonth(1).zh);
 
     button(el, '上个月').click();
     await el.updateComplete;
-    expect(monthTitle(el)).to.equal('2026年11月');
-    expect(shadow(el).querySelector('[data-date="2026-11-30"]')).to.not.equal(null);
+    expect(monthTitle(el)).to.equal(beijingMonth(0).zh);
+    expect(shadow(el).querySelector(`[data-date="${beijingMonth(0).last}"]`)).to.not.equal(null);
     await loaded(el);
 
     button(el, '下个月').click();
     button(el, '下个月').click();
     await el.updateComplete;
-    expect(monthTitle(el)).to.equal('2027年1月');
+    expect(monthTitle(el)).to.equal(beijingMonth(2).zh);
 
     button(el, '今天').click();
     await el.updateComplete;
@@ -173,23 +174,24 @@ describe('smec-event-calendar', () => {
   });
 
   it('crosses into the next month with the arrow keys', async () => {
+    const [current, next] = [beijingMonth(0), beijingMonth(1)];
     const el = await fixture<SmecEventCalendar>(
-      html`<smec-event-calendar api-base=${API} view="month" month="2026-11"></smec-event-calendar>`,
+      html`<smec-event-calendar api-base=${API} view="month" month=${current.key}></smec-event-calendar>`,
     );
     await loaded(el);
-    cell(el, '2026-11-30').focus();
+    cell(el, current.last).focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
-    expect(monthTitle(el)).to.equal('2026年12月');
-    await waitUntil(() => focusedDate(el) === '2026-12-01', 'the focus did not follow into December');
+    expect(monthTitle(el)).to.equal(next.zh);
+    await waitUntil(() => focusedDate(el) === next.first, 'the focus did not follow into the next month');
     await sendKeys({ press: 'PageUp' });
     await el.updateComplete;
-    expect(monthTitle(el)).to.equal('2026年11月');
-    await waitUntil(() => focusedDate(el) === '2026-11-01', 'PageUp did not move a month back');
+    expect(monthTitle(el)).to.equal(current.zh);
+    await waitUntil(() => focusedDate(el) === current.first, 'PageUp did not move a month back');
   });
 
   it('lists the events by day, in order, in the list view', async () => {
-    const month = '2026-12';
+    const month = beijingMonth(0).key;
     const el = await fixture<SmecEventCalendar>(
       html`<smec-event-calendar api-base=${API} view="list" region="440600" month=${month}></smec-event-calendar>`,
     );
@@ -212,7 +214,9 @@ describe('smec-event-calendar', () => {
 
   it('defaults to the list view when narrower than 40rem', async () => {
     const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="width: 360px"><smec-event-calendar api-base=${API} month="2026-12"></smec-event-calendar></div>`,
+      html`<div style="width: 360px">
+        <smec-event-calendar api-base=${API} month=${beijingMonth(0).key}></smec-event-calendar>
+      </div>`,
     );
     const el = wrapper.querySelector('smec-event-calendar')!;
     await loaded(el);
@@ -223,7 +227,7 @@ describe('smec-event-calendar', () => {
   });
 
   it('filters by type and by region (city, then county)', async () => {
-    const month = '2026-12';
+    const month = beijingMonth(0).key;
     const el = await fixture<SmecEventCalendar>(
       html`<smec-event-calendar api-base=${API} view="list" month=${month}></smec-event-calendar>`,
     );
@@ -273,9 +277,14 @@ describe('smec-event-calendar', () => {
 
   it('speaks English with lang="en"', async () => {
     const el = await fixture<SmecEventCalendar>(
-      html`<smec-event-calendar api-base=${API} view="month" month="2026-12" lang="en"></smec-event-calendar>`,
+      html`<smec-event-calendar
+        api-base=${API}
+        view="month"
+        month=${beijingMonth(0).key}
+        lang="en"
+      ></smec-event-calendar>`,
     );
-    await waitUntil(() => monthTitle(el) === 'December 2026', `title: ${monthTitle(el)}`);
+    await waitUntil(() => monthTitle(el) === beijingMonth(0).en, `title: ${monthTitle(el)}`);
     await loaded(el);
     const headers = [...shadow(el).querySelectorAll('[role="columnheader"]')].map((h) => h.textContent?.trim());
     expect(headers[0]).to.equal('Mon');

@@ -17,6 +17,40 @@ export function beijingToday(): string {
   return beijingDate(new Date().toISOString());
 }
 
+/**
+ * The calendar month `offset` months from today in Beijing (the page's clock follows SMEC_NOW, and the seed is
+ * relative to that day, so these months hold its events): `key` as the widget's `month` takes it, its first and
+ * last days, and its titles in Chinese and English, written by hand to check the widget's formatting.
+ */
+export function beijingMonth(offset = 0) {
+  const [year, month] = beijingToday().split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - 1 + offset, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+  const key = first.toISOString().slice(0, 7);
+  return {
+    key,
+    first: `${key}-01`,
+    last: last.toISOString().slice(0, 10),
+    zh: `${first.getUTCFullYear()}年${first.getUTCMonth() + 1}月`,
+    en: `${EN_MONTHS[first.getUTCMonth()]} ${first.getUTCFullYear()}`,
+  };
+}
+
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 export async function listEvents(query: Record<string, string>): Promise<ServiceEvent[]> {
   const items: ServiceEvent[] = [];
   let cursor: string | undefined;
@@ -34,14 +68,14 @@ export async function listEvents(query: Record<string, string>): Promise<Service
 const seeded = new Map<string, Promise<ServiceEvent[]>>();
 
 /**
- * The events of the seeded months (a month back, five ahead of the seed's day) in a region, asked once per test
- * file: the other widgets' tests share the server and should not wait behind these big lists.
+ * The events from two months back to five ahead of today in a region (the seed's span around its day), asked once
+ * per test file: the other widgets' tests share the server and should not wait behind these big lists.
  */
 export function seededEvents(region?: string): Promise<ServiceEvent[]> {
   const key = region ?? '';
   let events = seeded.get(key);
   if (!events) {
-    events = listEvents({ from: '2026-10-01', to: '2027-04-30', ...(region ? { region } : {}) });
+    events = listEvents({ from: beijingMonth(-2).first, to: beijingMonth(5).last, ...(region ? { region } : {}) });
     seeded.set(key, events);
   }
   return events;

@@ -323,7 +323,7 @@ export const operations = {
     exampleUserId: 'usr-ent-01',
     errors: [400, 401, 403, 404, 409, 422],
     cacheable: false,
-    example: { params: { id: 'evt-annual-2027' }, body: { attendeeName: '陈经理' } },
+    example: { params: { id: 'evt-annual-policy' }, body: { attendeeName: '陈经理' } },
   },
   cancelRegistration: {
     operationId: 'cancelRegistration',
@@ -340,7 +340,7 @@ export const operations = {
     exampleUserId: 'usr-ent-01',
     errors: [400, 401, 403, 404],
     cacheable: false,
-    example: { params: { id: 'evt-annual-2027-autumn', registrationId: 'reg-demo-0001' } },
+    example: { params: { id: 'evt-annual-vouchers', registrationId: 'reg-demo-0001' } },
   },
   listMyRegistrations: {
     operationId: 'listMyRegistrations',

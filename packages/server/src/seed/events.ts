@@ -14,11 +14,11 @@ const BUSY_DAYS = [-18, -7, 0, 3, 6, 13, 20, 27, 34];
 /**
  * Two annual online briefings of the province, open for registration from 31 days before the seed's as-of day until
  * the day before they take place (347 and 396 days after it): the API examples register for `OPEN_EVENT_ID`, and
- * cancel the first demo enterprise's registration of the other (`DEMO_REGISTRATION`). Their ids stay; their titles
- * carry the year they take place in.
+ * cancel the first demo enterprise's registration of the other (`DEMO_REGISTRATION`). Their ids name no year, so
+ * that they hold on any day; their titles carry the year they take place in.
  */
-export const OPEN_EVENT_ID = 'evt-annual-2027';
-export const DEMO_REGISTRATION = { id: 'reg-demo-0001', eventId: 'evt-annual-2027-autumn', userId: 'usr-ent-01' };
+export const OPEN_EVENT_ID = 'evt-annual-policy';
+export const DEMO_REGISTRATION = { id: 'reg-demo-0001', eventId: 'evt-annual-vouchers', userId: 'usr-ent-01' };
 
 const TITLES: Record<EventType, readonly string[]> = {
   matching: [
@@ -214,7 +214,7 @@ export function seedEvents(handle: DatabaseHandle, options: SeedOptions): void {
     region_code: province.code,
     city_code: null,
     venue: null,
-    online_url: 'https://live.smec.gd.gov.cn/room/202712',
+    online_url: `https://live.smec.gd.gov.cn/room/${id}`,
     starts_ts: dayStart(asOf, dayOffset) + 14 * HOUR,
     ends_ts: dayStart(asOf, dayOffset) + 16 * HOUR,
     opens_ts: dayStart(asOf, -31) + 9 * HOUR,
