@@ -76,6 +76,24 @@ export default tseslint.config(
     },
   },
   {
+    // The server runs apart from its demo data: only the seeding entry points reach into seed/.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/seed/**', 'packages/server/src/cli/**', 'packages/server/src/db/prepare.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)seed/',
+              message: 'Stores, routes and rules do not depend on the seed: move the helper out of seed/ (time/, …).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/test/**/*.ts', 'test-e2e/**/*.ts', 'test-support/**/*.ts'],
     rules: {
       'no-restricted-properties': [

@@ -3,7 +3,7 @@
 import { startServer } from './index.js';
 import { resolveOptions } from './config.js';
 import { staleSeedNote } from './seed-age.js';
-import { shanghaiDateTime } from './seed/catalog.js';
+import { shanghaiDateTime } from './time/shanghai.js';
 
 /** How long in-flight requests may take to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_TIMEOUT_MS = Number(process.env['SMEC_SHUTDOWN_TIMEOUT_MS']) || 10_000;

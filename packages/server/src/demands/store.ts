@@ -18,9 +18,10 @@ import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError, notFound, validationFailed } from '../http/problem.js';
-import { shanghaiDateTime } from '../seed/catalog.js';
+
 import { demandOf, statusViewOf, type DemandRow } from './rows.js';
 import { newDemandId, newTrackingNo, phoneHash, sameHash } from './tracking.js';
+import { shanghaiDateTime } from '../time/shanghai.js';
 
 export interface DemandContext {
   readonly db: Kysely<Database>;

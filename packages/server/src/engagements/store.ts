@@ -14,10 +14,11 @@ import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
-import { shanghaiDateTime } from '../seed/catalog.js';
+
 import { engagementNotFound, problem, statusWord } from '../vouchers/problems.js';
 import { engagementOf, type EngagementRow, type TimelineRow } from '../vouchers/rows.js';
 import { actorOf, appendHistory, regionWithin, type Db, type VoucherContext } from '../vouchers/store.js';
+import { shanghaiDateTime } from '../time/shanghai.js';
 
 /** Who may make each move, from which states, to which state, and what the voucher becomes. */
 const MOVES: Record<

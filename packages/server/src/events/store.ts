@@ -16,11 +16,12 @@ import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError, notFound, validationFailed } from '../http/problem.js';
-import { shanghaiDateTime } from '../seed/catalog.js';
+
 import type { CalendarEntry } from './ics.js';
 import { rangeOf } from './range.js';
 import { eventOf, registrationOf, type EventRow, type RegistrationRow } from './rows.js';
 import { randomBytes } from 'node:crypto';
+import { shanghaiDateTime } from '../time/shanghai.js';
 
 export interface EventContext {
   readonly db: Kysely<Database>;

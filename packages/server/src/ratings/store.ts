@@ -18,12 +18,13 @@ import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
-import { shanghaiDateTime } from '../seed/catalog.js';
+
 import { countRating } from './aggregates.js';
 import { enterpriseLabel } from './label.js';
 import { problems } from './problems.js';
 import { distributionOf, followUpOf, publicRatingOf, ratingOf, type FollowUpRow, type RatingRow } from './rows.js';
-import { followUpDueOn, shanghaiDay } from './working-days.js';
+import { followUpDueOn } from './working-days.js';
+import { shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
 
 export interface RatingContext {
   readonly db: Kysely<Database>;

@@ -1,16 +1,11 @@
 // The package is CommonJS: Node exposes only its default export to an ES module.
 import chineseDays from 'chinese-days';
+import { shanghaiDay } from '../time/shanghai.js';
 
 const DAY = 86_400_000;
-const SHANGHAI_OFFSET = 8 * 3_600_000;
 
 /** A follow-up must be answered within this many working days. */
 export const FOLLOW_UP_WORKING_DAYS = 15;
-
-/** The calendar day (YYYY-MM-DD) in Asia/Shanghai of an instant; China keeps no daylight saving time. */
-export function shanghaiDay(ms: number): string {
-  return new Date(ms + SHANGHAI_OFFSET).toISOString().slice(0, 10);
-}
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);

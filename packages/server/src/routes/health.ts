@@ -1,10 +1,11 @@
 import type { Health } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { shanghaiDateTime } from '../seed/catalog.js';
+
 import { databaseErrorCode, databaseTrouble, serviceUnavailable } from '../http/database-errors.js';
 import { requestLocale } from '../http/locale.js';
 import type { CatalogContext } from '../catalog/context.js';
+import { shanghaiDateTime } from '../time/shanghai.js';
 
 export const SERVER_VERSION = '0.1.0';
 

@@ -25,6 +25,7 @@ import {
 import { Random } from './prng.js';
 import { guangdongRegions } from './regions.js';
 import { PRODUCT_TEMPLATES, type ProductTemplate } from './templates.js';
+import { shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
 
 export interface CatalogOptions {
   /** PRNG seed; the same seed always yields the same catalog. */
@@ -50,7 +51,6 @@ export const DEFAULT_SEED = 20_161_128;
 
 const DAY = 86_400_000;
 const YEAR = 365.25 * DAY;
-const SHANGHAI_OFFSET = 8 * 3_600_000;
 
 /** Pearl River Delta cities hold most providers; the rest share what is left. */
 const CITY_WEIGHTS: Record<string, number> = {
@@ -115,33 +115,6 @@ function pad(value: number, width: number): string {
 export interface SeedOptions {
   readonly seed?: number;
   readonly asOf: number;
-}
-
-/** The Shanghai midnight of the day `offset` whole days after the Shanghai day of `asOf`. */
-export function dayStart(asOf: number, offset = 0): number {
-  const local = asOf + SHANGHAI_OFFSET;
-  return local - (((local % DAY) + DAY) % DAY) - SHANGHAI_OFFSET + offset * DAY;
-}
-
-/** The calendar year in Asia/Shanghai of an instant. */
-export function shanghaiYear(ms: number): number {
-  return new Date(ms + SHANGHAI_OFFSET).getUTCFullYear();
-}
-
-/** The Shanghai midnight of 1 January of `year`, plus `days` days. */
-export function yearStart(year: number, days = 0): number {
-  return Date.UTC(year, 0, 1) - SHANGHAI_OFFSET + days * DAY;
-}
-
-/** An ISO 8601 instant shown in Asia/Shanghai, e.g. `2025-03-04T10:15:00+08:00`. */
-export function shanghaiDateTime(ms: number): string {
-  const local = new Date(ms + SHANGHAI_OFFSET);
-  return `${local.toISOString().slice(0, 19)}+08:00`;
-}
-
-/** The calendar date in Asia/Shanghai. */
-function shanghaiDate(ms: number): string {
-  return new Date(ms + SHANGHAI_OFFSET).toISOString().slice(0, 10);
 }
 
 /** Rounds a price in yuan to a figure a price list would show. */
@@ -327,7 +300,7 @@ export function generateCatalog(options: CatalogOptions): Catalog {
         : '');
     const staff = random.int(5, 120);
     const served = random.int(30, 3000);
-    const foundedYear = shanghaiDate(foundedMs).slice(0, 4);
+    const foundedYear = shanghaiDay(foundedMs).slice(0, 4);
     const description =
       `${identity.name}成立于${foundedYear}年，位于${place.city.name}${place.local === place.city ? '' : place.local.name}，` +
       `主要业务涵盖${providerCategories.map((category) => categoryName.get(category)).join('、')}。` +
@@ -346,12 +319,12 @@ export function generateCatalog(options: CatalogOptions): Catalog {
       phone,
       email,
       website,
-      foundedOn: shanghaiDate(foundedMs),
+      foundedOn: shanghaiDay(foundedMs),
       description,
       categoryIds: providerCategories,
       acceptsVouchers,
       admission,
-      admittedOn: admittedMs === null ? null : shanghaiDate(admittedMs),
+      admittedOn: admittedMs === null ? null : shanghaiDay(admittedMs),
       productCount: 0,
       rating: { count: 0, averageScore: null },
     };

@@ -1,9 +1,10 @@
 import { usccCheckCharacter, type CategoryId, type DemandStatus } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
 import { phoneHash } from '../demands/tracking.js';
-import { dayStart, DEFAULT_SEED, shanghaiDateTime, type SeedOptions } from './catalog.js';
+import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { CATEGORIES, SURNAMES, TRADE_FIRST } from './names.js';
 import { Random } from './prng.js';
+import { dayStart, shanghaiDateTime } from '../time/shanghai.js';
 
 /** A demand anyone can look up on the demo platform (shown on the demo page and printed by the seed). */
 export const DEMO_DEMAND = { trackingNo: 'XQ20261101DEMO01', phone: '13800138000' } as const;

@@ -1,7 +1,8 @@
 import type { CategoryId, EventType } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
-import { dayStart, DEFAULT_SEED, shanghaiDateTime, shanghaiYear, type SeedOptions } from './catalog.js';
+import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
+import { dayStart, shanghaiDateTime, shanghaiYear } from '../time/shanghai.js';
 
 const HOUR = 3_600_000;
 

@@ -1,8 +1,9 @@
 import type { CategoryId, Region } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
 import { indexTerms, normalizeText } from '../search/ngrams.js';
-import { dayStart, DEFAULT_SEED, type SeedOptions } from './catalog.js';
+import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
+import { dayStart } from '../time/shanghai.js';
 
 /**
  * The policy library's seed: policies of the province, every city and some counties, with document numbers,

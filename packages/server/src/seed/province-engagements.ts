@@ -4,8 +4,8 @@
 import { needsFollowUp, ratingGrade } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
 import { enterpriseLabel } from '../ratings/label.js';
-import { addWorkingDays, FOLLOW_UP_WORKING_DAYS, shanghaiDay } from '../ratings/working-days.js';
-import { dayStart, shanghaiDateTime } from './catalog.js';
+import { addWorkingDays, FOLLOW_UP_WORKING_DAYS } from '../ratings/working-days.js';
+
 import { Random } from './prng.js';
 import { weightedIndex, type ProvinceEnterprises } from './province-enterprises.js';
 import {
@@ -16,6 +16,7 @@ import {
   type VoucherStep,
 } from './province-vouchers.js';
 import { ANSWERS, COMMENTS, levelOf, scoresNear } from './ratings.js';
+import { dayStart, shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

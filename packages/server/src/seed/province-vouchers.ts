@@ -3,9 +3,10 @@
 // endpoints would have.
 import { voucherPayment } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
-import { dayStart, shanghaiDateTime, shanghaiYear } from './catalog.js';
+
 import type { EnterpriseSize } from './province-enterprises.js';
 import type { Random } from './prng.js';
+import { dayStart, shanghaiDateTime, shanghaiYear } from '../time/shanghai.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

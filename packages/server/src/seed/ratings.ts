@@ -2,9 +2,10 @@ import { RATING_ITEMS, needsFollowUp, ratingGrade, type SatisfactionLevel } from
 import type { DatabaseHandle } from '../db/database.js';
 import { roundedAverageSql } from '../ratings/aggregates.js';
 import { enterpriseLabel } from '../ratings/label.js';
-import { addWorkingDays, FOLLOW_UP_WORKING_DAYS, shanghaiDay } from '../ratings/working-days.js';
-import { DEFAULT_SEED, shanghaiDateTime, type SeedOptions } from './catalog.js';
+import { addWorkingDays, FOLLOW_UP_WORKING_DAYS } from '../ratings/working-days.js';
+import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
+import { shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

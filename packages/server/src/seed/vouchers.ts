@@ -35,9 +35,10 @@
 // before D (every step before the as-of instant), most paid in part by a voucher.
 import { ENTERPRISE_TAGS, usccCheckCharacter, voucherPayment, type EnterpriseTag } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
-import { dayStart, DEFAULT_SEED, shanghaiDateTime, shanghaiYear, yearStart, type SeedOptions } from './catalog.js';
+import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { SURNAMES } from './names.js';
 import { Random } from './prng.js';
+import { dayStart, shanghaiDateTime, shanghaiYear, yearStart } from '../time/shanghai.js';
 
 export const GENERATED_ENTERPRISES = 3000;
 export const GENERATED_ENGAGEMENTS = 3000;

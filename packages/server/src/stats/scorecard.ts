@@ -5,10 +5,11 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { validationFailed } from '../http/problem.js';
-import { shanghaiDateTime } from '../seed/catalog.js';
+
 import { BoundedMemo, dataFingerprint } from './fingerprint.js';
 import { yearPeriod, type YearPeriod } from './period.js';
 import { TARGET_BASIS, targetsOf } from './targets.js';
+import { shanghaiDateTime } from '../time/shanghai.js';
 
 export interface ScorecardContext {
   readonly db: Kysely<Database>;

@@ -23,7 +23,7 @@ import { QueryTemplate } from '../db/query-template.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import type { StoredKey } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
-import { shanghaiDateTime } from '../seed/catalog.js';
+
 import { problem, statusWord, voucherNotFound, yuan } from './problems.js';
 import { takeFromQuota } from './quota.js';
 import {
@@ -35,6 +35,7 @@ import {
   type HistoryRow,
   type VoucherRow,
 } from './rows.js';
+import { shanghaiDateTime } from '../time/shanghai.js';
 
 export interface VoucherContext {
   readonly db: Kysely<Database>;
