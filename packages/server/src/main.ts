@@ -12,7 +12,15 @@ const note = (text: string) => process.stderr.write(`smec: ${text}\n`);
 
 // The raw options go to startServer, which reads the environment itself (DATABASE_URL, SMEC_DATA_DIR, PORT…).
 const serverOptions = { demo: true, logger: true, host: process.env['HOST'] ?? '127.0.0.1' };
-const options = resolveOptions(serverOptions);
+const options = (() => {
+  // A misconfigured environment is the operator's typo, not a crash: one line naming the variable, and exit.
+  try {
+    return resolveOptions(serverOptions);
+  } catch (error) {
+    note(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+})();
 const server = await startServer(serverOptions);
 const { port } = new URL(server.url);
 note(`demo: http://localhost:${port}/ (listening on ${server.url})`);

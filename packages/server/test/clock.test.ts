@@ -11,6 +11,7 @@ import { STALE_SEED_DAYS, staleSeedNote } from '../src/seed-age.js';
 import { CLAIMABLE_BATCH_ID } from '../src/seed/vouchers.js';
 import { openTestApp, validDemand, type TestApp } from './demand-helpers.js';
 import { assertProblem } from './helpers.js';
+import { startChildServer } from './ops-helpers.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -33,6 +34,16 @@ describe('the clock', () => {
       assert.throws(() => clockFromEnv({ SMEC_NOW: bad }), /SMEC_NOW must be an RFC 3339 instant/, bad);
     }
     assert.throws(() => parseInstant('2029-02-30T10:00:00+08:00x', 'X'), /^Error: X must be/);
+  });
+
+  test('npm start with a bad SMEC_NOW exits 1 with one line naming the variable, no stack trace', async () => {
+    const server = await startChildServer({}, { env: { SMEC_NOW: 'yesterday' } }).catch((error: unknown) => error);
+    assert.ok(server instanceof Error, 'the server started');
+    const lines = server.message.split('\n').filter((line) => line.startsWith('smec:'));
+    assert.deepEqual(lines, [
+      'smec: cannot start: SMEC_NOW must be an RFC 3339 instant with an offset, e.g. 2029-02-12T10:00:00+08:00, not yesterday',
+    ]);
+    assert.ok(!server.message.includes('    at '), server.message);
   });
 
   test('no module of the server reads the time itself: only clock.ts does', () => {

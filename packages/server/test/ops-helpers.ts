@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
+import { testYear } from '../../../test-support/server.js';
 import { insertBatch } from './voucher-helpers.js';
 import type { Database } from '../src/index.js';
 
@@ -107,7 +108,10 @@ export async function startChildServer(
  * way), with `quota` vouchers.
  */
 export function insertOpenBatch(db: Kysely<Database>, id: string, quota: number): Promise<void> {
-  return insertBatch({ database: { db } }, { id, quota, year: 2031, faceValue: 500_000, annualCap: 100_000_000 });
+  return insertBatch(
+    { database: { db } },
+    { id, quota, year: testYear() + 2, faceValue: 500_000, annualCap: 100_000_000 },
+  );
 }
 
 export interface DemoUser {
