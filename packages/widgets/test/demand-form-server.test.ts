@@ -85,6 +85,25 @@ describe('smec-demand-form against the platform', () => {
     expect(['已复制查询编号', '已选中查询编号，请按 Ctrl+C 复制']).to.include(feedback);
   });
 
+  it('sends a budget in yuan as fen: 「1,500.5」 is 150050', async () => {
+    const bodies: unknown[] = [];
+    const client = createClient({
+      baseUrl: API,
+      fetch: (input, init) => {
+        if ((init?.method ?? 'GET').toUpperCase() === 'POST') bodies.push(JSON.parse(String(init?.body)));
+        return fetch(input, init);
+      },
+    });
+    const el = await fixture<SmecDemandForm>(
+      html`<smec-demand-form .client=${client} draft-key=${draftKey()}></smec-demand-form>`,
+    );
+    await fill(el, { ...validDemand(), budgetAmount: '1,500.5' });
+    submit(el);
+    await success(el);
+    expect(bodies).to.have.length(1);
+    expect((bodies[0] as { budget: unknown }).budget).to.equal(150050);
+  });
+
   it('makes one demand from two quick clicks', async () => {
     const { client, posts } = countingClient();
     const el = await fixture<SmecDemandForm>(

@@ -123,7 +123,7 @@ describe('smec-demand-form: fields and checks', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('takes 面议 instead of an amount, and converts an amount in yuan', async () => {
+  it('refuses a budget that is not an amount, and takes 面议 instead of one', async () => {
     const el = await form();
     await set(el, 'budgetAmount', 'abc');
     await leave(el, 'budgetAmount');
