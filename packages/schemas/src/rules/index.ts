@@ -10,6 +10,7 @@ export * from './messages-zh-CN.js';
 export * from './messages-zh-HK.js';
 export * from './policy.js';
 export * from './problem.js';
+export * from './problem-titles.js';
 export * from './rating.js';
 export * from './stats.js';
 export * from './text.js';
