@@ -1,6 +1,7 @@
 /**
- * Fired when a widget could not load what it needed (the widget shows the error and a retry button itself). Lets
- * the host page log it. Never fired for a request the widget cancelled on purpose.
+ * Fired when a widget could not load what it needed, or when a visitor's action (a submission, a claim, a
+ * registration …) failed; the widget shows the error itself, with a retry where one helps. Lets the host page log
+ * it. Never fired for a request the widget cancelled on purpose.
  */
 export class SmecErrorEvent extends Event {
   static readonly eventName = 'smec-error';

@@ -1,5 +1,5 @@
 import { html, type CSSResult, type ReactiveControllerHost } from 'lit';
-import { renderError } from '../components/catalog/status.js';
+import { renderError } from '../views/error-view.js';
 import { msg } from '../i18n/localization.js';
 
 /**

@@ -1,34 +1,21 @@
-import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
-import type { ProductPage, ProductSort, ServiceProduct } from '@smec/schemas';
-import { html, nothing, type PropertyValues } from 'lit';
+import { TaskStatus } from '@lit/task';
+import type { ProductSort, ServiceProduct } from '@smec/schemas';
+import type { TokenProvider } from '@smec/sdk/core';
+import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { SmecErrorEvent } from '../../events/error-event.js';
+import { ClientController } from '../../controllers/client-controller.js';
+import { LoadTask } from '../../controllers/load-task.js';
 import { SmecSelectEvent } from '../../events/select-event.js';
-import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { clientContext, ownClient, type SmecClient, useResources } from '../../internal/client.js';
-import { formatNumber } from '../../internal/format.js';
+import { type SmecClient, useResources } from '../../internal/client.js';
 import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
+import { renderBrowse } from './browse-view.js';
 import styles from './catalog.styles.js';
-import {
-  EMPTY_FILTERS,
-  readView,
-  toQuery,
-  writeView,
-  type CatalogFilters,
-  type CatalogView,
-  type PriceBandKey,
-} from './catalog.state.js';
-import { renderFacets } from './facets.js';
-import { renderPagination } from './pagination.js';
-import { renderProductCard, renderSkeleton } from './product-card.js';
-import { loadReferenceData } from './reference-data.js';
-import { renderSearchBox } from './search-box.js';
-import { renderSortSelect } from './sort-select.js';
+import { EMPTY_FILTERS, toQuery, type CatalogFilters, type CatalogView, type PriceBandKey } from './catalog.state.js';
 import type { ProductDetail } from './detail-controller.js';
-import { renderError } from './status.js';
+import { loadReferenceData } from './reference-data.js';
+import { UrlState } from './url-state.js';
 import { Products } from '@smec/sdk/core';
 
 // The SDK calls this module makes (see internal/client.ts).
@@ -91,29 +78,36 @@ export class SmecCatalog extends SmecElement {
   static override styles = [themeStyles, styles];
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private stallTimer: ReturnType<typeof setTimeout> | undefined;
-  private stalled = false;
   /** `cursors[i]` opens page i + 1; holes are pages reached from a shared link. */
   private cursors: (string | undefined)[] = [undefined];
   private pendingFocus: FocusTarget | undefined;
-  private urlReady = false;
   private initialFilters: Pick<CatalogFilters, 'category' | 'region'> = { category: undefined, region: undefined };
 
-  private readonly referenceTask = new Task(this, {
-    task: ([client], { signal }) => loadReferenceData(client, signal),
-    args: () => [this.activeClient] as const,
+  private readonly api = new ClientController(this);
+
+  private readonly url = new UrlState(this, {
+    enabled: () => !this.noUrlState,
+    view: () => ({ ...this.filters, page: this.page, cursor: this.cursor, product: this.product }),
+    apply: (view) =>
+      this.applyView(
+        view ?? { ...EMPTY_FILTERS, ...this.initialFilters, page: 1, cursor: undefined, product: undefined },
+      ),
   });
 
-  private readonly listTask = new Task(this, {
-    task: ([client, q, category, region, voucherEligible, free, price, sort, cursor, pageSize], { signal }) =>
-      this.loadPage(
-        client,
+  private readonly referenceTask = new LoadTask(this, {
+    task: ([client], { signal }) => loadReferenceData(client, signal),
+    args: () => [this.api.client] as const,
+  });
+
+  private readonly listTask = new LoadTask(this, {
+    task: async ([client, q, category, region, voucherEligible, free, price, sort, cursor, pageSize], { signal }) =>
+      await client.products.list(
         toQuery({ q, category, region, voucherEligible, free, price, sort }, cursor, pageSize),
-        signal,
+        { signal },
       ),
     args: () =>
       [
-        this.activeClient,
+        this.api.client,
         this.q,
         this.category,
         this.region,
@@ -124,16 +118,13 @@ export class SmecCatalog extends SmecElement {
         this.cursor,
         Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 12)),
       ] as const,
+    operation: 'products.list',
   });
 
   /** Made when the first product opens and its view has arrived. */
   private detail: ProductDetail | undefined;
 
   @query('#smec-q') private searchInput?: HTMLInputElement;
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private rootClient?: SmecClient;
 
   /** What is in the search box; becomes the query after the debounce. */
   @state() private searchText = '';
@@ -151,6 +142,9 @@ export class SmecCatalog extends SmecElement {
 
   /** An SDK client to use instead of the enclosing root's or one built from `api-base`. */
   @property({ attribute: false }) client?: SmecClient;
+
+  /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
+  @property({ attribute: false }) getToken?: TokenProvider;
 
   /** Region filter (GB/T 2260 code of a city or county, e.g. `440600`); the initial one when set as an attribute. */
   @property() region?: string;
@@ -179,23 +173,16 @@ export class SmecCatalog extends SmecElement {
   /** The id of the product whose detail is open; set it to open one (no `smec-select` is fired), clear it to close. */
   @property() product?: string;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.handlePopState);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('popstate', this.handlePopState);
     clearTimeout(this.searchTimer);
-    clearTimeout(this.stallTimer);
   }
 
   override willUpdate(changed: PropertyValues): void {
     this.prepareDetail();
     if (!this.hasUpdated) {
       this.initialFilters = { category: this.category, region: this.region };
-      const shared = this.noUrlState ? undefined : readView(location.search);
+      const shared = this.url.read();
       if (shared) this.applyView(shared);
       return;
     }
@@ -209,9 +196,6 @@ export class SmecCatalog extends SmecElement {
 
   override updated(): void {
     this.restoreFocus();
-    // The URL follows changes, not the initial state: a page that merely shows the catalog keeps its URL.
-    if (this.urlReady && !this.noUrlState) this.writeUrl();
-    this.urlReady = true;
   }
 
   /** Fetches the detail view when a product is open, and sets it up once it is there (its tasks run in this update). */
@@ -219,10 +203,7 @@ export class SmecCatalog extends SmecElement {
     if (this.detail || !this.product) return;
     const module = detailView.get(this);
     if (!module) return;
-    this.detail = new module.ProductDetail(this, () => ({
-      client: this.activeClient,
-      ownClient: this.client,
-      rootClient: this.rootClient,
+    this.detail = new module.ProductDetail(this, this.api, () => ({
       product: this.product,
       listed: this.listTask.value?.items.find((item) => item.id === this.product),
       reference: this.referenceTask.value,
@@ -233,18 +214,10 @@ export class SmecCatalog extends SmecElement {
     }));
   }
 
-  private readonly handlePopState = () => {
-    if (this.noUrlState) return;
-    this.applyView(
-      readView(location.search) ?? {
-        ...EMPTY_FILTERS,
-        ...this.initialFilters,
-        page: 1,
-        cursor: undefined,
-        product: undefined,
-      },
-    );
-  };
+  private get filters(): CatalogFilters {
+    const { q, category, region, voucherEligible, free, price, sort } = this;
+    return { q, category, region, voucherEligible, free, price, sort };
+  }
 
   private handleSearchInput(text: string): void {
     this.searchText = text;
@@ -255,10 +228,6 @@ export class SmecCatalog extends SmecElement {
   private handleSearchSubmit(): void {
     clearTimeout(this.searchTimer);
     this.q = this.searchText;
-  }
-
-  private handleFiltersChange(patch: Partial<CatalogFilters>): void {
-    Object.assign(this, patch);
   }
 
   private handleClearFilters(): void {
@@ -306,37 +275,6 @@ export class SmecCatalog extends SmecElement {
     void this.listTask.run();
   }
 
-  /** The client in use: the `client` property, else the enclosing root's, else one built from `api-base`. */
-  private get activeClient(): SmecClient {
-    return this.client ?? this.rootClient ?? ownClient({ apiBase: this.apiBase, locale: resolveLocale(this) });
-  }
-
-  private async loadPage(
-    client: SmecClient,
-    params: ReturnType<typeof toQuery>,
-    signal: AbortSignal,
-  ): Promise<ProductPage> {
-    // The task runs inside an update, so the stalled flag is a plain field and the timer asks for the re-render.
-    this.stalled = false;
-    clearTimeout(this.stallTimer);
-    this.stallTimer = setTimeout(() => {
-      this.stalled = true;
-      this.requestUpdate();
-    }, this.stalledAfter);
-    try {
-      return await client.products.list(params, { signal });
-    } catch (error) {
-      if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'products.list'));
-      throw error;
-    } finally {
-      // A newer search has already restarted the timer when this one was aborted.
-      if (!signal.aborted) {
-        clearTimeout(this.stallTimer);
-        this.stalled = false;
-      }
-    }
-  }
-
   private goToPage(page: number, cursor: string | undefined): void {
     this.page = page;
     this.cursor = cursor;
@@ -356,24 +294,6 @@ export class SmecCatalog extends SmecElement {
     this.cursors = [undefined];
     if (view.cursor) this.cursors[view.page - 1] = view.cursor;
     this.product = view.product;
-  }
-
-  private writeUrl(): void {
-    const view: CatalogView = {
-      q: this.q,
-      category: this.category,
-      region: this.region,
-      voucherEligible: this.voucherEligible,
-      free: this.free,
-      price: this.price,
-      sort: this.sort,
-      page: this.page,
-      cursor: this.cursor,
-      product: this.product,
-    };
-    const search = writeView(location.search, view);
-    if (search !== location.search)
-      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
   }
 
   private restoreFocus(): void {
@@ -397,111 +317,35 @@ export class SmecCatalog extends SmecElement {
     }
   }
 
-  private statusText(page: ProductPage | undefined): string {
-    const status = this.listTask.status;
-    if (status === TaskStatus.ERROR) return '';
-    if (status !== TaskStatus.COMPLETE || !page) {
-      return this.stalled
-        ? msg('加载较慢，请稍候…', { id: 'status.stalled' })
-        : msg('正在加载…', { id: 'status.loading' });
-    }
-    if (page.total === 0) return msg('没有找到符合条件的服务', { id: 'status.empty' });
-    const total = formatNumber(page.total, this.locale);
-    // The page number is part of the announcement, or moving to another page would go unheard.
-    if (this.page > 1) {
-      const number = formatNumber(this.page, this.locale);
-      return msg(str`共 ${total} 项服务，第 ${number} 页`, { id: 'status.totalOnPage' });
-    }
-    return page.total === 1
-      ? msg(str`共 ${total} 项服务`, { id: 'status.total.one' })
-      : msg(str`共 ${total} 项服务`, { id: 'status.total' });
-  }
-
-  private renderResultsBody(page: ProductPage | undefined) {
-    const status = this.listTask.status;
-    if (status === TaskStatus.ERROR) return nothing;
-    if (status !== TaskStatus.COMPLETE || !page) return renderSkeleton(this.pageSize);
-    if (page.items.length === 0) {
-      return html`<div class="empty">
-        <p>${msg('试试其他关键词，或减少筛选条件。', { id: 'empty.hint' })}</p>
-        <button type="button" class="button" @click=${this.handleClearAll}>
-          ${msg('清除搜索和筛选', { id: 'empty.clearAll' })}
-        </button>
-      </div>`;
-    }
-    const reference = this.referenceTask.value;
-    const cardOptions = {
-      reference,
-      locale: this.locale,
-      onOpen: (product: ServiceProduct) => this.handleOpen(product),
-    };
-    return html`<ul class="cards">
-      ${page.items.map((product) => renderProductCard(product, cardOptions))}
-    </ul>`;
-  }
-
-  private renderBrowse() {
-    const status = this.listTask.status;
-    const busy = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
-    const page = status === TaskStatus.COMPLETE ? this.listTask.value : undefined;
-    // Facets keep the last counts while the next search loads, so the panel does not jump.
-    const facets = this.listTask.value?.facets;
-    const filters: CatalogFilters = {
-      q: this.q,
-      category: this.category,
-      region: this.region,
-      voucherEligible: this.voucherEligible,
-      free: this.free,
-      price: this.price,
-      sort: this.sort,
-    };
-    const total = this.listTask.value?.total ?? 0;
-    // aria-busy marks the list only: the live status and alert regions must not sit inside a busy region, or they
-    // are not announced.
-    return html`${renderSearchBox({
-        text: this.searchText,
-        onInput: (text) => this.handleSearchInput(text),
-        onSubmit: () => this.handleSearchSubmit(),
-      })}
-      <div class="layout">
-        ${renderFacets({
-          filters,
-          facets,
-          reference: this.referenceTask.value,
-          locale: this.locale,
-          open: this.filtersOpen,
-          onChange: (patch) => this.handleFiltersChange(patch),
-          onClear: () => this.handleClearFilters(),
-          onToggle: () => (this.filtersOpen = !this.filtersOpen),
-        })}
-        <section part="results" class="results" aria-labelledby="smec-results-title">
-          <h2 id="smec-results-title" class="sr-only">${msg('服务产品', { id: 'results.title' })}</h2>
-          <div class="toolbar">
-            <p part="status" class="status" role="status" aria-live="polite">${this.statusText(page)}</p>
-            ${renderSortSelect(this.sort, (sort) => (this.sort = sort))}
-          </div>
-          <div role="alert">
-            ${status === TaskStatus.ERROR ? renderError(this.listTask.error, () => this.refresh()) : nothing}
-          </div>
-          <div class="result-list" aria-busy=${busy ? 'true' : 'false'}>${this.renderResultsBody(page)}</div>
-          ${renderPagination({
-            page: this.page,
-            pageCount: Math.max(this.page, Math.ceil(total / this.pageSize)),
-            hasPrevious: this.page > 1,
-            previousKnown: this.page <= 2 || this.cursors[this.page - 2] !== undefined,
-            hasNext: !!this.listTask.value?.nextCursor,
-            busy,
-            locale: this.locale,
-            onPrevious: () => this.handlePrevious(),
-            onNext: () => this.handleNext(),
-          })}
-        </section>
-      </div>`;
-  }
-
   override render() {
+    const list = this.listTask;
     return html`<div part="base" class="base" lang=${this.locale}>
-      ${this.product ? detailView.render(this, () => this.detail?.render()) : this.renderBrowse()}
+      ${
+        this.product
+          ? detailView.render(this, () => this.detail?.render())
+          : renderBrowse({
+              list: { status: list.status, value: list.value, error: list.error, stalled: list.stalled },
+              filters: this.filters,
+              searchText: this.searchText,
+              reference: this.referenceTask.value,
+              locale: this.locale,
+              filtersOpen: this.filtersOpen,
+              page: this.page,
+              pageSize: this.pageSize,
+              previousKnown: this.page <= 2 || this.cursors[this.page - 2] !== undefined,
+              onSearchInput: (text) => this.handleSearchInput(text),
+              onSearchSubmit: () => this.handleSearchSubmit(),
+              onFilters: (patch) => Object.assign(this, patch),
+              onClearFilters: () => this.handleClearFilters(),
+              onClearAll: () => this.handleClearAll(),
+              onToggleFilters: () => (this.filtersOpen = !this.filtersOpen),
+              onSort: (sort) => (this.sort = sort),
+              onRetry: () => this.refresh(),
+              onPrevious: () => this.handlePrevious(),
+              onNext: () => this.handleNext(),
+              onOpen: (product) => this.handleOpen(product),
+            })
+      }
     </div>`;
   }
 }

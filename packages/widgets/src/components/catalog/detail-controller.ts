@@ -1,12 +1,11 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ServiceProduct } from '@smec/schemas';
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveController, TemplateResult } from 'lit';
+import type { ClientController } from '../../controllers/client-controller.js';
+import { LoadTask, type LoadHost } from '../../controllers/load-task.js';
 import { SmecDemandRequestEvent } from '../../events/demand-request-event.js';
-import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecVoucherRequestEvent } from '../../events/voucher-request-event.js';
 import type { SmecLocale } from '../../i18n/localization.js';
-import type { SmecClient } from '../../internal/client.js';
-import { hasToken, tokenSource } from '../voucher-wallet/sign-in-state.js';
 import { renderProductDetail } from './product-detail.js';
 import type { ReferenceData } from './reference-data.js';
 import { Products } from '@smec/sdk/core';
@@ -17,12 +16,6 @@ useResources({ products: Products });
 
 /** What the catalog knows that its detail view needs; read at every update. */
 export interface DetailInputs {
-  /** The client in use. */
-  client: SmecClient;
-  /** The catalog's `client` property: a client handed over ready-made may carry a token. */
-  ownClient: SmecClient | undefined;
-  /** The enclosing root's client: it changes when the visitor signs in or out. */
-  rootClient: SmecClient | undefined;
   product: string | undefined;
   /** The product as the result list has it, shown until the full detail arrives. */
   listed: ServiceProduct | undefined;
@@ -33,38 +26,37 @@ export interface DetailInputs {
   onBack: () => void;
 }
 
-type Host = ReactiveControllerHost & HTMLElement;
-
 /**
  * The product detail of the catalog: the product's loading, its view, and what its buttons do. It travels in the
- * chunk the catalog imports when a product first opens.
+ * chunk the catalog imports when a product first opens, and reads what the catalog knows once per update.
  */
-export class ProductDetail {
-  private readonly host: Host;
-  private readonly inputs: () => DetailInputs;
+export class ProductDetail implements ReactiveController {
+  private inputs: DetailInputs;
   private readonly detailTask;
   /** Whether a token is there, asked of the token provider only (no network call) when a detail opens. */
   private readonly signedInTask;
 
-  constructor(host: Host, inputs: () => DetailInputs) {
-    this.host = host;
-    this.inputs = inputs;
-    this.detailTask = new Task(host, {
-      task: async ([client, id], { signal }) => {
-        if (!id) return initialState;
-        try {
-          return await client.products.get(id, { signal });
-        } catch (error) {
-          if (!signal.aborted) host.dispatchEvent(new SmecErrorEvent(error, 'products.get'));
-          throw error;
-        }
-      },
-      args: () => [this.inputs().client, this.inputs().product] as const,
+  constructor(
+    private readonly host: LoadHost,
+    api: ClientController,
+    private readonly read: () => DetailInputs,
+  ) {
+    this.inputs = read();
+    host.addController(this);
+    this.detailTask = new LoadTask(host, {
+      task: ([client, id], { signal }) => (id ? client.products.get(id, { signal }) : initialState),
+      args: () => [api.client, this.inputs.product] as const,
+      operation: 'products.get',
     });
+    // The client changes when the visitor signs in or out (the root hands over another one).
     this.signedInTask = new Task(host, {
-      task: ([product, , ownClient]) => (product ? hasToken(tokenSource(host, { client: ownClient })) : false),
-      args: () => [this.inputs().product, this.inputs().rootClient, this.inputs().ownClient] as const,
+      task: ([product]) => !!product && api.signedIn(),
+      args: () => [this.inputs.product, api.client] as const,
     });
+  }
+
+  hostUpdate(): void {
+    this.inputs = this.read();
   }
 
   private handleConsult({ id, categoryId, regionCodes }: ServiceProduct): void {
@@ -73,7 +65,7 @@ export class ProductDetail {
       categoryId,
       regionCode: regionCodes.length === 1 ? (regionCodes[0] ?? null) : null,
     };
-    const { demandForm } = this.inputs();
+    const { demandForm } = this.inputs;
     if (!this.host.dispatchEvent(new SmecDemandRequestEvent(detail)) || !demandForm) return;
     // Looked up by id, not imported: the catalog's bundle does not carry the form.
     const root = this.host.getRootNode() as Document | ShadowRoot;
@@ -85,7 +77,7 @@ export class ProductDetail {
     const detail = { productId: id, productName: name };
     if (!this.host.dispatchEvent(new SmecVoucherRequestEvent(detail))) return;
     // Looked up, not imported: the catalog's bundle does not carry the wallet.
-    const { voucherWallet } = this.inputs();
+    const { voucherWallet } = this.inputs;
     const root = this.host.getRootNode() as Document | ShadowRoot;
     const wallet = (voucherWallet ? root.getElementById(voucherWallet) : root.querySelector('smec-voucher-wallet')) as
       (HTMLElement & { useProduct?(d: typeof detail): Promise<void> }) | null;
@@ -96,7 +88,7 @@ export class ProductDetail {
   }
 
   render(): TemplateResult {
-    const { listed, reference, locale, onBack } = this.inputs();
+    const { listed, reference, locale, onBack } = this.inputs;
     const task = this.detailTask;
     const detail = task.status === TaskStatus.COMPLETE ? task.value : undefined;
     return renderProductDetail({

@@ -6,7 +6,7 @@ import { formatDate, formatMoney } from '../../internal/format.js';
 import { webUrl } from '../../internal/web-url.js';
 import { categoryName, ratingText, renderPrice, timeLimitText, voucherBadge } from './product-facts.js';
 import { regionName, type ReferenceData } from './reference-data.js';
-import { renderError } from './status.js';
+import { renderError } from '../../views/error-view.js';
 
 export interface ProductDetailOptions {
   /** What is known so far: the listed product at once, the full detail when it arrives. */

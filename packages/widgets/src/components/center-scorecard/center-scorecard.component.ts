@@ -1,15 +1,17 @@
-import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { Scorecard } from '@smec/schemas';
+import type { TokenProvider } from '@smec/sdk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SmecErrorEvent } from '../../events/error-event.js';
-import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { clientContext, ownClient, type SmecClient, useResources } from '../../internal/client.js';
+import { ClientController } from '../../controllers/client-controller.js';
+import { LoadTask } from '../../controllers/load-task.js';
+import { msg, str } from '../../i18n/localization.js';
+import { type SmecClient, useResources } from '../../internal/client.js';
 import { formatDate } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
-import { renderError } from '../catalog/status.js';
+import { describeError, renderError } from '../../views/error-view.js';
+import { loadingText } from '../../views/status-view.js';
 import styles from './center-scorecard.styles.js';
 import { renderComparison } from './comparison-view.js';
 import { figureRows, levelName } from './scorecard-texts.js';
@@ -19,6 +21,11 @@ import { Stats } from '@smec/sdk/core';
 
 // The SDK calls this module makes (see internal/client.ts).
 useResources({ stats: Stats });
+
+/** A failure in the scorecard's words: its own when the platform has no figures for the region. */
+function describeScorecardError(error: unknown): string {
+  return describeError(error, msg('没有找到这个地区的年度服务情况。', { id: 'scorecard.error.notFound' }));
+}
 
 /** The current year in Guangdong. */
 function currentYear(): number {
@@ -68,13 +75,8 @@ function currentYear(): number {
 export class SmecCenterScorecard extends SmecElement {
   static override styles = [themeStyles, styles];
 
-  private stallTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly api = new ClientController(this);
 
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private rootClient?: SmecClient;
-
-  @state() private stalled = false;
   @state() private tableShown = false;
 
   /** Base URL of the platform API; default: the platform that served the script. Not used inside `<smec-root>`. */
@@ -82,6 +84,9 @@ export class SmecCenterScorecard extends SmecElement {
 
   /** An SDK client to use instead of the enclosing root's or one built from `api-base`. */
   @property({ attribute: false }) client?: SmecClient;
+
+  /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
+  @property({ attribute: false }) getToken?: TokenProvider;
 
   /** The region whose centers are evaluated (GB/T 2260): the province `440000`, a city or a county. */
   @property() region = '440000';
@@ -95,39 +100,16 @@ export class SmecCenterScorecard extends SmecElement {
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  private readonly task = new Task(this, {
-    task: async ([client, region, year], { signal }): Promise<Scorecard> => {
-      this.stalled = false;
-      clearTimeout(this.stallTimer);
-      this.stallTimer = setTimeout(() => (this.stalled = true), this.stalledAfter);
-      try {
-        return await client.stats.scorecard({ region, year }, { signal });
-      } catch (error) {
-        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'stats.scorecard'));
-        throw error;
-      } finally {
-        if (!signal.aborted) {
-          clearTimeout(this.stallTimer);
-          this.stalled = false;
-        }
-      }
-    },
-    args: () => [this.activeClient, this.region.trim(), this.year] as const,
+  private readonly task = new LoadTask(this, {
+    task: ([client, region, year], { signal }): Promise<Scorecard> =>
+      client.stats.scorecard({ region, year }, { signal }),
+    args: () => [this.api.client, this.region.trim(), this.year] as const,
+    operation: 'stats.scorecard',
   });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.stallTimer);
-  }
 
   /** Loads the scorecard again (the retry button does this). */
   refresh(): void {
     void this.task.run();
-  }
-
-  /** The client in use: the `client` property, else the enclosing root's, else one built from `api-base`. */
-  private get activeClient(): SmecClient {
-    return this.client ?? this.rootClient ?? ownClient({ apiBase: this.apiBase, locale: resolveLocale(this) });
   }
 
   private renderCard(card: Scorecard): TemplateResult {
@@ -190,19 +172,11 @@ export class SmecCenterScorecard extends SmecElement {
   override render() {
     const task = this.task;
     const loading = task.status !== TaskStatus.COMPLETE && task.status !== TaskStatus.ERROR;
-    const status = html`<p part="status" class="status" role="status">
-      ${
-        loading
-          ? this.stalled
-            ? msg('加载较慢，请稍候…', { id: 'status.stalled' })
-            : msg('正在加载…', { id: 'status.loading' })
-          : ''
-      }
-    </p>`;
+    const status = html`<p part="status" class="status" role="status">${loading ? loadingText(task.stalled) : ''}</p>`;
     let body: TemplateResult | typeof nothing = nothing;
     if (task.status === TaskStatus.ERROR) {
       body = html`<h2 id="smec-cs-heading" part="heading">${msg('年度服务情况', { id: 'scorecard.title' })}</h2>
-        <div role="alert">${renderError(task.error, () => this.refresh())}</div>`;
+        <div role="alert">${renderError(task.error, () => this.refresh(), describeScorecardError)}</div>`;
     } else if (task.value && task.status === TaskStatus.COMPLETE) {
       body = this.renderCard(task.value);
     }

@@ -2,9 +2,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../../i18n/localization.js';
 import type { LookupField, LookupValues } from './fields.js';
 
-export { renderStatusView } from './status-view.js';
-export { resultViewStyles } from './result-views.styles.js';
-
 export type LookupPhase = 'editing' | 'searching' | 'found' | 'notFound' | 'failed';
 
 interface TextFieldOptions {

@@ -3,9 +3,9 @@ import type { Registration, ServiceEvent } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../internal/format.js';
 import { webUrl } from '../../internal/web-url.js';
-import { renderError } from '../catalog/status.js';
+import { renderError } from '../../views/error-view.js';
 import { formatTimeRange } from './calendar-dates.js';
-import { eventTypeName, seatsText, windowState, windowText } from './event-texts.js';
+import { describeEventError, eventTypeName, seatsText, windowState, windowText } from './event-texts.js';
 
 export interface EventDetailOptions {
   /** The listed event at once, the fresh one (seats left now) when it arrives. */
@@ -80,7 +80,7 @@ export function renderEventDetail(options: EventDetailOptions): TemplateResult {
   const { event, locale } = options;
   const online = event.onlineUrl ? webUrl(event.onlineUrl) : undefined;
   return html`<h2 id="smec-detail-title" class="detail-title" tabindex="-1">${event.title}</h2>
-    <div role="alert">${options.error ? renderError(options.error, options.onRetry) : nothing}</div>
+    <div role="alert">${options.error ? renderError(options.error, options.onRetry, describeEventError) : nothing}</div>
     <dl class="facts">
       <div>
         <dt>${msg('类型', { id: 'event.fact.type' })}</dt>

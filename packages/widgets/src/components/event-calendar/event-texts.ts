@@ -1,8 +1,9 @@
 import { msg, str } from '../../i18n/localization.js';
 import type { EventType, ServiceEvent } from '@smec/schemas';
-import { isSmecApiError } from '@smec/sdk/core';
+import { isSmecUnauthorizedError } from '@smec/sdk/core';
 import { formatNumber } from '../../internal/format.js';
-import { describeError } from '../catalog/status.js';
+import { problemCode } from '../../internal/problem-code.js';
+import { describeError } from '../../views/error-view.js';
 import { formatMoment } from './calendar-dates.js';
 
 export function eventTypeName(type: EventType): string {
@@ -55,19 +56,16 @@ export function windowText(event: ServiceEvent, locale: string): string {
   }
 }
 
-/** A refused registration or cancellation, in the visitor's words. */
-export function describeActionError(error: unknown): string {
-  if (isSmecApiError(error)) {
-    switch (error.code) {
-      case 'event_full':
-        return msg('名额已满，且本活动不设候补。', { id: 'event.error.full' });
-      case 'registration_closed':
-        return msg('当前不在报名时间内。', { id: 'event.error.closed' });
-      case 'already_registered':
-        return msg('您的企业已报名本活动。', { id: 'event.error.already' });
-      default:
-        if (error.status === 401) return msg('登录已失效，请重新登录。', { id: 'event.error.signedOut' });
-    }
+/** A failure in the calendar's words: a refused registration or cancellation, an event that is not there. */
+export function describeEventError(error: unknown): string {
+  switch (problemCode(error)) {
+    case 'event_full':
+      return msg('名额已满，且本活动不设候补。', { id: 'event.error.full' });
+    case 'registration_closed':
+      return msg('当前不在报名时间内。', { id: 'event.error.closed' });
+    case 'already_registered':
+      return msg('您的企业已报名本活动。', { id: 'event.error.already' });
   }
-  return describeError(error);
+  if (isSmecUnauthorizedError(error)) return msg('登录已失效，请重新登录。', { id: 'event.error.signedOut' });
+  return describeError(error, msg('没有找到这项活动，它可能已被撤下。', { id: 'event.error.notFound' }));
 }

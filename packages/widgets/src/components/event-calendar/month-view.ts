@@ -2,7 +2,7 @@ import { msg, str } from '../../i18n/localization.js';
 import type { ServiceEvent } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../internal/format.js';
-import { formatDay, formatTime, monthWeeks, weekdayNames } from './calendar-dates.js';
+import { addDays, addMonths, formatDay, formatTime, monthWeeks, weekdayIndex, weekdayNames } from './calendar-dates.js';
 import { eventTypeName } from './event-texts.js';
 
 /** A day shows this many events when it has more than MAX_SHOWN; the rest are behind its '+N' button. */
@@ -102,6 +102,32 @@ function renderDay(date: string | undefined, options: MonthViewOptions): Templat
         : nothing
     }
   </div>`;
+}
+
+/**
+ * Where a key moves the grid's focus from `date`: a day with the arrows, the week's ends with Home and End, a month
+ * with PageUp and PageDown (the APG's date grid). Undefined for any other key.
+ */
+export function dayAfterKey(key: string, date: string): string | undefined {
+  switch (key) {
+    case 'ArrowLeft':
+      return addDays(date, -1);
+    case 'ArrowRight':
+      return addDays(date, 1);
+    case 'ArrowUp':
+      return addDays(date, -7);
+    case 'ArrowDown':
+      return addDays(date, 7);
+    case 'Home':
+      return addDays(date, -weekdayIndex(date));
+    case 'End':
+      return addDays(date, 6 - weekdayIndex(date));
+    case 'PageUp':
+      return addMonths(date, -1);
+    case 'PageDown':
+      return addMonths(date, 1);
+  }
+  return undefined;
 }
 
 /** The month grid: weeks from Monday, one gridcell a day, a roving tab stop moved with the arrow keys. */

@@ -1,20 +1,24 @@
-import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { PublicRating } from '@smec/schemas';
 import type { TokenProvider } from '@smec/sdk/core';
 import { isSmecUnauthorizedError } from '@smec/sdk/core';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { SmecErrorEvent } from '../../events/error-event.js';
-import { msg, resolveLocale } from '../../i18n/localization.js';
-import { clientContext, OwnClientCache, type SmecClient } from '../../internal/client.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ClientController } from '../../controllers/client-controller.js';
+import { FocusController } from '../../controllers/focus-controller.js';
+import { LoadTask } from '../../controllers/load-task.js';
+import { MoreController } from '../../controllers/more-controller.js';
+import { msg } from '../../i18n/localization.js';
+import type { SmecClient } from '../../internal/client.js';
 import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
-import { renderError } from '../catalog/status.js';
+import { renderError } from '../../views/error-view.js';
+import { loadingText } from '../../views/status-view.js';
 import styles from './feedback-rating.styles.js';
-import type { RateHost, RateMode } from './rate-mode.js';
+import type { RateMode } from './rate-mode.js';
 import { loadEngagement, loadPublicRatings, loadRating, type RateLoaded, type RatingsOf } from './rating-api.js';
+import { describeShowError } from './rating-texts.js';
 import { renderRatings } from './show-view.js';
 
 // Rate mode is fetched only by an element with an `engagement-id`, while the engagement loads.
@@ -87,19 +91,11 @@ const rateModule = new Lazy(() => import('./rate-mode.js'));
 export class SmecFeedbackRating extends SmecElement {
   static override styles = [themeStyles, styles];
 
-  private readonly ownClients = new OwnClientCache();
-  private moreController: AbortController | undefined;
+  private readonly api = new ClientController(this);
+  private readonly focusing = new FocusController(this);
+  private readonly more = new MoreController<PublicRating>(this, 'ratings.list');
   /** Rate mode's form, once its module has arrived. */
   private rate: RateMode | undefined;
-  private focusAfterUpdate: string | undefined;
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private rootClient?: SmecClient;
-
-  @state() private more: { items: PublicRating[]; nextCursor: string | null; key: string } | undefined;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
 
   /** Base URL of the platform API; default: the platform that served the script. Not used inside `<smec-root>`. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -122,69 +118,45 @@ export class SmecFeedbackRating extends SmecElement {
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  private readonly rateTask = new Task(this, {
-    task: async ([client, id, signedOut], { signal }): Promise<RateLoaded | undefined> => {
+  private readonly rateTask = new LoadTask(this, {
+    task: async ([client, id], { signal }): Promise<RateLoaded | undefined> => {
       if (!id) return undefined;
-      if (signedOut) return { signedIn: false };
+      // Nobody can be signed in without a token: no need to hear a 401 say so.
+      if (!(await this.api.signedIn())) return { signedIn: false };
       try {
         const engagement = await loadEngagement(client, id, signal);
         const rating = engagement.ratingId ? await loadRating(client, id, signal) : undefined;
         return { signedIn: true, engagement, rating };
       } catch (error) {
         if (isSmecUnauthorizedError(error)) return { signedIn: false };
-        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'engagements.get'));
         throw error;
       }
     },
-    args: () => [this.activeClient, this.engagementId?.trim() || undefined, this.obviouslySignedOut] as const,
+    args: () => [this.api.client, this.engagementId?.trim() || undefined] as const,
+    operation: 'engagements.get',
   });
 
-  private readonly showTask = new Task(this, {
-    task: async ([client, kind, id], { signal }) => {
-      if (!kind || !id) return undefined;
-      const of: RatingsOf = { kind, id };
-      try {
-        return await loadPublicRatings(client, of, undefined, signal);
-      } catch (error) {
-        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'ratings.list'));
-        throw error;
-      }
-    },
+  private readonly showTask = new LoadTask(this, {
+    task: ([client, kind, id], { signal }) =>
+      kind && id ? loadPublicRatings(client, { kind, id }, undefined, signal) : undefined,
     // Strings, not the object: a new object on each render would restart the load on each render.
-    args: () => [this.activeClient, this.ratingsOf?.kind, this.ratingsOf?.id] as const,
+    args: () => [this.api.client, this.ratingsOf?.kind, this.ratingsOf?.id] as const,
+    operation: 'ratings.list',
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.rate?.dispose();
-    this.moreController?.abort();
-  }
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    // Another engagement is another form: nothing typed for the last one may be sent for this one.
-    if (changed.has('engagementId') && changed.get('engagementId') !== undefined) this.rate?.reset();
+  override willUpdate(): void {
     if (this.mode === 'rate' && !this.rate) {
       const module = rateModule.get(this);
-      if (module) this.rate = new module.RateMode(this.rateHost);
+      if (module) {
+        this.rate = new module.RateMode(this, {
+          locale: () => this.locale,
+          client: () => this.api.client,
+          engagementId: () => this.engagementId?.trim() || undefined,
+          focus: (selector) => this.focusing.later(selector),
+          refresh: () => this.refresh(),
+        });
+      }
     }
-  }
-
-  private readonly rateHost: RateHost = {
-    requestUpdate: () => this.requestUpdate(),
-    dispatchEvent: (event) => this.dispatchEvent(event),
-    locale: () => this.locale,
-    client: () => this.activeClient,
-    engagementId: () => this.engagementId?.trim() || undefined,
-    focusAfterUpdate: (selector) => {
-      this.focusAfterUpdate = selector;
-    },
-    refresh: () => this.refresh(),
-  };
-
-  override updated(): void {
-    const selector = this.focusAfterUpdate;
-    this.focusAfterUpdate = undefined;
-    if (selector) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /**
@@ -194,14 +166,14 @@ export class SmecFeedbackRating extends SmecElement {
   override focus(options?: FocusOptions): void {
     const target = this.renderRoot.querySelector<HTMLElement>('#smec-fr-result-title, #smec-fr-heading');
     if (target) target.focus(options);
-    else this.focusAfterUpdate = '#smec-fr-heading';
+    else this.focusing.later('#smec-fr-heading');
   }
 
   /** Loads again what the widget shows (the retry buttons do this). */
   refresh(): void {
     if (this.mode === 'rate') void this.rateTask.run();
     else {
-      this.more = undefined;
+      this.more.reset();
       void this.showTask.run();
     }
   }
@@ -219,41 +191,15 @@ export class SmecFeedbackRating extends SmecElement {
     return product ? { kind: 'product', id: product } : undefined;
   }
 
-  /** A client this element built without a token provider has nobody signed in: no need to hear a 401 say so. */
-  private get obviouslySignedOut(): boolean {
-    return !this.client && !this.rootClient && !this.getToken;
-  }
-
-  /** The client in use: the `client` property, else the enclosing root's, else one built from `api-base`. */
-  private get activeClient(): SmecClient {
-    if (this.client) return this.client;
-    if (this.rootClient) return this.rootClient;
-    return this.ownClients.get({ apiBase: this.apiBase, locale: resolveLocale(this), getToken: this.getToken });
-  }
-
   // Show mode.
 
-  private async loadMore(): Promise<void> {
+  private loadMore(): void {
     const of = this.ratingsOf;
     const first = this.showTask.value;
     if (!of || !first) return;
-    const key = `${of.kind}:${of.id}`;
-    const shown = this.more?.key === key ? this.more : { items: first.items, nextCursor: first.nextCursor, key };
-    if (!shown.nextCursor) return;
-    this.moreController?.abort();
-    const controller = (this.moreController = new AbortController());
-    this.loadingMore = true;
-    this.moreError = undefined;
-    try {
-      const page = await loadPublicRatings(this.activeClient, of, shown.nextCursor, controller.signal);
-      this.more = { items: [...shown.items, ...page.items], nextCursor: page.nextCursor, key };
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.moreError = error;
-      this.dispatchEvent(new SmecErrorEvent(error, 'ratings.list'));
-    } finally {
-      if (!controller.signal.aborted) this.loadingMore = false;
-    }
+    void this.more.more(`${of.kind}:${of.id}`, first, (cursor, signal) =>
+      loadPublicRatings(this.api.client, of, cursor, signal),
+    );
   }
 
   private renderShow(): TemplateResult {
@@ -261,26 +207,23 @@ export class SmecFeedbackRating extends SmecElement {
     const of = this.ratingsOf;
     const heading = this.renderHeading();
     const loading = task.status === TaskStatus.PENDING || (task.status === TaskStatus.INITIAL && !!of);
-    const status = html`<p part="status" class="status" role="status">
-      ${loading ? msg('正在加载…', { id: 'status.loading' }) : ''}
-    </p>`;
+    const status = html`<p part="status" class="status" role="status">${loading ? loadingText() : ''}</p>`;
     if (task.status === TaskStatus.ERROR) {
       return html`${heading}${status}
-        <div role="alert">${renderError(task.error, () => this.refresh())}</div>`;
+        <div role="alert">${renderError(task.error, () => this.refresh(), describeShowError)}</div>`;
     }
     const first = task.value;
     if (loading || !first || !of) return html`${heading}${status}`;
-    const key = `${of.kind}:${of.id}`;
-    const shown = this.more?.key === key ? this.more : { items: first.items, nextCursor: first.nextCursor };
+    const shown = this.more.shown(`${of.kind}:${of.id}`, first);
     return html`${heading}${status}
     ${renderRatings({
       summary: first.summary,
       items: shown.items,
       hasMore: !!shown.nextCursor,
-      loadingMore: this.loadingMore,
-      moreError: this.moreError,
+      loadingMore: this.more.loading,
+      moreError: this.more.error,
       locale: this.locale,
-      onMore: () => void this.loadMore(),
+      onMore: () => this.loadMore(),
     })}`;
   }
 

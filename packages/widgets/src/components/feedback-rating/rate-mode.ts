@@ -1,10 +1,10 @@
 import { TaskStatus } from '@lit/task';
 import type { Engagement, Rating, RatingItem } from '@smec/schemas';
 import { RATING_ITEMS } from '@smec/schemas/rules';
-import { createIdempotencyKey, isSmecApiError, isSmecValidationError } from '@smec/sdk/core';
-import { html, nothing, type TemplateResult } from 'lit';
+import { isSmecApiError } from '@smec/sdk/core';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ActionController } from '../../controllers/action-controller.js';
 import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
-import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecRatingSubmitEvent } from '../../events/rating-submit-event.js';
 import { msg, str, type SmecLocale } from '../../i18n/localization.js';
 import { validationMessage } from '../../i18n/validation-messages.js';
@@ -25,23 +25,22 @@ import {
 } from './rating-form.js';
 import { renderRatingResult } from './rating-result.js';
 import { describeRateError, scoreText } from './rating-texts.js';
+import { renderError } from '../../views/error-view.js';
+import { loadingText } from '../../views/status-view.js';
+import { renderSignIn } from '../../views/sign-in-view.js';
 
 // Rate mode is the rare case (an enterprise rating a service it received; show mode is on every product page): the
 // widget fetches this module only when it has an `engagement-id`, while the engagement loads.
 
-type Phase = 'editing' | 'sending' | 'failed' | 'sent';
-
 const FIELD_ORDER: readonly RatingField[] = [...RATING_ITEMS.map(([item]) => item), 'level', 'solved', 'comment'];
 
-/** What rate mode needs of the element. */
-export interface RateHost {
-  requestUpdate(): void;
-  dispatchEvent(event: Event): boolean;
+/** What rate mode needs of the element, besides being its host. */
+export interface RateInputs {
   locale(): SmecLocale;
   client(): SmecClient;
   engagementId(): string | undefined;
   /** Moves the focus to `selector` once the element has rendered. */
-  focusAfterUpdate(selector: string): void;
+  focus(selector: string): void;
   /** Loads the engagement again. */
   refresh(): void;
 }
@@ -53,32 +52,39 @@ export interface RateTaskState {
   value: RateLoaded | undefined;
 }
 
-/** The rating form: what the visitor entered, its problems, the sending, and the confirmation. */
-export class RateMode {
+/**
+ * The rating form: what the visitor entered, its problems, the sending, and the confirmation. Another engagement is
+ * another form: nothing typed for the last one may be sent for this one.
+ */
+export class RateMode implements ReactiveController {
   private values: RatingFormValues = EMPTY_RATING;
   private problems: RatingProblems = {};
-  private phase: Phase = 'editing';
+  /** Why the last sending failed, shown until the visitor changes the form. */
   private failure: unknown;
   private sent: Rating | undefined;
-  /** The Idempotency-Key of the body last sent: a retry of the same rating repeats it. */
-  private pending: { key: string; body: string } | undefined;
-  private sendController: AbortController | undefined;
+  private engagementId: string | undefined;
+  /** The sending: one Idempotency-Key per body, so that a retry of the same rating never rates twice. */
+  private readonly sending: ActionController<RatingField>;
 
-  constructor(private readonly host: RateHost) {}
-
-  /** Another engagement is another form: nothing typed for the last one may be sent for this one. */
-  reset(): void {
-    this.sendController?.abort();
-    this.values = EMPTY_RATING;
-    this.problems = {};
-    this.phase = 'editing';
-    this.failure = undefined;
-    this.sent = undefined;
-    this.pending = undefined;
+  constructor(
+    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly inputs: RateInputs,
+  ) {
+    this.sending = new ActionController(host, fieldOfPath);
+    host.addController(this);
+    this.engagementId = inputs.engagementId();
   }
 
-  dispose(): void {
-    this.sendController?.abort();
+  hostUpdate(): void {
+    const id = this.inputs.engagementId();
+    if (id === this.engagementId) return;
+    this.engagementId = id;
+    this.sending.abort();
+    this.sending.pending = undefined;
+    this.values = EMPTY_RATING;
+    this.problems = {};
+    this.failure = undefined;
+    this.sent = undefined;
   }
 
   private readonly handleInput = (event: Event): void => {
@@ -97,7 +103,7 @@ export class RateMode {
     const field = name as RatingField;
     if (field === 'comment') this.setProblem('comment', commentProblem(next.comment));
     else if (this.problems[field]) this.setProblem(field, checkRating(next)[field]);
-    if (this.phase === 'failed') this.phase = 'editing';
+    this.failure = undefined;
     this.host.requestUpdate();
   };
 
@@ -111,12 +117,12 @@ export class RateMode {
 
   private focusFirstProblem(problems: RatingProblems): void {
     const first = FIELD_ORDER.find((field) => problems[field]);
-    if (first) this.host.focusAfterUpdate(`#${fieldId(first)}`);
+    if (first) this.inputs.focus(`#${fieldId(first)}`);
   }
 
   private handleSubmit(event: Event, engagement: Engagement): void {
     event.preventDefault();
-    if (this.phase === 'sending') return;
+    if (this.sending.busy) return;
     const problems = checkRating(this.values);
     this.problems = problems;
     this.host.requestUpdate();
@@ -124,56 +130,33 @@ export class RateMode {
       this.focusFirstProblem(problems);
       return;
     }
-    void this.send(engagement);
-  }
-
-  private async send(engagement: Engagement): Promise<void> {
     const input = toRatingInput(this.values);
-    const body = JSON.stringify(input);
-    if (this.pending?.body !== body) this.pending = { key: createIdempotencyKey(), body };
-    const { key } = this.pending;
-    this.sendController?.abort();
-    const controller = (this.sendController = new AbortController());
-    this.phase = 'sending';
     this.failure = undefined;
-    this.host.requestUpdate();
-    try {
-      const rating = await sendRating(this.host.client(), engagement.id, input, key, controller.signal);
-      this.pending = undefined;
-      this.sent = rating;
-      this.phase = 'sent';
-      this.host.focusAfterUpdate('#smec-fr-result-title');
-      this.host.requestUpdate();
-      this.host.dispatchEvent(new SmecRatingSubmitEvent({ engagementId: engagement.id, rating }));
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.host.dispatchEvent(new SmecErrorEvent(error, 'ratings.rate'));
-      this.fail(error);
-      this.host.requestUpdate();
-    }
-  }
-
-  private fail(error: unknown): void {
-    if (isSmecValidationError(error)) {
-      const problems: RatingProblems = {};
-      for (const fieldError of error.errors) {
-        const field = fieldOfPath(fieldError.path);
-        const key = fieldError.code;
-        if (field && !problems[field]) problems[field] = (key as RatingProblems[RatingField]) ?? 'invalid';
-      }
-      if (Object.keys(problems).length > 0) {
-        this.problems = problems;
-        this.phase = 'editing';
-        this.focusFirstProblem(problems);
-        return;
-      }
-    }
-    this.phase = 'failed';
-    this.failure = error;
+    void this.sending.run({
+      operation: 'ratings.rate',
+      body: JSON.stringify(input),
+      send: ({ idempotencyKey, signal }) =>
+        sendRating(this.inputs.client(), engagement.id, input, idempotencyKey, signal),
+      done: (rating) => {
+        this.sent = rating;
+        this.inputs.focus('#smec-fr-result-title');
+        this.host.dispatchEvent(new SmecRatingSubmitEvent({ engagementId: engagement.id, rating }));
+      },
+      failed: (error) => {
+        const problems: RatingProblems = {};
+        for (const [field, { code }] of Object.entries(this.sending.fieldErrors) as [RatingField, { code: string }][]) {
+          problems[field] = code as RatingProblems[RatingField];
+        }
+        if (Object.keys(problems).length > 0) {
+          this.problems = problems;
+          this.focusFirstProblem(problems);
+        } else this.failure = error;
+      },
+    });
   }
 
   private readonly handleSignIn = (): void => {
-    const id = this.host.engagementId();
+    const id = this.inputs.engagementId();
     if (id) this.host.dispatchEvent(new SmecAuthRequiredEvent({ engagementId: id }));
   };
 
@@ -183,30 +166,29 @@ export class RateMode {
   }
 
   private renderSignedOut(): TemplateResult {
-    return html`<div class="sign-in">
-      <p>${msg('登录企业账号后即可评价这项服务。', { id: 'feedback.signIn.hint' })}</p>
-      <button type="button" part="submit-button" class="button button-primary" @click=${this.handleSignIn}>
-        ${msg('登录后评价', { id: 'feedback.signIn' })}
-      </button>
-      <slot name="sign-in"></slot>
-    </div>`;
+    return renderSignIn({
+      hint: msg('登录企业账号后即可评价这项服务。', { id: 'feedback.signIn.hint' }),
+      label: msg('登录后评价', { id: 'feedback.signIn' }),
+      part: 'submit-button',
+      onSignIn: this.handleSignIn,
+    });
   }
 
   private renderRunningScore(): TemplateResult {
     const { score, grade, left } = runningScore(this.values);
-    const now = scoreText(score, grade, this.host.locale());
+    const now = scoreText(score, grade, this.inputs.locale());
     const text =
       left === 0
         ? msg(str`当前得分：${now}`, { id: 'feedback.running' })
-        : msg(str`当前得分：${now}（还有 ${formatNumber(left, this.host.locale())} 项未评分）`, {
+        : msg(str`当前得分：${now}（还有 ${formatNumber(left, this.inputs.locale())} 项未评分）`, {
             id: 'feedback.running.left',
           });
     return html`<p part="running-score" class="running-score" role="status" aria-live="polite">${text}</p>`;
   }
 
   private renderSubmitProblem(): TemplateResult | typeof nothing {
-    if (this.phase !== 'failed') return nothing;
     const error = this.failure;
+    if (!error) return nothing;
     const retryable = !isSmecApiError(error) || error.status >= 500 || error.status === 429;
     return html`<div part="submit-error" class="error">
       <p class="error-title">${msg('评价未能提交', { id: 'feedback.failed' })}</p>
@@ -216,7 +198,7 @@ export class RateMode {
   }
 
   private renderForm(engagement: Engagement): TemplateResult {
-    const sending = this.phase === 'sending';
+    const sending = this.sending.busy;
     const { values } = this;
     return html`<p class="muted">
         ${msg(str`请为「${engagement.productName}」（${engagement.providerName}）的服务打分。`, {
@@ -237,13 +219,13 @@ export class RateMode {
               max,
               value: values.scores[item],
               error: this.problemText(item),
-              locale: this.host.locale(),
+              locale: this.inputs.locale(),
             }),
           )}
         </div>
         ${this.renderRunningScore()} ${renderLevel(values.level, this.problemText('level'))}
         ${renderSolved(values.solved, this.problemText('solved'))}
-        ${renderComment(values.comment, this.problemText('comment'), this.host.locale())}
+        ${renderComment(values.comment, this.problemText('comment'), this.inputs.locale())}
         <div role="alert">${this.renderSubmitProblem()}</div>
         <button
           type="submit"
@@ -265,28 +247,18 @@ export class RateMode {
   /** Everything rate mode shows, from what the component loaded (`task`) and what the visitor entered. */
   render(task: RateTaskState, heading: TemplateResult): TemplateResult {
     const loading = task.status === TaskStatus.PENDING || task.status === TaskStatus.INITIAL;
-    const status = html`<p part="status" class="status" role="status">
-      ${loading ? msg('正在加载…', { id: 'status.loading' }) : ''}
-    </p>`;
+    const status = html`<p part="status" class="status" role="status">${loading ? loadingText() : ''}</p>`;
     if (task.status === TaskStatus.ERROR) {
       return html`${heading}${status}
-        <div role="alert">
-          <div part="error" class="error">
-            <p class="error-title">${msg('加载失败', { id: 'status.error' })}</p>
-            <p>${describeRateError(task.error)}</p>
-            <button type="button" part="retry-button" class="button button-primary" @click=${() => this.host.refresh()}>
-              ${msg('重试', { id: 'status.retry' })}
-            </button>
-          </div>
-        </div>`;
+        <div role="alert">${renderError(task.error, () => this.inputs.refresh(), describeRateError)}</div>`;
     }
     const loaded = task.value;
     if (loading || !loaded) return html`${heading}${status}`;
     if (!loaded.signedIn) return html`${heading}${status}${this.renderSignedOut()}`;
     const { engagement, rating } = loaded;
-    if (this.phase === 'sent' && this.sent)
-      return html`${status}${renderRatingResult(this.sent, true, this.host.locale())}`;
-    if (rating) return html`${status}${renderRatingResult(rating, false, this.host.locale())}`;
+    const locale = this.inputs.locale();
+    if (this.sent) return html`${status}${renderRatingResult(this.sent, true, locale)}`;
+    if (rating) return html`${status}${renderRatingResult(rating, false, locale)}`;
     if (!engagement.acceptedAt || (engagement.status !== 'delivered' && engagement.status !== 'closed')) {
       return html`${heading}${status}${this.renderNotRateable(engagement)}`;
     }

@@ -2,7 +2,7 @@ import { msg, str } from '../../i18n/localization.js';
 import type { Grade, RatingItem, SatisfactionLevel } from '@smec/schemas';
 import { isSmecApiError } from '@smec/sdk/core';
 import { formatDate, formatNumber } from '../../internal/format.js';
-import { describeError } from '../catalog/status.js';
+import { describeError } from '../../views/error-view.js';
 
 export function itemName(item: RatingItem): string {
   switch (item) {
@@ -83,4 +83,12 @@ export function describeRateError(error: unknown): string {
     if (error.status === 403) return msg('只有接受服务的企业可以评价。', { id: 'feedback.error.forbidden' });
   }
   return describeError(error);
+}
+
+/** A failure of show mode in the visitor's words: the provider or the product does not exist (any more). */
+export function describeShowError(error: unknown): string {
+  return describeError(
+    error,
+    msg('没有找到这家服务机构或这项服务，它可能已下架。', { id: 'feedback.error.subjectNotFound' }),
+  );
 }

@@ -3,8 +3,7 @@ import type { PublicRating, RatingDistribution } from '@smec/schemas';
 import { SATISFACTION_LEVELS } from '@smec/schemas/rules';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { formatDate, formatNumber, formatScore } from '../../internal/format.js';
-import { describeError } from '../catalog/status.js';
-import { levelName, scoreText } from './rating-texts.js';
+import { describeShowError, levelName, scoreText } from './rating-texts.js';
 
 export interface ShowOptions {
   summary: RatingDistribution;
@@ -120,7 +119,7 @@ export function renderRatings(options: ShowOptions): TemplateResult {
       ${msg(str`已显示 ${shown} / ${total} 条`, { id: 'feedback.shown' })}
     </p>
     <div role="alert">
-      ${options.moreError ? html`<p part="error" class="error">${describeError(options.moreError)}</p>` : nothing}
+      ${options.moreError ? html`<p part="error" class="error">${describeShowError(options.moreError)}</p>` : nothing}
     </div>
     ${
       options.hasMore

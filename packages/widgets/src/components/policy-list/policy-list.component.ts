@@ -1,21 +1,30 @@
-import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { CategoryId, Policy, PolicyPage } from '@smec/schemas';
+import type { TokenProvider } from '@smec/sdk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SmecErrorEvent } from '../../events/error-event.js';
+import { ClientController } from '../../controllers/client-controller.js';
+import { FocusController } from '../../controllers/focus-controller.js';
+import { LoadTask } from '../../controllers/load-task.js';
+import { MoreController } from '../../controllers/more-controller.js';
 import { SmecPolicyServicesEvent } from '../../events/policy-services-event.js';
-import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { clientContext, ownClient, type SmecClient } from '../../internal/client.js';
+import { msg, str } from '../../i18n/localization.js';
+import type { SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
-import { renderError } from '../catalog/status.js';
+import { describeError, renderError } from '../../views/error-view.js';
+import { loadingText, renderEmpty } from '../../views/status-view.js';
 import { loadCategories, loadPolicies } from './policy-api.js';
 import { renderPolicyDetail } from './policy-detail.js';
 import { NO_FILTERS, filtersOf, rangeProblem, renderFilters, type PolicyFilters } from './policy-filters.js';
 import { renderPolicyItem } from './policy-item.js';
 import styles from './policy-list.styles.js';
+
+/** A failure in the policy list's words: its own when the platform has no such policy (or no policy library). */
+function describePolicyError(error: unknown): string {
+  return describeError(error, msg('没有找到这项政策，它可能已废止或撤下。', { id: 'policy.error.notFound' }));
+}
 
 /**
  * @summary The policy library (政策宣贯): search the policies of the province, the cities and the counties, filter
@@ -71,20 +80,12 @@ import styles from './policy-list.styles.js';
 export class SmecPolicyList extends SmecElement {
   static override styles = [themeStyles, styles];
 
-  private stallTimer: ReturnType<typeof setTimeout> | undefined;
-  private moreController: AbortController | undefined;
-  private focusAfterUpdate: string | undefined;
-
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private rootClient?: SmecClient;
+  private readonly api = new ClientController(this);
+  private readonly focusing = new FocusController(this);
+  private readonly more = new MoreController<Policy>(this, 'policies.list');
 
   @state() private filters: PolicyFilters = NO_FILTERS;
   @state() private rangeError: string | undefined;
-  @state() private stalled = false;
-  @state() private more: { items: Policy[]; nextCursor: string | null; key: string } | undefined;
-  @state() private loadingMore = false;
-  @state() private moreError: unknown;
   @state() private opened: Policy | undefined;
 
   /** Base URL of the platform API; default: the platform that served the script. Not used inside `<smec-root>`. */
@@ -92,6 +93,9 @@ export class SmecPolicyList extends SmecElement {
 
   /** An SDK client to use instead of the enclosing root's or one built from `api-base`. */
   @property({ attribute: false }) client?: SmecClient;
+
+  /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
+  @property({ attribute: false }) getToken?: TokenProvider;
 
   /**
    * The viewer's region (a GB/T 2260 code, e.g. `440604`): only its policies and its parents' are listed, its own
@@ -108,64 +112,28 @@ export class SmecPolicyList extends SmecElement {
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  private readonly listTask = new Task(this, {
-    task: async ([client, key, region], { signal }): Promise<PolicyPage> => {
-      this.startStall();
-      try {
-        return await loadPolicies(client, JSON.parse(key) as PolicyFilters, region, undefined, signal);
-      } catch (error) {
-        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'policies.list'));
-        throw error;
-      } finally {
-        if (!signal.aborted) this.stopStall();
-      }
-    },
+  private readonly listTask = new LoadTask(this, {
+    task: ([client, key, region], { signal }): Promise<PolicyPage> =>
+      loadPolicies(client, JSON.parse(key) as PolicyFilters, region, undefined, signal),
     // Strings, not objects: a new object on each render would restart the load on each render.
-    args: () => [this.activeClient, JSON.stringify(this.filters), this.region?.trim() || undefined] as const,
+    args: () => [this.api.client, JSON.stringify(this.filters), this.region?.trim() || undefined] as const,
+    operation: 'policies.list',
   });
 
-  private readonly categoriesTask = new Task(this, {
+  private readonly categoriesTask = new LoadTask(this, {
     task: ([client], { signal }) => loadCategories(client, signal),
-    args: () => [this.activeClient] as const,
+    args: () => [this.api.client] as const,
   });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.stallTimer);
-    this.moreController?.abort();
-  }
-
-  override updated(): void {
-    const selector = this.focusAfterUpdate;
-    this.focusAfterUpdate = undefined;
-    if (selector) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
 
   /** Loads the list again (the retry button does this). */
   refresh(): void {
-    this.more = undefined;
+    this.more.reset();
     void this.listTask.run();
     if (this.categoriesTask.status === TaskStatus.ERROR) void this.categoriesTask.run();
   }
 
-  /** The client in use: the `client` property, else the enclosing root's, else one built from `api-base`. */
-  private get activeClient(): SmecClient {
-    return this.client ?? this.rootClient ?? ownClient({ apiBase: this.apiBase, locale: resolveLocale(this) });
-  }
-
   private get listKey(): string {
     return `${JSON.stringify(this.filters)} ${this.region ?? ''}`;
-  }
-
-  private startStall(): void {
-    this.stalled = false;
-    clearTimeout(this.stallTimer);
-    this.stallTimer = setTimeout(() => (this.stalled = true), this.stalledAfter);
-  }
-
-  private stopStall(): void {
-    clearTimeout(this.stallTimer);
-    this.stalled = false;
   }
 
   private apply(filters: PolicyFilters): void {
@@ -174,7 +142,7 @@ export class SmecPolicyList extends SmecElement {
     // A reversed range is shown next to the field; the list stays as it was, and what was typed stays too.
     if (problem) return;
     if (JSON.stringify(filters) === JSON.stringify(this.filters)) return;
-    this.more = undefined;
+    this.more.reset();
     this.filters = filters;
   }
 
@@ -192,13 +160,13 @@ export class SmecPolicyList extends SmecElement {
 
   private open(policy: Policy): void {
     this.opened = policy;
-    this.focusAfterUpdate = '#smec-pl-detail-title';
+    this.focusing.later('#smec-pl-detail-title');
   }
 
   private back(): void {
     const id = this.opened?.id;
     this.opened = undefined;
-    if (id) this.focusAfterUpdate = `#smec-pl-item-${id}`;
+    if (id) this.focusing.later(`#smec-pl-item-${id}`);
   }
 
   private services(categoryId: CategoryId): void {
@@ -208,43 +176,19 @@ export class SmecPolicyList extends SmecElement {
   private async loadMore(): Promise<void> {
     const first = this.listTask.value;
     if (!first) return;
-    const key = this.listKey;
-    const shown = this.more?.key === key ? this.more : { items: first.items, nextCursor: first.nextCursor, key };
-    if (!shown.nextCursor) return;
-    this.moreController?.abort();
-    const controller = (this.moreController = new AbortController());
-    this.loadingMore = true;
-    this.moreError = undefined;
-    const firstNew = shown.items.length;
-    try {
-      const page = await loadPolicies(
-        this.activeClient,
-        this.filters,
-        this.region?.trim() || undefined,
-        shown.nextCursor,
-        controller.signal,
-      );
-      this.more = { items: [...shown.items, ...page.items], nextCursor: page.nextCursor, key };
-      // The first new policy takes the focus, so that a keyboard user reads on where the page ended.
-      const next = page.items[0];
-      if (next && firstNew > 0) this.focusAfterUpdate = `#smec-pl-item-${next.id}`;
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.moreError = error;
-      this.dispatchEvent(new SmecErrorEvent(error, 'policies.list'));
-    } finally {
-      if (!controller.signal.aborted) this.loadingMore = false;
-    }
+    const before = this.more.shown(this.listKey, first).items.length;
+    const region = this.region?.trim() || undefined;
+    const [next] = await this.more.more(this.listKey, first, (cursor, signal) =>
+      loadPolicies(this.api.client, this.filters, region, cursor, signal),
+    );
+    // The first new policy takes the focus, so that a keyboard user reads on where the page ended.
+    if (next && before > 0) this.focusing.later(`#smec-pl-item-${next.id}`);
   }
 
   private statusText(): string {
     const task = this.listTask;
     if (task.status === TaskStatus.ERROR) return '';
-    if (task.status !== TaskStatus.COMPLETE || !task.value) {
-      return this.stalled
-        ? msg('加载较慢，请稍候…', { id: 'status.stalled' })
-        : msg('正在加载…', { id: 'status.loading' });
-    }
+    if (task.status !== TaskStatus.COMPLETE || !task.value) return loadingText(task.stalled);
     const total = task.value.total;
     if (total === 0) return msg('没有找到符合条件的政策', { id: 'policy.empty' });
     return msg(str`共 ${formatNumber(total, this.locale)} 项政策`, { id: 'policy.total' });
@@ -253,35 +197,33 @@ export class SmecPolicyList extends SmecElement {
   private renderList(): TemplateResult | typeof nothing {
     const task = this.listTask;
     if (task.status === TaskStatus.ERROR) {
-      return html`<div role="alert">${renderError(task.error, () => this.refresh())}</div>`;
+      return html`<div role="alert">${renderError(task.error, () => this.refresh(), describePolicyError)}</div>`;
     }
     const first = task.value;
     if (!first) return nothing;
     if (first.total === 0) {
-      return html`<p part="empty" class="empty">
-        ${msg('没有找到符合条件的政策。请换个关键词，或放宽筛选条件。', { id: 'policy.empty.hint' })}
-      </p>`;
+      return renderEmpty(
+        msg('没有找到符合条件的政策。请换个关键词，或放宽筛选条件。', { id: 'policy.empty.hint' }),
+        'empty',
+      );
     }
-    const shown = this.more?.key === this.listKey ? this.more : first;
+    const shown = this.more.shown(this.listKey, first);
+    const { loading, error } = this.more;
     const busy = task.status === TaskStatus.PENDING;
     return html`<ul part="list" class="list" aria-busy=${busy ? 'true' : 'false'}>
         ${shown.items.map((policy) => renderPolicyItem(policy, this.locale, (p) => this.open(p)))}
       </ul>
-      ${this.moreError ? html`<div role="alert">${renderError(this.moreError, () => void this.loadMore())}</div>` : nothing}
+      ${error ? html`<div role="alert">${renderError(error, () => void this.loadMore(), describePolicyError)}</div>` : nothing}
       ${
         shown.nextCursor
           ? html`<button
               type="button"
               part="more-button"
               class="button"
-              ?disabled=${this.loadingMore}
+              ?disabled=${loading}
               @click=${() => void this.loadMore()}
             >
-              ${
-                this.loadingMore
-                  ? msg('正在加载…', { id: 'status.loading' })
-                  : msg('加载更多政策', { id: 'policy.more' })
-              }
+              ${loading ? loadingText() : msg('加载更多政策', { id: 'policy.more' })}
             </button>`
           : nothing
       }`;

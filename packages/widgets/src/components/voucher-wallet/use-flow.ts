@@ -1,7 +1,7 @@
 import type { Engagement, Voucher, VoucherQuote } from '@smec/schemas';
 import { voucherPayment } from '@smec/schemas/rules';
-import { createIdempotencyKey } from '@smec/sdk/core';
-import type { TemplateResult } from 'lit';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { ActionController } from '../../controllers/action-controller.js';
 import { SmecVoucherUseEvent } from '../../events/voucher-use-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import { formatMoney } from '../../internal/format.js';
@@ -23,9 +23,8 @@ const MAX_CONTRACT = 10_000_000_000;
 const SEARCH_DELAY_MS = 250;
 const QUOTE_DELAY_MS = 400;
 
-/** What the use dialog needs of the wallet. */
-export interface UseFlowHost {
-  requestUpdate(): void;
+/** What the use dialog needs of the wallet, besides being its host. */
+export interface UseFlowInputs {
   client(): SmecClient;
   /** Every voucher of the enterprise, and the unused ones, the soonest to expire first. */
   vouchers(): Voucher[];
@@ -36,25 +35,41 @@ export interface UseFlowHost {
   /** The platform ordered the engagement; the dialog is done. The wallet says `message` and fires `event`. */
   ordered(engagement: Engagement, message: string, event: SmecVoucherUseEvent): void;
   close(): void;
-  /** One key per confirmed form, kept by the wallet: a retry of the same order, even after reopening, is not a second one. */
-  idempotency: { key: string; value: string } | undefined;
 }
 
-/** The use dialog's form and everything it asks the platform: product search, quote, the order itself. */
-export class UseFlow {
-  form: UseForm;
+/**
+ * The use dialog's form and everything it asks the platform: product search, quote, the order itself. One per
+ * wallet, made when the dialog first opens: the order's Idempotency-Key stays with the confirmed form across a
+ * closing and reopening of the dialog, so a retry of the same order is never a second one.
+ */
+export class UseFlow implements ReactiveController {
+  /** The open dialog's form; undefined while it is closed. */
+  private form: UseForm | undefined;
   private searchController: AbortController | undefined;
   private quoteController: AbortController | undefined;
-  private submitController: AbortController | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private quoteTimer: ReturnType<typeof setTimeout> | undefined;
-  private disposed = false;
+  private readonly order: ActionController;
 
   constructor(
-    private readonly host: UseFlowHost,
-    voucher: Voucher,
-    product?: { id: string; name: string },
+    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly inputs: UseFlowInputs,
   ) {
+    this.order = new ActionController(host);
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  get opened(): boolean {
+    return !!this.form;
+  }
+
+  /** Opens the dialog on `voucher`, with `product` chosen when the catalog asked for one. */
+  open(voucher: Voucher, product?: { id: string; name: string }): void {
+    this.stop();
     this.form = {
       voucherId: voucher.id,
       searchText: '',
@@ -72,19 +87,27 @@ export class UseFlow {
       submitting: false,
       recheck: false,
     };
-    host.focus(product ? '#smec-amount' : '#smec-product-q');
+    this.inputs.focus(product ? '#smec-amount' : '#smec-product-q');
     this.search('');
   }
 
-  /** Stops every timer and request: the dialog closed. */
-  dispose(): void {
-    this.disposed = true;
+  /** Closes the dialog: every timer and request stops. */
+  close(): void {
+    this.stop();
+    this.form = undefined;
+    this.host.requestUpdate();
+  }
+
+  private stop(): void {
     clearTimeout(this.quoteTimer);
     clearTimeout(this.searchTimer);
-    for (const controller of [this.quoteController, this.searchController, this.submitController]) controller?.abort();
+    this.quoteController?.abort();
+    this.searchController?.abort();
+    this.order.abort();
   }
 
   private patch(patch: Partial<UseForm>): void {
+    if (!this.form) return;
     this.form = { ...this.form, ...patch };
     this.host.requestUpdate();
   }
@@ -95,7 +118,7 @@ export class UseFlow {
     this.searchTimer = setTimeout(() => {
       this.searchController?.abort();
       const controller = (this.searchController = new AbortController());
-      searchProducts(this.host.client(), text.trim(), controller.signal).then(
+      searchProducts(this.inputs.client(), text.trim(), controller.signal).then(
         (products) => !controller.signal.aborted && this.patch({ products, searching: false }),
         (error: unknown) =>
           !controller.signal.aborted &&
@@ -118,7 +141,7 @@ export class UseFlow {
   private capLeft(voucher: Voucher, form: UseForm): number {
     if (form.quote) return form.quote.value.capLeft;
     const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-    const used = this.host
+    const used = this.inputs
       .engagements()
       .filter((e) => e.voucherId && e.status !== 'cancelled' && new Date(e.createdAt).getUTCFullYear() === year)
       .reduce((sum, e) => sum + e.voucherAmount, 0);
@@ -126,7 +149,7 @@ export class UseFlow {
   }
 
   private preview(form: UseForm): Preview | undefined {
-    const voucher = this.host.vouchers().find((v) => v.id === form.voucherId);
+    const voucher = this.inputs.vouchers().find((v) => v.id === form.voucherId);
     const fen = this.amountFen(form);
     if (!voucher || fen === undefined) return undefined;
     const key = this.quoteKey(form);
@@ -163,7 +186,7 @@ export class UseFlow {
   private scheduleQuote(): void {
     clearTimeout(this.quoteTimer);
     this.quoteController?.abort();
-    if (!this.quoteKey(this.form)) {
+    if (!this.form || !this.quoteKey(this.form)) {
       this.patch({ quoting: false });
       return;
     }
@@ -174,19 +197,19 @@ export class UseFlow {
   /** The platform's quote for the current inputs, shown at once; undefined when it refused (the error is shown). */
   private async fetchQuote(): Promise<VoucherQuote | undefined> {
     const form = this.form;
-    const key = this.quoteKey(form);
-    const fen = this.amountFen(form);
-    if (!key || !form.productId || fen === undefined) return undefined;
+    const key = form && this.quoteKey(form);
+    const fen = form && this.amountFen(form);
+    if (!form || !key || !form.productId || fen === undefined) return undefined;
     this.quoteController?.abort();
     const controller = (this.quoteController = new AbortController());
     try {
       const value = await quote(
-        this.host.client(),
+        this.inputs.client(),
         form.voucherId,
         { productId: form.productId, contractAmount: fen },
         controller.signal,
       );
-      if (controller.signal.aborted || this.quoteKey(this.form) !== key) return undefined;
+      if (controller.signal.aborted || !this.form || this.quoteKey(this.form) !== key) return undefined;
       this.patch({ quote: { key, value }, quoting: false, productError: '', amountError: '', formError: '' });
       return value;
     } catch (error) {
@@ -203,13 +226,13 @@ export class UseFlow {
   }
 
   private focusFirstError(): void {
-    if (this.disposed) return;
-    if (this.form.productError) this.host.focus('#smec-product-q');
-    else if (this.form.amountError) this.host.focus('#smec-amount');
+    if (this.form?.productError) this.inputs.focus('#smec-product-q');
+    else if (this.form?.amountError) this.inputs.focus('#smec-amount');
   }
 
   private async submit(): Promise<void> {
     const form = this.form;
+    if (!form || this.order.busy) return;
     const problems = this.checkForm(form);
     this.patch({ ...problems, formError: '', recheck: false });
     if (problems.productError || problems.amountError) {
@@ -235,47 +258,47 @@ export class UseFlow {
         return;
       }
     }
-    const host = this.host;
-    if (host.idempotency?.key !== key) host.idempotency = { key, value: createIdempotencyKey() };
-    const idempotencyKey = host.idempotency.value;
-    this.submitController?.abort();
-    const controller = (this.submitController = new AbortController());
-    this.patch({ submitting: true });
-    try {
-      const input = { productId: form.productId, contractAmount: fen };
-      const engagement = await useVoucher(host.client(), form.voucherId, input, idempotencyKey, controller.signal);
-      host.idempotency = undefined;
-      const pays = formatMoney(engagement.voucherAmount);
-      const rest = formatMoney(engagement.selfPaid);
-      const message = msg(str`已下单：${engagement.productName}。本券抵扣 ${pays}，您需自付 ${rest}。`, {
-        id: 'wallet.done.used',
-      });
-      const event = new SmecVoucherUseEvent({
-        voucherId: form.voucherId,
-        engagementId: engagement.id,
-        productId: engagement.productId,
-        contractAmount: engagement.contractAmount,
-        voucherAmount: engagement.voucherAmount,
-        selfPaid: engagement.selfPaid,
-      });
-      host.ordered(engagement, message, event);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.patch({ submitting: false, ...this.fieldProblem(describeUseError(error)) });
-      this.focusFirstError();
-    }
+    const input = { productId: form.productId, contractAmount: fen };
+    await this.order.run({
+      operation: 'vouchers.use',
+      // One key per confirmed form: a retry of the same order, even after reopening, is not a second one.
+      body: key,
+      send: ({ idempotencyKey, signal }) =>
+        useVoucher(this.inputs.client(), form.voucherId, input, idempotencyKey, signal),
+      done: (engagement) => {
+        const pays = formatMoney(engagement.voucherAmount);
+        const rest = formatMoney(engagement.selfPaid);
+        const message = msg(str`已下单：${engagement.productName}。本券抵扣 ${pays}，您需自付 ${rest}。`, {
+          id: 'wallet.done.used',
+        });
+        const event = new SmecVoucherUseEvent({
+          voucherId: form.voucherId,
+          engagementId: engagement.id,
+          productId: engagement.productId,
+          contractAmount: engagement.contractAmount,
+          voucherAmount: engagement.voucherAmount,
+          selfPaid: engagement.selfPaid,
+        });
+        this.inputs.ordered(engagement, message, event);
+      },
+      failed: (error) => {
+        this.patch(this.fieldProblem(describeUseError(error)));
+        this.focusFirstError();
+      },
+    });
   }
 
-  render(): TemplateResult {
+  render(): TemplateResult | typeof nothing {
     const form = this.form;
-    const usable = this.host.usable();
+    if (!form) return nothing;
+    const usable = this.inputs.usable();
     return renderUseDialog({
-      form,
+      form: { ...form, submitting: this.order.busy },
       vouchers: usable.some((v) => v.id === form.voucherId)
         ? usable
-        : [...this.host.vouchers().filter((v) => v.id === form.voucherId), ...usable],
+        : [...this.inputs.vouchers().filter((v) => v.id === form.voucherId), ...usable],
       preview: this.preview(form),
-      onClose: () => this.host.close(),
+      onClose: () => this.inputs.close(),
       onVoucher: (id) => {
         this.patch({ voucherId: id, quote: undefined });
         this.scheduleQuote();
@@ -287,7 +310,7 @@ export class UseFlow {
       },
       onAmount: (text) => {
         // Only a problem already shown is re-checked while typing: nobody is scolded mid-number.
-        const recheck = this.form.amountError ? this.checkForm({ ...this.form, amountText: text }).amountError : '';
+        const recheck = form.amountError ? this.checkForm({ ...form, amountText: text }).amountError : '';
         this.patch({ amountText: text, amountError: recheck ?? '', recheck: false });
         this.scheduleQuote();
       },

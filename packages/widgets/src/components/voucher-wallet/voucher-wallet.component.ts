@@ -1,27 +1,30 @@
-import { consume } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
 import type { TokenProvider } from '@smec/sdk/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ActionController } from '../../controllers/action-controller.js';
+import { ClientController } from '../../controllers/client-controller.js';
+import { FocusController } from '../../controllers/focus-controller.js';
+import { LoadTask } from '../../controllers/load-task.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
 import { SmecVoucherClaimEvent } from '../../events/voucher-claim-event.js';
-import { msg, resolveLocale, str } from '../../i18n/localization.js';
-import { clientContext, OwnClientCache, type SmecClient } from '../../internal/client.js';
+import { msg, str } from '../../i18n/localization.js';
+import type { SmecClient } from '../../internal/client.js';
 import { formatMoney } from '../../internal/format.js';
 import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
-import { renderError } from '../catalog/status.js';
-import { renderBatchList } from './batch-list.js';
-import { hasToken, tokenSource } from './sign-in-state.js';
-import type { UseFlow, UseFlowHost } from './use-flow.js';
-import { renderVoucherCard } from './voucher-card.js';
+import { renderError } from '../../views/error-view.js';
+import { loadingText } from '../../views/status-view.js';
+import { renderSignIn } from '../../views/sign-in-view.js';
+import type { UseFlow } from './use-flow.js';
 import styles from './voucher-wallet.styles.js';
 import { acceptDelivery, claim, loadBatches, loadWallet } from './wallet-api.js';
-import { renderEngagementList } from './engagement-list.js';
 import { describeActionError } from './wallet-texts.js';
+import { renderWallet } from './wallet-view.js';
 
 // The dialogs are fetched when first opened: most visits only look at the vouchers.
 const useFlowModule = new Lazy(() => import('./use-flow.js'));
@@ -50,7 +53,8 @@ export interface VoucherProductRequest {
  * @fires smec-voucher-use - {SmecVoucherUseEvent} The enterprise used a voucher: an engagement was ordered.
  * @fires smec-voucher-return - {SmecVoucherReturnEvent} The enterprise handed a voucher back.
  * @fires smec-auth-required - {SmecAuthRequiredEvent} A visitor who is not signed in pressed 「登录」.
- * @fires smec-error - {SmecErrorEvent} The wallet could not be loaded (the widget shows the error too).
+ * @fires smec-error - {SmecErrorEvent} The wallet could not be loaded, or a claim, a use, a hand-back or an acceptance
+ * failed (the widget shows it too).
  *
  * @slot sign-in - The host's own sign-in link, shown to visitors who are not signed in.
  *
@@ -99,26 +103,24 @@ export interface VoucherProductRequest {
 export class SmecVoucherWallet extends SmecElement {
   static override styles = [themeStyles, styles];
 
-  private readonly ownClients = new OwnClientCache();
-  private actionController: AbortController | undefined;
-  /** The open use dialog, once its module has arrived. */
+  /** The use dialog, once its module has arrived. */
   private useFlow: UseFlow | undefined;
   private returnFocus: HTMLElement | undefined;
-  private pendingFocus: string | undefined;
   /** What a product request asked for before the vouchers had loaded. */
   private pendingRequest: VoucherProductRequest | undefined;
 
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  private rootClient?: SmecClient;
+  private readonly api = new ClientController(this);
+  // The dialogs open before the focus moves into them.
+  private readonly modal = new ModalController(this);
+  private readonly focusing = new FocusController(this);
+  /** Claims, hand-backs and acceptances: one at a time. */
+  private readonly action = new ActionController(this);
 
   @state() private version = 0;
-  @state() private busy = false;
   @state() private message = '';
-  @state() private actionError = '';
   /** The use dialog asked for, until its module has arrived. */
   @state() private opening: { voucher: Voucher; product?: { id: string; name: string } } | undefined;
-  @state() private returning: { voucher: Voucher; error: string } | undefined;
+  @state() private returning: Voucher | undefined;
   @state() private ratingOpen: string | undefined;
   /** What the last actions returned, ahead of a reload. */
   @state() private fresh: { vouchers: Map<string, Voucher>; engagements: Map<string, Engagement> } = {
@@ -141,37 +143,18 @@ export class SmecVoucherWallet extends SmecElement {
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  private readonly walletTask = new Task(this, {
-    task: async ([client], { signal }) => {
+  private readonly walletTask = new LoadTask(this, {
+    task: async ([client], { signal }) =>
       // Nobody can be signed in without a token: no need to hear a 401 say so.
-      if (!(await hasToken(tokenSource(this, this)))) return undefined;
-      try {
-        return await loadWallet(client, signal);
-      } catch (error) {
-        if (!signal.aborted) this.dispatchEvent(new SmecErrorEvent(error, 'vouchers.list'));
-        throw error;
-      }
-    },
-    args: () => [this.activeClient, this.version] as const,
+      (await this.api.signedIn()) ? loadWallet(client, signal) : undefined,
+    args: () => [this.api.client, this.version] as const,
+    operation: 'vouchers.list',
   });
 
-  private readonly batchesTask = new Task(this, {
+  private readonly batchesTask = new LoadTask(this, {
     task: ([client, region], { signal }) => loadBatches(client, region, signal),
-    args: () => [this.activeClient, this.region || undefined, this.version] as const,
+    args: () => [this.api.client, this.region || undefined, this.version] as const,
   });
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.actionController?.abort();
-    this.useFlow?.dispose();
-  }
-
-  /** The client in use: the `client` property, else the enclosing root's, else one built from `api-base`. */
-  private get activeClient(): SmecClient {
-    if (this.client) return this.client;
-    if (this.rootClient) return this.rootClient;
-    return this.ownClients.get({ apiBase: this.apiBase, locale: resolveLocale(this), getToken: this.getToken });
-  }
 
   /** Reloads the vouchers, the batches and the engagements. */
   refresh(): void {
@@ -180,17 +163,11 @@ export class SmecVoucherWallet extends SmecElement {
   }
 
   private get vouchers(): Voucher[] {
-    const loaded = this.walletTask.value?.vouchers ?? [];
-    const merged = loaded.map((v) => this.fresh.vouchers.get(v.id) ?? v);
-    const added = [...this.fresh.vouchers.values()].filter((v) => !loaded.some((l) => l.id === v.id));
-    return [...added, ...merged];
+    return merged(this.walletTask.value?.vouchers, this.fresh.vouchers);
   }
 
   private get engagements(): Engagement[] {
-    const loaded = this.walletTask.value?.engagements ?? [];
-    const merged = loaded.map((e) => this.fresh.engagements.get(e.id) ?? e);
-    const added = [...this.fresh.engagements.values()].filter((e) => !loaded.some((l) => l.id === e.id));
-    return [...added, ...merged];
+    return merged(this.walletTask.value?.engagements, this.fresh.engagements);
   }
 
   /** Unused vouchers, the soonest to expire first: the one a product request picks. */
@@ -215,13 +192,13 @@ export class SmecVoucherWallet extends SmecElement {
       this.pendingRequest = undefined;
     }
     if (!this.signedIn) {
-      this.dispatchEvent(new SmecAuthRequiredEvent({ widget: 'voucher-wallet' }));
+      this.handleSignIn();
       return;
     }
     const [voucher] = this.usable;
     if (!voucher) {
       this.message = msg('您没有可用的服务券，请先领取。', { id: 'wallet.noUsable' });
-      this.pendingFocus = '#smec-batches-title';
+      this.focusing.later('#smec-batches-title', true);
       return;
     }
     this.openUse(voucher, { id: request.productId, name: request.productName });
@@ -229,44 +206,21 @@ export class SmecVoucherWallet extends SmecElement {
 
   private openUse(voucher: Voucher, product?: { id: string; name: string }): void {
     this.returnFocus = this.activeElement();
-    this.useFlow?.dispose();
-    this.useFlow = undefined;
+    this.useFlow?.close();
     this.opening = { voucher, product };
   }
 
-  /** What the use dialog needs of the wallet. */
-  private readonly useFlowHost: UseFlowHost = {
-    requestUpdate: () => this.requestUpdate(),
-    client: () => this.activeClient,
-    vouchers: () => this.vouchers,
-    usable: () => this.usable,
-    engagements: () => this.engagements,
-    focus: (selector) => {
-      this.pendingFocus = selector;
-      this.requestUpdate();
-    },
-    ordered: (engagement, message, event) => this.ordered(engagement, message, event),
-    close: () => this.closeUse(),
-    idempotency: undefined,
-  };
-
+  /** The platform ordered the engagement the use dialog confirmed. */
   private ordered(engagement: Engagement, message: string, event: Event): void {
-    this.useFlow?.dispose();
-    this.useFlow = undefined;
-    const engagements = new Map(this.fresh.engagements).set(engagement.id, engagement);
-    this.fresh = { ...this.fresh, engagements };
-    this.message = message;
-    this.pendingFocus = `#smec-engagement-${engagement.id}`;
-    this.dispatchEvent(event);
-    this.version += 1;
+    this.useFlow?.close();
+    this.remember('engagements', engagement);
+    this.done(message, `#smec-engagement-${engagement.id}`, event);
   }
 
   private closeUse(): void {
-    if (!this.useFlow && !this.opening) return;
-    this.useFlow?.dispose();
-    this.useFlow = undefined;
+    if (!this.useFlow?.opened && !this.opening) return;
+    this.useFlow?.close();
     this.opening = undefined;
-    this.requestUpdate();
     this.restoreFocus();
   }
 
@@ -276,83 +230,99 @@ export class SmecVoucherWallet extends SmecElement {
     if (target?.isConnected) requestAnimationFrame(() => target.focus());
   }
 
-  private async runAction(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
-    this.actionController?.abort();
-    const controller = (this.actionController = new AbortController());
-    this.busy = true;
-    this.actionError = '';
+  /** Shows what a voucher or an engagement is now, ahead of the reload. */
+  private remember<K extends 'vouchers' | 'engagements'>(kind: K, value: Voucher | Engagement): void {
+    this.fresh = { ...this.fresh, [kind]: new Map(this.fresh[kind] as Map<string, unknown>).set(value.id, value) };
+  }
+
+  /** An action succeeded: the wallet says so, moves the focus to what changed, fires `event` and reloads. */
+  private done(message: string, focus: string, event?: Event): void {
+    this.message = message;
+    this.focusing.later(focus, true);
+    if (event) this.dispatchEvent(event);
+    this.version += 1;
+  }
+
+  private run<T>(
+    operation: string,
+    body: string,
+    send: (signal: AbortSignal, key: string) => Promise<T>,
+    done: (value: T) => void,
+  ): void {
     this.message = '';
-    try {
-      await work(controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.actionError = describeActionError(error);
-      this.pendingFocus = '#smec-action-error';
-    } finally {
-      if (!controller.signal.aborted) this.busy = false;
-    }
+    void this.action.run({
+      operation,
+      body,
+      send: ({ signal, idempotencyKey }) => send(signal, idempotencyKey),
+      done,
+      failed: () => this.focusing.later('#smec-action-error', true),
+    });
   }
 
   private handleClaim(batch: VoucherBatch): void {
-    void this.runAction(async (signal) => {
-      const voucher = await claim(this.activeClient, batch.id, signal);
-      this.fresh = { ...this.fresh, vouchers: new Map(this.fresh.vouchers).set(voucher.id, voucher) };
-      const value = formatMoney(voucher.faceValue);
-      this.message = msg(str`已领取 ${batch.name}（${value}），券号 ${voucher.code}。`, { id: 'wallet.done.claimed' });
-      this.pendingFocus = `#smec-voucher-${voucher.id}`;
-      this.dispatchEvent(new SmecVoucherClaimEvent({ batchId: batch.id, voucherId: voucher.id, code: voucher.code }));
-      this.version += 1;
-    });
+    const client = this.api.client;
+    this.run(
+      'vouchers.claim',
+      `claim ${batch.id}`,
+      (signal, idempotencyKey) => claim(client, batch.id, signal, idempotencyKey),
+      (voucher) => {
+        this.remember('vouchers', voucher);
+        const value = formatMoney(voucher.faceValue);
+        this.done(
+          msg(str`已领取 ${batch.name}（${value}），券号 ${voucher.code}。`, { id: 'wallet.done.claimed' }),
+          `#smec-voucher-${voucher.id}`,
+          new SmecVoucherClaimEvent({ batchId: batch.id, voucherId: voucher.id, code: voucher.code }),
+        );
+      },
+    );
+  }
+
+  private handleAccept(engagement: Engagement): void {
+    const client = this.api.client;
+    this.run(
+      'engagements.accept',
+      `accept ${engagement.id}`,
+      (signal, idempotencyKey) => acceptDelivery(client, engagement.id, signal, idempotencyKey),
+      (accepted) => {
+        this.remember('engagements', accepted);
+        this.done(
+          msg(str`已验收：${accepted.productName}。`, { id: 'wallet.done.accepted' }),
+          `#smec-engagement-${accepted.id}`,
+        );
+      },
+    );
   }
 
   private handleReturn(voucher: Voucher): void {
     this.returnFocus = this.activeElement();
-    this.returning = { voucher, error: '' };
-    this.pendingFocus = '#smec-return-title';
+    this.action.error = undefined;
+    this.returning = voucher;
+    this.focusing.later('#smec-return-title', true);
   }
 
   private confirmReturn(): void {
-    const returning = this.returning;
+    const voucher = this.returning;
     const module = returnDialogModule.get(this);
-    if (!returning || !module || this.busy) return;
-    const { voucher } = returning;
-    this.actionController?.abort();
-    const controller = (this.actionController = new AbortController());
-    this.busy = true;
-    module.handBack(this.activeClient, voucher, controller.signal).then(
-      (done) => {
-        if (controller.signal.aborted) return;
-        this.busy = false;
+    if (!voucher || !module || this.action.busy) return;
+    const client = this.api.client;
+    void this.action.run({
+      operation: 'vouchers.handBack',
+      body: `hand back ${voucher.id}`,
+      send: ({ signal }) => module.handBack(client, voucher, signal),
+      done: (done) => {
         this.returning = undefined;
         this.returnFocus = undefined;
-        this.fresh = { ...this.fresh, vouchers: new Map(this.fresh.vouchers).set(done.voucher.id, done.voucher) };
-        this.message = done.message;
-        this.pendingFocus = `#smec-voucher-${done.voucher.id}`;
-        this.dispatchEvent(done.event);
-        this.version += 1;
+        this.remember('vouchers', done.voucher);
+        this.done(done.message, `#smec-voucher-${done.voucher.id}`, done.event);
       },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        this.busy = false;
-        this.returning = { voucher, error: describeActionError(error) };
-      },
-    );
+    });
   }
 
   private closeReturn(): void {
     if (!this.returning) return;
     this.returning = undefined;
+    this.action.error = undefined;
     this.restoreFocus();
-  }
-
-  private handleAccept(engagement: Engagement): void {
-    void this.runAction(async (signal) => {
-      const accepted = await acceptDelivery(this.activeClient, engagement.id, signal);
-      this.fresh = { ...this.fresh, engagements: new Map(this.fresh.engagements).set(accepted.id, accepted) };
-      this.message = msg(str`已验收：${accepted.productName}。`, { id: 'wallet.done.accepted' });
-      this.pendingFocus = `#smec-engagement-${accepted.id}`;
-      this.version += 1;
-    });
   }
 
   private handleRate(engagement: Engagement): void {
@@ -361,14 +331,14 @@ export class SmecVoucherWallet extends SmecElement {
       this.dispatchEvent(new SmecErrorEvent(error, 'feedback-rating.load')),
     );
     this.ratingOpen = engagement.id;
-    this.pendingFocus = `[data-engagement-id="${engagement.id}"] smec-feedback-rating`;
+    this.focusing.later(`[data-engagement-id="${engagement.id}"] smec-feedback-rating`, true);
   }
 
   private readonly handleRatingSubmit = () => {
     const id = this.ratingOpen;
     this.ratingOpen = undefined;
     this.message = msg('感谢您的评价。', { id: 'wallet.done.rated' });
-    if (id) this.pendingFocus = `#smec-engagement-${id}`;
+    if (id) this.focusing.later(`#smec-engagement-${id}`, true);
     this.refresh();
   };
 
@@ -389,112 +359,39 @@ export class SmecVoucherWallet extends SmecElement {
   override willUpdate(): void {
     const opening = this.opening;
     const module = opening && useFlowModule.get(this);
-    if (opening && module) {
-      adoptViewStyles(this, module.dialogStyles);
-      this.opening = undefined;
-      this.useFlow = new module.UseFlow(this.useFlowHost, opening.voucher, opening.product);
-    }
-  }
-
-  override updated(): void {
-    for (const selector of ['dialog.use-dialog', 'dialog.return-dialog']) {
-      const dialog = this.renderRoot.querySelector<HTMLDialogElement>(selector);
-      if (dialog && !dialog.open) dialog.showModal();
-    }
-    const focus = this.pendingFocus;
-    if (!focus) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(focus);
-    if (target) {
-      this.pendingFocus = undefined;
-      target.focus();
-    }
+    if (!opening || !module) return;
+    adoptViewStyles(this, module.dialogStyles);
+    this.opening = undefined;
+    this.useFlow ??= new module.UseFlow(this, {
+      client: () => this.api.client,
+      vouchers: () => this.vouchers,
+      usable: () => this.usable,
+      engagements: () => this.engagements,
+      focus: (selector) => this.focusing.later(selector, true),
+      ordered: (engagement, message, event) => this.ordered(engagement, message, event),
+      close: () => this.closeUse(),
+    });
+    this.useFlow.open(opening.voucher, opening.product);
   }
 
   private statusText(): string {
     if (this.message) return this.message;
     const status = this.walletTask.status;
-    if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) {
-      return msg('正在加载…', { id: 'status.loading' });
-    }
-    return '';
-  }
-
-  private renderSignIn() {
-    return html`<section part="sign-in" class="sign-in" aria-labelledby="smec-sign-in-title">
-      <h3 id="smec-sign-in-title">${msg('登录后查看您的服务券', { id: 'wallet.signIn.title' })}</h3>
-      <p>${msg('服务券须以企业账号领取和使用。请先登录。', { id: 'wallet.signIn.hint' })}</p>
-      <div class="actions">
-        <button type="button" part="sign-in-button" class="button button-primary" @click=${this.handleSignIn}>
-          ${msg('登录', { id: 'wallet.signIn' })}
-        </button>
-        <slot name="sign-in"></slot>
-      </div>
-    </section>`;
-  }
-
-  private renderWallet() {
-    const vouchers = this.vouchers;
-    const batches = this.batchesTask.value ?? [];
-    const claimed = new Set(vouchers.filter((v) => v.status !== 'withdrawn').map((v) => v.batchId));
-    return html`<section part="vouchers" class="section" aria-labelledby="smec-vouchers-title">
-        <h3 id="smec-vouchers-title" tabindex="-1">${msg('我的服务券', { id: 'wallet.vouchers' })}</h3>
-        ${
-          vouchers.length === 0
-            ? html`<p class="empty">${msg('您还没有服务券，可在下方领取。', { id: 'wallet.vouchers.empty' })}</p>`
-            : html`<ul class="cards">
-                ${vouchers.map((voucher) =>
-                  renderVoucherCard({
-                    voucher,
-                    locale: this.locale,
-                    busy: this.busy,
-                    onUse: (v) => this.openUse(v),
-                    onReturn: (v) => this.handleReturn(v),
-                  }),
-                )}
-              </ul>`
-        }
-      </section>
-      <section part="batches" class="section" aria-labelledby="smec-batches-title">
-        <h3 id="smec-batches-title" tabindex="-1">${msg('可领取的服务券', { id: 'wallet.batches' })}</h3>
-        ${
-          this.batchesTask.status === TaskStatus.ERROR
-            ? html`<div role="alert">${renderError(this.batchesTask.error, () => void this.batchesTask.run())}</div>`
-            : this.batchesTask.status === TaskStatus.COMPLETE
-              ? renderBatchList({
-                  batches,
-                  claimed,
-                  locale: this.locale,
-                  busy: this.busy,
-                  onClaim: (b) => this.handleClaim(b),
-                })
-              : html`<p class="muted">${msg('正在加载…', { id: 'status.loading' })}</p>`
-        }
-      </section>
-      <section part="engagements" class="section" aria-labelledby="smec-engagements-title">
-        <h3 id="smec-engagements-title">${msg('我的服务项目', { id: 'wallet.engagements' })}</h3>
-        ${renderEngagementList({
-          engagements: this.engagements,
-          locale: this.locale,
-          busy: this.busy,
-          ratingOpen: this.ratingOpen,
-          client: this.activeClient,
-          onAccept: (e) => this.handleAccept(e),
-          onRate: (e) => this.handleRate(e),
-        })}
-      </section>`;
+    return status === TaskStatus.PENDING || status === TaskStatus.INITIAL ? loadingText() : '';
   }
 
   private renderDialogs() {
-    const returning = this.returning;
-    return html`${this.useFlow ? this.useFlow.render() : this.opening ? useFlowModule.render(this, () => nothing) : nothing}
+    const voucher = this.returning;
+    const { busy, error } = this.action;
+    return html`${this.opening ? useFlowModule.render(this, () => nothing) : (this.useFlow?.render() ?? nothing)}
     ${
-      returning
+      voucher
         ? returnDialogModule.render(this, ({ renderReturnDialog, dialogStyles }) => {
             adoptViewStyles(this, dialogStyles);
             return renderReturnDialog({
-              voucher: returning.voucher,
-              busy: this.busy,
-              error: returning.error,
+              voucher,
+              busy,
+              error: error ? describeActionError(error) : '',
               onConfirm: () => this.confirmReturn(),
               onClose: () => this.closeReturn(),
             });
@@ -507,15 +404,60 @@ export class SmecVoucherWallet extends SmecElement {
     const status = this.walletTask.status;
     const failed = status === TaskStatus.ERROR;
     const signedOut = status === TaskStatus.COMPLETE && this.walletTask.value === undefined;
+    // A refused hand-back is shown in its dialog, every other refusal here.
+    const actionError = this.returning ? undefined : this.action.error;
+    const batches = this.batchesTask;
     return html`<div part="base" class="base" lang=${this.locale}>
       <h2 class="title">${msg('服务券', { id: 'wallet.title' })}</h2>
       <p part="status" class="status" role="status" aria-live="polite">${this.statusText()}</p>
       <div role="alert" id="smec-action-error" tabindex="-1" class="action-error">
-        ${this.actionError ? html`<p part="error" class="error">${this.actionError}</p>` : nothing}
+        ${actionError ? html`<p part="error" class="error">${describeActionError(actionError)}</p>` : nothing}
       </div>
-      <div role="alert">${failed ? renderError(this.walletTask.error, () => this.refresh()) : nothing}</div>
-      ${signedOut ? this.renderSignIn() : nothing} ${this.signedIn ? this.renderWallet() : nothing}
-      ${this.signedIn ? this.renderDialogs() : nothing}
+      <div role="alert">
+        ${failed ? renderError(this.walletTask.error, () => this.refresh(), describeActionError) : nothing}
+      </div>
+      ${
+        signedOut
+          ? renderSignIn({
+              title: msg('登录后查看您的服务券', { id: 'wallet.signIn.title' }),
+              hint: msg('服务券须以企业账号领取和使用。请先登录。', { id: 'wallet.signIn.hint' }),
+              label: msg('登录', { id: 'wallet.signIn' }),
+              part: 'sign-in-button',
+              onSignIn: () => this.handleSignIn(),
+            })
+          : nothing
+      }
+      ${
+        this.signedIn
+          ? html`${renderWallet({
+              vouchers: this.vouchers,
+              engagements: this.engagements,
+              batches: {
+                status: batches.status,
+                value: batches.value,
+                error: batches.error,
+                retry: () => void batches.run(),
+              },
+              locale: this.locale,
+              busy: this.action.busy,
+              ratingOpen: this.ratingOpen,
+              client: this.api.client,
+              onUse: (v) => this.openUse(v),
+              onReturn: (v) => this.handleReturn(v),
+              onClaim: (b) => this.handleClaim(b),
+              onAccept: (e) => this.handleAccept(e),
+              onRate: (e) => this.handleRate(e),
+            })}
+            ${this.renderDialogs()}`
+          : nothing
+      }
     </div>`;
   }
+}
+
+/** What was loaded, with what the last actions returned in place of it; new ones first. */
+function merged<T extends { id: string }>(loaded: T[] = [], fresh: Map<string, T>): T[] {
+  const kept = loaded.map((item) => fresh.get(item.id) ?? item);
+  const added = [...fresh.values()].filter((item) => !loaded.some((l) => l.id === item.id));
+  return [...added, ...kept];
 }

@@ -58,10 +58,21 @@ export async function loadBatches(
   return [...open.items, ...upcoming.items];
 }
 
-export function claim(client: SmecClient, batchId: string, signal: AbortSignal): Promise<Voucher> {
-  return client.vouchers.claim(batchId, { signal });
+/** Claims a voucher; the same `idempotencyKey` on a retry of the same claim, so that it never claims twice. */
+export function claim(
+  client: SmecClient,
+  batchId: string,
+  signal: AbortSignal,
+  idempotencyKey: string,
+): Promise<Voucher> {
+  return client.vouchers.claim(batchId, { signal, idempotencyKey });
 }
 
-export function acceptDelivery(client: SmecClient, engagementId: string, signal: AbortSignal): Promise<Engagement> {
-  return client.engagements.accept(engagementId, { signal });
+export function acceptDelivery(
+  client: SmecClient,
+  engagementId: string,
+  signal: AbortSignal,
+  idempotencyKey: string,
+): Promise<Engagement> {
+  return client.engagements.accept(engagementId, { signal, idempotencyKey });
 }

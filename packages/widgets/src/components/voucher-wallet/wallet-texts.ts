@@ -1,8 +1,9 @@
 import { msg, str } from '../../i18n/localization.js';
 import type { EngagementStatus, VoucherBatch, VoucherStatus } from '@smec/schemas';
-import { isSmecApiError } from '@smec/sdk/core';
+import { isSmecApiError, isSmecForbiddenError, isSmecUnauthorizedError } from '@smec/sdk/core';
 import { formatNumber } from '../../internal/format.js';
-import { describeError } from '../catalog/status.js';
+import { problemCode } from '../../internal/problem-code.js';
+import { describeError } from '../../views/error-view.js';
 
 /** A voucher deadline this near (in days) is shown as a warning. */
 export const NEAR_DAYS = 7;
@@ -82,32 +83,31 @@ export function quotaText(batch: VoucherBatch, locale: string): string {
   return msg(str`剩余 ${left} / ${quota} 张`, { id: 'wallet.batch.quota' });
 }
 
-/** A refused claim, hand-back or acceptance, in the visitor's words. */
+/** A failure in the wallet's words: a refused claim, hand-back or acceptance, a voucher or batch that is not there. */
 export function describeActionError(error: unknown): string {
-  if (isSmecApiError(error)) {
-    const detail = error.problem.detail;
-    switch (error.code) {
-      case 'claim_not_open':
-        return msg('当前不在领取时间内。', { id: 'wallet.error.claimNotOpen' });
-      case 'quota_exhausted':
-        return msg('本批次的服务券已领完。', { id: 'wallet.error.quotaExhausted' });
-      case 'already_claimed':
-        return msg('您的企业已领取过本批次的服务券。', { id: 'wallet.error.alreadyClaimed' });
-      case 'annual_cap_reached':
-        return msg('您的企业本年度的服务券额度已用完。', { id: 'wallet.error.capReached.claim' });
-      case 'not_eligible':
-        return detail
-          ? msg(str`您的企业不符合本批次的申领条件：${detail}`, { id: 'wallet.error.notEligible.detail' })
-          : msg('您的企业不符合本批次的申领条件。', { id: 'wallet.error.notEligible' });
-      case 'voucher_not_returnable':
-        return msg('只有未使用的服务券可以退回。', { id: 'wallet.error.notReturnable' });
+  switch (problemCode(error)) {
+    case 'claim_not_open':
+      return msg('当前不在领取时间内。', { id: 'wallet.error.claimNotOpen' });
+    case 'quota_exhausted':
+      return msg('本批次的服务券已领完。', { id: 'wallet.error.quotaExhausted' });
+    case 'already_claimed':
+      return msg('您的企业已领取过本批次的服务券。', { id: 'wallet.error.alreadyClaimed' });
+    case 'annual_cap_reached':
+      return msg('您的企业本年度的服务券额度已用完。', { id: 'wallet.error.capReached.claim' });
+    case 'not_eligible': {
+      const detail = isSmecApiError(error) ? error.problem.detail : undefined;
+      return detail
+        ? msg(str`您的企业不符合本批次的申领条件：${detail}`, { id: 'wallet.error.notEligible.detail' })
+        : msg('您的企业不符合本批次的申领条件。', { id: 'wallet.error.notEligible' });
     }
-    if (error.status === 401) return signedOutText();
-    if (error.status === 403) {
-      return msg('只有企业账号可以领取和使用服务券。', { id: 'wallet.error.notEnterprise' });
-    }
+    case 'voucher_not_returnable':
+      return msg('只有未使用的服务券可以退回。', { id: 'wallet.error.notReturnable' });
   }
-  return describeError(error);
+  if (isSmecUnauthorizedError(error)) return signedOutText();
+  if (isSmecForbiddenError(error)) {
+    return msg('只有企业账号可以领取和使用服务券。', { id: 'wallet.error.notEnterprise' });
+  }
+  return describeError(error, msg('没有找到相应的服务券或批次，请刷新后再试。', { id: 'wallet.error.notFound' }));
 }
 
 export function signedOutText(): string {

@@ -135,6 +135,7 @@ export const templates = {
   'event.error.already': 'Your company is already registered for this event.',
   'event.error.closed': 'Registration is not open at the moment.',
   'event.error.full': 'The event is full and has no waiting list.',
+  'event.error.notFound': 'This event was not found; it may have been taken down.',
   'event.error.signedOut': 'Your sign-in has expired. Please sign in again.',
   'event.fact.beijing': '(Beijing time)',
   'event.fact.online': 'Online',

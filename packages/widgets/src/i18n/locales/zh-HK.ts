@@ -133,6 +133,7 @@ export const templates = {
   'event.error.already': '您的企業已報名本活動。',
   'event.error.closed': '現在不在報名時間內。',
   'event.error.full': '名額已滿，且本活動不設候補。',
+  'event.error.notFound': '找不到這項活動，它可能已被撤下。',
   'event.error.signedOut': '登入已失效，請重新登入。',
   'event.fact.beijing': '（北京時間）',
   'event.fact.online': '線上參與',

@@ -11,6 +11,7 @@ export const centerScorecardEn = {
   'scorecard.demands': 'Demands received / matched',
   'scorecard.enterpriseServices': 'Enterprise-services',
   'scorecard.enterprisesServed': 'Enterprises served',
+  'scorecard.error.notFound': 'No yearly figures were found for this region.',
   'scorecard.eventsHeld': 'Matching events held',
   'scorecard.figure': 'Figure',
   'scorecard.figures': 'Key figures',

@@ -12,6 +12,7 @@ export const centerScorecardZhHk = {
   'scorecard.demands': '受理需求 / 已對接（項）',
   'scorecard.enterpriseServices': '服務企業（家次）',
   'scorecard.enterprisesServed': '服務企業（家）',
+  'scorecard.error.notFound': '找不到這個地區的年度服務情況。',
   'scorecard.eventsHeld': '舉辦服務對接活動（場）',
   'scorecard.figure': '指標',
   'scorecard.figures': '主要指標',

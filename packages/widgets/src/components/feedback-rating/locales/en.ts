@@ -18,6 +18,7 @@ export const feedbackRatingEn = {
   'feedback.error.forbidden': 'Only the enterprise that received the service can rate it.',
   'feedback.error.notDelivered': 'The service has not been delivered and accepted yet; rate it once it has.',
   'feedback.error.notFound': 'This service was not found, or it does not belong to your enterprise.',
+  'feedback.error.subjectNotFound': 'This provider or service was not found; it may have been withdrawn.',
   'feedback.failed': 'The rating was not sent',
   'feedback.followUp': 'Follow-up',
   'feedback.followUp.answered': 'The provider has answered',

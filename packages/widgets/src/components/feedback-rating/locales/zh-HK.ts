@@ -18,6 +18,7 @@ export const feedbackRatingZhHk = {
   'feedback.error.forbidden': '只有接受服務的企業可以評價。',
   'feedback.error.notDelivered': '服務尚未交付驗收，驗收後才能評價。',
   'feedback.error.notFound': '沒有找到這項服務，或它不屬於您的企業。',
+  'feedback.error.subjectNotFound': '找不到這家服務機構或這項服務，它可能已下架。',
   'feedback.failed': '評價未能提交',
   'feedback.followUp': '跟蹤回訪',
   'feedback.followUp.answered': '服務機構已答覆',

@@ -18,6 +18,7 @@ export const policyListEn = {
   'policy.filter.to': 'Published until',
   'policy.filter.validity': 'Validity',
   'policy.fullText': 'Read the full text',
+  'policy.error.notFound': 'This policy was not found; it may have been repealed or withdrawn.',
   'policy.heading': 'Policies',
   'policy.level.city': 'City',
   'policy.level.county': 'County/district',

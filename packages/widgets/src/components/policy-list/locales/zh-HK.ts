@@ -19,6 +19,7 @@ export const policyListZhHk = {
   'policy.filter.to': '發佈日期至',
   'policy.filter.validity': '效力',
   'policy.fullText': '閱讀政策全文',
+  'policy.error.notFound': '找不到這項政策，它可能已廢止或撤下。',
   'policy.heading': '政策文件',
   'policy.level.city': '市級',
   'policy.level.county': '縣（區）級',

@@ -65,6 +65,7 @@ export const voucherWalletEn = {
   'wallet.error.notEligible': 'Your company does not meet this batch’s terms.',
   'wallet.error.notEligible.detail': str`Your company does not meet this batch’s terms: ${0}`,
   'wallet.error.notEnterprise': 'Only enterprise accounts can claim and use vouchers.',
+  'wallet.error.notFound': 'That voucher or batch was not found. Refresh the page and try again.',
   'wallet.error.notReturnable': 'Only an unused voucher can be handed back.',
   'wallet.error.notUsable': 'This voucher has been used or handed back.',
   'wallet.error.productNotEligible':

@@ -66,6 +66,7 @@ export const voucherWalletZhHk = {
   'wallet.error.notEligible': '您的企業不符合本批次的申領條件。',
   'wallet.error.notEligible.detail': str`您的企業不符合本批次的申領條件：${0}`,
   'wallet.error.notEnterprise': '只有企業帳號可以領取和使用服務券。',
+  'wallet.error.notFound': '找不到相應的服務券或批次，請重新整理後再試。',
   'wallet.error.notReturnable': '只有未使用的服務券可以退回。',
   'wallet.error.notUsable': '本券已使用或已退回，不能再用。',
   'wallet.error.productNotEligible': '這項服務不能用本券支付：它未上架、不支持服務券，或不在本券適用的服務類別內。',
