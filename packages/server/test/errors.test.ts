@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { ProductPage } from '@smec/schemas';
+import { PROBLEM_TITLES, ProductPage } from '@smec/schemas';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/index.js';
 import { prepareTestDatabase, startTestServer, testClock } from '../../../test-support/server.js';
@@ -110,6 +110,18 @@ describe('not found', () => {
     assertProblem(await request(server.apiUrl, '/providers/prv-99999'), 404, 'not_found');
     assertProblem(await request(server.apiUrl, '/nothing-here'), 404, 'not_found');
     assertProblem(await request(server.url, '/'), 404, 'not_found');
+  });
+
+  test("a problem's title is in the request's language, from the one list of codes", async () => {
+    const titleIn = async (language: string | undefined) => {
+      const headers: Record<string, string> = language ? { 'accept-language': language } : {};
+      const response = await request(server.apiUrl, '/products/prd-99999', { headers });
+      return assertProblem(response, 404, 'not_found').title;
+    };
+    assert.equal(await titleIn(undefined), PROBLEM_TITLES.not_found['zh-CN']);
+    assert.equal(await titleIn('zh-CN,zh;q=0.9'), '未找到');
+    assert.equal(await titleIn('zh-HK'), '找不到');
+    assert.equal(await titleIn('en-GB,en;q=0.8'), 'Not found');
   });
 
   test('a product of a provider that is not admitted is not public', async () => {
