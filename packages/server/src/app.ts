@@ -11,6 +11,7 @@ import { registerEtags } from './http/etag.js';
 import { registerRateLimits, type RateLimitRule } from './http/rate-limit.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './http/error-handlers.js';
 import { loggerOptions, registerRequestLog } from './http/logging.js';
+import { registerProblemCodeCheck } from './http/problem-code-check.js';
 import { registerJsonBodies } from './http/json-body.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -55,6 +56,11 @@ export interface AppOptions {
   readonly rateLimits?: { readonly demandSubmit?: RateLimitRule; readonly demandLookup?: RateLimitRule };
   /** Send `Strict-Transport-Security` with this max-age on HTTPS requests; 0 or unset: never. */
   readonly hstsMaxAge?: number;
+  /**
+   * Tests only: a problem whose code its operation does not list becomes a loud 500 (`http/problem-code-check.ts`),
+   * so that a test meeting it fails. Default false: production servers send what the route threw.
+   */
+  readonly checkProblemCodes?: boolean;
   /** The one clock every "now" of the server is read from (`config.ts` makes it from `SMEC_NOW`, else the real time). */
   readonly clock: Clock;
 }
@@ -75,6 +81,7 @@ export const CORS_EXPOSED_HEADERS = [
   'Location',
 ];
 
+const API_PREFIX = '/api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** The platform API (and, in demo mode, the demo site) as a Fastify instance, ready for `listen()` or `inject()`. */
@@ -119,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.logger) registerRequestLog(app);
 
   registerErrorHandlers(app);
+  if (options.checkProblemCodes) registerProblemCodeCheck(app, API_PREFIX);
 
   await app.register(cors, {
     origin: '*',
@@ -167,7 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       statsRoutes(api, demandContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
-    { prefix: '/api/v1' },
+    { prefix: API_PREFIX },
   );
 
   if (options.demo)

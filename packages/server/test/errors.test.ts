@@ -159,7 +159,7 @@ describe('the global error handler', () => {
 
   before(async () => {
     database = await prepareTestDatabase();
-    app = await buildApp({ clock: testClock, database });
+    app = await buildApp({ checkProblemCodes: true, clock: testClock, database });
     // Routes that only a test has: a JSON body, and a bug.
     app.post('/api/v1/test-echo', async (request) => ({ received: request.body }));
     app.get('/api/v1/test-bug', async () => {
@@ -220,7 +220,7 @@ describe('the global error handler', () => {
 
   test('health answers 503 when the database is gone', async () => {
     const own = await prepareTestDatabase();
-    const broken = await buildApp({ clock: testClock, database: own });
+    const broken = await buildApp({ checkProblemCodes: true, clock: testClock, database: own });
     try {
       await own.close();
       const response = await broken.inject({ method: 'GET', url: '/api/v1/health' });
