@@ -80,3 +80,12 @@ test('the layers below every route add their codes by rule', () => {
   assert.ok(codes('listMyVouchers').has('unauthorized'), 'bearer');
   assert.ok(!codes('returnVoucher').has('idempotency_key_reused'), 'no Idempotency-Key');
 });
+
+test('the calendar operations answer text/calendar', () => {
+  const document = buildOpenApiDocument() as {
+    paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  };
+  for (const path of ['/events/{id}.ics', '/events.ics']) {
+    assert.deepEqual(Object.keys(document.paths[path]?.['get']?.responses['200']?.content ?? {}), ['text/calendar']);
+  }
+});

@@ -61,6 +61,11 @@ export interface AppOptions {
    * so that a test meeting it fails. Default false: production servers send what the route threw.
    */
   readonly checkProblemCodes?: boolean;
+  /**
+   * Runs on the new instance before any route is registered: for what must see every route (the route/operation
+   * test adds an `onRoute` hook here).
+   */
+  readonly beforeRoutes?: (app: FastifyInstance) => void;
   /** The one clock every "now" of the server is read from (`config.ts` makes it from `SMEC_NOW`, else the real time). */
   readonly clock: Clock;
 }
@@ -118,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   if (ownsDatabase) app.addHook('onClose', async () => database.close());
+  options.beforeRoutes?.(app);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,5 +1,7 @@
 import {
+  EventFeedQuery,
   EventsQuery,
+  ICalendar,
   IdParams,
   MyRegistrationPage,
   MyRegistrationsQuery,
@@ -41,6 +43,37 @@ export const eventOperations = {
     problems: ['not_found'],
     cacheable: true,
     example: { params: { id: 'evt-00001' } },
+  },
+  getEventCalendar: {
+    operationId: 'getEventCalendar',
+    method: 'get',
+    path: '/events/{id}.ics',
+    tag: 'events',
+    summary: 'One event as an iCalendar file (RFC 5545), to add to a calendar application',
+    description:
+      'Served as an attachment named after the event id; revalidated (ETag, 304) on every use, as the event.',
+    params: IdParams,
+    response: ICalendar,
+    responseMediaType: 'text/calendar',
+    problems: ['not_found'],
+    cacheable: true,
+    example: { params: { id: 'evt-00001' } },
+  },
+  getEventFeed: {
+    operationId: 'getEventFeed',
+    method: 'get',
+    path: '/events.ics',
+    tag: 'events',
+    summary: 'The events as one iCalendar feed (RFC 5545), for a calendar application to subscribe to',
+    description:
+      '`region` includes the regions below it, as in the event list; `type` keeps one kind of event. Cached for five ' +
+      'minutes: calendar applications poll a feed.',
+    query: EventFeedQuery,
+    response: ICalendar,
+    responseMediaType: 'text/calendar',
+    problems: [],
+    cacheable: true,
+    example: { query: { region: '440600', type: 'training' } },
   },
   registerForEvent: {
     operationId: 'registerForEvent',

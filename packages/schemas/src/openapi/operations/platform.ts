@@ -1,5 +1,13 @@
 import { CategoryList, Health, RegionList, RegionsQuery } from '../../index.js';
+import * as z from '../../zod.js';
 import type { Operation } from '../operation.js';
+
+/** What the example of `getOpenApiDocument` checks of the document; the document itself is the reference. */
+const OpenApiDocument = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.looseObject({})),
+});
 
 /** The platform itself and its reference data. */
 export const platformOperations = {
@@ -12,6 +20,16 @@ export const platformOperations = {
     response: Health,
     problems: [],
     cacheable: false,
+  },
+  getOpenApiDocument: {
+    operationId: 'getOpenApiDocument',
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'platform',
+    summary: 'This document: the OpenAPI 3.1 description of the platform API, naming the server it was fetched from',
+    response: OpenApiDocument,
+    problems: [],
+    cacheable: true,
   },
   listRegions: {
     operationId: 'listRegions',
