@@ -24,7 +24,7 @@ export const templates = {
   'policy.publishedAt': 'Published',
   'policy.region': 'Applies to',
   'policy.search.label': 'Search policies',
-  'policy.search.placeholder': 'Title, document number or a word such as 融资',
+  'policy.search.placeholder': 'Title, document number or a keyword in Chinese',
   'policy.search.submit': 'Search',
   'policy.services': 'Services for this policy',
   'policy.services.open': '{0} services',
