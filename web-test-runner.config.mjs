@@ -38,6 +38,8 @@ function summaryReporter(file) {
 }
 
 const TIMEZONE_TESTS = 'packages/widgets/test/**/*timezone*.test.ts';
+// Node tests (the translations check reads the sources): scripts/test.mjs runs them with node --test.
+const NODE_TESTS = 'packages/widgets/test/node/**';
 
 const found = await findChromium();
 
@@ -61,7 +63,7 @@ function chromium(env = {}) {
 
 export default {
   reporters: [defaultReporter(), summaryReporter(process.env.SMEC_WTR_SUMMARY)],
-  files: ['packages/widgets/test/**/*.test.ts', `!${TIMEZONE_TESTS}`],
+  files: ['packages/widgets/test/**/*.test.ts', `!${TIMEZONE_TESTS}`, `!${NODE_TESTS}`],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   concurrency: 2,

@@ -89,6 +89,7 @@ const detailView = new Lazy(() => import('./detail-controller.js'));
  */
 export class SmecCatalog extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private stallTimer: ReturnType<typeof setTimeout> | undefined;

@@ -70,6 +70,7 @@ import styles from './policy-list.styles.js';
  */
 export class SmecPolicyList extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private stallTimer: ReturnType<typeof setTimeout> | undefined;
   private moreController: AbortController | undefined;

@@ -98,6 +98,7 @@ export interface VoucherProductRequest {
  */
 export class SmecVoucherWallet extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private readonly ownClients = new OwnClientCache();
   private actionController: AbortController | undefined;
