@@ -7,12 +7,9 @@ import { find as findIn, typeInto } from './support/canvas.js';
 import { NETWORKS, recordedIds, replayClient, type Network } from './support/replay.js';
 
 /** The demo enterprise's engagement not rated yet and one rated before; a product rated often and one never. */
-const {
-  openEngagement: OPEN_ENGAGEMENT,
-  ratedEngagement: RATED_ENGAGEMENT,
-  ratedProduct: RATED_PRODUCT,
-  unratedProduct: UNRATED_PRODUCT,
-} = recordedIds('feedback-rating');
+const recorded = recordedIds('feedback-rating');
+const OPEN_ENGAGEMENT = recorded['openEngagement'];
+const RATED_ENGAGEMENT = recorded['ratedEngagement'];
 
 interface FeedbackRatingArgs {
   /** How the network answers the recorded platform. */
@@ -112,7 +109,7 @@ export default meta;
 
 type Story = StoryObj<FeedbackRatingArgs>;
 const en = (story: Story): Story => ({ ...story, args: { ...story.args, lang: 'en' } });
-const show = { engagementId: undefined, productId: RATED_PRODUCT } as const;
+const show = { engagementId: undefined, productId: recorded['ratedProduct'] } as const;
 
 // Rate mode.
 
@@ -174,7 +171,7 @@ export const ShowLoading: Story = { args: { ...show, network: 'loading' } };
 export const ShowLoadingEn: Story = en(ShowLoading);
 
 /** No ratings yet. */
-export const ShowEmpty: Story = { args: { ...show, productId: UNRATED_PRODUCT } };
+export const ShowEmpty: Story = { args: { ...show, productId: recorded['unratedProduct'] } };
 export const ShowEmptyEn: Story = en(ShowEmpty);
 
 /** The average, the distribution in words and bars, the latest ratings with a provider's answer, 加载更多. */

@@ -17,16 +17,30 @@ before(async () => {
 after(() => database.dispose());
 
 /**
- * An app whose `GET /api/v1/demo/users` (listDemoUsers, an operation that lists `not_found`, served only in demo
- * mode) is a test route throwing `code`.
+ * Runs `check` on an app whose `GET /api/v1/demo/users` (listDemoUsers, an operation that lists `not_found`, served
+ * only in demo mode) is a test route throwing `code`.
  */
-async function appThrowing(code: 'not_found' | 'quota_exhausted', checkProblemCodes: boolean) {
-  const app = await buildApp({ clock: testClock, database, demoAuth: false, checkProblemCodes });
+async function withAppThrowing(
+  code: 'not_found' | 'quota_exhausted',
+  checkProblemCodes: boolean,
+  check: (app: FastifyInstance) => Promise<void>,
+): Promise<void> {
+  // Without the check the option is left out: the production default.
+  const app = await buildApp({
+    clock: testClock,
+    database,
+    demoAuth: false,
+    ...(checkProblemCodes ? { checkProblemCodes } : {}),
+  });
   app.get('/api/v1/demo/users', async () => {
     throw new ProblemError(code, 'thrown by the test');
   });
   await app.ready();
-  return app;
+  try {
+    await check(app);
+  } finally {
+    await app.close();
+  }
 }
 
 async function get(app: FastifyInstance, url: string) {
@@ -45,8 +59,7 @@ describe('a problem code its operation does not list', () => {
   });
 
   test('becomes a 500 internal_error naming it, with a warning, under the check', async () => {
-    const app = await appThrowing('quota_exhausted', true);
-    try {
+    await withAppThrowing('quota_exhausted', true, async (app) => {
       const warned = once(process, 'warning') as Promise<[Error & { code?: string }]>;
       const problem = assertProblem(await get(app, '/api/v1/demo/users'), 500, 'internal_error');
       assert.match(
@@ -56,48 +69,34 @@ describe('a problem code its operation does not list', () => {
       const [warning] = await warned;
       assert.equal(warning.code, 'SMEC_UNLISTED_PROBLEM_CODE');
       assert.match(warning.message, /quota_exhausted is not listed for listDemoUsers/);
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('a HEAD is checked against its GET operation', async () => {
-    const app = await appThrowing('quota_exhausted', true);
-    try {
+    await withAppThrowing('quota_exhausted', true, async (app) => {
       const warned = once(process, 'warning');
       const response = await app.inject({ method: 'HEAD', url: '/api/v1/demo/users' });
       assert.equal(response.statusCode, 500);
       await warned;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('a listed code goes through unchanged', async () => {
-    const app = await appThrowing('not_found', true);
-    try {
+    await withAppThrowing('not_found', true, async (app) => {
       assertProblem(await get(app, '/api/v1/demo/users'), 404, 'not_found');
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('production servers (the check off, the default) send what the route threw', async () => {
-    const app = await appThrowing('quota_exhausted', false);
-    try {
+    await withAppThrowing('quota_exhausted', false, async (app) => {
       assertProblem(await get(app, '/api/v1/demo/users'), 409, 'quota_exhausted');
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   test('a request no route takes may only be refused as such', async () => {
-    const app = await appThrowing('not_found', true);
-    try {
+    await withAppThrowing('not_found', true, async (app) => {
       assertProblem(await get(app, '/api/v1/nothing-here'), 404, 'not_found');
       assertProblem(await get(app, '/api/v1/products/%ZZ'), 400, 'validation_failed');
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

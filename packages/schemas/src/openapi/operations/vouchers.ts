@@ -13,7 +13,26 @@ import {
   VoucherQuote,
   VoucherUseInput,
 } from '../../index.js';
+import type { ProblemCode } from '../../rules/problem.js';
 import type { Operation } from '../operation.js';
+
+/** The refusals of using a voucher, which its quote checks the same way. */
+const USE_PROBLEMS = [
+  'forbidden',
+  'not_eligible',
+  'not_found',
+  'voucher_not_usable',
+  'voucher_expired',
+  'product_not_eligible',
+  'related_party',
+  'annual_cap_reached',
+] as const satisfies readonly ProblemCode[];
+
+/** A quote and then the use itself, of the seeded enterprise's voucher on a product that takes it. */
+const USE_EXAMPLE = {
+  params: { id: 'vch-demo-0001' },
+  body: { productId: 'prd-00002', contractAmount: 1_200_000 },
+} as const;
 
 /** Service vouchers and the engagements they pay for. */
 export const voucherOperations = {
@@ -117,18 +136,9 @@ export const voucherOperations = {
     response: VoucherQuote,
     security: 'bearer',
     exampleUserId: 'usr-ent-01',
-    problems: [
-      'forbidden',
-      'not_eligible',
-      'not_found',
-      'voucher_not_usable',
-      'voucher_expired',
-      'product_not_eligible',
-      'related_party',
-      'annual_cap_reached',
-    ],
+    problems: USE_PROBLEMS,
     cacheable: false,
-    example: { params: { id: 'vch-demo-0001' }, body: { productId: 'prd-00002', contractAmount: 1_200_000 } },
+    example: USE_EXAMPLE,
   },
   useVoucher: {
     operationId: 'useVoucher',
@@ -149,18 +159,9 @@ export const voucherOperations = {
     successStatus: 201,
     security: 'bearer',
     exampleUserId: 'usr-ent-01',
-    problems: [
-      'forbidden',
-      'not_eligible',
-      'not_found',
-      'voucher_not_usable',
-      'voucher_expired',
-      'product_not_eligible',
-      'related_party',
-      'annual_cap_reached',
-    ],
+    problems: USE_PROBLEMS,
     cacheable: false,
-    example: { params: { id: 'vch-demo-0001' }, body: { productId: 'prd-00002', contractAmount: 1_200_000 } },
+    example: USE_EXAMPLE,
   },
   returnVoucher: {
     operationId: 'returnVoucher',
