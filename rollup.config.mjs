@@ -225,6 +225,10 @@ function bundleStaticImports() {
       };
       for (const moduleId of getModuleIds()) if (getModuleInfo(moduleId)?.isEntry) visit(moduleId);
     }
+    // The validation messages in en and zh-HK are reached through `@smec/schemas/rules`' index, but only the shared
+    // translations use them: they go in the same chunk, so that a zh-CN visitor never downloads them.
+    const locale = /\/(?:i18n\/locales|rules\/messages)[/-](en|zh-HK)\.ts$/.exec(id)?.[1];
+    if (locale) return locale;
     // The entry itself stays out, so that `smec.js` is a facade that only imports the bundle.
     return bundled.has(id) && !getModuleInfo(id)?.isEntry ? 'smec-bundle' : undefined;
   };

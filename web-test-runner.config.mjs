@@ -1,5 +1,6 @@
 // Widget tests run in the tests' Chromium (test-support/browser.mjs) against the real reference server, started by scripts/wtr.mjs,
-// whose API URL arrives in SMEC_TEST_API_URL; the XSS test's server of hostile texts in SMEC_TEST_HOSTILE_API_URL.
+// whose API URL arrives in SMEC_TEST_API_URL; the XSS test's server of hostile texts in SMEC_TEST_HOSTILE_API_URL; the
+// server that takes one demand per address in SMEC_TEST_LIMITED_API_URL.
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
@@ -8,7 +9,8 @@ import { findChromium, pinClock } from './test-support/browser.mjs';
 
 const apiUrl = process.env.SMEC_TEST_API_URL;
 const hostileApiUrl = process.env.SMEC_TEST_HOSTILE_API_URL;
-if (!apiUrl || !hostileApiUrl) {
+const limitedApiUrl = process.env.SMEC_TEST_LIMITED_API_URL;
+if (!apiUrl || !hostileApiUrl || !limitedApiUrl) {
   throw new Error('Run the browser tests through `node scripts/wtr.mjs`: it starts the reference servers.');
 }
 
@@ -36,6 +38,8 @@ function summaryReporter(file) {
 }
 
 const TIMEZONE_TESTS = 'packages/widgets/test/**/*timezone*.test.ts';
+// Node tests (the translations check reads the sources): scripts/test.mjs runs them with node --test.
+const NODE_TESTS = 'packages/widgets/test/node/**';
 
 const found = await findChromium();
 
@@ -59,7 +63,7 @@ function chromium(env = {}) {
 
 export default {
   reporters: [defaultReporter(), summaryReporter(process.env.SMEC_WTR_SUMMARY)],
-  files: ['packages/widgets/test/**/*.test.ts', `!${TIMEZONE_TESTS}`],
+  files: ['packages/widgets/test/**/*.test.ts', `!${TIMEZONE_TESTS}`, `!${NODE_TESTS}`],
   nodeResolve: { exportConditions: ['source', 'browser', 'production'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.base.json' })],
   concurrency: 2,
@@ -74,6 +78,7 @@ export default {
   <body>
     <script>window.SMEC_TEST_API_URL = ${JSON.stringify(apiUrl)};</script>
     <script>window.SMEC_TEST_HOSTILE_API_URL = ${JSON.stringify(hostileApiUrl)};</script>
+    <script>window.SMEC_TEST_LIMITED_API_URL = ${JSON.stringify(limitedApiUrl)};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

@@ -1,30 +1,54 @@
-// Writes the fixtures that let the static Storybook build run without a server: a slice of the same
-// deterministic seed the reference server loads, so stories show the data a visitor would see.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { clockFromEnv } from '../packages/server/src/clock.js';
-import { generateCatalog } from '../packages/server/src/seed/index.js';
-import { generatePolicies } from '../packages/server/src/seed/policies.js';
+// `npm run fixtures`: records the answers the stories need from the real reference server, started here on loopback
+// with a fresh SQLite database seeded at the clock's now (SMEC_NOW pins it), and writes them to stories/fixtures/ for
+// the static Storybook build to replay (stories/support/replay.ts). What is recorded: stories/record/.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clockFromEnv, startServer } from '@smec/server';
+import { recordCatalog } from '../stories/record/catalog.js';
+import { recordCenterScorecard } from '../stories/record/center-scorecard.js';
+import { recordDemandForm } from '../stories/record/demand-form.js';
+import { recordEventCalendar } from '../stories/record/event-calendar.js';
+import { recordFeedbackRating } from '../stories/record/feedback-rating.js';
+import { recordPolicyList } from '../stories/record/policy-list.js';
+import { recordVoucherWallet } from '../stories/record/voucher-wallet.js';
+import { Recorder, type WidgetRecorder } from '../stories/record/recorder.js';
 
-const FIXTURE_PRODUCTS = 60;
-
-// Relative to the clock's now (SMEC_NOW pins it), as the server's seed is.
-const asOf = clockFromEnv().now();
-const catalog = generateCatalog({ asOf });
-const products = catalog.products
-  .filter((product) => product.status === 'published')
-  .filter((_, index) => index % 7 === 0)
-  .slice(0, FIXTURE_PRODUCTS);
-const providerIds = new Set(products.map((product) => product.providerId));
-const providers = catalog.providers.filter((provider) => providerIds.has(provider.id));
-
-mkdirSync('stories/fixtures', { recursive: true });
-writeFileSync(
-  'stories/fixtures/catalog.json',
-  JSON.stringify({ regions: catalog.regions, categories: catalog.categories, products, providers }),
-);
-console.log(`fixtures: ${products.length} products, ${providers.length} providers → stories/fixtures/catalog.json`);
-
-// The policy library's stories list the same policies as the seeded server.
-const policies = generatePolicies(catalog.regions, { asOf });
-writeFileSync('stories/fixtures/policies.json', JSON.stringify({ policies }));
-console.log(`fixtures: ${policies.length} policies → stories/fixtures/policies.json`);
+const OUT = 'stories/fixtures';
+const started = performance.now();
+const now = clockFromEnv().now();
+// One demand an address per ten minutes: the demand form's stories record an accepted submission, then the real
+// limiter's refusal of the next.
+process.env['SMEC_DEMAND_RATE_LIMIT'] = '1/600';
+const dataDir = mkdtempSync(join(tmpdir(), 'smec-fixtures-'));
+const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, logger: false, demoAuth: true });
+try {
+  const recorder = new Recorder(server.apiUrl);
+  const widgets: WidgetRecorder[] = [];
+  const records = [
+    recordCatalog,
+    recordDemandForm,
+    recordEventCalendar,
+    recordVoucherWallet,
+    recordFeedbackRating,
+    recordPolicyList,
+    recordCenterScorecard,
+  ];
+  for (const record of records) widgets.push(await record(recorder, now));
+  mkdirSync(OUT, { recursive: true });
+  // What an older recorder wrote goes: the folder holds exactly what the stories replay.
+  for (const file of readdirSync(OUT)) if (file.endsWith('.json')) rmSync(join(OUT, file));
+  for (const widget of widgets) {
+    const text = JSON.stringify(widget.toJSON(now));
+    writeFileSync(join(OUT, `${widget.name}.json`), text);
+    const { scenarios } = widget.toJSON(now);
+    const exchanges = Object.values(scenarios).reduce((sum, scenario) => sum + scenario.exchanges.length, 0);
+    console.log(
+      `fixtures: ${widget.name}.json, ${exchanges} answers, ${Math.round(Buffer.byteLength(text) / 1024)} KB`,
+    );
+  }
+} finally {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(`fixtures: recorded in ${((performance.now() - started) / 1000).toFixed(1)} s → ${OUT}/`);

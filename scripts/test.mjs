@@ -51,11 +51,18 @@ const steps = [
   { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
   { name: 'build', command: 'node', args: ['scripts/build.mjs'] },
   {
-    name: 'unit and API tests (schemas, server, SDK)',
+    name: "unit and API tests (schemas, server, SDK, widgets' translations)",
     command: 'node',
     args: [
       ...NODE_TEST,
-      ...testFiles('packages/schemas/test', 'packages/server/test', 'packages/sdk/test', 'test-package'),
+      ...testFiles(
+        'packages/schemas/test',
+        'packages/server/test',
+        'packages/sdk/test',
+        // The widgets' tests that read their sources in Node, not in a browser: the translations check.
+        'packages/widgets/test/node',
+        'test-package',
+      ),
     ],
     counts: nodeTestCounts,
   },

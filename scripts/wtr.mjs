@@ -1,6 +1,7 @@
-// Runs the widget tests in Chromium: starts the reference server on a random loopback port, and a second one whose
-// texts are hostile (for the XSS test), hands their URLs to web-test-runner, and stops them afterwards. Extra
-// arguments go to web-test-runner (e.g. --files).
+// Runs the widget tests in Chromium: starts the reference server on a random loopback port, a second one whose texts
+// are hostile (for the XSS test), and a third whose demand limit is one per address (for the demand form's 429 from
+// the real limiter), hands their URLs to web-test-runner, and stops them afterwards. Extra arguments go to
+// web-test-runner (e.g. --files).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -21,17 +22,28 @@ async function serve(env = {}) {
   return { server, apiUrl: JSON.parse(line).apiUrl };
 }
 
-const [plain, hostile] = await Promise.all([serve({ SMEC_TEST_HOSTILE: '' }), serve({ SMEC_TEST_HOSTILE: '1' })]);
+const [plain, hostile, limited] = await Promise.all([
+  serve({ SMEC_TEST_HOSTILE: '' }),
+  serve({ SMEC_TEST_HOSTILE: '1' }),
+  // One demand per address in 150 s: the second submission of a test is refused, asking to wait 2½ minutes.
+  serve({ SMEC_TEST_HOSTILE: '', SMEC_DEMAND_RATE_LIMIT: '1/150' }),
+]);
+const servers = [plain, hostile, limited];
 
 const runner = spawn(
   process.execPath,
   ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)],
   {
     stdio: 'inherit',
-    env: { ...process.env, SMEC_TEST_API_URL: plain.apiUrl, SMEC_TEST_HOSTILE_API_URL: hostile.apiUrl },
+    env: {
+      ...process.env,
+      SMEC_TEST_API_URL: plain.apiUrl,
+      SMEC_TEST_HOSTILE_API_URL: hostile.apiUrl,
+      SMEC_TEST_LIMITED_API_URL: limited.apiUrl,
+    },
   },
 );
 const [code] = await once(runner, 'exit');
-for (const { server } of [plain, hostile]) server.stdin.end();
-await Promise.all([plain, hostile].map(({ server }) => once(server, 'exit')));
+for (const { server } of servers) server.stdin.end();
+await Promise.all(servers.map(({ server }) => once(server, 'exit')));
 process.exit(code ?? 1);

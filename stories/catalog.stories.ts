@@ -3,11 +3,13 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '@smec/widgets/smec-catalog.js';
 import '@smec/widgets/smec-root.js';
-import { FIXTURE_MODES, fixtureClient, type FixtureMode } from './support/fixture-fetch.js';
+import { find, search } from './support/canvas.js';
+import { NOTHING_MATCHES } from './support/inputs.js';
+import { NETWORKS, replayClient, type Network } from './support/replay.js';
 
 interface CatalogArgs {
-  /** How the fixture platform behaves. */
-  mode: FixtureMode;
+  /** How the network answers the recorded platform. */
+  network: Network;
   lang: 'zh-CN' | 'en' | 'zh-HK';
   theme: 'light' | 'dark' | undefined;
   pageSize: number;
@@ -18,25 +20,22 @@ interface CatalogArgs {
 
 /** Clicks the first product card once it has rendered, as a visitor would. */
 async function openFirstProduct(canvasElement: HTMLElement): Promise<void> {
-  const catalog = canvasElement.querySelector('smec-catalog');
-  for (let tries = 0; tries < 100; tries++) {
-    const title = catalog?.shadowRoot?.querySelector<HTMLElement>('[part~="card-title"]');
-    if (title) {
-      title.click();
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('no product card to open');
+  (await find(canvasElement, 'smec-catalog', '[part~="card-title"]')).click();
 }
+
+/** Searches for what the platform has nothing for, as a visitor would (Enter searches at once). */
+const searchNothing = (canvasElement: HTMLElement) => search(canvasElement, 'smec-catalog', '#smec-q', NOTHING_MATCHES);
+
+const client = (args: CatalogArgs) =>
+  replayClient({ widget: 'catalog', scenario: 'visitor', network: args.network, lang: args.lang });
 
 const meta: Meta<CatalogArgs> = {
   title: 'Widgets/smec-catalog',
   component: 'smec-catalog',
-  // Every story runs on fixtures of the seed data: the static build needs no platform server.
+  // Every story replays the seeded server's recorded answers: the static build needs no platform server.
   render: (args) =>
     html`<smec-catalog
-      .client=${fixtureClient(args.mode)}
+      .client=${client(args)}
       lang=${args.lang}
       theme=${ifDefined(args.theme)}
       page-size=${args.pageSize}
@@ -46,7 +45,7 @@ const meta: Meta<CatalogArgs> = {
       no-url-state
     ></smec-catalog>`,
   args: {
-    mode: 'normal',
+    network: 'answers',
     lang: 'zh-CN',
     theme: undefined,
     pageSize: 12,
@@ -55,7 +54,7 @@ const meta: Meta<CatalogArgs> = {
     category: undefined,
   },
   argTypes: {
-    mode: { control: 'select', options: FIXTURE_MODES, description: 'How the fixture platform answers' },
+    network: { control: 'select', options: NETWORKS, description: 'How the network answers the recorded platform' },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en', 'zh-HK'] },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
     pageSize: { control: { type: 'number', min: 1, max: 100 } },
@@ -83,16 +82,16 @@ type Story = StoryObj<CatalogArgs>;
 export const Content: Story = {};
 
 /** The first answer has not arrived yet: skeleton cards and 「正在加载…」. */
-export const Loading: Story = { args: { mode: 'loading', stalledAfter: 600_000 } };
+export const Loading: Story = { args: { network: 'loading', stalledAfter: 600_000 } };
 
-/** Loading takes long (the fixture answers after 5 s; the widget says so after 1 s here, 3 s by default). */
-export const Stalled: Story = { args: { mode: 'stalled', stalledAfter: 1000 } };
+/** Loading takes long (the answer comes after 5 s; the widget says so after 1 s here, 3 s by default). */
+export const Stalled: Story = { args: { network: 'stalled', stalledAfter: 1000 } };
 
 /** Nothing matches: a message and a way back to everything. */
-export const Empty: Story = { args: { mode: 'empty' } };
+export const Empty: Story = { play: async ({ canvasElement }) => searchNothing(canvasElement) };
 
 /** The platform cannot be reached: the error, the reason and a retry button. */
-export const ErrorState: Story = { name: 'Error', args: { mode: 'error' } };
+export const ErrorState: Story = { name: 'Error', args: { network: 'offline' } };
 
 /** The detail of a product, with the five publics and the provider's contacts. */
 export const DetailOpen: Story = {
@@ -112,7 +111,7 @@ export const EnglishDetail: Story = {
 };
 
 /** English error state. */
-export const EnglishError: Story = { args: { lang: 'en', mode: 'error' } };
+export const EnglishError: Story = { args: { lang: 'en', network: 'offline' } };
 
 /** Traditional Chinese (Hong Kong). */
 export const TraditionalChinese: Story = { args: { lang: 'zh-HK' } };
@@ -134,14 +133,14 @@ export const CustomTokens: Story = {
           --smec-font-family: 'Songti SC', 'SimSun', serif;
         }
       </style>
-      <smec-catalog .client=${fixtureClient(args.mode)} lang=${args.lang} no-url-state></smec-catalog>
+      <smec-catalog .client=${client(args)} lang=${args.lang} no-url-state></smec-catalog>
     </div>`,
 };
 
 /** Inside `<smec-root>`, which hands one client (and the language) to every widget inside it. */
 export const InsideRoot: Story = {
   render: (args) =>
-    html`<smec-root .client=${fixtureClient(args.mode)} lang=${args.lang}>
+    html`<smec-root .client=${client(args)} lang=${args.lang}>
       <smec-catalog no-url-state page-size=${args.pageSize}></smec-catalog>
     </smec-root>`,
 };

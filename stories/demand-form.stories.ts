@@ -2,17 +2,18 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '@smec/widgets/smec-demand-form.js';
-import {
-  DEMAND_MODES,
-  SAMPLE_PHONE,
-  SAMPLE_TRACKING_NO,
-  demandClient,
-  type DemandMode,
-} from './support/demand-fetch.js';
+import { typeInto } from './support/canvas.js';
+import { DEMAND_DRAFT, WRONG_PHONE } from './support/inputs.js';
+import { NETWORKS, recordedIds, replayClient, type Network } from './support/replay.js';
+
+/** The seed's demo demand, which anyone may look up. */
+const { trackingNo: DEMO_TRACKING_NO = '', phone: DEMO_PHONE = '' } = recordedIds('demand-form');
 
 interface DemandFormArgs {
-  /** How the fixture platform answers a submission. */
-  mode: DemandMode;
+  /** Who submits: a first visitor, or one the platform's limiter turns away. */
+  scenario: 'visitor' | 'rateLimited';
+  /** How the network answers a submission (the form's categories and regions always load). */
+  network: Network;
   formMode: 'form' | 'lookup';
   lang: 'zh-CN' | 'en' | 'zh-HK';
   theme: 'light' | 'dark' | undefined;
@@ -22,29 +23,13 @@ interface DemandFormArgs {
   region: string | undefined;
 }
 
-const FILLED = {
-  uscc: '91440604MA51K8QX3Q',
-  enterpriseName: '佛山市禅城区示例科技有限公司',
-  categoryId: 'finance-tax',
-  city: '440600',
-  county: '440604',
-  title: '申请高新技术企业认定辅导',
-  description: '公司计划明年申报高新技术企业，希望有机构协助梳理知识产权和研发费用归集。',
-  budgetAmount: '30000',
-  negotiable: false,
-  expectedBy: '',
-  contactName: '陈女士',
-  phone: '13812341234',
-  productId: '',
-};
-
 let stories = 0;
 
 /** A draft key of its own per rendering, holding the filled values when asked for. */
 function draftKey(filled: boolean): string {
   stories += 1;
   const key = `smec-story-draft-${stories}`;
-  if (filled) localStorage.setItem(key, JSON.stringify({ values: FILLED }));
+  if (filled) localStorage.setItem(key, JSON.stringify({ values: DEMAND_DRAFT }));
   else localStorage.removeItem(key);
   return key;
 }
@@ -74,14 +59,8 @@ async function consentAndSubmit(canvasElement: HTMLElement): Promise<void> {
 
 async function lookUp(canvasElement: HTMLElement, trackingNo: string, phone: string): Promise<void> {
   const root = await form(canvasElement);
-  for (const [name, value] of [
-    ['trackingNo', trackingNo],
-    ['phone', phone],
-  ] as const) {
-    const input = root.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  }
+  typeInto(root.querySelector<HTMLInputElement>('input[name="trackingNo"]')!, trackingNo);
+  typeInto(root.querySelector<HTMLInputElement>('input[name="phone"]')!, phone);
   await new Promise((resolve) => setTimeout(resolve, 0));
   root.querySelector<HTMLButtonElement>('[part~="submit-button"]')?.click();
 }
@@ -91,7 +70,13 @@ const meta: Meta<DemandFormArgs> = {
   component: 'smec-demand-form',
   render: (args) =>
     html`<smec-demand-form
-      .client=${demandClient(args.mode)}
+      .client=${replayClient({
+        widget: 'demand-form',
+        scenario: args.scenario,
+        network: args.network,
+        only: 'writes',
+        lang: args.lang,
+      })}
       mode=${args.formMode}
       lang=${args.lang}
       theme=${ifDefined(args.theme)}
@@ -100,7 +85,8 @@ const meta: Meta<DemandFormArgs> = {
       draft-key=${draftKey(args.filled)}
     ></smec-demand-form>`,
   args: {
-    mode: 'normal',
+    scenario: 'visitor',
+    network: 'answers',
     formMode: 'form',
     lang: 'zh-CN',
     theme: undefined,
@@ -109,7 +95,8 @@ const meta: Meta<DemandFormArgs> = {
     region: undefined,
   },
   argTypes: {
-    mode: { control: 'select', options: DEMAND_MODES, description: 'How the fixture platform answers' },
+    scenario: { control: 'inline-radio', options: ['visitor', 'rateLimited'] },
+    network: { control: 'select', options: NETWORKS, description: 'How the network answers a submission' },
     formMode: { control: 'inline-radio', options: ['form', 'lookup'] },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en', 'zh-HK'] },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
@@ -145,19 +132,19 @@ export const Errors: Story = {
 
 /** Waiting for the platform: the button is disabled, a second click does nothing. */
 export const Submitting: Story = {
-  args: { filled: true, mode: 'submitting' },
+  args: { filled: true, network: 'loading' },
   play: async ({ canvasElement }) => consentAndSubmit(canvasElement),
 };
 
 /** The platform could not be reached: everything is kept, 重试 sends the same submission again. */
 export const NetworkFailure: Story = {
-  args: { filled: true, mode: 'network' },
+  args: { filled: true, network: 'offline' },
   play: async ({ canvasElement }) => consentAndSubmit(canvasElement),
 };
 
 /** Too many submissions from this address: when to try again. */
 export const RateLimited: Story = {
-  args: { filled: true, mode: 'rateLimited' },
+  args: { filled: true, scenario: 'rateLimited' },
   play: async ({ canvasElement }) => consentAndSubmit(canvasElement),
 };
 
@@ -176,13 +163,13 @@ export const Lookup: Story = { args: { formMode: 'lookup' } };
 /** A demand found: its status, the matched provider and the timeline. */
 export const LookupFound: Story = {
   args: { formMode: 'lookup' },
-  play: async ({ canvasElement }) => lookUp(canvasElement, SAMPLE_TRACKING_NO, SAMPLE_PHONE),
+  play: async ({ canvasElement }) => lookUp(canvasElement, DEMO_TRACKING_NO, DEMO_PHONE),
 };
 
 /** Nothing found: the same words whichever half was wrong. */
 export const LookupNotFound: Story = {
   args: { formMode: 'lookup' },
-  play: async ({ canvasElement }) => lookUp(canvasElement, SAMPLE_TRACKING_NO, '13900000000'),
+  play: async ({ canvasElement }) => lookUp(canvasElement, DEMO_TRACKING_NO, WRONG_PHONE),
 };
 
 /** The form in English, with its errors. */
@@ -197,7 +184,7 @@ export const English: Story = {
 /** The lookup in English, found. */
 export const EnglishLookup: Story = {
   args: { lang: 'en', formMode: 'lookup' },
-  play: async ({ canvasElement }) => lookUp(canvasElement, SAMPLE_TRACKING_NO, SAMPLE_PHONE),
+  play: async ({ canvasElement }) => lookUp(canvasElement, DEMO_TRACKING_NO, DEMO_PHONE),
 };
 
 /** Traditional Chinese (Hong Kong). */

@@ -2,19 +2,22 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '@smec/widgets/smec-feedback-rating.js';
-import {
-  OPEN_ENGAGEMENT,
-  RATED_ENGAGEMENT,
-  RATING_MODES,
-  STORY_PRODUCT,
-  ratingClient,
-  type RatingMode,
-} from './support/rating-fetch.js';
+import { DISSATISFIED_PENALTY, RATING_COMMENT, RATING_SCORES } from './support/inputs.js';
+import { find as findIn, typeInto } from './support/canvas.js';
+import { NETWORKS, recordedIds, replayClient, type Network } from './support/replay.js';
+
+/** The demo enterprise's engagement not rated yet and one rated before; a product rated often and one never. */
+const recorded = recordedIds('feedback-rating');
+const OPEN_ENGAGEMENT = recorded['openEngagement'];
+const RATED_ENGAGEMENT = recorded['ratedEngagement'];
 
 interface FeedbackRatingArgs {
-  /** How the fixture platform answers. */
-  mode: RatingMode;
-  signedIn: boolean;
+  /** How the network answers the recorded platform. */
+  network: Network;
+  /** Whether `network` applies to loading (reads) or to sending a rating (writes); both when unset. */
+  only: 'reads' | 'writes' | undefined;
+  /** The demo enterprise; the same with the engagement rated in another tab meanwhile; or nobody. */
+  scenario: 'enterprise' | 'refused' | 'signedOut';
   /** Rate mode when set. */
   engagementId: string | undefined;
   /** Show mode (without an engagement). */
@@ -26,15 +29,8 @@ interface FeedbackRatingArgs {
 type Play = NonNullable<StoryObj<FeedbackRatingArgs>['play']>;
 
 /** Waits for the widget's shadow root to show `selector`. */
-async function find<T extends HTMLElement = HTMLElement>(canvasElement: HTMLElement, selector: string): Promise<T> {
-  const element = canvasElement.querySelector('smec-feedback-rating');
-  for (let tries = 0; tries < 100; tries++) {
-    const found = element?.shadowRoot?.querySelector<T>(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${selector} never appeared`);
-}
+const find = <T extends HTMLElement = HTMLElement>(canvasElement: HTMLElement, selector: string) =>
+  findIn<T>(canvasElement, 'smec-feedback-rating', selector);
 
 /** Clicks the radio of `points` in `item`'s group, as a visitor would. */
 async function score(canvasElement: HTMLElement, item: string, points: number): Promise<void> {
@@ -42,33 +38,22 @@ async function score(canvasElement: HTMLElement, item: string, points: number): 
 }
 
 async function typeComment(canvasElement: HTMLElement, text: string): Promise<void> {
-  const textarea = await find<HTMLTextAreaElement>(canvasElement, 'textarea[name="comment"]');
-  textarea.value = text;
-  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  typeInto(await find<HTMLTextAreaElement>(canvasElement, 'textarea[name="comment"]'), text);
 }
 
-const FULL: readonly [string, number][] = [
-  ['attitude', 10],
-  ['expertise', 9],
-  ['conduct', 9],
-  ['fulfilment', 14],
-  ['quality', 13],
-  ['value', 13],
-  ['usefulness', 9],
-  ['afterSales', 13],
-];
-
 const fillPart: Play = async ({ canvasElement }) => {
-  for (const [item, points] of FULL.slice(0, 5)) await score(canvasElement, item, points);
+  for (const [item, points] of RATING_SCORES.slice(0, 5)) await score(canvasElement, item, points);
 };
 
 const fillAll =
   (level: string, submit: boolean): Play =>
   async ({ canvasElement }) => {
-    for (const [item, points] of FULL) await score(canvasElement, item, level === 'dissatisfied' ? points - 5 : points);
+    for (const [item, points] of RATING_SCORES) {
+      await score(canvasElement, item, level === 'dissatisfied' ? points - DISSATISFIED_PENALTY : points);
+    }
     (await find<HTMLInputElement>(canvasElement, `input[name="level"][value="${level}"]`)).click();
     (await find<HTMLInputElement>(canvasElement, 'input[name="solved"][value="yes"]')).click();
-    await typeComment(canvasElement, '顾问专业，按期交付。');
+    await typeComment(canvasElement, RATING_COMMENT);
     if (submit) (await find(canvasElement, '[part~="submit-button"]')).click();
   };
 
@@ -77,7 +62,13 @@ const meta: Meta<FeedbackRatingArgs> = {
   component: 'smec-feedback-rating',
   render: (args) =>
     html`<smec-feedback-rating
-      .client=${ratingClient(args.mode, args.signedIn)}
+      .client=${replayClient({
+        widget: 'feedback-rating',
+        scenario: args.scenario,
+        network: args.network,
+        only: args.only,
+        lang: args.lang,
+      })}
       engagement-id=${ifDefined(args.engagementId)}
       product-id=${ifDefined(args.productId)}
       lang=${args.lang}
@@ -86,16 +77,18 @@ const meta: Meta<FeedbackRatingArgs> = {
       <a slot="sign-in" href="#sign-in">企业用户登录</a>
     </smec-feedback-rating>`,
   args: {
-    mode: 'normal',
-    signedIn: true,
+    network: 'answers',
+    only: undefined,
+    scenario: 'enterprise',
     engagementId: OPEN_ENGAGEMENT,
     productId: undefined,
     lang: 'zh-CN',
     theme: undefined,
   },
   argTypes: {
-    mode: { control: 'select', options: RATING_MODES, description: 'How the fixture platform answers' },
-    signedIn: { control: 'boolean' },
+    network: { control: 'select', options: NETWORKS, description: 'How the network answers the recorded platform' },
+    only: { control: 'inline-radio', options: [undefined, 'reads', 'writes'] },
+    scenario: { control: 'inline-radio', options: ['enterprise', 'refused', 'signedOut'] },
     engagementId: { control: 'inline-radio', options: [undefined, OPEN_ENGAGEMENT, RATED_ENGAGEMENT] },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en', 'zh-HK'] },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
@@ -116,16 +109,16 @@ export default meta;
 
 type Story = StoryObj<FeedbackRatingArgs>;
 const en = (story: Story): Story => ({ ...story, args: { ...story.args, lang: 'en' } });
-const show = { engagementId: undefined, productId: STORY_PRODUCT } as const;
+const show = { engagementId: undefined, productId: recorded['ratedProduct'] } as const;
 
 // Rate mode.
 
 /** Nobody signed in: 登录后评价 and the host's own sign-in link in the `sign-in` slot. */
-export const SignedOut: Story = { args: { signedIn: false } };
+export const SignedOut: Story = { args: { scenario: 'signedOut' } };
 export const SignedOutEn: Story = en(SignedOut);
 
 /** Waiting for the engagement. */
-export const RateLoading: Story = { args: { mode: 'loading' } };
+export const RateLoading: Story = { args: { network: 'loading' } };
 export const RateLoadingEn: Story = en(RateLoading);
 
 /** The empty form of a delivered, accepted engagement. */
@@ -152,7 +145,7 @@ export const CommentOverLimit: Story = {
 export const CommentOverLimitEn: Story = en(CommentOverLimit);
 
 /** Waiting for the platform's answer. */
-export const Sending: Story = { args: { mode: 'sending' }, play: fillAll('satisfied', true) };
+export const Sending: Story = { args: { network: 'loading', only: 'writes' }, play: fillAll('satisfied', true) };
 export const SendingEn: Story = en(Sending);
 
 /** A 不满意 rating sent: the confirmation with the date by which the provider must answer. */
@@ -164,21 +157,21 @@ export const AlreadyRated: Story = { args: { engagementId: RATED_ENGAGEMENT } };
 export const AlreadyRatedEn: Story = en(AlreadyRated);
 
 /** The platform refuses the rating (409 already_rated): said clearly, the form kept. */
-export const ServerError: Story = { args: { mode: 'refused' }, play: fillAll('satisfied', true) };
+export const ServerError: Story = { args: { scenario: 'refused' }, play: fillAll('satisfied', true) };
 export const ServerErrorEn: Story = en(ServerError);
 
 /** The engagement could not be loaded: the error and a retry button. */
-export const RateLoadError: Story = { args: { mode: 'error' } };
+export const RateLoadError: Story = { args: { network: 'offline' } };
 export const RateLoadErrorEn: Story = en(RateLoadError);
 
 // Show mode.
 
 /** Waiting for the ratings. */
-export const ShowLoading: Story = { args: { ...show, mode: 'loading' } };
+export const ShowLoading: Story = { args: { ...show, network: 'loading' } };
 export const ShowLoadingEn: Story = en(ShowLoading);
 
 /** No ratings yet. */
-export const ShowEmpty: Story = { args: { ...show, mode: 'empty' } };
+export const ShowEmpty: Story = { args: { ...show, productId: recorded['unratedProduct'] } };
 export const ShowEmptyEn: Story = en(ShowEmpty);
 
 /** The average, the distribution in words and bars, the latest ratings with a provider's answer, 加载更多. */
@@ -189,5 +182,5 @@ export const ShowRatingsEn: Story = en(ShowRatings);
 export const ShowRatingsDark: Story = { args: { ...show, theme: 'dark' } };
 
 /** The ratings could not be loaded: the error and a retry button. */
-export const ShowError: Story = { args: { ...show, mode: 'error' } };
+export const ShowError: Story = { args: { ...show, network: 'offline' } };
 export const ShowErrorEn: Story = en(ShowError);

@@ -3,40 +3,54 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '@smec/widgets/smec-voucher-wallet.js';
 import type { SmecVoucherWallet } from '@smec/widgets';
-import { RELATED_PRODUCT, VOUCHER_MODES, voucherClient, type VoucherMode } from './support/voucher-fetch.js';
+import { NOT_ELIGIBLE_AMOUNT, USE_AMOUNT } from './support/inputs.js';
+import { find as findIn, typeInto } from './support/canvas.js';
+import { NETWORKS, recordedIds, replayClient, type Network } from './support/replay.js';
+
+/** The batch the demo enterprise may still claim, and a product that takes no vouchers. */
+const {
+  claimBatch: CLAIM_BATCH,
+  notEligibleProduct: NOT_ELIGIBLE,
+  notEligibleName: NOT_ELIGIBLE_NAME = '',
+} = recordedIds('voucher-wallet');
+
+/** Whose wallet: the demo enterprise's, the same with nothing in it yet, or nobody's. */
+type Holder = 'enterprise' | 'empty' | 'signedOut';
 
 interface VoucherWalletArgs {
-  /** How the fixture platform answers. */
-  mode: VoucherMode;
+  /** How the network answers the recorded platform. */
+  network: Network;
+  holder: Holder;
+  /** The recording of the platform refusing a product that takes no vouchers. */
+  refusing: boolean;
   lang: 'zh-CN' | 'en' | 'zh-HK';
   theme: 'light' | 'dark' | undefined;
 }
 
-async function find(canvasElement: HTMLElement, selector: string): Promise<HTMLElement> {
-  const element = canvasElement.querySelector('smec-voucher-wallet');
-  for (let tries = 0; tries < 100; tries++) {
-    const found = element?.shadowRoot?.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`${selector} never appeared`);
-}
+/** Waits for the widget's shadow root to show `selector`. */
+const find = <T extends HTMLElement = HTMLElement>(canvasElement: HTMLElement, selector: string) =>
+  findIn<T>(canvasElement, 'smec-voucher-wallet', selector);
 
-function typeInto(input: HTMLElement, text: string): void {
-  (input as HTMLInputElement).value = text;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-}
+const client = ({ network, holder, refusing, lang }: VoucherWalletArgs) =>
+  replayClient({
+    widget: 'voucher-wallet',
+    scenario: holder === 'signedOut' ? 'signedOut' : refusing ? 'notEligible' : 'enterprise',
+    withoutItems: holder === 'empty' ? ['/me/vouchers', '/engagements'] : [],
+    network,
+    lang,
+  });
 
 const meta: Meta<VoucherWalletArgs> = {
   title: 'Widgets/smec-voucher-wallet',
   component: 'smec-voucher-wallet',
   render: (args) =>
-    html`<smec-voucher-wallet .client=${voucherClient(args.mode)} lang=${args.lang} theme=${ifDefined(args.theme)}>
+    html`<smec-voucher-wallet .client=${client(args)} lang=${args.lang} theme=${ifDefined(args.theme)}>
       <a slot="sign-in" href="#sign-in">企业用户登录</a>
     </smec-voucher-wallet>`,
-  args: { mode: 'normal', lang: 'zh-CN', theme: undefined },
+  args: { network: 'answers', holder: 'enterprise', refusing: false, lang: 'zh-CN', theme: undefined },
   argTypes: {
-    mode: { control: 'select', options: VOUCHER_MODES, description: 'How the fixture platform answers' },
+    network: { control: 'select', options: NETWORKS, description: 'How the network answers the recorded platform' },
+    holder: { control: 'inline-radio', options: ['enterprise', 'empty', 'signedOut'] },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en', 'zh-HK'] },
     theme: { control: 'inline-radio', options: [undefined, 'light', 'dark'] },
   },
@@ -61,18 +75,18 @@ export const Wallet: Story = {};
 export const WalletEnglish: Story = { args: { lang: 'en' } };
 export const WalletDark: Story = { args: { theme: 'dark' } };
 
-export const SignedOut: Story = { args: { mode: 'signedOut' } };
-export const SignedOutEnglish: Story = { args: { mode: 'signedOut', lang: 'en' } };
-export const Loading: Story = { args: { mode: 'loading' } };
-export const Empty: Story = { args: { mode: 'empty' } };
-export const EmptyEnglish: Story = { args: { mode: 'empty', lang: 'en' } };
-export const NetworkError: Story = { args: { mode: 'error' } };
-export const NetworkErrorEnglish: Story = { args: { mode: 'error', lang: 'en' } };
+export const SignedOut: Story = { args: { holder: 'signedOut' } };
+export const SignedOutEnglish: Story = { args: { holder: 'signedOut', lang: 'en' } };
+export const Loading: Story = { args: { network: 'loading' } };
+export const Empty: Story = { args: { holder: 'empty' } };
+export const EmptyEnglish: Story = { args: { holder: 'empty', lang: 'en' } };
+export const NetworkError: Story = { args: { network: 'offline' } };
+export const NetworkErrorEnglish: Story = { args: { network: 'offline', lang: 'en' } };
 
 /** 「领取」 pressed: the new voucher is listed and the result announced. */
 export const ClaimSuccess: Story = {
   play: async ({ canvasElement }) => {
-    (await find(canvasElement, '[part~="batch"] [part~="claim-button"]:not([disabled])')).click();
+    (await find(canvasElement, `[part~="batch"][data-batch-id="${CLAIM_BATCH}"] [part~="claim-button"]`)).click();
   },
 };
 export const ClaimSuccessEnglish: Story = { ...ClaimSuccess, args: { lang: 'en' } };
@@ -81,23 +95,23 @@ const openUse = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
   (await find(canvasElement, '[part~="use-button"]')).click();
   const radio = await find(canvasElement, 'input[name="smec-product"]');
   radio.click();
-  typeInto(await find(canvasElement, '#smec-amount'), '12345.6');
+  typeInto(await find<HTMLInputElement>(canvasElement, '#smec-amount'), USE_AMOUNT.typed);
 };
 
 /** The use dialog: a product chosen, ¥12,345.60 typed, the preview checked with the platform. */
 export const UseWithPreview: Story = { play: openUse };
 export const UseWithPreviewEnglish: Story = { play: openUse, args: { lang: 'en' } };
 
-const relatedParty = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+const notEligible = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
   const wallet = canvasElement.querySelector<SmecVoucherWallet>('smec-voucher-wallet');
   await find(canvasElement, '[part~="use-button"]');
-  await wallet?.useProduct({ productId: RELATED_PRODUCT, productName: '五金制品检测认证辅导' });
-  typeInto(await find(canvasElement, '#smec-amount'), '8000');
+  await wallet?.useProduct({ productId: NOT_ELIGIBLE ?? '', productName: NOT_ELIGIBLE_NAME });
+  typeInto(await find<HTMLInputElement>(canvasElement, '#smec-amount'), NOT_ELIGIBLE_AMOUNT.typed);
 };
 
-/** The platform refuses a related party: the message stands next to the product, the amount stays. */
-export const ErrorNextToField: Story = { play: relatedParty };
-export const ErrorNextToFieldEnglish: Story = { play: relatedParty, args: { lang: 'en' } };
+/** The platform refuses a product that takes no vouchers: the message stands next to the product, the amount stays. */
+export const ErrorNextToField: Story = { play: notEligible, args: { refusing: true } };
+export const ErrorNextToFieldEnglish: Story = { play: notEligible, args: { refusing: true, lang: 'en' } };
 
 const handBack = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
   (await find(canvasElement, '[part~="return-button"]')).click();

@@ -84,6 +84,14 @@ async function checkStory(page: Page, story: StoryEntry): Promise<string[]> {
       undefined,
       { timeout: 20_000 },
     );
+    // Then its play function (a visitor's clicks and typing) runs to its end; one that throws fails the story.
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { phase?: string } } }).__STORYBOOK_PREVIEW__
+          ?.currentRender?.phase === 'finished',
+      undefined,
+      { timeout: 20_000 },
+    );
     if (await page.evaluate(() => document.body.classList.contains('sb-show-errordisplay'))) {
       problems.push(`story failed: ${await page.locator('#error-message').textContent()}`);
     }

@@ -6,7 +6,12 @@ import { startServer } from '@smec/server';
 // The tests sign seeded and test enterprises in with the demo issuer's tokens; every instance shares its key.
 process.env['SMEC_DEMO_AUTH'] ??= '1';
 
-const server = await startServer({ port: Number(process.env['PORT'] ?? 0), host: '127.0.0.1', logger: false });
+const server = await startServer({
+  port: Number(process.env['PORT'] ?? 0),
+  host: '127.0.0.1',
+  logger: false,
+  checkProblemCodes: true,
+});
 process.stdout.write(`${JSON.stringify({ url: server.url, apiUrl: server.apiUrl, pid: process.pid })}\n`);
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);

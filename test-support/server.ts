@@ -338,6 +338,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(TEST_POSTGRES_URL ? { databaseUrl: database.location } : { dataDir: database.location }),
       logger: false,
       demo: options.demo ?? false,
+      // A problem code its operation does not list fails the test that meets it.
+      checkProblemCodes: true,
     });
     return {
       url: server.url,

@@ -65,3 +65,11 @@ export const RegistrationInput = z.object({
   attendeeName: z.optional(z.string().check(z.minLength(1), z.maxLength(30))),
 });
 export type RegistrationInput = z.infer<typeof RegistrationInput>;
+
+/** An iCalendar document (RFC 5545, `text/calendar`): one VCALENDAR with CRLF line endings. */
+export const ICalendar = z.string().check(
+  z.regex(/^BEGIN:VCALENDAR\r\n[\s\S]*\r\nEND:VCALENDAR\r\n$/, {
+    error: 'Must be one VCALENDAR with CRLF line endings',
+  }),
+);
+export type ICalendar = z.infer<typeof ICalendar>;

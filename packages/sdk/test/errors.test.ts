@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import {
   createClient,
+  hasProblemCode,
   isSmecApiError,
   isSmecError,
   isSmecNotFoundError,
@@ -316,5 +317,41 @@ describe('type guards', () => {
     assert.equal(isSmecError(new Error('plain')), false);
     assert.equal(isSmecError(null), false);
     assert.equal(isSmecApiError('SmecApiError'), false);
+  });
+});
+
+describe('problem codes', () => {
+  it('hasProblemCode says which code the platform sent, and narrows the error to it', async () => {
+    server = await startFaultServer((_, res) => problem(res, 409, 'quota_exhausted'));
+    const error = await failure(createCoreClient({ baseUrl: server.url, retry: 0 }).health.get());
+    assert.equal(hasProblemCode(error, 'claim_not_open', 'quota_exhausted'), true);
+    assert.equal(hasProblemCode(error, 'claim_not_open'), false);
+    assert.equal(hasProblemCode(new Error('quota_exhausted'), 'quota_exhausted'), false);
+    assert.equal(hasProblemCode({ name: 'SmecConflictError', code: 'quota_exhausted' }, 'quota_exhausted'), true);
+    assert.ok(hasProblemCode(error, 'quota_exhausted'));
+    // Narrowed by the guard: the compiler knows the code.
+    const code: 'quota_exhausted' = error.code;
+    assert.equal(code, 'quota_exhausted');
+    // @ts-expect-error a code the platform does not list is refused by the compiler
+    assert.equal(hasProblemCode(error, 'quota_exhaustd'), false);
+  });
+
+  it('keeps a code this SDK does not know, from a newer platform, with or without response validation', async () => {
+    server = await startFaultServer((_, res) => problem(res, 409, 'brand_new_refusal'));
+    for (const client of [createClient({ baseUrl: server.url, retry: 0 }), createCoreClient({ baseUrl: server.url })]) {
+      const error = await failure(client.health.get());
+      assert.ok(error instanceof SmecConflictError);
+      assert.equal(error.code, 'brand_new_refusal');
+      assert.equal(hasProblemCode(error, 'conflict'), false);
+    }
+  });
+
+  it('names a body that was no problem http_error, a code hasProblemCode knows', async () => {
+    server = await startFaultServer((_, res) => {
+      res.writeHead(502, 'Bad Gateway', { 'content-type': 'text/html' });
+      res.end('<html></html>');
+    });
+    const error = await failure(createCoreClient({ baseUrl: server.url, retry: 0 }).health.get());
+    assert.equal(hasProblemCode(error, 'http_error'), true);
   });
 });

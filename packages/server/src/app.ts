@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { RegionIndex } from './catalog/regions.js';
 import type { CatalogContext } from './catalog/context.js';
 import { prepareDatabase, type PreparedDatabase } from './db/prepare.js';
@@ -9,12 +9,11 @@ import { loadDemoSigningKey } from './auth/keys.js';
 import { Authenticator, type AuthSettings } from './auth/verifier.js';
 import { registerEtags } from './http/etag.js';
 import { registerRateLimits, type RateLimitRule } from './http/rate-limit.js';
-import { databaseErrorCode, databaseTrouble, serviceUnavailable } from './http/database-errors.js';
-import { requestLocale } from './http/locale.js';
+import { frameworkErrorHandler, registerErrorHandlers } from './http/error-handlers.js';
 import { loggerOptions, registerRequestLog } from './http/logging.js';
-import { ProblemError, problemBody, sendProblem } from './http/problem.js';
+import { registerProblemCodeCheck } from './http/problem-code-check.js';
 import { registerJsonBodies } from './http/json-body.js';
-import { registerSecurityHeaders, securityHeadersOf } from './http/security-headers.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { demandRoutes } from './routes/demands.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
@@ -57,6 +56,16 @@ export interface AppOptions {
   readonly rateLimits?: { readonly demandSubmit?: RateLimitRule; readonly demandLookup?: RateLimitRule };
   /** Send `Strict-Transport-Security` with this max-age on HTTPS requests; 0 or unset: never. */
   readonly hstsMaxAge?: number;
+  /**
+   * Tests only: a problem whose code its operation does not list becomes a loud 500 (`http/problem-code-check.ts`),
+   * so that a test meeting it fails. Default false: production servers send what the route threw.
+   */
+  readonly checkProblemCodes?: boolean;
+  /**
+   * Runs on the new instance before any route is registered: for what must see every route (the route/operation
+   * test adds an `onRoute` hook here).
+   */
+  readonly beforeRoutes?: (app: FastifyInstance) => void;
   /** The one clock every "now" of the server is read from (`config.ts` makes it from `SMEC_NOW`, else the real time). */
   readonly clock: Clock;
 }
@@ -77,37 +86,8 @@ export const CORS_EXPOSED_HEADERS = [
   'Location',
 ];
 
+const API_PREFIX = '/api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-
-function problemFor(error: FastifyError): { status: number; code: string; detail: string; path?: string } {
-  const status = error.statusCode ?? 500;
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'unsupported_media_type', detail: 'Send JSON with Content-Type: application/json.' };
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'payload_too_large', detail: 'The request body is too large.' };
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'validation_failed', detail: 'The request body is not valid JSON.', path: 'body' };
-    case 'FST_ERR_BAD_URL':
-    case 'FST_ERR_MAX_PARAM_LENGTH':
-      // The router's refusals: a path that is not percent-encoded UTF-8, or a segment longer than any identifier.
-      return { status: 400, code: 'validation_failed', detail: 'The path is not valid.', path: 'params' };
-    default:
-      break;
-  }
-  if (status === 429) return { status, code: 'rate_limited', detail: 'Too many requests; retry later.' };
-  if (status === 404) return { status, code: 'not_found', detail: 'Not found.' };
-  if (status >= 400 && status < 500) {
-    // Fastify's own 4xx messages (bad URL encoding, bad header) are safe to show; they carry no internals.
-    return { status, code: 'validation_failed', detail: error.message, path: 'request' };
-  }
-  return {
-    status: 500,
-    code: 'internal_error',
-    detail: 'An unexpected error occurred; quote the request id when reporting it.',
-  };
-}
 
 /** The platform API (and, in demo mode, the demo site) as a Fastify instance, ready for `listen()` or `inject()`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -136,19 +116,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? (_address: string, hop: number) => hop < (options.trustProxy as number)
         : (options.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
-    // Errors the router raises before any hook runs would otherwise be Fastify's own JSON, without a request id.
-    frameworkErrors: (error, request, reply) => {
-      const problem = problemFor(error);
-      const errors = problem.path ? [{ path: problem.path, message: problem.detail }] : undefined;
-      reply.header('x-request-id', request.id).headers(securityHeadersOf(request, security));
-      return sendProblem(reply, problemBody(request, problem.status, problem.code, problem.detail, errors));
-    },
+    frameworkErrors: frameworkErrorHandler(security),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
   if (ownsDatabase) app.addHook('onClose', async () => database.close());
+  options.beforeRoutes?.(app);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -156,43 +131,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app, security);
   if (options.logger) registerRequestLog(app);
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof ProblemError) {
-      return sendProblem(
-        reply,
-        // Extensions never override the standard members.
-        { ...error.extensions, ...problemBody(request, error.status, error.code, error.message, error.errors) },
-        error.headers,
-      );
-    }
-    const trouble = databaseTrouble(error);
-    if (trouble) {
-      // Busy, locked or unreachable: the same request succeeds in a moment, so the client is told to retry.
-      request.log.warn({ code: databaseErrorCode(error), trouble }, 'database unavailable: answered 503');
-      const unavailable = serviceUnavailable(requestLocale(request), trouble);
-      return sendProblem(
-        reply,
-        problemBody(request, unavailable.status, unavailable.code, unavailable.message),
-        unavailable.headers,
-      );
-    }
-    const problem = problemFor(error);
-    if (problem.status >= 500) request.log.error({ err: error, requestId: request.id }, 'unexpected error');
-    const errors = problem.path ? [{ path: problem.path, message: problem.detail }] : undefined;
-    return sendProblem(reply, problemBody(request, problem.status, problem.code, problem.detail, errors));
-  });
-
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (request.method !== 'GET' && request.method !== 'HEAD' && app.findRoute({ method: 'GET', url: path })) {
-      return sendProblem(
-        reply,
-        problemBody(request, 405, 'method_not_allowed', `${request.method} is not allowed on ${path}.`),
-        { allow: 'GET, HEAD' },
-      );
-    }
-    return sendProblem(reply, problemBody(request, 404, 'not_found', `No resource at ${request.method} ${path}.`));
-  });
+  registerErrorHandlers(app);
+  if (options.checkProblemCodes) registerProblemCodeCheck(app, API_PREFIX);
 
   await app.register(cors, {
     origin: '*',
@@ -241,7 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       statsRoutes(api, demandContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
-    { prefix: '/api/v1' },
+    { prefix: API_PREFIX },
   );
 
   if (options.demo)

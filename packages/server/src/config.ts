@@ -23,6 +23,8 @@ export interface ServerOptions {
    * external issuer is configured (`SMEC_JWKS_URL`).
    */
   demoAuth?: boolean;
+  /** Tests only: a problem code its operation does not list becomes a loud 500 (see `AppOptions`). Default false. */
+  checkProblemCodes?: boolean;
   /** The server's clock. Default: env `SMEC_NOW` (an RFC 3339 instant) pins it, else the real time. */
   clock?: Clock;
 }

@@ -43,6 +43,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       trustProxy: resolved.trustProxy,
       hstsMaxAge: resolved.hstsMaxAge,
       clock: resolved.clock,
+      checkProblemCodes: options.checkProblemCodes ?? false,
     });
     const seededAt = await seededAtOf(database.db);
     await app.listen({ port: resolved.port, host: resolved.host });

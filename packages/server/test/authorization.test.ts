@@ -105,6 +105,7 @@ function engagementMove(fixtures: Fixtures, who: PrincipalName): Call {
  */
 const ROWS: readonly Row[] = [
   { id: 'getHealth', expect: ANYONE },
+  { id: 'getOpenApiDocument', expect: ANYONE },
   { id: 'listRegions', expect: ANYONE },
   { id: 'listCategories', expect: ANYONE },
   { id: 'listProviders', expect: ANYONE },
@@ -115,6 +116,8 @@ const ROWS: readonly Row[] = [
   { id: 'listProductRatings', expect: ANYONE },
   { id: 'listEvents', expect: ANYONE },
   { id: 'getEvent', expect: ANYONE },
+  { id: 'getEventCalendar', expect: ANYONE },
+  { id: 'getEventFeed', expect: ANYONE },
   { id: 'listVoucherBatches', expect: ANYONE },
   { id: 'getVoucherBatch', expect: ANYONE },
   { id: 'listPolicies', expect: ANYONE },

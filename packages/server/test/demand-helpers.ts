@@ -28,7 +28,7 @@ export async function openTestApp(options: Partial<Omit<AppOptions, 'database'>>
   const database = await prepareTestDatabase();
   let app: FastifyInstance;
   try {
-    app = await buildApp({ clock: testClock, demoAuth: true, ...options, database });
+    app = await buildApp({ checkProblemCodes: true, clock: testClock, demoAuth: true, ...options, database });
   } catch (error) {
     await database.dispose();
     throw error;

@@ -585,7 +585,7 @@ describe('instances sharing a database', () => {
     try {
       const second = await (
         await import('../src/index.js')
-      ).buildApp({ clock: testClock, database: first.database, demoAuth: true });
+      ).buildApp({ checkProblemCodes: true, clock: testClock, database: first.database, demoAuth: true });
       try {
         const token = await first.tokenFor('usr-admin-440600');
         const response = await second.inject({

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { ProductPage } from '@smec/schemas';
+import { PROBLEM_TITLES, ProductPage } from '@smec/schemas';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/index.js';
 import { prepareTestDatabase, startTestServer, testClock } from '../../../test-support/server.js';
@@ -112,6 +112,18 @@ describe('not found', () => {
     assertProblem(await request(server.url, '/'), 404, 'not_found');
   });
 
+  test("a problem's title is in the request's language, from the one list of codes", async () => {
+    const titleIn = async (language: string | undefined) => {
+      const headers: Record<string, string> = language ? { 'accept-language': language } : {};
+      const response = await request(server.apiUrl, '/products/prd-99999', { headers });
+      return assertProblem(response, 404, 'not_found').title;
+    };
+    assert.equal(await titleIn(undefined), PROBLEM_TITLES.not_found['zh-CN']);
+    assert.equal(await titleIn('zh-CN,zh;q=0.9'), '未找到');
+    assert.equal(await titleIn('zh-HK'), '找不到');
+    assert.equal(await titleIn('en-GB,en;q=0.8'), 'Not found');
+  });
+
   test('a product of a provider that is not admitted is not public', async () => {
     // Find a non-listed product by walking ids: listed ones answer 200, the others 404, never 500.
     let hidden = 0;
@@ -147,7 +159,7 @@ describe('the global error handler', () => {
 
   before(async () => {
     database = await prepareTestDatabase();
-    app = await buildApp({ clock: testClock, database });
+    app = await buildApp({ checkProblemCodes: true, clock: testClock, database });
     // Routes that only a test has: a JSON body, and a bug.
     app.post('/api/v1/test-echo', async (request) => ({ received: request.body }));
     app.get('/api/v1/test-bug', async () => {
@@ -208,7 +220,7 @@ describe('the global error handler', () => {
 
   test('health answers 503 when the database is gone', async () => {
     const own = await prepareTestDatabase();
-    const broken = await buildApp({ clock: testClock, database: own });
+    const broken = await buildApp({ checkProblemCodes: true, clock: testClock, database: own });
     try {
       await own.close();
       const response = await broken.inject({ method: 'GET', url: '/api/v1/health' });

@@ -124,7 +124,7 @@ describe('demo mode', () => {
     writeFileSync(join(cdnRoot, 'chunks', 'lit-Dk3x9Q.js'), 'export const lit = 1;\n');
     writeFileSync(join(outside, 'site', 'secret.txt'), 'nope');
     writeFileSync(join(outside, 'secret.txt'), 'nope');
-    app = await buildApp({ clock: testClock, database, demo: { cdnRoot } });
+    app = await buildApp({ checkProblemCodes: true, clock: testClock, database, demo: { cdnRoot } });
     await app.ready();
   });
   after(async () => {

@@ -123,7 +123,7 @@ test('the log: one JSON line per request with time, level, request id, route, st
 
 test('health: 503 problem+json with Retry-After when the database fails, and every route then answers 503, not 500', async () => {
   const database = await prepareTestDatabase();
-  const app = await buildApp({ clock: testClock, database });
+  const app = await buildApp({ checkProblemCodes: true, clock: testClock, database });
   try {
     const healthy = await injectJson<{ status: string; database: string }>(app, '/api/v1/health');
     assert.equal(healthy.status, 200);
@@ -180,7 +180,7 @@ test('transient database errors of SQLite and PostgreSQL are told apart from the
 
   // The error handler maps them whatever route throws them.
   const database = await prepareTestDatabase();
-  const app = await buildApp({ clock: testClock, database });
+  const app = await buildApp({ checkProblemCodes: true, clock: testClock, database });
   app.get('/api/v1/ops-test/:code', async (request) => {
     throw coded((request.params as { code: string }).code);
   });
@@ -220,7 +220,7 @@ test('a write that finds the database locked is a 503 with Retry-After; the SDK 
   try {
     await insertOpenBatch(holder.db, 'vbt-ops-lock', 10);
     serverDatabase = await prepareDatabase(database.location, { asOf: testSeedAsOf() });
-    app = await buildApp({ clock: testClock, database: serverDatabase, demoAuth: true });
+    app = await buildApp({ checkProblemCodes: true, clock: testClock, database: serverDatabase, demoAuth: true });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const apiUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/v1`;
     const tokenOf = async (userId: string) => {
@@ -369,7 +369,13 @@ test('security headers on every response: pages, the CDN build, the API and its 
 
   // HSTS only when the operator configures it, and only on requests that came over HTTPS.
   const database = await prepareTestDatabase();
-  const app = await buildApp({ clock: testClock, database, hstsMaxAge: 31_536_000, trustProxy: true });
+  const app = await buildApp({
+    checkProblemCodes: true,
+    clock: testClock,
+    database,
+    hstsMaxAge: 31_536_000,
+    trustProxy: true,
+  });
   try {
     const https = await app.inject({ url: '/api/v1/health', headers: { 'x-forwarded-proto': 'https' } });
     assert.equal(https.headers['strict-transport-security'], 'max-age=31536000');

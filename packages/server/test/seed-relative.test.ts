@@ -134,7 +134,12 @@ for (const at of INSTANTS) {
       month.setUTCDate(1);
       month.setUTCMonth(month.getUTCMonth() - 1);
       const year = month.getUTCFullYear();
-      const app = await buildApp({ database: database(), clock: fixedClock(now), logger: false });
+      const app = await buildApp({
+        checkProblemCodes: true,
+        database: database(),
+        clock: fixedClock(now),
+        logger: false,
+      });
       try {
         const response = await app.inject({ method: 'GET', url: `/api/v1/stats/scorecard?region=440000&year=${year}` });
         assert.equal(response.statusCode, 200, response.body);

@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { isSmecRateLimitError, type SmecRateLimitError } from '@smec/sdk';
 import { MESSAGES, messageText } from '@smec/schemas';
 import { USCC_CASES } from '../../../test-support/uscc-cases.js';
 import '../src/define/smec-demand-form.js';
-import type { SmecDemandForm } from '../src/index.js';
+import type { SmecDemandForm, SmecErrorEvent } from '../src/index.js';
 import {
   control,
   fieldError,
@@ -10,7 +11,6 @@ import {
   gatedPostClient,
   leave,
   offlinePostClient,
-  rateLimitedClient,
   referenceLoaded,
   set,
   submit,
@@ -19,7 +19,7 @@ import {
   lookupReady,
   errorWords,
 } from './demand-helpers.js';
-import { API, CLOSED_API, part, shadow } from './helpers.js';
+import { API, CLOSED_API, LIMITED_API, part, shadow } from './helpers.js';
 
 let draftKeys = 0;
 /** Each test keeps its draft under a key of its own, so tests never see each other's drafts. */
@@ -213,13 +213,29 @@ describe('smec-demand-form: fields and checks', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('says when to try again after a 429, keeping the data', async () => {
+  it('says when to try again after the real limiter refuses a second demand, keeping the data', async () => {
+    // LIMITED_API's server takes one demand per address in 150 s: the first goes through, the second is refused by
+    // the limiter itself, with its Retry-After.
+    const first = await fixture<SmecDemandForm>(
+      html`<smec-demand-form api-base=${LIMITED_API} draft-key=${draftKey()}></smec-demand-form>`,
+    );
+    await fill(first, validDemand());
+    submit(first);
+    await waitUntil(() => part(first, 'tracking-no'), 'the first demand did not go through', { timeout: 10000 });
     const el = await fixture<SmecDemandForm>(
-      html`<smec-demand-form .client=${rateLimitedClient(150)} draft-key=${draftKey()}></smec-demand-form>`,
+      html`<smec-demand-form api-base=${LIMITED_API} draft-key=${draftKey()}></smec-demand-form>`,
     );
     const values = validDemand();
     await fill(el, values);
+    const refused = new Promise<SmecErrorEvent>((resolve) =>
+      el.addEventListener('smec-error', resolve, { once: true }),
+    );
     submit(el);
+    const { error } = await refused;
+    expect(isSmecRateLimitError(error)).to.equal(true);
+    expect((error as SmecRateLimitError).code).to.equal('rate_limited');
+    // What is left of the window when the second one arrives: more than two minutes on any machine the tests run on.
+    expect((error as SmecRateLimitError).retryAfter).to.be.within(121, 150);
     await waitUntil(() => part(el, 'submit-error'), 'no rate-limit message');
     expect(part(el, 'submit-error')?.textContent).to.contain('提交过于频繁，请在 3 分钟后重试');
     expect(control(el, 'description').value).to.equal(values.description);

@@ -135,27 +135,6 @@ export function droppingClient() {
   return { client, posts: () => posts, lostTrackingNo: () => lostTrackingNo };
 }
 
-/** A client whose POSTs are answered with a 429 problem asking to wait `seconds`. */
-export function rateLimitedClient(seconds: number) {
-  return createClient({
-    baseUrl: API,
-    retry: 0,
-    fetch: async (input, init) => {
-      if (!isPost(init)) return fetch(input, init);
-      return new Response(
-        JSON.stringify({
-          type: 'about:blank',
-          title: '请求过于频繁',
-          status: 429,
-          code: 'rate_limited',
-          detail: '提交过于频繁，请稍后重试',
-        }),
-        { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': String(seconds) } },
-      );
-    },
-  });
-}
-
 /** A client whose POSTs wait until `release()`: the form stays in its submitting state. */
 export function gatedPostClient() {
   let release!: () => void;

@@ -4,6 +4,9 @@ import type { SmecCatalog } from '../src/index.js';
 
 export const API = (window as unknown as { SMEC_TEST_API_URL: string }).SMEC_TEST_API_URL;
 
+/** A server of its own that takes one demand per address in 150 s (scripts/wtr.mjs): its limiter's 429 is real. */
+export const LIMITED_API = (window as unknown as { SMEC_TEST_LIMITED_API_URL: string }).SMEC_TEST_LIMITED_API_URL;
+
 /** Nothing listens there: every request fails to connect. */
 export const CLOSED_API = 'http://127.0.0.1:9/api/v1';
 

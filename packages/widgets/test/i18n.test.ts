@@ -1,8 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../src/define/smec-catalog.js';
+import { SmecEventCalendar } from '../src/components/event-calendar/event-calendar.component.js';
+import { SmecCatalog } from '../src/define/smec-catalog.js';
 import '../src/define/smec-root.js';
 import { loadLocale, msg, str, withLocale } from '../src/i18n/localization.js';
-import type { SmecCatalog, SmecRoot } from '../src/index.js';
+import type { SmecRoot } from '../src/index.js';
 import { API, part, results, shadow, statusText } from './helpers.js';
 
 const ENGLISH_TOTAL = /^[\d,]+ services$/;
@@ -17,7 +18,7 @@ function translationRequests(): string[] {
   return performance
     .getEntriesByType('resource')
     .map((entry) => entry.name)
-    .filter((name) => name.includes('/i18n/locales/'));
+    .filter((name) => name.includes('/locales/'));
 }
 
 describe('languages per element', () => {
@@ -60,6 +61,12 @@ describe('languages per element', () => {
     expect(searchLabel(chinese)).to.equal('搜索服务');
   });
 
+  // Right after the first English catalog of the file, before anything else asks for a translation.
+  it('fetches for a catalog the shared texts and its own, no other widget’s', () => {
+    const fetched = new Set(translationRequests().map((url) => new URL(url).pathname.replace(/^.*\/src\//, '')));
+    expect([...fetched].sort()).to.deep.equal(['components/catalog/locales/en.ts', 'i18n/locales/en.ts']);
+  });
+
   it('re-renders when an ancestor changes its lang', async () => {
     const wrapper = await fixture<HTMLElement>(
       html`<section lang="en">
@@ -99,7 +106,12 @@ describe('languages per element', () => {
   });
 
   it('puts the values where each translation wants them', async () => {
-    await Promise.all([loadLocale('en'), loadLocale('zh-HK')]);
+    // The shared texts, and the calendar's and the catalog's own.
+    await Promise.all(
+      (['en', 'zh-HK'] as const).flatMap((locale) =>
+        [SmecEventCalendar, SmecCatalog].map((widget) => loadLocale(locale, widget.translations)),
+      ),
+    );
     // The check of the zh-CN page above looks for the right URLs.
     expect(translationRequests().length).to.be.greaterThan(0);
     const more = () => msg(str`，查看${'12月1日'}的全部 ${5} 个活动`, { id: 'calendar.more.label' });

@@ -1,20 +1,24 @@
 import { Problem } from '../problem.js';
 import * as z from '../zod.js';
-import { operations, type Operation } from './operations.js';
+import { PROBLEM_CODES, PROBLEM_STATUS, type ProblemCode } from '../rules/problem.js';
+import { PROBLEM_TITLES } from '../rules/problem-titles.js';
+import { operations, problemCodesOf, type Operation } from './operations.js';
 
 type JsonObject = Record<string, unknown>;
 
-const ERROR_TITLES: Record<number, string> = {
-  400: 'The request is not valid',
-  401: 'Sign-in required',
-  403: 'Not allowed',
+/** The reason phrase of each error status a problem code has (RFC 9110). */
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not found',
+  405: 'Method not allowed',
   409: 'Conflict',
-  413: 'Payload too large',
+  413: 'Content too large',
   415: 'Unsupported media type',
-  422: 'Unprocessable request',
+  422: 'Unprocessable content',
   429: 'Too many requests',
-  500: 'Internal error',
+  500: 'Internal server error',
   503: 'Service unavailable',
 };
 
@@ -42,14 +46,36 @@ function parametersOf(schema: z.ZodMiniType | undefined, location: 'query' | 'pa
 }
 
 /**
- * The error statuses of an operation: its own, and those of the layers below every route. The body of any method but
- * GET is parsed before a route sees it (413 past 64 KB, 415 when it is not JSON); any operation may find the database
- * busy or out of reach (503 with Retry-After) or fail (500).
+ * The operation's error responses, one per status, each naming the codes it can carry: the description lists them
+ * with their titles, and the schema narrows the problem's `status` and `code` to them, so that a generated client
+ * knows every code it has to handle. Codes keep the order of the one list (`PROBLEM_CODES`).
  */
-function errorStatuses(operation: Operation): number[] {
-  const statuses = new Set([...operation.errors, 500, 503]);
-  if (operation.method !== 'get') [413, 415].forEach((status) => statuses.add(status));
-  return [...statuses].sort((a, b) => a - b);
+function problemResponses(operation: Operation): Record<string, JsonObject> {
+  const own = new Set(problemCodesOf(operation));
+  const byStatus = new Map<number, ProblemCode[]>();
+  for (const code of PROBLEM_CODES) {
+    if (!own.has(code)) continue;
+    const status = PROBLEM_STATUS[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  const responses: Record<string, JsonObject> = {};
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const named = codes.map((code) => `\`${code}\` (${PROBLEM_TITLES[code].en})`).join(', ');
+    responses[String(status)] = {
+      description: `${STATUS_TEXT[status] ?? 'Error'}: ${named}`,
+      content: {
+        'application/problem+json': {
+          schema: {
+            allOf: [
+              { $ref: '#/components/schemas/Problem' },
+              { type: 'object', properties: { status: { const: status }, code: { type: 'string', enum: codes } } },
+            ],
+          },
+        },
+      },
+    };
+  }
+  return responses;
 }
 
 function operationObject(operation: Operation): JsonObject {
@@ -59,13 +85,13 @@ function operationObject(operation: Operation): JsonObject {
     [String(operation.successStatus ?? 200)]: {
       description: operation.successStatus === 201 ? 'Created' : 'OK',
       headers: etag ? { ETag: { schema: { type: 'string' } } } : undefined,
-      content: { 'application/json': { schema: jsonSchema(operation.response, 'output') } },
+      content: {
+        [operation.responseMediaType ?? 'application/json']: { schema: jsonSchema(operation.response, 'output') },
+      },
     },
   };
   if (etag) responses['304'] = { description: 'Not modified (the `If-None-Match` ETag matched)' };
-  for (const status of errorStatuses(operation)) {
-    responses[String(status)] = { $ref: `#/components/responses/Problem${status}` };
-  }
+  Object.assign(responses, problemResponses(operation));
   return {
     operationId: operation.operationId,
     summary: operation.summary,
@@ -109,18 +135,9 @@ export interface OpenApiOptions {
 /** The OpenAPI 3.1 document of the platform API, generated from the shared schemas. */
 export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
   const paths: Record<string, JsonObject> = {};
-  const statuses = new Set<number>();
   for (const operation of Object.values(operations) as Operation[]) {
     paths[operation.path] ??= {};
     (paths[operation.path] as JsonObject)[operation.method] = operationObject(operation);
-    errorStatuses(operation).forEach((status) => statuses.add(status));
-  }
-  const problemResponses: JsonObject = {};
-  for (const status of [...statuses].sort()) {
-    problemResponses[`Problem${status}`] = {
-      description: ERROR_TITLES[status] ?? 'Error',
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-    };
   }
   return {
     openapi: '3.1.0',
@@ -145,7 +162,6 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
     components: {
       schemas: { Problem: jsonSchema(Problem, 'output') },
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      responses: problemResponses,
     },
   };
 }

@@ -1,2 +1,2 @@
-export { operations, type Operation, type OperationId } from './operations.js';
+export { operations, problemCodesOf, type Operation, type OperationId } from './operations.js';
 export { buildOpenApiDocument, type OpenApiOptions } from './document.js';

@@ -7,7 +7,6 @@ export const PROBLEM_STATUS = {
   // The request
   validation_failed: 400,
   invalid_cursor: 400,
-  bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_eligible: 403,

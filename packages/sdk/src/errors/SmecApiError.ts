@@ -1,5 +1,15 @@
-import type { Problem } from '@smec/schemas';
+import type { Problem, ProblemCode } from '@smec/schemas';
 import { SmecError, type SmecRequestInfo } from './SmecError.js';
+
+/** A code the SDK knows: one of the platform's (`ProblemCode`), or `http_error` for a body that was no problem. */
+export type SmecKnownCode = ProblemCode | 'http_error';
+
+/**
+ * The `code` of an error: a known code, or any other string, which a platform newer than this SDK may send (it is
+ * kept as sent, never refused). Editors still offer the known codes; compare with {@link hasProblemCode} to have a
+ * misspelt code refused by the compiler.
+ */
+export type SmecErrorCode = SmecKnownCode | (string & {});
 
 /** What the platform answered, as the error classes receive it. */
 export interface SmecApiErrorInit {
@@ -30,7 +40,7 @@ export class SmecApiError extends SmecError {
   /** The HTTP status, 400–599. */
   readonly status: number;
   /** The machine-readable problem code, e.g. `not_found`, `validation_failed`; `http_error` for a non-problem body. */
-  readonly code: string;
+  readonly code: SmecErrorCode;
   /** The platform's id of the request, to quote when reporting a problem. */
   readonly requestId: string | undefined;
   /** The parsed problem details. */

@@ -1,4 +1,4 @@
-import type { SmecApiError } from './SmecApiError.js';
+import type { SmecApiError, SmecKnownCode } from './SmecApiError.js';
 import type { SmecConflictError } from './SmecConflictError.js';
 import type { SmecError } from './SmecError.js';
 import type { SmecForbiddenError } from './SmecForbiddenError.js';
@@ -43,6 +43,21 @@ export function isSmecError(error: unknown): error is SmecError {
 /** True when the platform answered with an error status (any {@link SmecApiError} subclass). */
 export function isSmecApiError(error: unknown): error is SmecApiError {
   return API_ERROR_NAMES.includes(nameOf(error) as string);
+}
+
+/**
+ * True when the platform answered with one of `codes`; the compiler refuses a code the platform does not list.
+ *
+ * @example
+ * ```ts
+ * if (hasProblemCode(error, 'quota_exhausted', 'claim_not_open')) showBatchClosed(error.problem.detail);
+ * ```
+ */
+export function hasProblemCode<C extends SmecKnownCode>(
+  error: unknown,
+  ...codes: readonly C[]
+): error is SmecApiError & { readonly code: C } {
+  return isSmecApiError(error) && (codes as readonly string[]).includes(error.code);
 }
 
 /** True for a 400 {@link SmecValidationError}. */

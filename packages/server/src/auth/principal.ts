@@ -19,11 +19,11 @@ declare module 'fastify' {
 }
 
 export function unauthorized(detail = 'Sign in: send a valid bearer token.'): ProblemError {
-  return new ProblemError(401, 'unauthorized', detail, { headers: { 'www-authenticate': 'Bearer' } });
+  return new ProblemError('unauthorized', detail, { headers: { 'www-authenticate': 'Bearer' } });
 }
 
 export function forbidden(detail = 'Your account may not do this.'): ProblemError {
-  return new ProblemError(403, 'forbidden', detail);
+  return new ProblemError('forbidden', detail);
 }
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;

@@ -73,7 +73,7 @@ export function relevancePageFromColumns(
   if (position) {
     const [score, seq] = position;
     if (typeof score !== 'number' || typeof seq !== 'number') {
-      throw new ProblemError(400, 'invalid_cursor', 'The cursor does not belong to this sort order.');
+      throw new ProblemError('invalid_cursor', 'The cursor does not belong to this sort order.');
     }
     // The first match after the cursor's: a lower score, or the same score and a higher number.
     while (

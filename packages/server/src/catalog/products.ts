@@ -44,7 +44,7 @@ function sortSpec(sort: ProductSort, searching: boolean): SortSpec {
 function keysetCondition(spec: SortSpec, position: CursorPosition): Fragment {
   const [key, seq] = position;
   if (typeof key !== 'number' || typeof seq !== 'number') {
-    throw new ProblemError(400, 'invalid_cursor', 'The cursor does not belong to this sort order.');
+    throw new ProblemError('invalid_cursor', 'The cursor does not belong to this sort order.');
   }
   const beyond = spec.descending ? sql`<` : sql`>`;
   return sql`(${spec.key} ${beyond} ${key} or (${spec.key} = ${key} and p.seq > ${seq}))`;

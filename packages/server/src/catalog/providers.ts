@@ -25,7 +25,7 @@ function keyset(spec: SortSpec, position: CursorPosition, sort: ProviderSort): F
   const [key, seq] = position;
   const keyType = sort === 'rating' ? 'number' : 'string';
   if (typeof key !== keyType || typeof seq !== 'number') {
-    throw new ProblemError(400, 'invalid_cursor', 'The cursor does not belong to this sort order.');
+    throw new ProblemError('invalid_cursor', 'The cursor does not belong to this sort order.');
   }
   const beyond = spec.descending ? sql`<` : sql`>`;
   return sql`(${spec.key} ${beyond} ${key} or (${spec.key} = ${key} and p.seq > ${seq}))`;

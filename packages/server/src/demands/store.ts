@@ -160,7 +160,7 @@ export async function lookupDemand(
 
 /** The administrator's region; an administrator without one may see nothing. */
 function adminRegion(principal: Principal): string {
-  if (!principal.regionCode) throw new ProblemError(403, 'forbidden', 'Your account has no region to administer.');
+  if (!principal.regionCode) throw new ProblemError('forbidden', 'Your account has no region to administer.');
   return principal.regionCode;
 }
 
@@ -181,7 +181,7 @@ export async function listDemands(context: DemandContext, principal: Principal, 
     ]);
   }
   if (!isWithin(context.regions, region, own)) {
-    throw new ProblemError(403, 'forbidden', `Region ${region} lies outside the region you administer (${own}).`);
+    throw new ProblemError('forbidden', `Region ${region} lies outside the region you administer (${own}).`);
   }
   const limit = query.limit ?? 20;
   const scope = cursorScope('demands', { status: query.status, region });
@@ -201,7 +201,7 @@ export async function listDemands(context: DemandContext, principal: Principal, 
   if (query.cursor) {
     const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
     if (typeof ts !== 'number' || typeof seq !== 'number') {
-      throw new ProblemError(400, 'invalid_cursor', 'The cursor is not valid for this query; start again without it.');
+      throw new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
     }
     page = page.where((eb) =>
       eb.or([eb('submitted_ts', '<', ts), eb.and([eb('submitted_ts', '=', ts), eb('seq', '<', seq)])]),
@@ -312,7 +312,7 @@ async function resolveMatches(
 }
 
 function conflict(detail: string): ProblemError {
-  return new ProblemError(409, 'conflict', detail);
+  return new ProblemError('conflict', detail);
 }
 
 /**

@@ -111,7 +111,7 @@ export async function listEngagements(
   if (query.cursor) {
     const [seq] = decodeCursor(context.secret, query.cursor, scope);
     if (typeof seq !== 'number') {
-      throw new ProblemError(400, 'invalid_cursor', 'The cursor is not valid for this query; start again without it.');
+      throw new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
     }
     page = page.where('seq', '<', seq);
   }
@@ -165,7 +165,7 @@ export async function transitionEngagement(
 ): Promise<Engagement> {
   const row = await visibleRow(context, trx, principal, id, locale);
   const move = MOVES[transition.action];
-  if (!move.roles.includes(principal.role)) throw problem(403, 'forbidden', locale, 'forbiddenMove');
+  if (!move.roles.includes(principal.role)) throw problem('forbidden', locale, 'forbiddenMove');
   const accepting = transition.action === 'accept';
   const settling = transition.action === 'settle';
   if (
@@ -173,7 +173,7 @@ export async function transitionEngagement(
     (accepting && row.accepted_at !== null) ||
     (settling && row.accepted_at === null)
   ) {
-    throw problem(409, 'conflict', locale, 'conflict', statusWord(locale, row.status));
+    throw problem('conflict', locale, 'conflict', statusWord(locale, row.status));
   }
   const now = context.clock.now();
   const at = shanghaiDateTime(now);
@@ -186,7 +186,7 @@ export async function transitionEngagement(
     row.accepted_at === null ? update.where('accepted_at', 'is', null) : update.where('accepted_at', 'is not', null);
   const moved = await update.executeTakeFirst();
   if (Number(moved.numUpdatedRows) === 0) {
-    throw problem(409, 'conflict', locale, 'conflict', statusWord(locale, row.status));
+    throw problem('conflict', locale, 'conflict', statusWord(locale, row.status));
   }
   const actor = actorOf(principal);
   const note = transition.note?.trim() || move.note;

@@ -84,7 +84,7 @@ export async function listEvents(context: EventContext, query: EventListQuery): 
   if (query.cursor) {
     const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
     if (typeof ts !== 'number' || typeof seq !== 'number') {
-      throw new ProblemError(400, 'invalid_cursor', 'The cursor is not valid for this query; start again without it.');
+      throw new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
     }
     page = page.where((eb) =>
       eb.or([eb('starts_ts', '>', ts), eb.and([eb('starts_ts', '=', ts), eb('seq', '>', seq)])]),
@@ -174,13 +174,13 @@ function say(locale: MessageLocale, text: { zh: string; en: string }, id = ''): 
 }
 
 export function alreadyRegistered(locale: MessageLocale, registrationId: string): ProblemError {
-  return new ProblemError(409, 'already_registered', say(locale, TEXT.already, registrationId), {
+  return new ProblemError('already_registered', say(locale, TEXT.already, registrationId), {
     extensions: { registrationId },
   });
 }
 
 function enterpriseOf(principal: Principal, locale: MessageLocale): string {
-  if (!principal.enterpriseId) throw new ProblemError(403, 'forbidden', say(locale, TEXT.notEnterprise));
+  if (!principal.enterpriseId) throw new ProblemError('forbidden', say(locale, TEXT.notEnterprise));
   return principal.enterpriseId;
 }
 
@@ -215,9 +215,9 @@ export async function registerForEvent(
   const enterpriseId = enterpriseOf(principal, locale);
   const event = await eventRow(trx, eventId);
   const now = context.clock.now();
-  if (event.status === 'cancelled') throw new ProblemError(409, 'registration_closed', say(locale, TEXT.cancelled));
+  if (event.status === 'cancelled') throw new ProblemError('registration_closed', say(locale, TEXT.cancelled));
   if (now < event.opens_ts || now > event.closes_ts) {
-    throw new ProblemError(409, 'registration_closed', say(locale, TEXT.closed));
+    throw new ProblemError('registration_closed', say(locale, TEXT.closed));
   }
   const existing = await activeRegistration(trx, eventId, enterpriseId);
   if (existing) throw alreadyRegistered(locale, existing.id);
@@ -246,7 +246,7 @@ export async function registerForEvent(
       .where('waitlist', '=', 1)
       .returning('waitlist_seq')
       .executeTakeFirst();
-    if (!place) throw new ProblemError(409, 'event_full', say(locale, TEXT.full));
+    if (!place) throw new ProblemError('event_full', say(locale, TEXT.full));
     status = 'waitlisted';
     waitlistSeq = place.waitlist_seq;
   }
@@ -397,7 +397,7 @@ export async function myRegistrations(
   if (query.cursor) {
     const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
     if (typeof ts !== 'number' || typeof seq !== 'number') {
-      throw new ProblemError(400, 'invalid_cursor', 'The cursor is not valid for this query; start again without it.');
+      throw new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
     }
     page = page.where((eb) =>
       eb.or([

@@ -10,7 +10,6 @@ function sign(secret: Buffer, payload: string, scope: string): Buffer {
 
 function invalidCursor(): ProblemError {
   return new ProblemError(
-    400,
     'invalid_cursor',
     'The cursor is malformed, was tampered with, or belongs to another query; start again without it.',
   );

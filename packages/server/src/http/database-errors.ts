@@ -95,7 +95,7 @@ const TEXT = {
  */
 export function serviceUnavailable(locale: MessageLocale, trouble: DatabaseTrouble = 'busy'): ProblemError {
   const text = TEXT[trouble];
-  return new ProblemError(503, 'service_unavailable', locale === 'en' ? text.en : text.zh, {
+  return new ProblemError('service_unavailable', locale === 'en' ? text.en : text.zh, {
     headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS[trouble]) },
   });
 }

@@ -48,7 +48,6 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !KEY.test(value)) {
     throw new ProblemError(
-      400,
       'validation_failed',
       'The Idempotency-Key header must be 1 to 255 visible ASCII characters.',
       {
@@ -187,14 +186,12 @@ export class IdempotencyStore {
       .executeTakeFirstOrThrow();
     if (row.body_hash !== hash) {
       throw new ProblemError(
-        422,
         'idempotency_key_reused',
         'This Idempotency-Key was already used with a different request body; use a new key for a new request.',
       );
     }
     if (row.status !== 'done' || row.response_status === null || row.response_body === null) {
       throw new ProblemError(
-        409,
         'request_in_progress',
         'A request with this Idempotency-Key is still being processed; retry in a moment.',
         { headers: { 'retry-after': '1' } },

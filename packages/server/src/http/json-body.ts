@@ -38,7 +38,7 @@ export function registerJsonBodies(app: FastifyInstance): void {
     if (jsonDepth(text) > MAX_JSON_DEPTH) {
       const message = `Must not nest deeper than ${MAX_JSON_DEPTH} levels`;
       done(
-        new ProblemError(400, 'validation_failed', `body: ${message}`, {
+        new ProblemError('validation_failed', `body: ${message}`, {
           errors: [{ path: 'body', message, code: 'too_deep' }],
         }),
         undefined,

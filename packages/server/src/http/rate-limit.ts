@@ -40,7 +40,7 @@ export async function registerRateLimits(app: FastifyInstance): Promise<void> {
       const name = config.rateLimit?.groupId ?? 'default';
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       const window = typeof config.rateLimit?.timeWindow === 'number' ? config.rateLimit.timeWindow : context.ttl;
-      return new ProblemError(429, 'rate_limited', `Too many requests from your address; retry in ${seconds} s.`, {
+      return new ProblemError('rate_limited', `Too many requests from your address; retry in ${seconds} s.`, {
         headers: {
           'retry-after': String(seconds),
           ratelimit: `"${name}";r=0;t=${seconds}`,

@@ -1,4 +1,4 @@
-import type { MessageLocale } from '@smec/schemas';
+import type { MessageLocale, ProblemCode } from '@smec/schemas';
 import { ProblemError } from '../http/problem.js';
 
 /** Problems of the rating API: a stable `code`, a detail in the request's language (zh-HK reads the zh-CN text). */
@@ -53,29 +53,28 @@ function say(locale: MessageLocale, key: Key, id: string): string {
 }
 
 export function ratingProblem(
-  status: number,
-  code: string,
+  code: ProblemCode,
   key: Key,
   locale: MessageLocale,
   id = '',
   extensions?: Record<string, string | number>,
 ): ProblemError {
-  return new ProblemError(status, code, say(locale, key, id), extensions ? { extensions } : {});
+  return new ProblemError(code, say(locale, key, id), extensions ? { extensions } : {});
 }
 
 export const problems = {
   engagementNotFound: (locale: MessageLocale, id: string) =>
-    ratingProblem(404, 'not_found', 'engagementNotFound', locale, id),
-  ratingNotFound: (locale: MessageLocale, id: string) => ratingProblem(404, 'not_found', 'ratingNotFound', locale, id),
-  notRated: (locale: MessageLocale, id: string) => ratingProblem(404, 'not_found', 'notRated', locale, id),
-  notDelivered: (locale: MessageLocale) => ratingProblem(409, 'not_delivered', 'notDelivered', locale),
+    ratingProblem('not_found', 'engagementNotFound', locale, id),
+  ratingNotFound: (locale: MessageLocale, id: string) => ratingProblem('not_found', 'ratingNotFound', locale, id),
+  notRated: (locale: MessageLocale, id: string) => ratingProblem('not_found', 'notRated', locale, id),
+  notDelivered: (locale: MessageLocale) => ratingProblem('not_delivered', 'notDelivered', locale),
   alreadyRated: (locale: MessageLocale, ratingId: string) =>
-    ratingProblem(409, 'already_rated', 'alreadyRated', locale, ratingId, { ratingId }),
-  noFollowUp: (locale: MessageLocale, id: string) => ratingProblem(404, 'not_found', 'noFollowUp', locale, id),
+    ratingProblem('already_rated', 'alreadyRated', locale, ratingId, { ratingId }),
+  noFollowUp: (locale: MessageLocale, id: string) => ratingProblem('not_found', 'noFollowUp', locale, id),
   notAwaitingAnswer: (locale: MessageLocale, status: string) =>
-    ratingProblem(409, 'follow_up_not_open', 'notAwaitingAnswer', locale, status),
+    ratingProblem('follow_up_not_open', 'notAwaitingAnswer', locale, status),
   notAnswered: (locale: MessageLocale, status: string) =>
-    ratingProblem(409, 'follow_up_not_answered', 'notAnswered', locale, status),
-  alreadyReopened: (locale: MessageLocale) => ratingProblem(409, 'already_reopened', 'alreadyReopened', locale),
-  notOrganization: (locale: MessageLocale) => ratingProblem(403, 'forbidden', 'notOrganization', locale),
+    ratingProblem('follow_up_not_answered', 'notAnswered', locale, status),
+  alreadyReopened: (locale: MessageLocale) => ratingProblem('already_reopened', 'alreadyReopened', locale),
+  notOrganization: (locale: MessageLocale) => ratingProblem('forbidden', 'notOrganization', locale),
 };

@@ -232,7 +232,7 @@ export async function engagementRating(
 }
 
 function invalidCursor(): ProblemError {
-  return new ProblemError(400, 'invalid_cursor', 'The cursor is not valid for this query; start again without it.');
+  return new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
 }
 
 /** Newest first: `created_ts` then `seq`, both descending; the cursor is the last row's pair. */

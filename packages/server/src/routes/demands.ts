@@ -57,7 +57,7 @@ export function demandRoutes(app: FastifyInstance, context: DemandContext, optio
   app.get('/demands/lookup', limitedRoute('demand-lookup', options.lookupLimit), async (request, reply) => {
     const { trackingNo, phone } = parseInput(DemandLookupQuery, request.query, 'query');
     const view = await lookupDemand(context, trackingNo, phone);
-    if (!view) throw new ProblemError(404, 'not_found', NO_MATCH_DETAIL);
+    if (!view) throw new ProblemError('not_found', NO_MATCH_DETAIL);
     return reply.header('cache-control', 'no-store').send(view);
   });
 

@@ -26,8 +26,6 @@ import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
 
-const ICS_SUFFIX = '.ics';
-
 /** True when the error is the database refusing a second active registration (the unique partial index). */
 function isDuplicateRegistration(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
@@ -73,14 +71,13 @@ export function eventRoutes(app: FastifyInstance, context: EventContext): void {
     );
   });
 
-  // One route for `/events/{id}` and `/events/{id}.ics`: the router cannot tell them apart by a suffix of a parameter.
+  app.get('/events/:id.ics', async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const entry = await eventEntry(context, id);
+    return sendCalendar(reply, [entry], entry.event.title, `${id}.ics`, REVALIDATE);
+  });
+
   app.get('/events/:id', async (request, reply) => {
-    const raw = (request.params as { id?: unknown }).id;
-    if (typeof raw === 'string' && raw.endsWith(ICS_SUFFIX)) {
-      const { id } = parseInput(IdParams, { id: raw.slice(0, -ICS_SUFFIX.length) }, 'params');
-      const entry = await eventEntry(context, id);
-      return sendCalendar(reply, [entry], entry.event.title, `${id}.ics`, REVALIDATE);
-    }
     const { id } = parseInput(IdParams, request.params, 'params');
     return reply.header('cache-control', REVALIDATE).send(await getEvent(context, id));
   });

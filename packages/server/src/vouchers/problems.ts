@@ -1,4 +1,4 @@
-import type { MessageLocale } from '@smec/schemas';
+import type { MessageLocale, ProblemCode } from '@smec/schemas';
 import { ProblemError } from '../http/problem.js';
 
 /** The problems of vouchers and engagements, each with a stable code and a detail in the request's language. */
@@ -69,20 +69,19 @@ export function say(locale: MessageLocale, key: VoucherText, x = ''): string {
 }
 
 export function problem(
-  status: number,
-  code: string,
+  code: ProblemCode,
   locale: MessageLocale,
   key: VoucherText,
   x = '',
   extensions?: Record<string, string | number>,
 ): ProblemError {
-  return new ProblemError(status, code, say(locale, key, x), extensions ? { extensions } : {});
+  return new ProblemError(code, say(locale, key, x), extensions ? { extensions } : {});
 }
 
 export const voucherNotFound = (locale: MessageLocale, id: string) =>
-  problem(404, 'not_found', locale, 'voucherNotFound', id);
+  problem('not_found', locale, 'voucherNotFound', id);
 export const engagementNotFound = (locale: MessageLocale, id: string) =>
-  problem(404, 'not_found', locale, 'engagementNotFound', id);
+  problem('not_found', locale, 'engagementNotFound', id);
 
 const STATUS_ZH: Record<string, string> = {
   issued: '未使用',

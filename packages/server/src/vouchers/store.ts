@@ -59,11 +59,11 @@ export function regionWithin(regions: RegionIndex, code: string, scope: string):
 }
 
 function invalidCursor(): ProblemError {
-  return new ProblemError(400, 'invalid_cursor', 'The cursor is not valid for this query; start again without it.');
+  return new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
 }
 
 export function enterpriseIdOf(principal: Principal, locale: MessageLocale): string {
-  if (!principal.enterpriseId) throw problem(403, 'forbidden', locale, 'notEnterprise');
+  if (!principal.enterpriseId) throw problem('forbidden', locale, 'notEnterprise');
   return principal.enterpriseId;
 }
 
@@ -111,7 +111,7 @@ function batchCovers(regions: RegionIndex, row: BatchRow, region: string): boole
  */
 export async function listBatches(context: VoucherContext, query: BatchListQuery): Promise<VoucherBatchPage> {
   if (query.region !== undefined && !context.regions.get(query.region)) {
-    throw new ProblemError(400, 'validation_failed', `Unknown region code ${query.region}`, {
+    throw new ProblemError('validation_failed', `Unknown region code ${query.region}`, {
       errors: [{ path: 'query.region', message: `Unknown region code ${query.region}`, code: 'region.unknown' }],
     });
   }
@@ -143,7 +143,7 @@ export async function listBatches(context: VoucherContext, query: BatchListQuery
 }
 
 export function batchNotFound(locale: MessageLocale, id: string): ProblemError {
-  return problem(404, 'not_found', locale, 'batchNotFound', id);
+  return problem('not_found', locale, 'batchNotFound', id);
 }
 
 async function batchRow(db: Db, id: string, locale: MessageLocale): Promise<BatchRow> {
@@ -395,7 +395,7 @@ function words(locale: MessageLocale, values: readonly string[], table: Record<s
 
 async function enterpriseRow(db: Db, enterpriseId: string, locale: MessageLocale) {
   const row = await db.selectFrom('enterprises').selectAll().where('id', '=', enterpriseId).executeTakeFirst();
-  if (!row) throw problem(403, 'not_eligible', locale, 'noProfile');
+  if (!row) throw problem('not_eligible', locale, 'noProfile');
   return row;
 }
 
@@ -420,7 +420,7 @@ export async function activeVoucher(db: Db, batchId: string, enterpriseId: strin
 }
 
 export function alreadyClaimed(locale: MessageLocale, code: string): ProblemError {
-  return problem(409, 'already_claimed', locale, 'alreadyClaimed', code, { voucherCode: code });
+  return problem('already_claimed', locale, 'alreadyClaimed', code, { voucherCode: code });
 }
 
 /**
@@ -441,12 +441,12 @@ export async function claimVoucher(
   const { enterpriseId, batch, now } = await checkClaim(context, trx, principal, batchId, locale);
   await serializeEnterpriseWrites(trx, enterpriseId);
   if ((await committedMoney(trx, enterpriseId, batch.year)) >= batch.annual_cap) {
-    throw problem(409, 'annual_cap_reached', locale, 'capReached', yuan(locale, batch.annual_cap));
+    throw problem('annual_cap_reached', locale, 'capReached', yuan(locale, batch.annual_cap));
   }
   const voucher = await issueVoucher(trx, principal, enterpriseId, batch, now);
   const takeQuota = async () => {
     if (!(await takeFromQuota(trx, batch.seq, shanghaiDateTime(now)))) {
-      throw problem(409, 'quota_exhausted', locale, 'quotaExhausted');
+      throw problem('quota_exhausted', locale, 'quotaExhausted');
     }
   };
   return { voucher, takeQuota };
@@ -482,28 +482,28 @@ export function claimRefusal(
   locale: MessageLocale,
 ): ProblemError | undefined {
   if (now < batch.opens_ts || now >= batch.closes_ts) {
-    return problem(409, 'claim_not_open', locale, 'claimNotOpen', `${batch.claim_opens_at} – ${batch.claim_closes_at}`);
+    return problem('claim_not_open', locale, 'claimNotOpen', `${batch.claim_opens_at} – ${batch.claim_closes_at}`);
   }
-  if (!enterprise) return problem(403, 'not_eligible', locale, 'noProfile');
+  if (!enterprise) return problem('not_eligible', locale, 'noProfile');
   const sizes = JSON.parse(batch.sizes) as string[];
   if (!sizes.includes(enterprise.size)) {
-    return problem(403, 'not_eligible', locale, 'notEligibleSize', words(locale, sizes, SIZE_WORDS), {
+    return problem('not_eligible', locale, 'notEligibleSize', words(locale, sizes, SIZE_WORDS), {
       reason: 'size',
     });
   }
   const tags = JSON.parse(batch.tags) as string[];
   const held = JSON.parse(enterprise.tags) as string[];
   if (tags.length > 0 && !tags.some((tag) => held.includes(tag))) {
-    return problem(403, 'not_eligible', locale, 'notEligibleTags', words(locale, tags, TAG_WORDS), { reason: 'tags' });
+    return problem('not_eligible', locale, 'notEligibleTags', words(locale, tags, TAG_WORDS), { reason: 'tags' });
   }
   const scopes = JSON.parse(batch.region_codes) as string[];
   if (!scopes.some((scope) => regionWithin(context.regions, enterprise.regionCode, scope))) {
     const names = scopes.map((code) => context.regions.get(code)?.name ?? code).join(locale === 'en' ? ', ' : '、');
-    return problem(403, 'not_eligible', locale, 'notEligibleRegion', names, { reason: 'region' });
+    return problem('not_eligible', locale, 'notEligibleRegion', names, { reason: 'region' });
   }
   if (heldCode !== null) return alreadyClaimed(locale, heldCode);
   // A fast answer when the batch is visibly used up; the claim's quota UPDATE is what actually guards the quota.
-  if (batch.remaining <= 0) return problem(409, 'quota_exhausted', locale, 'quotaExhausted');
+  if (batch.remaining <= 0) return problem('quota_exhausted', locale, 'quotaExhausted');
   return undefined;
 }
 
@@ -688,12 +688,11 @@ async function planUse(
 ): Promise<UsePlan> {
   const enterpriseId = enterpriseIdOf(principal, locale);
   const voucher = await ownVoucher(db, voucherId, enterpriseId, locale);
-  if (voucher.status === 'expired') throw problem(409, 'voucher_expired', locale, 'expired', voucher.use_by);
+  if (voucher.status === 'expired') throw problem('voucher_expired', locale, 'expired', voucher.use_by);
   if (voucher.status !== 'issued') {
-    throw problem(409, 'voucher_not_usable', locale, 'notUsable', statusWord(locale, voucher.status));
+    throw problem('voucher_not_usable', locale, 'notUsable', statusWord(locale, voucher.status));
   }
-  if (context.clock.now() >= voucher.use_by_ts)
-    throw problem(409, 'voucher_expired', locale, 'expired', voucher.use_by);
+  if (context.clock.now() >= voucher.use_by_ts) throw problem('voucher_expired', locale, 'expired', voucher.use_by);
   const batch = await db
     .selectFrom('voucher_batches')
     .selectAll()
@@ -704,7 +703,7 @@ async function planUse(
     .select(['id', 'name', 'category_id', 'provider_id', 'status', 'listed', 'voucher_eligible'])
     .where('id', '=', input.productId)
     .executeTakeFirst();
-  if (!product) throw problem(409, 'product_not_eligible', locale, 'productNotFound', input.productId);
+  if (!product) throw problem('product_not_eligible', locale, 'productNotFound', input.productId);
   const categories = JSON.parse(batch.category_ids) as string[];
   if (
     product.status !== 'published' ||
@@ -712,7 +711,7 @@ async function planUse(
     product.voucher_eligible !== 1 ||
     (categories.length > 0 && !categories.includes(product.category_id))
   ) {
-    throw problem(409, 'product_not_eligible', locale, 'productNotEligible', product.name);
+    throw problem('product_not_eligible', locale, 'productNotEligible', product.name);
   }
   const provider = await db
     .selectFrom('providers')
@@ -725,10 +724,10 @@ async function planUse(
     provider.uscc === enterprise.uscc ||
     (providerLegal !== '' && providerLegal === enterprise.legal_representative)
   ) {
-    throw problem(409, 'related_party', locale, 'relatedParty', provider.name);
+    throw problem('related_party', locale, 'relatedParty', provider.name);
   }
   const capLeft = batch.annual_cap - (await usedMoney(db, enterpriseId, voucher.year, voucher.id));
-  if (capLeft <= 0) throw problem(409, 'annual_cap_reached', locale, 'capReached', yuan(locale, batch.annual_cap));
+  if (capLeft <= 0) throw problem('annual_cap_reached', locale, 'capReached', yuan(locale, batch.annual_cap));
   const payment = voucherPayment({
     faceValue: voucher.face_value,
     maxCoverage: batch.max_coverage,
@@ -782,7 +781,7 @@ export async function useVoucher(
     .where('status', '=', 'issued')
     .executeTakeFirst();
   if (Number(taken.numUpdatedRows) === 0) {
-    throw problem(409, 'voucher_not_usable', locale, 'notUsable', statusWord(locale, 'ordered'));
+    throw problem('voucher_not_usable', locale, 'notUsable', statusWord(locale, 'ordered'));
   }
   const values = {
     id: engagementId,
@@ -849,7 +848,7 @@ export async function returnVoucher(
     .executeTakeFirst();
   if (Number(withdrawn.numUpdatedRows) === 0) {
     const status = row.status === 'issued' ? 'expired' : row.status;
-    throw problem(409, 'voucher_not_returnable', locale, 'notReturnable', statusWord(locale, status));
+    throw problem('voucher_not_returnable', locale, 'notReturnable', statusWord(locale, status));
   }
   await trx
     .updateTable('voucher_batches')

@@ -1,23 +1,57 @@
-import type { MessageId } from './locales/en.js';
-import type { StrResult, TemplateLike, Templates } from './str.js';
-
-export { str, type StrResult, type TemplateLike } from './str.js';
+import type { MessageId } from './message-id.js';
 
 /** The languages the widgets speak. Texts are written in zh-CN; the others are translations. */
 export const LOCALES = ['zh-CN', 'en', 'zh-HK'] as const;
 export type SmecLocale = (typeof LOCALES)[number];
-export const SOURCE_LOCALE: SmecLocale = 'zh-CN';
+export const SOURCE_LOCALE = 'zh-CN' satisfies SmecLocale;
 
 type TargetLocale = Exclude<SmecLocale, 'zh-CN'>;
 
-/** A language's translations: the widgets' texts, and the platform's validation messages (same keys as the server's). */
-interface Translations {
-  templates: Templates;
-  validation: Readonly<Record<string, string>>;
+/** A text with values, written `str\`共 ${total} 项服务\``. */
+export interface StrResult {
+  readonly strings: readonly string[];
+  readonly values: readonly unknown[];
 }
 
-const loaded = new Map<SmecLocale, Translations>();
-const loading = new Map<SmecLocale, Promise<void>>();
+/** A source text: plain, or with values. */
+export type TemplateLike = string | StrResult;
+
+/** Tags a source text with values: `msg(str\`共 ${total} 项服务\`, { id: 'status.total' })`. */
+export function str(strings: TemplateStringsArray, ...values: unknown[]): StrResult {
+  return { strings, values };
+}
+
+/**
+ * What a translation module exports: its texts by message id, where `{0}`, `{1}` stand for the source's values in
+ * order (a translation may reorder them), and (the shared one) the platform's validation messages.
+ */
+export interface TranslationModule {
+  templates: Readonly<Record<string, string>>;
+  validation?: Readonly<Record<string, string>>;
+}
+
+/** Where a table of texts is translated: one dynamic `import()` per language, each a chunk of its own once built. */
+export type Translations = Readonly<Record<TargetLocale, () => Promise<TranslationModule>>>;
+
+// One shape for every widget: texts are written in zh-CN in the source, `msg('…', { id })`, so a zh-CN visitor
+// fetches no translation. Each widget's own texts are translated in `components/<widget>/locales/{en,zh-HK}.ts`,
+// which its class names in `static translations`; a text that several widgets show (statuses, errors, a few
+// labels) is translated once, in the shared `./locales/{en,zh-HK}.ts`, with the validation messages. An element
+// that speaks en fetches the shared table and its own, in parallel, once per page. So a page pays for the widgets
+// it shows: with only the wallet, it never fetches the catalog's texts; and a widget's module carries no
+// translation, only the two `import()`s. Tables are plain data (`{0}` for a value), so they import nothing.
+// test/node/translations.test.ts checks every id against the tables, and that each sits in the table of the widget
+// that shows it (the shared one when several do).
+const SHARED: Translations = {
+  en: () => import('./locales/en.js'),
+  'zh-HK': () => import('./locales/zh-HK.js'),
+};
+
+/** Each language's texts (never zh-CN's), from every table fetched so far, and its validation messages. */
+const tables = new Map<SmecLocale, Record<string, string | undefined>>();
+const validations = new Map<SmecLocale, Readonly<Record<string, string>>>();
+/** Each table's fetch in each language: pending, then true once its texts are in. */
+const fetches = new Map<() => Promise<TranslationModule>, Promise<void> | true>();
 
 // The locale of the element being updated: each element speaks its own language, and `msg()` has no element to
 // ask, so the element sets this around its update (render is synchronous, so no other element can interleave).
@@ -48,36 +82,38 @@ export function resolveLocale(element: Element): SmecLocale {
   return SOURCE_LOCALE;
 }
 
-/** Whether `msg()` can speak `locale` now (zh-CN always can: the texts are written in it). */
-export function isLocaleLoaded(locale: SmecLocale): boolean {
-  return locale === SOURCE_LOCALE || loaded.has(locale);
+/** Whether `msg()` can speak `locale` now with the shared texts and `translations` (zh-CN always can). */
+export function isLocaleLoaded(locale: SmecLocale, translations = SHARED): boolean {
+  return locale === SOURCE_LOCALE || [SHARED, translations].every((table) => fetches.get(table[locale]) === true);
 }
 
 /**
- * Fetches the translations of `locale` once. They load on demand, from next to this module: most visitors read
- * zh-CN and never fetch them. A failed fetch is retried by the next call; meanwhile the texts stay in zh-CN.
+ * Fetches the shared texts of `locale` and `translations` (a widget's), each table once. A failed fetch is retried
+ * by the next call; meanwhile the texts stay in zh-CN.
  */
-export function loadLocale(locale: SmecLocale): Promise<void> {
-  if (isLocaleLoaded(locale)) return Promise.resolve();
-  let pending = loading.get(locale);
-  if (!pending) {
-    pending = importTranslations(locale as TargetLocale).then(
-      (translations) => {
-        loaded.set(locale, translations);
-      },
-      (error: unknown) => {
-        loading.delete(locale);
-        throw error;
-      },
-    );
-    loading.set(locale, pending);
-  }
-  return pending;
-}
-
-async function importTranslations(locale: TargetLocale): Promise<Translations> {
-  const module = locale === 'en' ? await import('./locales/en.js') : await import('./locales/zh-HK.js');
-  return { templates: module.templates, validation: module.validation };
+export function loadLocale(locale: SmecLocale, translations?: Translations): Promise<unknown> {
+  if (locale === SOURCE_LOCALE) return Promise.resolve();
+  return Promise.all(
+    [SHARED, translations ?? SHARED].map((table) => {
+      const importer = table[locale];
+      let fetch = fetches.get(importer);
+      if (!fetch) {
+        fetch = importer().then(
+          (module) => {
+            tables.set(locale, { ...tables.get(locale), ...module.templates });
+            if (module.validation) validations.set(locale, module.validation);
+            fetches.set(importer, true);
+          },
+          (error: unknown) => {
+            fetches.delete(importer);
+            throw error;
+          },
+        );
+        fetches.set(importer, fetch);
+      }
+      return fetch;
+    }),
+  );
 }
 
 /** Runs `render` with `msg()` speaking `locale` (when its translations are loaded; zh-CN otherwise). */
@@ -108,35 +144,20 @@ export function setAmbientLocale(locale: () => SmecLocale): void {
 
 /**
  * A text in the language of the element being updated (outside an update: see `setAmbientLocale`). `template` is
- * the zh-CN source; `id` finds the translation.
+ * the zh-CN source; `id` finds the translation. It fetches nothing: an element has fetched its tables before it
+ * speaks their language, and a text whose table is not here stays in zh-CN.
  */
 export function msg(template: TemplateLike, options: { id: MessageId }): string {
-  const locale = speaking ?? ambient();
-  let translation: TemplateLike | undefined;
-  if (locale !== SOURCE_LOCALE) {
-    const translations = loaded.get(locale);
-    if (translations) translation = translations.templates[options.id];
-    // Whoever asks next, once the translations are in, gets them; elements re-render by themselves.
-    else loadLocale(locale).catch(() => undefined);
-  }
-  const values = typeof template === 'string' ? [] : template.values;
-  if (translation === undefined) return typeof template === 'string' ? template : join(template, values);
-  return typeof translation === 'string' ? translation : join(translation, values, true);
-}
-
-/** Joins a text's pieces with the values; in a translation the text's values are indices into `values`. */
-function join(text: StrResult, values: readonly unknown[], indexed = false): string {
-  let out = text.strings[0] ?? '';
-  for (let i = 1; i < text.strings.length; i += 1) {
-    const value = indexed ? values[Number(text.values[i - 1])] : values[i - 1];
-    out += String(value) + (text.strings[i] ?? '');
-  }
-  return out;
+  const translation = tables.get(speakingLocale())?.[options.id];
+  if (typeof template === 'string') return translation ?? template;
+  const { strings, values } = template;
+  if (translation !== undefined) return translation.replace(/\{(\d+)\}/g, (_, index) => String(values[Number(index)]));
+  return strings.reduce((out, piece, i) => out + String(values[i - 1]) + piece);
 }
 
 /** The validation messages of a language whose translations are loaded (zh-CN's are not here: they are the source). */
 export function loadedValidationMessages(locale: SmecLocale): Readonly<Record<string, string>> | undefined {
-  return loaded.get(locale)?.validation;
+  return validations.get(locale);
 }
 
 /** The language `msg()` speaks right now: the element being updated, else the page's. */

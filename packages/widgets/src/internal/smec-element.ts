@@ -8,6 +8,7 @@ import {
   SOURCE_LOCALE,
   withLocale,
   type SmecLocale,
+  type Translations,
 } from '../i18n/localization.js';
 import { VERSION } from './version.js';
 
@@ -32,6 +33,12 @@ type VersionedConstructor = CustomElementConstructor & { version?: string };
 export class SmecElement extends LitElement {
   /** The version of @smec/widgets this class was built from. */
   static version = VERSION;
+
+  /**
+   * The element's own texts in en and zh-HK (`components/<widget>/locales/`), fetched with the shared ones the first
+   * time it speaks one of them; none for an element whose texts are all shared.
+   */
+  static translations: Translations | undefined;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'lang'];
@@ -105,11 +112,12 @@ export class SmecElement extends LitElement {
     const wanted = resolveLocale(this);
     if (wanted === this.wantedLocale) return;
     this.wantedLocale = wanted;
-    if (isLocaleLoaded(wanted)) {
+    const { translations } = this.constructor as typeof SmecElement;
+    if (isLocaleLoaded(wanted, translations)) {
       this.showLocale(wanted);
       return;
     }
-    loadLocale(wanted).then(
+    loadLocale(wanted, translations).then(
       () => {
         if (this.wantedLocale === wanted) this.showLocale(wanted);
       },

@@ -76,6 +76,7 @@ const detailView = new Lazy(() => import('./detail-controller.js'));
  */
 export class SmecCatalog extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** `cursors[i]` opens page i + 1; holes are pages reached from a shared link. */

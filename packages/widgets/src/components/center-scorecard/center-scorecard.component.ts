@@ -74,6 +74,7 @@ function currentYear(): number {
  */
 export class SmecCenterScorecard extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private readonly api = new ClientController(this);
 

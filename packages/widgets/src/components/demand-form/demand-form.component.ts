@@ -104,6 +104,7 @@ const FIELD_OF_INPUT: Record<string, FormField> = { county: 'city', negotiable: 
  */
 export class SmecDemandForm extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private draftTimer: ReturnType<typeof setTimeout> | undefined;
   /** The lookup mode, once its module has arrived. */

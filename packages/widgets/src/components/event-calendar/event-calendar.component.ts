@@ -95,6 +95,7 @@ const NARROW_PX = 640;
  */
 export class SmecEventCalendar extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private resizeObserver: ResizeObserver | undefined;
   /** Where the focus goes back to when a dialog closes. */

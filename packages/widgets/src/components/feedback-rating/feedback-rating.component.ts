@@ -90,6 +90,7 @@ const rateModule = new Lazy(() => import('./rate-mode.js'));
  */
 export class SmecFeedbackRating extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private readonly api = new ClientController(this);
   private readonly focusing = new FocusController(this);

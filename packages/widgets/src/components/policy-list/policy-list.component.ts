@@ -79,6 +79,7 @@ function describePolicyError(error: unknown): string {
  */
 export class SmecPolicyList extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private readonly api = new ClientController(this);
   private readonly focusing = new FocusController(this);

@@ -102,6 +102,7 @@ export interface VoucherProductRequest {
  */
 export class SmecVoucherWallet extends SmecElement {
   static override styles = [themeStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   /** The use dialog, once its module has arrived. */
   private useFlow: UseFlow | undefined;

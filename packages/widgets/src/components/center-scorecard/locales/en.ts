@@ -1,13 +1,12 @@
-// English texts of <smec-center-scorecard>, merged into i18n/locales/en.ts. `${0}`, `${1}` are the values in order.
-import { str, type TemplateLike } from '../../../i18n/str.js';
+// English texts of <smec-center-scorecard>, keyed by the ids of its msg() calls. `{0}`, `{1}` are the values in order.
 
-export const centerScorecardEn = {
-  'scorecard.asOf': str`Figures as of ${0}, counted from the platform's live data`,
+export const templates = {
+  'scorecard.asOf': "Figures as of {0}, counted from the platform's live data",
   'scorecard.basis': 'How targets are set: ',
   'scorecard.chart.none': 'No services recorded in any month of the year.',
-  'scorecard.chart.summary': str`Enterprise-services by month, bar chart: ${0} in the year, the most in ${1} (${2}).`,
+  'scorecard.chart.summary': 'Enterprise-services by month, bar chart: {0} in the year, the most in {1} ({2}).',
   'scorecard.compare': 'Compared with the parent region',
-  'scorecard.comparison': str`Compared with ${0}`,
+  'scorecard.comparison': 'Compared with {0}',
   'scorecard.demands': 'Demands received / matched',
   'scorecard.enterpriseServices': 'Enterprise-services',
   'scorecard.enterprisesServed': 'Enterprises served',
@@ -16,12 +15,12 @@ export const centerScorecardEn = {
   'scorecard.figure': 'Figure',
   'scorecard.figures': 'Key figures',
   'scorecard.freeShare': 'Share of free services',
-  'scorecard.heading': str`${0}: services in ${1}`,
+  'scorecard.heading': '{0}: services in {1}',
   'scorecard.productsPublished': 'Service products published',
   'scorecard.providersAdmitted': 'Providers admitted this year',
   'scorecard.providersIntegrated': 'Providers integrated',
   'scorecard.satisfaction': 'Satisfaction',
-  'scorecard.share': str`Share of ${0}`,
+  'scorecard.share': 'Share of {0}',
   'scorecard.table.caption': 'Figures by month',
   'scorecard.table.demands': 'Demands received',
   'scorecard.table.hide': 'Hide the table',
@@ -29,8 +28,8 @@ export const centerScorecardEn = {
   'scorecard.table.ratings': 'Ratings',
   'scorecard.table.show': 'Show as a table',
   'scorecard.table.vouchers': 'Vouchers redeemed',
-  'scorecard.target.none': str`${0} (no target)`,
-  'scorecard.target.progress': str`${0} of a target of ${1}: ${2} achieved`,
+  'scorecard.target.none': '{0} (no target)',
+  'scorecard.target.progress': '{0} of a target of {1}: {2} achieved',
   'scorecard.target.providers': 'Providers integrated',
   'scorecard.target.services': 'Enterprise-services this year',
   'scorecard.targets': 'Progress towards the targets',
@@ -38,4 +37,4 @@ export const centerScorecardEn = {
   'scorecard.trend': 'Monthly trend',
   'scorecard.vouchersIssued': 'Vouchers issued (count / amount)',
   'scorecard.vouchersRedeemed': 'Vouchers redeemed (count / amount)',
-} satisfies Record<string, TemplateLike>;
+} satisfies Record<string, string>;

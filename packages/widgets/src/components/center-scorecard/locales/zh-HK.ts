@@ -1,14 +1,13 @@
-// 繁體中文（香港）texts of <smec-center-scorecard>, merged into i18n/locales/zh-HK.ts.
-import { str, type TemplateLike } from '../../../i18n/str.js';
-import type { centerScorecardEn } from './en.js';
+// 繁體中文（香港）texts of <smec-center-scorecard>: the same ids as ./en.ts.
+import type { templates as english } from './en.js';
 
-export const centerScorecardZhHk = {
-  'scorecard.asOf': str`數據截至${0}，按平台實時數據統計`,
+export const templates = {
+  'scorecard.asOf': '數據截至{0}，按平台實時數據統計',
   'scorecard.basis': '目標說明：',
   'scorecard.chart.none': '本年各月暫無服務記錄。',
-  'scorecard.chart.summary': str`各月服務企業家次柱狀圖：全年共 ${0} 家次，最多為${1}（${2} 家次）。`,
+  'scorecard.chart.summary': '各月服務企業家次柱狀圖：全年共 {0} 家次，最多為{1}（{2} 家次）。',
   'scorecard.compare': '與上級地區對比',
-  'scorecard.comparison': str`與${0}對比`,
+  'scorecard.comparison': '與{0}對比',
   'scorecard.demands': '受理需求 / 已對接（項）',
   'scorecard.enterpriseServices': '服務企業（家次）',
   'scorecard.enterprisesServed': '服務企業（家）',
@@ -17,12 +16,12 @@ export const centerScorecardZhHk = {
   'scorecard.figure': '指標',
   'scorecard.figures': '主要指標',
   'scorecard.freeShare': '公益服務佔比',
-  'scorecard.heading': str`${0}${1}年度服務情況`,
+  'scorecard.heading': '{0}{1}年度服務情況',
   'scorecard.productsPublished': '上架服務產品（項）',
   'scorecard.providersAdmitted': '本年新入庫機構（家）',
   'scorecard.providersIntegrated': '整合服務機構（家）',
   'scorecard.satisfaction': '滿意度',
-  'scorecard.share': str`佔${0}比例`,
+  'scorecard.share': '佔{0}比例',
   'scorecard.table.caption': '各月數據',
   'scorecard.table.demands': '受理需求（項）',
   'scorecard.table.hide': '隱藏數據表',
@@ -30,8 +29,8 @@ export const centerScorecardZhHk = {
   'scorecard.table.ratings': '評價（條）',
   'scorecard.table.show': '以表格顯示',
   'scorecard.table.vouchers': '兌付服務券（張）',
-  'scorecard.target.none': str`${0}（未設目標）`,
-  'scorecard.target.progress': str`${0} / 目標 ${1}，完成 ${2}`,
+  'scorecard.target.none': '{0}（未設目標）',
+  'scorecard.target.progress': '{0} / 目標 {1}，完成 {2}',
   'scorecard.target.providers': '整合服務機構',
   'scorecard.target.services': '年服務企業家次',
   'scorecard.targets': '目標完成情況',
@@ -39,4 +38,4 @@ export const centerScorecardZhHk = {
   'scorecard.trend': '月度趨勢',
   'scorecard.vouchersIssued': '發放服務券（張 / 金額）',
   'scorecard.vouchersRedeemed': '兌付服務券（張 / 金額）',
-} satisfies Record<keyof typeof centerScorecardEn, TemplateLike>;
+} satisfies Record<keyof typeof english, string>;

@@ -1,12 +1,11 @@
-// English texts of <smec-policy-list>, merged into i18n/locales/en.ts. `${0}`, `${1}` are the values in order.
-import { str, type TemplateLike } from '../../../i18n/str.js';
+// English texts of <smec-policy-list>, keyed by the ids of its msg() calls. `{0}`, `{1}` are the values in order.
 
-export const policyListEn = {
+export const templates = {
   'policy.back': 'Back to the policies',
   'policy.docNumber': 'Document number',
   'policy.effective': 'In force',
-  'policy.effective.open': str`From ${0}, with no end date`,
-  'policy.effective.range': str`${0} to ${1}`,
+  'policy.effective.open': 'From {0}, with no end date',
+  'policy.effective.range': '{0} to {1}',
   'policy.empty': 'No policy matches',
   'policy.empty.hint': 'No policy matches. Try another word or fewer filters.',
   'policy.filter.allCategories': 'All categories',
@@ -20,22 +19,19 @@ export const policyListEn = {
   'policy.fullText': 'Read the full text',
   'policy.error.notFound': 'This policy was not found; it may have been repealed or withdrawn.',
   'policy.heading': 'Policies',
-  'policy.level.city': 'City',
-  'policy.level.county': 'County/district',
-  'policy.level.province': 'Province',
   'policy.more': 'More policies',
   'policy.newWindow': ' (opens in a new window)',
-  'policy.published': str`Published ${0}`,
+  'policy.published': 'Published {0}',
   'policy.publishedAt': 'Published',
   'policy.region': 'Applies to',
   'policy.search.label': 'Search policies',
-  'policy.search.placeholder': 'Title, document number or a word such as 融资',
+  'policy.search.placeholder': 'Title, document number or a keyword in Chinese',
   'policy.search.submit': 'Search',
   'policy.services': 'Services for this policy',
-  'policy.services.open': str`${0} services`,
+  'policy.services.open': '{0} services',
   'policy.summary': 'Summary',
-  'policy.total': str`${0} policies`,
+  'policy.total': '{0} policies',
   'policy.validity.expired': 'Expired',
   'policy.validity.inForce': 'In force',
   'policy.validity.upcoming': 'Not yet in force',
-} satisfies Record<string, TemplateLike>;
+} satisfies Record<string, string>;

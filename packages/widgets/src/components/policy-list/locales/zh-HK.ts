@@ -1,13 +1,12 @@
-// 繁體中文（香港）texts of <smec-policy-list>, merged into i18n/locales/zh-HK.ts.
-import { str, type TemplateLike } from '../../../i18n/str.js';
-import type { policyListEn } from './en.js';
+// 繁體中文（香港）texts of <smec-policy-list>: the same ids as ./en.ts.
+import type { templates as english } from './en.js';
 
-export const policyListZhHk = {
+export const templates = {
   'policy.back': '返回政策列表',
   'policy.docNumber': '發文字號',
   'policy.effective': '有效期',
-  'policy.effective.open': str`自${0}起施行`,
-  'policy.effective.range': str`${0}至${1}`,
+  'policy.effective.open': '自{0}起施行',
+  'policy.effective.range': '{0}至{1}',
   'policy.empty': '沒有找到符合條件的政策',
   'policy.empty.hint': '沒有找到符合條件的政策。請換個關鍵詞，或放寬篩選條件。',
   'policy.filter.allCategories': '全部類別',
@@ -21,22 +20,19 @@ export const policyListZhHk = {
   'policy.fullText': '閱讀政策全文',
   'policy.error.notFound': '找不到這項政策，它可能已廢止或撤下。',
   'policy.heading': '政策文件',
-  'policy.level.city': '市級',
-  'policy.level.county': '縣（區）級',
-  'policy.level.province': '省級',
   'policy.more': '載入更多政策',
   'policy.newWindow': '（在新視窗開啟）',
-  'policy.published': str`${0}發佈`,
+  'policy.published': '{0}發佈',
   'policy.publishedAt': '發佈日期',
   'policy.region': '適用地區',
   'policy.search.label': '搜尋政策',
   'policy.search.placeholder': '標題、文號或關鍵詞，如「融資」',
   'policy.search.submit': '搜尋',
   'policy.services': '本政策相關服務',
-  'policy.services.open': str`查看「${0}」服務`,
+  'policy.services.open': '查看「{0}」服務',
   'policy.summary': '政策摘要',
-  'policy.total': str`共 ${0} 項政策`,
+  'policy.total': '共 {0} 項政策',
   'policy.validity.expired': '已失效',
   'policy.validity.inForce': '現行有效',
   'policy.validity.upcoming': '尚未施行',
-} satisfies Record<keyof typeof policyListEn, TemplateLike>;
+} satisfies Record<keyof typeof english, string>;
