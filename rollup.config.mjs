@@ -1,11 +1,14 @@
 // Builds every package: npm modules (one file per source module, dependencies left as imports) and the widgets'
-// CDN build (everything bundled, minified, with shared chunks so that Lit, the SDK and the schemas load once).
+// CDN build (everything bundled and minified: one core chunk with Lit, the SDK's client and the base element, which
+// loads once, and one module per widget).
 // Type declarations come from `tsc` (scripts/build.mjs), which also type-checks.
 import { readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
+import { CORE_INPUT, coreEntry, findCoreModules, importFromCore, usedAliases } from './scripts/cdn-core.mjs';
 
 const TARGET = 'es2022';
 
@@ -195,16 +198,43 @@ const cdnOutput = {
   sourcemap: true,
 };
 
-/** One module per widget tag (what the loader imports), sharing chunks so that Lit and the SDK load once. */
-function cdnBuild() {
-  const dir = 'packages/widgets';
-  const input = {};
-  for (const entry of definesOf(dir)) {
-    const tag = entry.replace('src/define/', '').replace(/\.ts$/, '');
-    input[tag] = join(dir, entry);
-  }
-  if (existsSync(`${dir}/src/cdn/smec-loader.ts`)) input['smec-loader'] = `${dir}/src/cdn/smec-loader.ts`;
-  return { input, plugins: cdnPlugins(), output: cdnOutput };
+const WIDGETS_DIR = 'packages/widgets';
+
+/** The root element's module, whose needs (less its own component) make the core every widget module imports. */
+const isRootsOwnCode = (id) => id.includes('/src/define/') || id.includes('/src/components/root/');
+
+/**
+ * One module per widget tag (what the loader imports): the core chunk once, then each widget built on its own with
+ * everything else inlined (scripts/cdn-core.mjs says why). The loader imports nothing and is built apart.
+ */
+async function cdnBuilds() {
+  const core = await findCoreModules({
+    entry: `${WIDGETS_DIR}/src/define/smec-root.ts`,
+    plugins: cdnPlugins().slice(0, 2),
+    isOwnCode: isRootsOwnCode,
+  });
+  const widgets = Object.fromEntries(
+    definesOf(WIDGETS_DIR).map((entry) => [
+      entry.replace('src/define/', '').replace(/\.ts$/, ''),
+      join(WIDGETS_DIR, entry),
+    ]),
+  );
+  const used = await usedAliases({ core, input: widgets, plugins: cdnPlugins().slice(0, 2) });
+  const coreBundle = await rollup({ input: { core: CORE_INPUT }, plugins: [coreEntry(core, used), ...cdnPlugins()] });
+  const { output } = await coreBundle.write({ ...cdnOutput, entryFileNames: 'chunks/[name]-[hash].js' });
+  await coreBundle.close();
+  // Rollup writes an absolute external relative to each chunk as if the output folder were the folder of the
+  // inputs, so the core's path is given from there: `./chunks/core-….js` from an entry, `./core-….js` from a chunk.
+  const coreFile = resolve(WIDGETS_DIR, 'src/define', output[0].fileName);
+  const builds = Object.entries(widgets).map(([tag, entry]) => ({
+    input: { [tag]: entry },
+    plugins: [importFromCore(core, coreFile), ...cdnPlugins()],
+    makeAbsoluteExternalsRelative: true,
+    output: cdnOutput,
+  }));
+  const loader = `${WIDGETS_DIR}/src/cdn/smec-loader.ts`;
+  if (existsSync(loader)) builds.push({ input: { 'smec-loader': loader }, plugins: cdnPlugins(), output: cdnOutput });
+  return builds;
 }
 
 /**
@@ -249,9 +279,11 @@ function cdnAllInOneBuild() {
 const only = process.env.SMEC_BUILD_ONLY?.split(',');
 const wanted = (name) => !only || only.includes(name);
 
-export default [
+export default async () => [
   ...Object.entries(packages)
     .filter(([name]) => wanted(name))
     .map(([name, entries]) => npmBuild(name, entries)),
-  ...(wanted('cdn') && existsSync('packages/widgets/src/cdn/smec.ts') ? [cdnBuild(), cdnAllInOneBuild()] : []),
+  ...(wanted('cdn') && existsSync('packages/widgets/src/cdn/smec.ts')
+    ? [...(await cdnBuilds()), cdnAllInOneBuild()]
+    : []),
 ];

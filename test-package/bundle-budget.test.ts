@@ -1,8 +1,10 @@
 // The size budgets of issue 7 on the CDN build (npm test builds before this runs): the loader ≤ 2 KB, each widget's
 // module with everything it imports ≤ 25 KB, smec.js with every widget ≤ 60 KB, all gzip.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { BUDGETS_KB, cdnEntrySizes, widgetEntries } from '../test-support/bundle-size.js';
+import { BUDGETS_KB, CDN_DIR, cdnEntrySizes, staticClosure, widgetEntries } from '../test-support/bundle-size.js';
 import { manifestWidgets } from '../test-support/manifest.js';
 
 const sizes = cdnEntrySizes();
@@ -30,3 +32,20 @@ for (const entry of widgetEntries(sizes)) {
     assert.ok((sizes[entry] ?? Infinity) <= BUDGETS_KB.widget, `${entry}: ${sizes[entry]} KB`);
   });
 }
+
+// Each widget module inlines its own code but imports Lit, the SDK's client and the base element from one core chunk,
+// so that a page with several widgets loads them once and the widgets share the client cache and the translations.
+test('every widget module and the root import the one core chunk, the only per-widget file with Lit in it', () => {
+  const cores = new Set<string>();
+  const withLit = new Set<string>();
+  for (const entry of [...widgetEntries(sizes), 'smec-root.js']) {
+    const closure = [...staticClosure(join(CDN_DIR, entry))].map((file) => relative(CDN_DIR, file));
+    const core = closure.filter((file) => /^chunks\/core-[\w-]+\.js$/.test(file));
+    assert.equal(core.length, 1, `${entry} imports ${core.length} core chunks`);
+    cores.add(core[0]!);
+    for (const file of closure)
+      if (readFileSync(join(CDN_DIR, file), 'utf8').includes('litHtmlVersions')) withLit.add(file);
+  }
+  assert.deepEqual([...cores], [...withLit]);
+  assert.equal(cores.size, 1);
+});

@@ -7,20 +7,20 @@ import {
   type SchemaName,
   type SchemaOutput,
 } from './http.js';
-import { Categories } from './resources/Categories.js';
-import { Demands } from './resources/Demands.js';
-import { Demo } from './resources/Demo.js';
-import { Engagements } from './resources/Engagements.js';
-import { Events } from './resources/Events.js';
-import { Health } from './resources/Health.js';
-import { Me } from './resources/Me.js';
-import { Policies } from './resources/Policies.js';
-import { Products } from './resources/Products.js';
-import { Providers } from './resources/Providers.js';
-import { Ratings } from './resources/Ratings.js';
-import { Regions } from './resources/Regions.js';
-import { Stats } from './resources/Stats.js';
-import { Vouchers } from './resources/Vouchers.js';
+import type { Categories } from './resources/Categories.js';
+import type { Demands } from './resources/Demands.js';
+import type { Demo } from './resources/Demo.js';
+import type { Engagements } from './resources/Engagements.js';
+import type { Events } from './resources/Events.js';
+import type { Health } from './resources/Health.js';
+import type { Me } from './resources/Me.js';
+import type { Policies } from './resources/Policies.js';
+import type { Products } from './resources/Products.js';
+import type { Providers } from './resources/Providers.js';
+import type { Ratings } from './resources/Ratings.js';
+import type { Regions } from './resources/Regions.js';
+import type { Stats } from './resources/Stats.js';
+import type { Vouchers } from './resources/Vouchers.js';
 
 /** A configured client of the platform API, made by {@link createClient}. */
 export interface SmecClient {
@@ -67,42 +67,6 @@ export interface SmecClient {
   request<S extends ResponseSchema>(options: RequestOptions & { schema: S }): Promise<z.output<S>>;
   request<N extends SchemaName>(options: RequestOptions & { schema: N }): Promise<SchemaOutput<N>>;
   request(options: RequestOptions): Promise<unknown>;
-}
-
-/**
- * Creates a client of the smec platform API, without zod: responses are returned as the platform sent them unless
- * `validate` is given (`@smec/sdk`'s `createClient` checks every one with the shared schemas). Failures throw
- * `SmecError` subclasses; idempotent calls are retried; every method takes `{ signal }`.
- *
- * @example
- * ```ts
- * import { createClient } from '@smec/sdk/core';
- *
- * const client = createClient({
- *   baseUrl: 'https://platform.example/api/v1',
- *   locale: 'zh-CN',
- *   getToken: () => sessionStorage.getItem('token'),
- * });
- * const page = await client.products.list({ q: '财税', voucherEligible: true });
- * ```
- */
-export function createClient(options: ClientOptions): SmecClient {
-  return createClientFrom(options, {
-    health: Health,
-    regions: Regions,
-    categories: Categories,
-    providers: Providers,
-    products: Products,
-    demands: Demands,
-    events: Events,
-    ratings: Ratings,
-    vouchers: Vouchers,
-    engagements: Engagements,
-    policies: Policies,
-    stats: Stats,
-    me: Me,
-    demo: Demo,
-  });
 }
 
 /** The resources of a client, by property name. */

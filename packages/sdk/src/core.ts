@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-export { createClient, createClientFrom, type ResourceClasses, type ResourceName, type SmecClient } from './client.js';
+export { createClientFrom, type ResourceClasses, type ResourceName, type SmecClient } from './client.js';
+export { createClient } from './create-client.js';
 export type {
   CallOptions,
   ClientOptions,

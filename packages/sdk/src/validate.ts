@@ -1,4 +1,5 @@
-import { createClient as createUncheckedClient, type SmecClient } from './client.js';
+import type { SmecClient } from './client.js';
+import { createClient as createUncheckedClient } from './create-client.js';
 import type { ClientOptions, ResponseValidator } from './http.js';
 import { responseSchemas } from './response-schemas.js';
 

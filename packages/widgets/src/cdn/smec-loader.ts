@@ -1,6 +1,6 @@
 // The CDN loader `smec-loader.js`: a few hundred bytes that watch the page and import a widget's module only when its
 // tag appears, so a page pays for the widgets it shows and nothing else. It imports nothing itself: the widget
-// modules it loads share one copy of Lit, the SDK and the schemas through the build's common chunks.
+// modules it loads share one copy of Lit, the SDK's client and the base element through the build's core chunk.
 
 /** Every tag the CDN serves a module for, `<tag>.js` next to this file. Checked against the build by a test. */
 export const WIDGET_TAGS = [

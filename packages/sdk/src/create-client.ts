@@ -1,0 +1,54 @@
+// `createClient` lives apart from `createClientFrom` so that a bundle taking the latter (the widgets' shared core)
+// does not take every resource class with it.
+import { createClientFrom, type SmecClient } from './client.js';
+import type { ClientOptions } from './http.js';
+import { Categories } from './resources/Categories.js';
+import { Demands } from './resources/Demands.js';
+import { Demo } from './resources/Demo.js';
+import { Engagements } from './resources/Engagements.js';
+import { Events } from './resources/Events.js';
+import { Health } from './resources/Health.js';
+import { Me } from './resources/Me.js';
+import { Policies } from './resources/Policies.js';
+import { Products } from './resources/Products.js';
+import { Providers } from './resources/Providers.js';
+import { Ratings } from './resources/Ratings.js';
+import { Regions } from './resources/Regions.js';
+import { Stats } from './resources/Stats.js';
+import { Vouchers } from './resources/Vouchers.js';
+
+/**
+ * Creates a client of the smec platform API, without zod: responses are returned as the platform sent them unless
+ * `validate` is given (`@smec/sdk`'s `createClient` checks every one with the shared schemas). Failures throw
+ * `SmecError` subclasses; idempotent calls are retried; every method takes `{ signal }`.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from '@smec/sdk/core';
+ *
+ * const client = createClient({
+ *   baseUrl: 'https://platform.example/api/v1',
+ *   locale: 'zh-CN',
+ *   getToken: () => sessionStorage.getItem('token'),
+ * });
+ * const page = await client.products.list({ q: '财税', voucherEligible: true });
+ * ```
+ */
+export function createClient(options: ClientOptions): SmecClient {
+  return createClientFrom(options, {
+    health: Health,
+    regions: Regions,
+    categories: Categories,
+    providers: Providers,
+    products: Products,
+    demands: Demands,
+    events: Events,
+    ratings: Ratings,
+    vouchers: Vouchers,
+    engagements: Engagements,
+    policies: Policies,
+    stats: Stats,
+    me: Me,
+    demo: Demo,
+  });
+}
