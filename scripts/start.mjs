@@ -28,4 +28,4 @@ if (needsBuild()) {
   console.log('smec: building…');
   await run('node', ['scripts/build.mjs']);
 }
-await run('node', ['packages/server/dist/main.js'], { env: process.env });
+await run('node', ['packages/server/dist/main.js'], { env: { ...process.env, SMEC_DEMO: '1' } });

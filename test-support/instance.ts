@@ -3,10 +3,9 @@
 // kill one. Prints its URLs as one JSON line; stops on SIGTERM or when its parent closes stdin.
 import { startServer } from '@smec/server';
 
-// The tests sign seeded and test enterprises in with the demo issuer's tokens; every instance shares its key.
-process.env['SMEC_DEMO_AUTH'] ??= '1';
-
 const server = await startServer({
+  // The tests sign seeded and test enterprises in with the demo issuer's tokens; every instance shares its key.
+  demoAuth: true,
   port: Number(process.env['PORT'] ?? 0),
   host: '127.0.0.1',
   logger: false,

@@ -4,9 +4,6 @@
 import { writeHostileData } from './hostile-data.js';
 import { startTestServer } from './server.js';
 
-// The browser tests sign seeded enterprises in (the event calendar's registrations) with the demo issuer's tokens.
-process.env['SMEC_DEMO_AUTH'] ??= '1';
-
 const server = await startTestServer({
   demo: process.env.SMEC_TEST_DEMO === '1',
   ...(process.env.SMEC_TEST_HOSTILE === '1' ? { prepare: writeHostileData } : {}),

@@ -92,6 +92,8 @@ const CACHE_DIR = join(REPO, '.test-data');
 export interface TestServerOptions {
   /** Also serve the demo site and the CDN build. */
   demo?: boolean;
+  /** Sign tokens for the seeded users (`/api/v1/demo/*`), as the tests sign in. Default true. */
+  demoAuth?: boolean;
   /** Changes the server's private copy of the seeded data before the server opens it (hostile data, say). */
   prepare?: (db: Kysely<Database>) => Promise<void>;
 }
@@ -338,6 +340,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(TEST_POSTGRES_URL ? { databaseUrl: database.location } : { dataDir: database.location }),
       logger: false,
       demo: options.demo ?? false,
+      demoAuth: options.demoAuth ?? true,
       // A problem code its operation does not list fails the test that meets it.
       checkProblemCodes: true,
     });

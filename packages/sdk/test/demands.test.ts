@@ -57,7 +57,7 @@ async function countDemands(): Promise<number> {
 }
 
 before(async () => {
-  server = await startWithEnv({ SMEC_DEMO_AUTH: '1', SMEC_DEMAND_RATE_LIMIT: '10000/600' });
+  server = await startWithEnv({ SMEC_DEMAND_RATE_LIMIT: '10000/600' });
   client = createClient({ baseUrl: server.apiUrl });
   const { token } = await client.demo.token('usr-admin-440000');
   admin = createClient({ baseUrl: server.apiUrl, getToken: () => token });

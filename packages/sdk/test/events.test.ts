@@ -18,14 +18,7 @@ let enterprise: SmecClient;
 let admin: SmecClient;
 
 before(async () => {
-  const saved = process.env['SMEC_DEMO_AUTH'];
-  process.env['SMEC_DEMO_AUTH'] = '1';
-  try {
-    server = await startTestServer();
-  } finally {
-    if (saved === undefined) delete process.env['SMEC_DEMO_AUTH'];
-    else process.env['SMEC_DEMO_AUTH'] = saved;
-  }
+  server = await startTestServer();
   anonymous = createClient({ baseUrl: server.apiUrl });
   const enterpriseToken = (await anonymous.demo.token('usr-ent-02')).token;
   const adminToken = (await anonymous.demo.token('usr-admin-440600')).token;

@@ -34,14 +34,7 @@ const GOOD: RatingInput = {
 };
 
 before(async () => {
-  const saved = process.env['SMEC_DEMO_AUTH'];
-  process.env['SMEC_DEMO_AUTH'] = '1';
-  try {
-    server = await startTestServer();
-  } finally {
-    if (saved === undefined) delete process.env['SMEC_DEMO_AUTH'];
-    else process.env['SMEC_DEMO_AUTH'] = saved;
-  }
+  server = await startTestServer();
   anonymous = createClient({ baseUrl: server.apiUrl });
   const tokens = await Promise.all(['usr-ent-01', 'usr-ent-02', 'usr-prv-01'].map((id) => anonymous.demo.token(id)));
   [enterprise, stranger, provider] = tokens.map(({ token }) =>

@@ -20,14 +20,7 @@ let provider: SmecClient;
 let admin: SmecClient;
 
 before(async () => {
-  const saved = process.env['SMEC_DEMO_AUTH'];
-  process.env['SMEC_DEMO_AUTH'] = '1';
-  try {
-    server = await startTestServer();
-  } finally {
-    if (saved === undefined) delete process.env['SMEC_DEMO_AUTH'];
-    else process.env['SMEC_DEMO_AUTH'] = saved;
-  }
+  server = await startTestServer();
   anonymous = createClient({ baseUrl: server.apiUrl });
   const signedIn = async (userId: string) => {
     const { token } = await anonymous.demo.token(userId);

@@ -158,7 +158,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
   );
   registerPrincipal(app, authenticator);
-  const demandContext = { db: database.db, regions: context.regions, secret: database.cursorSecret, clock };
+  // What every domain's store needs: the database, the region index, the cursor secret and the clock.
+  const storeContext = { db: database.db, regions: context.regions, secret: database.cursorSecret, clock };
   // Unused vouchers past their deadline expire even when nobody touches them; every use checks again.
   const expirySweep = startExpirySweep(database.db, clock);
   app.addHook('onClose', async () => expirySweep.stop());
@@ -169,16 +170,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       openApiRoutes(api);
       referenceRoutes(api, context);
       catalogRoutes(api, context);
-      demandRoutes(api, demandContext, {
+      demandRoutes(api, storeContext, {
         submitLimit: options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
       });
-      eventRoutes(api, demandContext);
-      voucherRoutes(api, demandContext);
-      engagementRoutes(api, demandContext);
-      ratingRoutes(api, demandContext);
-      policyRoutes(api, demandContext);
-      statsRoutes(api, demandContext);
+      eventRoutes(api, storeContext);
+      voucherRoutes(api, storeContext);
+      engagementRoutes(api, storeContext);
+      ratingRoutes(api, storeContext);
+      policyRoutes(api, storeContext);
+      statsRoutes(api, storeContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
     { prefix: API_PREFIX },

@@ -16,11 +16,12 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** Log one line per request. */
   logger?: boolean;
-  /** Serve the demo site at `/` and the CDN build at `/cdn/`. */
+  /** Demo mode: serve the demo site at `/` and the CDN build at `/cdn/`. Default: env `SMEC_DEMO=1`. */
   demo?: boolean;
   /**
-   * Issue demo tokens for the seeded users. Default: in demo mode, or with env `SMEC_DEMO_AUTH=1`; never when an
-   * external issuer is configured (`SMEC_JWKS_URL`).
+   * Issue demo tokens for the seeded users (`/api/v1/demo/*`). Default: in demo mode unless env `SMEC_DEMO_AUTH=0`;
+   * never when an external issuer is configured (`SMEC_JWKS_URL`). Outside demo mode only a program embedding the
+   * server (the tests) can turn it on; no environment variable does.
    */
   demoAuth?: boolean;
   /** Tests only: a problem code its operation does not list becomes a loud 500 (see `AppOptions`). Default false. */
@@ -65,6 +66,7 @@ function databaseUrlFrom(value: string | undefined): string | undefined {
 
 export function resolveOptions(options: ServerOptions = {}, env: NodeJS.ProcessEnv = process.env): ResolvedOptions {
   const dataDir = options.dataDir ?? (env['SMEC_DATA_DIR'] || '.data');
+  const demo = options.demo ?? env['SMEC_DEMO'] === '1';
   return {
     port: options.port ?? portFrom(env['PORT']) ?? DEFAULT_PORT,
     host: options.host ?? '127.0.0.1',
@@ -73,8 +75,8 @@ export function resolveOptions(options: ServerOptions = {}, env: NodeJS.ProcessE
       databaseUrlFrom(options.databaseUrl ?? (options.dataDir === undefined ? env['DATABASE_URL'] : undefined)) ??
       dataDir,
     logger: options.logger ?? false,
-    demo: options.demo ?? false,
-    demoAuth: !env['SMEC_JWKS_URL'] && (options.demoAuth ?? (options.demo === true || env['SMEC_DEMO_AUTH'] === '1')),
+    demo,
+    demoAuth: !env['SMEC_JWKS_URL'] && (options.demoAuth ?? (demo && env['SMEC_DEMO_AUTH'] !== '0')),
     auth: {
       ...(env['SMEC_JWT_ISSUER'] ? { issuer: env['SMEC_JWT_ISSUER'] } : {}),
       ...(env['SMEC_JWT_AUDIENCE'] ? { audience: env['SMEC_JWT_AUDIENCE'] } : {}),
@@ -110,4 +112,22 @@ function hstsMaxAgeFrom(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 0;
   if (!/^\d+$/.test(value.trim())) throw new Error(`SMEC_HSTS_MAX_AGE must be a number of seconds, not ${value}`);
   return Number(value);
+}
+
+/**
+ * Why the production command must not start with these options, or undefined: outside demo mode every sign-in
+ * comes from the province's identity provider, so a server without one could only refuse every user.
+ */
+export function startupRefusal(options: ResolvedOptions): string | undefined {
+  if (options.demo || options.auth.jwksUrl) return undefined;
+  return 'no token issuer: set SMEC_JWKS_URL (with SMEC_JWT_ISSUER and SMEC_JWT_AUDIENCE), or SMEC_DEMO=1 for the demo';
+}
+
+/** The startup log's line naming the mode the server runs in. */
+export function modeNote(options: ResolvedOptions): string {
+  if (!options.demo)
+    return `mode: production, tokens from ${options.auth.issuer ?? 'the issuer'} (${options.auth.jwksUrl})`;
+  return options.demoAuth
+    ? 'mode: demo (SMEC_DEMO=1), signing its own tokens for the seeded users (GET /api/v1/demo/users)'
+    : 'mode: demo (SMEC_DEMO=1), demo sign-in off';
 }

@@ -1,7 +1,8 @@
-// `npm start`: the API, the CDN build and the demo site on one port. Creates and seeds the database on first start.
+// The server's command: the API, and in demo mode (`SMEC_DEMO=1`, which `npm start` sets) the CDN build and the
+// demo site on the same port. Creates and seeds the database on first start.
 // stdout carries the JSON log lines only; the notes for a person at the terminal go to stderr.
 import { startServer } from './index.js';
-import { resolveOptions } from './config.js';
+import { modeNote, resolveOptions, startupRefusal } from './config.js';
 import { staleSeedNote } from './seed-age.js';
 import { shanghaiDateTime } from './time/shanghai.js';
 
@@ -10,21 +11,24 @@ const SHUTDOWN_TIMEOUT_MS = Number(process.env['SMEC_SHUTDOWN_TIMEOUT_MS']) || 1
 
 const note = (text: string) => process.stderr.write(`smec: ${text}\n`);
 
-// The raw options go to startServer, which reads the environment itself (DATABASE_URL, SMEC_DATA_DIR, PORT…).
-const serverOptions = { demo: true, logger: true, host: process.env['HOST'] ?? '127.0.0.1' };
+// The raw options go to startServer, which reads the environment itself (SMEC_DEMO, DATABASE_URL, PORT…).
+const serverOptions = { logger: true, host: process.env['HOST'] ?? '127.0.0.1' };
 const options = (() => {
   // A misconfigured environment is the operator's typo, not a crash: one line naming the variable, and exit.
   try {
-    return resolveOptions(serverOptions);
+    const resolved = resolveOptions(serverOptions);
+    const refusal = startupRefusal(resolved);
+    if (refusal) throw new Error(refusal);
+    return resolved;
   } catch (error) {
     note(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 })();
+note(modeNote(options));
 const server = await startServer(serverOptions);
 const { port } = new URL(server.url);
-note(`demo: http://localhost:${port}/ (listening on ${server.url})`);
-if (options.demoAuth) note('demo: signing its own tokens for the seeded users (GET /api/v1/demo/users)');
+note(options.demo ? `demo: http://localhost:${port}/ (listening on ${server.url})` : `listening on ${server.url}`);
 if (options.clockPinned) note(`clock: pinned to ${shanghaiDateTime(options.clock.now())} (SMEC_NOW)`);
 const stale = staleSeedNote(server.seededAt, options.clock.now());
 if (stale) note(stale);

@@ -244,8 +244,7 @@ async function listHolds(who: PrincipalName, id: OperationId, call: Call, first:
 }
 
 before(async () => {
-  // The callers sign in through the demo issuer, as the browser tests do.
-  process.env['SMEC_DEMO_AUTH'] = '1';
+  // The callers sign in through the demo issuer (the test server's default), as the browser tests do.
   server = await startTestServer();
   session = await signIn(server.apiUrl);
   fixtures = await prepare();

@@ -26,9 +26,8 @@ const REQUEST_TIMEOUT_MS = 20_000;
 const USERS = ['usr-admin-440000', 'usr-admin-440600', 'usr-ent-01', 'usr-ent-02', 'usr-prv-01'];
 const DEFAULT_USER = 'usr-admin-440000';
 
-// The demo issuer signs tokens; the public demand endpoints' per-address limits would refuse nearly every request of
-// one fuzzing client (the limits have tests of their own).
-process.env['SMEC_DEMO_AUTH'] = '1';
+// The public demand endpoints' per-address limits would refuse nearly every request of one fuzzing client (the
+// limits have tests of their own).
 process.env['SMEC_DEMAND_RATE_LIMIT'] = '1000000/60';
 process.env['SMEC_LOOKUP_RATE_LIMIT'] = '1000000/60';
 

@@ -25,7 +25,7 @@ interface Instance {
 
 async function startInstance(database: TestDatabase): Promise<Instance> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', INSTANCE], {
-    env: { ...process.env, ...database.env, SMEC_DEMO_AUTH: '1' },
+    env: { ...process.env, ...database.env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];

@@ -8,8 +8,7 @@ import { request } from './helpers.js';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let adminToken: string;
 before(async () => {
-  // The examples of the administrators' operations sign in through the demo issuer.
-  process.env['SMEC_DEMO_AUTH'] = '1';
+  // The examples of the administrators' operations sign in through the demo issuer (the test server's default).
   server = await startTestServer();
   const issued = await request<{ token: string }>(server.apiUrl, '/demo/token', {
     method: 'POST',

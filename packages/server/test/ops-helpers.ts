@@ -40,7 +40,11 @@ export async function startChildServer(
   // The test's database, not whatever the shell running the tests points at.
   delete env['DATABASE_URL'];
   delete env['SMEC_DATA_DIR'];
-  Object.assign(env, databaseEnv, options.env, { PORT: String(options.port ?? 0), HOST: '127.0.0.1' });
+  // `npm start`'s demo mode unless the test says otherwise: the tests sign in with the demo issuer's tokens.
+  Object.assign(env, { SMEC_DEMO: '1' }, databaseEnv, options.env, {
+    PORT: String(options.port ?? 0),
+    HOST: '127.0.0.1',
+  });
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN], {
     cwd: REPO,
     env,
