@@ -15,13 +15,31 @@ const TYPE_NAMES: Record<ServiceEvent['type'], string> = {
   expertClinic: '专家问诊',
 };
 
-/** Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11). */
+// eslint-disable-next-line no-control-regex -- the control characters are what it finds
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * Escapes a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11); the other control characters,
+ * which TEXT may not hold, are dropped.
+ */
 export function escapeText(value: string): string {
   return value
+    .replace(CONTROL_CHARACTERS, '')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * A link a calendar application may open: an absolute http(s) URL, written as the URL parser normalises it (which
+ * percent-encodes spaces and drops line breaks, so it cannot end a content line), or undefined for anything else
+ * (`javascript:`, `data:`…).
+ */
+export function webUrl(value: string | null | undefined): string | undefined {
+  if (!value || !URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
 }
 
 /**
@@ -85,14 +103,16 @@ export interface CalendarEntry {
 
 function eventLines({ event, revisedMs }: CalendarEntry, options: CalendarOptions): string[] {
   const stamp = utcStamp(revisedMs);
+  // A link the widgets would refuse to show is not passed on either, not even as text that an application linkifies.
+  const onlineUrl = webUrl(event.onlineUrl);
   const description = [
     `${TYPE_NAMES[event.type]} · ${event.organizer.name}`,
     event.description,
-    event.onlineUrl ? `线上参会 Online: ${event.onlineUrl}` : '',
+    onlineUrl ? `线上参会 Online: ${onlineUrl}` : '',
   ]
     .filter(Boolean)
     .join('\n');
-  const url = options.eventUrl?.(event) ?? event.onlineUrl ?? undefined;
+  const url = webUrl(options.eventUrl?.(event)) ?? onlineUrl;
   return [
     'BEGIN:VEVENT',
     `UID:${event.id}@${UID_DOMAIN}`,
