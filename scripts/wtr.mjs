@@ -1,4 +1,5 @@
-// Runs the widget tests in Chromium: starts the reference server on a random loopback port, a second one whose texts
+// Runs the widget tests in Chromium: starts the reference server on a random loopback port (with one event of three
+// days across a month's end, which the seed does not have), a second one whose texts
 // are hostile (for the XSS test), and a third whose demand limit is one per address (for the demand form's 429 from
 // the real limiter), hands their URLs to web-test-runner, and stops them afterwards. Extra arguments go to
 // web-test-runner (e.g. --files).
@@ -23,7 +24,7 @@ async function serve(env = {}) {
 }
 
 const [plain, hostile, limited] = await Promise.all([
-  serve({ SMEC_TEST_HOSTILE: '' }),
+  serve({ SMEC_TEST_HOSTILE: '', SMEC_TEST_MULTIDAY: '1' }),
   serve({ SMEC_TEST_HOSTILE: '1' }),
   // One demand per address in 150 s: the second submission of a test is refused, asking to wait 2½ minutes.
   serve({ SMEC_TEST_HOSTILE: '', SMEC_DEMAND_RATE_LIMIT: '1/150' }),

@@ -3,7 +3,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/smec-event-calendar.js';
 import type { SmecEventCalendar } from '../src/index.js';
 import {
-  beijingDate,
   beijingMonth,
   beijingTime,
   beijingToday,
@@ -15,6 +14,7 @@ import {
   loaded,
   monthTitle,
   seededEvents,
+  shownInMonth,
 } from './event-helpers.js';
 import { API, part, parts, shadow, statusText } from './helpers.js';
 
@@ -196,15 +196,18 @@ describe('smec-event-calendar', () => {
       html`<smec-event-calendar api-base=${API} view="list" region="440600" month=${month}></smec-event-calendar>`,
     );
     await loaded(el);
-    const expected = (await seededEvents('440600')).filter(
-      (event) => beijingDate(event.startsAt).slice(0, 7) === month,
-    );
+    // An event of several days is listed under each of them and counted once.
+    const { events: expected, entries } = shownInMonth(await seededEvents('440600'), month);
     const list = part(el, 'list')!;
     const buttons = [...list.querySelectorAll<HTMLElement>('[part~="event"]')];
-    expect(buttons.length).to.equal(expected.length);
+    expect(buttons.length).to.equal(entries);
     expect(statusText(el)).to.equal(`本月共 ${expected.length} 个活动`);
-    const starts = buttons.map((b) => expected.find((event) => event.id === b.dataset['eventId'])!.startsAt);
-    expect([...starts].sort((a, b) => Date.parse(a) - Date.parse(b))).to.deep.equal(starts);
+    for (const day of list.querySelectorAll('.list-day')) {
+      const starts = [...day.querySelectorAll<HTMLElement>('[part~="event"]')].map(
+        (b) => expected.find((event) => event.id === b.dataset['eventId'])!.startsAt,
+      );
+      expect([...starts].sort((a, b) => Date.parse(a) - Date.parse(b))).to.deep.equal(starts);
+    }
     const first = expected.find((event) => event.id === buttons[0]!.dataset['eventId'])!;
     expect(buttons[0]!.textContent).to.include(beijingTime(first.startsAt));
     const headings = [...list.querySelectorAll('h3')].map((h) => h.textContent?.trim() ?? '');
@@ -251,12 +254,13 @@ describe('smec-event-calendar', () => {
     await el.updateComplete;
     await waitUntil(() => selects().length === 3, 'no county select');
     await loaded(el);
-    const expected = (await seededEvents('440600')).filter(
-      (event) => event.type === 'training' && beijingDate(event.startsAt).slice(0, 7) === month,
+    const { entries: expected } = shownInMonth(
+      (await seededEvents('440600')).filter((event) => event.type === 'training'),
+      month,
     );
     await waitUntil(
-      () => parts(el, 'event').length === expected.length && el.region === '440600' && el.type === 'training',
-      `the filtered list never matched (${parts(el, 'event').length} vs ${expected.length})`,
+      () => parts(el, 'event').length === expected && el.region === '440600' && el.type === 'training',
+      `the filtered list never matched (${parts(el, 'event').length} vs ${expected})`,
     );
     const county = selects()[2]!;
     expect([...county.options].map((o) => o.textContent?.trim())).to.include('禅城区');

@@ -8,6 +8,30 @@ export function beijingDate(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The days of `month` (`YYYY-MM`) in Beijing an event runs on, by hand: from its start's day to the day of the
+ * instant before its end (an end at midnight closes the day before).
+ */
+export function daysInMonth(event: ServiceEvent, month: string): string[] {
+  const days: string[] = [];
+  const end = Math.max(Date.parse(event.startsAt), Date.parse(event.endsAt) - 1);
+  for (let ms = Date.parse(event.startsAt); ; ms += 86_400_000) {
+    const day = beijingDate(new Date(ms).toISOString());
+    if (day > beijingDate(new Date(end).toISOString())) break;
+    if (day.startsWith(month)) days.push(day);
+  }
+  return days;
+}
+
+/** What a month shows of `events`: those running on one of its days, and how many day entries they make. */
+export function shownInMonth(
+  events: readonly ServiceEvent[],
+  month: string,
+): { events: ServiceEvent[]; entries: number } {
+  const shown = events.filter((event) => daysInMonth(event, month).length > 0);
+  return { events: shown, entries: shown.reduce((sum, event) => sum + daysInMonth(event, month).length, 0) };
+}
+
 /** `HH:MM` in Beijing time, by hand. */
 export function beijingTime(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);

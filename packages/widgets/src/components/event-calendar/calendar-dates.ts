@@ -14,6 +14,21 @@ export function todayInShanghai(): string {
   return shanghaiDate(Date.now());
 }
 
+/**
+ * The days in Asia/Shanghai an event runs on, from its start's to its end's, kept to `first`…`last`: a training
+ * from 30 November to 2 December is on three days. An end at midnight is the end of the day before.
+ */
+export function eventDays(startsAt: string, endsAt: string, first: string, last: string): string[] {
+  const start = Date.parse(startsAt);
+  const end = Math.max(start, Date.parse(endsAt) - 1);
+  const days: string[] = [];
+  for (let day = shanghaiDate(start); day <= shanghaiDate(end); day = addDays(day, 1)) {
+    if (day > last) break;
+    if (day >= first) days.push(day);
+  }
+  return days;
+}
+
 export function isMonth(value: string | undefined): value is string {
   return !!value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 }

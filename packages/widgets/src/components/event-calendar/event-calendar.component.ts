@@ -17,11 +17,12 @@ import { renderError } from '../../views/error-view.js';
 import { loadingText, renderEmpty } from '../../views/status-view.js';
 import {
   addMonths,
+  eventDays,
   firstOfMonth,
   formatDay,
   isMonth,
+  lastOfMonth,
   monthOf,
-  shanghaiDate,
   todayInShanghai,
 } from './calendar-dates.js';
 import { renderFilters, renderToolbar } from './calendar-toolbar.js';
@@ -273,14 +274,17 @@ export class SmecEventCalendar extends SmecElement {
     this.closeDialogs();
   };
 
+  /** Each day of the shown month with the events running on it: an event of several days is on each of them. */
   private eventsByDay(): Map<string, ServiceEvent[]> {
     const byDay = new Map<string, ServiceEvent[]>();
     const events = this.monthTask.status === TaskStatus.COMPLETE ? (this.monthTask.value ?? []) : [];
+    const month = this.shownMonth;
     for (const event of events) {
-      const day = shanghaiDate(event.startsAt);
-      const list = byDay.get(day);
-      if (list) list.push(event);
-      else byDay.set(day, [event]);
+      for (const day of eventDays(event.startsAt, event.endsAt, firstOfMonth(month), lastOfMonth(month))) {
+        const list = byDay.get(day);
+        if (list) list.push(event);
+        else byDay.set(day, [event]);
+      }
     }
     return byDay;
   }
@@ -344,14 +348,17 @@ export class SmecEventCalendar extends SmecElement {
         </button>
       </div>
       <ul class="day-list">
-        ${events.map((event) => html`<li>${renderEventButton(event, this.locale, true, this.handleOpenEvent)}</li>`)}
+        ${events.map(
+          (event) => html`<li>${renderEventButton(event, date, this.locale, true, this.handleOpenEvent)}</li>`,
+        )}
       </ul>
     </dialog>`;
   }
 
   override render() {
     const byDay = this.eventsByDay();
-    const count = [...byDay.values()].reduce((sum, events) => sum + events.length, 0);
+    // The events shown, each once however many days it runs.
+    const count = new Set([...byDay.values()].flat().map((event) => event.id)).size;
     const failed = this.monthTask.status === TaskStatus.ERROR;
     // Read when clicked: two clicks before the next render move two months.
     const next = (months: number) => this.goToMonth(monthOf(addMonths(firstOfMonth(this.shownMonth), months)));

@@ -1,7 +1,7 @@
 import { msg } from '../../i18n/localization.js';
 import type { ServiceEvent } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
-import { formatDay, formatTime } from './calendar-dates.js';
+import { formatDay, formatTime, formatTimeRange, shanghaiDate } from './calendar-dates.js';
 import { eventTypeName, seatsText } from './event-texts.js';
 
 export interface ListViewOptions {
@@ -10,6 +10,14 @@ export interface ListViewOptions {
   locale: string;
   busy: boolean;
   onOpenEvent: (event: ServiceEvent) => void;
+}
+
+/** `09:00–11:00`; for an event of several days its first and last days too, on each day it is listed under. */
+function timeOf(event: ServiceEvent, locale: string): string {
+  if (shanghaiDate(event.startsAt) === shanghaiDate(Date.parse(event.endsAt) - 1)) {
+    return `${formatTime(event.startsAt, locale)}–${formatTime(event.endsAt, locale)}`;
+  }
+  return formatTimeRange(event.startsAt, event.endsAt, locale);
 }
 
 /** The month's events grouped by day, in order: the view for narrow screens. */
@@ -34,9 +42,7 @@ export function renderListView(options: ListViewOptions): TemplateResult {
                     data-event-id=${event.id}
                     @click=${() => options.onOpenEvent(event)}
                   >
-                    <span class="event-time"
-                      >${formatTime(event.startsAt, locale)}–${formatTime(event.endsAt, locale)}</span
-                    >
+                    <span class="event-time">${timeOf(event, locale)}</span>
                     <span class="event-title">${event.title}</span>
                     <span class="event-meta">${eventTypeName(event.type)} · ${seatsText(event, locale)}</span>
                   </button>

@@ -2,7 +2,16 @@ import { msg, str } from '../../i18n/localization.js';
 import type { ServiceEvent } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../internal/format.js';
-import { addDays, addMonths, formatDay, formatTime, monthWeeks, weekdayIndex, weekdayNames } from './calendar-dates.js';
+import {
+  addDays,
+  addMonths,
+  formatDay,
+  formatTime,
+  monthWeeks,
+  shanghaiDate,
+  weekdayIndex,
+  weekdayNames,
+} from './calendar-dates.js';
 import { eventTypeName } from './event-texts.js';
 
 /** A day shows this many events when it has more than MAX_SHOWN; the rest are behind its '+N' button. */
@@ -37,8 +46,10 @@ export function dayLabel(date: string, count: number, today: boolean, locale: st
   return parts.join(msg('，', { id: 'calendar.separator' }));
 }
 
+/** An event's button in the cell of `date`: its start time on its first day, 「续」 on the days it continues. */
 export function renderEventButton(
   event: ServiceEvent,
+  date: string,
   locale: string,
   tabbable: boolean,
   onOpen: (event: ServiceEvent) => void,
@@ -51,7 +62,13 @@ export function renderEventButton(
     tabindex=${tabbable ? '0' : '-1'}
     @click=${() => onOpen(event)}
   >
-    <span class="event-time">${formatTime(event.startsAt, locale)}</span>
+    <span class="event-time"
+      >${
+        shanghaiDate(event.startsAt) === date
+          ? formatTime(event.startsAt, locale)
+          : msg('续', { id: 'calendar.continued' })
+      }</span
+    >
     <span class="event-title">${event.title}</span>
     <span class="sr-only">${eventTypeName(event.type)}</span>
   </button>`;
@@ -85,7 +102,7 @@ function renderDay(date: string | undefined, options: MonthViewOptions): Templat
       ><span class="sr-only">${dayLabel(date, count, false, locale)}</span
       >${isToday ? html`<span class="today-badge">${msg('今天', { id: 'calendar.today.label' })}</span>` : nothing}</span
     >
-    ${shown.map((event) => renderEventButton(event, locale, focused, options.onOpenEvent))}
+    ${shown.map((event) => renderEventButton(event, date, locale, focused, options.onOpenEvent))}
     ${
       hidden > 0
         ? html`<button

@@ -1,6 +1,7 @@
 // English texts of <smec-event-calendar>, keyed by the ids of its msg() calls. `{0}`, `{1}` are the values in order.
 
 export const templates = {
+  'calendar.continued': 'cont.',
   'calendar.dayEvents': '{0} events',
   'calendar.dayEvents.one': '{0} event',
   'calendar.empty': 'No events this month',

@@ -2,6 +2,7 @@
 import type { templates as english } from './en.js';
 
 export const templates = {
+  'calendar.continued': '續',
   'calendar.dayEvents': '{0} 個活動',
   'calendar.dayEvents.one': '{0} 個活動',
   'calendar.empty': '本月暫無活動',
