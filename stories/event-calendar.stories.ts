@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import '@smec/widgets/smec-event-calendar.js';
 import { find as findIn } from './support/canvas.js';
 import { NETWORKS, recordedIds, replayClient, type Network } from './support/replay.js';
+import { signInLink } from './support/sign-in-link.js';
 
 /** The month recorded, its full event with a waitlist (and that event's day), and a month without events. */
 const {
@@ -65,7 +66,7 @@ const meta: Meta<EventCalendarArgs> = {
       theme=${ifDefined(args.theme)}
       region=${ifDefined(args.region)}
     >
-      <a slot="sign-in" href="#sign-in">企业用户登录</a>
+      ${signInLink(args.lang)}
     </smec-event-calendar>`,
   args: {
     network: 'answers',

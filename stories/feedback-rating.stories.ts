@@ -5,6 +5,7 @@ import '@smec/widgets/smec-feedback-rating.js';
 import { DISSATISFIED_PENALTY, RATING_COMMENT, RATING_SCORES } from './support/inputs.js';
 import { find as findIn, typeInto } from './support/canvas.js';
 import { NETWORKS, recordedIds, replayClient, type Network } from './support/replay.js';
+import { signInLink } from './support/sign-in-link.js';
 
 /** The demo enterprise's engagement not rated yet and one rated before; a product rated often and one never. */
 const recorded = recordedIds('feedback-rating');
@@ -74,7 +75,7 @@ const meta: Meta<FeedbackRatingArgs> = {
       lang=${args.lang}
       theme=${ifDefined(args.theme)}
     >
-      <a slot="sign-in" href="#sign-in">企业用户登录</a>
+      ${signInLink(args.lang)}
     </smec-feedback-rating>`,
   args: {
     network: 'answers',

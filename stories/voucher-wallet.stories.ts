@@ -6,6 +6,7 @@ import type { SmecVoucherWallet } from '@smec/widgets';
 import { NOT_ELIGIBLE_AMOUNT, USE_AMOUNT } from './support/inputs.js';
 import { find as findIn, typeInto } from './support/canvas.js';
 import { NETWORKS, recordedIds, replayClient, type Network } from './support/replay.js';
+import { signInLink } from './support/sign-in-link.js';
 
 /** The batch the demo enterprise may still claim, and a product that takes no vouchers. */
 const {
@@ -45,7 +46,7 @@ const meta: Meta<VoucherWalletArgs> = {
   component: 'smec-voucher-wallet',
   render: (args) =>
     html`<smec-voucher-wallet .client=${client(args)} lang=${args.lang} theme=${ifDefined(args.theme)}>
-      <a slot="sign-in" href="#sign-in">企业用户登录</a>
+      ${signInLink(args.lang)}
     </smec-voucher-wallet>`,
   args: { network: 'answers', holder: 'enterprise', refusing: false, lang: 'zh-CN', theme: undefined },
   argTypes: {

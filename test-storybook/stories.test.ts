@@ -66,6 +66,76 @@ after(async () => {
   server?.close();
 });
 
+const FIXTURES = fileURLToPath(new URL('../stories/fixtures/', import.meta.url));
+
+/** Every string of a widget's recorded answers: the platform's data, which a story shows in whatever language it has. */
+function fixtureStrings(title: string): string[] {
+  const file = join(FIXTURES, `${title.replace(/^.*\/smec-/, '')}.json`);
+  if (!existsSync(file)) return [];
+  const strings: string[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(JSON.parse(readFileSync(file, 'utf8')));
+  return strings;
+}
+
+/** Han characters and the full-width punctuation of Chinese text. */
+const CHINESE = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff5e]+/g;
+/** Four English words in a row: a sentence, not a code or a unit. */
+const ENGLISH = /[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,}){3,}/g;
+
+const HAN = /[\u3400-\u9fff]{2}/;
+const inBothLanguages = (text: string) => HAN.test(text) && new RegExp(ENGLISH.source).test(text);
+
+/**
+ * The texts of a story in the wrong language: Chinese in an English story, English sentences in a Chinese one, or
+ * both in one text. The platform's own data (its recorded answers: names, titles) is shown as it is, in a sentence
+ * of either language, and is left out first; a recorded text that is itself in both languages is no excuse.
+ */
+function foreignTexts(texts: readonly string[], english: boolean, recorded: readonly string[]): string[] {
+  const data = [...new Set(recorded)]
+    .filter((value) => value.length > 1 && !inBothLanguages(value))
+    .sort((a, b) => b.length - a.length);
+  const found = new Set<string>();
+  for (const text of texts) {
+    let own = text;
+    for (const value of data) if (own.includes(value)) own = own.split(value).join(' ');
+    if (inBothLanguages(own)) found.add(`both languages in "${text.slice(0, 120)}"`);
+    else for (const [run] of own.matchAll(english ? CHINESE : ENGLISH)) found.add(`${run} (in "${text.slice(0, 80)}")`);
+  }
+  return [...found];
+}
+
+/**
+ * Every text a visitor reads or hears in the story: text nodes (shadow roots included) and labels, titles,
+ * placeholders. A string, not a function: tsx would add a helper to a function that the page does not have.
+ */
+const VISIBLE_TEXTS = `(() => {
+  const out = [];
+  const visit = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = node.textContent.trim();
+      if (text) out.push(text);
+      return;
+    }
+    if (!(node instanceof Element || node instanceof ShadowRoot)) return;
+    if (node instanceof Element) {
+      if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(node.tagName)) return;
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const value = (node.getAttribute(name) || '').trim();
+        if (value) out.push(value);
+      }
+      if (node.shadowRoot) visit(node.shadowRoot);
+    }
+    for (const child of node.childNodes) visit(child);
+  };
+  const root = document.querySelector('#storybook-root');
+  if (root) visit(root);
+  return out;
+})()`;
+
 /** Renders one story and returns what went wrong: errors while it renders, then axe's findings. */
 async function checkStory(page: Page, story: StoryEntry): Promise<string[]> {
   const problems: string[] = [];
@@ -118,6 +188,13 @@ async function checkStory(page: Page, story: StoryEntry): Promise<string[]> {
       return result.violations.map((violation) => `${violation.id} at ${JSON.stringify(violation.nodes[0]?.target)}`);
     });
     problems.push(...findings.map((finding) => `axe: ${finding}`));
+    const texts = (await page.evaluate(VISIBLE_TEXTS)) as string[];
+    const english = /\b(En|English)\b/.test(story.name);
+    problems.push(
+      ...foreignTexts(texts, english, fixtureStrings(story.title)).map(
+        (text) => `${english ? 'Chinese in an English story' : 'English in a Chinese story'}: ${text}`,
+      ),
+    );
   } finally {
     page.off('pageerror', onError);
     page.off('console', onConsole);

@@ -268,3 +268,25 @@ describe('the scorecard against random rows (property)', () => {
     await clear();
   });
 });
+
+test("the explanation of the targets is in the request's language, never two at once, and caches keep each", async () => {
+  const basisIn = async (language: string | undefined) => {
+    const response = await app.inject<Scorecard>({
+      method: 'GET',
+      url: `/api/v1/stats/scorecard${query({ region: '440600', year })}`,
+      headers: language ? { 'accept-language': language } : {},
+    });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('vary') ?? '', /Accept-Language/i);
+    return response.body.targetBasis;
+  };
+  const [chinese, traditional, english, fallback] = await Promise.all(
+    ['zh-CN', 'zh-HK', 'en-GB,en;q=0.9', undefined].map(basisIn),
+  );
+  assert.match(chinese!, /^省级目标取自政策.*向上取整。$/);
+  assert.doesNotMatch(chinese!, /[A-Za-z]{3}/);
+  assert.match(traditional!, /^省級目標取自政策.*縣（區）/);
+  assert.match(english!, /^The province's targets are the policy's/);
+  assert.doesNotMatch(english!, /[\u3400-\u9fff]/);
+  assert.equal(fallback, chinese);
+});

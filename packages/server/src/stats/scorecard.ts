@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { Region, RegionScore, Scorecard, ScorecardFigures, ScorecardMonth } from '@smec/schemas';
+import type { MessageLocale, Region, RegionScore, Scorecard, ScorecardFigures, ScorecardMonth } from '@smec/schemas';
 import { percentOf, progressPercent } from '@smec/schemas/rules';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
@@ -257,7 +257,12 @@ function scoreOf(context: ScorecardContext, region: Region, figures: ScorecardFi
 }
 
 /** The scorecard of a region for a year, computed from the stored rows now, with its parent's figures beside it. */
-export async function scorecard(context: ScorecardContext, regionCode: string, year: number): Promise<Scorecard> {
+export async function scorecard(
+  context: ScorecardContext,
+  regionCode: string,
+  year: number,
+  locale: MessageLocale = 'zh-CN',
+): Promise<Scorecard> {
   const region = context.regions.get(regionCode);
   if (!region) {
     throw validationFailed([
@@ -274,6 +279,6 @@ export async function scorecard(context: ScorecardContext, regionCode: string, y
     region: scoreOf(context, region, own.figures),
     parent: parentRegion && parent ? scoreOf(context, parentRegion, parent.figures) : null,
     trend: own.trend,
-    targetBasis: TARGET_BASIS,
+    targetBasis: TARGET_BASIS[locale],
   };
 }

@@ -127,7 +127,12 @@ export class SmecCenterScorecard extends SmecElement {
       <section aria-labelledby="smec-cs-targets">
         <h3 id="smec-cs-targets">${msg('目标完成情况', { id: 'scorecard.targets' })}</h3>
         ${renderTargets(own, locale)}
-        <p class="muted basis">${msg('目标说明：', { id: 'scorecard.basis' })}${card.targetBasis}</p>
+        <p class="muted basis">
+          ${msg('目标说明：', { id: 'scorecard.basis' })}${msg(
+            '省级目标取自政策（整合服务机构1万家、年服务中小微企业30万家次）；地市目标按全省地级以上市数平均分摊，县（区）目标按所属地市的县（区）数平均分摊，向上取整。',
+            { id: 'scorecard.basis.text' },
+          )}
+        </p>
       </section>
       <section aria-labelledby="smec-cs-figures">
         <h3 id="smec-cs-figures">${msg('主要指标', { id: 'scorecard.figures' })}</h3>

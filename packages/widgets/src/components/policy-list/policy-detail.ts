@@ -46,7 +46,9 @@ export function renderPolicyDetail(options: DetailOptions): TemplateResult {
       <dt>${msg('发文机关', { id: 'policy.filter.issuer' })}</dt>
       <dd>${policy.issuer}</dd>
       <dt>${msg('适用地区', { id: 'policy.region' })}</dt>
-      <dd>${policy.regionName}（${levelLabel(policy.regionLevel)}）</dd>
+      <dd>
+        ${msg(str`${policy.regionName}（${levelLabel(policy.regionLevel)}）`, { id: 'policy.detail.regionLevel' })}
+      </dd>
       <dt>${msg('发布日期', { id: 'policy.publishedAt' })}</dt>
       <dd>${formatDay(policy.publishedAt, locale)}</dd>
       <dt>${msg('有效期', { id: 'policy.effective' })}</dt>

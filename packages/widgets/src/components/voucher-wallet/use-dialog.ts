@@ -86,7 +86,7 @@ function renderPreview(preview: Preview | undefined, form: UseForm): TemplateRes
   else if (form.quoting) check = msg('正在与平台核对…', { id: 'wallet.use.checking' });
   else check = msg('确认前将与平台核对', { id: 'wallet.use.willCheck' });
   return html`${msg(str`本券抵扣 ${voucherPays}，您需自付 ${youPay}`, { id: 'wallet.use.preview' })}
-    <span class="muted">（${check}）</span>`;
+    <span class="muted">${msg(str`（${check}）`, { id: 'wallet.use.checkNote' })}</span>`;
 }
 
 /** The use dialog: which voucher, which product, the contract amount, what the voucher pays, confirm. */

@@ -3,6 +3,8 @@
 export const templates = {
   'scorecard.asOf': "Figures as of {0}, counted from the platform's live data",
   'scorecard.basis': 'How targets are set: ',
+  'scorecard.basis.text':
+    "The province's targets are the policy's (10,000 providers integrated, 300,000 enterprise-services a year); a city's is an equal share of the province's among the prefecture-level cities, a county's an equal share of its city's among the city's counties, rounded up.",
   'scorecard.chart.none': 'No services recorded in any month of the year.',
   'scorecard.chart.summary': 'Enterprise-services by month, bar chart: {0} in the year, the most in {1} ({2}).',
   'scorecard.compare': 'Compared with the parent region',

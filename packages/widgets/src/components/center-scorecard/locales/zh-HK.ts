@@ -4,6 +4,8 @@ import type { templates as english } from './en.js';
 export const templates = {
   'scorecard.asOf': '數據截至{0}，按平台實時數據統計',
   'scorecard.basis': '目標說明：',
+  'scorecard.basis.text':
+    '省級目標取自政策（整合服務機構1萬家、年服務中小微企業30萬家次）；地市目標按全省地級以上市數平均分攤，縣（區）目標按所屬地市的縣（區）數平均分攤，向上取整。',
   'scorecard.chart.none': '本年各月暫無服務記錄。',
   'scorecard.chart.summary': '各月服務企業家次柱狀圖：全年共 {0} 家次，最多為{1}（{2} 家次）。',
   'scorecard.compare': '與上級地區對比',

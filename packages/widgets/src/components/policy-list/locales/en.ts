@@ -2,6 +2,7 @@
 
 export const templates = {
   'policy.back': 'Back to the policies',
+  'policy.detail.regionLevel': '{0} ({1})',
   'policy.docNumber': 'Document number',
   'policy.effective': 'In force',
   'policy.effective.open': 'From {0}, with no end date',

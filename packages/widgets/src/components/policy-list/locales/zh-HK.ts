@@ -3,6 +3,7 @@ import type { templates as english } from './en.js';
 
 export const templates = {
   'policy.back': '返回政策列表',
+  'policy.detail.regionLevel': '{0}（{1}）',
   'policy.docNumber': '發文字號',
   'policy.effective': '有效期',
   'policy.effective.open': '自{0}起施行',

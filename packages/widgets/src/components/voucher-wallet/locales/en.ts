@@ -87,6 +87,7 @@ export const templates = {
   'wallet.use.amountInvalid': 'Enter an amount in yuan with at most two decimals, e.g. 12000.50.',
   'wallet.use.amountRange': 'The contract amount must be between ¥1 and ¥100,000,000.',
   'wallet.use.amountRequired': 'Enter the contract amount.',
+  'wallet.use.checkNote': '({0})',
   'wallet.use.checked': 'checked with the platform',
   'wallet.use.checking': 'checking with the platform…',
   'wallet.use.confirm': 'Confirm and order',

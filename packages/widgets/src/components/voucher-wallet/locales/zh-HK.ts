@@ -85,6 +85,7 @@ export const templates = {
   'wallet.use.amountInvalid': '請填寫以元為單位的金額，最多兩位小數，例如 12000.50。',
   'wallet.use.amountRange': '合約金額須在 ¥1 至 ¥100,000,000 之間。',
   'wallet.use.amountRequired': '請填寫合約金額。',
+  'wallet.use.checkNote': '（{0}）',
   'wallet.use.checked': '已與平台核對',
   'wallet.use.checking': '正在與平台核對…',
   'wallet.use.confirm': '確認用券下單',
