@@ -143,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   registerEtags(app);
   registerJsonBodies(app);
-  await registerRateLimits(app);
+  await registerRateLimits(app, database.db, clock);
 
   const authSettings: AuthSettings = {
     issuer: options.auth?.issuer ?? DEMO_ISSUER,

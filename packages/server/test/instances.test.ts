@@ -16,6 +16,7 @@ import { insertEvent } from './event-helpers.js';
 import { request, type JsonResponse } from './helpers.js';
 import { bearer, insertBatch, insertEnterprises, type TestEnterprise } from './voucher-helpers.js';
 
+const LOOKUP_LIMIT = 6;
 const INSTANCE = fileURLToPath(new URL('../../../test-support/instance.ts', import.meta.url));
 
 interface Instance {
@@ -25,7 +26,8 @@ interface Instance {
 
 async function startInstance(database: TestDatabase): Promise<Instance> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', INSTANCE], {
-    env: { ...process.env, ...database.env },
+    // The lookup limit low enough for the shared-limit test to reach it, high enough for nothing else to.
+    env: { ...process.env, ...database.env, SMEC_LOOKUP_RATE_LIMIT: `${LOOKUP_LIMIT}/600` },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
@@ -220,5 +222,22 @@ describe('two server processes on one database', { timeout: 180_000 }, () => {
         where event_id = 'evt-two-instances' and status <> 'cancelled'`),
       0,
     );
+  });
+
+  test('a rate limit counts the requests of both instances together: N instances allow the limit, not N times it', async () => {
+    const lookup = (apiUrl: string) =>
+      request<{ code?: string }>(apiUrl, '/demands/lookup?trackingNo=XQ20260101ABCDEF&phone=13800000000');
+    const statusesInTurn: number[] = [];
+    // One after another, alternating: each instance alone sees fewer than the limit.
+    for (let index = 0; index < LOOKUP_LIMIT + 3; index++) {
+      statusesInTurn.push((await lookup(instances[index % 2]!.apiUrl)).status);
+    }
+    assert.deepEqual(
+      statusesInTurn.map((status) => (status === 429 ? 429 : 'answered')),
+      [...Array<string>(LOOKUP_LIMIT).fill('answered'), 429, 429, 429],
+    );
+    const refused = await lookup(instances[0]!.apiUrl);
+    assert.equal(refused.status, 429);
+    assert.equal(refused.body.code, 'rate_limited');
   });
 });

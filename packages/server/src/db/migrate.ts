@@ -7,6 +7,7 @@ import * as events from './migrations/0003_events.js';
 import * as vouchers from './migrations/0004_vouchers.js';
 import * as ratings from './migrations/0005_ratings.js';
 import * as policies from './migrations/0006_policies.js';
+import * as rateLimits from './migrations/0007_rate_limits.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_vouchers': vouchers,
   '0005_ratings': ratings,
   '0006_policies': policies,
+  '0007_rate_limits': rateLimits,
 };
 
 class InCodeMigrations implements MigrationProvider {

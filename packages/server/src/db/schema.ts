@@ -204,6 +204,14 @@ export interface DemandTimelineTable {
 }
 
 /** The first answer to an idempotent write, replayed to its retries for 24 hours. */
+/** A rate limit's count of one client (route group + address) in its current window. */
+export interface RateLimitCounterTable {
+  key: string;
+  /** When the window began: its first request (epoch ms). */
+  window_started_ts: number;
+  hits: number;
+}
+
 export interface IdempotencyKeyTable {
   scope: string;
   key: string;
@@ -485,6 +493,7 @@ export interface Database {
   demands: DemandTable;
   demand_timeline: DemandTimelineTable;
   idempotency_keys: IdempotencyKeyTable;
+  rate_limit_counters: RateLimitCounterTable;
   events: EventTable;
   registrations: RegistrationTable;
   enterprises: EnterpriseTable;

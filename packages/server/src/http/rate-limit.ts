@@ -1,6 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
 import { ProblemError } from './problem.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 
 /** At most `max` requests per client address in a window of `windowMs`. */
 export interface RateLimitRule {
@@ -22,12 +26,13 @@ function policyHeader(name: string, rule: RateLimitRule): string {
 }
 
 /**
- * Registers the rate-limit plugin for the routes that ask for it (none by default). Refusals are 429 problems with
- * `Retry-After`, `RateLimit` and `RateLimit-Policy`.
+ * Registers the rate-limit plugin for the routes that ask for it (none by default), counting in the database that
+ * every instance shares. Refusals are 429 problems with `Retry-After`, `RateLimit` and `RateLimit-Policy`.
  */
-export async function registerRateLimits(app: FastifyInstance): Promise<void> {
+export async function registerRateLimits(app: FastifyInstance, db: Kysely<Database>, clock: Clock): Promise<void> {
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateLimitStore(db, clock),
     addHeaders: {
       'x-ratelimit-limit': false,
       'x-ratelimit-remaining': false,
