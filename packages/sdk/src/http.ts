@@ -126,12 +126,16 @@ export interface RequestOptions extends CallOptions {
    */
   schema?: ResponseSchema | SchemaName;
   /**
-   * The `Idempotency-Key` of a write. By default every `POST` gets a new random key, reused by its retries; pass a
-   * key of your own to make a write safe to repeat across page loads, or `false` to send none (the call is then not
-   * retried).
+   * The `Idempotency-Key` of a write. By default every `POST` and `DELETE` gets a new random key, reused by its
+   * retries, so that a retry after a lost answer gets the first answer rather than a refusal of what it already did;
+   * pass a key of your own to make a write safe to repeat across page loads, or `false` to send none (a `POST` is
+   * then not retried).
    */
   idempotencyKey?: string | boolean;
 }
+
+/** The writes that get an `Idempotency-Key` by default: the platform replays the first answer to their retries. */
+const KEYED_METHODS = ['POST', 'DELETE'];
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_CACHE_ENTRIES = 64;
@@ -178,7 +182,7 @@ export class HttpClient {
     const key =
       typeof options.idempotencyKey === 'string'
         ? options.idempotencyKey
-        : (options.idempotencyKey ?? method === 'POST')
+        : (options.idempotencyKey ?? KEYED_METHODS.includes(method))
           ? createIdempotencyKey()
           : undefined;
     const retryable = this.#retry.methods.includes(method) || key !== undefined;

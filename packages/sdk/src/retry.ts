@@ -2,8 +2,8 @@
  * When and how a failed call is tried again.
  *
  * Only idempotent methods are retried, and a `POST` or `PATCH` only when it carries an `Idempotency-Key` (the SDK
- * adds one to every `POST` and reuses it across the retries, so the platform applies the write once). A 4xx other
- * than 408 and 429 is never retried.
+ * adds one to every `POST` and `DELETE` and reuses it across the retries, so the platform applies the write once and
+ * answers a retry as it answered the first attempt). A 4xx other than 408 and 429 is never retried.
  *
  * @example
  * ```ts

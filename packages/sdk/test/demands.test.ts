@@ -1,8 +1,6 @@
 // client.demands and client.demo against the real reference server (and, for the dropped connection, a proxy in
-// front of it that loses the first answer).
+// front of it that loses the first answer: test-support/dropping-proxy.ts).
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import {
   createClient,
@@ -15,6 +13,7 @@ import {
   type DemandInput,
   type SmecClient,
 } from '@smec/sdk';
+import { startDroppingProxy, type DroppingProxy } from '../../../test-support/dropping-proxy.js';
 import { startTestServer } from '../../../test-support/server.js';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -117,64 +116,24 @@ describe('client.demands.create', () => {
 });
 
 describe('a retry after a dropped connection', () => {
-  let proxy: Server;
-  let proxyUrl: string;
-  const seen: { method: string; key: string | undefined; dropped: boolean }[] = [];
+  let proxy: DroppingProxy;
 
   before(async () => {
-    // Forwards everything to the real server, but loses the answer of the first POST: the demand is stored and
-    // the client only sees its connection die.
-    let dropped = false;
-    proxy = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', async () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(req.headers)) {
-          if (typeof value === 'string' && !['host', 'connection', 'content-length'].includes(name))
-            headers.set(name, value);
-        }
-        const upstream = await fetch(`${server.url}${req.url ?? '/'}`, {
-          method: req.method ?? 'GET',
-          headers,
-          ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
-        });
-        const body = Buffer.from(await upstream.arrayBuffer());
-        const drop = req.method === 'POST' && !dropped;
-        seen.push({
-          method: req.method ?? '',
-          key: req.headers['idempotency-key'] as string | undefined,
-          dropped: drop,
-        });
-        if (drop) {
-          dropped = true;
-          req.socket.destroy();
-          return;
-        }
-        res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
-        res.end(body);
-      });
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api/v1`;
+    // Loses the answer of the first POST: the demand is stored and the client only sees its connection die.
+    proxy = await startDroppingProxy(server, (request) => request.method === 'POST');
   });
-  after(
-    () =>
-      new Promise<void>((resolve) => {
-        proxy.closeAllConnections();
-        proxy.close(() => resolve());
-      }),
-  );
+  after(() => proxy.close());
 
   it('creates exactly one demand: the SDK retries with the same Idempotency-Key and gets the stored answer', async () => {
     const before = await countDemands();
-    const viaProxy = createClient({ baseUrl: proxyUrl, retry: { limit: 2, backoffLimit: 200 } });
+    const viaProxy = createClient({ baseUrl: proxy.apiUrl, retry: { limit: 2, backoffLimit: 200 } });
     const demand = await viaProxy.demands.create(demandInput({ title: '断网重试的那一个需求' }));
-    const posts = seen.filter((request) => request.method === 'POST');
+    const posts = proxy.seen.filter((request) => request.method === 'POST');
     assert.equal(posts.length, 2, 'the first attempt was lost, the retry answered');
     assert.equal(posts[0]?.dropped, true);
-    assert.ok(posts[0]?.key, 'the SDK sent an Idempotency-Key');
-    assert.equal(posts[1]?.key, posts[0]?.key, 'the retry repeated the key');
+    assert.ok(posts[0]?.idempotencyKey, 'the SDK sent an Idempotency-Key');
+    assert.equal(posts[1]?.idempotencyKey, posts[0]?.idempotencyKey, 'the retry repeated the key');
+    assert.equal(posts[1]?.replayed, true, 'the retry was answered from the stored answer');
     assert.equal(await countDemands(), before + 1);
     const stored = await admin.demands.get(demand.id);
     assert.equal(stored.trackingNo, demand.trackingNo);

@@ -147,6 +147,19 @@ describe('POST and Idempotency-Key', () => {
     assert.notEqual(server.requests[3]?.headers['idempotency-key'], keys[0]);
   });
 
+  it('gives a DELETE a key of its own too, reused on every retry', async () => {
+    server = await startFaultServer((_, res, n) =>
+      n < 2 ? problem(res, 503, 'service_unavailable') : json(res, 200, { ok: true }),
+    );
+    const client = createClient({ baseUrl: server.url, retry: { backoffLimit: 10 } });
+    await client.request({ method: 'DELETE', path: '/events/evt-1/registrations/reg-1' });
+    const keys = server.requests.map((request) => request.headers['idempotency-key']);
+    assert.match(String(keys[0]), UUID);
+    assert.deepEqual(keys, [keys[0], keys[0], keys[0]]);
+    await client.request({ method: 'DELETE', path: '/events/evt-1/registrations/reg-1' });
+    assert.notEqual(server.requests[3]?.headers['idempotency-key'], keys[0], 'the next call gets a new key');
+  });
+
   it('sends a caller-chosen key unchanged', async () => {
     server = await startFaultServer((_, res, n) => (n < 1 ? problem(res, 502, 'internal_error') : json(res, 201, {})));
     const client = createClient({ baseUrl: server.url, retry: { backoffLimit: 10 } });

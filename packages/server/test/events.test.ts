@@ -258,6 +258,33 @@ describe('registration rules', () => {
     assert.deepEqual(second.body, first.body);
   });
 
+  test('a cancellation retried with its Idempotency-Key gets the first answer; another body is 422', async () => {
+    await insertEvent(app, { id: 'evt-rules-cancelidem', capacity: 1 });
+    const registration = Registration.parse((await register('evt-rules-cancelidem', tokens[0] ?? '')).body);
+    const waiting = Registration.parse((await register('evt-rules-cancelidem', tokens[1] ?? '')).body);
+    assert.equal(waiting.status, 'waitlisted');
+    const cancel = (token: string, headers: Record<string, string> = {}, payload?: object) =>
+      app.inject<Registration>({
+        method: 'DELETE',
+        url: `/api/v1/events/evt-rules-cancelidem/registrations/${registration.id}`,
+        headers: { ...bearer(token), 'idempotency-key': 'cancel-key-1', ...headers },
+        ...(payload ? { payload } : {}),
+      });
+    const first = await cancel(tokens[0] ?? '');
+    assert.equal(first.status, 200);
+    assert.equal(first.body.status, 'cancelled');
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    const again = await cancel(tokens[0] ?? '');
+    assert.equal(again.status, 200);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(again.body, first.body);
+    const seats = await counts('evt-rules-cancelidem');
+    assert.deepEqual([seats.registered, seats.waitlisted], [1, 0], 'the waitlisted one moved up, once');
+    assertProblem((await cancel(tokens[0] ?? '', {}, { reason: 'x' })) as JsonResponse, 422, 'idempotency_key_reused');
+    // Keys are the user's own: another enterprise sending the same key is not answered with the first one's.
+    assertProblem((await cancel(tokens[2] ?? '')) as JsonResponse, 404, 'not_found');
+  });
+
   test('unknown events are 404, bad bodies 400', async () => {
     assertProblem((await register('evt-nope', tokens[0] ?? '')) as JsonResponse, 404, 'not_found');
     await insertEvent(app, { id: 'evt-rules-body' });

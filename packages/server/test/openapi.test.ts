@@ -39,6 +39,42 @@ test('the served OpenAPI document is valid OpenAPI 3.1 and names this server', a
   assert.equal(result.valid, true, JSON.stringify(result.errors, null, 2));
 });
 
+/**
+ * The writes that read no `Idempotency-Key`, because they change nothing a retry could repeat; every other
+ * POST, PUT, PATCH and DELETE of the document must take one.
+ */
+const WRITES_WITHOUT_KEY: Readonly<Record<string, string>> = {
+  'POST /vouchers/{id}/quote': 'computes a price and stores nothing',
+  'POST /demo/token': 'signs a token for a demo user (demo mode only) and stores nothing',
+};
+
+interface DocumentedOperation {
+  readonly parameters?: readonly { readonly name: string; readonly in: string }[];
+}
+
+test('every write of the served document takes an Idempotency-Key, but those that change nothing', async () => {
+  const response = await request<{ paths: Record<string, Record<string, DocumentedOperation>> }>(
+    server.apiUrl,
+    '/openapi.json',
+  );
+  assert.equal(response.status, 200);
+  const writes: string[] = [];
+  const withoutKey: string[] = [];
+  for (const [path, item] of Object.entries(response.body.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!['post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const name = `${method.toUpperCase()} ${path}`;
+      writes.push(name);
+      const keyed = (operation.parameters ?? []).some(
+        (parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'idempotency-key',
+      );
+      if (!keyed) withoutKey.push(name);
+    }
+  }
+  assert.ok(writes.length > Object.keys(WRITES_WITHOUT_KEY).length, 'the document has writes to check');
+  assert.deepEqual(withoutKey.sort(), Object.keys(WRITES_WITHOUT_KEY).sort(), 'writes without an Idempotency-Key');
+});
+
 for (const operation of Object.values(operations) as Operation[]) {
   test(`the example of ${operation.operationId} succeeds against the seeded server`, async () => {
     let path = operation.path;

@@ -244,6 +244,36 @@ describe('rating an engagement', () => {
   });
 });
 
+/**
+ * A new enterprise (`ent-<prefix>-001`) rates an engagement on usr-prv-01's first listed product very dissatisfied,
+ * which opens a follow-up: its token and the rating.
+ */
+async function openFollowUp(prefix: string): Promise<{ enterprise: string; rating: Rating }> {
+  const [enterprise = ''] = await enterpriseTokens(app, 1, prefix);
+  const { provider_id: providerId } = await app.database.db
+    .selectFrom('users')
+    .select('provider_id')
+    .where('id', '=', 'usr-prv-01')
+    .executeTakeFirstOrThrow();
+  assert.ok(providerId, 'usr-prv-01 belongs to a provider');
+  // Ordered so that both databases pick the same product.
+  const product = await app.database.db
+    .selectFrom('products')
+    .select('id')
+    .where('provider_id', '=', providerId)
+    .where('listed', '=', 1)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const response = await rate(
+    enterprise,
+    await insertEngagement(`ent-${prefix}-001`, product.id),
+    input({ level: 'veryDissatisfied', solved: false, comment: '没有解决问题。' }),
+  );
+  assert.equal(response.status, 201, JSON.stringify(response.body));
+  return { enterprise, rating: Rating.parse(response.body) };
+}
+
 describe('follow-ups', () => {
   let enterprise: string;
   let provider: string;
@@ -251,31 +281,11 @@ describe('follow-ups', () => {
   let ratingId: string;
 
   before(async () => {
-    [enterprise = ''] = await enterpriseTokens(app, 1, 'follow');
     provider = await app.tokenFor('usr-prv-01');
     otherProvider = await app.tokenFor('usr-prv-02');
-    const { provider_id: providerId } = await app.database.db
-      .selectFrom('users')
-      .select('provider_id')
-      .where('id', '=', 'usr-prv-01')
-      .executeTakeFirstOrThrow();
-    assert.ok(providerId, 'usr-prv-01 belongs to a provider');
-    // Ordered so that both databases pick the same product.
-    const product = await app.database.db
-      .selectFrom('products')
-      .select('id')
-      .where('provider_id', '=', providerId)
-      .where('listed', '=', 1)
-      .orderBy('seq')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const response = await rate(
-      enterprise,
-      await insertEngagement('ent-follow-001', product.id),
-      input({ level: 'veryDissatisfied', solved: false, comment: '没有解决问题。' }),
-    );
-    assert.equal(response.status, 201, JSON.stringify(response.body));
-    const rating = Rating.parse(response.body);
+    const opened = await openFollowUp('follow');
+    enterprise = opened.enterprise;
+    const { rating } = opened;
     ratingId = rating.id;
     assert.equal(rating.followUp?.status, 'open');
     assert.equal(rating.followUp?.canReopen, true);
@@ -367,6 +377,71 @@ const ratingArb: fc.Arbitrary<RatingInput> = fc.record({
   level: levelArb,
   solved: fc.boolean(),
   comment: fc.string({ maxLength: 40 }),
+});
+
+describe('follow-up steps retried with their Idempotency-Key', () => {
+  let enterprise: string;
+  let provider: string;
+  let ratingId: string;
+
+  before(async () => {
+    provider = await app.tokenFor('usr-prv-01');
+    const opened = await openFollowUp('followidem');
+    enterprise = opened.enterprise;
+    ratingId = opened.rating.id;
+  });
+
+  const post = (token: string, path: string, key: string, payload?: object) =>
+    app.inject<Rating>({
+      method: 'POST',
+      url: `/api/v1/ratings/${ratingId}/follow-up/${path}`,
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': key },
+      ...(payload ? { payload } : {}),
+    });
+
+  /** Sends a step twice with one key: the retry gets the first answer, marked as replayed. */
+  async function twice(token: string, path: string, key: string, payload?: object): Promise<Rating> {
+    const first = await post(token, path, key, payload);
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    const again = await post(token, path, key, payload);
+    assert.equal(again.status, 200, `the retry of ${path} is answered as the first was: ${JSON.stringify(again.body)}`);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(again.body, first.body);
+    return Rating.parse(again.body);
+  }
+
+  test('answer, reopen and close each replay their first answer and happen once; another body is 422', async () => {
+    const answered = await twice(provider, 'answers', 'fu-answer-1', { text: '已安排回访并补充交付。' });
+    assert.deepEqual(
+      answered.followUp?.answers.map((answer) => answer.text),
+      ['已安排回访并补充交付。'],
+    );
+    assertProblem(
+      await post(provider, 'answers', 'fu-answer-1', { text: '另一个答复' }),
+      422,
+      'idempotency_key_reused',
+    );
+
+    const reopened = await twice(enterprise, 'reopen', 'fu-reopen-1', { reason: '补充材料仍未收到。' });
+    assert.equal(reopened.followUp?.status, 'reopened');
+    assertProblem(
+      await post(enterprise, 'reopen', 'fu-reopen-1', { reason: '另一个原因' }),
+      422,
+      'idempotency_key_reused',
+    );
+
+    const again = await twice(provider, 'answers', 'fu-answer-2', { text: '材料已快递寄出。' });
+    assert.equal(again.followUp?.answers.length, 2, 'one answer per key');
+
+    const closed = await twice(enterprise, 'close', 'fu-close-1');
+    assert.equal(closed.followUp?.status, 'closed');
+    assertProblem(await post(enterprise, 'close', 'fu-close-1', { note: '另一个请求' }), 422, 'idempotency_key_reused');
+
+    // Keys are the user's own: another enterprise sending the same key gets its own answer, not this one's.
+    const [stranger = ''] = await enterpriseTokens(app, 1, 'followidem-other');
+    assertProblem(await post(stranger, 'close', 'fu-close-1'), 404, 'not_found');
+  });
 });
 
 test('property: score is the sum of the eight items, grade follows the bands', () => {

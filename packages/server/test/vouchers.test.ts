@@ -209,6 +209,34 @@ describe('claim rules', () => {
     assertProblem(await post(`/vouchers/${next.body.id}/return`, a.token), 404, 'not_found');
   });
 
+  test('a hand-back retried with its Idempotency-Key gets the first answer, once; another body is 422', async () => {
+    await insertBatch(t, { id: 'vbt-test-backidem', quota: 2 });
+    const [a, b] = await insertEnterprises(t, 2, 'backidem');
+    assert.ok(a && b);
+    const claimed = await post<Voucher>('/voucher-batches/vbt-test-backidem/claims', a.token);
+    assert.equal(claimed.status, 201);
+    const key = { 'idempotency-key': 'return-idem-1' };
+    const first = await post<Voucher>(`/vouchers/${claimed.body.id}/return`, a.token, undefined, key);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    const again = await post<Voucher>(`/vouchers/${claimed.body.id}/return`, a.token, undefined, key);
+    assert.equal(again.status, 200, 'not voucher_not_returnable: the retry is answered as the first attempt was');
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(again.body, first.body);
+    assert.deepEqual(
+      again.body.history.map((entry) => entry.status),
+      ['issued', 'withdrawn'],
+    );
+    assert.equal((await get<VoucherBatch>('/voucher-batches/vbt-test-backidem')).body.remaining, 2, 'returned once');
+    assertProblem(
+      await post(`/vouchers/${claimed.body.id}/return`, a.token, { note: 'another body' }, key),
+      422,
+      'idempotency_key_reused',
+    );
+    // Keys are the user's own: another enterprise sending the same key is not answered with A's voucher.
+    assertProblem(await post(`/vouchers/${claimed.body.id}/return`, b.token, undefined, key), 404, 'not_found');
+  });
+
   test('the yearly cap counts unused vouchers at face value: a claim at the cap is refused', async () => {
     await insertBatch(t, { id: 'vbt-test-cap1', faceValue: 2_000_000, annualCap: 3_000_000, year: 2029 });
     await insertBatch(t, { id: 'vbt-test-cap2', faceValue: 1_000_000, annualCap: 3_000_000, year: 2029 });

@@ -118,10 +118,20 @@ export function eventRoutes(app: FastifyInstance, context: EventContext): void {
     const principal = await requireRole(request, 'enterprise');
     const { id, registrationId } = parseInput(RegistrationParams, request.params, 'params');
     const locale = requestLocale(request);
-    const cancelled = await context.db
-      .transaction()
-      .execute((trx) => cancelRegistration(context, trx, principal, id, registrationId, locale));
-    return reply.header('cache-control', 'no-store').send(cancelled);
+    const result = await idempotency.run(
+      `DELETE /events/${id}/registrations/${registrationId} ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({
+        status: 200,
+        body: await cancelRegistration(context, trx, principal, id, registrationId, locale),
+      }),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply
+      .code(result.status)
+      .header('cache-control', 'no-store')
+      .send(result.body as Registration);
   });
 
   app.get('/me/registrations', async (request, reply) => {

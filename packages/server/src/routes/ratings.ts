@@ -7,9 +7,9 @@ import {
   RatingsQuery,
   type Rating,
 } from '@smec/schemas';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { requireRole } from '../auth/principal.js';
-import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
+import { IdempotencyStore, idempotencyKeyOf, type IdempotentResult } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { notFound } from '../http/problem.js';
 import { parseBody, parseInput } from '../http/validate.js';
@@ -34,6 +34,15 @@ function isDuplicateRating(error: unknown): boolean {
 
 /** A new rating changes the figures at once: public lists are revalidated (ETag, 304) on every use. */
 const REVALIDATE = 'public, no-cache';
+
+/** The rating after a follow-up step, first sent or replayed to a retry with the same key. */
+function sendFollowUp(reply: FastifyReply, result: IdempotentResult) {
+  if (result.replayed) reply.header('idempotent-replayed', 'true');
+  return reply
+    .code(result.status)
+    .header('cache-control', 'no-store')
+    .send(result.body as Rating);
+}
 
 export function ratingRoutes(app: FastifyInstance, context: RatingContext): void {
   const idempotency = new IdempotencyStore(context.db, context.clock);
@@ -96,10 +105,13 @@ export function ratingRoutes(app: FastifyInstance, context: RatingContext): void
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
     const { text } = parseBody(FollowUpAnswerInput, request.body ?? {}, locale);
-    const rating = await context.db
-      .transaction()
-      .execute((trx) => answerFollowUp(context, trx, principal, id, text, locale));
-    return reply.header('cache-control', 'no-store').send(rating);
+    const result = await idempotency.run(
+      `POST /ratings/${id}/follow-up/answers ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({ status: 200, body: await answerFollowUp(context, trx, principal, id, text, locale) }),
+    );
+    return sendFollowUp(reply, result);
   });
 
   app.post('/ratings/:id/follow-up/reopen', async (request, reply) => {
@@ -107,17 +119,25 @@ export function ratingRoutes(app: FastifyInstance, context: RatingContext): void
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
     const { reason } = parseBody(FollowUpReopenInput, request.body ?? {}, locale);
-    const rating = await context.db
-      .transaction()
-      .execute((trx) => reopenFollowUp(context, trx, principal, id, reason, locale));
-    return reply.header('cache-control', 'no-store').send(rating);
+    const result = await idempotency.run(
+      `POST /ratings/${id}/follow-up/reopen ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({ status: 200, body: await reopenFollowUp(context, trx, principal, id, reason, locale) }),
+    );
+    return sendFollowUp(reply, result);
   });
 
   app.post('/ratings/:id/follow-up/close', async (request, reply) => {
     const principal = await requireRole(request, 'enterprise');
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
-    const rating = await context.db.transaction().execute((trx) => closeFollowUp(context, trx, principal, id, locale));
-    return reply.header('cache-control', 'no-store').send(rating);
+    const result = await idempotency.run(
+      `POST /ratings/${id}/follow-up/close ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({ status: 200, body: await closeFollowUp(context, trx, principal, id, locale) }),
+    );
+    return sendFollowUp(reply, result);
   });
 }

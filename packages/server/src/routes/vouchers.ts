@@ -154,7 +154,17 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
     await expireDue(context.db, context.clock.now(), id);
-    const voucher = await context.db.transaction().execute((trx) => returnVoucher(context, trx, principal, id, locale));
-    return reply.header('cache-control', 'no-store').send(voucher);
+    // A hand-back whose answer was lost is retried: it gets the first answer, not a refusal of a voucher now withdrawn.
+    const result = await idempotency.run(
+      `POST /vouchers/${id}/return ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({ status: 200, body: await returnVoucher(context, trx, principal, id, locale) }),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply
+      .code(result.status)
+      .header('cache-control', 'no-store')
+      .send(result.body as Voucher);
   });
 }

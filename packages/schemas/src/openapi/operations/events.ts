@@ -106,8 +106,10 @@ export const eventOperations = {
     summary: "Cancel one of the enterprise's own registrations; a confirmed seat goes to the first on the waitlist",
     description:
       'Answers 200 with the registration, now `cancelled`; cancelling it again answers the same. Another ' +
-      "enterprise's registration is 404. The promotion happens in the same transaction.",
+      "enterprise's registration is 404. The promotion happens in the same transaction. With an `Idempotency-Key` " +
+      '(per user), a retry returns the first answer.',
     params: RegistrationParams,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one cancellation', required: false }],
     response: Registration,
     security: 'bearer',
     exampleUserId: 'usr-ent-01',

@@ -169,8 +169,11 @@ export const voucherOperations = {
     path: '/vouchers/{id}/return',
     tag: 'vouchers',
     summary: 'Hand an unused voucher back: it becomes `withdrawn` and its quota returns to the batch',
-    description: 'Only an `issued` voucher can be handed back (409 `voucher_not_returnable` otherwise).',
+    description:
+      'Only an `issued` voucher can be handed back (409 `voucher_not_returnable` otherwise). With an ' +
+      '`Idempotency-Key` (per user), a retry returns the first answer, not a refusal of the voucher it withdrew.',
     params: IdParams,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one hand-back', required: false }],
     response: Voucher,
     security: 'bearer',
     exampleUserId: 'usr-ent-01',
