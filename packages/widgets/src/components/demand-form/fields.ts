@@ -7,7 +7,9 @@ import {
   checkMobile,
   checkTrackingNo,
   checkUscc,
+  parseYuan,
   type MessageKey,
+  type MoneyProblem,
 } from '@smec/schemas/rules';
 
 /** What the form holds while the visitor types: strings as the inputs give them, converted only on submit. */
@@ -79,20 +81,13 @@ export interface FieldProblem {
   readonly serverText?: string | undefined;
 }
 
-/** `1500.5` yuan → 150050 fen; NaN for anything that is not an amount with at most two decimals. */
-export function yuanToFen(text: string): number {
-  const trimmed = text.trim().replace(/[,，]/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return Number.NaN;
-  const [whole = '0', fraction = ''] = trimmed.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
 export function fenToYuan(fen: number): string {
   return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
 }
 
-export function budgetOf(values: DemandFormValues): DemandBudget | number {
-  return values.negotiable ? 'negotiable' : yuanToFen(values.budgetAmount);
+/** The budget in fen (or 面议), or why what was typed is not an amount (the same rule as the wallet's). */
+export function budgetOf(values: DemandFormValues): DemandBudget | MoneyProblem {
+  return values.negotiable ? 'negotiable' : parseYuan(values.budgetAmount);
 }
 
 export function regionCodeOf(values: DemandFormValues): string {
@@ -117,8 +112,10 @@ export function checkField(field: FormField, values: DemandFormValues): MessageK
       return checkDemandText('title', values.title);
     case 'description':
       return checkDemandText('description', values.description);
-    case 'budgetAmount':
-      return checkBudget(budgetOf(values));
+    case 'budgetAmount': {
+      const budget = budgetOf(values);
+      return typeof budget === 'string' && budget !== 'negotiable' ? budget : checkBudget(budget);
+    }
     case 'expectedBy':
       return values.expectedBy ? checkExpectedBy(values.expectedBy) : undefined;
     case 'contactName':
