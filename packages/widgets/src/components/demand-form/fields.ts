@@ -5,12 +5,12 @@ import {
   checkDemandText,
   checkExpectedBy,
   checkMobile,
-  checkTrackingNo,
   checkUscc,
   parseYuan,
   type MessageKey,
   type MoneyProblem,
 } from '@smec/schemas/rules';
+import type { LookupField } from './lookup-fields.js';
 
 /** What the form holds while the visitor types: strings as the inputs give them, converted only on submit. */
 export interface DemandFormValues {
@@ -49,11 +49,6 @@ export const EMPTY_VALUES: DemandFormValues = {
   productId: '',
 };
 
-export interface LookupValues {
-  trackingNo: string;
-  phone: string;
-}
-
 /** The fields that can be wrong, in the order the form shows them (and the error summary lists them). */
 export const FORM_FIELDS = [
   'uscc',
@@ -69,9 +64,6 @@ export const FORM_FIELDS = [
   'consent',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
-
-export const LOOKUP_FIELDS = ['trackingNo', 'phone'] as const;
-export type LookupField = (typeof LOOKUP_FIELDS)[number];
 
 /** A field's problem: a message key of @smec/schemas, or the platform's own words for a rule the form does not know. */
 export interface FieldProblem {
@@ -125,12 +117,6 @@ export function checkField(field: FormField, values: DemandFormValues): MessageK
     case 'consent':
       return values.consent ? undefined : 'consent';
   }
-}
-
-export function checkLookupField(field: LookupField, values: LookupValues): MessageKey | undefined {
-  return field === 'trackingNo'
-    ? checkTrackingNo(values.trackingNo.trim().toUpperCase())
-    : checkMobile(values.phone.trim());
 }
 
 /** What is sent: the values converted to the platform's types (checked by the same schema before sending). */
