@@ -32,8 +32,10 @@ export interface UseFlowInputs {
   engagements(): Engagement[];
   /** Moves the focus to `selector` in the wallet once it has rendered. */
   focus(selector: string): void;
-  /** The platform ordered the engagement; the dialog is done. The wallet says `message` and fires `event`. */
-  ordered(engagement: Engagement, message: string, event: SmecVoucherUseEvent): void;
+  /** Shows the engagement just ordered, ahead of the wallet's reload. */
+  remember(kind: 'engagements', engagement: Engagement): void;
+  /** The platform ordered the engagement: the wallet says `message`, moves the focus there and fires `event`. */
+  done(message: string, focus: string, event: SmecVoucherUseEvent): void;
   close(): void;
 }
 
@@ -274,7 +276,10 @@ export class UseFlow implements ReactiveController {
           voucherAmount: engagement.voucherAmount,
           selfPaid: engagement.selfPaid,
         });
-        this.inputs.ordered(engagement, message, event);
+        // The dialog is done.
+        this.close();
+        this.inputs.remember('engagements', engagement);
+        this.inputs.done(message, `#smec-engagement-${engagement.id}`, event);
       },
       failed: (error) => {
         this.patch(this.fieldProblem(describeUseError(error)));
