@@ -104,6 +104,25 @@ describe('smec-demand-form against the platform', () => {
     expect((bodies[0] as { budget: unknown }).budget).to.equal(150050);
   });
 
+  it('sends a full-width budget as fen: 「￥１２，３４５．６ 元」 is 1234560', async () => {
+    const bodies: unknown[] = [];
+    const client = createClient({
+      baseUrl: API,
+      fetch: (input, init) => {
+        if ((init?.method ?? 'GET').toUpperCase() === 'POST') bodies.push(JSON.parse(String(init?.body)));
+        return fetch(input, init);
+      },
+    });
+    const el = await fixture<SmecDemandForm>(
+      html`<smec-demand-form .client=${client} draft-key=${draftKey()}></smec-demand-form>`,
+    );
+    await fill(el, { ...validDemand(), budgetAmount: '￥１２，３４５．６ 元' });
+    submit(el);
+    await success(el);
+    expect(bodies).to.have.length(1);
+    expect((bodies[0] as { budget: unknown }).budget).to.equal(1234560);
+  });
+
   it('makes one demand from two quick clicks', async () => {
     const { client, posts } = countingClient();
     const el = await fixture<SmecDemandForm>(

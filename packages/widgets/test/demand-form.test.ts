@@ -108,7 +108,7 @@ describe('smec-demand-form: fields and checks', () => {
       messageText('region'),
       messageText('title'),
       messageText('description'),
-      messageText('budget'),
+      messageText('money.required'),
       messageText('contact.name'),
       messageText('contact.phone'),
       messageText('consent'),
@@ -127,10 +127,28 @@ describe('smec-demand-form: fields and checks', () => {
     const el = await form();
     await set(el, 'budgetAmount', 'abc');
     await leave(el, 'budgetAmount');
+    expect(fieldError(el, 'budgetAmount')).to.equal(messageText('money.format'));
+    await set(el, 'budgetAmount', '0');
+    await leave(el, 'budgetAmount');
     expect(fieldError(el, 'budgetAmount')).to.equal(messageText('budget'));
     await set(el, 'negotiable', true);
     expect(fieldError(el, 'budgetAmount')).to.equal('');
     expect((control(el, 'budgetAmount') as HTMLInputElement).disabled).to.equal(true);
+  });
+
+  it('takes a full-width budget, and refuses a bad one with the words the wallet shows for it', async () => {
+    const el = await form();
+    await set(el, 'budgetAmount', '１，２３４．５');
+    await leave(el, 'budgetAmount');
+    expect(fieldError(el, 'budgetAmount')).to.equal('');
+    expect(control(el, 'budgetAmount').getAttribute('aria-invalid')).to.equal('false');
+    // The wallet shows the same words for the same text (voucher-wallet.test.ts).
+    await set(el, 'budgetAmount', '１．２３４');
+    await leave(el, 'budgetAmount');
+    expect(fieldError(el, 'budgetAmount')).to.equal(messageText('money.decimals'));
+    await set(el, 'budgetAmount', '-1');
+    await leave(el, 'budgetAmount');
+    expect(fieldError(el, 'budgetAmount')).to.equal(messageText('money.negative'));
   });
 
   it('keeps a draft that survives a reload, without the consent tick', async () => {

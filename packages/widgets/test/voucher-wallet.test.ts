@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { daysLeft } from '@smec/schemas';
-import { API, part, parts, shadow } from './helpers.js';
+import { daysLeft, messageText } from '@smec/schemas';
+import { createClient } from '@smec/sdk';
+import type { SmecVoucherWallet } from '../src/index.js';
+import { API, LAZY_VIEW, part, parts, shadow } from './helpers.js';
 import {
   batchCard,
   batches,
@@ -9,6 +11,7 @@ import {
   myVouchers,
   text,
   tokenOf,
+  typeInto,
   useDialog,
   voucherCard,
   wallet,
@@ -153,5 +156,46 @@ describe('smec-catalog 用券购买 → smec-voucher-wallet', () => {
     const catalog = root.querySelector('smec-catalog')!;
     await waitUntil(() => part(catalog, 'consult-button'), 'no detail', { timeout: 10000 });
     expect(part(catalog, 'voucher-button')).to.equal(null);
+  });
+});
+
+describe('smec-voucher-wallet: the contract amount', () => {
+  it('reads a full-width amount as fen, 「１，２３４．５」 is 123450, and refuses a bad one with the shared words', async () => {
+    const token = await tokenOf('usr-ent-04');
+    const quoted: unknown[] = [];
+    const client = createClient({
+      baseUrl: API,
+      getToken: () => token,
+      fetch: (input, init) => {
+        if (String(input instanceof Request ? input.url : input).endsWith('/quote')) {
+          quoted.push(JSON.parse(String(init?.body)));
+        }
+        return fetch(input, init);
+      },
+    });
+    const page = (await (await fetch(`${API}/products?voucherEligible=true&limit=1`)).json()) as {
+      items: { id: string; name: string }[];
+    };
+    const product = page.items[0]!;
+    const el = await fixture<SmecVoucherWallet>(html`<smec-voucher-wallet .client=${client}></smec-voucher-wallet>`);
+    await waitUntil(() => part(el, 'vouchers'), 'the wallet never loaded', { timeout: 10000 });
+    void el.useProduct({ productId: product.id, productName: product.name });
+    await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open', LAZY_VIEW);
+    const amount = shadow(el).querySelector<HTMLInputElement>('#smec-amount')!;
+
+    typeInto(amount, '１，２３４．５');
+    await waitUntil(() => text(part(el, 'preview')).includes('已与平台核对'), 'the quote never came', {
+      timeout: 5000,
+    });
+    expect(quoted.at(-1)).to.deep.equal({ productId: product.id, contractAmount: 123450 });
+    expect(text(shadow(el).querySelector('#smec-amount-error'))).to.equal('');
+    expect(amount.getAttribute('aria-invalid')).to.equal('false');
+
+    // The demand form shows the same words for the same text (demand-form.test.ts).
+    typeInto(amount, '１．２３４');
+    part(el, 'confirm-button')!.click();
+    await waitUntil(() => text(shadow(el).querySelector('#smec-amount-error')) !== '', 'no amount error');
+    expect(text(shadow(el).querySelector('#smec-amount-error'))).to.equal(messageText('money.decimals'));
+    expect(amount.getAttribute('aria-invalid')).to.equal('true');
   });
 });

@@ -8,6 +8,7 @@ export * from './messages.js';
 export * from './messages-en.js';
 export * from './messages-zh-CN.js';
 export * from './messages-zh-HK.js';
+export * from './money.js';
 export * from './policy.js';
 export * from './problem.js';
 export * from './problem-titles.js';

@@ -1,6 +1,6 @@
 import { TaskStatus } from '@lit/task';
 import type { Demand } from '@smec/schemas';
-import { isSmecRateLimitError, type TokenProvider } from '@smec/sdk/core';
+import type { TokenProvider } from '@smec/sdk/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ActionController } from '../../controllers/action-controller.js';
@@ -13,11 +13,10 @@ import { type SmecClient, useResources } from '../../internal/client.js';
 import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
-import { describeError } from '../../views/error-view.js';
 import { loadReferenceData } from '../catalog/reference-data.js';
 import styles from './demand-form.styles.js';
-import { defaultDraftKey, deleteDraft, readDraft, writeDraft } from './draft.js';
-import { fieldId, renderErrorSummary } from './field-view.js';
+import { DraftKeeper } from './draft-keeper.js';
+import { fieldId } from './field-view.js';
 import {
   EMPTY_VALUES,
   FORM_FIELDS,
@@ -29,32 +28,23 @@ import {
   type FormField,
 } from './fields.js';
 import { renderFields } from './form-view.js';
-import type { DemandLookup } from './lookup-controller.js';
-import { rateLimitText } from './rate-limit.js';
+import type { LookupInputs } from './lookup-controller.js';
+import { renderLookupMode } from './lookup-mode.js';
+import { prefillOf, withPrefill, type DemandPrefill } from './prefill.js';
+import { renderReferenceError, renderSubmitMessage } from './submit-view.js';
+import { prepareValidation, problemText, renderSummary } from './validation-texts.js';
 import { Demands } from '@smec/sdk/core';
+
+export type { DemandPrefill } from './prefill.js';
 
 // The SDK calls this module makes (see internal/client.ts).
 useResources({ demands: Demands });
 
 // What shows after a submission: fetched when one starts, so it is usually there before the answer.
 const successView = new Lazy(() => import('./success-view.js'));
-// The platform's validation texts: fetched when the visitor first focuses the form, which is always before a field
-// can be wrong; an untouched form never needs them.
-const validationTexts = new Lazy(() => import('../../i18n/validation-messages.js'));
-// The lookup mode with the status view it shows: only pages that follow a demand need them.
-const lookupModule = new Lazy(() => import('./lookup-controller.js'));
-
-const DRAFT_DEBOUNCE_MS = 400;
 
 type Phase = 'editing' | 'failed' | 'success';
 type Problems = Partial<Record<FormField, FieldProblem>>;
-
-/** What the catalog's 「我要咨询」 (or a host page) fills in. */
-export interface DemandPrefill {
-  productId?: string | null | undefined;
-  categoryId?: string | null | undefined;
-  regionCode?: string | null | undefined;
-}
 
 /** The input names that belong to another field's validation. */
 const FIELD_OF_INPUT: Record<string, FormField> = { county: 'city', negotiable: 'budgetAmount' };
@@ -106,12 +96,21 @@ export class SmecDemandForm extends SmecElement {
   static override styles = [themeStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The lookup mode, once its module has arrived. */
-  private lookup: DemandLookup | undefined;
-
   private readonly api = new ClientController(this);
   private readonly focusing = new FocusController(this);
+  private readonly draft = new DraftKeeper(this, {
+    values: () => this.values,
+    pending: () => this.submission.pending,
+    keeping: () => this.phase !== 'success' && this.mode === 'form',
+  });
+  /** What the lookup mode needs of the form. */
+  private readonly lookupInputs: LookupInputs = {
+    client: () => this.api.client,
+    locale: () => this.locale,
+    reference: () => this.referenceTask.value,
+    focus: (selector) => this.focusLater(selector),
+    focusField: (name) => this.focusField(name),
+  };
   /** The submission: one Idempotency-Key per body until it succeeds, kept in the draft across a reload. */
   private readonly submission = new ActionController<FormField>(
     this,
@@ -163,24 +162,18 @@ export class SmecDemandForm extends SmecElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.saveDraftNow();
+    this.draft.save();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    this.prepareLookup();
     if (!this.hasUpdated) {
       this.restoreDraft();
       // A prefill attribute fills a field the draft left empty: the visitor's own typing wins.
-      this.applyPrefill({ productId: this.productId, categoryId: this.category, regionCode: this.region }, false);
+      this.values = withPrefill(this.values, prefillOf(this)!, false);
       return;
     }
-    if (changed.has('productId') || changed.has('category') || changed.has('region')) {
-      const patch: DemandPrefill = {};
-      if (changed.has('productId')) patch.productId = this.productId;
-      if (changed.has('category')) patch.categoryId = this.category;
-      if (changed.has('region')) patch.regionCode = this.region;
-      this.applyPrefill(patch, true);
-    }
+    const changedPrefill = prefillOf(this, changed);
+    if (changedPrefill) this.values = withPrefill(this.values, changedPrefill, true);
   }
 
   /**
@@ -190,8 +183,8 @@ export class SmecDemandForm extends SmecElement {
   prefill(prefill: DemandPrefill): void {
     if (this.phase === 'success') this.startAgain();
     this.mode = 'form';
-    this.applyPrefill(prefill, true);
-    this.scheduleDraft();
+    this.values = withPrefill(this.values, prefill, true);
+    this.draft.schedule();
     this.focusLater('#smec-df-heading');
     this.scrollIntoView?.({ block: 'start' });
   }
@@ -201,86 +194,17 @@ export class SmecDemandForm extends SmecElement {
     void this.referenceTask.run();
   }
 
-  /** Sets up the lookup mode once its module has arrived (fetched the first time it shows). */
-  private prepareLookup(): void {
-    if (this.lookup || this.mode !== 'lookup') return;
-    const module = lookupModule.get(this);
-    if (!module) return;
-    adoptViewStyles(this, module.resultViewStyles);
-    this.lookup = new module.DemandLookup(this, {
-      client: () => this.api.client,
-      locale: () => this.locale,
-      reference: () => this.referenceTask.value,
-      problemText: (problem) => this.problemText(problem),
-      prepareValidation: this.prepareValidation,
-      focus: (selector) => this.focusLater(selector),
-      focusField: (name) => this.focusField(name),
-    });
-  }
-
-  /** A view still on its way (the success, the lookup) takes the focus when it arrives. */
+  /** A view still on its way (the success, the lookup, the error summary) takes the focus when it arrives. */
   private focusLater(selector: string): void {
-    this.focusing.later(selector, () => this.phase === 'success' || this.mode === 'lookup');
-  }
-
-  private get storageKey(): string | undefined {
-    if (this.noDraft) return undefined;
-    return this.draftKey?.trim() || defaultDraftKey();
+    this.focusing.later(selector, () => this.phase === 'success' || this.mode === 'lookup' || this.summaryShown);
   }
 
   private restoreDraft(): void {
-    const key = this.storageKey;
-    const draft = key ? readDraft(key) : undefined;
+    const draft = this.draft.read();
     if (!draft) return;
     this.values = { ...EMPTY_VALUES, ...draft.values, consent: false };
     this.submission.pending = draft.pending;
   }
-
-  private applyPrefill(prefill: DemandPrefill, overwrite: boolean): void {
-    const next = { ...this.values };
-    const take = (name: 'productId' | 'categoryId', value: string | null | undefined) => {
-      if (value === undefined) return;
-      if (overwrite || !next[name]) next[name] = value ?? '';
-    };
-    take('productId', prefill.productId);
-    take('categoryId', prefill.categoryId);
-    const region = prefill.regionCode;
-    if (region !== undefined && (overwrite || !next.city)) {
-      // Province-wide codes (440000) leave the region to the visitor.
-      const code = region && /^\d{6}$/.test(region) && !region.endsWith('0000') ? region : '';
-      next.city = code ? `${code.slice(0, 4)}00` : '';
-      next.county = code.endsWith('00') ? '' : code;
-    }
-    this.values = next;
-  }
-
-  private scheduleDraft(): void {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.saveDraftNow(), DRAFT_DEBOUNCE_MS);
-  }
-
-  private saveDraftNow(): void {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    const key = this.storageKey;
-    if (!key || this.phase === 'success' || this.mode !== 'form') return;
-    writeDraft(key, this.values, this.submission.pending);
-  }
-
-  private problemText(problem: FieldProblem | undefined): string | undefined {
-    if (!problem) return undefined;
-    if (problem.text) return problem.text;
-    const texts = validationTexts.get(this);
-    // Still on their way (a few milliseconds at most): the field is marked at once, and its words follow.
-    if (!texts) return problem.serverText ?? ' ';
-    return problem.serverText && !texts.isMessageKey(problem.key)
-      ? problem.serverText
-      : texts.validationMessage(problem.key);
-  }
-
-  private readonly prepareValidation = () => {
-    validationTexts.load().catch(() => undefined);
-  };
 
   private setProblem(field: FormField, key: string | undefined): void {
     const next = { ...this.problems };
@@ -301,7 +225,7 @@ export class SmecDemandForm extends SmecElement {
     const field = FIELD_OF_INPUT[name] ?? (name as FormField);
     if (this.problems[field] || (name === 'negotiable' && value === true))
       this.setProblem(field, checkField(field, next));
-    this.scheduleDraft();
+    this.draft.schedule();
   }
 
   private handleLeave(event: FocusEvent): void {
@@ -350,7 +274,7 @@ export class SmecDemandForm extends SmecElement {
     const body = JSON.stringify(input);
     // The key goes into the draft before the request leaves: a reload mid-request retries with the same key.
     this.submission.keyFor(body);
-    this.saveDraftNow();
+    this.draft.save();
     this.phase = 'editing';
     void this.submission.run({
       operation: 'demands.create',
@@ -362,9 +286,7 @@ export class SmecDemandForm extends SmecElement {
   }
 
   private succeed(demand: Demand): void {
-    const key = this.storageKey;
-    if (key) deleteDraft(key);
-    clearTimeout(this.draftTimer);
+    this.draft.discard();
     this.result = demand;
     this.phase = 'success';
     this.problems = {};
@@ -401,67 +323,39 @@ export class SmecDemandForm extends SmecElement {
 
   // Rendering.
 
-  private renderSubmitMessage() {
-    if (this.submission.busy) {
-      return html`<p class="muted">${msg('正在提交…', { id: 'demand.submitting' })}</p>`;
-    }
-    if (this.phase !== 'failed') return nothing;
-    const error = this.submission.error;
-    if (isSmecRateLimitError(error)) {
-      return html`<div part="submit-error" class="error">
-        <p class="error-title">${rateLimitText(error.retryAfter)}</p>
-        <p>${msg('您填写的内容已保留。', { id: 'demand.kept' })}</p>
-      </div>`;
-    }
-    return html`<div part="submit-error" class="error">
-      <p class="error-title">${msg('提交失败', { id: 'demand.failed' })}</p>
-      <p>${describeError(error)}</p>
-      <p>${msg('您填写的内容已保留。重试不会重复提交。', { id: 'demand.keptRetry' })}</p>
-      <button type="button" part="retry-button" class="button button-primary" @click=${() => this.send()}>
-        ${msg('重试', { id: 'status.retry' })}
-      </button>
-    </div>`;
-  }
-
-  private renderReferenceError() {
-    if (this.referenceTask.status !== TaskStatus.ERROR) return nothing;
-    return html`<div part="error" class="error">
-      <p class="error-title">${msg('服务类别和地区加载失败', { id: 'demand.referenceFailed' })}</p>
-      <p>${describeError(this.referenceTask.error)}</p>
-      <button type="button" part="retry-button" class="button button-primary" @click=${() => this.reload()}>
-        ${msg('重试', { id: 'status.retry' })}
-      </button>
-    </div>`;
-  }
-
   private renderForm() {
     const submitting = this.submission.busy;
+    const reference = this.referenceTask;
     const summary = FORM_FIELDS.filter((field) => this.problems[field]).map((field) => ({
       name: field,
-      text: this.problemText(this.problems[field]) ?? '',
+      text: problemText(this, this.problems[field]) ?? '',
     }));
     return html`<h2 id="smec-df-heading" part="heading" tabindex="-1">
         ${msg('提交服务需求', { id: 'demand.heading' })}
       </h2>
       <p class="muted">${msg('无需注册。提交后您将获得查询编号，可随时查询办理进度。', { id: 'demand.intro' })}</p>
-      ${this.summaryShown ? renderErrorSummary(summary, (name) => this.focusField(name)) : nothing}
-      <div role="alert">${this.renderReferenceError()}</div>
+      ${this.summaryShown ? renderSummary(this, summary, (name) => this.focusField(name)) : nothing}
+      <div role="alert">
+        ${reference.status === TaskStatus.ERROR ? renderReferenceError(reference.error, () => this.reload()) : nothing}
+      </div>
       <form
         novalidate
         aria-labelledby="smec-df-heading"
         @submit=${this.handleSubmit}
         @input=${this.handleInput}
-        @focusin=${this.prepareValidation}
+        @focusin=${prepareValidation}
         @focusout=${this.handleLeave}
       >
         ${renderFields({
           values: this.values,
-          reference: this.referenceTask.value,
-          referenceStatus: this.referenceTask.status,
+          reference: reference.value,
+          referenceStatus: reference.status,
           locale: this.locale,
-          problem: (field) => this.problemText(this.problems[field]),
+          problem: (field) => problemText(this, this.problems[field]),
         })}
-        <div role="status" class="submit-status">${this.renderSubmitMessage()}</div>
+        <div role="status" class="submit-status">
+          ${renderSubmitMessage(submitting, this.phase === 'failed', this.submission.error, () => this.send())}
+        </div>
         <button
           type="submit"
           part="submit-button"
@@ -475,7 +369,7 @@ export class SmecDemandForm extends SmecElement {
 
   override render() {
     let body;
-    if (this.mode === 'lookup') body = lookupModule.render(this, () => this.lookup?.render() ?? nothing);
+    if (this.mode === 'lookup') body = renderLookupMode(this, this.lookupInputs);
     else if (this.phase === 'success' && this.result) {
       const demand = this.result;
       body = successView.render(this, ({ renderSuccess, copyTrackingNo, resultViewStyles }) => {

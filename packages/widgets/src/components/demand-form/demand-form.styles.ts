@@ -84,8 +84,7 @@ export default [
     }
 
     .region-row,
-    .budget-row,
-    .tracking-row {
+    .budget-row {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
@@ -127,23 +126,6 @@ export default [
     .button[aria-disabled='true'] {
       cursor: progress;
       opacity: 0.75;
-    }
-
-    .error-summary {
-      border: 3px solid var(--_danger);
-      border-radius: var(--_radius);
-      padding: var(--_space);
-      display: grid;
-      gap: 0.5rem;
-    }
-
-    .error-summary h2 {
-      font-size: 1.125rem;
-    }
-
-    .error-summary a {
-      color: var(--_danger);
-      font-weight: 600;
     }
 
     .error {

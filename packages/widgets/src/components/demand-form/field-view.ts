@@ -40,31 +40,3 @@ export function renderField({ name, label, hint, error, optional, control }: Fie
     ${control}
   </div>`;
 }
-
-export interface SummaryItem {
-  name: string;
-  text: string;
-}
-
-/**
- * The error summary (GOV.UK pattern): it takes the focus after a failed submit, and each link focuses its field.
- * Links of a shadow root cannot jump by fragment, so the click does it.
- */
-export function renderErrorSummary(items: readonly SummaryItem[], onFocusField: (name: string) => void) {
-  if (items.length === 0) return nothing;
-  const go = (event: Event, name: string) => {
-    event.preventDefault();
-    onFocusField(name);
-  };
-  return html`<div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="smec-df-summary-title">
-    <h2 id="smec-df-summary-title">${msg('提交前请修改以下问题', { id: 'demand.summary.title' })}</h2>
-    <ul>
-      ${items.map(
-        (item) =>
-          html`<li>
-            <a href="#${fieldId(item.name)}" @click=${(event: Event) => go(event, item.name)}>${item.text}</a>
-          </li>`,
-      )}
-    </ul>
-  </div>`;
-}

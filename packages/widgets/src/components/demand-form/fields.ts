@@ -5,10 +5,12 @@ import {
   checkDemandText,
   checkExpectedBy,
   checkMobile,
-  checkTrackingNo,
   checkUscc,
+  parseYuan,
   type MessageKey,
+  type MoneyProblem,
 } from '@smec/schemas/rules';
+import type { LookupField } from './lookup-fields.js';
 
 /** What the form holds while the visitor types: strings as the inputs give them, converted only on submit. */
 export interface DemandFormValues {
@@ -47,11 +49,6 @@ export const EMPTY_VALUES: DemandFormValues = {
   productId: '',
 };
 
-export interface LookupValues {
-  trackingNo: string;
-  phone: string;
-}
-
 /** The fields that can be wrong, in the order the form shows them (and the error summary lists them). */
 export const FORM_FIELDS = [
   'uscc',
@@ -68,9 +65,6 @@ export const FORM_FIELDS = [
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
-export const LOOKUP_FIELDS = ['trackingNo', 'phone'] as const;
-export type LookupField = (typeof LOOKUP_FIELDS)[number];
-
 /** A field's problem: a message key of @smec/schemas, or the platform's own words for a rule the form does not know. */
 export interface FieldProblem {
   readonly key: string;
@@ -79,20 +73,13 @@ export interface FieldProblem {
   readonly serverText?: string | undefined;
 }
 
-/** `1500.5` yuan → 150050 fen; NaN for anything that is not an amount with at most two decimals. */
-export function yuanToFen(text: string): number {
-  const trimmed = text.trim().replace(/[,，]/g, '');
-  if (!/^\d+(\.\d{1,2})?$/.test(trimmed)) return Number.NaN;
-  const [whole = '0', fraction = ''] = trimmed.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
 export function fenToYuan(fen: number): string {
   return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
 }
 
-export function budgetOf(values: DemandFormValues): DemandBudget | number {
-  return values.negotiable ? 'negotiable' : yuanToFen(values.budgetAmount);
+/** The budget in fen (or 面议), or why what was typed is not an amount (the same rule as the wallet's). */
+export function budgetOf(values: DemandFormValues): DemandBudget | MoneyProblem {
+  return values.negotiable ? 'negotiable' : parseYuan(values.budgetAmount);
 }
 
 export function regionCodeOf(values: DemandFormValues): string {
@@ -117,8 +104,10 @@ export function checkField(field: FormField, values: DemandFormValues): MessageK
       return checkDemandText('title', values.title);
     case 'description':
       return checkDemandText('description', values.description);
-    case 'budgetAmount':
-      return checkBudget(budgetOf(values));
+    case 'budgetAmount': {
+      const budget = budgetOf(values);
+      return typeof budget === 'string' && budget !== 'negotiable' ? budget : checkBudget(budget);
+    }
     case 'expectedBy':
       return values.expectedBy ? checkExpectedBy(values.expectedBy) : undefined;
     case 'contactName':
@@ -128,12 +117,6 @@ export function checkField(field: FormField, values: DemandFormValues): MessageK
     case 'consent':
       return values.consent ? undefined : 'consent';
   }
-}
-
-export function checkLookupField(field: LookupField, values: LookupValues): MessageKey | undefined {
-  return field === 'trackingNo'
-    ? checkTrackingNo(values.trackingNo.trim().toUpperCase())
-    : checkMobile(values.phone.trim());
 }
 
 /** What is sent: the values converted to the platform's types (checked by the same schema before sending). */

@@ -4,23 +4,17 @@ import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ActionController } from '../../controllers/action-controller.js';
 import type { SmecLocale } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
+import { adoptViewStyles } from '../../internal/lazy.js';
 import { describeError } from '../../views/error-view.js';
 import type { ReferenceData } from '../catalog/reference-data.js';
-import { renderErrorSummary } from './field-view.js';
-import {
-  LOOKUP_FIELDS,
-  checkLookupField,
-  fieldOfPath,
-  type FieldProblem,
-  type LookupField,
-  type LookupValues,
-} from './fields.js';
+import { fieldOfPath, type FieldProblem } from './fields.js';
+import { LOOKUP_FIELDS, checkLookupField, type LookupField, type LookupValues } from './lookup-fields.js';
 import { renderTextField } from './form-view.js';
 import { renderLookup, type LookupPhase } from './lookup-view.js';
 import { rateLimitText } from './rate-limit.js';
+import { resultViewStyles } from './result-views.styles.js';
 import { renderStatusView } from './status-view.js';
-
-export { resultViewStyles } from './result-views.styles.js';
+import { prepareValidation, problemText, renderSummary } from './validation-texts.js';
 
 // Following a demand is what few pages do: this module (the lookup's state, its request and its views) arrives when
 // the form first shows its lookup mode.
@@ -30,10 +24,6 @@ export interface LookupInputs {
   client(): SmecClient;
   locale(): SmecLocale;
   reference(): ReferenceData | undefined;
-  /** A field's problem in words (the form holds the validation texts). */
-  problemText(problem: FieldProblem | undefined): string | undefined;
-  /** Fetches the validation texts: a field is about to be checked. */
-  prepareValidation(): void;
   /** Moves the focus to `selector` once it has rendered. */
   focus(selector: string): void;
   focusField(name: string): void;
@@ -49,7 +39,7 @@ export class DemandLookup {
   private readonly action: ActionController<LookupField>;
 
   constructor(
-    private readonly host: ReactiveControllerHost & EventTarget,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly inputs: LookupInputs,
   ) {
     // A problem the platform names on another path is the tracking number's.
@@ -138,7 +128,7 @@ export class DemandLookup {
     const error = this.action.error;
     const summary = LOOKUP_FIELDS.filter((field) => problems[field]).map((field) => ({
       name: field,
-      text: this.inputs.problemText(problems[field]) ?? '',
+      text: problemText(this.host, problems[field]) ?? '',
     }));
     return renderLookup({
       values: this.values,
@@ -149,15 +139,27 @@ export class DemandLookup {
             ? rateLimitText(error.retryAfter)
             : describeError(error)
           : '',
-      summary: this.summaryShown ? renderErrorSummary(summary, (name) => this.inputs.focusField(name)) : nothing,
+      summary: this.summaryShown ? renderSummary(this.host, summary, (name) => this.inputs.focusField(name)) : nothing,
       result:
         phase === 'found' && result ? renderStatusView(result, this.inputs.reference(), this.inputs.locale()) : nothing,
       renderText: (name, label, options) =>
-        renderTextField(name, label, this.inputs.problemText(problems[name]), options),
-      onFocus: this.inputs.prepareValidation,
+        renderTextField(name, label, problemText(this.host, problems[name]), options),
+      onFocus: prepareValidation,
       onSubmit: this.handleSubmit,
       onInput: this.handleInput,
       onLeave: this.handleLeave,
     });
   }
+}
+
+const lookups = new WeakMap<HTMLElement, DemandLookup>();
+
+/** A form's lookup, made the first time its lookup mode shows: its views' rules join the form's styles then. */
+export function lookupOf(host: ReactiveControllerHost & HTMLElement, inputs: LookupInputs): DemandLookup {
+  let lookup = lookups.get(host);
+  if (!lookup) {
+    adoptViewStyles(host, resultViewStyles);
+    lookups.set(host, (lookup = new DemandLookup(host, inputs)));
+  }
+  return lookup;
 }

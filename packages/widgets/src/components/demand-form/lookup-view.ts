@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '../../i18n/localization.js';
-import type { LookupField, LookupValues } from './fields.js';
+import type { LookupField, LookupValues } from './lookup-fields.js';
 
 export type LookupPhase = 'editing' | 'searching' | 'found' | 'notFound' | 'failed';
 

@@ -2,6 +2,13 @@ import { css } from 'lit';
 
 /** The rules of the views shown after a submission or a lookup: they arrive with those views, not before. */
 export const resultViewStyles = css`
+  .tracking-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+
   .success,
   .status-view {
     display: grid;

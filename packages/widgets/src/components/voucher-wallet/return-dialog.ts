@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Voucher } from '@smec/schemas';
+import type { ActionController } from '../../controllers/action-controller.js';
 import { SmecVoucherReturnEvent } from '../../events/voucher-return-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
@@ -21,7 +22,33 @@ export interface HandedBack {
   event: SmecVoucherReturnEvent;
 }
 
-export async function handBack(client: SmecClient, voucher: Voucher, signal: AbortSignal): Promise<HandedBack> {
+/** What handing back needs of the wallet. */
+export interface HandBackInputs {
+  client(): SmecClient;
+  /** The wallet's actions, one at a time: handing back is one of them. */
+  action: ActionController;
+  /** Shows the voucher as it is now, ahead of the reload. */
+  remember(kind: 'vouchers', voucher: Voucher): void;
+  /** The wallet says `message`, moves the focus to `focus`, fires `event` and reloads. */
+  done(message: string, focus: string, event: SmecVoucherReturnEvent): void;
+}
+
+/** Hands `voucher` back, confirmed, as one of the wallet's actions; `handedBack` runs once the platform did it. */
+export function confirmHandBack(inputs: HandBackInputs, voucher: Voucher, handedBack: () => void): void {
+  const client = inputs.client();
+  void inputs.action.run({
+    operation: 'vouchers.handBack',
+    body: `hand back ${voucher.id}`,
+    send: ({ signal }) => handBack(client, voucher, signal),
+    done: (done) => {
+      handedBack();
+      inputs.remember('vouchers', done.voucher);
+      inputs.done(done.message, `#smec-voucher-${done.voucher.id}`, done.event);
+    },
+  });
+}
+
+async function handBack(client: SmecClient, voucher: Voucher, signal: AbortSignal): Promise<HandedBack> {
   const returned = await client.vouchers.handBack(voucher.id, { signal });
   return {
     voucher: returned,

@@ -1,12 +1,12 @@
 import type { Engagement, Voucher, VoucherQuote } from '@smec/schemas';
-import { voucherPayment } from '@smec/schemas/rules';
+import { parseYuan, voucherPayment } from '@smec/schemas/rules';
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ActionController } from '../../controllers/action-controller.js';
 import { SmecVoucherUseEvent } from '../../events/voucher-use-event.js';
 import { msg, str } from '../../i18n/localization.js';
+import { validationMessage } from '../../i18n/validation-messages.js';
 import { formatMoney } from '../../internal/format.js';
 import type { SmecClient } from '../../internal/client.js';
-import { parseYuan } from './money-input.js';
 import { renderUseDialog, type Preview, type UseForm } from './use-dialog.js';
 import { quote, searchProducts, useVoucher } from './use-api.js';
 import { describeUseError, type FieldProblem } from './use-errors.js';
@@ -32,8 +32,10 @@ export interface UseFlowInputs {
   engagements(): Engagement[];
   /** Moves the focus to `selector` in the wallet once it has rendered. */
   focus(selector: string): void;
-  /** The platform ordered the engagement; the dialog is done. The wallet says `message` and fires `event`. */
-  ordered(engagement: Engagement, message: string, event: SmecVoucherUseEvent): void;
+  /** Shows the engagement just ordered, ahead of the wallet's reload. */
+  remember(kind: 'engagements', engagement: Engagement): void;
+  /** The platform ordered the engagement: the wallet says `message`, moves the focus there and fires `event`. */
+  done(message: string, focus: string, event: SmecVoucherUseEvent): void;
   close(): void;
 }
 
@@ -129,7 +131,7 @@ export class UseFlow implements ReactiveController {
 
   private amountFen(form: UseForm): number | undefined {
     const fen = parseYuan(form.amountText);
-    return fen !== undefined && fen >= MIN_CONTRACT && fen <= MAX_CONTRACT ? fen : undefined;
+    return typeof fen === 'number' && fen >= MIN_CONTRACT && fen <= MAX_CONTRACT ? fen : undefined;
   }
 
   private quoteKey(form: UseForm): string | undefined {
@@ -169,16 +171,11 @@ export class UseFlow implements ReactiveController {
   private checkForm(form: UseForm): Partial<UseForm> {
     const problems: Partial<UseForm> = { productError: '', amountError: '' };
     if (!form.productId) problems.productError = msg('请选择一项服务。', { id: 'wallet.use.productRequired' });
+    // The words of the platform's own messages: the demand form says the same of the same text, and the platform
+    // of an amount out of range.
     const fen = parseYuan(form.amountText);
-    if (!form.amountText.trim()) {
-      problems.amountError = msg('请填写合同金额。', { id: 'wallet.use.amountRequired' });
-    } else if (fen === undefined) {
-      problems.amountError = msg('请填写以元为单位的金额，最多两位小数，例如 12000.50。', {
-        id: 'wallet.use.amountInvalid',
-      });
-    } else if (fen < MIN_CONTRACT || fen > MAX_CONTRACT) {
-      problems.amountError = msg('合同金额须在 ¥1 至 ¥100,000,000 之间。', { id: 'wallet.use.amountRange' });
-    }
+    if (typeof fen === 'string') problems.amountError = validationMessage(fen);
+    else if (fen < MIN_CONTRACT || fen > MAX_CONTRACT) problems.amountError = validationMessage('contract.amount');
     return problems;
   }
 
@@ -279,7 +276,10 @@ export class UseFlow implements ReactiveController {
           voucherAmount: engagement.voucherAmount,
           selfPaid: engagement.selfPaid,
         });
-        this.inputs.ordered(engagement, message, event);
+        // The dialog is done.
+        this.close();
+        this.inputs.remember('engagements', engagement);
+        this.inputs.done(message, `#smec-engagement-${engagement.id}`, event);
       },
       failed: (error) => {
         this.patch(this.fieldProblem(describeUseError(error)));

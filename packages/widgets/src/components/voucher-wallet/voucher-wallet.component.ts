@@ -14,21 +14,16 @@ import { SmecVoucherClaimEvent } from '../../events/voucher-claim-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 import { formatMoney } from '../../internal/format.js';
-import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../../views/error-view.js';
 import { loadingText } from '../../views/status-view.js';
 import { renderSignIn } from '../../views/sign-in-view.js';
-import type { UseFlow } from './use-flow.js';
 import styles from './voucher-wallet.styles.js';
 import { acceptDelivery, claim, loadBatches, loadWallet } from './wallet-api.js';
+import { WalletDialogs } from './wallet-dialogs.js';
 import { describeActionError } from './wallet-texts.js';
 import { renderWallet } from './wallet-view.js';
-
-// The dialogs are fetched when first opened: most visits only look at the vouchers.
-const useFlowModule = new Lazy(() => import('./use-flow.js'));
-const returnDialogModule = new Lazy(() => import('./return-dialog.js'));
 
 /** The product the catalog's 「用券购买」 hands over. */
 export interface VoucherProductRequest {
@@ -104,9 +99,6 @@ export class SmecVoucherWallet extends SmecElement {
   static override styles = [themeStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
-  /** The use dialog, once its module has arrived. */
-  private useFlow: UseFlow | undefined;
-  private returnFocus: HTMLElement | undefined;
   /** What a product request asked for before the vouchers had loaded. */
   private pendingRequest: VoucherProductRequest | undefined;
 
@@ -116,12 +108,19 @@ export class SmecVoucherWallet extends SmecElement {
   private readonly focusing = new FocusController(this);
   /** Claims, hand-backs and acceptances: one at a time. */
   private readonly action = new ActionController(this);
+  private readonly dialogs = new WalletDialogs(this, {
+    client: () => this.api.client,
+    vouchers: () => this.vouchers,
+    usable: () => this.usable,
+    engagements: () => this.engagements,
+    action: this.action,
+    focus: (selector) => this.focusing.later(selector, true),
+    remember: (kind, value) => this.remember(kind, value),
+    done: (message, focus, event) => this.done(message, focus, event),
+  });
 
   @state() private version = 0;
   @state() private message = '';
-  /** The use dialog asked for, until its module has arrived. */
-  @state() private opening: { voucher: Voucher; product?: { id: string; name: string } } | undefined;
-  @state() private returning: Voucher | undefined;
   @state() private ratingOpen: string | undefined;
   /** What the last actions returned, ahead of a reload. */
   @state() private fresh: { vouchers: Map<string, Voucher>; engagements: Map<string, Engagement> } = {
@@ -202,33 +201,7 @@ export class SmecVoucherWallet extends SmecElement {
       this.focusing.later('#smec-batches-title', true);
       return;
     }
-    this.openUse(voucher, { id: request.productId, name: request.productName });
-  }
-
-  private openUse(voucher: Voucher, product?: { id: string; name: string }): void {
-    this.returnFocus = this.activeElement();
-    this.useFlow?.close();
-    this.opening = { voucher, product };
-  }
-
-  /** The platform ordered the engagement the use dialog confirmed. */
-  private ordered(engagement: Engagement, message: string, event: Event): void {
-    this.useFlow?.close();
-    this.remember('engagements', engagement);
-    this.done(message, `#smec-engagement-${engagement.id}`, event);
-  }
-
-  private closeUse(): void {
-    if (!this.useFlow?.opened && !this.opening) return;
-    this.useFlow?.close();
-    this.opening = undefined;
-    this.restoreFocus();
-  }
-
-  private restoreFocus(): void {
-    const target = this.returnFocus;
-    this.returnFocus = undefined;
-    if (target?.isConnected) requestAnimationFrame(() => target.focus());
+    this.dialogs.openUse(voucher, { id: request.productId, name: request.productName });
   }
 
   /** Shows what a voucher or an engagement is now, ahead of the reload. */
@@ -294,38 +267,6 @@ export class SmecVoucherWallet extends SmecElement {
     );
   }
 
-  private handleReturn(voucher: Voucher): void {
-    this.returnFocus = this.activeElement();
-    this.action.error = undefined;
-    this.returning = voucher;
-    this.focusing.later('#smec-return-title', true);
-  }
-
-  private confirmReturn(): void {
-    const voucher = this.returning;
-    const module = returnDialogModule.get(this);
-    if (!voucher || !module || this.action.busy) return;
-    const client = this.api.client;
-    void this.action.run({
-      operation: 'vouchers.handBack',
-      body: `hand back ${voucher.id}`,
-      send: ({ signal }) => module.handBack(client, voucher, signal),
-      done: (done) => {
-        this.returning = undefined;
-        this.returnFocus = undefined;
-        this.remember('vouchers', done.voucher);
-        this.done(done.message, `#smec-voucher-${done.voucher.id}`, done.event);
-      },
-    });
-  }
-
-  private closeReturn(): void {
-    if (!this.returning) return;
-    this.returning = undefined;
-    this.action.error = undefined;
-    this.restoreFocus();
-  }
-
   private handleRate(engagement: Engagement): void {
     // The rating form is a widget of its own, fetched the first time someone rates: most visits never need it.
     import('../../define/smec-feedback-rating.js').catch((error: unknown) =>
@@ -347,32 +288,9 @@ export class SmecVoucherWallet extends SmecElement {
     this.dispatchEvent(new SmecAuthRequiredEvent({ widget: 'voucher-wallet' }));
   }
 
-  private activeElement(): HTMLElement | undefined {
-    const active = (this.renderRoot as ShadowRoot).activeElement;
-    return active instanceof HTMLElement ? active : undefined;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('smec-rating-submit', this.handleRatingSubmit);
-  }
-
-  override willUpdate(): void {
-    const opening = this.opening;
-    const module = opening && useFlowModule.get(this);
-    if (!opening || !module) return;
-    adoptViewStyles(this, module.dialogStyles);
-    this.opening = undefined;
-    this.useFlow ??= new module.UseFlow(this, {
-      client: () => this.api.client,
-      vouchers: () => this.vouchers,
-      usable: () => this.usable,
-      engagements: () => this.engagements,
-      focus: (selector) => this.focusing.later(selector, true),
-      ordered: (engagement, message, event) => this.ordered(engagement, message, event),
-      close: () => this.closeUse(),
-    });
-    this.useFlow.open(opening.voucher, opening.product);
   }
 
   private statusText(): string {
@@ -381,32 +299,12 @@ export class SmecVoucherWallet extends SmecElement {
     return status === TaskStatus.PENDING || status === TaskStatus.INITIAL ? loadingText() : '';
   }
 
-  private renderDialogs() {
-    const voucher = this.returning;
-    const { busy, error } = this.action;
-    return html`${this.opening ? useFlowModule.render(this, () => nothing) : (this.useFlow?.render() ?? nothing)}
-    ${
-      voucher
-        ? returnDialogModule.render(this, ({ renderReturnDialog, dialogStyles }) => {
-            adoptViewStyles(this, dialogStyles);
-            return renderReturnDialog({
-              voucher,
-              busy,
-              error: error ? describeActionError(error) : '',
-              onConfirm: () => this.confirmReturn(),
-              onClose: () => this.closeReturn(),
-            });
-          })
-        : nothing
-    }`;
-  }
-
   override render() {
     const status = this.walletTask.status;
     const failed = status === TaskStatus.ERROR;
     const signedOut = status === TaskStatus.COMPLETE && this.walletTask.value === undefined;
     // A refused hand-back is shown in its dialog, every other refusal here.
-    const actionError = this.returning ? undefined : this.action.error;
+    const actionError = this.dialogs.returning ? undefined : this.action.error;
     const batches = this.batchesTask;
     return html`<div part="base" class="base" lang=${this.locale}>
       <h2 class="title">${msg('服务券', { id: 'wallet.title' })}</h2>
@@ -443,13 +341,13 @@ export class SmecVoucherWallet extends SmecElement {
               busy: this.action.busy,
               ratingOpen: this.ratingOpen,
               client: this.api.client,
-              onUse: (v) => this.openUse(v),
-              onReturn: (v) => this.handleReturn(v),
+              onUse: (v) => this.dialogs.openUse(v),
+              onReturn: (v) => this.dialogs.openReturn(v),
               onClaim: (b) => this.handleClaim(b),
               onAccept: (e) => this.handleAccept(e),
               onRate: (e) => this.handleRate(e),
             })}
-            ${this.renderDialogs()}`
+            ${this.dialogs.render()}`
           : nothing
       }
     </div>`;
