@@ -12,6 +12,7 @@ export * from './policy.js';
 export * from './problem.js';
 export * from './problem-titles.js';
 export * from './rating.js';
+export * from './regions.js';
 export * from './stats.js';
 export * from './text.js';
 export * from './voucher.js';

@@ -20,19 +20,6 @@ export type PolicyListQuery = Omit<PoliciesQuery, 'limit'> & { readonly limit?: 
 
 const DEFAULT_LIMIT = 20;
 
-/** A region and its parents, nearest first: a county, its city, the province. */
-export function regionWithParents(regions: RegionIndex, code: string): string[] {
-  const chain: string[] = [];
-  for (
-    let region = regions.get(code);
-    region;
-    region = region.parentCode ? regions.get(region.parentCode) : undefined
-  ) {
-    chain.push(region.code);
-  }
-  return chain;
-}
-
 function policyOf(regions: RegionIndex, row: PolicyTable, today: string): Policy {
   const region = regions.get(row.region_code);
   return {
@@ -86,7 +73,7 @@ function conditions(context: PolicyContext, query: PolicyListQuery, today: strin
         { path: 'query.region', message: `Unknown region code ${query.region}`, code: 'region.unknown' },
       ]);
     }
-    where.push(sql<SqlBool>`region_code in (${sql.join(regionWithParents(context.regions, query.region))})`);
+    where.push(sql<SqlBool>`region_code in (${sql.join(context.regions.lineageOf(query.region))})`);
   }
   // category_ids is a JSON array of ids (lowercase letters and hyphens): the quoted id matches exactly one entry.
   if (query.category !== undefined) where.push(sql<SqlBool>`category_ids like ${`%"${query.category}"%`}`);
@@ -113,7 +100,7 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
   if (where === null) return { items: [], nextCursor: null, total: 0 };
   const condition = where.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(where, sql` and `)}`;
 
-  const chain = query.region === undefined ? [] : regionWithParents(context.regions, query.region);
+  const chain = query.region === undefined ? [] : context.regions.lineageOf(query.region);
   // A constant ORDER BY term would be read as a column number: without a region there is no nearness to sort by.
   const nearness =
     chain.length === 0

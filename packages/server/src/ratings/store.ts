@@ -41,13 +41,6 @@ function newId(prefix: string): string {
   return `${prefix}-${randomBytes(8).toString('hex')}`;
 }
 
-/** The city a region lies in (itself for a city); undefined for the province or an unknown code. */
-function cityOf(context: RatingContext, regionCode: string) {
-  const region = context.regions.get(regionCode);
-  if (!region || region.level === 'province') return undefined;
-  return region.level === 'city' ? region : context.regions.get(region.parentCode ?? '');
-}
-
 /**
  * Limits a query on `ratings` to what the principal may see: an enterprise its own, a provider those of its
  * services, an administrator those of the enterprises in its region and below it.
@@ -158,7 +151,7 @@ export async function rateEngagement(
   const now = context.clock.now();
   const at = shanghaiDateTime(now);
   const score = ratingScore(input.scores);
-  const city = cityOf(context, engagement.enterprise_region_code);
+  const city = context.regions.cityOf(engagement.enterprise_region_code);
   const row: Omit<RatingRow, 'seq'> = {
     id: newId('rat'),
     engagement_id: engagement.id,

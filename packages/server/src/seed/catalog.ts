@@ -8,6 +8,7 @@ import {
   type ServiceCategory,
   type ServiceProduct,
 } from '@smec/schemas';
+import { regionAncestors } from '@smec/schemas/rules';
 import {
   AREA_CODES,
   BUILDINGS,
@@ -392,7 +393,7 @@ function makeProduct(random: Random, context: ProductContext): ServiceProduct {
 
   let regionCodes: string[];
   const scope = random.next();
-  if (scope < 0.08) regionCodes = [place.city.parentCode ?? place.city.code];
+  if (scope < 0.08) regionCodes = [regionAncestors(place.city.code)[0] ?? place.city.code];
   else if (scope < 0.38 || place.local === place.city) regionCodes = [place.city.code];
   else if (scope < 0.48 && context.counties.length > 1) {
     const neighbour = random.pick(context.counties.filter((county) => county !== place.local));

@@ -1,4 +1,5 @@
 import type { CategoryId, Region } from '@smec/schemas';
+import { regionCityOf } from '@smec/schemas/rules';
 import type { DatabaseHandle } from '../db/database.js';
 import { indexTerms, normalizeText } from '../search/ngrams.js';
 import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
@@ -319,7 +320,7 @@ export function generatePolicies(regions: readonly Region[], options: SeedOption
   }
   for (const county of counties) {
     if (!random.chance(0.45)) continue;
-    const city = byCode.get(county.parentCode ?? '');
+    const city = byCode.get(regionCityOf(county.code) ?? '');
     if (!city) continue;
     const count = random.int(1, 2);
     for (let i = 0; i < count; i++) add(county, countyIssuers(county, city), `${city.name}${county.name}`);

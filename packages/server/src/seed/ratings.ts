@@ -1,4 +1,5 @@
 import { RATING_ITEMS, needsFollowUp, ratingGrade, type SatisfactionLevel } from '@smec/schemas';
+import { regionCityOf } from '@smec/schemas/rules';
 import type { DatabaseHandle } from '../db/database.js';
 import { roundedAverageSql } from '../ratings/aggregates.js';
 import { enterpriseLabel } from '../ratings/label.js';
@@ -128,9 +129,8 @@ export function seedRatings(handle: DatabaseHandle, options: SeedOptions): void 
     ).map((region) => [region.code, region]),
   );
   const cityOf = (code: string) => {
-    const region = regions.get(code);
-    if (!region || region.level === 'province') return undefined;
-    return region.level === 'city' ? region : regions.get(region.parent_code ?? '');
+    const city = regions.has(code) ? regionCityOf(code) : null;
+    return city === null ? undefined : regions.get(city);
   };
   const products = sqlite
     .prepare(

@@ -34,6 +34,7 @@
 // Besides, GENERATED_ENTERPRISES enterprises and GENERATED_ENGAGEMENTS engagements of theirs over the 18 months
 // before D (every step before the as-of instant), most paid in part by a voucher.
 import { ENTERPRISE_TAGS, usccCheckCharacter, voucherPayment, type EnterpriseTag } from '@smec/schemas';
+import { isRegionWithin, regionCityOf } from '@smec/schemas/rules';
 import type { DatabaseHandle } from '../db/database.js';
 import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { SURNAMES } from './names.js';
@@ -289,17 +290,7 @@ export function seedVouchers(handle: DatabaseHandle, options: SeedOptions): void
     if (region.level !== 'county' || !region.parent_code) continue;
     countiesOf.set(region.parent_code, [...(countiesOf.get(region.parent_code) ?? []), region]);
   }
-  const cityOf = (code: string): string | null => {
-    const region = byCode.get(code);
-    if (!region || region.level === 'province') return null;
-    return region.level === 'city' ? region.code : region.parent_code;
-  };
-  const within = (code: string, scope: string): boolean => {
-    for (let current: string | null | undefined = code; current; current = byCode.get(current)?.parent_code) {
-      if (current === scope) return true;
-    }
-    return false;
-  };
+  const cityOf = (code: string): string | null => (byCode.has(code) ? regionCityOf(code) : null);
   const centerName = (code: string | null) => {
     const region = code ? byCode.get(code) : undefined;
     return region && region.level === 'city' ? `${region.name}中小企业服务中心` : '广东省中小企业服务中心';
@@ -881,7 +872,7 @@ export function seedVouchers(handle: DatabaseHandle, options: SeedOptions): void
               (candidate) =>
                 candidate.opens < createdTs &&
                 candidate.sizes.includes(enterprise.size) &&
-                candidate.regions.some((scope) => within(enterprise.region_code, scope)) &&
+                candidate.regions.some((scope) => isRegionWithin(enterprise.region_code, scope)) &&
                 !holds.has(`${candidate.id} ${enterprise.id}`) &&
                 (active.get(candidate.id) ?? 0) < candidate.quota &&
                 Math.min(createdTs, candidate.closes) - candidate.opens > DAY &&

@@ -50,14 +50,6 @@ export type Db = Kysely<Database> | Transaction<Database>;
 const DAY = 86_400_000;
 const CODE_CHARS = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-/** True when `code` is `scope` or lies below it. */
-export function regionWithin(regions: RegionIndex, code: string, scope: string): boolean {
-  for (let current: string | null | undefined = code; current; current = regions.get(current)?.parentCode) {
-    if (current === scope) return true;
-  }
-  return false;
-}
-
 function invalidCursor(): ProblemError {
   return new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
 }
@@ -102,7 +94,7 @@ export interface BatchListQuery {
 
 /** True when the batch's scope includes `region`: one of its regions is that region or above it. */
 function batchCovers(regions: RegionIndex, row: BatchRow, region: string): boolean {
-  return (JSON.parse(row.region_codes) as string[]).some((scope) => regionWithin(regions, region, scope));
+  return (JSON.parse(row.region_codes) as string[]).some((scope) => regions.isWithin(region, scope));
 }
 
 /**
@@ -328,13 +320,13 @@ async function canSeeVoucher(context: VoucherContext, principal: Principal, row:
     .select('issuer_region_code')
     .where('seq', '=', row.batch_seq)
     .executeTakeFirst();
-  if (batch && regionWithin(context.regions, batch.issuer_region_code, scope)) return true;
+  if (batch && context.regions.isWithin(batch.issuer_region_code, scope)) return true;
   const enterprise = await context.db
     .selectFrom('enterprises')
     .select('region_code')
     .where('id', '=', row.enterprise_id)
     .executeTakeFirst();
-  return enterprise !== undefined && regionWithin(context.regions, enterprise.region_code, scope);
+  return enterprise !== undefined && context.regions.isWithin(enterprise.region_code, scope);
 }
 
 /**
@@ -497,7 +489,7 @@ export function claimRefusal(
     return problem('not_eligible', locale, 'notEligibleTags', words(locale, tags, TAG_WORDS), { reason: 'tags' });
   }
   const scopes = JSON.parse(batch.region_codes) as string[];
-  if (!scopes.some((scope) => regionWithin(context.regions, enterprise.regionCode, scope))) {
+  if (!scopes.some((scope) => context.regions.isWithin(enterprise.regionCode, scope))) {
     const names = scopes.map((code) => context.regions.get(code)?.name ?? code).join(locale === 'en' ? ', ' : '、');
     return problem('not_eligible', locale, 'notEligibleRegion', names, { reason: 'region' });
   }
