@@ -1,12 +1,13 @@
 import type { Clock } from '../clock.js';
 import type { Policy, PolicyPage, PoliciesQuery } from '@smec/schemas';
-import { policyStatus, shanghaiToday, type PolicyValidityFilter } from '@smec/schemas/rules';
+import { policyStatus, type PolicyValidityFilter } from '@smec/schemas/rules';
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database, PolicyTable } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { notFound, validationFailed } from '../http/problem.js';
 import { parseQuery } from '../search/ngrams.js';
+import { shanghaiDay } from '../time/shanghai.js';
 
 export interface PolicyContext {
   readonly db: Kysely<Database>;
@@ -95,7 +96,7 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
   const limit = query.limit ?? DEFAULT_LIMIT;
   const scope = cursorScope('policies', { ...query });
   const offset = query.cursor === undefined ? 0 : Number(decodeCursor(context.secret, query.cursor, scope)[0] ?? 0);
-  const today = shanghaiToday(new Date(context.clock.now()));
+  const today = shanghaiDay(context.clock.now());
   const where = conditions(context, query, today);
   if (where === null) return { items: [], nextCursor: null, total: 0 };
   const condition = where.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(where, sql` and `)}`;
@@ -134,5 +135,5 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
 export async function getPolicy(context: PolicyContext, id: string): Promise<Policy> {
   const row = await context.db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`No policy ${id}`);
-  return policyOf(context.regions, row, shanghaiToday(new Date(context.clock.now())));
+  return policyOf(context.regions, row, shanghaiDay(context.clock.now()));
 }

@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import { indexTerms, normalizeText } from '../search/ngrams.js';
 import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
-import { dayStart } from '../time/shanghai.js';
+import { dayStart, SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
 
 /**
  * The policy library's seed: policies of the province, every city and some counties, with document numbers,
@@ -236,7 +236,6 @@ function isoDay(ms: number): string {
 
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2016, 0, 1);
-const SHANGHAI_OFFSET = 8 * 3_600_000;
 
 /** The guideline's own reference: the one real document of the seed, first so that its id is stable. */
 const FIRST_POLICY: SeedPolicy = {
@@ -262,7 +261,7 @@ const FIRST_POLICY: SeedPolicy = {
 export function generatePolicies(regions: readonly Region[], options: SeedOptions): SeedPolicy[] {
   const random = new Random((options.seed ?? DEFAULT_SEED) ^ 0x0b01_1c1e);
   // Policy dates are calendar days: a UTC midnight stands for the Shanghai day.
-  const today = dayStart(options.asOf) + SHANGHAI_OFFSET;
+  const today = dayStart(options.asOf) + SHANGHAI_OFFSET_MS;
   const LAST_DAY = today - DAY;
   const province = regions.find((region) => region.level === 'province');
   if (!province) throw new Error('No province among the regions');
