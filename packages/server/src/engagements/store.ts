@@ -17,7 +17,8 @@ import { ProblemError } from '../http/problem.js';
 
 import { engagementNotFound, problem, statusWord } from '../vouchers/problems.js';
 import { engagementOf, type EngagementRow, type TimelineRow } from '../vouchers/rows.js';
-import { actorOf, appendHistory, type Db, type VoucherContext } from '../vouchers/store.js';
+import type { Db, VoucherContext } from '../vouchers/context.js';
+import { actorOf, appendHistory } from '../vouchers/history.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 
 /** Who may make each move, from which states, to which state, and what the voucher becomes. */
