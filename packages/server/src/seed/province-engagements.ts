@@ -15,7 +15,7 @@ import {
   type Holder,
   type VoucherStep,
 } from './province-vouchers.js';
-import { ANSWERS, COMMENTS, levelOf, scoresNear } from './ratings.js';
+import { ANSWERS, COMMENTS, levelOf, scoresNear } from './rating-content.js';
 import { dayStart, shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
 
 const DAY = 86_400_000;
