@@ -7,6 +7,6 @@ export const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** The calendar day (YYYY-MM-DD) in Asia/Shanghai of an instant: a Date or milliseconds since the epoch. */
 export function shanghaiDayOf(instant: Date | number): string {
-  const ms = typeof instant === 'number' ? instant : instant.getTime();
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  // A Date's number is its epoch milliseconds.
+  return new Date(Number(instant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
