@@ -27,7 +27,7 @@ import { ratingRoutes } from './routes/ratings.js';
 import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
-import { startExpirySweep } from './vouchers/store.js';
+import { startExpirySweep } from './vouchers/expiry.js';
 import type { Clock } from './clock.js';
 
 export interface AppOptions {

@@ -12,7 +12,7 @@ import {
 import { SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE, DEMO_ISSUER } from '../src/app.js';
 import { loadDemoSigningKey } from '../src/auth/keys.js';
-import { expireDue } from '../src/vouchers/store.js';
+import { expireDue } from '../src/vouchers/expiry.js';
 import { openTestApp, type TestApp } from './demand-helpers.js';
 import { assertProblem, request, type JsonResponse } from './helpers.js';
 import { bearer, insertBatch, insertEnterprises } from './voucher-helpers.js';

@@ -28,19 +28,3 @@ export function isValidUscc(code: string): boolean {
 export function isMainlandMobile(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone);
 }
-
-/** A region code's level, read from the GB/T 2260 code's structure. */
-export function regionLevelOf(code: string): 'province' | 'city' | 'county' {
-  if (code.endsWith('0000')) return 'province';
-  if (code.endsWith('00')) return 'city';
-  return 'county';
-}
-
-/** The codes that contain a region (its city and province), nearest first, excluding the region itself. */
-export function regionAncestors(code: string): string[] {
-  const level = regionLevelOf(code);
-  const province = `${code.slice(0, 2)}0000`;
-  if (level === 'province') return [];
-  if (level === 'city') return [province];
-  return [`${code.slice(0, 4)}00`, province];
-}

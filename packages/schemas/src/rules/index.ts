@@ -13,6 +13,8 @@ export * from './policy.js';
 export * from './problem.js';
 export * from './problem-titles.js';
 export * from './rating.js';
+export * from './regions.js';
+export * from './shanghai.js';
 export * from './stats.js';
 export * from './text.js';
 export * from './voucher.js';

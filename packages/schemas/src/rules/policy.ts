@@ -1,4 +1,5 @@
 // Zod-free rules of the policy library: widgets import these values without pulling zod into the browser bundle.
+import { shanghaiDayOf } from './shanghai.js';
 
 /** Where a policy stands on a given day: not yet effective, effective, or past its end date. */
 export const POLICY_STATUSES = ['upcoming', 'inForce', 'expired'] as const;
@@ -18,7 +19,7 @@ export function policyStatus(effectiveFrom: string, effectiveUntil: string | nul
   return 'inForce';
 }
 
-/** Today's date in Asia/Shanghai as YYYY-MM-DD, whatever the machine's time zone. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Today's date in Asia/Shanghai as YYYY-MM-DD, whatever the machine's time zone (the same as `todayInShanghai`). */
+export function shanghaiToday(now: Date | number = new Date()): string {
+  return shanghaiDayOf(now);
 }

@@ -1,4 +1,5 @@
 // Zod-free constants and rules of vouchers, for the widgets (the wallet's preview) and the server alike.
+import { SHANGHAI_OFFSET_MS } from './shanghai.js';
 
 export const ENTERPRISE_SIZES = ['micro', 'small', 'medium'] as const;
 
@@ -32,7 +33,7 @@ export type VoucherLimit = 'faceValue' | 'coverage' | 'annualCap';
 
 /** Days left until an instant, counted in whole days in Asia/Shanghai's calendar (0 on the last day), never negative. */
 export function daysLeft(until: string, now: Date = new Date()): number {
-  const day = (time: number) => Math.floor((time + 8 * 3_600_000) / 86_400_000);
+  const day = (time: number) => Math.floor((time + SHANGHAI_OFFSET_MS) / 86_400_000);
   return Math.max(0, day(Date.parse(until)) - day(now.getTime()));
 }
 

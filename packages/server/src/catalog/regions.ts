@@ -1,4 +1,5 @@
 import type { Region } from '@smec/schemas';
+import { isRegionWithin, regionAncestors, regionCityOf, regionLineage } from '@smec/schemas/rules';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
@@ -17,6 +18,10 @@ export class RegionIndex {
     this.#byCode = new Map(regions.map((region) => [region.code, region]));
     this.#children = new Map();
     for (const region of regions) {
+      // Ancestry is read from the codes (isWithin, cityOf, lineageOf): a table that says otherwise is refused.
+      if (region.parentCode !== (regionAncestors(region.code)[0] ?? null)) {
+        throw new Error(`Region ${region.code} has parent ${region.parentCode}, not the one its code names`);
+      }
       if (!region.parentCode) continue;
       const siblings = this.#children.get(region.parentCode) ?? [];
       siblings.push(region);
@@ -40,6 +45,22 @@ export class RegionIndex {
 
   get(code: string): Region | undefined {
     return this.#byCode.get(code);
+  }
+
+  /** True when `code` is a known region that is `scope` or lies within it (the schemas' rule on the codes). */
+  isWithin(code: string, scope: string): boolean {
+    return this.#byCode.has(code) && isRegionWithin(code, scope);
+  }
+
+  /** The city a known region lies in (itself for a city); undefined for the province or an unknown code. */
+  cityOf(code: string): Region | undefined {
+    const city = this.#byCode.has(code) ? regionCityOf(code) : null;
+    return city === null ? undefined : this.#byCode.get(city);
+  }
+
+  /** A known region and the regions that contain it, nearest first; none for an unknown code. */
+  lineageOf(code: string): string[] {
+    return this.#byCode.has(code) ? regionLineage(code) : [];
   }
 
   childrenOf(code: string): readonly Region[] {

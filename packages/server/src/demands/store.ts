@@ -10,7 +10,6 @@ import {
   type FieldError,
   type MessageLocale,
   type Principal,
-  type Region,
   messageText,
 } from '@smec/schemas';
 import type { Kysely, Transaction } from 'kysely';
@@ -41,22 +40,6 @@ const NEXT_STATUS: Record<DemandTransition['action'], DemandStatus> = {
   reject: 'rejected',
   close: 'closed',
 };
-
-/** The city a region lies in (itself for a city); null for the province. */
-export function cityCodeOf(regions: RegionIndex, code: string): string | null {
-  const region = regions.get(code);
-  if (!region || region.level === 'province') return null;
-  return region.level === 'city' ? region.code : region.parentCode;
-}
-
-/** True when `code` is `ancestor` or lies below it. */
-export function isWithin(regions: RegionIndex, code: string, ancestor: string): boolean {
-  for (let region: Region | undefined = regions.get(code); region;) {
-    if (region.code === ancestor) return true;
-    region = region.parentCode ? regions.get(region.parentCode) : undefined;
-  }
-  return false;
-}
 
 async function timelineOf(db: Db, seq: number) {
   return db.selectFrom('demand_timeline').selectAll().where('demand_seq', '=', seq).orderBy('seq').execute();
@@ -102,7 +85,7 @@ export async function createDemand(
       contact_phone: input.contact.phone,
       phone_hash: phoneHash(context.secret, input.contact.phone),
       region_code: input.regionCode,
-      city_code: cityCodeOf(context.regions, input.regionCode),
+      city_code: context.regions.cityOf(input.regionCode)?.code ?? null,
       category_id: input.categoryId,
       product_id: input.productId ?? null,
       title: input.title.trim(),
@@ -180,7 +163,7 @@ export async function listDemands(context: DemandContext, principal: Principal, 
       { path: 'query.region', message: `Unknown region code ${region}`, code: 'region.unknown' },
     ]);
   }
-  if (!isWithin(context.regions, region, own)) {
+  if (!context.regions.isWithin(region, own)) {
     throw new ProblemError('forbidden', `Region ${region} lies outside the region you administer (${own}).`);
   }
   const limit = query.limit ?? 20;
@@ -247,7 +230,7 @@ async function timelinesOf(db: Db, rows: readonly DemandRow[]) {
 async function demandInRegion(db: Db, context: DemandContext, principal: Principal, id: string): Promise<DemandRow> {
   const own = adminRegion(principal);
   const row = await db.selectFrom('demands').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || !isWithin(context.regions, row.region_code, own)) throw notFound(`No demand ${id} in your region.`);
+  if (!row || !context.regions.isWithin(row.region_code, own)) throw notFound(`No demand ${id} in your region.`);
   return row;
 }
 

@@ -1,14 +1,12 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { shanghaiDayOf } from '@smec/schemas/rules';
 
 /** No 0/O, 1/I: a tracking number is read out over the phone and typed from a screenshot. */
 export const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-// Made once: building a DateTimeFormat costs far more than formatting with it.
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' });
-
 /** `XQ` + the date in Asia/Shanghai (yyyymmdd) + six random characters, e.g. `XQ20261128K7M3Q9`. */
 export function newTrackingNo(now: Date): string {
-  const day = SHANGHAI_DAY.format(now).replaceAll('-', '');
+  const day = shanghaiDayOf(now).replaceAll('-', '');
   let suffix = '';
   for (let i = 0; i < 6; i++) suffix += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
   return `XQ${day}${suffix}`;

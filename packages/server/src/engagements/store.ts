@@ -17,7 +17,8 @@ import { ProblemError } from '../http/problem.js';
 
 import { engagementNotFound, problem, statusWord } from '../vouchers/problems.js';
 import { engagementOf, type EngagementRow, type TimelineRow } from '../vouchers/rows.js';
-import { actorOf, appendHistory, regionWithin, type Db, type VoucherContext } from '../vouchers/store.js';
+import type { Db, VoucherContext } from '../vouchers/context.js';
+import { actorOf, appendHistory } from '../vouchers/history.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 
 /** Who may make each move, from which states, to which state, and what the voucher becomes. */
@@ -56,7 +57,7 @@ export function canSeeEngagement(regions: RegionIndex, principal: Principal, row
   if (principal.role === 'enterprise')
     return principal.enterpriseId !== null && principal.enterpriseId === row.enterprise_id;
   if (principal.role === 'provider') return principal.providerId !== null && principal.providerId === row.provider_id;
-  return principal.regionCode !== null && regionWithin(regions, row.enterprise_region_code, principal.regionCode);
+  return principal.regionCode !== null && regions.isWithin(row.enterprise_region_code, principal.regionCode);
 }
 
 async function withTimelines(db: Db, rows: readonly EngagementRow[]): Promise<Engagement[]> {

@@ -1,4 +1,5 @@
 import type { ServiceEvent } from '@smec/schemas';
+import { SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
 
 // iCalendar (RFC 5545) files of events, written by hand: the format is small and the rules that matter (CRLF, folding
 // at 75 octets without splitting a UTF-8 sequence, TEXT escaping) are easier to get right here than to configure.
@@ -67,7 +68,7 @@ export function foldLine(line: string): string {
 
 /** `20261205T140000` in Asia/Shanghai from an RFC 3339 instant (Shanghai has kept +08:00 without DST since 1991). */
 function shanghaiLocal(dateTime: string): string {
-  const local = new Date(Date.parse(dateTime) + 8 * 3_600_000).toISOString();
+  const local = new Date(Date.parse(dateTime) + SHANGHAI_OFFSET_MS).toISOString();
   return `${local.slice(0, 4)}${local.slice(5, 7)}${local.slice(8, 10)}T${local.slice(11, 13)}${local.slice(14, 16)}${local.slice(17, 19)}`;
 }
 

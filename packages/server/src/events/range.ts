@@ -1,6 +1,6 @@
 import { validationFailed } from '../http/problem.js';
+import { SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

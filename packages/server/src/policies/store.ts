@@ -1,12 +1,13 @@
 import type { Clock } from '../clock.js';
 import type { Policy, PolicyPage, PoliciesQuery } from '@smec/schemas';
-import { policyStatus, shanghaiToday, type PolicyValidityFilter } from '@smec/schemas/rules';
+import { policyStatus, type PolicyValidityFilter } from '@smec/schemas/rules';
 import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database, PolicyTable } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { notFound, validationFailed } from '../http/problem.js';
 import { parseQuery } from '../search/ngrams.js';
+import { shanghaiDay } from '../time/shanghai.js';
 
 export interface PolicyContext {
   readonly db: Kysely<Database>;
@@ -19,19 +20,6 @@ export interface PolicyContext {
 export type PolicyListQuery = Omit<PoliciesQuery, 'limit'> & { readonly limit?: number | undefined };
 
 const DEFAULT_LIMIT = 20;
-
-/** A region and its parents, nearest first: a county, its city, the province. */
-export function regionWithParents(regions: RegionIndex, code: string): string[] {
-  const chain: string[] = [];
-  for (
-    let region = regions.get(code);
-    region;
-    region = region.parentCode ? regions.get(region.parentCode) : undefined
-  ) {
-    chain.push(region.code);
-  }
-  return chain;
-}
 
 function policyOf(regions: RegionIndex, row: PolicyTable, today: string): Policy {
   const region = regions.get(row.region_code);
@@ -86,7 +74,7 @@ function conditions(context: PolicyContext, query: PolicyListQuery, today: strin
         { path: 'query.region', message: `Unknown region code ${query.region}`, code: 'region.unknown' },
       ]);
     }
-    where.push(sql<SqlBool>`region_code in (${sql.join(regionWithParents(context.regions, query.region))})`);
+    where.push(sql<SqlBool>`region_code in (${sql.join(context.regions.lineageOf(query.region))})`);
   }
   // category_ids is a JSON array of ids (lowercase letters and hyphens): the quoted id matches exactly one entry.
   if (query.category !== undefined) where.push(sql<SqlBool>`category_ids like ${`%"${query.category}"%`}`);
@@ -108,12 +96,12 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
   const limit = query.limit ?? DEFAULT_LIMIT;
   const scope = cursorScope('policies', { ...query });
   const offset = query.cursor === undefined ? 0 : Number(decodeCursor(context.secret, query.cursor, scope)[0] ?? 0);
-  const today = shanghaiToday(new Date(context.clock.now()));
+  const today = shanghaiDay(context.clock.now());
   const where = conditions(context, query, today);
   if (where === null) return { items: [], nextCursor: null, total: 0 };
   const condition = where.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(where, sql` and `)}`;
 
-  const chain = query.region === undefined ? [] : regionWithParents(context.regions, query.region);
+  const chain = query.region === undefined ? [] : context.regions.lineageOf(query.region);
   // A constant ORDER BY term would be read as a column number: without a region there is no nearness to sort by.
   const nearness =
     chain.length === 0
@@ -147,5 +135,5 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
 export async function getPolicy(context: PolicyContext, id: string): Promise<Policy> {
   const row = await context.db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(`No policy ${id}`);
-  return policyOf(context.regions, row, shanghaiToday(new Date(context.clock.now())));
+  return policyOf(context.regions, row, shanghaiDay(context.clock.now()));
 }

@@ -41,18 +41,11 @@ function newId(prefix: string): string {
   return `${prefix}-${randomBytes(8).toString('hex')}`;
 }
 
-/** The city a region lies in (itself for a city); undefined for the province or an unknown code. */
-function cityOf(context: RatingContext, regionCode: string) {
-  const region = context.regions.get(regionCode);
-  if (!region || region.level === 'province') return undefined;
-  return region.level === 'city' ? region : context.regions.get(region.parentCode ?? '');
-}
-
 /**
  * Limits a query on `ratings` to what the principal may see: an enterprise its own, a provider those of its
  * services, an administrator those of the enterprises in its region and below it.
  */
-function visibleTo<Q extends RatingQuery>(context: RatingContext, query: Q, principal: Principal): Q {
+export function visibleTo<Q extends RatingQuery>(context: RatingContext, query: Q, principal: Principal): Q {
   const nothing = query.where('ratings.seq', '<', 0) as Q;
   switch (principal.role) {
     case 'enterprise':
@@ -111,7 +104,7 @@ async function ratingsWithFollowUps(context: RatingContext, db: Db, rows: readon
   });
 }
 
-async function ratingWithFollowUp(context: RatingContext, db: Db, row: RatingRow): Promise<Rating> {
+export async function ratingWithFollowUp(context: RatingContext, db: Db, row: RatingRow): Promise<Rating> {
   const [rating] = await ratingsWithFollowUps(context, db, [row]);
   if (!rating) throw new Error(`Rating ${row.id} vanished`);
   return rating;
@@ -158,7 +151,7 @@ export async function rateEngagement(
   const now = context.clock.now();
   const at = shanghaiDateTime(now);
   const score = ratingScore(input.scores);
-  const city = cityOf(context, engagement.enterprise_region_code);
+  const city = context.regions.cityOf(engagement.enterprise_region_code);
   const row: Omit<RatingRow, 'seq'> = {
     id: newId('rat'),
     engagement_id: engagement.id,
@@ -334,99 +327,4 @@ export async function publicRatings(
     total: summary.count,
     summary,
   };
-}
-
-/** A rating the principal may act on (a provider's own, an enterprise's own) with its follow-up; 404 otherwise. */
-async function followUpFor(
-  context: RatingContext,
-  trx: Transaction<Database>,
-  principal: Principal,
-  ratingId: string,
-  locale: MessageLocale,
-): Promise<{ rating: RatingRow; followUp: FollowUpRow }> {
-  const rating = await visibleTo(context, trx.selectFrom('ratings'), principal)
-    .selectAll('ratings')
-    .where('ratings.id', '=', ratingId)
-    .executeTakeFirst();
-  if (!rating) throw problems.ratingNotFound(locale, ratingId);
-  const followUp = await trx
-    .selectFrom('follow_ups')
-    .selectAll()
-    .where('rating_seq', '=', rating.seq)
-    .executeTakeFirst();
-  if (!followUp) throw problems.noFollowUp(locale, ratingId);
-  return { rating, followUp };
-}
-
-/** The provider answers an open or reopened follow-up of one of its ratings. */
-export async function answerFollowUp(
-  context: RatingContext,
-  trx: Transaction<Database>,
-  principal: Principal,
-  ratingId: string,
-  text: string,
-  locale: MessageLocale,
-): Promise<Rating> {
-  const { rating, followUp } = await followUpFor(context, trx, principal, ratingId, locale);
-  const at = shanghaiDateTime(context.clock.now());
-  const answered = await trx
-    .updateTable('follow_ups')
-    .set({ status: 'answered', updated_at: at })
-    .where('seq', '=', followUp.seq)
-    .where('status', 'in', ['open', 'reopened'])
-    .executeTakeFirst();
-  if (Number(answered.numUpdatedRows) === 0) throw problems.notAwaitingAnswer(locale, followUp.status);
-  await trx.insertInto('follow_up_answers').values({ follow_up_seq: followUp.seq, text: text.trim(), at }).execute();
-  return ratingWithFollowUp(context, trx, rating);
-}
-
-/** The enterprise reopens an answered follow-up, once, with a new due day 15 working days from today. */
-export async function reopenFollowUp(
-  context: RatingContext,
-  trx: Transaction<Database>,
-  principal: Principal,
-  ratingId: string,
-  reason: string,
-  locale: MessageLocale,
-): Promise<Rating> {
-  const { rating, followUp } = await followUpFor(context, trx, principal, ratingId, locale);
-  if (followUp.reopen_count > 0) throw problems.alreadyReopened(locale);
-  if (followUp.status !== 'answered') throw problems.notAnswered(locale, followUp.status);
-  const now = context.clock.now();
-  const at = shanghaiDateTime(now);
-  const reopened = await trx
-    .updateTable('follow_ups')
-    .set((eb) => ({
-      status: 'reopened',
-      reopened_at: at,
-      reopen_reason: reason.trim(),
-      reopen_count: eb('reopen_count', '+', 1),
-      due_on: followUpDueOn(now),
-      updated_at: at,
-    }))
-    .where('seq', '=', followUp.seq)
-    .where('status', '=', 'answered')
-    .where('reopen_count', '=', 0)
-    .executeTakeFirst();
-  if (Number(reopened.numUpdatedRows) === 0) throw problems.alreadyReopened(locale);
-  return ratingWithFollowUp(context, trx, rating);
-}
-
-/** The enterprise is content with the answer and closes the follow-up. */
-export async function closeFollowUp(
-  context: RatingContext,
-  trx: Transaction<Database>,
-  principal: Principal,
-  ratingId: string,
-  locale: MessageLocale,
-): Promise<Rating> {
-  const { rating, followUp } = await followUpFor(context, trx, principal, ratingId, locale);
-  const closed = await trx
-    .updateTable('follow_ups')
-    .set({ status: 'closed', updated_at: shanghaiDateTime(context.clock.now()) })
-    .where('seq', '=', followUp.seq)
-    .where('status', '=', 'answered')
-    .executeTakeFirst();
-  if (Number(closed.numUpdatedRows) === 0) throw problems.notAnswered(locale, followUp.status);
-  return ratingWithFollowUp(context, trx, rating);
 }

@@ -5,7 +5,7 @@ import { getEngagement, listEngagements, transitionEngagement } from '../engagem
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
-import type { VoucherContext } from '../vouchers/store.js';
+import type { VoucherContext } from '../vouchers/context.js';
 
 export function engagementRoutes(app: FastifyInstance, context: VoucherContext): void {
   const idempotency = new IdempotencyStore(context.db, context.clock);

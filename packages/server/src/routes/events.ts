@@ -10,18 +10,14 @@ import {
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { requireRole } from '../auth/principal.js';
 import { calendarOf, type CalendarEntry } from '../events/ics.js';
+import { myRegistrations } from '../events/my-registrations.js';
 import {
   activeRegistration,
   alreadyRegistered,
   cancelRegistration,
-  eventEntry,
-  feedEvents,
-  getEvent,
-  listEvents,
-  myRegistrations,
   registerForEvent,
-  type EventContext,
-} from '../events/store.js';
+} from '../events/registrations.js';
+import { eventEntry, feedEvents, getEvent, listEvents, type EventContext } from '../events/store.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';

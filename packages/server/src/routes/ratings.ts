@@ -14,16 +14,8 @@ import { requestLocale } from '../http/locale.js';
 import { notFound } from '../http/problem.js';
 import { parseBody, parseInput } from '../http/validate.js';
 import { problems } from '../ratings/problems.js';
-import {
-  answerFollowUp,
-  closeFollowUp,
-  engagementRating,
-  listRatings,
-  publicRatings,
-  rateEngagement,
-  reopenFollowUp,
-  type RatingContext,
-} from '../ratings/store.js';
+import { answerFollowUp, closeFollowUp, reopenFollowUp } from '../ratings/follow-ups.js';
+import { engagementRating, listRatings, publicRatings, rateEngagement, type RatingContext } from '../ratings/store.js';
 
 /** True when the error is the database refusing a second rating of an engagement (the unique index). */
 function isDuplicateRating(error: unknown): boolean {

@@ -11,24 +11,14 @@ import { forbidden, invalidToken, requireRole, requireSubject } from '../auth/pr
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
-import {
-  activeVoucher,
-  alreadyClaimed,
-  batchNotFound,
-  claimRefusal,
-  claimVoucher,
-  enterpriseIdOf,
-  expireDue,
-  getBatch,
-  getVoucher,
-  listBatches,
-  myVouchers,
-  quoteUse,
-  readClaim,
-  returnVoucher,
-  useVoucher,
-  type VoucherContext,
-} from '../vouchers/store.js';
+import { batchNotFound, getBatch, listBatches } from '../vouchers/batches.js';
+import { readClaim } from '../vouchers/claim-read.js';
+import { activeVoucher, alreadyClaimed, claimRefusal, claimVoucher } from '../vouchers/claims.js';
+import { enterpriseIdOf, type VoucherContext } from '../vouchers/context.js';
+import { expireDue } from '../vouchers/expiry.js';
+import { returnVoucher } from '../vouchers/hand-back.js';
+import { getVoucher, myVouchers } from '../vouchers/read.js';
+import { quoteUse, useVoucher } from '../vouchers/use.js';
 
 /** True when the error is the database refusing a second active voucher of a batch (the unique partial index). */
 function isDuplicateVoucher(error: unknown): boolean {

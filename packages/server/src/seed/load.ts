@@ -1,3 +1,4 @@
+import { regionAncestors, regionCityOf, regionLevelOf } from '@smec/schemas/rules';
 import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Database, ProductCoverageTable } from '../db/schema.js';
@@ -21,11 +22,7 @@ function seqOf(id: string): number {
  * counties. A province-wide product gets none; it is flagged `province_wide` instead (it would otherwise need a row
  * for every one of the 143 regions, and the region facet would have to count them all).
  */
-function coverageOf(
-  regionCodes: readonly string[],
-  childrenOf: Map<string, string[]>,
-  parentOf: Map<string, string | null>,
-) {
+function coverageOf(regionCodes: readonly string[], childrenOf: Map<string, string[]>) {
   const covered = new Set<string>();
   const addDescendants = (code: string) => {
     for (const child of childrenOf.get(code) ?? []) {
@@ -36,24 +33,10 @@ function coverageOf(
   for (const code of regionCodes) {
     covered.add(code);
     // Its ancestors up to, not including, the province: every product serves the province, so that needs no row.
-    let parent = parentOf.get(code) ?? null;
-    while (parent !== null && parentOf.get(parent) !== null) {
-      covered.add(parent);
-      parent = parentOf.get(parent) ?? null;
-    }
+    for (const ancestor of regionAncestors(code)) if (regionLevelOf(ancestor) !== 'province') covered.add(ancestor);
     addDescendants(code);
   }
   return covered;
-}
-
-/** The city a region lies in (itself for a city), or null for the province. */
-function cityOf(code: string, parentOf: Map<string, string | null>): string | null {
-  let current = code;
-  for (let parent = parentOf.get(current) ?? null; parent !== null && parentOf.get(parent) !== null;) {
-    current = parent;
-    parent = parentOf.get(current) ?? null;
-  }
-  return parentOf.get(current) === null ? null : current;
 }
 
 /**
@@ -87,9 +70,7 @@ export function loadCatalog(
   const { sqlite } = handle;
   const categoryName = new Map(catalog.categories.map((category) => [category.id, category.name]));
   const childrenOf = new Map<string, string[]>();
-  const parentOf = new Map<string, string | null>();
   for (const region of catalog.regions) {
-    parentOf.set(region.code, region.parentCode);
     if (region.parentCode)
       childrenOf.set(region.parentCode, [...(childrenOf.get(region.parentCode) ?? []), region.code]);
   }
@@ -138,7 +119,8 @@ export function loadCatalog(
         uscc: provider.uscc,
         org_type: provider.orgType,
         region_code: provider.regionCode,
-        city_code: provider.regionCode.endsWith('00') ? provider.regionCode : `${provider.regionCode.slice(0, 4)}00`,
+        // A provider of the province counts as its own city.
+        city_code: regionCityOf(provider.regionCode) ?? provider.regionCode,
         address: provider.address,
         contact: provider.contact,
         phone: provider.phone,
@@ -170,7 +152,7 @@ export function loadCatalog(
       const price = product.fee.isFree ? 0 : (product.fee.discountPrice ?? product.fee.listPrice);
       const ratingSort = product.rating.averageScore ?? -1;
       const provinceWide = product.regionCodes.some((code) => provinceCodes.has(code));
-      const cities = new Set(product.regionCodes.map((code) => cityOf(code, parentOf)));
+      const cities = new Set(product.regionCodes.map((code) => regionCityOf(code)));
       insertProduct({
         seq,
         id: product.id,
@@ -218,7 +200,7 @@ export function loadCatalog(
         text: normalizeText([product.name, provider.name, category, product.summary].join('\n')),
       });
       if (!provinceWide) {
-        for (const code of coverageOf(product.regionCodes, childrenOf, parentOf)) {
+        for (const code of coverageOf(product.regionCodes, childrenOf)) {
           coverage.push({
             region_code: code,
             seq,

@@ -1,9 +1,10 @@
 import type { CategoryId, Region } from '@smec/schemas';
+import { regionCityOf } from '@smec/schemas/rules';
 import type { DatabaseHandle } from '../db/database.js';
 import { indexTerms, normalizeText } from '../search/ngrams.js';
 import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
-import { dayStart } from '../time/shanghai.js';
+import { dayStart, SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
 
 /**
  * The policy library's seed: policies of the province, every city and some counties, with document numbers,
@@ -235,7 +236,6 @@ function isoDay(ms: number): string {
 
 const DAY = 86_400_000;
 const FIRST_DAY = Date.UTC(2016, 0, 1);
-const SHANGHAI_OFFSET = 8 * 3_600_000;
 
 /** The guideline's own reference: the one real document of the seed, first so that its id is stable. */
 const FIRST_POLICY: SeedPolicy = {
@@ -261,7 +261,7 @@ const FIRST_POLICY: SeedPolicy = {
 export function generatePolicies(regions: readonly Region[], options: SeedOptions): SeedPolicy[] {
   const random = new Random((options.seed ?? DEFAULT_SEED) ^ 0x0b01_1c1e);
   // Policy dates are calendar days: a UTC midnight stands for the Shanghai day.
-  const today = dayStart(options.asOf) + SHANGHAI_OFFSET;
+  const today = dayStart(options.asOf) + SHANGHAI_OFFSET_MS;
   const LAST_DAY = today - DAY;
   const province = regions.find((region) => region.level === 'province');
   if (!province) throw new Error('No province among the regions');
@@ -319,7 +319,7 @@ export function generatePolicies(regions: readonly Region[], options: SeedOption
   }
   for (const county of counties) {
     if (!random.chance(0.45)) continue;
-    const city = byCode.get(county.parentCode ?? '');
+    const city = byCode.get(regionCityOf(county.code) ?? '');
     if (!city) continue;
     const count = random.int(1, 2);
     for (let i = 0; i < count; i++) add(county, countyIssuers(county, city), `${city.name}${county.name}`);

@@ -1,7 +1,7 @@
 // Derived figures of the province-scale seed, recomputed from the rows once every row is in: the rating aggregates
 // (stats tables, then the catalog's rating columns and the region index's copy of the sort key) and the sold counts.
 import type { DatabaseHandle } from '../db/database.js';
-import { recountRatingAggregates } from './ratings.js';
+import { recountRatingAggregates } from './rating-aggregates.js';
 
 /**
  * Every rating aggregate from the stored ratings, as the server keeps them (averages rounded half up in integer

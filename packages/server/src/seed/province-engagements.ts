@@ -9,13 +9,13 @@ import { addWorkingDays, FOLLOW_UP_WORKING_DAYS } from '../ratings/working-days.
 import { Random } from './prng.js';
 import { weightedIndex, type ProvinceEnterprises } from './province-enterprises.js';
 import {
-  PROVINCE_BATCHES,
+  addUnusedVouchers,
   provinceBatches,
   VoucherLedger,
   type Holder,
   type VoucherStep,
 } from './province-vouchers.js';
-import { ANSWERS, COMMENTS, levelOf, scoresNear } from './ratings.js';
+import { ANSWERS, COMMENTS, levelOf, scoresNear } from './rating-content.js';
 import { dayStart, shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
 
 const DAY = 86_400_000;
@@ -352,45 +352,13 @@ export function appendProvinceEngagements(handle: DatabaseHandle, options: Engag
       if (ratingId) rate(id, holder, product, productIndex, ratedTs, ratingId);
     });
 
-    // Vouchers never used: held (claimed in the last two months), expired (claimed in 2025, not used in time) and
-    // handed back (the quota went back to the batch).
-    const open = ledger.batch(PROVINCE_BATCHES.open);
-    const past = ledger.batch(PROVINCE_BATCHES.past);
-    const system = { actorRole: 'system' as const, actorName: '服务券平台' };
-    for (let k = 0; k < options.unusedVouchers; k++) {
-      const holder = holderOf(random.int(0, enterprises.id.length - 1));
-      const kind = random.weighted([
-        ['held', 70],
-        ['expired', 22],
-        ['withdrawn', 8],
-      ] as const);
-      const batch = kind === 'expired' ? past : open;
-      if (!ledger.canHold(batch, holder)) continue;
-      const id = serial('vch', ++voucherNo);
-      if (kind === 'held') {
-        const claimedTs = random.int(asOf - 60 * DAY, asOf - DAY);
-        ledger.add({ id, batch, holder, claimedTs, steps: [], engagementId: null, committed: batch.faceValue });
-      } else if (kind === 'expired') {
-        const claimedTs = random.int(batch.opens, batch.closes - 200 * DAY);
-        const useBy = Math.min(claimedTs + batch.useWithinDays * DAY, batch.settleBy);
-        const steps: VoucherStep[] = [
-          { status: 'expired', ts: useBy + 10 * 60_000, ...system, note: '超过使用期限未使用，自动作废' },
-        ];
-        ledger.add({ id, batch, holder, claimedTs, steps, engagementId: null, committed: 0 });
-      } else {
-        const claimedTs = random.int(batch.opens, asOf - 30 * DAY);
-        const steps: VoucherStep[] = [
-          {
-            status: 'withdrawn',
-            ts: claimedTs + random.int(2, 20) * DAY,
-            actorRole: 'enterprise',
-            actorName: holder.actorName,
-            note: '企业退回，名额返还本批次',
-          },
-        ];
-        ledger.add({ id, batch, holder, claimedTs, steps, engagementId: null, committed: 0 });
-      }
-    }
+    addUnusedVouchers(ledger, random, {
+      asOf,
+      count: options.unusedVouchers,
+      enterpriseCount: enterprises.id.length,
+      holderOf,
+      nextId: () => serial('vch', ++voucherNo),
+    });
 
     // What is left of each new batch: its quota less the vouchers still held.
     sqlite.exec(

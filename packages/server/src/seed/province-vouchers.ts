@@ -299,3 +299,58 @@ export class VoucherLedger {
     return found;
   }
 }
+
+/**
+ * Vouchers never used: held (claimed in the last two months), expired (claimed in the past batch, not used in time)
+ * and handed back (the quota went back to the batch). `count` are drawn; a holder who may not hold one is skipped.
+ */
+export function addUnusedVouchers(
+  ledger: VoucherLedger,
+  random: Random,
+  input: {
+    readonly asOf: number;
+    readonly count: number;
+    readonly enterpriseCount: number;
+    readonly holderOf: (index: number) => Holder;
+    /** The id of the next voucher, from the same serial as the used ones'. */
+    readonly nextId: () => string;
+  },
+): void {
+  const open = ledger.batch(PROVINCE_BATCHES.open);
+  const past = ledger.batch(PROVINCE_BATCHES.past);
+  const system = { actorRole: 'system' as const, actorName: '服务券平台' };
+  for (let k = 0; k < input.count; k++) {
+    const holder = input.holderOf(random.int(0, input.enterpriseCount - 1));
+    const kind = random.weighted([
+      ['held', 70],
+      ['expired', 22],
+      ['withdrawn', 8],
+    ] as const);
+    const batch = kind === 'expired' ? past : open;
+    if (!ledger.canHold(batch, holder)) continue;
+    const id = input.nextId();
+    if (kind === 'held') {
+      const claimedTs = random.int(input.asOf - 60 * DAY, input.asOf - DAY);
+      ledger.add({ id, batch, holder, claimedTs, steps: [], engagementId: null, committed: batch.faceValue });
+    } else if (kind === 'expired') {
+      const claimedTs = random.int(batch.opens, batch.closes - 200 * DAY);
+      const useBy = Math.min(claimedTs + batch.useWithinDays * DAY, batch.settleBy);
+      const steps: VoucherStep[] = [
+        { status: 'expired', ts: useBy + 10 * 60_000, ...system, note: '超过使用期限未使用，自动作废' },
+      ];
+      ledger.add({ id, batch, holder, claimedTs, steps, engagementId: null, committed: 0 });
+    } else {
+      const claimedTs = random.int(batch.opens, input.asOf - 30 * DAY);
+      const steps: VoucherStep[] = [
+        {
+          status: 'withdrawn',
+          ts: claimedTs + random.int(2, 20) * DAY,
+          actorRole: 'enterprise',
+          actorName: holder.actorName,
+          note: '企业退回，名额返还本批次',
+        },
+      ];
+      ledger.add({ id, batch, holder, claimedTs, steps, engagementId: null, committed: 0 });
+    }
+  }
+}

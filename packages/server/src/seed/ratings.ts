@@ -1,10 +1,12 @@
-import { RATING_ITEMS, needsFollowUp, ratingGrade, type SatisfactionLevel } from '@smec/schemas';
+import { needsFollowUp, ratingGrade, type SatisfactionLevel } from '@smec/schemas';
+import { regionCityOf } from '@smec/schemas/rules';
 import type { DatabaseHandle } from '../db/database.js';
-import { roundedAverageSql } from '../ratings/aggregates.js';
 import { enterpriseLabel } from '../ratings/label.js';
 import { addWorkingDays, FOLLOW_UP_WORKING_DAYS } from '../ratings/working-days.js';
 import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
+import { recountRatingAggregates } from './rating-aggregates.js';
+import { ANSWERS, COMMENTS, levelOf, scoresNear } from './rating-content.js';
 import { shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
 
 const DAY = 86_400_000;
@@ -21,54 +23,6 @@ export const DEMO_RATINGS = {
 } as const;
 /** usr-ent-01's delivered engagements: 0003 stays unrated (the rate example), 0004 is rated. */
 export const DEMO_ENGAGEMENTS = { unrated: 'eng-demo-0003', rated: 'eng-demo-0004' } as const;
-
-export const COMMENTS: Record<SatisfactionLevel, readonly string[]> = {
-  verySatisfied: [
-    '顾问非常专业，响应及时，按期交付，超出预期。',
-    '服务细致周到，问题一次性解决，推荐！👍',
-    '团队经验丰富，方案落地性强，企业受益明显。',
-    '全程有专人对接，进度透明，非常满意。',
-  ],
-  satisfied: [
-    '整体不错，交付质量较好，个别环节沟通可以更及时。',
-    '按合同完成服务，材料规范，满意。',
-    '专业能力强，价格合理。',
-    '',
-  ],
-  neutral: ['服务基本完成，但进度比约定晚了几天。', '效果一般，部分建议不太切合企业实际。', ''],
-  dissatisfied: ['交付材料不完整，多次催促才补齐。', '顾问更换频繁，沟通成本高，问题没有完全解决。'],
-  veryDissatisfied: ['服务未按合同约定完成，联系不上负责人。', '收费后拖延交付，至今未解决问题。'],
-};
-
-export const ANSWERS = [
-  '非常抱歉给贵企业带来不便，我们已安排项目经理上门回访，并将在一周内补齐全部交付材料。',
-  '感谢反馈。我们已调整服务团队，指定专人对接，后续进度每周书面报告。',
-  '已核实情况，剩余服务内容将免费补充完成，请贵企业验收。',
-];
-
-/** A score near `mean`, split over the eight items in proportion to their weights, summing exactly. */
-export function scoresNear(random: Random, mean: number): number[] {
-  const total = Math.round(random.bell(mean, 24, 20, 100));
-  const scores = RATING_ITEMS.map(([, max]) => Math.floor((max * total) / 100));
-  let left = total - scores.reduce((sum, score) => sum + score, 0);
-  for (let i = 0; left > 0; i = (i + 1) % scores.length) {
-    const max = RATING_ITEMS[i]?.[1] ?? 0;
-    if ((scores[i] ?? 0) < max) {
-      scores[i] = (scores[i] ?? 0) + 1;
-      left -= 1;
-    }
-  }
-  return scores;
-}
-
-export function levelOf(random: Random, score: number): SatisfactionLevel {
-  const shifted = score + random.int(-6, 6);
-  if (shifted >= 90) return 'verySatisfied';
-  if (shifted >= 78) return 'satisfied';
-  if (shifted >= 62) return 'neutral';
-  if (shifted >= 48) return 'dissatisfied';
-  return 'veryDissatisfied';
-}
 
 interface ProductRow {
   id: string;
@@ -128,9 +82,8 @@ export function seedRatings(handle: DatabaseHandle, options: SeedOptions): void 
     ).map((region) => [region.code, region]),
   );
   const cityOf = (code: string) => {
-    const region = regions.get(code);
-    if (!region || region.level === 'province') return undefined;
-    return region.level === 'city' ? region : regions.get(region.parent_code ?? '');
+    const city = regions.has(code) ? regionCityOf(code) : null;
+    return city === null ? undefined : regions.get(city);
   };
   const products = sqlite
     .prepare(
@@ -393,39 +346,4 @@ export function seedRatings(handle: DatabaseHandle, options: SeedOptions): void 
       .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
       .run('ratings_seeded_at', new Date(asOf).toISOString());
   })();
-}
-
-/**
- * The rating aggregates recounted from the stored ratings, then the catalog's rating columns (and the region index's
- * copy of the sort key) from the aggregates: what the server keeps up one rating at a time, in one pass.
- */
-export function recountRatingAggregates(sqlite: DatabaseHandle['sqlite']): void {
-  for (const [table, column] of [
-    ['provider_rating_stats', 'provider_id'],
-    ['product_rating_stats', 'product_id'],
-  ] as const) {
-    sqlite.exec(`DELETE FROM ${table}`);
-    sqlite.exec(
-      `INSERT INTO ${table} (subject_id, count, score_sum, very_satisfied, satisfied, neutral, dissatisfied,
-         very_dissatisfied)
-       SELECT ${column}, COUNT(*), SUM(score), SUM(level = 'verySatisfied'), SUM(level = 'satisfied'),
-         SUM(level = 'neutral'), SUM(level = 'dissatisfied'), SUM(level = 'veryDissatisfied')
-       FROM ratings GROUP BY ${column}`,
-    );
-  }
-  for (const [table, stats] of [
-    ['products', 'product_rating_stats'],
-    ['providers', 'provider_rating_stats'],
-  ] as const) {
-    sqlite.exec(
-      `UPDATE ${table} SET
-         rating_count = COALESCE((SELECT s.count FROM ${stats} s WHERE s.subject_id = ${table}.id), 0),
-         rating_average = (SELECT ${roundedAverageSql('s.score_sum', 's.count')} FROM ${stats} s
-                           WHERE s.subject_id = ${table}.id)`,
-    );
-    sqlite.exec(`UPDATE ${table} SET rating_sort = COALESCE(rating_average, -1)`);
-  }
-  sqlite.exec(
-    `UPDATE product_coverage SET rating_sort = (SELECT p.rating_sort FROM products p WHERE p.seq = product_coverage.seq)`,
-  );
 }

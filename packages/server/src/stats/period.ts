@@ -1,6 +1,5 @@
 import { monthsOf } from '@smec/schemas/rules';
-
-const SHANGHAI_OFFSET = 8 * 3_600_000;
+import { SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
 
 /** A year in Asia/Shanghai as epoch-millisecond bounds, with the start of each of its months. */
 export interface YearPeriod {
@@ -16,7 +15,7 @@ export interface YearPeriod {
 }
 
 export function yearPeriod(year: number): YearPeriod {
-  const bounds = Array.from({ length: 13 }, (_, month) => Date.UTC(year, month, 1) - SHANGHAI_OFFSET);
+  const bounds = Array.from({ length: 13 }, (_, month) => Date.UTC(year, month, 1) - SHANGHAI_OFFSET_MS);
   return {
     year,
     months: monthsOf(year),

@@ -108,3 +108,31 @@ export function yuan(locale: MessageLocale, fen: number): string {
     fen / 100,
   );
 }
+
+const SIZE_WORDS: Record<string, { zh: string; en: string }> = {
+  micro: { zh: '微型', en: 'micro' },
+  small: { zh: '小型', en: 'small' },
+  medium: { zh: '中型', en: 'medium-sized' },
+};
+const TAG_WORDS: Record<string, { zh: string; en: string }> = {
+  specialized: { zh: '专精特新', en: 'specialized (专精特新)' },
+  littleGiant: { zh: '专精特新“小巨人”', en: 'little giant (小巨人)' },
+  upgraded: { zh: '小升规', en: 'upgraded above the threshold (小升规)' },
+  highTech: { zh: '高新技术企业', en: 'high-tech enterprise' },
+  techSme: { zh: '科技型中小企业', en: 'technology-based SME' },
+};
+
+function words(locale: MessageLocale, values: readonly string[], table: Record<string, { zh: string; en: string }>) {
+  const list = values.map((value) => (locale === 'en' ? table[value]?.en : table[value]?.zh) ?? value);
+  return list.join(locale === 'en' ? ', ' : '、');
+}
+
+/** A batch's enterprise sizes as the eligibility detail names them, e.g. 微型、小型 or micro, small. */
+export function sizeWords(locale: MessageLocale, sizes: readonly string[]): string {
+  return words(locale, sizes, SIZE_WORDS);
+}
+
+/** A batch's recognitions as the eligibility detail names them. */
+export function tagWords(locale: MessageLocale, tags: readonly string[]): string {
+  return words(locale, tags, TAG_WORDS);
+}

@@ -1,0 +1,72 @@
+// The batches: the list (filtered by region and claim state) and one batch.
+import type { BatchClaimState, MessageLocale, VoucherBatch, VoucherBatchPage } from '@smec/schemas';
+import type { RegionIndex } from '../catalog/regions.js';
+import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
+import { ProblemError } from '../http/problem.js';
+import { invalidCursor, type Db, type VoucherContext } from './context.js';
+import { problem } from './problems.js';
+import { batchOf, claimStateOf, type BatchRow } from './rows.js';
+
+export interface BatchListQuery {
+  readonly region?: string | undefined;
+  readonly state?: BatchClaimState | undefined;
+  readonly year?: number | undefined;
+  readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
+}
+
+/** True when the batch's scope includes `region`: one of its regions is that region or above it. */
+function batchCovers(regions: RegionIndex, row: BatchRow, region: string): boolean {
+  return (JSON.parse(row.region_codes) as string[]).some((scope) => regions.isWithin(region, scope));
+}
+
+/**
+ * Batches by claim window opening, then seq. There are tens of batches a year, not thousands: the region and state
+ * are filtered in memory (the state depends on the clock), the rest in SQL.
+ */
+export async function listBatches(context: VoucherContext, query: BatchListQuery): Promise<VoucherBatchPage> {
+  if (query.region !== undefined && !context.regions.get(query.region)) {
+    throw new ProblemError('validation_failed', `Unknown region code ${query.region}`, {
+      errors: [{ path: 'query.region', message: `Unknown region code ${query.region}`, code: 'region.unknown' }],
+    });
+  }
+  const now = context.clock.now();
+  const limit = query.limit ?? 20;
+  const scope = cursorScope('voucher-batches', { region: query.region, state: query.state, year: query.year });
+  let select = context.db.selectFrom('voucher_batches').selectAll();
+  if (query.year !== undefined) select = select.where('year', '=', query.year);
+  const rows = (await select.orderBy('opens_ts').orderBy('seq').execute()).filter(
+    (row) =>
+      (query.state === undefined || claimStateOf(row, now) === query.state) &&
+      (query.region === undefined || batchCovers(context.regions, row, query.region)),
+  );
+  let start = 0;
+  if (query.cursor) {
+    const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
+    if (typeof ts !== 'number' || typeof seq !== 'number') throw invalidCursor();
+    start = rows.findIndex((row) => row.opens_ts > ts || (row.opens_ts === ts && row.seq > seq));
+    if (start < 0) start = rows.length;
+  }
+  const items = rows.slice(start, start + limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map((row) => batchOf(row, now)),
+    nextCursor:
+      start + limit < rows.length && last ? encodeCursor(context.secret, [last.opens_ts, last.seq], scope) : null,
+    total: rows.length,
+  };
+}
+
+export function batchNotFound(locale: MessageLocale, id: string): ProblemError {
+  return problem('not_found', locale, 'batchNotFound', id);
+}
+
+async function batchRow(db: Db, id: string, locale: MessageLocale): Promise<BatchRow> {
+  const row = await db.selectFrom('voucher_batches').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw batchNotFound(locale, id);
+  return row;
+}
+
+export async function getBatch(context: VoucherContext, id: string, locale: MessageLocale): Promise<VoucherBatch> {
+  return batchOf(await batchRow(context.db, id, locale), context.clock.now());
+}
