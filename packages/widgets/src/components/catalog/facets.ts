@@ -66,7 +66,7 @@ function renderCategories({ filters, facets, reference, locale, onChange }: Face
 }
 
 function renderRegions({ filters, facets, reference, locale, onChange }: FacetsOptions): TemplateResult {
-  const city = cityOf(reference, filters.region);
+  const city = cityOf(filters.region);
   const facetCodes = new Set(facets?.regions.map((entry) => entry.value));
   const count = counter(facets?.regions);
   const cities = reference?.cities ?? [];

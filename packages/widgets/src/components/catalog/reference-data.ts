@@ -3,6 +3,7 @@ import type { SmecLocale } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 import { Categories, Regions } from '@smec/sdk/core';
 import { useResources } from '../../internal/client.js';
+import { regionCityOf } from '@smec/schemas/rules';
 
 // The SDK calls this module makes (see internal/client.ts).
 useResources({ categories: Categories, regions: Regions });
@@ -32,12 +33,10 @@ export function countiesOf(reference: ReferenceData | undefined, cityCode: strin
   );
 }
 
-/** The city a region filter belongs to: the region itself for a city, its parent for a county. */
-export function cityOf(reference: ReferenceData | undefined, code: string | undefined): string | undefined {
+/** The city a region filter belongs to: the region itself for a city (or the province), its city for a county. */
+export function cityOf(code: string | undefined): string | undefined {
   if (!code) return undefined;
-  const region = reference?.regions.get(code);
-  if (!region) return code.endsWith('00') ? code : `${code.slice(0, 4)}00`;
-  return region.level === 'county' ? (region.parentCode ?? undefined) : region.code;
+  return regionCityOf(code) ?? code;
 }
 
 export function regionName(reference: ReferenceData | undefined, code: string): string {

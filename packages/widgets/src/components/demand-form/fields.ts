@@ -73,10 +73,6 @@ export interface FieldProblem {
   readonly serverText?: string | undefined;
 }
 
-export function fenToYuan(fen: number): string {
-  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
-}
-
 /** The budget in fen (or 面议), or why what was typed is not an amount (the same rule as the wallet's). */
 export function budgetOf(values: DemandFormValues): DemandBudget | MoneyProblem {
   return values.negotiable ? 'negotiable' : parseYuan(values.budgetAmount);

@@ -1,4 +1,5 @@
 import type { DemandFormValues } from './fields.js';
+import { isRegionCode, regionCityOf } from '@smec/schemas/rules';
 
 /** What the catalog's 「我要咨询」 (or a host page) fills in. */
 export interface DemandPrefill {
@@ -43,9 +44,9 @@ export function withPrefill(values: DemandFormValues, prefill: DemandPrefill, ov
   const region = prefill.regionCode;
   if (region !== undefined && (overwrite || !next.city)) {
     // Province-wide codes (440000) leave the region to the visitor.
-    const code = region && /^\d{6}$/.test(region) && !region.endsWith('0000') ? region : '';
-    next.city = code ? `${code.slice(0, 4)}00` : '';
-    next.county = code.endsWith('00') ? '' : code;
+    const city = region && isRegionCode(region) ? regionCityOf(region) : null;
+    next.city = city ?? '';
+    next.county = city && region !== city ? region! : '';
   }
   return next;
 }

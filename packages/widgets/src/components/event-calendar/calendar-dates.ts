@@ -1,18 +1,15 @@
+import { shanghaiDayOf } from '@smec/schemas/rules';
 import { TIME_ZONE } from '../../internal/format.js';
 
 // Calendar dates are plain `YYYY-MM-DD` strings and months `YYYY-MM`: the calendar is Guangdong's, so no date here
-// ever passes through the visitor's own time zone. Asia/Shanghai has kept UTC+8 without daylight saving since 1991,
-// which lets an instant's local date be computed by shifting it eight hours.
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+// ever passes through the visitor's own time zone (the platform's one Shanghai day, @smec/schemas/rules).
 
 /** The date in Asia/Shanghai of an instant: `2026-11-27T18:00:00Z` → `2026-11-28`. */
 export function shanghaiDate(instant: string | number | Date): string {
-  return new Date(new Date(instant).getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiDayOf(new Date(instant));
 }
 
-export function todayInShanghai(): string {
-  return shanghaiDate(Date.now());
-}
+export { todayInShanghai } from '@smec/schemas/rules';
 
 /**
  * The days in Asia/Shanghai an event runs on, from its start's to its end's, kept to `first`…`last`: a training
