@@ -15,7 +15,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
-import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
+import { cursorScope, decodeTimeSeqCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError, notFound, validationFailed } from '../http/problem.js';
 
 import { demandOf, statusViewOf, type DemandRow } from './rows.js';
@@ -182,10 +182,7 @@ export async function listDemands(context: DemandContext, principal: Principal, 
     .executeTakeFirstOrThrow();
   let page = filter(base()).selectAll();
   if (query.cursor) {
-    const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
-    if (typeof ts !== 'number' || typeof seq !== 'number') {
-      throw new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
-    }
+    const [ts, seq] = decodeTimeSeqCursor(context.secret, query.cursor, scope);
     page = page.where((eb) =>
       eb.or([eb('submitted_ts', '<', ts), eb.and([eb('submitted_ts', '=', ts), eb('seq', '<', seq)])]),
     );

@@ -12,8 +12,7 @@ import type {
 import type { Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
-import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
-import { ProblemError } from '../http/problem.js';
+import { cursorScope, decodeCursor, encodeCursor, invalidCursor, type StatusPageQuery } from '../http/cursor.js';
 
 import { engagementNotFound, problem, statusWord } from '../vouchers/problems.js';
 import { engagementOf, type EngagementRow, type TimelineRow } from '../vouchers/rows.js';
@@ -81,11 +80,7 @@ async function withTimelines(db: Db, rows: readonly EngagementRow[]): Promise<En
   return rows.map((row) => engagementOf(row, byEngagement.get(row.seq) ?? []));
 }
 
-export interface EngagementListQuery {
-  readonly status?: EngagementStatus | undefined;
-  readonly limit?: number | undefined;
-  readonly cursor?: string | undefined;
-}
+export type EngagementListQuery = StatusPageQuery<EngagementStatus>;
 
 /** The engagements the user may see, newest first. */
 export async function listEngagements(
@@ -111,9 +106,7 @@ export async function listEngagements(
   let page = base().selectAll();
   if (query.cursor) {
     const [seq] = decodeCursor(context.secret, query.cursor, scope);
-    if (typeof seq !== 'number') {
-      throw new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
-    }
+    if (typeof seq !== 'number') throw invalidCursor();
     page = page.where('seq', '<', seq);
   }
   const rows = await page

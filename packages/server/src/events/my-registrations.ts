@@ -1,16 +1,11 @@
 // An enterprise's own registrations, with their events.
 import type { MessageLocale, MyRegistration, MyRegistrationPage, Principal, RegistrationStatus } from '@smec/schemas';
-import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
-import { ProblemError } from '../http/problem.js';
+import { cursorScope, decodeTimeSeqCursor, encodeCursor, type StatusPageQuery } from '../http/cursor.js';
 import { enterpriseOf, positionOf } from './registrations.js';
 import { eventOf, registrationOf, type RegistrationRow } from './rows.js';
 import type { EventContext } from './store.js';
 
-export interface MyRegistrationsListQuery {
-  readonly status?: RegistrationStatus | undefined;
-  readonly limit?: number | undefined;
-  readonly cursor?: string | undefined;
-}
+export type MyRegistrationsListQuery = StatusPageQuery<RegistrationStatus>;
 
 /** The enterprise's registrations with their events, the latest event first; cancelled ones only on request. */
 export async function myRegistrations(
@@ -50,10 +45,7 @@ export async function myRegistrations(
       'registrations.updated_at as r_updated_at',
     ]);
   if (query.cursor) {
-    const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
-    if (typeof ts !== 'number' || typeof seq !== 'number') {
-      throw new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
-    }
+    const [ts, seq] = decodeTimeSeqCursor(context.secret, query.cursor, scope);
     page = page.where((eb) =>
       eb.or([
         eb('events.starts_ts', '<', ts),

@@ -5,8 +5,8 @@ import type { EventType, ServiceEvent, ServiceEventPage } from '@smec/schemas';
 import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
-import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
-import { ProblemError, notFound, validationFailed } from '../http/problem.js';
+import { cursorScope, decodeTimeSeqCursor, encodeCursor } from '../http/cursor.js';
+import { notFound, validationFailed, type ProblemError } from '../http/problem.js';
 
 import type { CalendarEntry } from './ics.js';
 import { rangeOf } from './range.js';
@@ -71,10 +71,7 @@ export async function listEvents(context: EventContext, query: EventListQuery): 
     .executeTakeFirstOrThrow();
   let page = base().selectAll();
   if (query.cursor) {
-    const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
-    if (typeof ts !== 'number' || typeof seq !== 'number') {
-      throw new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
-    }
+    const [ts, seq] = decodeTimeSeqCursor(context.secret, query.cursor, scope);
     page = page.where((eb) =>
       eb.or([eb('starts_ts', '>', ts), eb.and([eb('starts_ts', '=', ts), eb('seq', '>', seq)])]),
     );

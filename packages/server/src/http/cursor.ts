@@ -8,7 +8,7 @@ function sign(secret: Buffer, payload: string, scope: string): Buffer {
   return createHmac('sha256', secret).update(payload).update('\n').update(scope).digest().subarray(0, 18);
 }
 
-function invalidCursor(): ProblemError {
+export function invalidCursor(): ProblemError {
   return new ProblemError(
     'invalid_cursor',
     'The cursor is malformed, was tampered with, or belongs to another query; start again without it.',
@@ -48,4 +48,18 @@ export function cursorScope(kind: string, query: Record<string, unknown>): strin
     .filter(([key, value]) => key !== 'cursor' && key !== 'limit' && value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return `${kind}?${JSON.stringify(entries)}`;
+}
+
+/** The position of a list sorted by a time and the row's seq (the tiebreak): a 400 for a cursor that holds another. */
+export function decodeTimeSeqCursor(secret: Buffer, cursor: string, scope: string): [number, number] {
+  const [ts, seq] = decodeCursor(secret, cursor, scope);
+  if (typeof ts !== 'number' || typeof seq !== 'number') throw invalidCursor();
+  return [ts, seq];
+}
+
+/** A page of a list that may be filtered by status: how many, and where the previous page ended. */
+export interface StatusPageQuery<Status extends string> {
+  readonly status?: Status | undefined;
+  readonly limit?: number | undefined;
+  readonly cursor?: string | undefined;
 }

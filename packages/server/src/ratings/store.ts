@@ -16,8 +16,7 @@ import {
 import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
-import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
-import { ProblemError } from '../http/problem.js';
+import { cursorScope, decodeTimeSeqCursor, encodeCursor } from '../http/cursor.js';
 
 import { countRating } from './aggregates.js';
 import { enterpriseLabel } from './label.js';
@@ -224,15 +223,10 @@ export async function engagementRating(
   return ratingWithFollowUp(context, context.db, row);
 }
 
-function invalidCursor(): ProblemError {
-  return new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
-}
-
 /** Newest first: `created_ts` then `seq`, both descending; the cursor is the last row's pair. */
 function after<Q extends RatingQuery>(context: RatingContext, query: Q, cursor: string | undefined, scope: string): Q {
   if (!cursor) return query;
-  const [ts, seq] = decodeCursor(context.secret, cursor, scope);
-  if (typeof ts !== 'number' || typeof seq !== 'number') throw invalidCursor();
+  const [ts, seq] = decodeTimeSeqCursor(context.secret, cursor, scope);
   return query.where((eb) =>
     eb.or([
       eb('ratings.created_ts', '<', ts),

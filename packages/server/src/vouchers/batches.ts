@@ -1,9 +1,9 @@
 // The batches: the list (filtered by region and claim state) and one batch.
 import type { BatchClaimState, MessageLocale, VoucherBatch, VoucherBatchPage } from '@smec/schemas';
 import type { RegionIndex } from '../catalog/regions.js';
-import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
+import { cursorScope, decodeTimeSeqCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError } from '../http/problem.js';
-import { invalidCursor, type Db, type VoucherContext } from './context.js';
+import type { Db, VoucherContext } from './context.js';
 import { problem } from './problems.js';
 import { batchOf, claimStateOf, type BatchRow } from './rows.js';
 
@@ -42,8 +42,7 @@ export async function listBatches(context: VoucherContext, query: BatchListQuery
   );
   let start = 0;
   if (query.cursor) {
-    const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
-    if (typeof ts !== 'number' || typeof seq !== 'number') throw invalidCursor();
+    const [ts, seq] = decodeTimeSeqCursor(context.secret, query.cursor, scope);
     start = rows.findIndex((row) => row.opens_ts > ts || (row.opens_ts === ts && row.seq > seq));
     if (start < 0) start = rows.length;
   }

@@ -4,7 +4,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
-import { ProblemError } from '../http/problem.js';
 import { problem } from './problems.js';
 
 export interface VoucherContext {
@@ -16,10 +15,6 @@ export interface VoucherContext {
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
-
-export function invalidCursor(): ProblemError {
-  return new ProblemError('invalid_cursor', 'The cursor is not valid for this query; start again without it.');
-}
 
 export function enterpriseIdOf(principal: Principal, locale: MessageLocale): string {
   if (!principal.enterpriseId) throw problem('forbidden', locale, 'notEnterprise');

@@ -1,7 +1,7 @@
 // Reading vouchers: with their batches and histories, an enterprise's own, and one voucher to whoever may see it.
 import type { MessageLocale, Principal, Voucher, VoucherPage, VoucherStatus } from '@smec/schemas';
-import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
-import { enterpriseIdOf, invalidCursor, type Db, type VoucherContext } from './context.js';
+import { cursorScope, decodeTimeSeqCursor, encodeCursor, type StatusPageQuery } from '../http/cursor.js';
+import { enterpriseIdOf, type Db, type VoucherContext } from './context.js';
 import { voucherNotFound } from './problems.js';
 import { voucherOf, type HistoryRow, type VoucherRow } from './rows.js';
 
@@ -56,11 +56,7 @@ export async function ownVoucher(db: Db, id: string, enterpriseId: string, local
   return row;
 }
 
-export interface MyVoucherListQuery {
-  readonly status?: VoucherStatus | undefined;
-  readonly limit?: number | undefined;
-  readonly cursor?: string | undefined;
-}
+export type MyVoucherListQuery = StatusPageQuery<VoucherStatus>;
 
 /** The enterprise's vouchers, newest claim first. */
 export async function myVouchers(
@@ -81,8 +77,7 @@ export async function myVouchers(
     .executeTakeFirstOrThrow();
   let page = base().selectAll();
   if (query.cursor) {
-    const [ts, seq] = decodeCursor(context.secret, query.cursor, scope);
-    if (typeof ts !== 'number' || typeof seq !== 'number') throw invalidCursor();
+    const [ts, seq] = decodeTimeSeqCursor(context.secret, query.cursor, scope);
     page = page.where((eb) =>
       eb.or([eb('claimed_ts', '<', ts), eb.and([eb('claimed_ts', '=', ts), eb('seq', '<', seq)])]),
     );
