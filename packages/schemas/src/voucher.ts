@@ -83,6 +83,8 @@ export const Voucher = z.object({
     maxCoverage: z.int().check(z.minimum(1), z.maximum(100)),
     categoryIds: z.array(CategoryId),
     annualCapPerEnterprise: Fen,
+    /** The batch's year, whose yearly cap the voucher counts to (`voucherMoneyUsed`). */
+    year: z.int().check(z.minimum(2000), z.maximum(2100)),
   }),
   enterpriseId: Id,
   faceValue: Fen,

@@ -65,3 +65,26 @@ export function voucherPayment(input: {
   }
   return { voucherAmount, selfPaid: input.contractAmount - voucherAmount, limitedBy };
 }
+
+/** An engagement as the yearly cap counts it: the voucher that paid, that voucher's batch year, the amount. */
+export interface CapEngagement {
+  readonly voucherId: string | null;
+  readonly voucherYear: number | null;
+  readonly status: string;
+  readonly voucherAmount: number;
+}
+
+/**
+ * What an enterprise's vouchers of `year` have paid, which the yearly cap of that year limits: the voucher amounts
+ * of its engagements not cancelled whose voucher is of that batch year, leaving out `exceptVoucherId` (the voucher
+ * about to be used). The year is the voucher's, never the day the engagement was made: an engagement at 00:30 on
+ * 1 January on last year's voucher counts to last year. The platform's quote and the wallet's preview both count so.
+ */
+export function voucherMoneyUsed(engagements: Iterable<CapEngagement>, year: number, exceptVoucherId?: string): number {
+  let used = 0;
+  for (const engagement of engagements) {
+    if (engagement.voucherId === null || engagement.voucherId === exceptVoucherId) continue;
+    if (engagement.voucherYear === year && engagement.status !== 'cancelled') used += engagement.voucherAmount;
+  }
+  return used;
+}

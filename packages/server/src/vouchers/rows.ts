@@ -65,6 +65,7 @@ export function voucherOf(row: VoucherRow, batch: BatchRow, history: readonly Hi
       maxCoverage: batch.max_coverage,
       categoryIds: JSON.parse(batch.category_ids) as CategoryId[],
       annualCapPerEnterprise: batch.annual_cap,
+      year: batch.year,
     },
     enterpriseId: row.enterprise_id,
     faceValue: row.face_value,

@@ -1,5 +1,5 @@
 import type { Engagement, Voucher, VoucherQuote } from '@smec/schemas';
-import { parseYuan, voucherPayment } from '@smec/schemas/rules';
+import { parseYuan, voucherMoneyUsed, voucherPayment } from '@smec/schemas/rules';
 import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ActionController } from '../../controllers/action-controller.js';
 import { SmecVoucherUseEvent } from '../../events/voucher-use-event.js';
@@ -142,12 +142,12 @@ export class UseFlow implements ReactiveController {
   /** What is left of the yearly cap as far as the wallet knows; the platform's quote has the last word. */
   private capLeft(voucher: Voucher, form: UseForm): number {
     if (form.quote) return form.quote.value.capLeft;
-    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
-    const used = this.inputs
-      .engagements()
-      .filter((e) => e.voucherId && e.status !== 'cancelled' && new Date(e.createdAt).getUTCFullYear() === year)
-      .reduce((sum, e) => sum + e.voucherAmount, 0);
-    return voucher.batch.annualCapPerEnterprise - used;
+    const yearOf = new Map(this.inputs.vouchers().map((held) => [held.id, held.batch.year]));
+    const engagements = this.inputs.engagements().map((engagement) => ({
+      ...engagement,
+      voucherYear: engagement.voucherId ? (yearOf.get(engagement.voucherId) ?? null) : null,
+    }));
+    return voucher.batch.annualCapPerEnterprise - voucherMoneyUsed(engagements, voucher.batch.year, voucher.id);
   }
 
   private preview(form: UseForm): Preview | undefined {
