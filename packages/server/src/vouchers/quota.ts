@@ -15,6 +15,10 @@ const LITERAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
  * (`remaining >= 0`) is what refuses the last-but-one claim: an error stops the message before its COMMIT, and the
  * transaction is rolled back. Kysely's own COMMIT then ends the empty transaction the BEGIN opened.
  *
+ * That is only correct while this is the transaction's last statement: a write after it would not be part of the
+ * claim. So the fresh transaction is READ ONLY, and PostgreSQL refuses any write sent after this one (at no cost:
+ * it is the same message).
+ *
  * SQLite has one writer and no such trip: a conditional UPDATE does.
  */
 export async function takeFromQuota(trx: Transaction<Database>, batchSeq: number, at: string): Promise<boolean> {
@@ -33,7 +37,8 @@ export async function takeFromQuota(trx: Transaction<Database>, batchSeq: number
   try {
     await sql
       .raw(
-        `update voucher_batches set remaining = remaining - 1, updated_at = '${at}' where seq = ${batchSeq}; commit; begin`,
+        `update voucher_batches set remaining = remaining - 1, updated_at = '${at}' where seq = ${batchSeq}; commit; ` +
+          'begin transaction read only',
       )
       .execute(trx);
     return true;
