@@ -8,7 +8,8 @@ import { ServiceEventPage } from '@smec/schemas';
 import { JAVASCRIPT_URLS, writeHostileData } from '../../../test-support/hostile-data.js';
 import { openTestApp, type TestApp } from './demand-helpers.js';
 import { insertEvent } from './event-helpers.js';
-import { escapeText, webUrl } from '../src/events/ics.js';
+import { webUrl } from '@smec/schemas/rules';
+import { escapeText } from '../src/events/ics.js';
 
 const EVENT_PROPERTIES = new Set([
   'uid',

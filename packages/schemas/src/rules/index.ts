@@ -18,3 +18,4 @@ export * from './shanghai.js';
 export * from './stats.js';
 export * from './text.js';
 export * from './voucher.js';
+export * from './web-url.js';

@@ -1,5 +1,6 @@
 import type { ServiceEvent } from '@smec/schemas';
 import { SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
+import { webUrl } from '@smec/schemas/rules';
 
 // iCalendar (RFC 5545) files of events, written by hand: the format is small and the rules that matter (CRLF, folding
 // at 75 octets without splitting a UTF-8 sequence, TEXT escaping) are easier to get right here than to configure.
@@ -30,17 +31,6 @@ export function escapeText(value: string): string {
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/**
- * A link a calendar application may open: an absolute http(s) URL, written as the URL parser normalises it (which
- * percent-encodes spaces and drops line breaks, so it cannot end a content line), or undefined for anything else
- * (`javascript:`, `data:`…).
- */
-export function webUrl(value: string | null | undefined): string | undefined {
-  if (!value || !URL.canParse(value)) return undefined;
-  const url = new URL(value);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Provider, ServiceProduct } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
-import { webUrl } from '../../internal/web-url.js';
+import { webUrl } from '@smec/schemas/rules';
 import { categoryName, ratingText, renderPrice, timeLimitText, voucherBadge } from './product-facts.js';
 import { regionName, type ReferenceData } from './reference-data.js';
 import { renderError } from '../../views/error-view.js';

@@ -2,7 +2,7 @@ import { msg, str } from '../../i18n/localization.js';
 import type { Registration, ServiceEvent } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatNumber } from '../../internal/format.js';
-import { webUrl } from '../../internal/web-url.js';
+import { webUrl } from '@smec/schemas/rules';
 import { renderError } from '../../views/error-view.js';
 import { formatTimeRange } from './calendar-dates.js';
 import { describeEventError, eventTypeName, seatsText, windowState, windowText } from './event-texts.js';

@@ -1,5 +1,5 @@
 import { msg, str } from '../../i18n/localization.js';
-import { webUrl } from '../../internal/web-url.js';
+import { webUrl } from '@smec/schemas/rules';
 import type { CategoryId, Policy, ServiceCategory } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { renderStatusBadge } from './policy-item.js';
