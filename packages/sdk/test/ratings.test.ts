@@ -1,37 +1,15 @@
 // client.ratings against the real reference server and its seeded ratings.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  createClient,
-  SmecConflictError,
-  SmecNotFoundError,
-  SmecValidationError,
-  type RatingInput,
-  type SmecClient,
-} from '@smec/sdk';
+import { createClient, SmecConflictError, SmecNotFoundError, SmecValidationError, type SmecClient } from '@smec/sdk';
 import { startTestServer } from '../../../test-support/server.js';
+import { GOOD_RATING } from './helpers/good-rating.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let anonymous: SmecClient;
 let enterprise: SmecClient;
 let stranger: SmecClient;
 let provider: SmecClient;
-
-const GOOD: RatingInput = {
-  scores: {
-    attitude: 10,
-    expertise: 9,
-    conduct: 9,
-    fulfilment: 14,
-    quality: 13,
-    value: 13,
-    usefulness: 9,
-    afterSales: 13,
-  },
-  level: 'satisfied',
-  solved: true,
-  comment: '顾问专业，按期交付。👍🏻',
-};
 
 before(async () => {
   server = await startTestServer();
@@ -45,15 +23,15 @@ after(() => server?.close());
 
 describe('client.ratings', () => {
   it('rates a delivered engagement once, and the catalog shows the new figures at once', async () => {
-    await assert.rejects(stranger.ratings.rate('eng-demo-0003', GOOD), SmecNotFoundError);
+    await assert.rejects(stranger.ratings.rate('eng-demo-0003', GOOD_RATING), SmecNotFoundError);
     await assert.rejects(
-      enterprise.ratings.rate('eng-demo-0003', { ...GOOD, comment: '好'.repeat(201) }),
+      enterprise.ratings.rate('eng-demo-0003', { ...GOOD_RATING, comment: '好'.repeat(201) }),
       SmecValidationError,
     );
-    const rating = await enterprise.ratings.rate('eng-demo-0003', GOOD);
+    const rating = await enterprise.ratings.rate('eng-demo-0003', GOOD_RATING);
     assert.equal(rating.score, 90);
     assert.equal(rating.grade, 'A');
-    await assert.rejects(enterprise.ratings.rate('eng-demo-0003', GOOD), (error: unknown) => {
+    await assert.rejects(enterprise.ratings.rate('eng-demo-0003', GOOD_RATING), (error: unknown) => {
       assert.ok(error instanceof SmecConflictError);
       assert.equal(error.code, 'already_rated');
       return true;

@@ -3,9 +3,10 @@
 // Idempotency-Key and must get the first answer back, as a fresh read shows it, with the write done once.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createClient, type RatingInput, type SmecClient } from '@smec/sdk';
+import { createClient, type SmecClient } from '@smec/sdk';
 import { startDroppingProxy, type ProxiedRequest, type SeenRequest } from '../../../test-support/dropping-proxy.js';
 import { startTestServer } from '../../../test-support/server.js';
+import { GOOD_RATING } from './helpers/good-rating.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let anonymous: SmecClient;
@@ -57,22 +58,6 @@ async function withLostAnswer<T>(
     await proxy.close();
   }
 }
-
-const GOOD: RatingInput = {
-  scores: {
-    attitude: 10,
-    expertise: 9,
-    conduct: 9,
-    fulfilment: 14,
-    quality: 13,
-    value: 13,
-    usefulness: 9,
-    afterSales: 13,
-  },
-  level: 'satisfied',
-  solved: true,
-  comment: '顾问专业，按期交付。',
-};
 
 describe('a write whose answer is lost is retried and answered as it was the first time, done once', () => {
   it('handing a voucher back', async () => {
@@ -174,7 +159,7 @@ describe('a write whose answer is lost is retried and answered as it was the fir
   it('rating an engagement', async () => {
     const enterprise = direct('usr-ent-01');
     const rating = await withLostAnswer('usr-ent-01', isWrite('POST', '/rating'), (client) =>
-      client.ratings.rate('eng-demo-0003', GOOD),
+      client.ratings.rate('eng-demo-0003', GOOD_RATING),
     );
     assert.equal(rating.score, 90);
     assert.deepEqual(rating, await enterprise.ratings.forEngagement('eng-demo-0003'));
