@@ -19,14 +19,21 @@ import {
 const DIGITAL_BATCH = 'vbt-open-440000-c';
 /** A published, voucher-eligible tax service (finance-tax), outside the digitalization batch's categories. */
 const TAX_PRODUCT = { id: '', name: '企业所得税汇算清缴鉴证' };
+/** A published, voucher-eligible digitalization service: a voucher of the digitalization batch pays for it. */
+const DIGITAL_PRODUCT = { id: '', name: 'MES 生产执行系统实施' };
+
+/** The picker's first choice for the name, as the platform ranks it. */
+async function firstChoice(name: string): Promise<string> {
+  const query = new URLSearchParams({ q: name, voucherEligible: 'true', limit: '8' });
+  const page = (await (await fetch(`${API}/products?${query}`)).json()) as { items: { id: string; name: string }[] };
+  const first = page.items.find((p) => p.name === name);
+  if (!first) throw new Error(`the seed has no service ${name}`);
+  return first.id;
+}
 
 before(async () => {
-  // The picker's first choice for the name, as the platform ranks it.
-  const query = new URLSearchParams({ q: TAX_PRODUCT.name, voucherEligible: 'true', limit: '8' });
-  const page = (await (await fetch(`${API}/products?${query}`)).json()) as { items: { id: string; name: string }[] };
-  const first = page.items.find((p) => p.name === TAX_PRODUCT.name);
-  if (!first) throw new Error('the seed has no such tax service');
-  TAX_PRODUCT.id = first.id;
+  TAX_PRODUCT.id = await firstChoice(TAX_PRODUCT.name);
+  DIGITAL_PRODUCT.id = await firstChoice(DIGITAL_PRODUCT.name);
 });
 
 function inside<T extends Element>(el: Element, selector: string): T {
@@ -56,6 +63,27 @@ async function claimedVoucherId(el: SmecVoucherWallet, user: 'usr-ent-02' | 'usr
   const mine = await myVouchers(user);
   expect(mine.some((v) => v.id === event.detail.voucherId && v.status === 'issued')).to.equal(true);
   return event.detail.voucherId;
+}
+
+/**
+ * The voucher is shown as ordered and the catalog's 「用券购买」 (`useProduct`) picks another: the use dialog offers
+ * only the enterprise's other unused vouchers.
+ */
+async function expectNoLongerOffered(el: SmecVoucherWallet, voucherId: string): Promise<void> {
+  await waitUntil(
+    () => text(voucherCard(el, voucherId)?.querySelector('[part~="badge"]')) === '已下单',
+    'the used voucher is not shown as ordered',
+  );
+  expect(voucherCard(el, voucherId)!.querySelector('[part~="use-button"]')).to.equal(null);
+  await el.useProduct({ productId: DIGITAL_PRODUCT.id, productName: DIGITAL_PRODUCT.name });
+  await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open', LAZY_VIEW);
+  const offered = [...shadow(el).querySelectorAll<HTMLOptionElement>('#smec-use-voucher option')].map((o) => o.value);
+  const unused = (await myVouchers('usr-ent-02')).filter((v) => v.status === 'issued').map((v) => v.id);
+  expect(unused).to.not.include(voucherId);
+  // usr-ent-02 keeps two unused vouchers of the seed, so the dialog offers a choice of exactly those.
+  expect(offered.sort()).to.deep.equal(unused.sort());
+  useDialog(el)!.querySelector<HTMLButtonElement>('.dialog-head button')!.click();
+  await waitUntil(() => !useDialog(el), 'the dialog did not close');
 }
 
 describe('smec-voucher-wallet: actions on the real platform', () => {
@@ -155,28 +183,29 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
     );
   });
 
-  it('keyboard only: claims a voucher, then uses one', async () => {
+  it('keyboard only: claims a voucher and uses that same one; neither the wallet nor the picker offers it again', async () => {
     const el = await wallet('usr-ent-02');
     const claimButton = batchCard(el, DIGITAL_BATCH)!.querySelector<HTMLButtonElement>('[part~="claim-button"]')!;
     el.focus();
     await tabTo(el, (active) => active === claimButton, 'the claim button');
     const claimed = claimedVoucherId(el, 'usr-ent-02');
     await sendKeys({ press: 'Enter' });
-    await claimed;
+    const voucherId = await claimed;
 
-    const useButton = () => voucherCard(el, 'vch-demo-0009')?.querySelector('[part~="use-button"]');
-    await tabTo(el, (active) => active === useButton(), 'the use button of vch-demo-0009');
+    const useButton = () => voucherCard(el, voucherId)?.querySelector('[part~="use-button"]');
+    await waitUntil(() => useButton(), 'the claimed voucher offers no use button');
+    await tabTo(el, (active) => active === useButton(), 'the use button of the claimed voucher');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => activeIn(el)?.id === 'smec-product-q', 'the search box did not take the focus');
-    await sendKeys({ type: TAX_PRODUCT.name });
+    await sendKeys({ type: DIGITAL_PRODUCT.name });
     await waitUntil(
-      () => shadow(el).querySelector(`input[name="smec-product"][value="${TAX_PRODUCT.id}"]`),
+      () => shadow(el).querySelector(`input[name="smec-product"][value="${DIGITAL_PRODUCT.id}"]`),
       'the product was not found',
       { timeout: 5000 },
     );
     await tabTo(
       el,
-      (active) => active instanceof HTMLInputElement && active.value === TAX_PRODUCT.id,
+      (active) => active instanceof HTMLInputElement && active.value === DIGITAL_PRODUCT.id,
       'the product choice',
     );
     await sendKeys({ press: 'Space' });
@@ -188,9 +217,14 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
     const used = oneEvent(el, 'smec-voucher-use');
     await sendKeys({ press: 'Enter' });
     const { detail } = await used;
-    expect(detail).to.include({ voucherId: 'vch-demo-0009', contractAmount: 2000000, voucherAmount: 500000 });
+    expect(detail).to.include({ voucherId, productId: DIGITAL_PRODUCT.id, contractAmount: 2000000 });
     await waitUntil(() => activeIn(el)?.id === `smec-engagement-${detail.engagementId}`, 'focus not moved');
-    const response = await fetch(`${API}/voucher-batches/${DIGITAL_BATCH}`);
-    expect(response.ok).to.equal(true);
+    expect((await myVouchers('usr-ent-02')).find((v) => v.id === voucherId)?.status).to.equal('ordered');
+
+    // What the wallet shows now comes from the platform's answers: the used voucher is ordered, not usable.
+    await expectNoLongerOffered(el, voucherId);
+    el.refresh();
+    await expectNoLongerOffered(el, voucherId);
+    await expectNoLongerOffered(await wallet('usr-ent-02'), voucherId);
   });
 });

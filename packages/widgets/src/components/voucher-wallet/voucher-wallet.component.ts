@@ -22,6 +22,7 @@ import { renderSignIn } from '../../views/sign-in-view.js';
 import styles from './voucher-wallet.styles.js';
 import { acceptDelivery, claim, loadBatches, loadWallet } from './wallet-api.js';
 import { WalletDialogs } from './wallet-dialogs.js';
+import { answeredBy, emptyOverlay, remembered, shown, type Overlay } from './wallet-overlay.js';
 import { describeActionError } from './wallet-texts.js';
 import { renderWallet } from './wallet-view.js';
 
@@ -122,11 +123,11 @@ export class SmecVoucherWallet extends SmecElement {
   @state() private version = 0;
   @state() private message = '';
   @state() private ratingOpen: string | undefined;
-  /** What the last actions returned, ahead of a reload. */
-  @state() private fresh: { vouchers: Map<string, Voucher>; engagements: Map<string, Engagement> } = {
-    vouchers: new Map(),
-    engagements: new Map(),
-  };
+  /**
+   * What the last actions returned, shown until the reload each one starts has answered: the platform's answer then
+   * says what is true, so nothing here can outlive it.
+   */
+  @state() private fresh: Overlay = emptyOverlay();
 
   /** Base URL of the platform API; default: the platform that served the script. Not used inside `<smec-root>`. */
   @property({ attribute: 'api-base' }) apiBase?: string;
@@ -144,9 +145,12 @@ export class SmecVoucherWallet extends SmecElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   private readonly walletTask = new LoadTask(this, {
-    task: async ([client], { signal }) =>
+    task: async ([client, version], { signal }) => {
       // Nobody can be signed in without a token: no need to hear a 401 say so.
-      (await this.api.signedIn()) ? loadWallet(client, signal) : undefined,
+      const wallet = (await this.api.signedIn()) ? await loadWallet(client, signal) : undefined;
+      if (!signal.aborted) this.fresh = answeredBy(this.fresh, version);
+      return wallet;
+    },
     args: () => [this.api.client, this.version] as const,
     operation: 'vouchers.list',
   });
@@ -158,16 +162,16 @@ export class SmecVoucherWallet extends SmecElement {
 
   /** Reloads the vouchers, the batches and the engagements. */
   refresh(): void {
-    this.fresh = { vouchers: new Map(), engagements: new Map() };
+    this.fresh = emptyOverlay();
     this.version += 1;
   }
 
   private get vouchers(): Voucher[] {
-    return merged(this.walletTask.value?.vouchers, this.fresh.vouchers);
+    return shown(this.walletTask.value?.vouchers, this.fresh.vouchers);
   }
 
   private get engagements(): Engagement[] {
-    return merged(this.walletTask.value?.engagements, this.fresh.engagements);
+    return shown(this.walletTask.value?.engagements, this.fresh.engagements);
   }
 
   /** Unused vouchers, the soonest to expire first: the one a product request picks. */
@@ -205,8 +209,9 @@ export class SmecVoucherWallet extends SmecElement {
   }
 
   /** Shows what a voucher or an engagement is now, ahead of the reload. */
-  private remember<K extends 'vouchers' | 'engagements'>(kind: K, value: Voucher | Engagement): void {
-    this.fresh = { ...this.fresh, [kind]: new Map(this.fresh[kind] as Map<string, unknown>).set(value.id, value) };
+  private remember(kind: 'vouchers' | 'engagements', value: Voucher | Engagement): void {
+    // Remembered at this version, so the reload of the next version, which starts after the action, replaces it.
+    this.fresh = remembered(this.fresh, kind, value, this.version);
   }
 
   /** An action succeeded: the wallet says so, moves the focus to what changed, fires `event` and reloads. */
@@ -352,11 +357,4 @@ export class SmecVoucherWallet extends SmecElement {
       }
     </div>`;
   }
-}
-
-/** What was loaded, with what the last actions returned in place of it; new ones first. */
-function merged<T extends { id: string }>(loaded: T[] = [], fresh: Map<string, T>): T[] {
-  const kept = loaded.map((item) => fresh.get(item.id) ?? item);
-  const added = [...fresh.values()].filter((item) => !loaded.some((l) => l.id === item.id));
-  return [...added, ...kept];
 }
