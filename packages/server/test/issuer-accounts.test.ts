@@ -327,7 +327,7 @@ describe('claim names', () => {
     SMEC_CLAIM_REGION: 'gd_xzqh',
   };
 
-  test('are read from SMEC_CLAIM_*, with documented defaults, and refused when blank-free names clash', () => {
+  test('are read from SMEC_CLAIM_*, with documented defaults; malformed or clashing names are refused', () => {
     assert.deepEqual(claimNamesFrom({}), DEFAULT_CLAIM_NAMES);
     assert.deepEqual(DEFAULT_CLAIM_NAMES, {
       role: 'smec_role',
