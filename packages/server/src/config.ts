@@ -123,7 +123,7 @@ export function claimNamesFrom(env: NodeJS.ProcessEnv): ClaimNames {
   }
   const values = Object.values(names);
   const repeated = values.find((value, index) => values.indexOf(value) !== index);
-  if (repeated) throw new Error(`Two SMEC_CLAIM_* variables name the same claim ${repeated}`);
+  if (repeated) throw new Error(`SMEC_CLAIM_* name the claim ${repeated} twice: each must name its own claim`);
   return names;
 }
 

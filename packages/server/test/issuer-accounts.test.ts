@@ -348,7 +348,7 @@ describe('claim names', () => {
     assert.equal(claimNamesFrom({ SMEC_CLAIM_ROLE: '  ' }).role, 'smec_role');
     assert.throws(() => claimNamesFrom({ SMEC_CLAIM_ROLE: 'has space' }), /SMEC_CLAIM_ROLE must be a claim name/);
     assert.throws(() => claimNamesFrom({ SMEC_CLAIM_NAME: 'sub' }), /registered claim sub/);
-    assert.throws(() => claimNamesFrom({ SMEC_CLAIM_REGION: 'smec_role' }), /same claim smec_role/);
+    assert.throws(() => claimNamesFrom({ SMEC_CLAIM_REGION: 'smec_role' }), /the claim smec_role twice/);
     assert.deepEqual(resolveOptions({}, RENAMED).auth.claims, claimNamesFrom(RENAMED));
   });
 
