@@ -149,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     issuer: options.auth?.issuer ?? DEMO_ISSUER,
     audience: options.auth?.audience ?? DEFAULT_AUDIENCE,
     ...(options.auth?.jwksUrl ? { jwksUrl: options.auth.jwksUrl } : {}),
+    ...(options.auth?.claims ? { claims: options.auth.claims } : {}),
   };
   const demoAuth = (options.demoAuth ?? false) && !authSettings.jwksUrl;
   const authenticator = new Authenticator(
@@ -156,6 +157,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     authSettings,
     demoAuth ? await loadDemoSigningKey(database.db) : undefined,
     clock,
+    context.regions,
   );
   registerPrincipal(app, authenticator);
   // What every domain's store needs: the database, the region index, the cursor secret and the clock.

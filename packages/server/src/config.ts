@@ -1,3 +1,4 @@
+import { CLAIM_NAME_VARIABLES, DEFAULT_CLAIM_NAMES, type ClaimNames } from './auth/claims.js';
 import type { AuthSettings } from './auth/verifier.js';
 import { clockFromEnv, type Clock } from './clock.js';
 import { parseRateLimit, type RateLimitRule } from './http/rate-limit.js';
@@ -81,6 +82,7 @@ export function resolveOptions(options: ServerOptions = {}, env: NodeJS.ProcessE
       ...(env['SMEC_JWT_ISSUER'] ? { issuer: env['SMEC_JWT_ISSUER'] } : {}),
       ...(env['SMEC_JWT_AUDIENCE'] ? { audience: env['SMEC_JWT_AUDIENCE'] } : {}),
       ...(env['SMEC_JWKS_URL'] ? { jwksUrl: env['SMEC_JWKS_URL'] } : {}),
+      claims: claimNamesFrom(env),
     },
     trustProxy: trustProxyFrom(env['SMEC_TRUST_PROXY']),
     hstsMaxAge: hstsMaxAgeFrom(env['SMEC_HSTS_MAX_AGE']),
@@ -98,6 +100,31 @@ function definedRules(rules: Record<string, RateLimitRule | undefined>): Record<
     string,
     RateLimitRule
   >;
+}
+
+/**
+ * The claims' names, each from its `SMEC_CLAIM_*` variable (`DEFAULT_CLAIM_NAMES` when unset): a top-level claim of
+ * the token, so a name is one word. Two roles of one claim would read one value twice, so names must differ.
+ */
+export function claimNamesFrom(env: NodeJS.ProcessEnv): ClaimNames {
+  const names = { ...DEFAULT_CLAIM_NAMES };
+  for (const [key, variable] of Object.entries(CLAIM_NAME_VARIABLES) as [keyof ClaimNames, string][]) {
+    const value = env[variable]?.trim();
+    if (!value) continue;
+    if (!/^[A-Za-z0-9_:.$/-]{1,100}$/.test(value)) {
+      throw new Error(
+        `${variable} must be a claim name (letters, digits and _ : . $ / -), not ${JSON.stringify(value)}`,
+      );
+    }
+    if (['sub', 'iss', 'aud', 'exp', 'nbf', 'iat', 'jti'].includes(value)) {
+      throw new Error(`${variable} cannot be the registered claim ${value}`);
+    }
+    names[key] = value;
+  }
+  const values = Object.values(names);
+  const repeated = values.find((value, index) => values.indexOf(value) !== index);
+  if (repeated) throw new Error(`SMEC_CLAIM_* name the claim ${repeated} twice: each must name its own claim`);
+  return names;
 }
 
 /** `SMEC_TRUST_PROXY`: `true`, a hop count (`1`), or addresses/CIDRs (`10.0.0.0/8,127.0.0.1`). Unset: trust none. */

@@ -1,7 +1,8 @@
 import type { Principal, Role } from '@smec/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemError } from '../http/problem.js';
-import { TokenRejected, type Authenticator } from './verifier.js';
+import { ClaimRejected } from './claims.js';
+import { TokenRejected, principalFromUser, type Authenticated, type Authenticator } from './verifier.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,7 +33,7 @@ const SUBJECT = Symbol('subject');
 
 type Resolving = FastifyRequest & {
   [RESOLVED]?: Promise<Principal | null>;
-  [SUBJECT]?: Promise<string | null>;
+  [SUBJECT]?: Promise<Authenticated | null>;
 };
 
 /** The 401 of a token that is well formed but not accepted, or that names no user. */
@@ -41,9 +42,8 @@ export function invalidToken(): ProblemError {
 }
 
 export function registerPrincipal(app: FastifyInstance, auth: Authenticator): void {
-  app.decorateRequest('tokenSubject', function (this: Resolving) {
-    this[SUBJECT] ??= subjectOf(this, auth);
-    return this[SUBJECT];
+  app.decorateRequest('tokenSubject', async function (this: Resolving) {
+    return (await authenticated(this, auth))?.userId ?? null;
   });
   app.decorateRequest('principal', function (this: Resolving) {
     this[RESOLVED] ??= resolve(this, auth);
@@ -51,19 +51,27 @@ export function registerPrincipal(app: FastifyInstance, auth: Authenticator): vo
   });
 }
 
+/** The token's check, once per request: `tokenSubject()` and `principal()` share it. */
+function authenticated(request: Resolving, auth: Authenticator): Promise<Authenticated | null> {
+  request[SUBJECT] ??= authenticate(request, auth);
+  return request[SUBJECT];
+}
+
 /** Anonymous without an Authorization header; a header that does not hold a valid token is a 401. */
-async function subjectOf(request: FastifyRequest, auth: Authenticator): Promise<string | null> {
+async function authenticate(request: FastifyRequest, auth: Authenticator): Promise<Authenticated | null> {
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const token = BEARER.exec(header)?.[1];
   if (!token) throw unauthorized('The Authorization header must be "Bearer <token>".');
-  return rejectedAsUnauthorized(request, () => auth.subjectOf(token));
+  return rejectedAsUnauthorized(request, () => auth.authenticate(token));
 }
 
-async function resolve(request: FastifyRequest, auth: Authenticator): Promise<Principal | null> {
-  const subject = await request.tokenSubject();
-  if (subject === null) return null;
-  return rejectedAsUnauthorized(request, () => auth.principalOf(subject));
+async function resolve(request: Resolving, auth: Authenticator): Promise<Principal | null> {
+  const signedIn = await authenticated(request, auth);
+  if (signedIn === null) return null;
+  // The claims' account was read (or written) with the token's check: no second read.
+  if (signedIn.user) return principalFromUser(signedIn.user);
+  return rejectedAsUnauthorized(request, () => auth.principalOf(signedIn.userId));
 }
 
 async function rejectedAsUnauthorized<T>(request: FastifyRequest, check: () => Promise<T>): Promise<T> {
@@ -73,6 +81,12 @@ async function rejectedAsUnauthorized<T>(request: FastifyRequest, check: () => P
     if (error instanceof TokenRejected) {
       request.log.debug({ reason: error.message }, 'token rejected');
       throw invalidToken();
+    }
+    // The token is genuine but its account claims do not fit: the caller (or the identity provider's operator) is
+    // told which claim, and only what the token itself said.
+    if (error instanceof ClaimRejected) {
+      request.log.debug({ claim: error.claim }, 'token claims rejected');
+      throw unauthorized(error.message);
     }
     throw error;
   }

@@ -5,11 +5,15 @@ import {
   createRemoteJWKSet,
   errors as joseErrors,
   jwtVerify,
+  type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
 import type { Kysely } from 'kysely';
+import type { RegionIndex } from '../catalog/regions.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
+import { AccountStore, userIdOfSubject } from './accounts.js';
+import { DEFAULT_CLAIM_NAMES, accountClaimsOf, type ClaimNames } from './claims.js';
 import { DEMO_ALGORITHM, type DemoSigningKey } from './keys.js';
 
 /** Asymmetric algorithms only: a shared-secret (HS*) or unsigned (`none`) token is refused whatever its header says. */
@@ -22,6 +26,15 @@ export interface AuthSettings {
   readonly audience: string;
   /** An external issuer's key set (production). Without it, the server signs its own tokens (demo). */
   readonly jwksUrl?: string;
+  /** The names of the claims that describe the account (`SMEC_CLAIM_*`). Default `DEFAULT_CLAIM_NAMES`. */
+  readonly claims?: ClaimNames;
+}
+
+/** Whom a verified token names: the user's id and, when its claims described the account, the user's row. */
+export interface Authenticated {
+  readonly userId: string;
+  /** The row as the claims made it, already read: no second read for `principal()`. */
+  readonly user?: UserRow;
 }
 
 /** Why a token was refused; never shown in full to the caller, only logged at debug level. */
@@ -36,10 +49,22 @@ export class Authenticator {
   readonly #keys: JWTVerifyGetKey;
   readonly #db: Kysely<Database>;
   readonly #clock: Clock;
+  readonly #regions: RegionIndex;
+  readonly #accounts: AccountStore;
+  readonly #claims: ClaimNames;
 
-  constructor(db: Kysely<Database>, settings: AuthSettings, demoKey: DemoSigningKey | undefined, clock: Clock) {
+  constructor(
+    db: Kysely<Database>,
+    settings: AuthSettings,
+    demoKey: DemoSigningKey | undefined,
+    clock: Clock,
+    regions: RegionIndex,
+  ) {
     this.#db = db;
     this.#clock = clock;
+    this.#regions = regions;
+    this.#claims = settings.claims ?? DEFAULT_CLAIM_NAMES;
+    this.#accounts = new AccountStore(db, regions, this.#claims);
     this.settings = settings;
     this.demoKey = demoKey;
     if (settings.jwksUrl) this.#keys = createRemoteJWKSet(new URL(settings.jwksUrl));
@@ -54,14 +79,24 @@ export class Authenticator {
 
   /** Checks signature, issuer, audience and expiry, then finds the user the token names (`sub`). */
   async verify(token: string): Promise<Principal> {
-    return this.principalOf(await this.subjectOf(token));
+    const { userId, user } = await this.authenticate(token);
+    return user ? principalFromUser(user) : this.principalOf(userId);
   }
 
   /** The user a token names (`sub`) once its signature, issuer, audience and expiry are checked. */
   async subjectOf(token: string): Promise<string> {
-    let subject: string | undefined;
+    return (await this.authenticate(token)).userId;
+  }
+
+  /**
+   * Checks the token, then, when its claims describe the account (a role claim), makes the user's row say what they
+   * say: so that a route reading the user in its own SQL finds it. A token without a role claim names an existing
+   * user by its subject alone (the demo issuer's, the seeded users). A claim that does not fit is `ClaimRejected`.
+   */
+  async authenticate(token: string): Promise<Authenticated> {
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, this.#keys, {
+      ({ payload } = await jwtVerify(token, this.#keys, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms: ACCEPTED_ALGORITHMS,
@@ -69,16 +104,18 @@ export class Authenticator {
         clockTolerance: 30,
         // Expiry is judged by the server's clock, so a demo pinned to a day (SMEC_NOW) accepts the tokens it issues.
         currentDate: new Date(this.#clock.now()),
-      });
-      subject = payload.sub;
+      }));
     } catch (error) {
       if (error instanceof joseErrors.JOSEError || error instanceof TypeError) {
         throw new TokenRejected(error.message, { cause: error });
       }
       throw error;
     }
-    if (!subject) throw new TokenRejected('The token names no subject');
-    return subject;
+    if (!payload.sub) throw new TokenRejected('The token names no subject');
+    const userId = userIdOfSubject(payload.sub);
+    const claims = accountClaimsOf(payload, this.#claims, (code) => this.#regions.get(code) !== undefined);
+    if (!claims) return { userId };
+    return { userId, user: await this.#accounts.ensure(userId, claims) };
   }
 
   /** The signed-in user `subject`; a token naming no user is refused. */

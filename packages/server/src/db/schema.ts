@@ -346,7 +346,8 @@ export interface EnterpriseTable {
   id: string;
   uscc: string;
   name: string;
-  size: 'micro' | 'small' | 'medium';
+  /** `unknown` for an enterprise first known from a sign-in, until the center records it (`auth/enterprise-profile.ts`). */
+  size: 'micro' | 'small' | 'medium' | 'unknown';
   industry: string;
   region_code: string;
   /** The city the region lies in (itself for a city). */

@@ -1,6 +1,6 @@
 // Claiming a voucher of a batch: the checks in the order their answers take, and the voucher it issues.
 import { randomBytes } from 'node:crypto';
-import type { MessageLocale, Principal, Voucher } from '@smec/schemas';
+import { ENTERPRISE_SIZES, type MessageLocale, type Principal, type Voucher } from '@smec/schemas';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { serializeEnterpriseWrites } from '../db/locks.js';
@@ -105,6 +105,11 @@ export function claimRefusal(
   }
   if (!enterprise) return problem('not_eligible', locale, 'noProfile');
   const sizes = JSON.parse(batch.sizes) as string[];
+  // An enterprise first known from a sign-in has no size on record: telling it the batch is for micro enterprises
+  // would suggest it is not one.
+  if (!(ENTERPRISE_SIZES as readonly string[]).includes(enterprise.size)) {
+    return problem('not_eligible', locale, 'sizeNotRecorded', '', { reason: 'size' });
+  }
   if (!sizes.includes(enterprise.size)) {
     return problem('not_eligible', locale, 'notEligibleSize', sizeWords(locale, sizes), {
       reason: 'size',

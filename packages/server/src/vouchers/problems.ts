@@ -24,6 +24,10 @@ const TEXT = {
     zh: '贵企业本年度服务券额度已用完（上限 {x}）。',
     en: 'Your enterprise has reached this year’s voucher cap ({x}).',
   },
+  sizeNotRecorded: {
+    zh: '贵企业的规模（微型、小型或中型）尚未登记，暂不能领取该批次服务券，请联系服务中心。',
+    en: 'Your enterprise’s size (micro, small or medium) is not on record yet; contact the service center to claim this batch.',
+  },
   notEligibleSize: {
     zh: '该批次仅限{x}企业领取。',
     en: 'This batch is for {x} enterprises only.',

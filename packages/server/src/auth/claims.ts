@@ -1,0 +1,146 @@
+// What an identity provider's token says about the account behind it: the claims read, checked and named here, so
+// that a token whose claims do not fit is refused with the name of the claim at fault.
+import { isValidUscc, usccCheckCharacter, type Role } from '@smec/schemas';
+import type { JWTPayload } from 'jose';
+
+/**
+ * The names of the claims an identity provider's token carries the account in; each is configurable
+ * (`SMEC_CLAIM_*`, see `config.ts`), because the province's identity provider names them its own way. The subject
+ * is always the registered claim `sub`.
+ */
+export interface ClaimNames {
+  /** `enterprise`, `provider` or `admin`. Without it the token must name an existing user (the seeded ones). */
+  readonly role: string;
+  /** The person's name. */
+  readonly name: string;
+  /** An enterprise's unified social credit code. */
+  readonly uscc: string;
+  /** An enterprise's registered name. */
+  readonly enterpriseName: string;
+  /** A provider's id on the platform. */
+  readonly provider: string;
+  /** A center staff member's region (GB/T 2260 code). */
+  readonly region: string;
+}
+
+export const DEFAULT_CLAIM_NAMES: ClaimNames = {
+  role: 'smec_role',
+  name: 'name',
+  uscc: 'smec_uscc',
+  enterpriseName: 'smec_enterprise_name',
+  provider: 'smec_provider_id',
+  region: 'smec_region',
+};
+
+/** The environment variable that renames each claim. */
+export const CLAIM_NAME_VARIABLES: Readonly<Record<keyof ClaimNames, string>> = {
+  role: 'SMEC_CLAIM_ROLE',
+  name: 'SMEC_CLAIM_NAME',
+  uscc: 'SMEC_CLAIM_USCC',
+  enterpriseName: 'SMEC_CLAIM_ENTERPRISE_NAME',
+  provider: 'SMEC_CLAIM_PROVIDER',
+  region: 'SMEC_CLAIM_REGION',
+};
+
+/** The account a token's claims describe, by role: what the platform keeps of it in `users` (and `enterprises`). */
+export type AccountClaims =
+  | { readonly role: 'enterprise'; readonly name: string; readonly uscc: string; readonly enterpriseName: string }
+  | { readonly role: 'provider'; readonly name: string; readonly providerId: string }
+  | { readonly role: 'admin'; readonly name: string; readonly regionCode: string };
+
+/**
+ * A claim that does not fit: the caller is told `claim <name>: <reason>` (a 401), and nothing else. The reason quotes
+ * at most a short prefix of the token's own value, never anything read from the server.
+ */
+export class ClaimRejected extends Error {
+  override name = 'ClaimRejected';
+  readonly claim: string;
+
+  constructor(claim: string, reason: string) {
+    super(`claim ${claim}: ${reason}`);
+    this.claim = claim;
+  }
+}
+
+const ROLES: readonly Role[] = ['enterprise', 'provider', 'admin'];
+const MAX_NAME = 100;
+const MAX_ENTERPRISE_NAME = 200;
+const PROVIDER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const REGION_CODE = /^\d{6}$/;
+
+/** A token's value as a refusal quotes it: short, one line, so that a hostile claim cannot fill the answer. */
+export function quoted(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return `'${clean.length > 40 ? `${clean.slice(0, 40)}…` : clean}'`;
+}
+
+/** The claim `claim` as a trimmed, non-empty string of at most `max` characters. */
+function text(payload: JWTPayload, claim: string, max: number): string {
+  const value = payload[claim];
+  if (value === undefined || value === null) throw new ClaimRejected(claim, 'missing');
+  if (typeof value !== 'string') throw new ClaimRejected(claim, 'must be a string');
+  const trimmed = value.trim();
+  if (trimmed === '') throw new ClaimRejected(claim, 'empty');
+  if (trimmed.length > max) throw new ClaimRejected(claim, `longer than ${max} characters`);
+  return trimmed;
+}
+
+/** The claim `claim` as a unified social credit code: upper case, 18 characters, its check character right. */
+function uscc(payload: JWTPayload, claim: string): string {
+  const code = text(payload, claim, 64).toUpperCase();
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) {
+    throw new ClaimRejected(claim, `${quoted(code)} is not an 18-character unified social credit code`);
+  }
+  if (!isValidUscc(code)) {
+    const expected = usccCheckCharacter(code.slice(0, 17));
+    throw new ClaimRejected(claim, `${quoted(code)} has a bad check character (expected ${expected ?? 'none'})`);
+  }
+  return code;
+}
+
+/**
+ * The account a verified token's claims describe, or undefined when the token has no role claim at all: then it
+ * names an existing user by its subject alone, as the demo issuer's tokens do. A role claim makes every claim of
+ * that role required. `isRegion` says whether a region code exists (the regions table). Whether the enterprise's
+ * region or the provider exists is for the account's store, which reads the database anyway.
+ */
+export function accountClaimsOf(
+  payload: JWTPayload,
+  names: ClaimNames,
+  isRegion: (code: string) => boolean,
+): AccountClaims | undefined {
+  const role = payload[names.role];
+  if (role === undefined || role === null) return undefined;
+  if (typeof role !== 'string') throw new ClaimRejected(names.role, 'must be a string');
+  if (!(ROLES as readonly string[]).includes(role)) {
+    throw new ClaimRejected(names.role, `unknown role ${quoted(role)} (expected enterprise, provider or admin)`);
+  }
+  const name = text(payload, names.name, MAX_NAME);
+  switch (role as Role) {
+    case 'enterprise':
+      return {
+        role: 'enterprise',
+        name,
+        uscc: uscc(payload, names.uscc),
+        enterpriseName: text(payload, names.enterpriseName, MAX_ENTERPRISE_NAME),
+      };
+    case 'provider': {
+      const providerId = text(payload, names.provider, 64);
+      if (!PROVIDER_ID.test(providerId)) throw new ClaimRejected(names.provider, `${quoted(providerId)} is not an id`);
+      return { role: 'provider', name, providerId };
+    }
+    case 'admin': {
+      const regionCode = text(payload, names.region, 16);
+      if (!REGION_CODE.test(regionCode) || !isRegion(regionCode)) {
+        throw new ClaimRejected(names.region, `no region ${quoted(regionCode)}`);
+      }
+      return { role: 'admin', name, regionCode };
+    }
+  }
+}
+
+/** The administrative division a USCC was issued in: its characters 3–8 (GB 32100-2015). */
+export function usccRegionCode(code: string): string {
+  return code.slice(2, 8);
+}
