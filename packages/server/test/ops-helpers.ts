@@ -167,6 +167,9 @@ export function heldRequest(port: number, path: string, body: unknown, headers: 
       incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: text }));
     });
   });
+  // A connection the server drops fails `response` before the caller awaits it: that is the caller's failure to
+  // report, not an unhandled rejection that kills the process.
+  response.catch(() => undefined);
   request.flushHeaders();
   return { accepted, response, finish: () => request.end(payload) };
 }

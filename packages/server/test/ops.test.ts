@@ -1,7 +1,7 @@
 // Operating the reference server: its log holds no personal data, its health check reports the database, a busy
 // database is a 503 to retry (never a 500), every response carries the security headers, and SIGTERM drains it.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,8 @@ import { API_CSP } from '../src/http/security-headers.js';
 import { buildApp, prepareDatabase, type PreparedDatabase } from '../src/index.js';
 import { openTestApp, validDemand } from './demand-helpers.js';
 import { assertProblem, type JsonResponse } from './helpers.js';
-import { heldRequest, insertOpenBatch, startChildServer, tryConnect } from './ops-helpers.js';
+import { drainOnce } from './drain-scenario.js';
+import { insertOpenBatch } from './ops-helpers.js';
 
 async function injectJson<T = unknown>(
   app: FastifyInstance,
@@ -388,56 +389,6 @@ test('security headers on every response: pages, the CDN build, the API and its 
 });
 
 test('SIGTERM: requests in flight finish, new connections are refused, the database is closed, exit code 0', async () => {
-  const database = await createTestDatabase();
-  const server = await startChildServer(database.env);
-  try {
-    const held = Array.from({ length: 4 }, (_, index) =>
-      heldRequest(server.port, '/api/v1/demands', validDemand({ title: `停机测试需求第${index + 1}号` }), {
-        'idempotency-key': `ops-drain-${index}`,
-      }),
-    );
-    await Promise.all(held.map((request) => request.accepted));
-
-    const signalled = performance.now();
-    server.child.kill('SIGTERM');
-    await server.waitFor(/SIGTERM, finishing the requests in flight/);
-    // The listening socket closes within moments of the signal, while the requests above are still open.
-    let outcome = await tryConnect(server.port);
-    for (let attempt = 0; outcome === 'connected' && attempt < 40; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      outcome = await tryConnect(server.port);
-    }
-    assert.equal(outcome, 'ECONNREFUSED', 'new connections are refused while draining');
-
-    for (const request of held) request.finish();
-    const responses = await Promise.all(held.map((request) => request.response));
-    for (const response of responses) assert.equal(response.status, 201, response.body);
-    const exit = await server.exited;
-    const drainMs = performance.now() - signalled;
-    assert.deepEqual(exit, { code: 0, signal: null }, server.output.stderr);
-    assert.ok(drainMs < 10_000, `exited ${Math.round(drainMs)} ms after SIGTERM`);
-    assert.match(server.output.stderr, /smec: stopped/);
-    const dataDir = database.env['SMEC_DATA_DIR'];
-    if (dataDir) {
-      assert.equal(existsSync(join(dataDir, 'smec.db-wal')), false, 'SQLite was closed: its WAL checkpointed away');
-    }
-    for (const line of server.output.stdout.split('\n').filter(Boolean)) {
-      assert.doesNotThrow(() => JSON.parse(line), `stdout is JSON lines only: ${line}`);
-    }
-
-    const opened = await database.open();
-    try {
-      const rows = await opened.db
-        .selectFrom('demands')
-        .select('title')
-        .where('title', 'like', '停机测试需求%')
-        .execute();
-      assert.equal(rows.length, held.length, 'every drained write was committed');
-    } finally {
-      await opened.close();
-    }
-  } finally {
-    await server.kill();
-    await database.dispose();
-  }
+  // The same drain that `npm run stress:drain` runs a hundred times.
+  await drainOnce();
 });
