@@ -1,10 +1,13 @@
+import { impliedMaxLength } from './bounds.js';
 import * as z from './zod.js';
 
 /** An opaque identifier such as `prd-00042`. */
 export const Id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9][a-z0-9-]*$/));
 
 /** A GB/T 2260 region code: six digits. */
-export const RegionCode = z.string().check(z.regex(/^\d{6}$/, { error: 'Region code must be six digits' }));
+export const RegionCode = z
+  .string()
+  .check(z.regex(/^\d{6}$/, { error: 'Region code must be six digits' }), impliedMaxLength(6));
 
 /** Money is always integer fen (分), never a float. */
 export const Fen = z.int().check(z.minimum(0));
@@ -21,7 +24,7 @@ export const DateTime = z.stringFormat(
 );
 
 /** A calendar date, e.g. `2024-05-01`. */
-export const DateOnly = z.stringFormat('date', new RegExp(`^${DATE}$`));
+export const DateOnly = z.stringFormat('date', new RegExp(`^${DATE}$`)).check(impliedMaxLength(10));
 
 /**
  * One page of a list. `nextCursor` is null on the last page; `total` counts every match, not just this page.

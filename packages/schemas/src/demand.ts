@@ -1,6 +1,8 @@
+import { describeTextLimit, impliedMaxLength, textCap } from './bounds.js';
 import { DateOnly, DateTime, Id, RegionCode, pageOf } from './common.js';
 import { CategoryId } from './reference.js';
 import {
+  BUDGET_MAX_FEN,
   DEMAND_STATUSES,
   DEMAND_TEXT_LIMITS,
   TRACKING_NO_PATTERN,
@@ -15,13 +17,21 @@ import { textLength, todayInShanghai } from './rules/text.js';
 import * as z from './zod.js';
 
 function text(min: number, max: number, error: string) {
-  return z.string().check(z.refine((value) => textLength(value.trim()) >= min && textLength(value) <= max, { error }));
+  return z.string().check(
+    textCap(max, error),
+    z.refine((value) => textLength(value.trim()) >= min && textLength(value) <= max, { error }),
+    describeTextLimit(max),
+  );
 }
 
 /** A free-text field of the form, with the limits and message the widget checks it with too. */
 function formText(field: DemandTextField) {
-  const { key } = DEMAND_TEXT_LIMITS[field];
-  return z.string().check(z.refine((value) => checkDemandText(field, value) === undefined, { error: key }));
+  const { key, max } = DEMAND_TEXT_LIMITS[field];
+  return z.string().check(
+    textCap(max, key),
+    z.refine((value) => checkDemandText(field, value) === undefined, { error: key }),
+    describeTextLimit(max),
+  );
 }
 
 // Each check carries a message key (see messages.ts) so that every client shows the same words in its language.
@@ -30,11 +40,20 @@ export const DemandUscc = z
   .check(
     z.regex(USCC_PATTERN, { error: 'uscc.format' }),
     z.refine(isValidUscc, { error: 'uscc.checksum', abort: true }),
+    impliedMaxLength(18),
   );
-export const MobilePhone = z.string().check(z.refine((value) => !checkMobile(value), { error: 'contact.phone' }));
+/** Eleven digits (`isMainlandMobile`). */
+export const MobilePhone = z.string().check(
+  z.refine((value) => !checkMobile(value), { error: 'contact.phone' }),
+  impliedMaxLength(11),
+);
 
 export const DemandBudget = z.union([
-  z.int().check(z.refine((value) => !checkBudget(value), { error: 'budget' })),
+  z.int().check(
+    z.minimum(1, { error: 'budget' }),
+    z.maximum(BUDGET_MAX_FEN, { error: 'budget' }),
+    z.refine((value) => !checkBudget(value), { error: 'budget' }),
+  ),
   z.literal('negotiable'),
 ]);
 export type DemandBudget = z.infer<typeof DemandBudget>;
@@ -125,7 +144,9 @@ export const DemandStatusView = z.object({
 export type DemandStatusView = z.infer<typeof DemandStatusView>;
 
 /** Tracking numbers read `XQ` + the submission date + six characters, e.g. `XQ20261128K7M3Q9`. */
-export const TrackingNo = z.string().check(z.regex(TRACKING_NO_PATTERN, { error: 'trackingNo.format' }));
+export const TrackingNo = z
+  .string()
+  .check(z.regex(TRACKING_NO_PATTERN, { error: 'trackingNo.format' }), impliedMaxLength(16));
 
 /** A center administrator's move of a demand through its states. */
 export const DemandTransition = z.discriminatedUnion('action', [

@@ -1,3 +1,4 @@
+import { impliedMaxLength } from './bounds.js';
 import { DateOnly, Id, RegionCode } from './common.js';
 import { POLICY_VALIDITY_FILTERS } from './rules/policy.js';
 import { ProductSort, ProviderSort } from './catalog.js';
@@ -15,8 +16,13 @@ export function queryInt(min: number, max: number) {
   return z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
 }
 
-/** Query-string boolean: `true`/`false`/`1`/`0`. */
-export const QueryBool = z.stringbool({ truthy: ['true', '1'], falsy: ['false', '0'] });
+/**
+ * Query-string boolean: `true`/`false`/`1`/`0`, in any case. zod documents it as a bare string; the pattern and the
+ * length say what it takes.
+ */
+export const QueryBool = z
+  .stringbool({ truthy: ['true', '1'], falsy: ['false', '0'] })
+  .check(z.meta({ pattern: '^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0)$' }), impliedMaxLength(5));
 
 export const ListQuery = {
   limit: z.optional(queryInt(1, 100)),
@@ -65,6 +71,7 @@ export const EventDateBound = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, {
     error: 'Must be a date (YYYY-MM-DD) or a date-time with an offset',
   }),
+  impliedMaxLength(29),
 );
 
 /** Filters of the event list: events overlapping [from, to]; `region` includes the regions below it. */

@@ -1,3 +1,4 @@
+import { describeTextLimit, textCap } from './bounds.js';
 import { DateOnly, DateTime, Id, pageOf } from './common.js';
 import { COMMENT_MAX, GRADES, SATISFACTION_LEVELS } from './rules/rating.js';
 import { textLength } from './rules/text.js';
@@ -28,9 +29,11 @@ export const Grade = z.enum(GRADES);
 export type Grade = z.infer<typeof Grade>;
 
 /** A comment of at most 200 characters as a person counts them (an emoji or a Chinese character is one). */
-export const RatingComment = z
-  .string()
-  .check(z.refine((value) => textLength(value) <= COMMENT_MAX, { error: 'rating.comment' }));
+export const RatingComment = z.string().check(
+  textCap(COMMENT_MAX, 'rating.comment'),
+  z.refine((value) => textLength(value) <= COMMENT_MAX, { error: 'rating.comment' }),
+  describeTextLimit(COMMENT_MAX),
+);
 
 /** What the enterprise sends; the server computes the score and the grade. */
 export const RatingInput = z.object({
@@ -127,17 +130,22 @@ export const PublicRatingPage = z.object({
 });
 export type PublicRatingPage = z.infer<typeof PublicRatingPage>;
 
-/** The provider's answer to a follow-up, or the enterprise's reason to reopen it. */
-export const FollowUpAnswerInput = z.object({
-  text: z
-    .string()
-    .check(z.refine((v) => textLength(v.trim()) >= 2 && textLength(v) <= 500, { error: 'followUp.text' })),
-});
+/**
+ * The provider's answer to a follow-up, or the enterprise's reason to reopen it: 2 to `max` characters as a person
+ * counts them (spaces around the text do not count towards the 2).
+ */
+function followUpText(max: number, error: string) {
+  return z.string().check(
+    textCap(max, error),
+    z.refine((v) => textLength(v.trim()) >= 2 && textLength(v) <= max, { error }),
+    describeTextLimit(max),
+  );
+}
+
+/** The provider's answer to a follow-up. */
+export const FollowUpAnswerInput = z.object({ text: followUpText(500, 'followUp.text') });
 export type FollowUpAnswerInput = z.infer<typeof FollowUpAnswerInput>;
 
-export const FollowUpReopenInput = z.object({
-  reason: z
-    .string()
-    .check(z.refine((v) => textLength(v.trim()) >= 2 && textLength(v) <= 200, { error: 'followUp.reason' })),
-});
+/** The enterprise's reason to reopen a follow-up. */
+export const FollowUpReopenInput = z.object({ reason: followUpText(200, 'followUp.reason') });
 export type FollowUpReopenInput = z.infer<typeof FollowUpReopenInput>;

@@ -91,3 +91,88 @@ test('the calendar operations answer text/calendar', () => {
     assert.deepEqual(Object.keys(document.paths[path]?.['get']?.responses['200']?.content ?? {}), ['text/calendar']);
   }
 });
+
+type Json = Record<string, unknown>;
+interface DocumentedOperation {
+  readonly operationId: string;
+  readonly security?: readonly Json[];
+  readonly parameters: readonly { readonly name: string; readonly schema: Json; readonly example?: unknown }[];
+  readonly requestBody?: { readonly content: Record<string, { readonly schema: Json }> };
+  readonly responses: Record<string, { readonly headers?: Record<string, { readonly schema: Json }> }>;
+}
+const generated = buildOpenApiDocument() as { paths: Record<string, Record<string, DocumentedOperation>> };
+const documentedOperations = Object.values(generated.paths).flatMap((item) => Object.values(item));
+
+/** Every schema object below `node`. */
+function schemasIn(node: unknown): Json[] {
+  if (Array.isArray(node)) return node.flatMap(schemasIn);
+  if (node === null || typeof node !== 'object') return [];
+  return [node as Json, ...Object.values(node).flatMap(schemasIn)];
+}
+
+test('every integer has its OpenAPI format: int32 when its range fits, else int64', () => {
+  const integers = schemasIn(generated).filter((schema) => schema['type'] === 'integer');
+  assert.ok(integers.length > 100);
+  for (const schema of integers) {
+    const fits = (schema['minimum'] as number) >= -(2 ** 31) && (schema['maximum'] as number) <= 2 ** 31 - 1;
+    assert.equal(schema['format'], fits ? 'int32' : 'int64', JSON.stringify(schema));
+  }
+  const limit = operationNamed('listProducts').parameters.find((parameter) => parameter.name === 'limit');
+  assert.deepEqual(limit?.schema, { type: 'integer', minimum: 1, maximum: 100, format: 'int32' });
+});
+
+function operationNamed(operationId: string): DocumentedOperation {
+  const found = documentedOperations.find((operation) => operation.operationId === operationId);
+  assert.ok(found, operationId);
+  return found;
+}
+
+test('a check repeated for its message is documented once', () => {
+  const body = operationNamed('createDemand').requestBody?.content['application/json']?.schema as {
+    properties: Record<string, Json>;
+  };
+  // RegionCode checked again with the form's message key: one pattern, no allOf.
+  assert.deepEqual(body.properties['regionCode'], { type: 'string', pattern: '^\\d{6}$', maxLength: 6 });
+  assert.ok(schemasIn(generated).every((schema) => !Array.isArray(schema['allOf']) || schema['allOf'].length > 1));
+});
+
+test('parameter examples are of their schema’s type', () => {
+  for (const operation of documentedOperations) {
+    for (const { name, schema, example } of operation.parameters) {
+      if (example === undefined) continue;
+      const type = schema['type'] === 'integer' ? 'number' : schema['type'];
+      assert.equal(typeof example, type, `${operation.operationId} ${name}`);
+    }
+  }
+  const limit = operationNamed('listProviders').parameters.find((parameter) => parameter.name === 'limit');
+  assert.equal(limit?.example, 10);
+});
+
+test('every operation states its security: a bearer token, or none at all', () => {
+  for (const operation of Object.values(operations) as Operation[]) {
+    const expected = operation.security === 'bearer' ? [{ bearerAuth: [] }] : [];
+    assert.deepEqual(operationNamed(operation.operationId).security, expected, operation.operationId);
+  }
+});
+
+test('every answer documents CORS; those of a limited operation its rate limit, and a 429 Retry-After', () => {
+  for (const operation of Object.values(operations) as Operation[]) {
+    const limited = problemCodesOf(operation).includes('rate_limited');
+    for (const [status, response] of Object.entries(operationNamed(operation.operationId).responses)) {
+      const names = Object.keys(response.headers ?? {});
+      const where = `${operation.operationId} ${status}`;
+      assert.ok(
+        names.includes('Access-Control-Allow-Origin') && names.includes('Access-Control-Expose-Headers'),
+        where,
+      );
+      assert.equal(names.includes('RateLimit') && names.includes('RateLimit-Policy'), limited, where);
+      assert.equal(names.includes('Retry-After'), limited && status === '429', where);
+    }
+  }
+  assert.deepEqual(
+    (Object.values(operations) as Operation[])
+      .filter((operation) => problemCodesOf(operation).includes('rate_limited'))
+      .map((operation) => operation.operationId),
+    ['createDemand', 'lookupDemand'],
+  );
+});

@@ -7,6 +7,7 @@ import { prepareDatabase, type PreparedDatabase } from './db/prepare.js';
 import { registerPrincipal } from './auth/principal.js';
 import { loadDemoSigningKey } from './auth/keys.js';
 import { Authenticator, type AuthSettings } from './auth/verifier.js';
+import { CORS_OPTIONS } from './http/cors.js';
 import { registerEtags } from './http/etag.js';
 import { registerRateLimits, type RateLimitRule } from './http/rate-limit.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './http/error-handlers.js';
@@ -75,16 +76,7 @@ export const DEFAULT_AUDIENCE = 'smec-platform';
 export const DEFAULT_SUBMIT_LIMIT: RateLimitRule = { max: 10, windowMs: 10 * 60_000 };
 export const DEFAULT_LOOKUP_LIMIT: RateLimitRule = { max: 30, windowMs: 60_000 };
 
-export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'];
-export const CORS_EXPOSED_HEADERS = [
-  'ETag',
-  'Retry-After',
-  'RateLimit',
-  'RateLimit-Policy',
-  'X-Request-Id',
-  'Idempotent-Replayed',
-  'Location',
-];
+export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS } from './http/cors.js';
 
 const API_PREFIX = '/api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -134,13 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandlers(app);
   if (options.checkProblemCodes) registerProblemCodeCheck(app, API_PREFIX);
 
-  await app.register(cors, {
-    origin: '*',
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: CORS_ALLOWED_HEADERS,
-    exposedHeaders: CORS_EXPOSED_HEADERS,
-    maxAge: 600,
-  });
+  await app.register(cors, CORS_OPTIONS);
   registerEtags(app);
   registerJsonBodies(app);
   await registerRateLimits(app, database.db, clock);

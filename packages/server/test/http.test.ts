@@ -10,6 +10,10 @@ import { isEntryFile } from '../src/routes/demo.js';
 import { prepareTestDatabase, startTestServer, testClock } from '../../../test-support/server.js';
 import { assertProblem } from './helpers.js';
 
+interface DocumentedAnswer {
+  readonly headers?: Record<string, { readonly schema: { readonly const?: string } }>;
+}
+
 let server: Awaited<ReturnType<typeof startTestServer>>;
 before(async () => {
   server = await startTestServer();
@@ -73,6 +77,40 @@ describe('CORS', () => {
     const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase();
     for (const header of ['authorization', 'content-type', 'idempotency-key', 'if-none-match'])
       assert.ok(allowed.includes(header), header);
+  });
+
+  test('every answer carries CORS as the document states it: successes, 304s, problems, the router’s refusals', async () => {
+    const document = (await (await fetch(`${server.apiUrl}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, DocumentedAnswer> }>>;
+    };
+    const documented = (path: string, method: string, status: number) =>
+      document.paths[path]?.[method]?.responses[String(status)]?.headers ?? {};
+    const categories = await fetch(`${server.apiUrl}/categories`);
+    const answers: [string, string, Response][] = [
+      ['/categories', 'get', categories],
+      [
+        '/categories',
+        'get',
+        await fetch(`${server.apiUrl}/categories`, {
+          headers: { 'if-none-match': categories.headers.get('etag') ?? '' },
+        }),
+      ],
+      ['/products', 'get', await fetch(`${server.apiUrl}/products?limit=abc`)],
+      ['/demands', 'get', await fetch(`${server.apiUrl}/demands`, { headers: { authorization: 'Bearer abc' } })],
+      ['/products/{id}', 'get', await fetch(`${server.apiUrl}/products/prd-99999`)],
+      // Not percent-encoded UTF-8: the router refuses it before any hook runs.
+      ['/products/{id}', 'get', await fetch(`${server.apiUrl}/products/%E0%A4%A`)],
+    ];
+    assert.deepEqual(
+      answers.map(([, , response]) => response.status),
+      [200, 304, 400, 401, 404, 400],
+    );
+    for (const [path, method, response] of answers) {
+      const headers = documented(path, method, response.status);
+      for (const name of ['Access-Control-Allow-Origin', 'Access-Control-Expose-Headers']) {
+        assert.equal(response.headers.get(name), headers[name]?.schema.const, `${path} ${response.status} ${name}`);
+      }
+    }
   });
 
   test('responses expose ETag, Retry-After, RateLimit and the request id', async () => {

@@ -1,10 +1,10 @@
 import { Problem } from '../problem.js';
-import * as z from '../zod.js';
 import { PROBLEM_CODES, PROBLEM_STATUS, type ProblemCode } from '../rules/problem.js';
 import { PROBLEM_TITLES } from '../rules/problem-titles.js';
+import type * as z from '../zod.js';
+import { jsonSchema, type JsonObject } from './json-schema.js';
 import { operations, problemCodesOf, type Operation } from './operations.js';
-
-type JsonObject = Record<string, unknown>;
+import { CORS_HEADERS, RATE_LIMIT_HEADERS, RETRY_AFTER_HEADER } from './response-headers.js';
 
 /** The reason phrase of each error status a problem code has (RFC 9110). */
 const STATUS_TEXT: Record<number, string> = {
@@ -22,10 +22,14 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service unavailable',
 };
 
-function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonObject {
-  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonObject;
-  delete out['$schema'];
-  return out;
+/**
+ * A query or path value as the type of its schema: the operations' examples are written as the URL spells them
+ * (`limit: '10'`), the document's examples must match their schema (`limit: 10`).
+ */
+function exampleOf(value: string, schema: JsonObject): unknown {
+  if (schema['type'] === 'integer' || schema['type'] === 'number') return Number(value);
+  if (schema['type'] === 'boolean') return value === 'true';
+  return value;
 }
 
 /** Turns an object schema of query or path values into OpenAPI parameters. */
@@ -40,7 +44,7 @@ function parametersOf(schema: z.ZodMiniType | undefined, location: 'query' | 'pa
       schema: propertySchema,
     };
     const value = example?.[name];
-    if (value !== undefined) parameter['example'] = value;
+    if (value !== undefined) parameter['example'] = exampleOf(value, propertySchema);
     return parameter;
   });
 }
@@ -78,13 +82,34 @@ function problemResponses(operation: Operation): Record<string, JsonObject> {
   return responses;
 }
 
+/**
+ * The headers of each answer: CORS on all of them; on a limited operation (one that can answer 429) the rate limit's
+ * on all of them, and `Retry-After` with the 429.
+ */
+function withHeaders(responses: Record<string, JsonObject>, limited: boolean): Record<string, JsonObject> {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => [
+      status,
+      {
+        ...response,
+        headers: {
+          ...(response['headers'] as JsonObject | undefined),
+          ...CORS_HEADERS,
+          ...(limited ? RATE_LIMIT_HEADERS : {}),
+          ...(limited && status === '429' ? RETRY_AFTER_HEADER : {}),
+        },
+      },
+    ]),
+  );
+}
+
 function operationObject(operation: Operation): JsonObject {
   // Every GET answers 200 with an ETag and honours If-None-Match, the cacheable ones and the private ones alike.
   const etag = operation.cacheable || operation.method === 'get';
-  const responses: JsonObject = {
+  const responses: Record<string, JsonObject> = {
     [String(operation.successStatus ?? 200)]: {
       description: operation.successStatus === 201 ? 'Created' : 'OK',
-      headers: etag ? { ETag: { schema: { type: 'string' } } } : undefined,
+      ...(etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
       content: {
         [operation.responseMediaType ?? 'application/json']: { schema: jsonSchema(operation.response, 'output') },
       },
@@ -92,6 +117,7 @@ function operationObject(operation: Operation): JsonObject {
   };
   if (etag) responses['304'] = { description: 'Not modified (the `If-None-Match` ETag matched)' };
   Object.assign(responses, problemResponses(operation));
+  const limited = problemCodesOf(operation).includes('rate_limited');
   return {
     operationId: operation.operationId,
     summary: operation.summary,
@@ -121,8 +147,9 @@ function operationObject(operation: Operation): JsonObject {
           },
         }
       : {}),
-    ...(operation.security === 'bearer' ? { security: [{ bearerAuth: [] }] } : {}),
-    responses,
+    // A public operation says so: it reads no token (and ignores one sent).
+    security: operation.security === 'bearer' ? [{ bearerAuth: [] }] : [],
+    responses: withHeaders(responses, limited),
   };
 }
 
@@ -146,14 +173,19 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       version: options.version ?? '1.0.0',
       description:
         '广东省中小企业公共服务平台接口。Money is integer fen; times are ISO 8601 with offset. Errors are RFC 9457 problem+json.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
-    servers: [{ url: options.serverUrl ?? '/api/v1' }],
+    // The platform's API is public: every center's site embeds its widgets.
+    servers: [{ url: options.serverUrl ?? '/api/v1', 'x-internal': false }],
     tags: [
       { name: 'platform', description: 'Liveness and the contract' },
       { name: 'reference', description: 'Regions and categories' },
       { name: 'catalog', description: 'Providers and service products' },
       { name: 'demands', description: "Enterprises' service demands: submit, follow, and (administrators) handle" },
       { name: 'events', description: "Centers' events, trainings and policy briefings; enterprises' registrations" },
+      { name: 'vouchers', description: 'Service vouchers (服务券): batches, claims and uses' },
+      { name: 'engagements', description: 'The engagements a voucher pays for, from order to settlement' },
+      { name: 'ratings', description: 'Ratings of delivered engagements and the follow-ups of bad ones' },
       { name: 'policies', description: 'The policy library (政策宣贯)' },
       { name: 'stats', description: "Centers' yearly evaluation figures (综合评价考核)" },
       { name: 'demo', description: 'Demo mode only: seeded users and their tokens' },
@@ -161,7 +193,17 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
     paths,
     components: {
       schemas: { Problem: jsonSchema(Problem, 'output') },
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'A signed JWT (JWS) checked as RFC8725 (JSON Web Token Best Current Practices) asks: asymmetric algorithms ' +
+            'only (ES256/384, RS256/384/512, PS256/384/512, EdDSA; never `none` or a shared secret), the issuer and ' +
+            'the audience must match, and `exp` and `sub` are required.',
+        },
+      },
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ProblemCode } from '@smec/schemas';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CORS_ANSWER_HEADERS } from './cors.js';
 import { databaseErrorCode, databaseTrouble, serviceUnavailable } from './database-errors.js';
 import { requestLocale } from './locale.js';
 import { ProblemError, problemBody, sendProblem } from './problem.js';
@@ -47,11 +48,11 @@ function sendFrameworkProblem(request: FastifyRequest, reply: FastifyReply, prob
 
 /**
  * Fastify's `frameworkErrors`: errors the router raises before any hook runs would otherwise be Fastify's own JSON,
- * without a request id or the security headers.
+ * without a request id, the security headers or CORS.
  */
 export function frameworkErrorHandler(security: SecurityHeaderOptions) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    reply.header('x-request-id', request.id).headers(securityHeadersOf(request, security));
+    reply.header('x-request-id', request.id).headers(securityHeadersOf(request, security)).headers(CORS_ANSWER_HEADERS);
     return sendFrameworkProblem(request, reply, problemFor(error));
   };
 }

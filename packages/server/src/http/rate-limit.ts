@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
@@ -25,9 +25,15 @@ function policyHeader(name: string, rule: RateLimitRule): string {
   return `"${name}";q=${rule.max};w=${Math.ceil(rule.windowMs / 1000)}`;
 }
 
+// The plugin tells what is left of a counted request's limit only as these headers; `limitedRoute` spells them as
+// the one `RateLimit` field and removes them, so they never reach the client.
+const REMAINING = 'x-ratelimit-remaining';
+const RESET = 'x-ratelimit-reset';
+
 /**
  * Registers the rate-limit plugin for the routes that ask for it (none by default), counting in the database that
- * every instance shares. Refusals are 429 problems with `Retry-After`, `RateLimit` and `RateLimit-Policy`.
+ * every instance shares. Refusals are 429 problems with `Retry-After`, `RateLimit` and `RateLimit-Policy`; every
+ * other answer to a counted request carries `RateLimit` and `RateLimit-Policy`.
  */
 export async function registerRateLimits(app: FastifyInstance, db: Kysely<Database>, clock: Clock): Promise<void> {
   await app.register(rateLimit, {
@@ -39,7 +45,7 @@ export async function registerRateLimits(app: FastifyInstance, db: Kysely<Databa
       'x-ratelimit-reset': false,
       'retry-after': false,
     },
-    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, [REMAINING]: true, [RESET]: true },
     errorResponseBuilder: (request, context) => {
       const config = request.routeOptions.config as { rateLimit?: { groupId?: string; timeWindow?: number } };
       const name = config.rateLimit?.groupId ?? 'default';
@@ -75,8 +81,16 @@ export function limitedRoute(
         ...(exempt ? { allowList: (request: FastifyRequest) => exempt(request) } : {}),
       },
     },
-    onSend: async (_request: FastifyRequest, reply: { header: (name: string, value: string) => unknown }) => {
+    onSend: async (_request: FastifyRequest, reply: FastifyReply) => {
       reply.header('ratelimit-policy', policyHeader(name, rule));
+      const remaining = reply.getHeader(REMAINING);
+      const reset = reply.getHeader(RESET);
+      // A 429 has its own `RateLimit` (r=0); a request the limit let through uncounted (a replay) has none.
+      if (remaining !== undefined && reset !== undefined) {
+        reply.header('ratelimit', `"${name}";r=${String(remaining)};t=${String(reset)}`);
+      }
+      reply.removeHeader(REMAINING);
+      reply.removeHeader(RESET);
     },
   };
 }

@@ -29,6 +29,7 @@ export interface Parameter {
   readonly in: 'path' | 'query' | 'header';
   readonly required: boolean;
   readonly schema: JsonSchema;
+  /** As the URL or the header spells it. */
   readonly example?: string;
 }
 
@@ -66,7 +67,8 @@ interface RawResponse {
 
 interface RawOperation {
   readonly operationId: string;
-  readonly parameters?: readonly Parameter[];
+  /** Examples are of their schema's type (`limit: 10`). */
+  readonly parameters?: readonly (Omit<Parameter, 'example'> & { readonly example?: unknown })[];
   readonly requestBody?: { readonly content: Record<string, { schema: JsonSchema; example?: unknown }> };
   readonly security?: readonly unknown[];
   readonly responses: Record<string, RawResponse>;
@@ -100,7 +102,9 @@ export function operationsOf(document: OpenApiDocument): FuzzOperation[] {
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, raw] of Object.entries(item)) {
       if (!METHODS.has(method)) continue;
-      const parameters = raw.parameters ?? [];
+      const parameters: Parameter[] = (raw.parameters ?? []).map(({ example, ...parameter }) =>
+        example === undefined ? parameter : { ...parameter, example: String(example) },
+      );
       const responses = new Map<number, DocumentedResponse>();
       for (const [status, response] of Object.entries(raw.responses)) {
         responses.set(Number(status), responseOf(document, response));

@@ -24,6 +24,9 @@ export class Oracle {
     this.#ajv.addFormat('date', { type: 'string', validate: (value: string) => !Number.isNaN(Date.parse(value)) });
     this.#ajv.addFormat('date-time', { type: 'string', validate: (value: string) => !Number.isNaN(Date.parse(value)) });
     this.#ajv.addFormat('uscc', { type: 'string', validate: isValidUscc });
+    // OpenAPI's integer formats: a 32-bit integer, and a 64-bit one as far as a JavaScript number holds it exactly.
+    this.#ajv.addFormat('int32', { type: 'number', validate: (value: number) => value === (value | 0) });
+    this.#ajv.addFormat('int64', { type: 'number', validate: Number.isSafeInteger });
   }
 
   resolve = (ref: string): JsonSchema => resolvePointer(this.#document, ref) as JsonSchema;
