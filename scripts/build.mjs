@@ -1,6 +1,7 @@
 // `npm run build`: JavaScript of every package and the CDN bundle through rollup, then type declarations through
 // tsc, package by package in dependency order (each one's declarations are read by the next).
 import { cpSync, rmSync } from 'node:fs';
+import { precompress } from './precompress.mjs';
 import { run } from './run.mjs';
 
 const ORDER = ['schemas', 'sdk', 'widgets', 'server'];
@@ -17,4 +18,6 @@ await run('npm', ['run', '--silent', 'manifest']);
 for (const name of ORDER) {
   await run('npx', ['tsc', '-p', `packages/${name}/tsconfig.build.json`]);
 }
+// Last, so that every file the CDN serves has its compressed copies.
+precompress('packages/widgets/dist/cdn');
 console.log('build: done');

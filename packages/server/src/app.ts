@@ -7,6 +7,7 @@ import { prepareDatabase, type PreparedDatabase } from './db/prepare.js';
 import { registerPrincipal } from './auth/principal.js';
 import { loadDemoSigningKey } from './auth/keys.js';
 import { Authenticator, type AuthSettings } from './auth/verifier.js';
+import { registerCompression } from './http/compression.js';
 import { CORS_OPTIONS } from './http/cors.js';
 import { registerEtags } from './http/etag.js';
 import { registerRateLimits, type RateLimitRule } from './http/rate-limit.js';
@@ -128,6 +129,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(cors, CORS_OPTIONS);
   registerEtags(app);
+  // After the ETags: they name the bytes before compression, and compression marks them with its encoding.
+  registerCompression(app);
   registerJsonBodies(app);
   await registerRateLimits(app, database.db, clock);
 

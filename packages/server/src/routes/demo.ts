@@ -1,4 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
+import { negotiateEncoding } from '../http/compression.js';
+import { addVary } from '../http/vary.js';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -75,12 +77,16 @@ export function demoRoutes(app: FastifyInstance, options: DemoOptions): void {
 
   app.get('/cdn/*', async (request, reply) => {
     const relative = (request.params as { '*': string })['*'];
-    const body = await readBelow(cdnRoot, relative);
-    if (!body) throw notFound(`No file /cdn/${relative}; build the widgets first (npm run build).`);
     const name = relative.split('/').pop() ?? relative;
+    // The build's compressed copy, when the client takes one (scripts/precompress.mjs writes it beside each file).
+    const encoding = negotiateEncoding(request.headers['accept-encoding']);
+    const encoded = encoding && (await readBelow(cdnRoot, `${relative}.${encoding === 'br' ? 'br' : 'gz'}`));
+    const body = encoded || (await readBelow(cdnRoot, relative));
+    if (!body) throw notFound(`No file /cdn/${relative}; build the widgets first (npm run build).`);
     reply
       .header('access-control-allow-origin', '*')
       .header('cache-control', isEntryFile(name) ? 'public, max-age=300' : 'public, max-age=31536000, immutable');
+    if (encoded) addVary(reply.header('content-encoding', encoding), 'Accept-Encoding');
     return sendFile(reply, name, body);
   });
 

@@ -2,6 +2,7 @@ import { ScorecardQuery } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
 import { requestLocale } from '../http/locale.js';
 import { parseInput } from '../http/validate.js';
+import { addVary } from '../http/vary.js';
 import { scorecard, type ScorecardContext } from '../stats/scorecard.js';
 
 export function statsRoutes(app: FastifyInstance, context: ScorecardContext): void {
@@ -10,10 +11,7 @@ export function statsRoutes(app: FastifyInstance, context: ScorecardContext): vo
     // Counted afresh on every request; a minute in shared caches spares the database a center's busy homepage. The
     // explanation of the targets is in the request's language, so caches keep one copy per language.
     const card = await scorecard(context, query.region, query.year, requestLocale(request));
-    const vary = reply.getHeader('vary');
-    return reply
-      .header('cache-control', 'public, max-age=60')
-      .header('vary', vary ? `${String(vary)}, Accept-Language` : 'Accept-Language')
-      .send(card);
+    addVary(reply, 'Accept-Language');
+    return reply.header('cache-control', 'public, max-age=60').send(card);
   });
 }
