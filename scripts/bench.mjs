@@ -19,6 +19,7 @@ const BENCHMARKS = [
   'bench/catalog-search.ts',
   'bench/demand-submit.ts',
   'bench/event-register.ts',
+  'bench/first-page.ts',
   'bench/homepage-bytes.ts',
   'bench/render.ts',
   'bench/scorecard.ts',

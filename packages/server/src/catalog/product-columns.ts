@@ -43,10 +43,7 @@ const loaded = new WeakMap<Kysely<Database>, Promise<Loaded>>();
 
 /** The columns as of now: the remembered ones, or read again when the products or their ratings changed. */
 export async function productColumns(db: Kysely<Database>): Promise<ProductColumns> {
-  const probe = await sql<{ products: number | null; ratings: string | null }>`
-    select (select max(seq) from products) as products,
-      (select value from meta where key = 'catalog_version') as ratings`.execute(db);
-  const version = `${String(probe.rows[0]?.products ?? 0)}/${probe.rows[0]?.ratings ?? ''}`;
+  const version = await catalogVersion(db);
   const known = loaded.get(db);
   if (known) {
     const current = await known.catch(() => undefined);
@@ -56,6 +53,17 @@ export async function productColumns(db: Kysely<Database>): Promise<ProductColum
   const loading = load(db).then((columns) => ({ version, columns }));
   loaded.set(db, loading);
   return (await loading).columns;
+}
+
+/**
+ * What the catalog's answers depend on, as one string: the highest product number (the seed appends) and the count
+ * of rating changes. Equal versions give equal answers, on every instance of a shared database.
+ */
+export async function catalogVersion(db: Kysely<Database>): Promise<string> {
+  const probe = await sql<{ products: number | null; ratings: string | null }>`
+    select (select max(seq) from products) as products,
+      (select value from meta where key = 'catalog_version') as ratings`.execute(db);
+  return `${String(probe.rows[0]?.products ?? 0)}/${probe.rows[0]?.ratings ?? ''}`;
 }
 
 async function load(db: Kysely<Database>): Promise<ProductColumns> {

@@ -57,6 +57,25 @@ export function identityEtag(etag: string): string {
   return etag.replace(/^(W\/)?"([A-Za-z0-9_-]{32})-(br|gzip)"$/, '$1"$2"');
 }
 
+/** Enough for the lists every homepage asks for; an entry is a few KB. */
+const MAX_REMEMBERED = 128;
+const remembered = new Map<string, Buffer>();
+
+/**
+ * `body` compressed, remembered by its ETag (a hash of the bytes): the first pages every visitor asks for are
+ * compressed once, not once per visitor.
+ */
+async function compressedOnce(body: Buffer, encoding: Encoding, etag: string | undefined): Promise<Buffer> {
+  if (etag === undefined) return compress(body, encoding);
+  const key = `${encoding} ${etag}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  const compressed = await compress(body, encoding);
+  remembered.set(key, compressed);
+  if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+  return compressed;
+}
+
 export function registerCompression(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method === 'HEAD' || reply.statusCode === 204 || reply.statusCode === 304) return payload;
@@ -69,8 +88,8 @@ export function registerCompression(app: FastifyInstance): void {
     addVary(reply, 'Accept-Encoding');
     const encoding = negotiateEncoding(request.headers['accept-encoding']);
     if (!encoding) return payload;
-    const compressed = await compress(body, encoding);
     const etag = reply.getHeader('etag');
+    const compressed = await compressedOnce(body, encoding, typeof etag === 'string' ? etag : undefined);
     if (typeof etag === 'string') reply.header('etag', encodedEtag(etag, encoding));
     reply.header('content-encoding', encoding).header('content-length', compressed.length);
     return compressed;

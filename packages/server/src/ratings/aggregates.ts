@@ -51,11 +51,14 @@ export async function copyToCatalog(
   productIds: readonly string[],
   providerIds: readonly string[],
 ): Promise<void> {
-  if (productIds.length > 0) {
-    // Tells every instance that the catalog's rating columns moved (a search keeps them in memory: product-columns.ts).
+  if (productIds.length > 0 || providerIds.length > 0) {
+    // Tells every instance that the catalog's rating columns moved: a search keeps them in memory
+    // (product-columns.ts), and the lists' first pages are remembered as sent (catalog/answer-memo.ts).
     await sql`
       INSERT INTO meta (key, value) VALUES ('catalog_version', '1')
       ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)`.execute(trx);
+  }
+  if (productIds.length > 0) {
     await sql`
       UPDATE products SET
         rating_count = COALESCE((SELECT s.count FROM product_rating_stats s WHERE s.subject_id = products.id), 0),

@@ -1,11 +1,17 @@
 import { IdParams, ProductsQuery, ProvidersQuery } from '@smec/schemas';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AnswerMemo, queryKey, type Answer } from '../catalog/answer-memo.js';
 import type { CatalogContext } from '../catalog/context.js';
 import { getProduct, listProducts } from '../catalog/products.js';
 import { getProvider, listProviders } from '../catalog/providers.js';
 import { notFound, validationFailed } from '../http/problem.js';
 import { parseInput } from '../http/validate.js';
-import { revalidateCatalog } from './cache.js';
+import { revalidateCatalog, shareCatalogList } from './cache.js';
+
+/** A remembered answer, with its ETag already made (the ETag hook keeps one that is set). */
+function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
+  return reply.type('application/json; charset=utf-8').header('etag', answer.etag).send(answer.json);
+}
 
 /** A region code must exist, not merely have six digits. */
 function checkRegion(context: CatalogContext, code: string | undefined): void {
@@ -15,10 +21,13 @@ function checkRegion(context: CatalogContext, code: string | undefined): void {
 }
 
 export function catalogRoutes(app: FastifyInstance, context: CatalogContext): void {
+  const memo = new AnswerMemo(context.db);
   app.get('/providers', async (request, reply) => {
     const query = parseInput(ProvidersQuery, request.query, 'query');
     checkRegion(context, query.region);
-    return revalidateCatalog(reply).send(await listProviders(context, query));
+    const list = () => listProviders(context, query);
+    if (query.cursor !== undefined) return revalidateCatalog(reply).send(await list());
+    return sendAnswer(shareCatalogList(reply), await memo.answer(queryKey('providers', query), list));
   });
 
   app.get('/providers/:id', async (request, reply) => {
@@ -36,7 +45,10 @@ export function catalogRoutes(app: FastifyInstance, context: CatalogContext): vo
         { path: 'query.minPrice', message: 'Must not be greater than maxPrice', code: 'too_big' },
       ]);
     }
-    return revalidateCatalog(reply).send(await listProducts(context, query));
+    const list = () => listProducts(context, query);
+    // A first page (no cursor) is what every visitor asks: remembered per query until the catalog changes.
+    if (query.cursor !== undefined) return revalidateCatalog(reply).send(await list());
+    return sendAnswer(shareCatalogList(reply), await memo.answer(queryKey('products', query), list));
   });
 
   app.get('/products/:id', async (request, reply) => {
