@@ -7,7 +7,9 @@ import '../src/define/smec-voucher-wallet.js';
 import type { SmecVoucherWallet } from '../src/index.js';
 import { API, part, parts, shadow } from './helpers.js';
 
-export type WalletUser = 'usr-ent-02' | 'usr-ent-03' | 'usr-ent-04';
+export type WalletUser = 'usr-ent-02' | 'usr-ent-03' | 'usr-ent-04' | OtherAccount;
+/** Accounts that are no enterprise's: the wallet refuses them, so they change nothing. */
+export type OtherAccount = 'usr-prv-01' | 'usr-admin-440000';
 
 const tokens = new Map<string, Promise<string>>();
 
@@ -57,7 +59,8 @@ export async function wallet(userId?: WalletUser, lang = 'zh-CN'): Promise<SmecV
     </smec-root>`,
   );
   const el = root.querySelector('smec-voucher-wallet')!;
-  await waitUntil(() => part(el, 'sign-in') || (part(el, 'vouchers') && part(el, 'batch')), 'the wallet never loaded', {
+  const loaded = () => part(el, 'sign-in') || part(el, 'wrong-account') || (part(el, 'vouchers') && part(el, 'batch'));
+  await waitUntil(loaded, 'the wallet never loaded', {
     timeout: 10000,
   });
   return el;

@@ -18,6 +18,21 @@ import {
 } from './voucher-wallet-helpers.js';
 
 describe('smec-voucher-wallet: states', () => {
+  for (const [account, lang, title] of [
+    ['usr-prv-01', 'zh-CN', '服务券仅供企业账号使用'],
+    ['usr-admin-440000', 'en', 'Vouchers are for enterprise accounts'],
+  ] as const) {
+    it(`signed in as ${account}: says the wallet is for enterprise accounts, with no retry that cannot help`, async () => {
+      const el = await wallet(account, lang);
+      // The English texts arrive with their table, loaded on demand.
+      await waitUntil(() => text(part(el, 'wrong-account')?.querySelector('h3')) === title, `no「${title}」`);
+      expect(part(el, 'retry-button')).to.equal(null);
+      expect(part(el, 'error')).to.equal(null);
+      expect(part(el, 'vouchers')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('signed out: a sign-in prompt with the host’s slot, firing smec-auth-required, and no call for vouchers', async () => {
     const el = await wallet();
     expect(part(el, 'vouchers')).to.equal(null);

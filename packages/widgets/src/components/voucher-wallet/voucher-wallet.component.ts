@@ -1,6 +1,6 @@
 import { TaskStatus } from '@lit/task';
 import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
-import type { TokenProvider } from '@smec/sdk/core';
+import { isSmecApiError, type TokenProvider } from '@smec/sdk/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ActionController } from '../../controllers/action-controller.js';
@@ -307,6 +307,9 @@ export class SmecVoucherWallet extends SmecElement {
   override render() {
     const status = this.walletTask.status;
     const failed = status === TaskStatus.ERROR;
+    // A provider's or a center's account is refused the wallet: a retry cannot help, so none is offered.
+    const error: unknown = this.walletTask.error;
+    const wrongAccount = failed && isSmecApiError(error) && error.code === 'forbidden';
     const signedOut = status === TaskStatus.COMPLETE && this.walletTask.value === undefined;
     // A refused hand-back is shown in its dialog, every other refusal here.
     const actionError = this.dialogs.returning ? undefined : this.action.error;
@@ -318,8 +321,26 @@ export class SmecVoucherWallet extends SmecElement {
         ${actionError ? html`<p part="error" class="error">${describeActionError(actionError)}</p>` : nothing}
       </div>
       <div role="alert">
-        ${failed ? renderError(this.walletTask.error, () => this.refresh(), describeActionError) : nothing}
+        ${
+          failed && !wrongAccount
+            ? renderError(this.walletTask.error, () => this.refresh(), describeActionError)
+            : nothing
+        }
       </div>
+      ${
+        wrongAccount
+          ? html`<section part="wrong-account" class="sign-in" aria-labelledby="smec-wrong-account-title">
+              <h3 id="smec-wrong-account-title">
+                ${msg('服务券仅供企业账号使用', { id: 'wallet.wrongAccount.title' })}
+              </h3>
+              <p>
+                ${msg('您当前登录的账号不是企业账号。服务券须以企业账号领取和使用，请以企业账号登录后再试。', {
+                  id: 'wallet.wrongAccount.hint',
+                })}
+              </p>
+            </section>`
+          : nothing
+      }
       ${
         signedOut
           ? renderSignIn({

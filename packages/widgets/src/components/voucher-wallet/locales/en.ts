@@ -80,6 +80,9 @@ export const templates = {
   'wallet.return.title': 'Hand back this voucher?',
   'wallet.signIn': 'Sign in',
   'wallet.signIn.hint': 'Vouchers are claimed and used with an enterprise account. Please sign in first.',
+  'wallet.wrongAccount.title': 'Vouchers are for enterprise accounts',
+  'wallet.wrongAccount.hint':
+    'The account you are signed in with is not an enterprise account. Vouchers are claimed and used with an enterprise account: sign in with one to use them.',
   'wallet.signIn.title': 'Sign in to see your vouchers',
   'wallet.title': 'Service vouchers',
   'wallet.use.amount': 'Contract amount (yuan)',

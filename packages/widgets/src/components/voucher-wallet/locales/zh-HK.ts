@@ -78,6 +78,8 @@ export const templates = {
   'wallet.return.title': '退回這張服務券？',
   'wallet.signIn': '登入',
   'wallet.signIn.hint': '服務券須以企業帳號領取和使用。請先登入。',
+  'wallet.wrongAccount.title': '服務券僅供企業帳號使用',
+  'wallet.wrongAccount.hint': '您目前登入的帳號不是企業帳號。服務券須以企業帳號領取和使用，請以企業帳號登入後再試。',
   'wallet.signIn.title': '登入後查看您的服務券',
   'wallet.title': '服務券',
   'wallet.use.amount': '合約金額（元）',
