@@ -4,7 +4,15 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/smec-event-calendar.js';
 import '../src/define/smec-root.js';
 import type { SmecEventCalendar } from '../src/index.js';
-import { beijingDate, detail, enterpriseToken, loaded, registrationOpen, upcomingEvents } from './event-helpers.js';
+import {
+  beijingDate,
+  detail,
+  enterpriseToken,
+  loaded,
+  registrationOpen,
+  seededEvents,
+  upcomingEvents,
+} from './event-helpers.js';
 import { API, shadow } from './helpers.js';
 
 async function myEventIds(token: string): Promise<Set<string>> {
@@ -50,7 +58,48 @@ function actionStatus(el: SmecEventCalendar): string {
   return detail(el)?.querySelector('[part~="action-status"]')?.textContent?.trim() ?? '';
 }
 
+async function demoToken(userId: string): Promise<string> {
+  const response = await fetch(`${API}/demo/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+function listedEvent(el: SmecEventCalendar, id: string): HTMLElement | null {
+  return shadow(el).querySelector<HTMLElement>(`[part~="event"][data-event-id="${id}"]`);
+}
+
 describe('smec-event-calendar registration', () => {
+  it('signed out, registration closed: no sign-in prompt, and the list says it closed instead of seats left', async () => {
+    const now = Date.now();
+    const closed = (await seededEvents('440600')).find(
+      (e) => e.status === 'scheduled' && Date.parse(e.registrationClosesAt) < now && e.seatsLeft > 0,
+    );
+    if (!closed) throw new Error('the seed has no Foshan event with seats left whose registration has closed');
+    const el = await openDetail(closed);
+    // The registration state is known (nobody is signed in) once the detail has rendered its facts.
+    await waitUntil(() => detail(el)?.querySelector('.facts'), 'no facts');
+    expect(detail(el)!.querySelector('[part~="register-button"]')).to.equal(null);
+    expect(detail(el)!.textContent).to.not.contain('登录企业账号后即可报名');
+    expect(detail(el)!.textContent).to.contain('报名已截止');
+    expect(listedEvent(el, closed.id)!.textContent).to.contain('报名已截止');
+    expect(listedEvent(el, closed.id)!.textContent).to.not.contain('个名额');
+  });
+
+  it('signed in as a provider: says registration is for enterprise accounts, with no button', async () => {
+    const event = await findEvent((e) => e.seatsLeft > 0);
+    const el = await openDetail(event, await demoToken('usr-prv-01'));
+    await waitUntil(
+      () => detail(el)?.textContent?.includes('报名须使用企业账号，您当前登录的账号不是企业账号。'),
+      'no word about the account',
+    );
+    expect(detail(el)!.querySelector('[part~="register-button"]')).to.equal(null);
+    expect(detail(el)!.textContent).to.not.contain('登录后报名');
+    await expect(el).to.be.accessible();
+  });
+
   it('signed out: a sign-in prompt that fires smec-auth-required, and the host’s sign-in slot', async () => {
     const event = await findEvent((e) => e.seatsLeft > 0);
     const el = await openDetail(event);

@@ -7,6 +7,12 @@ import { renderError } from '../../views/error-view.js';
 import { formatTimeRange } from './calendar-dates.js';
 import { describeEventError, eventTypeName, seatsText, windowState, windowText } from './event-texts.js';
 
+/**
+ * The visitor's registration: `null` for none, `undefined` when nobody is signed in, `'loading'` while asked,
+ * `'otherAccount'` when the account is no enterprise's (a provider's, a center's), which cannot register.
+ */
+export type RegistrationState = Registration | null | undefined | 'loading' | 'otherAccount';
+
 export interface EventDetailOptions {
   /** The listed event at once, the fresh one (seats left now) when it arrives. */
   event: ServiceEvent;
@@ -14,8 +20,7 @@ export interface EventDetailOptions {
   locale: string;
   regionName: string;
   icsUrl: string;
-  /** The visitor's registration: `null` for none, `undefined` when nobody is signed in, `'loading'` while asked. */
-  registration: Registration | null | undefined | 'loading';
+  registration: RegistrationState;
   busy: boolean;
   /** What the last action did (announced), or why it failed. */
   message: string;
@@ -39,6 +44,13 @@ function renderAction(options: EventDetailOptions): TemplateResult | typeof noth
   if (registration === 'loading') {
     return html`<p class="muted">${msg('正在查询报名状态…', { id: 'event.registration.loading' })}</p>`;
   }
+  if (registration === 'otherAccount') {
+    return html`<p class="muted">
+      ${msg('报名须使用企业账号，您当前登录的账号不是企业账号。', { id: 'event.otherAccount' })}
+    </p>`;
+  }
+  // Signing in helps only while registration is open; the facts above say when it opens or that it has closed.
+  if (registration === undefined && windowState(event) !== 'open') return nothing;
   if (registration === undefined) {
     return html`<div class="sign-in">
       <p>${msg('登录企业账号后即可报名。', { id: 'event.signIn.hint' })}</p>

@@ -1,4 +1,5 @@
 import { TaskStatus, initialState } from '@lit/task';
+import { isSmecApiError } from '@smec/sdk/core';
 import type { Registration, ServiceEvent } from '@smec/schemas';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { ActionController } from '../../controllers/action-controller.js';
@@ -9,7 +10,7 @@ import { SmecEventCancelEvent } from '../../events/event-cancel-event.js';
 import { SmecEventRegisterEvent } from '../../events/event-register-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import { formatNumber } from '../../internal/format.js';
-import { renderEventDetail } from './event-detail.js';
+import { renderEventDetail, type RegistrationState } from './event-detail.js';
 import { describeEventError } from './event-texts.js';
 import { cancelRegistration, loadEvent, loadMyRegistration, register } from './events-api.js';
 
@@ -72,11 +73,15 @@ export class EventRegistration implements ReactiveController {
     }
   }
 
-  private get registration(): Registration | null | undefined | 'loading' {
+  private get registration(): RegistrationState {
     const id = this.inputs.event()?.id;
     if (this.acted && this.acted.eventId === id) return this.acted.value;
     if (this.meTask.status === TaskStatus.COMPLETE) return this.meTask.value as Registration | null | undefined;
-    if (this.meTask.status === TaskStatus.ERROR) return undefined;
+    if (this.meTask.status === TaskStatus.ERROR) {
+      // A provider's or a center's account may not register: signing in again would not help.
+      const error: unknown = this.meTask.error;
+      return isSmecApiError(error) && error.code === 'forbidden' ? 'otherAccount' : undefined;
+    }
     return 'loading';
   }
 
@@ -173,7 +178,7 @@ export class EventRegistration implements ReactiveController {
         actionError: error ? describeEventError(error) : '',
         onRetry: () => void task.run(),
         onRegister: () => this.handleRegister(event),
-        onCancel: () => registration && registration !== 'loading' && this.handleCancel(event, registration),
+        onCancel: () => typeof registration === 'object' && registration && this.handleCancel(event, registration),
         onSignIn: () => this.host.dispatchEvent(new SmecAuthRequiredEvent({ eventId: event.id })),
       })}
     </dialog>`;

@@ -2,7 +2,7 @@ import { msg } from '../../i18n/localization.js';
 import type { ServiceEvent } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
 import { formatDay, formatTime, formatTimeRange, shanghaiDate } from './calendar-dates.js';
-import { eventTypeName, seatsText } from './event-texts.js';
+import { eventTypeName, seatsText, windowState, windowText } from './event-texts.js';
 
 export interface ListViewOptions {
   days: readonly [string, readonly ServiceEvent[]][];
@@ -21,6 +21,11 @@ function timeOf(event: ServiceEvent, locale: string): string {
 }
 
 /** The month's events grouped by day, in order: the view for narrow screens. */
+/** Seats left while registration is open; otherwise when it opens, or that it has closed (seats no longer count). */
+function listedSeats(event: ServiceEvent, locale: string): string {
+  return windowState(event) === 'open' ? seatsText(event, locale) : windowText(event, locale);
+}
+
 export function renderListView(options: ListViewOptions): TemplateResult {
   const { days, today, locale } = options;
   return html`<ol part="list" class="list" aria-busy=${options.busy ? 'true' : 'false'}>
@@ -44,7 +49,7 @@ export function renderListView(options: ListViewOptions): TemplateResult {
                   >
                     <span class="event-time">${timeOf(event, locale)}</span>
                     <span class="event-title">${event.title}</span>
-                    <span class="event-meta">${eventTypeName(event.type)} · ${seatsText(event, locale)}</span>
+                    <span class="event-meta">${eventTypeName(event.type)} · ${listedSeats(event, locale)}</span>
                   </button>
                 </li>`,
             )}

@@ -52,6 +52,7 @@ export const templates = {
   'event.seatsLeft.one': '{0} seat left',
   'event.signIn': 'Sign in to register',
   'event.signIn.hint': 'Sign in with your company account to register.',
+  'event.otherAccount': 'Registration is for enterprise accounts; the account you are signed in with is not one.',
   'event.type.expertClinic': 'Expert clinic',
   'event.type.matching': 'Service matching',
   'event.type.policyBriefing': 'Policy briefing',

@@ -53,6 +53,7 @@ export const templates = {
   'event.seatsLeft.one': '尚餘 {0} 個名額',
   'event.signIn': '登入後報名',
   'event.signIn.hint': '登入企業帳戶後即可報名。',
+  'event.otherAccount': '報名須使用企業帳戶，您目前登入的帳戶不是企業帳戶。',
   'event.type.expertClinic': '專家問診',
   'event.type.matching': '服務對接',
   'event.type.policyBriefing': '政策宣講',
