@@ -10,6 +10,7 @@ import { LoadTask } from '../../controllers/load-task.js';
 import { SmecDemandSubmitEvent } from '../../events/demand-submit-event.js';
 import { msg } from '../../i18n/localization.js';
 import { type SmecClient, useResources } from '../../internal/client.js';
+import { demandRequestOf } from '../../internal/demand-link.js';
 import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -57,6 +58,9 @@ const FIELD_OF_INPUT: Record<string, FormField> = { county: 'city', negotiable: 
  * shows an error summary that takes the focus. The draft is kept in localStorage as the visitor types (without the
  * consent tick, which must be given anew) and deleted after success. One submission keeps one Idempotency-Key until
  * it succeeds, so a double click, a retry after a network failure or a reload never makes a second demand.
+ *
+ * On the page a catalog's `demand-url` links to, the form fills in the product, category and region of the link
+ * (`smec_demand_product`, `smec_demand_category`, `smec_demand_region`).
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
  *
@@ -170,6 +174,9 @@ export class SmecDemandForm extends SmecElement {
       this.restoreDraft();
       // A prefill attribute fills a field the draft left empty: the visitor's own typing wins.
       this.values = withPrefill(this.values, prefillOf(this)!, false);
+      // The visitor came from a catalog's 「我要咨询」 (its `demand-url`): that product is what the demand is about.
+      const linked = demandRequestOf(location.search);
+      if (linked) this.values = withPrefill(this.values, linked, true);
       return;
     }
     const changedPrefill = prefillOf(this, changed);
