@@ -53,7 +53,9 @@ test('the link of 「我要咨询」 is read back into what it names', () => {
   });
 });
 
-test('a link without the parameters, or with mangled ones, asks for nothing', () => {
-  assert.equal(demandRequestOf('?smec_q=x'), undefined);
-  assert.equal(demandRequestOf('?smec_demand_product=%3Cscript%3E&smec_demand_region=44'), undefined);
+test('what the link does not name, or names empty, is left as it is', () => {
+  const none = { productId: undefined, categoryId: undefined, regionCode: undefined };
+  assert.deepEqual(demandRequestOf('?smec_q=x'), none);
+  assert.deepEqual(demandRequestOf('?smec_demand_product=&smec_demand_region='), none);
+  assert.deepEqual(demandRequestOf('?smec_demand_category=legal'), { ...none, categoryId: 'legal' });
 });

@@ -112,8 +112,10 @@ export function readView(search: string, defaults: CatalogView = EMPTY_VIEW): Ca
     if (value === '') return none;
     return parse(value) ?? defaults[key];
   };
-  const valid = <T extends string>(check: (value: string) => value is T) => (value: string) =>
-    check(value) ? value : undefined;
+  const valid =
+    <T extends string>(check: (value: string) => value is T) =>
+    (value: string) =>
+      check(value) ? value : undefined;
   const cursor = named('cursor', (value) => value, undefined);
   const page = Number(params.get(PARAMS.page));
   return {

@@ -2,7 +2,8 @@ import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } 
 import { msg, str } from '../../i18n/localization.js';
 import type { DemandRequest } from '../../internal/demand-link.js';
 import type { SmecClient } from '../../internal/client.js';
-import { Lazy, adoptViewStyles } from '../../internal/lazy.js';
+import { Lazy } from '../../internal/lazy.js';
+import { adoptViewStyles } from '../../internal/view-styles.js';
 import type { SmecDemandForm } from '../demand-form/demand-form.component.js';
 
 /**

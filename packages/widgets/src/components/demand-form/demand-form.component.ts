@@ -11,7 +11,8 @@ import { SmecDemandSubmitEvent } from '../../events/demand-submit-event.js';
 import { msg } from '../../i18n/localization.js';
 import { type SmecClient, useResources } from '../../internal/client.js';
 import { demandRequestOf } from '../../internal/demand-link.js';
-import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
+import { Lazy } from '../../internal/lazy.js';
+import { adoptViewStyles } from '../../internal/view-styles.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { loadReferenceData } from '../catalog/reference-data.js';
@@ -175,8 +176,7 @@ export class SmecDemandForm extends SmecElement {
       // A prefill attribute fills a field the draft left empty: the visitor's own typing wins.
       this.values = withPrefill(this.values, prefillOf(this)!, false);
       // The visitor came from a catalog's 「我要咨询」 (its `demand-url`): that product is what the demand is about.
-      const linked = demandRequestOf(location.search);
-      if (linked) this.values = withPrefill(this.values, linked, true);
+      this.values = withPrefill(this.values, demandRequestOf(location.search), true);
       return;
     }
     const changedPrefill = prefillOf(this, changed);
