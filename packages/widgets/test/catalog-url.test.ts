@@ -164,6 +164,16 @@ describe('smec-catalog URL state', () => {
     expect(cardIds(el)).to.deep.equal(firstIds);
   });
 
+  it('keeps what is being typed through a popstate that leaves the view as it is (a link to #top)', async () => {
+    const el = await fixture<SmecCatalog>(html`<smec-catalog api-base=${API}></smec-catalog>`);
+    const before = await results(el);
+    type(el, '法');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await results(el, before);
+    expect(totalOf(el)).to.equal(await apiTotal({ q: '法' }));
+    expect(shadow(el).querySelector<HTMLInputElement>('input[type="search"]')?.value).to.equal('法');
+  });
+
   it('keeps away from the URL with no-url-state', async () => {
     setUrlState({ smec_q: '法' });
     const search = location.search;
