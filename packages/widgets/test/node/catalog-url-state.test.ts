@@ -18,8 +18,8 @@ test('an empty parameter clears what the attributes set', () => {
   assert.equal(readView('?smec_region=', FOSHAN)?.region, undefined);
 });
 
-test('a value that makes no sense falls back to the attribute', () => {
-  assert.equal(readView('?smec_region=guangzhou&smec_q=x', FOSHAN)?.region, '440600');
+test('a value that makes no sense is dropped, as an empty one', () => {
+  assert.equal(readView('?smec_region=guangzhou&smec_q=x', FOSHAN)?.region, undefined);
 });
 
 test('a URL without smec parameters describes nothing', () => {

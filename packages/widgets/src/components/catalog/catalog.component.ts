@@ -16,7 +16,6 @@ import {
   EMPTY_FILTERS,
   EMPTY_VIEW,
   toQuery,
-  writeView,
   type CatalogFilters,
   type CatalogView,
   type PriceBandKey,
@@ -330,8 +329,6 @@ export class SmecCatalog extends SmecElement {
 
   /** Back or Forward: the view of that history entry, and the focus where that move leaves the visitor. */
   private restoreView(view: CatalogView): void {
-    // A change of the page's hash fires popstate too: the same view stays as it is (a search being typed included).
-    if (writeView('', view) === writeView('', this.view)) return;
     const open = this.product;
     if (view.product && view.product !== open) this.pendingFocus = { detail: true };
     else if (open && !view.product) this.pendingFocus = { card: open };

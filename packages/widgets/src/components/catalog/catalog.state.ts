@@ -96,39 +96,32 @@ function serialized(view: CatalogView): Record<keyof CatalogView, string> {
 /**
  * The view a shared URL describes, or undefined when it holds no smec parameter. The URL overrides only what it
  * names: the rest is `defaults` (the catalog's attributes). A parameter present but empty means "none" (the visitor
- * cleared a filter the attributes set); a value that does not make sense is dropped, so a mangled link still shows
- * the catalog.
+ * cleared a filter the attributes set); values that do not make sense are dropped, so a mangled link still shows the
+ * catalog.
  */
 export function readView(search: string, defaults: CatalogView = EMPTY_VIEW): CatalogView | undefined {
   const params = new URLSearchParams(search);
   if (!Object.values(PARAMS).some((name) => params.has(name))) return undefined;
-  const named = <K extends keyof CatalogView>(
-    key: K,
-    parse: (value: string) => CatalogView[K] | undefined,
-    none: CatalogView[K],
-  ): CatalogView[K] => {
-    const value = params.get(PARAMS[key]);
-    if (value === null) return defaults[key];
-    if (value === '') return none;
-    return parse(value) ?? defaults[key];
-  };
-  const valid =
-    <T extends string>(check: (value: string) => value is T) =>
-    (value: string) =>
-      check(value) ? value : undefined;
-  const cursor = named('cursor', (value) => value, undefined);
-  const page = Number(params.get(PARAMS.page));
+  const base = serialized(defaults);
+  const get = (key: keyof CatalogView) => params.get(PARAMS[key]) ?? base[key];
+  const category = get('category');
+  const region = get('region');
+  const price = get('price');
+  const sort = get('sort');
+  const cursor = get('cursor') || undefined;
+  const product = get('product');
+  const page = Number(get('page'));
   return {
-    q: named('q', (value) => value.slice(0, 100), ''),
-    category: named('category', valid(isCategoryId), undefined),
-    region: named('region', valid(isRegionCode), undefined),
-    voucherEligible: named('voucherEligible', (value) => value === '1', false),
-    free: named('free', (value) => value === '1', false),
-    price: named('price', valid(isPriceBand), undefined),
-    sort: named('sort', valid(isSort), defaults.sort),
+    q: get('q').slice(0, 100),
+    category: isCategoryId(category) ? category : undefined,
+    region: isRegionCode(region) ? region : undefined,
+    voucherEligible: get('voucherEligible') === '1',
+    free: get('free') === '1',
+    price: isPriceBand(price) ? price : undefined,
+    sort: isSort(sort) ? sort : 'relevance',
     cursor,
     page: cursor && Number.isInteger(page) && page > 1 ? page : 1,
-    product: named('product', (value) => (PRODUCT_ID.test(value) ? value : undefined), undefined),
+    product: PRODUCT_ID.test(product) ? product : undefined,
   };
 }
 

@@ -22,6 +22,8 @@ export interface UrlStateInputs {
 export class UrlState implements ReactiveController {
   private ready = false;
   private pushNext = false;
+  /** The query the catalog last showed or wrote. */
+  private shown = '';
 
   constructor(
     host: ReactiveControllerHost,
@@ -41,6 +43,7 @@ export class UrlState implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.shown = location.search;
     window.addEventListener('popstate', this.handlePopState);
   }
 
@@ -58,12 +61,15 @@ export class UrlState implements ReactiveController {
         if (push) history.pushState(null, '', url);
         else history.replaceState(history.state, '', url);
       }
+      this.shown = search;
     }
     this.ready = true;
   }
 
   private readonly handlePopState = () => {
-    if (!this.inputs.enabled()) return;
+    // A link to a fragment (#top) fires popstate too: the view stays as it is, a search being typed included.
+    if (!this.inputs.enabled() || location.search === this.shown) return;
+    this.shown = location.search;
     this.pushNext = false;
     this.inputs.apply(this.read() ?? this.inputs.defaults());
   };
