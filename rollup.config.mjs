@@ -204,6 +204,26 @@ const WIDGETS_DIR = 'packages/widgets';
 const isRootsOwnCode = (id) => id.includes('/src/define/') || id.includes('/src/components/root/');
 
 /**
+ * Another widget that a widget opens on demand (the catalog's 「我要咨询」 opens a demand form on a page without one)
+ * is loaded as that widget's own CDN module, not inlined: the page never holds two copies of the form, and the
+ * modules the two widgets share stay in the opener's module as they were, with no exports for the other's sake.
+ */
+function otherWidgetsAsModules(ownEntry) {
+  const defineDir = resolve(WIDGETS_DIR, 'src/define');
+  return {
+    name: 'smec-other-widgets',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.includes('define/')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || resolved.external || resolve(resolved.id) === resolve(ownEntry)) return null;
+      if (!resolved.id.startsWith(`${defineDir}/`)) return null;
+      // An absolute external is written relative to each chunk as if the output folder were src/define.
+      return { id: resolved.id.replace(/\.ts$/, '.js'), external: true };
+    },
+  };
+}
+
+/**
  * One module per widget tag (what the loader imports): the core chunk once, then each widget built on its own with
  * everything else inlined (scripts/cdn-core.mjs says why). The loader imports nothing and is built apart.
  */
@@ -228,7 +248,7 @@ async function cdnBuilds() {
   const coreFile = resolve(WIDGETS_DIR, 'src/define', output[0].fileName);
   const builds = Object.entries(widgets).map(([tag, entry]) => ({
     input: { [tag]: entry },
-    plugins: [importFromCore(core, coreFile), ...cdnPlugins()],
+    plugins: [otherWidgetsAsModules(entry), importFromCore(core, coreFile), ...cdnPlugins()],
     makeAbsoluteExternalsRelative: true,
     output: cdnOutput,
   }));

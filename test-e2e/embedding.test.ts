@@ -188,6 +188,32 @@ test('a plain page with nothing but the loader script and attributes loads only 
   await page.close();
 });
 
+test('the catalog alone under a strict CSP: 我要咨询 opens a demand form from that widget’s own CDN module', async () => {
+  const { page, problems } = await watchedPage(
+    {
+      'catalog.html': htmlPage('<smec-catalog region="440600" no-url-state></smec-catalog>', ['/cdn/smec-catalog.js']),
+    },
+    { 'content-security-policy': STRICT_CSP },
+  );
+  const loaded: string[] = [];
+  page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+  await page.goto(`${server.url}/host/catalog.html`);
+  await page.locator('smec-catalog [part~="card-title"]').first().click({ timeout: 20_000 });
+  await page.locator('smec-catalog [part~="consult-button"]').click({ timeout: 20_000 });
+  await page.locator('smec-catalog smec-demand-form [name="categoryId"]').waitFor({ timeout: 20_000 });
+  assert.ok(loaded.includes('/cdn/smec-demand-form.js'), 'the form came as its own module');
+  // The chunk of the form's own module, not a copy built into the catalog's.
+  const entry = await (await fetch(`${server.url}/cdn/smec-demand-form.js`)).text();
+  const own = /chunks\/smec-demand-form-[\w-]+\.js/.exec(entry)?.[0];
+  assert.ok(own, 'the form module imports its chunk');
+  assert.deepEqual(
+    loaded.filter((path) => path.includes('/chunks/smec-demand-form-')),
+    [`/cdn/${own}`],
+  );
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('loading smec twice, from two script tags of different versions, does not throw and warns once', async () => {
   // A second copy of the CDN at another URL, as an old and a new release at two addresses would be: its modules are
   // new module records, so every widget class is defined a second time.

@@ -6,6 +6,13 @@ import type { SmecCatalog, SmecDemandForm, SmecDemandRequestEvent } from '../src
 import { control, referenceLoaded } from './demand-helpers.js';
 import { API, part, results, shadow, LAZY_VIEW } from './helpers.js';
 
+function withoutDemandLink(): void {
+  const url = new URL(location.href);
+  for (const name of ['smec_demand_product', 'smec_demand_category', 'smec_demand_region'])
+    url.searchParams.delete(name);
+  history.replaceState(null, '', url);
+}
+
 async function page() {
   const host = await fixture(
     html`<div>
@@ -43,5 +50,30 @@ describe('smec-catalog 我要咨询', () => {
     part(catalog, 'consult-button')!.click();
     await form.updateComplete;
     expect(control(form, 'categoryId').value).to.equal('');
+  });
+
+  it('fills in what the link of a catalog’s demand-url names, over a draft', async () => {
+    const draftKey = `smec-test-link-${Math.random()}`;
+    localStorage.setItem(
+      draftKey,
+      JSON.stringify({ values: { categoryId: 'finance-tax', city: '440100', county: '' }, pending: null }),
+    );
+    const url = new URL(location.href);
+    url.searchParams.set('smec_demand_product', 'p-1');
+    url.searchParams.set('smec_demand_category', 'legal');
+    url.searchParams.set('smec_demand_region', '440604');
+    history.replaceState(null, '', url);
+    try {
+      const form = await fixture<SmecDemandForm>(
+        html`<smec-demand-form api-base=${API} draft-key=${draftKey}></smec-demand-form>`,
+      );
+      await referenceLoaded(form);
+      expect(control(form, 'categoryId').value).to.equal('legal');
+      expect(control(form, 'city').value).to.equal('440600');
+      await waitUntil(() => control(form, 'county').value === '440604', 'the county was not filled in');
+    } finally {
+      withoutDemandLink();
+      localStorage.removeItem(draftKey);
+    }
   });
 });

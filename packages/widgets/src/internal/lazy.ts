@@ -1,4 +1,4 @@
-import { html, type CSSResult, type ReactiveControllerHost } from 'lit';
+import { html, type ReactiveControllerHost } from 'lit';
 import { renderError } from '../views/error-view.js';
 import { msg } from '../i18n/localization.js';
 
@@ -65,28 +65,4 @@ export class Lazy<T> {
     for (const host of this.waiting) host.requestUpdate();
     this.waiting.clear();
   }
-}
-
-const adopted = new WeakMap<ShadowRoot, Set<CSSResult>>();
-
-/**
- * Adds a lazily fetched view's own styles to `host`'s shadow root, after its static styles (once; later calls do
- * nothing), so that the view's rules travel with it instead of weighing on the widget's first download.
- */
-export function adoptViewStyles(host: HTMLElement, styles: CSSResult): void {
-  const root = host.shadowRoot;
-  if (!root) return;
-  let done = adopted.get(root);
-  if (!done) adopted.set(root, (done = new Set()));
-  if (done.has(styles)) return;
-  done.add(styles);
-  const sheet = styles.styleSheet;
-  if (sheet) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    return;
-  }
-  // No constructable style sheets (older browsers): a style element, as Lit does for the static styles.
-  const style = document.createElement('style');
-  style.textContent = styles.cssText;
-  root.append(style);
 }

@@ -12,7 +12,14 @@ import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderBrowse } from './browse-view.js';
 import styles from './catalog.styles.js';
-import { EMPTY_FILTERS, toQuery, type CatalogFilters, type CatalogView, type PriceBandKey } from './catalog.state.js';
+import {
+  EMPTY_FILTERS,
+  EMPTY_VIEW,
+  toQuery,
+  type CatalogFilters,
+  type CatalogView,
+  type PriceBandKey,
+} from './catalog.state.js';
 import type { ProductDetail } from './detail-controller.js';
 import { loadReferenceData } from './reference-data.js';
 import { UrlState } from './url-state.js';
@@ -36,12 +43,14 @@ const detailView = new Lazy(() => import('./detail-controller.js'));
  * A search box (debounced; Enter searches at once), facets with counts (category, city then county, voucher-eligible,
  * free services, price), sorting, product cards, a detail view with the five publics (五公开) and the provider's
  * contacts, and pagination. The filters and the page are kept in the page's URL (`smec_*` parameters) so that a
- * filtered view can be shared.
+ * filtered view can be shared: the URL overrides only the attributes it names, and opening a product or changing
+ * filters or the page is a history entry, so the browser's Back and Forward move through them.
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
  *
  * @fires smec-select - {SmecSelectEvent} The visitor opened a product (never fired when code sets `product`).
- * @fires smec-demand-request - {SmecDemandRequestEvent} The visitor chose 「我要咨询」 in a product's detail.
+ * @fires smec-demand-request - {SmecDemandRequestEvent} The visitor chose 「我要咨询」 in a product's detail (cancel it
+ * to open a form of your own).
  * @fires smec-voucher-request - {SmecVoucherRequestEvent} A signed-in visitor chose 「用券购买」 in the detail of a
  * voucher-eligible product (offered inside a `<smec-root>` whose `getToken` gives a token).
  * @fires smec-error - {SmecErrorEvent} A search or a product could not be loaded (the widget shows the error too).
@@ -58,7 +67,9 @@ const detailView = new Lazy(() => import('./detail-controller.js'));
  * @csspart pagination - The previous / next navigation.
  * @csspart detail - The product detail panel.
  * @csspart back-button - The detail's button back to the list.
- * @csspart consult-button - The detail's 「我要咨询」 button.
+ * @csspart consult-button - The detail's 「我要咨询」 button (a link when it goes to `demand-url`).
+ * @csspart consult-dialog - The dialog with a demand form that 「我要咨询」 opens on a page without one.
+ * @csspart consult-close-button - That dialog's close button.
  * @csspart voucher-button - The detail's 「用券购买」 button.
  * @csspart error - The error message box.
  * @csspart retry-button - The error box's retry button.
@@ -82,17 +93,16 @@ export class SmecCatalog extends SmecElement {
   /** `cursors[i]` opens page i + 1; holes are pages reached from a shared link. */
   private cursors: (string | undefined)[] = [undefined];
   private pendingFocus: FocusTarget | undefined;
-  private initialFilters: Pick<CatalogFilters, 'category' | 'region'> = { category: undefined, region: undefined };
+  /** What the attributes set at the start: the URL overrides only what it names. */
+  private defaults: CatalogView = EMPTY_VIEW;
 
   private readonly api = new ClientController(this);
 
   private readonly url = new UrlState(this, {
     enabled: () => !this.noUrlState,
-    view: () => ({ ...this.filters, page: this.page, cursor: this.cursor, product: this.product }),
-    apply: (view) =>
-      this.applyView(
-        view ?? { ...EMPTY_FILTERS, ...this.initialFilters, page: 1, cursor: undefined, product: undefined },
-      ),
+    view: () => this.view,
+    defaults: () => this.defaults,
+    apply: (view) => this.restoreView(view),
   });
 
   private readonly referenceTask = new LoadTask(this, {
@@ -165,8 +175,18 @@ export class SmecCatalog extends SmecElement {
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  /** The id of a `<smec-demand-form>` that 「我要咨询」 fills in (unless the `smec-demand-request` is cancelled). */
+  /**
+   * The id of a `<smec-demand-form>` that 「我要咨询」 fills in (unless the `smec-demand-request` is cancelled). Without
+   * one on the page, 「我要咨询」 goes to `demand-url`, or else opens a demand form in a dialog.
+   */
   @property({ attribute: 'demand-form' }) demandForm?: string;
+
+  /**
+   * The address of the site's demand page, which 「我要咨询」 links to when no `demand-form` is on the page, with
+   * `smec_demand_product`, `smec_demand_category` and `smec_demand_region` (which `<smec-demand-form>` reads). Without
+   * it, and without a form on the page, 「我要咨询」 opens a demand form in a dialog.
+   */
+  @property({ attribute: 'demand-url' }) demandUrl?: string;
 
   /** The id of a `<smec-voucher-wallet>` that 「用券购买」 opens (default: the first wallet of the page). */
   @property({ attribute: 'voucher-wallet' }) voucherWallet?: string;
@@ -182,7 +202,7 @@ export class SmecCatalog extends SmecElement {
   override willUpdate(changed: PropertyValues): void {
     this.prepareDetail();
     if (!this.hasUpdated) {
-      this.initialFilters = { category: this.category, region: this.region };
+      this.defaults = { ...EMPTY_VIEW, category: this.category, region: this.region };
       const shared = this.url.read();
       if (shared) this.applyView(shared);
       return;
@@ -210,6 +230,8 @@ export class SmecCatalog extends SmecElement {
       reference: this.referenceTask.value,
       locale: this.locale,
       demandForm: this.demandForm,
+      demandUrl: this.demandUrl,
+      theme: this.theme,
       voucherWallet: this.voucherWallet,
       onBack: () => this.handleBack(),
     }));
@@ -218,6 +240,10 @@ export class SmecCatalog extends SmecElement {
   private get filters(): CatalogFilters {
     const { q, category, region, voucherEligible, free, price, sort } = this;
     return { q, category, region, voucherEligible, free, price, sort };
+  }
+
+  private get view(): CatalogView {
+    return { ...this.filters, page: this.page, cursor: this.cursor, product: this.product };
   }
 
   private handleSearchInput(text: string): void {
@@ -232,6 +258,7 @@ export class SmecCatalog extends SmecElement {
   }
 
   private handleClearFilters(): void {
+    this.url.push();
     const { q, sort } = this;
     Object.assign(this, { ...EMPTY_FILTERS, q, sort });
   }
@@ -261,12 +288,14 @@ export class SmecCatalog extends SmecElement {
   }
 
   private handleOpen(product: ServiceProduct): void {
+    this.url.push();
     this.product = product.id;
     this.pendingFocus = { detail: true };
     this.dispatchEvent(new SmecSelectEvent(product));
   }
 
   private handleBack(): void {
+    this.url.push();
     if (this.product) this.pendingFocus = { card: this.product };
     this.product = undefined;
   }
@@ -277,6 +306,7 @@ export class SmecCatalog extends SmecElement {
   }
 
   private goToPage(page: number, cursor: string | undefined): void {
+    this.url.push();
     this.page = page;
     this.cursor = cursor;
   }
@@ -295,6 +325,14 @@ export class SmecCatalog extends SmecElement {
     this.cursors = [undefined];
     if (view.cursor) this.cursors[view.page - 1] = view.cursor;
     this.product = view.product;
+  }
+
+  /** Back or Forward: the view of that history entry, and the focus where that move leaves the visitor. */
+  private restoreView(view: CatalogView): void {
+    const open = this.product;
+    if (view.product && view.product !== open) this.pendingFocus = { detail: true };
+    else if (open && !view.product) this.pendingFocus = { card: open };
+    this.applyView(view);
   }
 
   private restoreFocus(): void {
@@ -336,11 +374,17 @@ export class SmecCatalog extends SmecElement {
               previousKnown: this.page <= 2 || this.cursors[this.page - 2] !== undefined,
               onSearchInput: (text) => this.handleSearchInput(text),
               onSearchSubmit: () => this.handleSearchSubmit(),
-              onFilters: (patch) => Object.assign(this, patch),
+              onFilters: (patch) => {
+                this.url.push();
+                Object.assign(this, patch);
+              },
               onClearFilters: () => this.handleClearFilters(),
               onClearAll: () => this.handleClearAll(),
               onToggleFilters: () => (this.filtersOpen = !this.filtersOpen),
-              onSort: (sort) => (this.sort = sort),
+              onSort: (sort) => {
+                this.url.push();
+                this.sort = sort;
+              },
               onRetry: () => this.refresh(),
               onPrevious: () => this.handlePrevious(),
               onNext: () => this.handleNext(),

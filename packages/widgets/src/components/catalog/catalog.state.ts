@@ -74,15 +74,36 @@ export function isSort(value: string | null | undefined): value is ProductSort {
   return (SORTS as readonly (string | null | undefined)[]).includes(value);
 }
 
+/** The view with nothing narrowed, on its first page, no product open. */
+export const EMPTY_VIEW: CatalogView = { ...EMPTY_FILTERS, page: 1, cursor: undefined, product: undefined };
+
+/** What each parameter holds, as written in the URL ('' for "none"). */
+function serialized(view: CatalogView): Record<keyof CatalogView, string> {
+  return {
+    q: view.q.trim(),
+    category: view.category ?? '',
+    region: view.region ?? '',
+    voucherEligible: view.voucherEligible ? '1' : '',
+    free: view.free ? '1' : '',
+    price: view.price ?? '',
+    sort: view.sort,
+    page: view.cursor && view.page > 1 ? String(view.page) : '',
+    cursor: view.cursor ?? '',
+    product: view.product ?? '',
+  };
+}
+
 /**
- * The view a shared URL describes, or undefined when it holds no smec parameter. When it holds any, it describes
- * the whole view: a missing filter means "not filtered". Values that do not make sense are dropped, so a mangled
- * link still shows the catalog.
+ * The view a shared URL describes, or undefined when it holds no smec parameter. The URL overrides only what it
+ * names: the rest is `defaults` (the catalog's attributes). A parameter present but empty means "none" (the visitor
+ * cleared a filter the attributes set); values that do not make sense are dropped, so a mangled link still shows the
+ * catalog.
  */
-export function readView(search: string): CatalogView | undefined {
+export function readView(search: string, defaults: CatalogView = EMPTY_VIEW): CatalogView | undefined {
   const params = new URLSearchParams(search);
   if (!Object.values(PARAMS).some((name) => params.has(name))) return undefined;
-  const get = (key: keyof CatalogView) => params.get(PARAMS[key]);
+  const base = serialized(defaults);
+  const get = (key: keyof CatalogView) => params.get(PARAMS[key]) ?? base[key];
   const category = get('category');
   const region = get('region');
   const price = get('price');
@@ -91,7 +112,7 @@ export function readView(search: string): CatalogView | undefined {
   const product = get('product');
   const page = Number(get('page'));
   return {
-    q: (get('q') ?? '').slice(0, 100),
+    q: get('q').slice(0, 100),
     category: isCategoryId(category) ? category : undefined,
     region: isRegionCode(region) ? region : undefined,
     voucherEligible: get('voucherEligible') === '1',
@@ -100,33 +121,28 @@ export function readView(search: string): CatalogView | undefined {
     sort: isSort(sort) ? sort : 'relevance',
     cursor,
     page: cursor && Number.isInteger(page) && page > 1 ? page : 1,
-    product: product && PRODUCT_ID.test(product) ? product : undefined,
+    product: PRODUCT_ID.test(product) ? product : undefined,
   };
 }
 
+const OWN_PARAMS: ReadonlySet<string> = new Set(Object.values(PARAMS));
+
 /**
- * `search` with the view written into it (defaults left out). The host page's own parameters are kept exactly as
- * they were written, encoding included.
+ * `search` with the view written into it: only what differs from `defaults` (the catalog's attributes), a filter
+ * cleared that the attributes set as an empty parameter. The host page's own parameters (and another widget's) are
+ * kept exactly as they were written, encoding included.
  */
-export function writeView(search: string, view: CatalogView): string {
+export function writeView(search: string, view: CatalogView, defaults: CatalogView = EMPTY_VIEW): string {
   const kept = search
     .replace(/^\?/, '')
     .split('&')
-    .filter((part) => part && !part.startsWith('smec_'));
+    .filter((part) => part && !OWN_PARAMS.has(part.split('=', 1)[0]!));
   const params = new URLSearchParams();
-  const set = (key: keyof CatalogView, value: string | undefined | false) => {
-    if (value) params.set(PARAMS[key], value);
-  };
-  set('q', view.q.trim());
-  set('category', view.category);
-  set('region', view.region);
-  set('voucherEligible', view.voucherEligible && '1');
-  set('free', view.free && '1');
-  set('price', view.price);
-  set('sort', view.sort !== 'relevance' && view.sort);
-  set('page', view.cursor && view.page > 1 && String(view.page));
-  set('cursor', view.cursor);
-  set('product', view.product);
+  const values = serialized(view);
+  const base = serialized(defaults);
+  for (const key of Object.keys(PARAMS) as (keyof CatalogView)[]) {
+    if (values[key] !== base[key]) params.set(PARAMS[key], values[key]);
+  }
   const ours = params.toString();
   const all = ours ? [...kept, ours] : kept;
   return all.length ? `?${all.join('&')}` : '';

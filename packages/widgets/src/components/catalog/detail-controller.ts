@@ -1,11 +1,14 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { ServiceProduct } from '@smec/schemas';
-import type { ReactiveController, TemplateResult } from 'lit';
+import { nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { ClientController } from '../../controllers/client-controller.js';
 import { LoadTask, type LoadHost } from '../../controllers/load-task.js';
+import { ModalController } from '../../controllers/modal-controller.js';
 import { SmecDemandRequestEvent } from '../../events/demand-request-event.js';
+import { demandLink, type DemandRequest } from '../../internal/demand-link.js';
 import { SmecVoucherRequestEvent } from '../../events/voucher-request-event.js';
 import type { SmecLocale } from '../../i18n/localization.js';
+import { prefillDialogForm, renderConsultDialog } from './consult-dialog.js';
 import { renderProductDetail } from './product-detail.js';
 import type { ReferenceData } from './reference-data.js';
 import { Products } from '@smec/sdk/core';
@@ -22,6 +25,8 @@ export interface DetailInputs {
   reference: ReferenceData | undefined;
   locale: SmecLocale;
   demandForm: string | undefined;
+  demandUrl: string | undefined;
+  theme: 'light' | 'dark' | undefined;
   voucherWallet: string | undefined;
   onBack: () => void;
 }
@@ -35,14 +40,21 @@ export class ProductDetail implements ReactiveController {
   private readonly detailTask;
   /** Whether a token is there, asked of the token provider only (no network call) when a detail opens. */
   private readonly signedInTask;
+  /** What the dialog's demand form is for, while it is open (no demand form on the page, no `demand-url`). */
+  private consulting: DemandRequest | undefined;
+  /** The dialog's form has been filled in. */
+  private prefilled = false;
+  /** The dialog has closed: 「我要咨询」 gets the focus back. */
+  private refocus = false;
 
   constructor(
-    private readonly host: LoadHost,
-    api: ClientController,
+    private readonly host: LoadHost & { readonly renderRoot: HTMLElement | DocumentFragment },
+    private readonly api: ClientController,
     private readonly read: () => DetailInputs,
   ) {
     this.inputs = read();
     host.addController(this);
+    new ModalController(host);
     this.detailTask = new LoadTask(host, {
       task: ([client, id], { signal }) => (id ? client.products.get(id, { signal }) : initialState),
       args: () => [api.client, this.inputs.product] as const,
@@ -57,20 +69,50 @@ export class ProductDetail implements ReactiveController {
 
   hostUpdate(): void {
     this.inputs = this.read();
+    // Another product, or none: the dialog of the last one goes.
+    if (this.consulting && this.consulting.productId !== this.inputs.product) this.consulting = undefined;
   }
 
-  private handleConsult({ id, categoryId, regionCodes }: ServiceProduct): void {
-    const detail = {
-      productId: id,
-      categoryId,
-      regionCode: regionCodes.length === 1 ? (regionCodes[0] ?? null) : null,
-    };
-    const { demandForm } = this.inputs;
-    if (!this.host.dispatchEvent(new SmecDemandRequestEvent(detail)) || !demandForm) return;
+  hostUpdated(): void {
+    const root = this.host.renderRoot;
+    if (this.consulting && !this.prefilled) this.prefilled = prefillDialogForm(root, this.consulting);
+    if (this.refocus) {
+      this.refocus = false;
+      root.querySelector<HTMLElement>('[part~="consult-button"]')?.focus();
+    }
+  }
+
+  /**
+   * 「我要咨询」: the host's own form when it cancels the event, else the page's demand form, else the demand page
+   * (`demand-url`, a link that `event` follows), else a demand form in a dialog.
+   */
+  private handleConsult(request: DemandRequest, event: Event): void {
+    const { demandForm, demandUrl } = this.inputs;
+    if (!this.host.dispatchEvent(new SmecDemandRequestEvent(request))) {
+      event.preventDefault();
+      return;
+    }
     // Looked up by id, not imported: the catalog's bundle does not carry the form.
     const root = this.host.getRootNode() as Document | ShadowRoot;
-    const form = root.getElementById(demandForm) as (HTMLElement & { prefill?(d: typeof detail): void }) | null;
-    form?.prefill?.(detail);
+    const form = demandForm
+      ? (root.getElementById(demandForm) as (HTMLElement & { prefill?(d: DemandRequest): void }) | null)
+      : null;
+    if (form?.prefill) {
+      event.preventDefault();
+      form.prefill(request);
+      return;
+    }
+    if (demandUrl && demandLink(demandUrl, request)) return;
+    this.consulting = request;
+    this.prefilled = false;
+    this.host.requestUpdate();
+  }
+
+  private closeConsult(): void {
+    if (!this.consulting) return;
+    this.consulting = undefined;
+    this.refocus = true;
+    this.host.requestUpdate();
   }
 
   private handleVoucher({ id, name }: ServiceProduct): void {
@@ -91,8 +133,10 @@ export class ProductDetail implements ReactiveController {
     const { listed, reference, locale, onBack } = this.inputs;
     const task = this.detailTask;
     const detail = task.status === TaskStatus.COMPLETE ? task.value : undefined;
+    const product = detail ?? listed;
+    const request = product && requestOf(product);
     return renderProductDetail({
-      product: detail ?? listed,
+      product,
       provider: detail?.providerDetail,
       loading: task.status === TaskStatus.PENDING,
       error: task.status === TaskStatus.ERROR ? task.error : undefined,
@@ -100,9 +144,24 @@ export class ProductDetail implements ReactiveController {
       locale,
       onBack,
       onRetry: () => void task.run(),
-      onConsult: (product) => this.handleConsult(product),
+      consultHref: request && this.inputs.demandUrl ? demandLink(this.inputs.demandUrl, request) : undefined,
+      onConsult: (event) => request && this.handleConsult(request, event),
+      consultDialog:
+        product && this.consulting
+          ? renderConsultDialog({
+              host: this.host,
+              productName: product.name,
+              client: this.api.client,
+              theme: this.inputs.theme,
+              onClose: () => this.closeConsult(),
+            })
+          : nothing,
       signedIn: this.signedInTask.value === true,
       onVoucher: (product) => this.handleVoucher(product),
     });
   }
+}
+
+function requestOf({ id, categoryId, regionCodes }: ServiceProduct): DemandRequest {
+  return { productId: id, categoryId, regionCode: regionCodes.length === 1 ? (regionCodes[0] ?? null) : null };
 }

@@ -18,8 +18,12 @@ export interface ProductDetailOptions {
   locale: SmecLocale;
   onBack: () => void;
   onRetry: () => void;
-  /** 「我要咨询」: the visitor wants to ask for this product. */
-  onConsult: (product: ServiceProduct) => void;
+  /** Where 「我要咨询」 links to (the site's demand page), if anywhere: then it is a link, else a button. */
+  consultHref: string | undefined;
+  /** 「我要咨询」: the visitor wants to ask for this product; `event` is the click (a link's can be cancelled). */
+  onConsult: (event: Event) => void;
+  /** The demand form 「我要咨询」 opened, if it did. */
+  consultDialog: unknown;
   /** Somebody is signed in: a voucher-eligible product offers 「用券购买」. */
   signedIn: boolean;
   /** 「用券购买」: the visitor wants to pay for this product with a service voucher. */
@@ -134,9 +138,10 @@ function renderPublics(product: ServiceProduct, options: ProductDetailOptions): 
  * the card the visitor came from.
  */
 export function renderProductDetail(options: ProductDetailOptions): TemplateResult {
-  const { product, loading, error, onBack, onRetry, onConsult, onVoucher } = options;
+  const { product, loading, error, onBack, onRetry, onConsult, onVoucher, consultHref } = options;
   const keydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape') return;
+    // Escape in the demand form's dialog closes the dialog, not the detail.
+    if (event.key !== 'Escape' || (event.target as Element).closest('dialog')) return;
     event.preventDefault();
     onBack();
   };
@@ -155,13 +160,15 @@ export function renderProductDetail(options: ProductDetailOptions): TemplateResu
     <h2 id="smec-detail-title" tabindex="-1">${title}</h2>
     <div role="alert">${error ? renderError(error, onRetry) : nothing}</div>
     ${
-      product
-        ? html`<button
-            type="button"
-            part="consult-button"
-            class="button button-primary"
-            @click=${() => onConsult(product)}
-          >
+      product && consultHref
+        ? html`<a href=${consultHref} part="consult-button" class="button button-primary" @click=${onConsult}>
+            ${msg('我要咨询', { id: 'demand.consult' })}
+          </a>`
+        : nothing
+    }
+    ${
+      product && !consultHref
+        ? html`<button type="button" part="consult-button" class="button button-primary" @click=${onConsult}>
             ${msg('我要咨询', { id: 'demand.consult' })}
           </button>`
         : nothing
@@ -173,6 +180,6 @@ export function renderProductDetail(options: ProductDetailOptions): TemplateResu
           </button>`
         : nothing
     }
-    ${product ? renderPublics(product, options) : nothing}
+    ${product ? renderPublics(product, options) : nothing} ${options.consultDialog}
   </section>`;
 }

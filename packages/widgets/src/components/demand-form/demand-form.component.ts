@@ -10,7 +10,9 @@ import { LoadTask } from '../../controllers/load-task.js';
 import { SmecDemandSubmitEvent } from '../../events/demand-submit-event.js';
 import { msg } from '../../i18n/localization.js';
 import { type SmecClient, useResources } from '../../internal/client.js';
-import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
+import { demandRequestOf } from '../../internal/demand-link.js';
+import { Lazy } from '../../internal/lazy.js';
+import { adoptViewStyles } from '../../internal/view-styles.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { loadReferenceData } from '../catalog/reference-data.js';
@@ -57,6 +59,9 @@ const FIELD_OF_INPUT: Record<string, FormField> = { county: 'city', negotiable: 
  * shows an error summary that takes the focus. The draft is kept in localStorage as the visitor types (without the
  * consent tick, which must be given anew) and deleted after success. One submission keeps one Idempotency-Key until
  * it succeeds, so a double click, a retry after a network failure or a reload never makes a second demand.
+ *
+ * On the page a catalog's `demand-url` links to, the form fills in the product, category and region of the link
+ * (`smec_demand_product`, `smec_demand_category`, `smec_demand_region`).
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
  *
@@ -170,6 +175,8 @@ export class SmecDemandForm extends SmecElement {
       this.restoreDraft();
       // A prefill attribute fills a field the draft left empty: the visitor's own typing wins.
       this.values = withPrefill(this.values, prefillOf(this)!, false);
+      // The visitor came from a catalog's 「我要咨询」 (its `demand-url`): that product is what the demand is about.
+      this.values = withPrefill(this.values, demandRequestOf(location.search), true);
       return;
     }
     const changedPrefill = prefillOf(this, changed);

@@ -4,7 +4,7 @@ import { nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ActionController } from '../../controllers/action-controller.js';
 import type { SmecLocale } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
-import { adoptViewStyles } from '../../internal/lazy.js';
+import { adoptViewStyles } from '../../internal/view-styles.js';
 import { describeError } from '../../views/error-view.js';
 import type { ReferenceData } from '../catalog/reference-data.js';
 import { fieldOfPath, type FieldProblem } from './fields.js';

@@ -2,7 +2,8 @@ import type { Engagement, Voucher } from '@smec/schemas';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ActionController } from '../../controllers/action-controller.js';
 import type { SmecClient } from '../../internal/client.js';
-import { adoptViewStyles, Lazy } from '../../internal/lazy.js';
+import { Lazy } from '../../internal/lazy.js';
+import { adoptViewStyles } from '../../internal/view-styles.js';
 import type { UseFlow } from './use-flow.js';
 import { describeActionError } from './wallet-texts.js';
 

@@ -4,6 +4,7 @@ export const templates = {
   'badge.voucher': 'Service vouchers accepted',
   'card.rating': 'Rating',
   'demand.consult': 'Ask for this service',
+  'demand.dialog': 'Ask about “{0}”',
   'detail.back': 'Back to the list',
   'detail.fee': 'Fees',
   'detail.function': 'What the service does',

@@ -5,6 +5,7 @@ export const templates = {
   'badge.voucher': '可用服務券',
   'card.rating': '評分',
   'demand.consult': '我要諮詢',
+  'demand.dialog': '諮詢「{0}」',
   'detail.back': '返回列表',
   'detail.fee': '收費標準',
   'detail.function': '服務功能',
