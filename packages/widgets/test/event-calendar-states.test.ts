@@ -97,7 +97,8 @@ describe('smec-event-calendar states', () => {
       await loaded(el);
       shadow(el).querySelector<HTMLElement>(`[part~="event"][data-event-id="${event.id}"]`)!.click();
       await waitUntil(() => detail(el)?.open, 'the detail did not open');
-      await waitUntil(() => detail(el)!.querySelector('[part~="register-button"]'), 'no action in the detail');
+      // The busy day may be past, when there is no action to offer (the registration tests check its prompt).
+      await waitUntil(() => detail(el)!.querySelector('.facts'), 'no facts in the detail');
       await expect(el).to.be.accessible();
     }
   });
