@@ -97,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const security = { hstsMaxAge: options.hstsMaxAge ?? 0 };
   const app = Fastify({
-    logger: options.logger ? loggerOptions(options.logStream) : false,
+    logger: options.logger ? loggerOptions(clock, options.logStream) : false,
     // One line per request, written by our onResponse hook (with personal data masked).
     logController: new LogController({ disableRequestLogging: true }),
     // While closing, a request that still arrives on an open connection is served (the database is open until the

@@ -88,6 +88,8 @@ test('the log: one JSON line per request with time, level, request id, route, st
     assert.ok(requests.length >= 8, `one line per request, got ${requests.length}`);
     for (const record of requests) {
       assert.match(String(record['time']), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/, 'ISO time');
+      // The server's clock's time: under SMEC_NOW the pinned day's, not the machine's.
+      assert.ok(Math.abs(Date.parse(String(record['time'])) - testClock.now()) < 60_000, String(record['time']));
       assert.equal(record['level'], 'info');
       assert.match(String(record['reqId']), /^[0-9a-f-]{36}$/);
       assert.equal(typeof record['url'], 'string');

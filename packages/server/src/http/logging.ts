@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Clock } from '../clock.js';
 
 /*
  * The log is JSON lines (pino), one per request plus startup and unexpected errors. It must hold no personal data
@@ -56,16 +57,18 @@ const REDACT_PATHS = [
   'err.parameters',
 ];
 
-/** Fastify's logger: JSON lines with an ISO time and a level name, masked errors, to `stream` (default stdout). */
 /** Fastify's `logger` option in its object form (Fastify's logger options and pino's). */
 export type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
 
-/** Fastify's logger: JSON lines with an ISO time and a level name, masked errors, to `stream` (default stdout). */
-export function loggerOptions(stream?: { write(line: string): unknown }): LoggerOptions {
+/**
+ * Fastify's logger: JSON lines with an ISO time and a level name, masked errors, to `stream` (default stdout). The
+ * time is the server's clock's, so a server pinned by SMEC_NOW logs the moments it acts at.
+ */
+export function loggerOptions(clock: Clock, stream?: { write(line: string): unknown }): LoggerOptions {
   return {
     level: 'info',
     ...(stream ? { stream: { write: (line: string) => void stream.write(line) } } : {}),
-    timestamp: () => `,"time":"${new Date().toISOString()}"`,
+    timestamp: () => `,"time":"${new Date(clock.now()).toISOString()}"`,
     formatters: { level: (label: string) => ({ level: label }) },
     serializers: { err: errorForLog as (error: Error) => ReturnType<typeof errorForLog> },
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
