@@ -102,8 +102,11 @@ describe('filters', () => {
     const rank = (code: string) => (code === '440604' ? 0 : code === '440600' ? 1 : 2);
     for (let i = 1; i < policies.length; i++) {
       const [a, b] = [policies[i - 1] as Policy, policies[i] as Policy];
-      assert.ok(rank(a.regionCode) <= rank(b.regionCode), 'nearest region first');
-      if (a.regionCode === b.regionCode) assert.ok(a.publishedAt >= b.publishedAt, 'then newest first');
+      // Nearest region first, then newest first within a region.
+      const ordered =
+        rank(a.regionCode) < rank(b.regionCode) ||
+        (rank(a.regionCode) === rank(b.regionCode) && a.publishedAt >= b.publishedAt);
+      assert.ok(ordered, `${a.regionCode} ${a.publishedAt} before ${b.regionCode} ${b.publishedAt}`);
     }
     const provincial = await all({ region: '440000' });
     assert.ok(provincial.every((policy) => policy.regionCode === '440000'));
