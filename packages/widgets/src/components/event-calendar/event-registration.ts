@@ -1,5 +1,5 @@
 import { TaskStatus, initialState } from '@lit/task';
-import { isSmecApiError } from '@smec/sdk/core';
+import { hasProblemCode } from '@smec/sdk/core';
 import type { Registration, ServiceEvent } from '@smec/schemas';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { ActionController } from '../../controllers/action-controller.js';
@@ -79,8 +79,7 @@ export class EventRegistration implements ReactiveController {
     if (this.meTask.status === TaskStatus.COMPLETE) return this.meTask.value as Registration | null | undefined;
     if (this.meTask.status === TaskStatus.ERROR) {
       // A provider's or a center's account may not register: signing in again would not help.
-      const error: unknown = this.meTask.error;
-      return isSmecApiError(error) && error.code === 'forbidden' ? 'otherAccount' : undefined;
+      return hasProblemCode(this.meTask.error, 'forbidden') ? 'otherAccount' : undefined;
     }
     return 'loading';
   }

@@ -1,6 +1,6 @@
 import { TaskStatus } from '@lit/task';
 import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
-import { isSmecApiError, type TokenProvider } from '@smec/sdk/core';
+import { hasProblemCode, type TokenProvider } from '@smec/sdk/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ActionController } from '../../controllers/action-controller.js';
@@ -308,8 +308,7 @@ export class SmecVoucherWallet extends SmecElement {
     const status = this.walletTask.status;
     const failed = status === TaskStatus.ERROR;
     // A provider's or a center's account is refused the wallet: a retry cannot help, so none is offered.
-    const error: unknown = this.walletTask.error;
-    const wrongAccount = failed && isSmecApiError(error) && error.code === 'forbidden';
+    const wrongAccount = failed && hasProblemCode(this.walletTask.error, 'forbidden');
     const signedOut = status === TaskStatus.COMPLETE && this.walletTask.value === undefined;
     // A refused hand-back is shown in its dialog, every other refusal here.
     const actionError = this.dialogs.returning ? undefined : this.action.error;
