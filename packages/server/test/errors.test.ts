@@ -53,9 +53,14 @@ describe('bad input is a 400 problem, never a 5xx', () => {
   }
 
   test('messages say what is wrong', async () => {
-    const problem = assertProblem(await request(server.apiUrl, '/products?limit=0'), 400, 'validation_failed');
+    const english = { headers: { 'accept-language': 'en' } };
+    const problem = assertProblem(await request(server.apiUrl, '/products?limit=0', english), 400, 'validation_failed');
     assert.deepEqual(problem.errors?.[0], { path: 'query.limit', message: 'Must be at least 1', code: 'too_small' });
-    const category = assertProblem(await request(server.apiUrl, '/products?category=x'), 400, 'validation_failed');
+    const category = assertProblem(
+      await request(server.apiUrl, '/products?category=x', english),
+      400,
+      'validation_failed',
+    );
     assert.match(category.errors?.[0]?.message ?? '', /^Must be one of: policy-consulting, /);
   });
 });

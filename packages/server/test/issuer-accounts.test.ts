@@ -51,8 +51,13 @@ function enterpriseClaims(uscc: string, overrides: JWTPayload = {}): JWTPayload 
 let issuer: TestIssuer;
 let t: TestApp;
 
+/** A read with `token`, its problems asked in English (the claim refusals are matched as English text). */
 async function get<T = unknown>(app: TestApp, url: string, token: string): Promise<JsonResponse<T>> {
-  return app.inject<T>({ method: 'GET', url: `/api/v1${url}`, headers: { authorization: `Bearer ${token}` } });
+  return app.inject<T>({
+    method: 'GET',
+    url: `/api/v1${url}`,
+    headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+  });
 }
 
 async function userRow(app: TestApp, id: string) {
@@ -275,7 +280,7 @@ describe('claims that do not fit are a 401 naming the claim', () => {
     const answer = await t.inject({
       method: 'POST',
       url: '/api/v1/voucher-batches/bat-issuer-open/claims',
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
     });
     assert.match(assertProblem(answer, 401, 'unauthorized').detail ?? '', /^claim smec_role: unknown role/);
   });
@@ -412,7 +417,10 @@ describe('claim names', () => {
       const answer = await fetch(`${server.apiUrl}/me/vouchers`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(answer.status, 200, await answer.clone().text());
       const refused = await fetch(`${server.apiUrl}/me/vouchers`, {
-        headers: { authorization: `Bearer ${await issuer.sign(newSubject(), { gd_role: 'guest', name: 'x' })}` },
+        headers: {
+          authorization: `Bearer ${await issuer.sign(newSubject(), { gd_role: 'guest', name: 'x' })}`,
+          'accept-language': 'en',
+        },
       });
       assert.equal(refused.status, 401);
       assert.match(((await refused.json()) as { detail: string }).detail, /^claim gd_role: unknown role 'guest'/);

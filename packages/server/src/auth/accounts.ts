@@ -5,7 +5,7 @@ import { regionCityOf } from '@smec/schemas/rules';
 import type { Kysely, Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database, UserTable } from '../db/schema.js';
-import { ClaimRejected, usccRegionCode, type AccountClaims, type ClaimNames } from './claims.js';
+import { CLAIM_REASONS, ClaimRejected, quoted, usccRegionCode, type AccountClaims, type ClaimNames } from './claims.js';
 import { UNKNOWN_ENTERPRISE_PROFILE, enterpriseIdOf } from './enterprise-profile.js';
 import type { UserRow } from './verifier.js';
 
@@ -128,7 +128,8 @@ export class AccountStore {
           .select(['id', 'name', 'city_code'])
           .where('id', '=', claims.providerId)
           .executeTakeFirst();
-        if (!provider) throw new ClaimRejected(this.#names.provider, `no provider '${claims.providerId}'`);
+        if (!provider)
+          throw new ClaimRejected(this.#names.provider, CLAIM_REASONS.noProvider, { value: quoted(claims.providerId) });
         return {
           organization: provider.name,
           region_code: provider.city_code,
@@ -138,7 +139,8 @@ export class AccountStore {
       }
       case 'admin': {
         const region = this.#regions.get(claims.regionCode);
-        if (!region) throw new ClaimRejected(this.#names.region, `no region '${claims.regionCode}'`);
+        if (!region)
+          throw new ClaimRejected(this.#names.region, CLAIM_REASONS.noRegion, { value: quoted(claims.regionCode) });
         return {
           organization: region.level === 'province' ? '广东省中小企业服务中心' : `${region.name}中小企业服务中心`,
           region_code: region.code,
@@ -171,10 +173,7 @@ export class AccountStore {
     }
     const regionCode = usccRegionCode(uscc);
     if (!this.#regions.get(regionCode)) {
-      throw new ClaimRejected(
-        this.#names.uscc,
-        `its administrative division ${regionCode} (characters 3–8) is not a region of this platform`,
-      );
+      throw new ClaimRejected(this.#names.uscc, CLAIM_REASONS.divisionUnknown, { value: regionCode });
     }
     // A concurrent first sign-in of the same enterprise may have inserted it since the read: the code is unique, so
     // this one updates the name instead and both users end up on the one row.

@@ -2,6 +2,7 @@
 // that a token whose claims do not fit is refused with the name of the claim at fault.
 import { isValidUscc, usccCheckCharacter, type Role } from '@smec/schemas';
 import type { JWTPayload } from 'jose';
+import { fill, type Localized } from '../http/localized.js';
 
 /**
  * The names of the claims an identity provider's token carries the account in; each is configurable
@@ -48,6 +49,37 @@ export type AccountClaims =
   | { readonly role: 'provider'; readonly name: string; readonly providerId: string }
   | { readonly role: 'admin'; readonly name: string; readonly regionCode: string };
 
+/** Why a claim does not fit, in each language; `{value}` is the token's own value, quoted. */
+export const CLAIM_REASONS = {
+  missing: { 'zh-CN': '缺失', 'zh-HK': '缺失', en: 'missing' },
+  notString: { 'zh-CN': '必须是字符串', 'zh-HK': '必須是字串', en: 'must be a string' },
+  empty: { 'zh-CN': '为空', 'zh-HK': '為空', en: 'empty' },
+  tooLong: { 'zh-CN': '超过 {max} 个字符', 'zh-HK': '超過 {max} 個字元', en: 'longer than {max} characters' },
+  notUscc: {
+    'zh-CN': '{value} 不是 18 位统一社会信用代码',
+    'zh-HK': '{value} 不是 18 位統一社會信用代碼',
+    en: '{value} is not an 18-character unified social credit code',
+  },
+  badCheck: {
+    'zh-CN': '{value} 的校验码错误（应为 {expected}）',
+    'zh-HK': '{value} 的校驗碼錯誤（應為 {expected}）',
+    en: '{value} has a bad check character (expected {expected})',
+  },
+  unknownRole: {
+    'zh-CN': '未知角色 {value}（应为 enterprise、provider 或 admin）',
+    'zh-HK': '未知角色 {value}（應為 enterprise、provider 或 admin）',
+    en: 'unknown role {value} (expected enterprise, provider or admin)',
+  },
+  notId: { 'zh-CN': '{value} 不是有效的编号', 'zh-HK': '{value} 不是有效的編號', en: '{value} is not an id' },
+  noRegion: { 'zh-CN': '不存在地区 {value}', 'zh-HK': '不存在地區 {value}', en: 'no region {value}' },
+  noProvider: { 'zh-CN': '不存在服务机构 {value}', 'zh-HK': '不存在服務機構 {value}', en: 'no provider {value}' },
+  divisionUnknown: {
+    'zh-CN': '其行政区划码 {value}（第 3–8 位）不是本平台的地区',
+    'zh-HK': '其行政區劃碼 {value}（第 3–8 位）不是本平台的地區',
+    en: 'its administrative division {value} (characters 3–8) is not a region of this platform',
+  },
+} as const satisfies Record<string, Localized>;
+
 /**
  * A claim that does not fit: the caller is told `claim <name>: <reason>` (a 401), and nothing else. The reason quotes
  * at most a short prefix of the token's own value, never anything read from the server.
@@ -55,9 +87,17 @@ export type AccountClaims =
 export class ClaimRejected extends Error {
   override name = 'ClaimRejected';
   readonly claim: string;
+  /** The refusal in each language. */
+  readonly detail: Localized;
 
-  constructor(claim: string, reason: string) {
-    super(`claim ${claim}: ${reason}`);
+  constructor(claim: string, reason: Localized, values: Readonly<Record<string, string | number>> = {}) {
+    const filled = fill(reason, values);
+    super(`claim ${claim}: ${filled.en}`);
+    this.detail = {
+      'zh-CN': `令牌声明 ${claim}：${filled['zh-CN']}`,
+      'zh-HK': `令牌聲明 ${claim}：${filled['zh-HK']}`,
+      en: this.message,
+    };
     this.claim = claim;
   }
 }
@@ -78,11 +118,11 @@ export function quoted(value: string): string {
 /** The claim `claim` as a trimmed, non-empty string of at most `max` characters. */
 function text(payload: JWTPayload, claim: string, max: number): string {
   const value = payload[claim];
-  if (value === undefined || value === null) throw new ClaimRejected(claim, 'missing');
-  if (typeof value !== 'string') throw new ClaimRejected(claim, 'must be a string');
+  if (value === undefined || value === null) throw new ClaimRejected(claim, CLAIM_REASONS.missing);
+  if (typeof value !== 'string') throw new ClaimRejected(claim, CLAIM_REASONS.notString);
   const trimmed = value.trim();
-  if (trimmed === '') throw new ClaimRejected(claim, 'empty');
-  if (trimmed.length > max) throw new ClaimRejected(claim, `longer than ${max} characters`);
+  if (trimmed === '') throw new ClaimRejected(claim, CLAIM_REASONS.empty);
+  if (trimmed.length > max) throw new ClaimRejected(claim, CLAIM_REASONS.tooLong, { max });
   return trimmed;
 }
 
@@ -90,11 +130,11 @@ function text(payload: JWTPayload, claim: string, max: number): string {
 function uscc(payload: JWTPayload, claim: string): string {
   const code = text(payload, claim, 64).toUpperCase();
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) {
-    throw new ClaimRejected(claim, `${quoted(code)} is not an 18-character unified social credit code`);
+    throw new ClaimRejected(claim, CLAIM_REASONS.notUscc, { value: quoted(code) });
   }
   if (!isValidUscc(code)) {
     const expected = usccCheckCharacter(code.slice(0, 17));
-    throw new ClaimRejected(claim, `${quoted(code)} has a bad check character (expected ${expected ?? 'none'})`);
+    throw new ClaimRejected(claim, CLAIM_REASONS.badCheck, { value: quoted(code), expected: expected ?? '—' });
   }
   return code;
 }
@@ -112,9 +152,9 @@ export function accountClaimsOf(
 ): AccountClaims | undefined {
   const role = payload[names.role];
   if (role === undefined || role === null) return undefined;
-  if (typeof role !== 'string') throw new ClaimRejected(names.role, 'must be a string');
+  if (typeof role !== 'string') throw new ClaimRejected(names.role, CLAIM_REASONS.notString);
   if (!(ROLES as readonly string[]).includes(role)) {
-    throw new ClaimRejected(names.role, `unknown role ${quoted(role)} (expected enterprise, provider or admin)`);
+    throw new ClaimRejected(names.role, CLAIM_REASONS.unknownRole, { value: quoted(role) });
   }
   const name = text(payload, names.name, MAX_NAME);
   switch (role as Role) {
@@ -127,13 +167,14 @@ export function accountClaimsOf(
       };
     case 'provider': {
       const providerId = text(payload, names.provider, 64);
-      if (!PROVIDER_ID.test(providerId)) throw new ClaimRejected(names.provider, `${quoted(providerId)} is not an id`);
+      if (!PROVIDER_ID.test(providerId))
+        throw new ClaimRejected(names.provider, CLAIM_REASONS.notId, { value: quoted(providerId) });
       return { role: 'provider', name, providerId };
     }
     case 'admin': {
       const regionCode = text(payload, names.region, 16);
       if (!REGION_CODE.test(regionCode) || !isRegion(regionCode)) {
-        throw new ClaimRejected(names.region, `no region ${quoted(regionCode)}`);
+        throw new ClaimRejected(names.region, CLAIM_REASONS.noRegion, { value: quoted(regionCode) });
       }
       return { role: 'admin', name, regionCode };
     }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemError } from '../http/problem.js';
 import { ClaimRejected } from './claims.js';
 import { TokenRejected, principalFromUser, type Authenticated, type Authenticator } from './verifier.js';
+import type { Localized, ProblemText } from '../http/localized.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,11 +20,34 @@ declare module 'fastify' {
   }
 }
 
-export function unauthorized(detail = 'Sign in: send a valid bearer token.'): ProblemError {
+const TEXT = {
+  signIn: {
+    'zh-CN': '请先登录：请求需附带有效的访问令牌。',
+    'zh-HK': '請先登入：請求需附帶有效的存取權杖。',
+    en: 'Sign in: send a valid bearer token.',
+  },
+  forbidden: {
+    'zh-CN': '您的账号无权执行此操作。',
+    'zh-HK': '您的帳戶無權執行此操作。',
+    en: 'Your account may not do this.',
+  },
+  invalidToken: {
+    'zh-CN': '访问令牌无效：已过期、并非由受信任的签发方签发，或不属于本平台。',
+    'zh-HK': '存取權杖無效：已過期、並非由受信任的簽發方簽發，或不屬於本平台。',
+    en: 'The token is not valid: expired, not signed by a trusted issuer, or not for this platform.',
+  },
+  bearer: {
+    'zh-CN': 'Authorization 请求头必须为 "Bearer <令牌>"。',
+    'zh-HK': 'Authorization 請求標頭必須為 "Bearer <權杖>"。',
+    en: 'The Authorization header must be "Bearer <token>".',
+  },
+} as const satisfies Record<string, Localized>;
+
+export function unauthorized(detail: ProblemText = TEXT.signIn): ProblemError {
   return new ProblemError('unauthorized', detail, { headers: { 'www-authenticate': 'Bearer' } });
 }
 
-export function forbidden(detail = 'Your account may not do this.'): ProblemError {
+export function forbidden(detail: ProblemText = TEXT.forbidden): ProblemError {
   return new ProblemError('forbidden', detail);
 }
 
@@ -38,7 +62,7 @@ type Resolving = FastifyRequest & {
 
 /** The 401 of a token that is well formed but not accepted, or that names no user. */
 export function invalidToken(): ProblemError {
-  return unauthorized('The token is not valid: expired, not signed by a trusted issuer, or not for this platform.');
+  return unauthorized(TEXT.invalidToken);
 }
 
 export function registerPrincipal(app: FastifyInstance, auth: Authenticator): void {
@@ -62,7 +86,7 @@ async function authenticate(request: FastifyRequest, auth: Authenticator): Promi
   const header = request.headers.authorization;
   if (header === undefined) return null;
   const token = BEARER.exec(header)?.[1];
-  if (!token) throw unauthorized('The Authorization header must be "Bearer <token>".');
+  if (!token) throw unauthorized(TEXT.bearer);
   return rejectedAsUnauthorized(request, () => auth.authenticate(token));
 }
 
@@ -86,7 +110,7 @@ async function rejectedAsUnauthorized<T>(request: FastifyRequest, check: () => P
     // told which claim, and only what the token itself said.
     if (error instanceof ClaimRejected) {
       request.log.debug({ claim: error.claim }, 'token claims rejected');
-      throw unauthorized(error.message);
+      throw unauthorized(error.detail);
     }
     throw error;
   }

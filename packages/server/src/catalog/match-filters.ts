@@ -3,13 +3,13 @@
  * the same filters and counts as the statements of products.ts and product-facets.ts, evaluated per match.
  */
 import type { CursorPosition } from '../http/cursor.js';
-import { ProblemError } from '../http/problem.js';
 import { decodeFacetKey } from '../search/facet-key.js';
 import type { CatalogContext } from './context.js';
 import { countedWithRegions, facetsFromGroups, type Counted, type FacetGroup } from './product-facets.js';
 import { covers, type ProductColumns } from './product-columns.js';
 import type { Dimension, Plan } from './product-query.js';
 import type { MatchSet } from './search-matches.js';
+import { cursorOfOtherSort } from '../http/common-problems.js';
 
 type Test = (seq: number) => boolean;
 
@@ -73,7 +73,7 @@ export function relevancePageFromColumns(
   if (position) {
     const [score, seq] = position;
     if (typeof score !== 'number' || typeof seq !== 'number') {
-      throw new ProblemError('invalid_cursor', 'The cursor does not belong to this sort order.');
+      throw cursorOfOtherSort();
     }
     // The first match after the cursor's: a lower score, or the same score and a higher number.
     while (

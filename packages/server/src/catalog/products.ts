@@ -7,7 +7,6 @@ import type {
 } from '@smec/schemas';
 import { sql } from 'kysely';
 import { decodeCursor, encodeCursor, cursorScope, type CursorPosition } from '../http/cursor.js';
-import { ProblemError } from '../http/problem.js';
 import type { CatalogContext } from './context.js';
 import { countsFromTable, facetsByScanning, facetsFromCounts } from './product-facets.js';
 import { allBut, and, baseConditions, dimensions, planOf, type Fragment, type Plan } from './product-query.js';
@@ -15,6 +14,7 @@ import { facetsFromColumns, matchFilters, relevancePageFromColumns } from './mat
 import { productColumns } from './product-columns.js';
 import { matchSet, membership } from './search-matches.js';
 import { productFromRow, providerFromRow, type ProductRow } from './rows.js';
+import { cursorOfOtherSort } from '../http/common-problems.js';
 
 const DEFAULT_LIMIT = 20;
 
@@ -44,7 +44,7 @@ function sortSpec(sort: ProductSort, searching: boolean): SortSpec {
 function keysetCondition(spec: SortSpec, position: CursorPosition): Fragment {
   const [key, seq] = position;
   if (typeof key !== 'number' || typeof seq !== 'number') {
-    throw new ProblemError('invalid_cursor', 'The cursor does not belong to this sort order.');
+    throw cursorOfOtherSort();
   }
   const beyond = spec.descending ? sql`<` : sql`>`;
   return sql`(${spec.key} ${beyond} ${key} or (${spec.key} = ${key} and p.seq > ${seq}))`;

@@ -1,10 +1,10 @@
 import type { Provider, ProviderPage, ProviderSort, ProvidersQuery, z } from '@smec/schemas';
 import { sql, type RawBuilder } from 'kysely';
 import { decodeCursor, encodeCursor, cursorScope, type CursorPosition } from '../http/cursor.js';
-import { ProblemError } from '../http/problem.js';
 import { normalizeText } from '../search/ngrams.js';
 import type { CatalogContext } from './context.js';
 import { providerFromRow, type ProviderRow } from './rows.js';
+import { cursorOfOtherSort } from '../http/common-problems.js';
 
 export type ProvidersQueryParsed = z.output<typeof ProvidersQuery>;
 type Fragment = RawBuilder<unknown>;
@@ -25,7 +25,7 @@ function keyset(spec: SortSpec, position: CursorPosition, sort: ProviderSort): F
   const [key, seq] = position;
   const keyType = sort === 'rating' ? 'number' : 'string';
   if (typeof key !== keyType || typeof seq !== 'number') {
-    throw new ProblemError('invalid_cursor', 'The cursor does not belong to this sort order.');
+    throw cursorOfOtherSort();
   }
   const beyond = spec.descending ? sql`<` : sql`>`;
   return sql`(${spec.key} ${beyond} ${key} or (${spec.key} = ${key} and p.seq > ${seq}))`;

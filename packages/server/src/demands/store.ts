@@ -21,6 +21,8 @@ import { ProblemError, notFound, validationFailed } from '../http/problem.js';
 import { demandOf, statusViewOf, type DemandRow } from './rows.js';
 import { newDemandId, newTrackingNo, phoneHash, sameHash } from './tracking.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
+import { unknownRegion } from '../http/common-problems.js';
+import { fill, type Localized } from '../http/localized.js';
 
 export interface DemandContext {
   readonly db: Kysely<Database>;
@@ -143,7 +145,7 @@ export async function lookupDemand(
 
 /** The administrator's region; an administrator without one may see nothing. */
 function adminRegion(principal: Principal): string {
-  if (!principal.regionCode) throw new ProblemError('forbidden', 'Your account has no region to administer.');
+  if (!principal.regionCode) throw new ProblemError('forbidden', TEXT.noRegion);
   return principal.regionCode;
 }
 
@@ -159,12 +161,10 @@ export async function listDemands(context: DemandContext, principal: Principal, 
   const own = adminRegion(principal);
   const region = query.region ?? own;
   if (!context.regions.get(region)) {
-    throw validationFailed([
-      { path: 'query.region', message: `Unknown region code ${region}`, code: 'region.unknown' },
-    ]);
+    throw unknownRegion('query.region', region);
   }
   if (!context.regions.isWithin(region, own)) {
-    throw new ProblemError('forbidden', `Region ${region} lies outside the region you administer (${own}).`);
+    throw new ProblemError('forbidden', fill(TEXT.outsideRegion, { region, own }));
   }
   const limit = query.limit ?? 20;
   const scope = cursorScope('demands', { status: query.status, region });
@@ -227,7 +227,7 @@ async function timelinesOf(db: Db, rows: readonly DemandRow[]) {
 async function demandInRegion(db: Db, context: DemandContext, principal: Principal, id: string): Promise<DemandRow> {
   const own = adminRegion(principal);
   const row = await db.selectFrom('demands').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || !context.regions.isWithin(row.region_code, own)) throw notFound(`No demand ${id} in your region.`);
+  if (!row || !context.regions.isWithin(row.region_code, own)) throw notFound(fill(TEXT.noDemand, { id }));
   return row;
 }
 
@@ -291,8 +291,55 @@ async function resolveMatches(
   return resolved;
 }
 
-function conflict(detail: string): ProblemError {
-  return new ProblemError('conflict', detail);
+const STATUS_WORDS: Record<DemandStatus, Localized> = {
+  submitted: { 'zh-CN': '已提交，待受理', 'zh-HK': '已提交，待受理', en: 'submitted' },
+  accepted: { 'zh-CN': '已受理', 'zh-HK': '已受理', en: 'accepted' },
+  matched: { 'zh-CN': '已匹配服务机构', 'zh-HK': '已配對服務機構', en: 'matched' },
+  inService: { 'zh-CN': '服务中', 'zh-HK': '服務中', en: 'in service' },
+  closed: { 'zh-CN': '已办结', 'zh-HK': '已辦結', en: 'closed' },
+  rejected: { 'zh-CN': '不予受理', 'zh-HK': '不予受理', en: 'rejected' },
+};
+
+const TEXT = {
+  noRegion: {
+    'zh-CN': '您的账号没有可管理的地区。',
+    'zh-HK': '您的帳戶沒有可管理的地區。',
+    en: 'Your account has no region to administer.',
+  },
+  outsideRegion: {
+    'zh-CN': '地区 {region} 不在您管理的地区（{own}）范围内。',
+    'zh-HK': '地區 {region} 不在您管理的地區（{own}）範圍內。',
+    en: 'Region {region} lies outside the region you administer ({own}).',
+  },
+  noDemand: {
+    'zh-CN': '您管理的地区内没有需求 {id}。',
+    'zh-HK': '您管理的地區內沒有需求 {id}。',
+    en: 'No demand {id} in your region.',
+  },
+  notAllowed: {
+    'zh-CN': '需求当前状态为“{from}”，不能执行 {action}；可执行：{allowed}。',
+    'zh-HK': '需求目前狀態為「{from}」，不能執行 {action}；可執行：{allowed}。',
+    en: 'A {from} demand cannot be moved by {action}; allowed: {allowed}.',
+  },
+  none: { 'zh-CN': '无', 'zh-HK': '無', en: 'none' },
+  movedMeanwhile: {
+    'zh-CN': '该需求已被他人处理，请刷新后重试。',
+    'zh-HK': '該需求已被他人處理，請重新載入後再試。',
+    en: 'The demand was moved by someone else meanwhile; reload it.',
+  },
+} as const satisfies Record<string, Localized>;
+
+/** The 409 of a move the demand's status does not allow, naming the moves it does. */
+function moveNotAllowed(from: DemandStatus, action: string): ProblemError {
+  const allowed = DEMAND_TRANSITIONS[from];
+  const list = (locale: MessageLocale) => (allowed.length > 0 ? allowed.join(', ') : TEXT.none[locale]);
+  const text = TEXT.notAllowed;
+  const detail = (locale: MessageLocale) =>
+    text[locale]
+      .replace('{from}', STATUS_WORDS[from][locale])
+      .replace('{action}', `'${action}'`)
+      .replace('{allowed}', list(locale));
+  return new ProblemError('conflict', { 'zh-CN': detail('zh-CN'), 'zh-HK': detail('zh-HK'), en: detail('en') });
 }
 
 /**
@@ -311,10 +358,7 @@ export async function transitionDemand(
   const row = await demandInRegion(trx, context, principal, id);
   const from = row.status as DemandStatus;
   if (!DEMAND_TRANSITIONS[from].includes(move.action)) {
-    const allowed = DEMAND_TRANSITIONS[from];
-    throw conflict(
-      `A ${from} demand cannot be moved by '${move.action}'; allowed: ${allowed.length ? allowed.join(', ') : 'none'}.`,
-    );
+    throw moveNotAllowed(from, move.action);
   }
   const to = NEXT_STATUS[move.action];
   const at = shanghaiDateTime(now.getTime());
@@ -330,8 +374,7 @@ export async function transitionDemand(
     .where('seq', '=', row.seq)
     .where('status', '=', from)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    throw conflict('The demand was moved by someone else meanwhile; reload it.');
+  if (Number(updated.numUpdatedRows) !== 1) throw new ProblemError('conflict', TEXT.movedMeanwhile);
   const note = move.action === 'reject' ? move.reason.trim() : move.note?.trim() || null;
   await trx
     .insertInto('demand_timeline')

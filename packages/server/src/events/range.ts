@@ -1,5 +1,11 @@
 import { validationFailed } from '../http/problem.js';
 import { SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
+import type { Localized } from '../http/localized.js';
+
+const TEXT = {
+  notDate: { 'zh-CN': '不是有效的日期或时间', 'zh-HK': '不是有效的日期或時間', en: 'Not a real date or date-time' },
+  beforeFrom: { 'zh-CN': '不能早于 from', 'zh-HK': '不能早於 from', en: 'Must not be before from' },
+} as const satisfies Record<string, Localized>;
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -40,13 +46,13 @@ export function rangeOf(from: string | undefined, to: string | undefined): TimeR
   const toTs = to === undefined ? undefined : boundOf(to, 'end');
   const errors = [];
   if (fromTs !== undefined && Number.isNaN(fromTs)) {
-    errors.push({ path: 'query.from', message: 'Not a real date or date-time', code: 'invalid' });
+    errors.push({ path: 'query.from', message: TEXT.notDate, code: 'invalid' });
   }
   if (toTs !== undefined && Number.isNaN(toTs)) {
-    errors.push({ path: 'query.to', message: 'Not a real date or date-time', code: 'invalid' });
+    errors.push({ path: 'query.to', message: TEXT.notDate, code: 'invalid' });
   }
   if (errors.length === 0 && fromTs !== undefined && toTs !== undefined && toTs <= fromTs) {
-    errors.push({ path: 'query.to', message: 'Must not be before from', code: 'invalid' });
+    errors.push({ path: 'query.to', message: TEXT.beforeFrom, code: 'invalid' });
   }
   if (errors.length > 0) throw validationFailed(errors);
   return { fromTs, toTs };

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { MessageLocale, Principal, Registration, RegistrationInput } from '@smec/schemas';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { fill, type Localized } from '../http/localized.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { registrationOf, type RegistrationRow } from './rows.js';
@@ -23,29 +24,39 @@ export async function positionOf(db: Db, row: RegistrationRow): Promise<number |
 
 const TEXT = {
   closed: {
-    zh: '该活动当前不在报名时间内，无法报名。',
+    'zh-CN': '该活动当前不在报名时间内，无法报名。',
+    'zh-HK': '該活動目前不在報名時間內，無法報名。',
     en: 'Registration for this event is not open.',
   },
   cancelled: {
-    zh: '该活动已取消，无法报名。',
+    'zh-CN': '该活动已取消，无法报名。',
+    'zh-HK': '該活動已取消，無法報名。',
     en: 'This event has been cancelled; registration is closed.',
   },
   full: {
-    zh: '该活动名额已满，且不设候补，无法报名。',
+    'zh-CN': '该活动名额已满，且不设候补，无法报名。',
+    'zh-HK': '該活動名額已滿，且不設候補，無法報名。',
     en: 'This event is full and keeps no waitlist.',
   },
   already: {
-    zh: '贵企业已报名该活动（报名编号 {id}），每家企业限报一次。',
+    'zh-CN': '贵企业已报名该活动（报名编号 {id}），每家企业限报一次。',
+    'zh-HK': '貴企業已報名該活動（報名編號 {id}），每家企業限報一次。',
     en: 'Your enterprise is already registered for this event (registration {id}); one registration per enterprise.',
   },
   notEnterprise: {
-    zh: '当前账号未关联企业，无法报名。',
+    'zh-CN': '当前账号未关联企业，无法报名。',
+    'zh-HK': '目前帳戶未有關聯企業，無法報名。',
     en: 'Your account is not linked to an enterprise.',
   },
-} as const;
+  noRegistration: {
+    'zh-CN': '未找到贵企业在活动 {event} 的报名 {id}。',
+    'zh-HK': '找不到貴企業在活動 {event} 的報名 {id}。',
+    en: 'No registration {id} of yours for event {event}.',
+  },
+} as const satisfies Record<string, Localized>;
 
-function say(locale: MessageLocale, text: { zh: string; en: string }, id = ''): string {
-  return (locale === 'en' ? text.en : text.zh).replace('{id}', id);
+function say(locale: MessageLocale, text: Localized, id = ''): string {
+  return text[locale].replace('{id}', id);
 }
 
 export function alreadyRegistered(locale: MessageLocale, registrationId: string): ProblemError {
@@ -172,7 +183,7 @@ export async function cancelRegistration(
     .where('event_id', '=', eventId)
     .where('enterprise_id', '=', enterpriseId)
     .executeTakeFirst();
-  if (!row) throw notFound(`No registration ${registrationId} of yours for event ${eventId}.`);
+  if (!row) throw notFound(fill(TEXT.noRegistration, { id: registrationId, event: eventId }));
   if (row.status === 'cancelled') return registrationOf(row, null);
   const now = context.clock.now();
   const at = shanghaiDateTime(now);

@@ -6,11 +6,15 @@ import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { cursorScope, decodeTimeSeqCursor, encodeCursor } from '../http/cursor.js';
-import { notFound, validationFailed, type ProblemError } from '../http/problem.js';
+import { notFound } from '../http/problem.js';
 
 import type { CalendarEntry } from './ics.js';
 import { rangeOf } from './range.js';
 import { eventOf, type EventRow } from './rows.js';
+import { unknownRegion } from '../http/common-problems.js';
+import { fill, type Localized } from '../http/localized.js';
+
+const NO_EVENT: Localized = { 'zh-CN': '未找到活动 {id}。', 'zh-HK': '找不到活動 {id}。', en: 'No event {id}.' };
 
 export interface EventContext {
   readonly db: Kysely<Database>;
@@ -30,10 +34,6 @@ export interface EventFilter {
   readonly category?: string | undefined;
 }
 
-function unknownRegion(region: string): ProblemError {
-  return validationFailed([{ path: 'query.region', message: `Unknown region code ${region}`, code: 'region.unknown' }]);
-}
-
 /** Applies the filters to a query on `events`: the range overlaps, the region includes those below it. */
 function filtered<O>(
   context: EventContext,
@@ -46,7 +46,7 @@ function filtered<O>(
   if (toTs !== undefined) result = result.where('starts_ts', '<', toTs);
   if (filter.region !== undefined) {
     const region = context.regions.get(filter.region);
-    if (!region) throw unknownRegion(filter.region);
+    if (!region) throw unknownRegion('query.region', filter.region);
     if (region.level === 'city') result = result.where('city_code', '=', region.code);
     else if (region.level === 'county') result = result.where('region_code', '=', region.code);
   }
@@ -111,7 +111,7 @@ export async function eventEntry(context: EventContext, id: string): Promise<Cal
 
 export async function eventRow(db: Db, id: string): Promise<EventRow> {
   const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(`No event ${id}.`);
+  if (!row) throw notFound(fill(NO_EVENT, { id }));
   return row;
 }
 

@@ -9,10 +9,11 @@ function sign(secret: Buffer, payload: string, scope: string): Buffer {
 }
 
 export function invalidCursor(): ProblemError {
-  return new ProblemError(
-    'invalid_cursor',
-    'The cursor is malformed, was tampered with, or belongs to another query; start again without it.',
-  );
+  return new ProblemError('invalid_cursor', {
+    'zh-CN': '游标格式错误、已被篡改或属于其他查询；请不带游标重新开始。',
+    'zh-HK': '游標格式錯誤、已被篡改或屬於其他查詢；請不帶游標重新開始。',
+    en: 'The cursor is malformed, was tampered with, or belongs to another query; start again without it.',
+  });
 }
 
 /**

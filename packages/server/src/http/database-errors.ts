@@ -1,4 +1,4 @@
-import type { MessageLocale } from '@smec/schemas';
+import type { Localized } from './localized.js';
 import { ProblemError } from './problem.js';
 
 /**
@@ -79,23 +79,23 @@ export function databaseErrorCode(error: unknown): string | undefined {
 
 const TEXT = {
   busy: {
-    zh: '系统繁忙，请稍后重试。',
+    'zh-CN': '系统繁忙，请稍后重试。',
+    'zh-HK': '系統繁忙，請稍後重試。',
     en: 'The service is busy; retry in a moment.',
   },
   down: {
-    zh: '数据库暂时无法访问，请稍后重试。',
+    'zh-CN': '数据库暂时无法访问，请稍后重试。',
+    'zh-HK': '數據庫暫時無法存取，請稍後重試。',
     en: 'The database is unavailable; retry in a moment.',
   },
-} as const;
+} as const satisfies Record<DatabaseTrouble, Localized>;
 
 /**
- * A 503 `service_unavailable` problem with `Retry-After`, its detail in the request's language (Traditional-Chinese
- * readers get the Simplified text, as with every other problem). `busy` when a request lost a race for a lock,
+ * A 503 `service_unavailable` problem with `Retry-After`, its detail in every language. `busy` when a request lost a race for a lock,
  * `down` when the database could not be reached at all.
  */
-export function serviceUnavailable(locale: MessageLocale, trouble: DatabaseTrouble = 'busy'): ProblemError {
-  const text = TEXT[trouble];
-  return new ProblemError('service_unavailable', locale === 'en' ? text.en : text.zh, {
+export function serviceUnavailable(trouble: DatabaseTrouble = 'busy'): ProblemError {
+  return new ProblemError('service_unavailable', TEXT[trouble], {
     headers: { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS[trouble]) },
   });
 }

@@ -3,7 +3,26 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { ProblemError } from './problem.js';
+import { ProblemError, validationFailed } from './problem.js';
+import type { Localized } from './localized.js';
+
+const TEXT = {
+  badKey: {
+    'zh-CN': '必须为 1 至 255 个可见 ASCII 字符',
+    'zh-HK': '必須為 1 至 255 個可見 ASCII 字元',
+    en: 'Must be 1 to 255 visible ASCII characters',
+  },
+  reused: {
+    'zh-CN': '此 Idempotency-Key 已用于另一个请求正文；新请求请使用新的键。',
+    'zh-HK': '此 Idempotency-Key 已用於另一個請求內容；新請求請使用新的鍵。',
+    en: 'This Idempotency-Key was already used with a different request body; use a new key for a new request.',
+  },
+  inProgress: {
+    'zh-CN': '使用此 Idempotency-Key 的请求仍在处理中，请稍后重试。',
+    'zh-HK': '使用此 Idempotency-Key 的請求仍在處理中，請稍後重試。',
+    en: 'A request with this Idempotency-Key is still being processed; retry in a moment.',
+  },
+} as const satisfies Record<string, Localized>;
 
 /** How long a key's answer is kept and replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -47,15 +66,7 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const value = request.headers['idempotency-key'];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !KEY.test(value)) {
-    throw new ProblemError(
-      'validation_failed',
-      'The Idempotency-Key header must be 1 to 255 visible ASCII characters.',
-      {
-        errors: [
-          { path: 'header.idempotency-key', message: 'Must be 1 to 255 visible ASCII characters', code: 'invalid' },
-        ],
-      },
-    );
+    throw validationFailed([{ path: 'header.idempotency-key', message: TEXT.badKey, code: 'invalid' }]);
   }
   return value;
 }
@@ -185,17 +196,10 @@ export class IdempotencyStore {
       .where('key', '=', key)
       .executeTakeFirstOrThrow();
     if (row.body_hash !== hash) {
-      throw new ProblemError(
-        'idempotency_key_reused',
-        'This Idempotency-Key was already used with a different request body; use a new key for a new request.',
-      );
+      throw new ProblemError('idempotency_key_reused', TEXT.reused);
     }
     if (row.status !== 'done' || row.response_status === null || row.response_body === null) {
-      throw new ProblemError(
-        'request_in_progress',
-        'A request with this Idempotency-Key is still being processed; retry in a moment.',
-        { headers: { 'retry-after': '1' } },
-      );
+      throw new ProblemError('request_in_progress', TEXT.inProgress, { headers: { 'retry-after': '1' } });
     }
     return { status: row.response_status, body: JSON.parse(row.response_body) as unknown, replayed: true };
   }

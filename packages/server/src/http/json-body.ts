@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { ProblemError } from './problem.js';
+import { validationFailed } from './problem.js';
+import { fill, type Localized } from './localized.js';
+
+const TOO_DEEP: Localized = {
+  'zh-CN': '嵌套不能超过 {max} 层',
+  'zh-HK': '嵌套不能超過 {max} 層',
+  en: 'Must not nest deeper than {max} levels',
+};
 
 /** How deep a request body's objects and arrays may nest. The platform's own bodies nest three levels deep. */
 export const MAX_JSON_DEPTH = 32;
@@ -36,13 +43,8 @@ export function registerJsonBodies(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (jsonDepth(text) > MAX_JSON_DEPTH) {
-      const message = `Must not nest deeper than ${MAX_JSON_DEPTH} levels`;
-      done(
-        new ProblemError('validation_failed', `body: ${message}`, {
-          errors: [{ path: 'body', message, code: 'too_deep' }],
-        }),
-        undefined,
-      );
+      const message = fill(TOO_DEEP, { max: MAX_JSON_DEPTH });
+      done(validationFailed([{ path: 'body', message, code: 'too_deep' }]), undefined);
       return;
     }
     parse(request, text, done);

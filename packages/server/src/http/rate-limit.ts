@@ -5,6 +5,13 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { ProblemError } from './problem.js';
 import { databaseRateLimitStore } from './rate-limit-store.js';
+import { fill, type Localized } from './localized.js';
+
+const TOO_MANY: Localized = {
+  'zh-CN': '您的地址请求过于频繁，请 {seconds} 秒后重试。',
+  'zh-HK': '您的地址請求過於頻繁，請 {seconds} 秒後重試。',
+  en: 'Too many requests from your address; retry in {seconds} s.',
+};
 
 /** At most `max` requests per client address in a window of `windowMs`. */
 export interface RateLimitRule {
@@ -51,7 +58,7 @@ export async function registerRateLimits(app: FastifyInstance, db: Kysely<Databa
       const name = config.rateLimit?.groupId ?? 'default';
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000));
       const window = typeof config.rateLimit?.timeWindow === 'number' ? config.rateLimit.timeWindow : context.ttl;
-      return new ProblemError('rate_limited', `Too many requests from your address; retry in ${seconds} s.`, {
+      return new ProblemError('rate_limited', fill(TOO_MANY, { seconds }), {
         headers: {
           'retry-after': String(seconds),
           ratelimit: `"${name}";r=0;t=${seconds}`,

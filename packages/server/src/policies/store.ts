@@ -5,9 +5,13 @@ import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database, PolicyTable } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
-import { notFound, validationFailed } from '../http/problem.js';
+import { notFound } from '../http/problem.js';
 import { parseQuery } from '../search/ngrams.js';
 import { shanghaiDay } from '../time/shanghai.js';
+import { unknownRegion } from '../http/common-problems.js';
+import { fill, type Localized } from '../http/localized.js';
+
+const NO_POLICY: Localized = { 'zh-CN': '未找到政策 {id}。', 'zh-HK': '找不到政策 {id}。', en: 'No policy {id}.' };
 
 export interface PolicyContext {
   readonly db: Kysely<Database>;
@@ -70,9 +74,7 @@ function conditions(context: PolicyContext, query: PolicyListQuery, today: strin
   }
   if (query.region !== undefined) {
     if (!context.regions.get(query.region)) {
-      throw validationFailed([
-        { path: 'query.region', message: `Unknown region code ${query.region}`, code: 'region.unknown' },
-      ]);
+      throw unknownRegion('query.region', query.region);
     }
     where.push(sql<SqlBool>`region_code in (${sql.join(context.regions.lineageOf(query.region))})`);
   }
@@ -134,6 +136,6 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
 
 export async function getPolicy(context: PolicyContext, id: string): Promise<Policy> {
   const row = await context.db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(`No policy ${id}`);
+  if (!row) throw notFound(fill(NO_POLICY, { id }));
   return policyOf(context.regions, row, shanghaiDay(context.clock.now()));
 }

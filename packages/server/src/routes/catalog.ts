@@ -7,6 +7,14 @@ import { getProvider, listProviders } from '../catalog/providers.js';
 import { notFound, validationFailed } from '../http/problem.js';
 import { parseInput } from '../http/validate.js';
 import { revalidateCatalog, shareCatalogList } from './cache.js';
+import { unknownRegion } from '../http/common-problems.js';
+import { fill, type Localized } from '../http/localized.js';
+
+const TEXT = {
+  noProvider: { 'zh-CN': '未找到服务机构 {id}。', 'zh-HK': '找不到服務機構 {id}。', en: 'No provider {id}.' },
+  noProduct: { 'zh-CN': '未找到服务产品 {id}。', 'zh-HK': '找不到服務產品 {id}。', en: 'No product {id}.' },
+  minAboveMax: { 'zh-CN': '不能大于 maxPrice', 'zh-HK': '不能大於 maxPrice', en: 'Must not be greater than maxPrice' },
+} as const satisfies Record<string, Localized>;
 
 /** A remembered answer, with its ETag already made (the ETag hook keeps one that is set). */
 function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
@@ -16,7 +24,7 @@ function sendAnswer(reply: FastifyReply, answer: Answer): FastifyReply {
 /** A region code must exist, not merely have six digits. */
 function checkRegion(context: CatalogContext, code: string | undefined): void {
   if (code !== undefined && !context.regions.get(code)) {
-    throw validationFailed([{ path: 'query.region', message: `Unknown region code ${code}`, code: 'unknown_region' }]);
+    throw unknownRegion('query.region', code, 'unknown_region');
   }
 }
 
@@ -33,7 +41,7 @@ export function catalogRoutes(app: FastifyInstance, context: CatalogContext): vo
   app.get('/providers/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');
     const provider = await getProvider(context, id);
-    if (!provider) throw notFound(`No provider ${id}`);
+    if (!provider) throw notFound(fill(TEXT.noProvider, { id }));
     return revalidateCatalog(reply).send(provider);
   });
 
@@ -41,9 +49,7 @@ export function catalogRoutes(app: FastifyInstance, context: CatalogContext): vo
     const query = parseInput(ProductsQuery, request.query, 'query');
     checkRegion(context, query.region);
     if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
-      throw validationFailed([
-        { path: 'query.minPrice', message: 'Must not be greater than maxPrice', code: 'too_big' },
-      ]);
+      throw validationFailed([{ path: 'query.minPrice', message: TEXT.minAboveMax, code: 'too_big' }]);
     }
     const list = () => listProducts(context, query);
     // A first page (no cursor) is what every visitor asks: remembered per query until the catalog changes.
@@ -54,7 +60,7 @@ export function catalogRoutes(app: FastifyInstance, context: CatalogContext): vo
   app.get('/products/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');
     const product = await getProduct(context, id);
-    if (!product) throw notFound(`No product ${id}`);
+    if (!product) throw notFound(fill(TEXT.noProduct, { id }));
     return revalidateCatalog(reply).send(product);
   });
 }

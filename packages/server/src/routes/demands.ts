@@ -15,6 +15,7 @@ import { requestLocale } from '../http/locale.js';
 import { ProblemError } from '../http/problem.js';
 import { limitedRoute, type RateLimitRule } from '../http/rate-limit.js';
 import { parseBody, parseInput } from '../http/validate.js';
+import type { Localized } from '../http/localized.js';
 
 export interface DemandRouteOptions {
   readonly submitLimit: RateLimitRule;
@@ -23,7 +24,11 @@ export interface DemandRouteOptions {
 
 export const SUBMIT_SCOPE = 'POST /demands';
 
-const NO_MATCH_DETAIL = 'No demand matches this tracking number and phone number. Check both and try again.';
+const NO_MATCH_DETAIL: Localized = {
+  'zh-CN': '没有与该受理编号和手机号码相符的需求，请核对后重试。',
+  'zh-HK': '沒有與該受理編號和手提電話號碼相符的需求，請核對後再試。',
+  en: 'No demand matches this tracking number and phone number. Check both and try again.',
+};
 
 export function demandRoutes(app: FastifyInstance, context: DemandContext, options: DemandRouteOptions): void {
   const idempotency = new IdempotencyStore(context.db, context.clock);

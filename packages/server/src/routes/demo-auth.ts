@@ -5,6 +5,13 @@ import type { Authenticator } from '../auth/verifier.js';
 import type { Database } from '../db/schema.js';
 import { notFound } from '../http/problem.js';
 import { parseInput } from '../http/validate.js';
+import { fill, type Localized } from '../http/localized.js';
+
+const NO_DEMO_USER: Localized = {
+  'zh-CN': '没有演示用户 {id}。',
+  'zh-HK': '沒有示範用戶 {id}。',
+  en: 'No demo user {id}.',
+};
 
 /**
  * The demo sign-in: the seeded users and a token for any of them. Registered only when the server is its own issuer
@@ -35,7 +42,7 @@ export function demoAuthRoutes(app: FastifyInstance, db: Kysely<Database>, auth:
   app.post('/demo/token', async (request, reply) => {
     const { userId } = parseInput(DemoTokenRequest, request.body, 'body');
     const user = await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
-    if (!user) throw notFound(`No demo user ${userId}`);
+    if (!user) throw notFound(fill(NO_DEMO_USER, { id: userId }));
     const { token, expiresAt } = await auth.issue(user.id);
     return reply.header('cache-control', 'no-store').send({ token, expiresAt: expiresAt.toISOString() });
   });

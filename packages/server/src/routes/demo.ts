@@ -5,6 +5,16 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { notFound } from '../http/problem.js';
+import { fill, type Localized } from '../http/localized.js';
+
+const TEXT = {
+  noCdnFile: {
+    'zh-CN': '没有文件 {file}；请先构建组件（npm run build）。',
+    'zh-HK': '沒有檔案 {file}；請先建置組件（npm run build）。',
+    en: 'No file {file}; build the widgets first (npm run build).',
+  },
+  noPage: { 'zh-CN': '没有页面 {page}。', 'zh-HK': '沒有頁面 {page}。', en: 'No page {page}.' },
+} as const satisfies Record<string, Localized>;
 
 export interface DemoOptions {
   /** Folder of the demo site (index.html, demo.css …). */
@@ -82,7 +92,7 @@ export function demoRoutes(app: FastifyInstance, options: DemoOptions): void {
     const encoding = negotiateEncoding(request.headers['accept-encoding']);
     const encoded = encoding && (await readBelow(cdnRoot, `${relative}.${encoding === 'br' ? 'br' : 'gz'}`));
     const body = encoded || (await readBelow(cdnRoot, relative));
-    if (!body) throw notFound(`No file /cdn/${relative}; build the widgets first (npm run build).`);
+    if (!body) throw notFound(fill(TEXT.noCdnFile, { file: `/cdn/${relative}` }));
     reply
       .header('access-control-allow-origin', '*')
       .header('cache-control', isEntryFile(name) ? 'public, max-age=300' : 'public, max-age=31536000, immutable');
@@ -92,7 +102,7 @@ export function demoRoutes(app: FastifyInstance, options: DemoOptions): void {
 
   const page = async (reply: FastifyReply, name: string) => {
     const body = await readBelow(siteRoot, name);
-    if (!body) throw notFound(`No page ${name}`);
+    if (!body) throw notFound(fill(TEXT.noPage, { page: name }));
     reply.header('content-security-policy', DEMO_CSP).header('cache-control', 'no-cache');
     reply.header('x-content-type-options', 'nosniff').header('referrer-policy', 'strict-origin-when-cross-origin');
     return sendFile(reply, name, body);
@@ -103,7 +113,7 @@ export function demoRoutes(app: FastifyInstance, options: DemoOptions): void {
     // One page per widget at a clean URL (`/demand` → demand.html), as DESIGN.md lists them.
     if (/^[a-z][a-z0-9-]*$/.test(file)) return page(reply, `${file}.html`);
     // `.js`: the demo's own external scripts (demo-session.js); the CSP allows no inline script.
-    if (!/^[a-z0-9-]+\.(css|js|svg|png|ico|html)$/.test(file)) throw notFound(`No page /${file}`);
+    if (!/^[a-z0-9-]+\.(css|js|svg|png|ico|html)$/.test(file)) throw notFound(fill(TEXT.noPage, { page: `/${file}` }));
     return page(reply, file);
   });
 }

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 
 import { databaseErrorCode, databaseTrouble, serviceUnavailable } from '../http/database-errors.js';
-import { requestLocale } from '../http/locale.js';
 import type { CatalogContext } from '../catalog/context.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 
@@ -16,7 +15,7 @@ export function healthRoutes(app: FastifyInstance, context: CatalogContext): voi
     } catch (error) {
       // A load balancer polls this: a failing database is a state to report (503), not an error to shout about.
       request.log.warn({ code: databaseErrorCode(error) }, 'health check: database unavailable');
-      throw serviceUnavailable(requestLocale(request), databaseTrouble(error) ?? 'down');
+      throw serviceUnavailable(databaseTrouble(error) ?? 'down');
     }
     const body: Health = {
       status: 'ok',

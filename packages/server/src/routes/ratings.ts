@@ -16,6 +16,12 @@ import { parseBody, parseInput } from '../http/validate.js';
 import { problems } from '../ratings/problems.js';
 import { answerFollowUp, closeFollowUp, reopenFollowUp } from '../ratings/follow-ups.js';
 import { engagementRating, listRatings, publicRatings, rateEngagement, type RatingContext } from '../ratings/store.js';
+import { fill, type Localized } from '../http/localized.js';
+
+const NO_SUBJECT: Record<'provider' | 'product', Localized> = {
+  provider: { 'zh-CN': '未找到服务机构 {id}。', 'zh-HK': '找不到服務機構 {id}。', en: 'No provider {id}.' },
+  product: { 'zh-CN': '未找到服务产品 {id}。', 'zh-HK': '找不到服務產品 {id}。', en: 'No product {id}.' },
+};
 
 /** True when the error is the database refusing a second rating of an engagement (the unique index). */
 function isDuplicateRating(error: unknown): boolean {
@@ -87,7 +93,7 @@ export function ratingRoutes(app: FastifyInstance, context: RatingContext): void
       const { id } = parseInput(IdParams, request.params, 'params');
       const query = parseInput(PublicRatingsQuery, request.query, 'query');
       const page = await publicRatings(context, subject, id, query);
-      if (!page) throw notFound(`No ${subject} ${id}`);
+      if (!page) throw notFound(fill(NO_SUBJECT[subject], { id }));
       return reply.header('cache-control', REVALIDATE).send(page);
     });
   }

@@ -1,15 +1,15 @@
 import { RegionsQuery, type CategoryList, type RegionList, type ServiceCategory } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { CatalogContext } from '../catalog/context.js';
-import { validationFailed } from '../http/problem.js';
 import { parseInput } from '../http/validate.js';
 import { cacheCatalog } from './cache.js';
+import { unknownRegion } from '../http/common-problems.js';
 
 export function referenceRoutes(app: FastifyInstance, context: CatalogContext): void {
   app.get('/regions', async (request, reply) => {
     const query = parseInput(RegionsQuery, request.query, 'query');
     if (query.parent !== undefined && !context.regions.get(query.parent)) {
-      throw validationFailed([{ path: 'query.parent', message: 'Unknown region code', code: 'unknown_region' }]);
+      throw unknownRegion('query.parent', query.parent, 'unknown_region');
     }
     const items = context.regions.all.filter(
       (region) =>

@@ -4,12 +4,12 @@ import { percentOf, progressPercent } from '@smec/schemas/rules';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
-import { validationFailed } from '../http/problem.js';
 
 import { BoundedMemo, dataFingerprint } from './fingerprint.js';
 import { yearPeriod, type YearPeriod } from './period.js';
 import { TARGET_BASIS, targetsOf } from './targets.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
+import { unknownRegion } from '../http/common-problems.js';
 
 export interface ScorecardContext {
   readonly db: Kysely<Database>;
@@ -265,9 +265,7 @@ export async function scorecard(
 ): Promise<Scorecard> {
   const region = context.regions.get(regionCode);
   if (!region) {
-    throw validationFailed([
-      { path: 'query.region', message: `Unknown region code ${regionCode}`, code: 'region.unknown' },
-    ]);
+    throw unknownRegion('query.region', regionCode);
   }
   const period = yearPeriod(year);
   const own = await regionFigures(context, region, period);

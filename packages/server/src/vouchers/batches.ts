@@ -2,10 +2,11 @@
 import type { BatchClaimState, MessageLocale, VoucherBatch, VoucherBatchPage } from '@smec/schemas';
 import type { RegionIndex } from '../catalog/regions.js';
 import { cursorScope, decodeTimeSeqCursor, encodeCursor } from '../http/cursor.js';
-import { ProblemError } from '../http/problem.js';
+import type { ProblemError } from '../http/problem.js';
 import type { Db, VoucherContext } from './context.js';
 import { problem } from './problems.js';
 import { batchOf, claimStateOf, type BatchRow } from './rows.js';
+import { unknownRegion } from '../http/common-problems.js';
 
 export interface BatchListQuery {
   readonly region?: string | undefined;
@@ -26,9 +27,7 @@ function batchCovers(regions: RegionIndex, row: BatchRow, region: string): boole
  */
 export async function listBatches(context: VoucherContext, query: BatchListQuery): Promise<VoucherBatchPage> {
   if (query.region !== undefined && !context.regions.get(query.region)) {
-    throw new ProblemError('validation_failed', `Unknown region code ${query.region}`, {
-      errors: [{ path: 'query.region', message: `Unknown region code ${query.region}`, code: 'region.unknown' }],
-    });
+    throw unknownRegion('query.region', query.region);
   }
   const now = context.clock.now();
   const limit = query.limit ?? 20;
