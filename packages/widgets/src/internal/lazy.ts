@@ -51,13 +51,17 @@ export class Lazy<T> {
     return undefined;
   }
 
-  /** `view(module)` once the module is here; meanwhile a short loading line, or the failure with a retry button. */
-  render(host: ReactiveControllerHost, view: (module: T) => unknown): unknown {
+  /**
+   * `view(module)` once the module is here; meanwhile `placeholder` (a short loading line by default: a part shown
+   * on first render gives one of its own size, so the page does not jump), or the failure with a retry button.
+   */
+  render(host: ReactiveControllerHost, view: (module: T) => unknown, placeholder?: () => unknown): unknown {
     const module = this.get(host);
     if (module) return view(module);
     if (this.failed) {
       return html`<div role="alert">${renderError(this.failure, () => this.load().catch(() => undefined))}</div>`;
     }
+    if (placeholder) return placeholder();
     return html`<p class="muted lazy-loading">${msg('正在加载…', { id: 'status.loading' })}</p>`;
   }
 

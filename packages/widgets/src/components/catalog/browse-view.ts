@@ -8,7 +8,7 @@ import { loadingText } from '../../views/status-view.js';
 import type { CatalogFilters } from './catalog.state.js';
 import { renderFacets, type FacetsOptions } from './facets.js';
 import { renderPagination } from './pagination.js';
-import { renderProductCard, renderSkeleton } from './product-card.js';
+import { renderCardSkeletons, renderProductCard } from './product-card.js';
 import type { ReferenceData } from './reference-data.js';
 import { renderSearchBox } from './search-box.js';
 import { renderSortSelect } from './sort-select.js';
@@ -56,7 +56,7 @@ function statusText({ list, page: current, locale }: BrowseOptions, page: Produc
 
 function renderResults(options: BrowseOptions, page: ProductPage | undefined) {
   if (options.list.status === TaskStatus.ERROR) return nothing;
-  if (!page) return renderSkeleton(options.pageSize);
+  if (!page) return renderCardSkeletons(options.pageSize);
   if (page.items.length === 0) {
     return html`<div class="empty">
       <p>${msg('试试其他关键词，或减少筛选条件。', { id: 'empty.hint' })}</p>

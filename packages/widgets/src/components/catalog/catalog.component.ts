@@ -9,6 +9,7 @@ import { SmecSelectEvent } from '../../events/select-event.js';
 import { type SmecClient, useResources } from '../../internal/client.js';
 import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
+import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderBrowse } from './browse-view.js';
 import styles from './catalog.styles.js';
@@ -86,7 +87,7 @@ const detailView = new Lazy(() => import('./detail-controller.js'));
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
 export class SmecCatalog extends SmecElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private searchTimer: ReturnType<typeof setTimeout> | undefined;

@@ -67,6 +67,8 @@ export default [
     .facets {
       display: grid;
       gap: var(--_space);
+      /* The loading skeleton of the categories (styles/skeleton.styles.ts): a line for each. */
+      --_skeleton-size: 31rem;
     }
 
     .facets-title {
@@ -256,33 +258,6 @@ export default [
     .skeleton .card {
       min-height: 10rem;
       gap: 0.75rem;
-    }
-
-    .skeleton span {
-      display: block;
-      height: 1rem;
-      border-radius: 4px;
-      background: var(--_skeleton);
-    }
-
-    .skeleton span:first-child {
-      width: 70%;
-    }
-
-    .skeleton span:last-child {
-      width: 40%;
-    }
-
-    @media (prefers-reduced-motion: no-preference) {
-      .skeleton span {
-        animation: pulse 1.2s ease-in-out infinite alternate;
-      }
-    }
-
-    @keyframes pulse {
-      to {
-        opacity: 0.45;
-      }
     }
 
     .empty,

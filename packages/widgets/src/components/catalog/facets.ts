@@ -5,6 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
 import { formatMoney, formatNumber } from '../../internal/format.js';
 import { hasFilters, isCategoryId, isPriceBand, type CatalogFilters, type PriceBandKey } from './catalog.state.js';
+import { renderSkeleton } from '../../views/skeleton-view.js';
 import { categoryName } from './product-facts.js';
 import { cityOf, countiesOf, regionName, type ReferenceData } from './reference-data.js';
 
@@ -55,13 +56,23 @@ function renderCategories({ filters, facets, reference, locale, onChange }: Face
       ><input type="radio" name="category" value="" .checked=${!filters.category} @change=${change} />
       ${msg('全部类别', { id: 'facet.category.all' })}</label
     >
-    ${(ids ?? []).map(
-      (id) =>
-        html`<label class="option"
-          ><input type="radio" name="category" .value=${id} .checked=${filters.category === id} @change=${change} />
-          ${withCount(categoryName(id, reference?.categories, locale), count?.(id), locale)}</label
-        >`,
-    )}
+    ${
+      ids
+        ? ids.map(
+            (id) =>
+              html`<label class="option"
+                ><input
+                  type="radio"
+                  name="category"
+                  .value=${id}
+                  .checked=${filters.category === id}
+                  @change=${change}
+                />
+                ${withCount(categoryName(id, reference?.categories, locale), count?.(id), locale)}</label
+              >`,
+          )
+        : renderSkeleton()
+    }
   </fieldset>`;
 }
 

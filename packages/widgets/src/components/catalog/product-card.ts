@@ -52,11 +52,14 @@ export function renderProductCard(
   </li>`;
 }
 
-/** Grey placeholders while results load; hidden from screen readers, which hear the status text instead. */
-export function renderSkeleton(count: number): TemplateResult {
+/**
+ * Grey placeholders while results load, one per card of the page, so the page below does not move when they arrive;
+ * hidden from screen readers, which hear the status text instead.
+ */
+export function renderCardSkeletons(count: number): TemplateResult {
   return html`<ul class="cards skeleton" aria-hidden="true">
     ${Array.from(
-      { length: Math.min(count, 6) },
+      { length: count },
       () =>
         html`<li class="card-item">
           <div class="card"><span></span><span></span><span></span></div>

@@ -9,8 +9,10 @@ import { msg, str } from '../../i18n/localization.js';
 import { type SmecClient, useResources } from '../../internal/client.js';
 import { formatDate } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
+import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { describeError, renderError } from '../../views/error-view.js';
+import { renderSkeleton } from '../../views/skeleton-view.js';
 import { loadingText } from '../../views/status-view.js';
 import styles from './center-scorecard.styles.js';
 import { renderComparison } from './comparison-view.js';
@@ -73,7 +75,7 @@ function currentYear(): number {
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
 export class SmecCenterScorecard extends SmecElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private readonly api = new ClientController(this);
@@ -179,7 +181,7 @@ export class SmecCenterScorecard extends SmecElement {
     const task = this.task;
     const loading = task.status !== TaskStatus.COMPLETE && task.status !== TaskStatus.ERROR;
     const status = html`<p part="status" class="status" role="status">${loading ? loadingText(task.stalled) : ''}</p>`;
-    let body: TemplateResult | typeof nothing = nothing;
+    let body: TemplateResult | typeof nothing = loading ? renderSkeleton() : nothing;
     if (task.status === TaskStatus.ERROR) {
       body = html`<h2 id="smec-cs-heading" part="heading">${msg('年度服务情况', { id: 'scorecard.title' })}</h2>
         <div role="alert">${renderError(task.error, () => this.refresh(), describeScorecardError)}</div>`;

@@ -14,6 +14,7 @@ import { demandRequestOf } from '../../internal/demand-link.js';
 import { Lazy } from '../../internal/lazy.js';
 import { adoptViewStyles } from '../../internal/view-styles.js';
 import { SmecElement } from '../../internal/smec-element.js';
+import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { loadReferenceData } from '../catalog/reference-data.js';
 import styles from './demand-form.styles.js';
@@ -98,7 +99,7 @@ const FIELD_OF_INPUT: Record<string, FormField> = { county: 'city', negotiable: 
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
 export class SmecDemandForm extends SmecElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private readonly api = new ClientController(this);

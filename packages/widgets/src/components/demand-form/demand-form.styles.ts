@@ -6,6 +6,11 @@ export default [
   blockStyles,
   controlStyles,
   css`
+    /* The loading skeleton's height: the data's on a desktop screen (styles/skeleton.styles.ts). */
+    :host {
+      --_skeleton-size: 21.125rem;
+    }
+
     .base {
       display: grid;
       gap: var(--_space);

@@ -12,8 +12,10 @@ import { msg, str } from '../../i18n/localization.js';
 import { type SmecClient, useResources } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
+import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../../views/error-view.js';
+import { renderSkeleton } from '../../views/skeleton-view.js';
 import { loadingText, renderEmpty } from '../../views/status-view.js';
 import {
   addMonths,
@@ -95,7 +97,7 @@ const NARROW_PX = 640;
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
 export class SmecEventCalendar extends SmecElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private resizeObserver: ResizeObserver | undefined;
@@ -305,7 +307,7 @@ export class SmecEventCalendar extends SmecElement {
     const busy = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
     const today = todayInShanghai();
     if (this.effectiveView === 'list') {
-      if (status !== TaskStatus.COMPLETE) return nothing;
+      if (status !== TaskStatus.COMPLETE) return renderSkeleton();
       if (byDay.size === 0) return renderEmpty(msg('本月暂无活动', { id: 'calendar.empty' }));
       return renderListView({
         days: [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)),

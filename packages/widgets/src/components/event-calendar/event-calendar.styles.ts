@@ -7,6 +7,11 @@ export default [
   controlStyles,
   unavailableButtonStyles,
   css`
+    /* The loading skeleton's height in the list view: a month's events (styles/skeleton.styles.ts). */
+    :host {
+      --_skeleton-size: 30rem;
+    }
+
     ul,
     ol {
       padding: 0;

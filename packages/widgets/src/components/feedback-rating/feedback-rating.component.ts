@@ -12,8 +12,10 @@ import { msg } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
+import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../../views/error-view.js';
+import { renderSkeleton } from '../../views/skeleton-view.js';
 import { loadingText } from '../../views/status-view.js';
 import styles from './feedback-rating.styles.js';
 import type { RateMode } from './rate-mode.js';
@@ -89,7 +91,7 @@ const rateModule = new Lazy(() => import('./rate-mode.js'));
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
 export class SmecFeedbackRating extends SmecElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private readonly api = new ClientController(this);
@@ -214,7 +216,7 @@ export class SmecFeedbackRating extends SmecElement {
         <div role="alert">${renderError(task.error, () => this.refresh(), describeShowError)}</div>`;
     }
     const first = task.value;
-    if (loading || !first || !of) return html`${heading}${status}`;
+    if (loading || !first || !of) return html`${heading}${status}${loading ? renderSkeleton() : nothing}`;
     const shown = this.more.shown(`${of.kind}:${of.id}`, first);
     return html`${heading}${status}
     ${renderRatings({

@@ -7,6 +7,11 @@ export default [
   controlStyles,
   unavailableButtonStyles,
   css`
+    /* The loading skeleton's height: the data's on a desktop screen (styles/skeleton.styles.ts). */
+    :host {
+      --_skeleton-size: 52.2rem;
+    }
+
     :host {
       --_star: var(--smec-color-star, #a35400);
     }

@@ -12,8 +12,10 @@ import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
+import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { describeError, renderError } from '../../views/error-view.js';
+import { renderSkeleton } from '../../views/skeleton-view.js';
 import { loadingText, renderEmpty } from '../../views/status-view.js';
 import { loadCategories, loadPolicies } from './policy-api.js';
 import { renderPolicyDetail } from './policy-detail.js';
@@ -78,7 +80,7 @@ function describePolicyError(error: unknown): string {
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
 export class SmecPolicyList extends SmecElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private readonly api = new ClientController(this);
@@ -201,7 +203,7 @@ export class SmecPolicyList extends SmecElement {
       return html`<div role="alert">${renderError(task.error, () => this.refresh(), describePolicyError)}</div>`;
     }
     const first = task.value;
-    if (!first) return nothing;
+    if (!first) return renderSkeleton();
     if (first.total === 0) {
       return renderEmpty(
         msg('没有找到符合条件的政策。请换个关键词，或放宽筛选条件。', { id: 'policy.empty.hint' }),

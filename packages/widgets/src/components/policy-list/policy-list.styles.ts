@@ -6,6 +6,11 @@ export default [
   blockStyles,
   controlStyles,
   css`
+    /* The loading skeleton's height: the data's on a desktop screen (styles/skeleton.styles.ts). */
+    :host {
+      --_skeleton-size: 55rem;
+    }
+
     :host {
       --_ok-text: #0f5323;
       --_ok-bg: #e3f4e6;

@@ -15,8 +15,10 @@ import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 import { formatMoney } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
+import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../../views/error-view.js';
+import { renderSkeleton } from '../../views/skeleton-view.js';
 import { loadingText } from '../../views/status-view.js';
 import { renderSignIn } from '../../views/sign-in-view.js';
 import styles from './voucher-wallet.styles.js';
@@ -97,7 +99,7 @@ export interface VoucherProductRequest {
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
 export class SmecVoucherWallet extends SmecElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   /** What a product request asked for before the vouchers had loaded. */
@@ -313,6 +315,8 @@ export class SmecVoucherWallet extends SmecElement {
     // A refused hand-back is shown in its dialog, every other refusal here.
     const actionError = this.dialogs.returning ? undefined : this.action.error;
     const batches = this.batchesTask;
+    // Signed out, the first load ends before the first frame: only a signed-in visitor sees the skeleton.
+    const firstLoad = !this.signedIn && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL);
     return html`<div part="base" class="base" lang=${this.locale}>
       <h2 class="title">${msg('服务券', { id: 'wallet.title' })}</h2>
       <p part="status" class="status" role="status" aria-live="polite">${this.statusText()}</p>
@@ -340,6 +344,7 @@ export class SmecVoucherWallet extends SmecElement {
             </section>`
           : nothing
       }
+      ${firstLoad ? renderSkeleton() : nothing}
       ${
         signedOut
           ? renderSignIn({

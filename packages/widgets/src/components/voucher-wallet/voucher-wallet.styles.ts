@@ -7,6 +7,11 @@ export default [
   controlStyles,
   unavailableButtonStyles,
   css`
+    /* The loading skeleton's height: the data's on a desktop screen (styles/skeleton.styles.ts). */
+    :host {
+      --_skeleton-size: 40rem;
+    }
+
     :host {
       --_warning: var(--smec-color-warning, #8a4600);
       --_warning-bg: #fff4e0;
