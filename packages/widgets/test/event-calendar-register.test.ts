@@ -28,13 +28,16 @@ async function findEvent(test: (event: ServiceEvent) => boolean, token?: string)
   return event;
 }
 
-/** A calendar (signed in with `token` when given) showing `event`'s month as a list, with the event's detail open. */
-async function openDetail(event: ServiceEvent, token?: string): Promise<SmecEventCalendar> {
+/**
+ * A calendar (signed in with `token` when given) showing `event`'s month as a list, with the event's detail open;
+ * the host gives its own sign-in link unless `hostSignIn` is false.
+ */
+async function openDetail(event: ServiceEvent, token?: string, hostSignIn = true): Promise<SmecEventCalendar> {
   const month = beijingDate(event.startsAt).slice(0, 7);
   const root = await fixture(
     html`<smec-root api-base=${API} .getToken=${token ? () => token : undefined}>
       <smec-event-calendar view="list" month=${month} region=${event.regionCode}>
-        <a slot="sign-in" href="#sign-in">企业用户登录</a>
+        ${hostSignIn ? html`<a slot="sign-in" href="#sign-in">企业用户登录</a>` : ''}
       </smec-event-calendar>
     </smec-root>`,
   );
@@ -100,16 +103,31 @@ describe('smec-event-calendar registration', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('signed out: a sign-in prompt that fires smec-auth-required, and the host’s sign-in slot', async () => {
+  it('signed out, with the host’s sign-in link: that link is the one prompt, and /me/ is never asked', async () => {
     const event = await findEvent((e) => e.seatsLeft > 0);
+    performance.clearResourceTimings();
     const el = await openDetail(event);
-    await waitUntil(() => actionButton(el, '登录后报名'), 'no sign-in prompt');
+    await waitUntil(() => detail(el)?.querySelector('.sign-in'), 'no sign-in prompt');
     const slot = detail(el)!.querySelector<HTMLSlotElement>('slot[name="sign-in"]')!;
-    expect(slot.assignedElements()[0]?.textContent).to.equal('企业用户登录');
+    expect(slot.assignedElements().map((link) => link.textContent)).to.deep.equal(['企业用户登录']);
+    // The widget's own button is the slot's fallback: not shown beside the host's link.
+    const button = detail(el)!.querySelector<HTMLButtonElement>('[part~="register-button"]')!;
+    expect(button.getClientRects().length).to.equal(0);
     expect(detail(el)!.querySelector('[part~="ics-link"]')?.getAttribute('href')).to.equal(
       `${API}/events/${event.id}.ics`,
     );
     expect(detail(el)!.querySelector('[part~="ics-link"]')?.hasAttribute('download')).to.equal(true);
+    const asked = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(asked.some((path) => path.endsWith(`/events/${event.id}`))).to.equal(true, 'the detail was loaded');
+    expect(asked.filter((path) => path.includes('/me/'))).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('signed out, without a host link: the widget’s sign-in button fires smec-auth-required', async () => {
+    const event = await findEvent((e) => e.seatsLeft > 0);
+    const el = await openDetail(event, undefined, false);
+    await waitUntil(() => actionButton(el, '登录后报名'), 'no sign-in prompt');
+    expect(actionButton(el, '登录后报名')!.getClientRects().length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
 
     const fired = oneEvent(el, 'smec-auth-required');

@@ -52,12 +52,14 @@ function renderAction(options: EventDetailOptions): TemplateResult | typeof noth
   // Signing in helps only while registration is open; the facts above say when it opens or that it has closed.
   if (registration === undefined && windowState(event) !== 'open') return nothing;
   if (registration === undefined) {
+    // The host's own sign-in link, when it gives one, takes the button's place: one prompt, not two in a row.
     return html`<div class="sign-in">
       <p>${msg('登录企业账号后即可报名。', { id: 'event.signIn.hint' })}</p>
-      <button type="button" part="register-button" class="button button-primary" @click=${options.onSignIn}>
-        ${msg('登录后报名', { id: 'event.signIn' })}
-      </button>
-      <slot name="sign-in"></slot>
+      <slot name="sign-in">
+        <button type="button" part="register-button" class="button button-primary" @click=${options.onSignIn}>
+          ${msg('登录后报名', { id: 'event.signIn' })}
+        </button>
+      </slot>
     </div>`;
   }
   if (registration) {
