@@ -29,6 +29,7 @@ export default [
     .search-row {
       display: flex;
       gap: 0.5rem;
+      min-width: 0;
     }
 
     input[type='search'],

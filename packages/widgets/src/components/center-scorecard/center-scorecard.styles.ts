@@ -8,6 +8,7 @@ export default [
   css`
     .base {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
     }
 
@@ -110,6 +111,10 @@ export default [
     .chart-label {
       fill: var(--_muted);
       font-size: 10px;
+    }
+
+    .table-scroll {
+      overflow-x: auto;
     }
 
     table {

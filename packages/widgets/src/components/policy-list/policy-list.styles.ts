@@ -50,6 +50,7 @@ export default [
 
     .filters {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: calc(var(--_space) * 0.75);
       padding: calc(var(--_space) * 0.75);
       background: var(--_subtle);
@@ -59,6 +60,7 @@ export default [
     .search-row,
     .field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.25rem;
     }
 
