@@ -359,6 +359,11 @@ export default [
       color: var(--_muted);
     }
 
+    /* A website or an e-mail address is one long word: it breaks rather than widen a phone's screen. */
+    .contacts dd {
+      overflow-wrap: anywhere;
+    }
+
     a {
       color: var(--_primary);
       text-underline-offset: 0.2em;
