@@ -1,6 +1,6 @@
 // Every story of the static Storybook build (`npm run build-storybook`, which npm test runs just before this), rendered
-// in Chromium from plain files: no console error, no page error, and nothing axe-core reports. The stories run on
-// their fixtures, with no server, exactly as a designer opens them.
+// in Chromium from plain files: no console error, no page error, nothing axe-core reports, and nothing wider than the
+// screen from 320 px up. The stories run on their fixtures, with no server, exactly as a designer opens them.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { launchChromium, newPage } from '../test-support/chromium.js';
+import { OVERFLOW_WIDTHS, overflowAtWidths } from '../test-support/overflow.js';
 
 const STATIC = fileURLToPath(new URL('../storybook-static/', import.meta.url));
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -136,7 +137,10 @@ const VISIBLE_TEXTS = `(() => {
   return out;
 })()`;
 
-/** Renders one story and returns what went wrong: errors while it renders, then axe's findings. */
+/**
+ * Renders one story and returns what went wrong: errors while it renders, axe's findings, then what sticks out
+ * sideways at each width (the same page resized, widest first, as the page opened at the widest).
+ */
 async function checkStory(page: Page, story: StoryEntry): Promise<string[]> {
   const problems: string[] = [];
   const onError = (error: Error) => problems.push(`page error: ${error.message}`);
@@ -195,6 +199,7 @@ async function checkStory(page: Page, story: StoryEntry): Promise<string[]> {
         (text) => `${english ? 'Chinese in an English story' : 'English in a Chinese story'}: ${text}`,
       ),
     );
+    problems.push(...(await overflowAtWidths(page, [...OVERFLOW_WIDTHS].reverse())));
   } finally {
     page.off('pageerror', onError);
     page.off('console', onConsole);
@@ -202,20 +207,26 @@ async function checkStory(page: Page, story: StoryEntry): Promise<string[]> {
   return problems;
 }
 
-test('every story renders with no console error and no axe finding', { concurrency: PARALLEL }, async (t) => {
-  const index = JSON.parse(readFileSync(join(STATIC, 'index.json'), 'utf8')) as { entries: Record<string, StoryEntry> };
-  const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
-  assert.ok(stories.length >= 20, `the build holds the stories (${stories.length})`);
-  await Promise.all(
-    stories.map((story) =>
-      t.test(`${story.title} › ${story.name}`, async () => {
-        const page = await newPage(browser);
-        try {
-          assert.deepEqual(await checkStory(page, story), []);
-        } finally {
-          await page.close();
-        }
-      }),
-    ),
-  );
-});
+test(
+  'every story renders with no console error, no axe finding and no sideways overflow',
+  { concurrency: PARALLEL },
+  async (t) => {
+    const index = JSON.parse(readFileSync(join(STATIC, 'index.json'), 'utf8')) as {
+      entries: Record<string, StoryEntry>;
+    };
+    const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+    assert.ok(stories.length >= 20, `the build holds the stories (${stories.length})`);
+    await Promise.all(
+      stories.map((story) =>
+        t.test(`${story.title} › ${story.name}`, async () => {
+          const page = await newPage(browser);
+          try {
+            assert.deepEqual(await checkStory(page, story), []);
+          } finally {
+            await page.close();
+          }
+        }),
+      ),
+    );
+  },
+);

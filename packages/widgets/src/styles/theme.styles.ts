@@ -81,6 +81,12 @@ export const themeStyles = css`
     color: inherit;
   }
 
+  /* A select is as wide as its longest option; on a phone it must still fit its field. */
+  select {
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+
   :focus-visible {
     outline: 3px solid var(--_primary);
     outline-offset: 2px;

@@ -29,6 +29,7 @@ export default [
     .search-row {
       display: flex;
       gap: 0.5rem;
+      min-width: 0;
     }
 
     input[type='search'],
@@ -331,6 +332,11 @@ export default [
 
     .contacts dt {
       color: var(--_muted);
+    }
+
+    /* A website or an e-mail address is one long word: it breaks rather than widen a phone's screen. */
+    .contacts dd {
+      overflow-wrap: anywhere;
     }
 
     a {

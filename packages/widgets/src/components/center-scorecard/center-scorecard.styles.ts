@@ -13,6 +13,7 @@ export default [
 
     .base {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
     }
 
@@ -115,6 +116,10 @@ export default [
     .chart-label {
       fill: var(--_muted);
       font-size: 10px;
+    }
+
+    .table-scroll {
+      overflow-x: auto;
     }
 
     table {

@@ -1,6 +1,6 @@
 import { msg, str } from '../../i18n/localization.js';
 import type { ScorecardMonth } from '@smec/schemas';
-import { html, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { formatNumber } from '../../internal/format.js';
 import { formatPercent, monthLabel } from './scorecard-texts.js';
 
@@ -58,34 +58,45 @@ export function renderTrendChart(trend: readonly ScorecardMonth[], locale: strin
   </figure>`;
 }
 
-/** The numbers behind the chart, month by month. */
+/**
+ * The numbers behind the chart, month by month. Hidden, its wrapper is what hides it (a table is never narrower than
+ * its columns, so the screen-reader clip must be on a block around it); shown, the wrapper scrolls it sideways on a
+ * phone, and takes the focus so that a keyboard can scroll it.
+ */
 export function renderTrendTable(trend: readonly ScorecardMonth[], locale: string, visible: boolean): TemplateResult {
-  return html`<table part="trend-table" class=${visible ? 'trend-table' : 'trend-table sr-only'} id="smec-cs-table">
-    <caption>
-      ${msg('各月数据', { id: 'scorecard.table.caption' })}
-    </caption>
-    <thead>
-      <tr>
-        <th scope="col">${msg('月份', { id: 'scorecard.table.month' })}</th>
-        <th scope="col">${msg('服务企业（家次）', { id: 'scorecard.enterpriseServices' })}</th>
-        <th scope="col">${msg('受理需求（项）', { id: 'scorecard.table.demands' })}</th>
-        <th scope="col">${msg('兑付服务券（张）', { id: 'scorecard.table.vouchers' })}</th>
-        <th scope="col">${msg('评价（条）', { id: 'scorecard.table.ratings' })}</th>
-        <th scope="col">${msg('满意度', { id: 'scorecard.satisfaction' })}</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${trend.map(
-        (month) =>
-          html`<tr data-month=${month.month}>
-            <th scope="row">${monthLabel(month.month, locale)}</th>
-            <td>${formatNumber(month.enterpriseServices, locale)}</td>
-            <td>${formatNumber(month.demandsReceived, locale)}</td>
-            <td>${formatNumber(month.vouchersRedeemed, locale)}</td>
-            <td>${formatNumber(month.ratings, locale)}</td>
-            <td>${formatPercent(month.satisfactionPercent, locale)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return html`<div
+    class=${visible ? 'table-scroll' : 'sr-only'}
+    role=${visible ? 'region' : nothing}
+    tabindex=${visible ? '0' : nothing}
+    aria-labelledby=${visible ? 'smec-cs-table-caption' : nothing}
+  >
+    <table part="trend-table" class=${visible ? 'trend-table' : 'trend-table sr-only'} id="smec-cs-table">
+      <caption id="smec-cs-table-caption">
+        ${msg('各月数据', { id: 'scorecard.table.caption' })}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${msg('月份', { id: 'scorecard.table.month' })}</th>
+          <th scope="col">${msg('服务企业（家次）', { id: 'scorecard.enterpriseServices' })}</th>
+          <th scope="col">${msg('受理需求（项）', { id: 'scorecard.table.demands' })}</th>
+          <th scope="col">${msg('兑付服务券（张）', { id: 'scorecard.table.vouchers' })}</th>
+          <th scope="col">${msg('评价（条）', { id: 'scorecard.table.ratings' })}</th>
+          <th scope="col">${msg('满意度', { id: 'scorecard.satisfaction' })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${trend.map(
+          (month) =>
+            html`<tr data-month=${month.month}>
+              <th scope="row">${monthLabel(month.month, locale)}</th>
+              <td>${formatNumber(month.enterpriseServices, locale)}</td>
+              <td>${formatNumber(month.demandsReceived, locale)}</td>
+              <td>${formatNumber(month.vouchersRedeemed, locale)}</td>
+              <td>${formatNumber(month.ratings, locale)}</td>
+              <td>${formatPercent(month.satisfactionPercent, locale)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }

@@ -23,6 +23,8 @@ export const resultViewStyles = css`
     font-size: 1.5rem;
     letter-spacing: 0.05em;
     user-select: all;
+    /* At this size the number is wider than a 320 px screen's column: it breaks there rather than stick out. */
+    overflow-wrap: anywhere;
   }
 
   .next-steps,

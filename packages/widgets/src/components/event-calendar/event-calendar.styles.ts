@@ -144,10 +144,13 @@ export default [
       font-weight: 400;
     }
 
+    /* Positioned, so that the chip clips its visually hidden label instead of the label widening the page. */
     .event,
     .more {
+      position: relative;
       display: block;
       width: 100%;
+      min-width: 0;
       padding: 0.125rem 0.25rem;
       border: 1px solid var(--_border);
       border-inline-start-width: 4px;

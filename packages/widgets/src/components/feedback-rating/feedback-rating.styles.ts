@@ -308,7 +308,7 @@ export default [
 
     .distribution li {
       display: grid;
-      grid-template-columns: 6rem minmax(4rem, 1fr) 7.5rem;
+      grid-template-columns: minmax(0, 6rem) minmax(2rem, 1fr) minmax(0, 7.5rem);
       align-items: center;
       gap: 0.75rem;
     }

@@ -55,6 +55,7 @@ export default [
 
     .filters {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: calc(var(--_space) * 0.75);
       padding: calc(var(--_space) * 0.75);
       background: var(--_subtle);
@@ -64,6 +65,7 @@ export default [
     .search-row,
     .field {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: 0.25rem;
     }
 

@@ -47,6 +47,7 @@ export default css`
     padding: 0;
     margin: 0;
     min-width: 0;
+    grid-template-columns: minmax(0, 1fr);
   }
 
   legend {

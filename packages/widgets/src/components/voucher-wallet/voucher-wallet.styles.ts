@@ -44,7 +44,7 @@ export default [
 
     .cards {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(min(18rem, 100%), 1fr));
       gap: 0.75rem;
       padding: 0;
       list-style: none;
