@@ -77,6 +77,9 @@ const NARROW_PX = 640;
  * @csspart register-button - 报名 / 加入候补 / 取消报名 / 登录后报名.
  * @csspart ics-link - The 'add to my calendar' link.
  * @csspart action-status - The live outcome of a registration or cancellation.
+ * @csspart confirm-dialog - The question before 取消报名.
+ * @csspart confirm-cancel-button - 「确认取消报名」.
+ * @csspart dismiss-button - The question's 「返回」.
  * @csspart error - An error message box.
  * @csspart retry-button - The error box's retry button.
  *

@@ -1,19 +1,21 @@
 import { TaskStatus } from '@lit/task';
-import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
+import type { Engagement, Rating, Voucher, VoucherBatch } from '@smec/schemas';
 import { hasProblemCode, type TokenProvider } from '@smec/sdk/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { ClientController } from '../../controllers/client-controller.js';
+import { ConfirmController } from '../../controllers/confirm-controller.js';
 import { FocusController } from '../../controllers/focus-controller.js';
 import { LoadTask } from '../../controllers/load-task.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
+import type { SmecRatingSubmitEvent } from '../../events/rating-submit-event.js';
 import { SmecVoucherClaimEvent } from '../../events/voucher-claim-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
-import { formatMoney } from '../../internal/format.js';
+import { formatDate, formatMoney } from '../../internal/format.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../../views/error-view.js';
@@ -30,6 +32,8 @@ import { renderWallet } from './wallet-view.js';
 export interface VoucherProductRequest {
   productId: string;
   productName: string;
+  /** Its price in fen, when it has one (not free, not to be agreed): the contract amount starts from it. */
+  price?: number;
 }
 
 /**
@@ -73,13 +77,20 @@ export interface VoucherProductRequest {
  * @csspart engagement - One engagement.
  * @csspart accept-button - 「验收」.
  * @csspart rate-button - 「去评价」.
+ * @csspart rating-panel - The rating form, the full width of the engagements, below them.
+ * @csspart rated - 「已评价」 on a rated engagement, with the score and any follow-up's due date just after rating.
+ * @csspart due - The date by which the provider must answer a bad rating.
  * @csspart use-dialog - The dialog to use a voucher.
  * @csspart product-picker - The product search and choice.
+ * @csspart product-price - A product's price in the picker, as the catalog shows it.
  * @csspart field-error - The message next to a field.
  * @csspart preview - What the voucher pays and what the enterprise pays.
  * @csspart confirm-button - 「确认用券下单」.
  * @csspart return-dialog - The hand-back confirmation.
  * @csspart confirm-return-button - 「确认退回」.
+ * @csspart confirm-dialog - The question before 验收.
+ * @csspart confirm-accept-button - 「确认验收」.
+ * @csspart dismiss-button - The confirmation's 「返回」.
  * @csspart error - An error message box.
  * @csspart retry-button - The error box's retry button.
  *
@@ -106,6 +117,8 @@ export class SmecVoucherWallet extends SmecElement {
   private readonly api = new ClientController(this);
   // The dialogs open before the focus moves into them.
   private readonly modal = new ModalController(this);
+  /** 验收 cannot be undone: it is asked first. */
+  private readonly confirm = new ConfirmController(this);
   private readonly focusing = new FocusController(this);
   /** Claims, hand-backs and acceptances: one at a time. */
   private readonly action = new ActionController(this);
@@ -123,6 +136,8 @@ export class SmecVoucherWallet extends SmecElement {
   @state() private version = 0;
   @state() private message = '';
   @state() private ratingOpen: string | undefined;
+  /** The rating given last in this wallet, confirmed in its engagement's card. */
+  @state() private rated: Rating | undefined;
   /**
    * What the last actions returned, shown until the reload each one starts has answered: the platform's answer then
    * says what is true, so nothing here can outlive it.
@@ -205,7 +220,7 @@ export class SmecVoucherWallet extends SmecElement {
       this.focusing.later('#smec-batches-title', true);
       return;
     }
-    this.dialogs.openUse(voucher, { id: request.productId, name: request.productName });
+    this.dialogs.openUse(voucher, { id: request.productId, name: request.productName, price: request.price });
   }
 
   /** Shows what a voucher or an engagement is now, ahead of the reload. */
@@ -256,6 +271,22 @@ export class SmecVoucherWallet extends SmecElement {
     );
   }
 
+  /** Asks before accepting: the center then settles the contract with the provider, and nothing undoes it. */
+  private askAccept(engagement: Engagement): void {
+    const amount = formatMoney(engagement.contractAmount);
+    const { productName, providerName } = engagement;
+    this.confirm.ask({
+      title: msg('验收这项服务？', { id: 'wallet.accept.title' }),
+      text: msg(
+        str`您将确认${providerName}已交付「${productName}」，合同金额 ${amount}。验收后服务中心将据此结算，此操作不能撤销。`,
+        { id: 'wallet.accept.text' },
+      ),
+      confirm: msg('确认验收', { id: 'wallet.accept.confirm' }),
+      part: 'confirm-accept-button',
+      onConfirm: () => this.handleAccept(engagement),
+    });
+  }
+
   private handleAccept(engagement: Engagement): void {
     const client = this.api.client;
     this.run(
@@ -278,17 +309,28 @@ export class SmecVoucherWallet extends SmecElement {
       this.dispatchEvent(new SmecErrorEvent(error, 'feedback-rating.load')),
     );
     this.ratingOpen = engagement.id;
-    this.focusing.later(`[data-engagement-id="${engagement.id}"] smec-feedback-rating`, true);
+    this.focusing.later('#smec-rating-panel smec-feedback-rating', true);
   }
 
-  private readonly handleRatingSubmit = () => {
+  private closeRating(): void {
     const id = this.ratingOpen;
     this.ratingOpen = undefined;
-    this.message = msg('感谢您的评价。', { id: 'wallet.done.rated' });
-    if (id) this.focusing.later(`#smec-engagement-${id}`, true);
-    this.refresh();
-  };
+    if (id) this.focusing.later(`[data-engagement-id="${id}"] [part~="rate-button"]`);
+  }
 
+  private readonly handleRatingSubmit = (event: SmecRatingSubmitEvent) => {
+    const { engagementId, rating } = event.detail;
+    const engagement = this.engagements.find((e) => e.id === engagementId);
+    this.ratingOpen = undefined;
+    this.rated = rating;
+    // Rated now, not when the reload answers: 去评价 goes at once.
+    if (engagement) this.remember('engagements', { ...engagement, ratingId: rating.id });
+    const due = rating.followUp && formatDate(`${rating.followUp.dueOn}T12:00:00+08:00`, this.locale);
+    const message = due
+      ? msg(str`感谢您的评价。服务机构须在 ${due}前答复。`, { id: 'wallet.done.rated.due' })
+      : msg('感谢您的评价。', { id: 'wallet.done.rated' });
+    this.done(message, `#smec-rated-${engagementId}`);
+  };
   private handleSignIn(): void {
     this.dispatchEvent(new SmecAuthRequiredEvent({ widget: 'voucher-wallet' }));
   }
@@ -365,14 +407,16 @@ export class SmecVoucherWallet extends SmecElement {
               locale: this.locale,
               busy: this.action.busy,
               ratingOpen: this.ratingOpen,
+              rated: this.rated,
               client: this.api.client,
               onUse: (v) => this.dialogs.openUse(v),
               onReturn: (v) => this.dialogs.openReturn(v),
               onClaim: (b) => this.handleClaim(b),
-              onAccept: (e) => this.handleAccept(e),
+              onAccept: (e) => this.askAccept(e),
               onRate: (e) => this.handleRate(e),
+              onCloseRating: () => this.closeRating(),
             })}
-            ${this.dialogs.render()}`
+            ${this.dialogs.render()} ${this.confirm.render()}`
           : nothing
       }
     </div>`;

@@ -1,5 +1,5 @@
 import { TaskStatus } from '@lit/task';
-import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
+import type { Engagement, Rating, Voucher, VoucherBatch } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
 import { msg } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
@@ -18,12 +18,14 @@ export interface WalletViewOptions {
   locale: string;
   busy: boolean;
   ratingOpen: string | undefined;
+  rated: Rating | undefined;
   client: SmecClient;
   onUse: (voucher: Voucher) => void;
   onReturn: (voucher: Voucher) => void;
   onClaim: (batch: VoucherBatch) => void;
   onAccept: (engagement: Engagement) => void;
   onRate: (engagement: Engagement) => void;
+  onCloseRating: () => void;
 }
 
 /** What a signed-in enterprise sees: its vouchers, the batches it may claim from, and its engagements. */
@@ -59,9 +61,11 @@ export function renderWallet(options: WalletViewOptions): TemplateResult {
         locale,
         busy,
         ratingOpen: options.ratingOpen,
+        rated: options.rated,
         client: options.client,
         onAccept: options.onAccept,
         onRate: options.onRate,
+        onCloseRating: options.onCloseRating,
       })}
     </section>`;
 }
