@@ -175,9 +175,11 @@ export class SmecVoucherWallet extends SmecElement {
     args: () => [this.api.client, this.region || undefined, this.version] as const,
   });
 
-  /** Reloads the vouchers, the batches and the engagements. */
+  /**
+   * Reloads the vouchers, the batches and the engagements. What the last actions returned stays shown until this
+   * load answers (which drops it): a reload asked right after an acceptance must not show it undone meanwhile.
+   */
   refresh(): void {
-    this.fresh = emptyOverlay();
     this.version += 1;
   }
 
