@@ -1,10 +1,9 @@
 import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { Lazy } from '../internal/lazy.js';
 import { adoptViewStyles } from '../internal/view-styles.js';
-import type { ConfirmDialogOptions } from '../views/confirm-dialog.js';
+import { dialogStyles, renderConfirmDialog, type ConfirmDialogOptions } from '../views/confirm-dialog.js';
 
-// Few visits ever accept a delivery or cancel a registration: the dialog arrives the first time one is asked.
-const confirmView = new Lazy(() => import('../views/confirm-dialog.js'));
+// Few visits ever accept a delivery or cancel a registration: the modules that ask (the wallet's accept flow, the
+// calendar's registration) arrive when first needed, and bring this with them.
 
 /** What to ask, and what to do once the visitor said yes. */
 export type Confirmation = Omit<ConfirmDialogOptions, 'onCancel'>;
@@ -35,11 +34,9 @@ export class ConfirmController implements ReactiveController {
 
   hostUpdated(): void {
     if (!this.focusQuestion) return;
-    // Not there while the dialog's module is on its way: a later update brings it.
     const question = this.host.shadowRoot?.querySelector<HTMLElement>('#smec-confirm-title');
-    if (!question) return;
     this.focusQuestion = false;
-    question.focus();
+    question?.focus();
   }
 
   private settle(confirmed: boolean): void {
@@ -60,13 +57,7 @@ export class ConfirmController implements ReactiveController {
   render(): unknown {
     const asking = this.asking;
     if (!asking) return nothing;
-    return confirmView.render(this.host, ({ renderConfirmDialog, dialogStyles }) => {
-      adoptViewStyles(this.host, dialogStyles);
-      return renderConfirmDialog({
-        ...asking,
-        onConfirm: () => this.settle(true),
-        onCancel: () => this.settle(false),
-      });
-    });
+    adoptViewStyles(this.host, dialogStyles);
+    return renderConfirmDialog({ ...asking, onConfirm: () => this.settle(true), onCancel: () => this.settle(false) });
   }
 }

@@ -3,8 +3,6 @@ import { msg } from '../i18n/localization.js';
 
 export { dialogStyles } from '../styles/dialog.styles.js';
 
-// Fetched the first time a widget asks before an action that cannot be undone (controllers/confirm-controller.ts).
-
 export interface ConfirmDialogOptions {
   /** The question: 「验收这项服务？」 */
   title: string;

@@ -11,6 +11,7 @@ import { ModalController } from '../../controllers/modal-controller.js';
 import { msg, str } from '../../i18n/localization.js';
 import { type SmecClient, useResources } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
+import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../../views/error-view.js';
@@ -27,7 +28,7 @@ import {
 } from './calendar-dates.js';
 import { renderFilters, renderToolbar } from './calendar-toolbar.js';
 import styles from './event-calendar.styles.js';
-import { EventRegistration } from './event-registration.js';
+import type { EventRegistration } from './event-registration.js';
 import { describeEventError } from './event-texts.js';
 import { loadMonth, loadRegions } from './events-api.js';
 import { renderListView } from './list-view.js';
@@ -97,6 +98,9 @@ const NARROW_PX = 640;
  * @cssproperty --smec-space - The base spacing unit.
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
+// The detail dialog and the registration arrive when a visitor first opens an event: most visits only look.
+const detailModule = new Lazy(() => import('./event-registration.js'));
+
 export class SmecEventCalendar extends SmecElement {
   static override styles = [themeStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
@@ -153,13 +157,8 @@ export class SmecEventCalendar extends SmecElement {
     operation: 'events.list',
   });
 
-  private readonly registration = new EventRegistration(this, this.api, {
-    event: () => this.openEvent,
-    locale: () => this.locale,
-    regionName: (code) => this.regionsTask.value?.byCode.get(code)?.name ?? code,
-    focusButton: () => this.focusing.later('dialog.detail [part~="register-button"]'),
-    close: () => this.closeDialogs(),
-  });
+  /** The open event's detail and registration, once its module has arrived. */
+  private registration: EventRegistration | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -202,6 +201,16 @@ export class SmecEventCalendar extends SmecElement {
         const today = todayInShanghai();
         this.focusedDate = monthOf(today) === month ? today : firstOfMonth(month);
       }
+    }
+    const module = this.openEvent && !this.registration && detailModule.get(this);
+    if (module) {
+      this.registration = new module.EventRegistration(this, this.api, {
+        event: () => this.openEvent,
+        locale: () => this.locale,
+        regionName: (code) => this.regionsTask.value?.byCode.get(code)?.name ?? code,
+        focusButton: () => this.focusing.later('dialog.detail [part~="register-button"]'),
+        close: () => this.closeDialogs(),
+      });
     }
   }
 
@@ -257,7 +266,8 @@ export class SmecEventCalendar extends SmecElement {
     if (!this.dayDialogDate) this.returnFocus = opener;
     this.dayDialogDate = undefined;
     this.openEvent = event;
-    this.focusing.later('#smec-detail-title');
+    // The first time, once the detail's module has arrived.
+    this.focusing.later('#smec-detail-title', () => !this.registration);
   }
 
   private readonly handleOpenEvent = (event: ServiceEvent) => this.openDetail(event, this.activeElement());
@@ -387,7 +397,11 @@ export class SmecEventCalendar extends SmecElement {
         ${failed ? renderError(this.monthTask.error, () => this.refresh(), describeEventError) : nothing}
       </div>
       ${this.renderBody(byDay)} ${this.renderDayDialog(byDay)}
-      ${this.registration.render(this.handleDialogClose) ?? nothing}
+      ${
+        this.openEvent
+          ? (this.registration?.render(this.handleDialogClose) ?? detailModule.render(this, () => nothing))
+          : nothing
+      }
     </div>`;
   }
 }

@@ -5,7 +5,6 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ActionController } from '../../controllers/action-controller.js';
 import { ClientController } from '../../controllers/client-controller.js';
-import { ConfirmController } from '../../controllers/confirm-controller.js';
 import { FocusController } from '../../controllers/focus-controller.js';
 import { LoadTask } from '../../controllers/load-task.js';
 import { ModalController } from '../../controllers/modal-controller.js';
@@ -16,16 +15,19 @@ import { SmecVoucherClaimEvent } from '../../events/voucher-claim-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
+import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../../views/error-view.js';
 import { loadingText } from '../../views/status-view.js';
 import { renderSignIn } from '../../views/sign-in-view.js';
 import styles from './voucher-wallet.styles.js';
-import { acceptDelivery, claim, loadBatches, loadWallet } from './wallet-api.js';
+import type { AcceptFlow } from './accept-flow.js';
+import { claim, loadBatches, loadWallet } from './wallet-api.js';
 import { WalletDialogs } from './wallet-dialogs.js';
 import { answeredBy, emptyOverlay, remembered, shown, type Overlay } from './wallet-overlay.js';
 import { describeActionError } from './wallet-texts.js';
+import { canRate } from './engagement-list.js';
 import { renderWallet } from './wallet-view.js';
 
 /** The product the catalog's 「用券购买」 hands over. */
@@ -107,18 +109,22 @@ export interface VoucherProductRequest {
  * @cssproperty --smec-space - The base spacing unit.
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
+// The question before 验收 and the accepting arrive with the first 验收; the rating's confirmation with the first rating.
+const acceptModule = new Lazy(() => import('./accept-flow.js'));
+const ratingViewModule = new Lazy(() => import('./rating-view.js'));
+
 export class SmecVoucherWallet extends SmecElement {
   static override styles = [themeStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
+  /** The question before 验收, once its module has arrived. */
+  private accepting: AcceptFlow | undefined;
   /** What a product request asked for before the vouchers had loaded. */
   private pendingRequest: VoucherProductRequest | undefined;
 
   private readonly api = new ClientController(this);
   // The dialogs open before the focus moves into them.
   private readonly modal = new ModalController(this);
-  /** 验收 cannot be undone: it is asked first. */
-  private readonly confirm = new ConfirmController(this);
   private readonly focusing = new FocusController(this);
   /** Claims, hand-backs and acceptances: one at a time. */
   private readonly action = new ActionController(this);
@@ -273,35 +279,19 @@ export class SmecVoucherWallet extends SmecElement {
     );
   }
 
-  /** Asks before accepting: the center then settles the contract with the provider, and nothing undoes it. */
+  /** 验收, asked first; its module arrives the first time. */
   private askAccept(engagement: Engagement): void {
-    const amount = formatMoney(engagement.contractAmount);
-    const { productName, providerName } = engagement;
-    this.confirm.ask({
-      title: msg('验收这项服务？', { id: 'wallet.accept.title' }),
-      text: msg(
-        str`您将确认${providerName}已交付「${productName}」，合同金额 ${amount}。验收后服务中心将据此结算，此操作不能撤销。`,
-        { id: 'wallet.accept.text' },
-      ),
-      confirm: msg('确认验收', { id: 'wallet.accept.confirm' }),
-      part: 'confirm-accept-button',
-      onConfirm: () => this.handleAccept(engagement),
-    });
-  }
-
-  private handleAccept(engagement: Engagement): void {
-    const client = this.api.client;
-    this.run(
-      'engagements.accept',
-      `accept ${engagement.id}`,
-      (signal, idempotencyKey) => acceptDelivery(client, engagement.id, signal, idempotencyKey),
-      (accepted) => {
-        this.remember('engagements', accepted);
-        this.done(
-          msg(str`已验收：${accepted.productName}。`, { id: 'wallet.done.accepted' }),
-          `#smec-engagement-${accepted.id}`,
-        );
+    acceptModule.load().then(
+      ({ AcceptFlow }) => {
+        this.accepting ??= new AcceptFlow(this, {
+          client: () => this.api.client,
+          run: (operation, body, send, done) => this.run(operation, body, send, done),
+          remember: (kind, value) => this.remember(kind, value),
+          done: (message, focus) => this.done(message, focus),
+        });
+        this.accepting.ask(engagement);
       },
+      (error: unknown) => this.dispatchEvent(new SmecErrorEvent(error, 'voucher-wallet.accept.load')),
     );
   }
 
@@ -312,6 +302,22 @@ export class SmecVoucherWallet extends SmecElement {
     );
     this.ratingOpen = engagement.id;
     this.focusing.later('#smec-rating-panel smec-feedback-rating', true);
+  }
+
+  /** The rating form below the engagements while one is open (its module arrives with the first 去评价). */
+  private renderRatingPanel(): unknown {
+    const engagement = this.engagements.find((e) => e.id === this.ratingOpen);
+    if (!engagement || !canRate(engagement)) return nothing;
+    return ratingViewModule.render(this, ({ renderRatingPanel }) =>
+      renderRatingPanel({ engagement, client: this.api.client, onClose: () => this.closeRating() }),
+    );
+  }
+
+  /** The confirmation of the rating given last, in its engagement's card. */
+  private renderRated(engagement: Engagement): unknown {
+    const rated = this.rated;
+    if (rated?.engagementId !== engagement.id) return undefined;
+    return ratingViewModule.get(this)?.renderRated(engagement, rated, this.locale);
   }
 
   private closeRating(): void {
@@ -409,16 +415,15 @@ export class SmecVoucherWallet extends SmecElement {
               locale: this.locale,
               busy: this.action.busy,
               ratingOpen: this.ratingOpen,
-              rated: this.rated,
-              client: this.api.client,
+              ratingPanel: this.renderRatingPanel(),
+              ratedNote: (engagement) => this.renderRated(engagement),
               onUse: (v) => this.dialogs.openUse(v),
               onReturn: (v) => this.dialogs.openReturn(v),
               onClaim: (b) => this.handleClaim(b),
               onAccept: (e) => this.askAccept(e),
               onRate: (e) => this.handleRate(e),
-              onCloseRating: () => this.closeRating(),
             })}
-            ${this.dialogs.render()} ${this.confirm.render()}`
+            ${this.dialogs.render()} ${this.accepting?.render()}`
           : nothing
       }
     </div>`;

@@ -1,8 +1,7 @@
 import { TaskStatus } from '@lit/task';
-import type { Engagement, Rating, Voucher, VoucherBatch } from '@smec/schemas';
+import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
 import { msg } from '../../i18n/localization.js';
-import type { SmecClient } from '../../internal/client.js';
 import { renderError } from '../../views/error-view.js';
 import { renderEmpty, renderLoading } from '../../views/status-view.js';
 import { renderBatchList } from './batch-list.js';
@@ -18,14 +17,13 @@ export interface WalletViewOptions {
   locale: string;
   busy: boolean;
   ratingOpen: string | undefined;
-  rated: Rating | undefined;
-  client: SmecClient;
+  ratingPanel: unknown;
+  ratedNote: (engagement: Engagement) => unknown;
   onUse: (voucher: Voucher) => void;
   onReturn: (voucher: Voucher) => void;
   onClaim: (batch: VoucherBatch) => void;
   onAccept: (engagement: Engagement) => void;
   onRate: (engagement: Engagement) => void;
-  onCloseRating: () => void;
 }
 
 /** What a signed-in enterprise sees: its vouchers, the batches it may claim from, and its engagements. */
@@ -61,11 +59,10 @@ export function renderWallet(options: WalletViewOptions): TemplateResult {
         locale,
         busy,
         ratingOpen: options.ratingOpen,
-        rated: options.rated,
-        client: options.client,
+        ratingPanel: options.ratingPanel,
+        ratedNote: options.ratedNote,
         onAccept: options.onAccept,
         onRate: options.onRate,
-        onCloseRating: options.onCloseRating,
       })}
     </section>`;
 }
