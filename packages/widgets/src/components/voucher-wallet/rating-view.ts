@@ -1,11 +1,35 @@
 import type { Engagement, Rating } from '@smec/schemas';
 import { FOLLOW_UP_WORKING_DAYS, SATISFACTION_LEVELS } from '@smec/schemas/rules';
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 import { formatDate, formatNumber } from '../../internal/format.js';
 
 // Fetched with the rating form, the first time a visitor presses 去评价.
+
+export const ratingStyles = css`
+  .rating-panel {
+    display: grid;
+    gap: 0.5rem;
+    margin-block-start: 0.75rem;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+  }
+`;
+
+/** What the wallet's live region says once a rating was given: thanks, and the due date of its follow-up. */
+export function ratedMessage(rating: Rating, locale: string): string {
+  const due = rating.followUp && dueDate(rating.followUp.dueOn, locale);
+  return due
+    ? msg(str`感谢您的评价。服务机构须在 ${due}前答复。`, { id: 'wallet.done.rated.due' })
+    : msg('感谢您的评价。', { id: 'wallet.done.rated' });
+}
+
+/** A day in Asia/Shanghai (`YYYY-MM-DD`) as a date: 「2027年1月20日」. */
+function dueDate(day: string, locale: string): string {
+  return formatDate(`${day}T12:00:00+08:00`, locale);
+}
 
 export interface RatingPanelOptions {
   engagement: Engagement;
@@ -38,7 +62,7 @@ export function renderRated(engagement: Engagement, rating: Rating, locale: stri
       followUp
         ? html`<p part="due">
             ${msg(
-              str`您对这项服务不满意：服务机构须在 ${days} 个工作日内答复，即 ${formatDate(`${followUp.dueOn}T12:00:00+08:00`, locale)}前。`,
+              str`您对这项服务不满意：服务机构须在 ${days} 个工作日内答复，即 ${dueDate(followUp.dueOn, locale)}前。`,
               { id: 'engagement.rated.followUp' },
             )}
           </p>`

@@ -14,8 +14,9 @@ import type { SmecRatingSubmitEvent } from '../../events/rating-submit-event.js'
 import { SmecVoucherClaimEvent } from '../../events/voucher-claim-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
-import { formatDate, formatMoney } from '../../internal/format.js';
+import { formatMoney } from '../../internal/format.js';
 import { Lazy } from '../../internal/lazy.js';
+import { adoptViewStyles } from '../../internal/view-styles.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../../views/error-view.js';
@@ -308,9 +309,10 @@ export class SmecVoucherWallet extends SmecElement {
   private renderRatingPanel(): unknown {
     const engagement = this.engagements.find((e) => e.id === this.ratingOpen);
     if (!engagement || !canRate(engagement)) return nothing;
-    return ratingViewModule.render(this, ({ renderRatingPanel }) =>
-      renderRatingPanel({ engagement, client: this.api.client, onClose: () => this.closeRating() }),
-    );
+    return ratingViewModule.render(this, ({ renderRatingPanel, ratingStyles }) => {
+      adoptViewStyles(this, ratingStyles);
+      return renderRatingPanel({ engagement, client: this.api.client, onClose: () => this.closeRating() });
+    });
   }
 
   /** The confirmation of the rating given last, in its engagement's card. */
@@ -333,10 +335,8 @@ export class SmecVoucherWallet extends SmecElement {
     this.rated = rating;
     // Rated now, not when the reload answers: 去评价 goes at once.
     if (engagement) this.remember('engagements', { ...engagement, ratingId: rating.id });
-    const due = rating.followUp && formatDate(`${rating.followUp.dueOn}T12:00:00+08:00`, this.locale);
-    const message = due
-      ? msg(str`感谢您的评价。服务机构须在 ${due}前答复。`, { id: 'wallet.done.rated.due' })
-      : msg('感谢您的评价。', { id: 'wallet.done.rated' });
+    // The rating form came with this module, so it is here.
+    const message = ratingViewModule.get(this)?.ratedMessage(rating, this.locale) ?? '';
     this.done(message, `#smec-rated-${engagementId}`);
   };
   private handleSignIn(): void {

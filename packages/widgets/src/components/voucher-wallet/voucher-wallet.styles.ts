@@ -89,15 +89,6 @@ export default [
       color: var(--_badge-text);
     }
 
-    .rating-panel {
-      display: grid;
-      gap: 0.5rem;
-      margin-block-start: 0.75rem;
-      padding: 0.75rem 1rem;
-      border: 1px solid var(--_primary);
-      border-radius: var(--_radius);
-    }
-
     .rated {
       border-inline-start: 4px solid var(--_primary);
       padding-inline-start: 0.5rem;
