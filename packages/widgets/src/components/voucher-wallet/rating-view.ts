@@ -39,7 +39,7 @@ export interface RatingPanelOptions {
 }
 
 /** ★★★★☆ for 满意: the level given, as stars (the score beside them says it in words). */
-function stars(rating: Rating): string {
+export function stars(rating: Pick<Rating, 'level'>): string {
   const filled = SATISFACTION_LEVELS.length - SATISFACTION_LEVELS.indexOf(rating.level);
   return '★'.repeat(filled) + '☆'.repeat(SATISFACTION_LEVELS.length - filled);
 }
