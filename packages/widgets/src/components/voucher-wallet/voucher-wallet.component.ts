@@ -25,7 +25,7 @@ import { renderSignIn } from '../../views/sign-in-view.js';
 import styles from './voucher-wallet.styles.js';
 import type { AcceptFlow } from './accept-flow.js';
 import { claim, loadBatches, loadWallet } from './wallet-api.js';
-import { WalletDialogs } from './wallet-dialogs.js';
+import type { WalletDialogs } from './wallet-dialogs.js';
 import { answeredBy, emptyOverlay, remembered, shown, type Overlay } from './wallet-overlay.js';
 import { describeActionError } from './wallet-texts.js';
 import { canRate } from './engagement-list.js';
@@ -110,8 +110,10 @@ export interface VoucherProductRequest {
  * @cssproperty --smec-space - The base spacing unit.
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
-// The question before 验收 and the accepting arrive with the first 验收; the rating's confirmation with the first rating.
+// What only a few visits use arrives when first used: the use and hand-back dialogs with the first 使用 or 退回, the
+// question before 验收 with the first 验收, the rating's panel and confirmation with the first 去评价.
 const acceptModule = new Lazy(() => import('./accept-flow.js'));
+const dialogsModule = new Lazy(() => import('./wallet-dialogs.js'));
 const ratingViewModule = new Lazy(() => import('./rating-view.js'));
 
 export class SmecVoucherWallet extends SmecElement {
@@ -129,16 +131,8 @@ export class SmecVoucherWallet extends SmecElement {
   private readonly focusing = new FocusController(this);
   /** Claims, hand-backs and acceptances: one at a time. */
   private readonly action = new ActionController(this);
-  private readonly dialogs = new WalletDialogs(this, {
-    client: () => this.api.client,
-    vouchers: () => this.vouchers,
-    usable: () => this.usable,
-    engagements: () => this.engagements,
-    action: this.action,
-    focus: (selector) => this.focusing.later(selector, true),
-    remember: (kind, value) => this.remember(kind, value),
-    done: (message, focus, event) => this.done(message, focus, event),
-  });
+  /** The use and hand-back dialogs, once their module has arrived. */
+  private dialogs: WalletDialogs | undefined;
 
   @state() private version = 0;
   @state() private message = '';
@@ -229,7 +223,8 @@ export class SmecVoucherWallet extends SmecElement {
       this.focusing.later('#smec-batches-title', true);
       return;
     }
-    this.dialogs.openUse(voucher, { id: request.productId, name: request.productName, price: request.price });
+    const product = { id: request.productId, name: request.productName, price: request.price };
+    this.withDialogs((dialogs) => dialogs.openUse(voucher, product));
   }
 
   /** Shows what a voucher or an engagement is now, ahead of the reload. */
@@ -277,6 +272,26 @@ export class SmecVoucherWallet extends SmecElement {
           new SmecVoucherClaimEvent({ batchId: batch.id, voucherId: voucher.id, code: voucher.code }),
         );
       },
+    );
+  }
+
+  /** Runs `act` on the dialogs, once their module has arrived (the first time, a moment later). */
+  private withDialogs(act: (dialogs: WalletDialogs) => void): void {
+    dialogsModule.load().then(
+      ({ WalletDialogs }) => {
+        this.dialogs ??= new WalletDialogs(this, {
+          client: () => this.api.client,
+          vouchers: () => this.vouchers,
+          usable: () => this.usable,
+          engagements: () => this.engagements,
+          action: this.action,
+          focus: (selector) => this.focusing.later(selector, true),
+          remember: (kind, value) => this.remember(kind, value),
+          done: (message, focus, event) => this.done(message, focus, event),
+        });
+        act(this.dialogs);
+      },
+      (error: unknown) => this.dispatchEvent(new SmecErrorEvent(error, 'voucher-wallet.dialogs.load')),
     );
   }
 
@@ -361,7 +376,7 @@ export class SmecVoucherWallet extends SmecElement {
     const wrongAccount = failed && hasProblemCode(this.walletTask.error, 'forbidden');
     const signedOut = status === TaskStatus.COMPLETE && this.walletTask.value === undefined;
     // A refused hand-back is shown in its dialog, every other refusal here.
-    const actionError = this.dialogs.returning ? undefined : this.action.error;
+    const actionError = this.dialogs?.returning ? undefined : this.action.error;
     const batches = this.batchesTask;
     return html`<div part="base" class="base" lang=${this.locale}>
       <h2 class="title">${msg('服务券', { id: 'wallet.title' })}</h2>
@@ -417,13 +432,13 @@ export class SmecVoucherWallet extends SmecElement {
               ratingOpen: this.ratingOpen,
               ratingPanel: this.renderRatingPanel(),
               ratedNote: (engagement) => this.renderRated(engagement),
-              onUse: (v) => this.dialogs.openUse(v),
-              onReturn: (v) => this.dialogs.openReturn(v),
+              onUse: (v) => this.withDialogs((dialogs) => dialogs.openUse(v)),
+              onReturn: (v) => this.withDialogs((dialogs) => dialogs.openReturn(v)),
               onClaim: (b) => this.handleClaim(b),
               onAccept: (e) => this.askAccept(e),
               onRate: (e) => this.handleRate(e),
             })}
-            ${this.dialogs.render()} ${this.accepting?.render()}`
+            ${this.dialogs?.render()} ${this.accepting?.render()}`
           : nothing
       }
     </div>`;
