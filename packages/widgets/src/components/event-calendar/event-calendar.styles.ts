@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { blockStyles } from '../../styles/blocks.styles.js';
 import { controlStyles, unavailableButtonStyles } from '../../styles/controls.styles.js';
+import { dialogStyles } from '../../styles/dialog.styles.js';
 
 export default [
   blockStyles,
   controlStyles,
   unavailableButtonStyles,
+  dialogStyles,
   css`
     /* The loading skeleton's height in the list view: a month's events (styles/skeleton.styles.ts). */
     :host {
@@ -227,25 +229,7 @@ export default [
       text-align: center;
     }
 
-    dialog {
-      width: min(40rem, calc(100vw - 2rem));
-      max-height: calc(100vh - 2rem);
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-    }
-
-    dialog::backdrop {
-      background: rgb(0 0 0 / 45%);
-    }
-
     .dialog-head {
-      display: flex;
-      justify-content: space-between;
-      align-items: start;
-      gap: 0.5rem;
       margin-block-end: 0.75rem;
     }
 

@@ -94,6 +94,11 @@ export default [
       color: var(--_badge-text);
     }
 
+    .rated {
+      border-inline-start: 4px solid var(--_primary);
+      padding-inline-start: 0.5rem;
+    }
+
     .deadline.near {
       color: var(--_warning);
       background: var(--_warning-bg);
