@@ -57,7 +57,7 @@ export default [
     .filters label {
       display: grid;
       gap: 0.125rem;
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     select {
@@ -140,7 +140,7 @@ export default [
       border-radius: 999px;
       background: var(--_primary);
       color: var(--_on-primary);
-      font-size: 0.75rem;
+      font-size: max(0.75rem, var(--_min-font));
       font-weight: 400;
     }
 
@@ -154,7 +154,7 @@ export default [
       border-radius: 4px;
       background: var(--_subtle);
       text-align: start;
-      font-size: 0.8125rem;
+      font-size: max(0.8125rem, var(--_min-font));
       line-height: 1.35;
       overflow: hidden;
       white-space: nowrap;
@@ -192,7 +192,7 @@ export default [
     }
 
     .list-date {
-      font-size: 1rem;
+      font-size: max(1rem, var(--_min-font));
       margin-block-end: 0.25rem;
     }
 
@@ -216,7 +216,7 @@ export default [
 
     .event-meta {
       color: var(--_muted);
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     .empty {
