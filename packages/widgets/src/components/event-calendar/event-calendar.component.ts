@@ -55,6 +55,7 @@ const NARROW_PX = 640;
  * Signing in is the host page's business: give `<smec-root>` (or this element) a `getToken`.
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
  *
  * @fires smec-event-register - {SmecEventRegisterEvent} The visitor registered or joined a waitlist.
  * @fires smec-event-cancel - {SmecEventCancelEvent} The visitor cancelled a registration.

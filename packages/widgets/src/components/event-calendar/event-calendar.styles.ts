@@ -59,7 +59,7 @@ export default [
     .filters label {
       display: grid;
       gap: 0.125rem;
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     select {
@@ -142,7 +142,7 @@ export default [
       border-radius: 999px;
       background: var(--_primary);
       color: var(--_on-primary);
-      font-size: 0.75rem;
+      font-size: max(0.75rem, var(--_min-font));
       font-weight: 400;
     }
 
@@ -159,7 +159,7 @@ export default [
       border-radius: 4px;
       background: var(--_subtle);
       text-align: start;
-      font-size: 0.8125rem;
+      font-size: max(0.8125rem, var(--_min-font));
       line-height: 1.35;
       overflow: hidden;
       white-space: nowrap;
@@ -197,7 +197,7 @@ export default [
     }
 
     .list-date {
-      font-size: 1rem;
+      font-size: max(1rem, var(--_min-font));
       margin-block-end: 0.25rem;
     }
 
@@ -221,7 +221,7 @@ export default [
 
     .event-meta {
       color: var(--_muted);
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     .empty {

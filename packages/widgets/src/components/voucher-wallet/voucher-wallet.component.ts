@@ -53,6 +53,7 @@ export interface VoucherProductRequest {
  * `wallet.useProduct({ productId, productName })` yourself.
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
  *
  * @fires smec-voucher-claim - {SmecVoucherClaimEvent} The enterprise claimed a voucher.
  * @fires smec-voucher-use - {SmecVoucherUseEvent} The enterprise used a voucher: an engagement was ordered.
