@@ -89,9 +89,7 @@ describe('care mode', () => {
       'smec-center-scorecard',
       (card) => part(card, 'figures'),
     );
-    // Its comparison table is wider than 320 px with or without care (three columns of figures); the overflow
-    // work of issue 18 takes it on. Everything else care mode promises holds.
-    expectCare(el, { overflow: false });
+    expectCare(el);
   });
 
   it('<smec-feedback-rating care> showing a product’s ratings', async () => {
@@ -101,9 +99,7 @@ describe('care mode', () => {
       'smec-feedback-rating',
       (rating) => part(rating, 'summary'),
     );
-    // Its distribution rows (6rem, 4rem and 7.5rem columns) are wider than 320 px with or without care: left to
-    // the overflow work of issue 18, like the scorecard's table.
-    expectCare(el, { overflow: false });
+    expectCare(el);
   });
 
   it('<smec-feedback-rating> rating an engagement inside <smec-root care>', async () => {
