@@ -103,3 +103,58 @@ test('the demo switches the widgets between the example themes, and remembers th
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the demo’s 「默认蓝」 shows the platform’s blue, not the site’s red', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.locator('smec-catalog [part~="card"]').first().waitFor({ timeout: 20_000 });
+  await page.selectOption('#demo-theme', 'default');
+  await page.waitForFunction(() => {
+    const catalog = document.querySelector('smec-catalog')!;
+    return (
+      getComputedStyle(catalog.shadowRoot!.querySelector('.base') ?? catalog)
+        .getPropertyValue('--_primary')
+        .trim() === '#0b5cad'
+    );
+  });
+  await page.close();
+});
+
+test('the demo switches the widgets’ language and care mode, and remembers both', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  const status = page.locator('smec-catalog [part~="status"]');
+  await page.locator('smec-catalog [part~="card"]').first().waitFor({ timeout: 20_000 });
+  assert.match((await status.textContent()) ?? '', /项服务/);
+  // The demo's own switches speak the page's language.
+  const themeLabel = await page.locator('label:has(#demo-theme)').innerText();
+  assert.match(themeLabel, /^主题/);
+  assert.doesNotMatch(themeLabel, /Theme|Default/);
+  assert.match(await page.locator('label:has(#demo-lang)').innerText(), /^语言/);
+
+  await page.selectOption('#demo-lang', 'en');
+  await page.waitForFunction(() =>
+    /services$/.test(
+      document.querySelector('smec-catalog')?.shadowRoot?.querySelector('[part~="status"]')?.textContent?.trim() ?? '',
+    ),
+  );
+  await page.check('#demo-care');
+  const catalogFont = () => page.evaluate(() => getComputedStyle(document.querySelector('smec-catalog')!).fontSize);
+  await page.waitForFunction(() => document.querySelector('smec-catalog')?.hasAttribute('care'));
+  assert.equal(await catalogFont(), '18px');
+
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('smec-catalog')?.hasAttribute('care'));
+  await page.waitForFunction(() =>
+    /services$/.test(
+      document.querySelector('smec-catalog')?.shadowRoot?.querySelector('[part~="status"]')?.textContent?.trim() ?? '',
+    ),
+  );
+  assert.equal(await page.locator('#demo-lang').inputValue(), 'en', 'the language survives a reload');
+  assert.equal(await page.locator('#demo-care').isChecked(), true, 'care mode survives a reload');
+
+  await page.uncheck('#demo-care');
+  await page.waitForFunction(() => !document.querySelector('smec-catalog')?.hasAttribute('care'));
+  assert.notEqual(await catalogFont(), '18px');
+  await page.close();
+});

@@ -57,6 +57,13 @@ function actionButton(el: SmecEventCalendar, label: string): HTMLButtonElement |
   return button?.textContent?.trim() === label ? button : undefined;
 }
 
+/** 「确认取消报名」 in the question that cancelling asks first, once it is open. */
+async function confirmCancel(el: SmecEventCalendar): Promise<void> {
+  const button = () => shadow(el).querySelector<HTMLButtonElement>('dialog[open] [part~="confirm-cancel-button"]');
+  await waitUntil(button, 'no confirmation before cancelling', { timeout: 5000 });
+  button()!.click();
+}
+
 function actionStatus(el: SmecEventCalendar): string {
   return detail(el)?.querySelector('[part~="action-status"]')?.textContent?.trim() ?? '';
 }
@@ -163,8 +170,30 @@ describe('smec-event-calendar registration', () => {
     );
     await expect(el).to.be.accessible();
 
+    // Cancelling is asked first, naming the event and its date; Escape keeps the registration.
+    const confirmDialog = () => shadow(el).querySelector<HTMLDialogElement>('[part~="confirm-dialog"]');
+    // A key press, as a visitor's: without a user activation between the two dialogs, the browser would close both
+    // on one Escape (close watchers opened without one are grouped).
+    actionButton(el, '取消报名')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => confirmDialog()?.open, 'no confirmation before cancelling', { timeout: 5000 });
+    expect(confirmDialog()!.textContent).to.contain(`「${event.title}」`);
+    expect(confirmDialog()!.textContent).to.match(/\d{1,2}:\d{2}/);
+    expect(confirmDialog()!.querySelector('[part~="confirm-cancel-button"]')?.textContent?.trim()).to.equal(
+      '确认取消报名',
+    );
+    await waitUntil(() => shadow(el).activeElement?.id === 'smec-confirm-title', 'the question took no focus');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !confirmDialog(), 'Escape did not close the confirmation');
+    await waitUntil(() => shadow(el).activeElement === actionButton(el, '取消报名'), 'the focus did not come back');
+    expect(detail(el)?.open, 'the detail stays open').to.equal(true);
+    expect(fired).to.deep.equal(['register:confirmed']);
+    expect((await myEventIds(token)).has(event.id)).to.equal(true);
+
     const cancelled = oneEvent(el, 'smec-event-cancel');
     actionButton(el, '取消报名')!.click();
+    await confirmCancel(el);
     const cancel = await cancelled;
     expect(cancel.detail).to.deep.equal({ eventId: event.id, registrationId: registration.detail.registrationId });
     await waitUntil(() => actionButton(el, '报名'), 'no register button after cancelling');
@@ -189,6 +218,7 @@ describe('smec-event-calendar registration', () => {
 
     const cancelled = oneEvent(el, 'smec-event-cancel');
     actionButton(el, '取消报名')!.click();
+    await confirmCancel(el);
     await cancelled;
     await waitUntil(() => actionButton(el, '加入候补'), 'no waitlist button after leaving');
   });
@@ -206,6 +236,7 @@ describe('smec-event-calendar registration', () => {
     await waitUntil(() => actionButton(el, '取消报名'), 'the registration was not recognised');
     expect(detail(el)!.querySelector('.registered')?.textContent?.trim()).to.equal('您已报名本活动');
     actionButton(el, '取消报名')!.click();
+    await confirmCancel(el);
     await waitUntil(() => actionButton(el, '报名'), 'not cancelled');
   });
 

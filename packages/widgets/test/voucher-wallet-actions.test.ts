@@ -1,11 +1,14 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
-import type { SmecVoucherWallet } from '../src/index.js';
+import { RATING_ITEMS, type Engagement } from '@smec/schemas';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { SmecFeedbackRating, SmecVoucherWallet } from '../src/index.js';
+import { formShown, radio } from './feedback-rating-helpers.js';
 import { API, part, shadow, LAZY_VIEW } from './helpers.js';
 import {
   batchCard,
   engagementCard,
   fieldErrors,
+  myEngagements,
   myVouchers,
   statusOf,
   text,
@@ -232,5 +235,110 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
     el.refresh();
     await expectNoLongerOffered(el, voucherId);
     await expectNoLongerOffered(await wallet('usr-ent-02'), voucherId);
+  });
+});
+
+/** 「¥32,000」, as the wallet writes an amount in fen. */
+function money(fen: number): string {
+  return `¥${(fen / 100).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`;
+}
+
+function confirmDialog(el: Element): HTMLDialogElement | null {
+  return part<HTMLDialogElement>(el, 'confirm-dialog');
+}
+
+describe('smec-voucher-wallet: 验收 and rating', () => {
+  it('asks before 验收 (amount and provider; Escape changes nothing), then the badge says 已验收', async () => {
+    const el = await wallet('usr-ent-03');
+    const engagement = (await myEngagements('usr-ent-03')).find((e) => e.status === 'delivered' && !e.acceptedAt);
+    if (!engagement) throw new Error('usr-ent-03 has no delivered engagement awaiting acceptance');
+    const card = () => engagementCard(el, engagement.id)!;
+    const accept = () => card().querySelector<HTMLButtonElement>('[part~="accept-button"]');
+    expect(text(card().querySelector('[part~="badge"]'))).to.equal('已交付');
+
+    accept()!.focus();
+    accept()!.click();
+    await waitUntil(() => confirmDialog(el)?.open, 'no confirmation before 验收', LAZY_VIEW);
+    const question = text(confirmDialog(el));
+    expect(question).to.contain(money(engagement.contractAmount));
+    expect(question).to.contain(engagement.providerName);
+    expect(question).to.contain(engagement.productName);
+    expect(text(part(el, 'confirm-accept-button'))).to.equal('确认验收');
+    await waitUntil(() => activeIn(el)?.id === 'smec-confirm-title', 'the question took no focus');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !confirmDialog(el), 'Escape did not close the confirmation');
+    await waitUntil(() => activeIn(el) === accept(), 'the focus did not go back to 验收');
+    const still = (await myEngagements('usr-ent-03')).find((e) => e.id === engagement.id);
+    expect(still?.acceptedAt, 'nothing was accepted').to.equal(null);
+
+    accept()!.click();
+    await waitUntil(() => part(el, 'confirm-accept-button'), 'no confirmation before 验收', LAZY_VIEW);
+    part(el, 'confirm-accept-button')!.click();
+    await waitUntil(() => text(card().querySelector('[part~="badge"]')) === '已验收', 'the badge does not say 已验收');
+    expect(text(card())).to.contain('您已验收');
+    expect(statusOf(el)).to.equal(`已验收：${engagement.productName}。`);
+    await waitUntil(() => activeIn(el)?.id === `smec-engagement-${engagement.id}`, 'the focus did not move');
+    const accepted = (await myEngagements('usr-ent-03')).find((e) => e.id === engagement.id);
+    expect(accepted?.acceptedAt).to.be.a('string');
+    // Reloaded from the platform, it still says so.
+    el.refresh();
+    await waitUntil(() => part(el, 'engagement'), 'the wallet did not reload');
+    expect(text(engagementCard(el, engagement.id)!.querySelector('[part~="badge"]'))).to.equal('已验收');
+  });
+
+  it('rates below the grid at full width, then confirms in the card: 已评价, the score and the due date', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await wallet('usr-ent-02');
+    const engagements = await myEngagements('usr-ent-02');
+    const engagement: Engagement | undefined = engagements.find(
+      (e) => e.status === 'delivered' && e.acceptedAt && !e.ratingId,
+    );
+    if (!engagement) throw new Error('usr-ent-02 has no accepted, unrated engagement');
+    const card = () => engagementCard(el, engagement.id)!;
+    card().querySelector<HTMLButtonElement>('[part~="rate-button"]')!.click();
+    const form = () => part(el, 'rating-panel')?.querySelector<SmecFeedbackRating>('smec-feedback-rating');
+    await waitUntil(form, 'the rating form did not open below the engagements', LAZY_VIEW);
+    expect(card().querySelector('smec-feedback-rating'), 'not inside the card').to.equal(null);
+    expect(form()!.getAttribute('engagement-id')).to.equal(engagement.id);
+    await customElements.whenDefined('smec-feedback-rating');
+    await formShown(form()!);
+    // At 1280 px every item's row of stars stays on one line.
+    for (const item of shadow(form()!).querySelectorAll('[part~="item"] .stars')) {
+      const tops = new Set([...item.querySelectorAll('label')].map((label) => label.getBoundingClientRect().top));
+      expect(tops.size, `the stars of ${item.closest('[data-item]')?.getAttribute('data-item')} wrap`).to.equal(1);
+    }
+
+    // 不满意 opens a follow-up: the provider must answer within 15 working days.
+    for (const [item] of RATING_ITEMS) radio(form()!, item, 4).click();
+    radio(form()!, 'level', 'dissatisfied').click();
+    radio(form()!, 'solved', 'no').click();
+    const submitted = oneEvent(el, 'smec-rating-submit');
+    part(form()!, 'submit-button')!.click();
+    const { rating } = (await submitted).detail;
+    expect(rating.followUp?.dueOn).to.match(/^\d{4}-\d{2}-\d{2}$/);
+
+    const rated = () => card().querySelector<HTMLElement>('[part~="rated"]');
+    await waitUntil(rated, 'the card does not say it was rated');
+    await waitUntil(() => activeIn(el) === rated(), 'the focus did not move to the confirmation');
+    expect(form(), 'the form closed').to.equal(undefined);
+    expect(card().querySelector('[part~="rate-button"]')).to.equal(null);
+    const [year, month, day] = rating.followUp!.dueOn.split('-').map(Number);
+    const due = `${year}年${month}月${day}日`;
+    expect(text(rated())).to.contain('感谢您的评价');
+    expect(text(rated())).to.contain(`${rating.score} 分 · ${rating.grade} 级`);
+    expect(text(rated()!.querySelector('[part~="due"]'))).to.equal(
+      `您对这项服务不满意：服务机构须在 15 个工作日内答复，即 ${due}前。`,
+    );
+    // The live region says it too.
+    expect(statusOf(el)).to.equal(`感谢您的评价。服务机构须在 ${due}前答复。`);
+    await expect(el).to.be.accessible();
+
+    // The platform's answer says the same once the wallet has reloaded.
+    el.refresh();
+    await waitUntil(() => part(el, 'engagement'), 'the wallet did not reload');
+    await waitUntil(() => text(rated()).includes('感谢您的评价'), 'the confirmation did not survive the reload');
+    const fresh = (await myEngagements('usr-ent-02')).find((e) => e.id === engagement.id);
+    expect(fresh?.ratingId).to.equal(rating.id);
   });
 });

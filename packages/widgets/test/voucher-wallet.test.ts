@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { daysLeft, messageText } from '@smec/schemas';
+import { daysLeft, messageText, type Fee } from '@smec/schemas';
 import { createClient } from '@smec/sdk';
 import type { SmecVoucherWallet } from '../src/index.js';
 import { API, LAZY_VIEW, part, parts, shadow } from './helpers.js';
@@ -114,8 +114,15 @@ describe('smec-voucher-wallet: states', () => {
     const card = engagementCard(el, rateable!.id)!;
     expect(card.querySelectorAll('ol[part~="timeline"] li').length).to.equal(rateable!.timeline.length);
     card.querySelector<HTMLButtonElement>('[part~="rate-button"]')!.click();
-    await waitUntil(() => card.querySelector('smec-feedback-rating'), 'the rating form was not placed');
-    expect(card.querySelector('smec-feedback-rating')!.getAttribute('engagement-id')).to.equal(rateable!.id);
+    // Below the engagements, the full width of the list: a card is too narrow for the rows of stars.
+    const form = () => part(el, 'rating-panel')?.querySelector('smec-feedback-rating');
+    await waitUntil(form, 'the rating form was not placed');
+    expect(form()!.getAttribute('engagement-id')).to.equal(rateable!.id);
+    expect(card.querySelector('[part~="rate-button"]')!.getAttribute('aria-expanded')).to.equal('true');
+    // One rated before says so.
+    const rated = engagements.find((e) => e.ratingId);
+    expect(rated, 'the seed has a rated engagement').to.not.equal(undefined);
+    expect(text(engagementCard(el, rated!.id)!.querySelector('[part~="rated"]'))).to.equal('已评价');
   });
 
   it('speaks English: statuses, countdown and buttons', async () => {
@@ -147,7 +154,7 @@ describe('smec-catalog 用券购买 → smec-voucher-wallet', () => {
   it('offers 用券购买 to a signed-in visitor only, and opens the wallet’s use dialog with the product chosen', async () => {
     await import('../src/define/smec-catalog.js');
     const page = (await (await fetch(`${API}/products?voucherEligible=true&limit=1`)).json()) as {
-      items: { id: string; name: string }[];
+      items: { id: string; name: string; fee: Fee }[];
     };
     const product = page.items[0]!;
     const token = await tokenOf('usr-ent-04');
@@ -163,7 +170,10 @@ describe('smec-catalog 用券购买 → smec-voucher-wallet', () => {
     expect(text(part(catalog, 'voucher-button'))).to.equal('用券购买');
     const requested = oneEvent(catalog, 'smec-voucher-request');
     part(catalog, 'voucher-button')!.click();
-    expect((await requested).detail).to.deep.equal({ productId: product.id, productName: product.name });
+    // The price the catalog shows (the discount when there is one) goes along, and becomes the contract amount.
+    const price = product.fee.discountPrice ?? product.fee.listPrice;
+    expect(product.fee.isFree, 'the seed’s first voucher-eligible product has a price').to.equal(false);
+    expect((await requested).detail).to.deep.equal({ productId: product.id, productName: product.name, price });
     await waitUntil(() => useDialog(el)?.open, 'the wallet did not open its use dialog', { timeout: 10000 });
     const chosen = shadow(el).querySelector<HTMLInputElement>(`input[name="smec-product"][value="${product.id}"]`);
     await waitUntil(
@@ -174,6 +184,16 @@ describe('smec-catalog 用券购买 → smec-voucher-wallet', () => {
       product.id,
     );
     await waitUntil(() => shadow(el).activeElement?.id === 'smec-amount', 'the amount did not take the focus');
+    const amount = shadow(el).querySelector<HTMLInputElement>('#smec-amount')!;
+    expect(amount.value).to.equal(String(price / 100));
+    expect(amount.readOnly).to.equal(false);
+    await waitUntil(() => text(part(el, 'preview')).includes('本券抵扣'), 'no preview of the prefilled amount');
+    // The picker lists each service with its price, written as the catalog writes it.
+    const option = shadow(el).querySelector(`input[name="smec-product"][value="${product.id}"]`)!.closest('label')!;
+    await waitUntil(() => option.querySelector('[part~="product-price"]'), 'no price in the picker');
+    expect(text(option.querySelector('[part~="product-price"] .price-now'))).to.equal(
+      `¥${(price / 100).toLocaleString('zh-CN')}`,
+    );
   });
 
   it('signed out: no 用券购买 button', async () => {
@@ -207,7 +227,7 @@ describe('smec-voucher-wallet: the contract amount', () => {
       },
     });
     const page = (await (await fetch(`${API}/products?voucherEligible=true&limit=1`)).json()) as {
-      items: { id: string; name: string }[];
+      items: { id: string; name: string; fee: Fee }[];
     };
     const product = page.items[0]!;
     const el = await fixture<SmecVoucherWallet>(html`<smec-voucher-wallet .client=${client}></smec-voucher-wallet>`);

@@ -33,6 +33,9 @@ export type GradeName = (typeof GRADES)[number];
 
 export const COMMENT_MAX = 200;
 
+/** The provider must answer a follow-up within this many working days (weekends and holidays excluded). */
+export const FOLLOW_UP_WORKING_DAYS = 15;
+
 /** The two lowest levels open a follow-up. */
 export function needsFollowUp(level: SatisfactionLevelName): boolean {
   return level === 'dissatisfied' || level === 'veryDissatisfied';

@@ -1,11 +1,12 @@
 // The package is CommonJS: Node exposes only its default export to an ES module.
 import chineseDays from 'chinese-days';
+import { FOLLOW_UP_WORKING_DAYS } from '@smec/schemas/rules';
 import { shanghaiDay } from '../time/shanghai.js';
 
-const DAY = 86_400_000;
+// A rule the widgets state too (a follow-up's 15 working days); the seed's due dates count with it.
+export { FOLLOW_UP_WORKING_DAYS };
 
-/** A follow-up must be answered within this many working days. */
-export const FOLLOW_UP_WORKING_DAYS = 15;
+const DAY = 86_400_000;
 
 function nextDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);

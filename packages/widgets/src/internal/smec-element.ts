@@ -16,7 +16,7 @@ import { VERSION } from './version.js';
 const WARNED = Symbol.for('smec.warned-duplicate');
 const page = globalThis as { [WARNED]?: true };
 const connected = new Set<SmecElement>();
-let langObserver: MutationObserver | undefined;
+let inheritedObserver: MutationObserver | undefined;
 
 type VersionedConstructor = CustomElementConstructor & { version?: string };
 
@@ -29,6 +29,10 @@ type VersionedConstructor = CustomElementConstructor & { version?: string };
  * It also picks the language, per element: its `lang` attribute (the native `lang` property sets it too), else the
  * nearest ancestor's (crossing shadow roots), else `<html lang>`, which it keeps watching. Two widgets of different
  * languages coexist on one page: each update runs with the element's own locale, which `msg()` reads.
+ *
+ * Care mode (适老化, `care`) is inherited the same way: an element inside an ancestor with `care` (a `<smec-root>`,
+ * `<html>`, another widget) gets the attribute on its host too, because only the host's own attributes reach its
+ * shadow styles (`:host([care])`), and loses it again when the ancestor does.
  */
 export class SmecElement extends LitElement {
   /** The version of @smec/widgets this class was built from. */
@@ -41,7 +45,7 @@ export class SmecElement extends LitElement {
   static translations: Translations | undefined;
 
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
+    return [...super.observedAttributes, 'lang', 'care'];
   }
 
   /**
@@ -79,6 +83,8 @@ export class SmecElement extends LitElement {
   /** The locale the `lang` attributes ask for. */
   protected wantedLocale: SmecLocale = SOURCE_LOCALE;
   private shownLocale: SmecLocale = SOURCE_LOCALE;
+  /** Whether the host's `care` came from an ancestor (and so goes with it), not from the page. */
+  private careInherited = false;
 
   /**
    * The locale the texts render in right now (numbers and dates follow it too): the wanted one once its translations
@@ -91,10 +97,14 @@ export class SmecElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);
-    watchLang(this.renderRoot, () => {
-      for (const element of connected) element.syncLocale();
+    watchInherited(this.renderRoot, () => {
+      for (const element of connected) {
+        element.syncLocale();
+        element.syncCare();
+      }
     });
     this.syncLocale();
+    this.syncCare();
   }
 
   override disconnectedCallback(): void {
@@ -105,6 +115,19 @@ export class SmecElement extends LitElement {
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && this.isConnected) this.syncLocale();
+    // Set (or removed) by the page: the page's word stands. syncCare() marks its own change after making it.
+    if (name === 'care') this.careInherited = false;
+  }
+
+  /** Gives the host `care` while an ancestor has it, and takes back only a `care` that came that way. */
+  private syncCare(): void {
+    const above = hasCareAbove(this);
+    if (above && !this.hasAttribute('care')) {
+      this.setAttribute('care', '');
+      this.careInherited = true;
+    } else if (!above && this.careInherited) {
+      this.removeAttribute('care');
+    }
   }
 
   /** Re-reads the language from the `lang` attributes and switches the texts to it once its translations load. */
@@ -141,16 +164,27 @@ export class SmecElement extends LitElement {
   }
 }
 
+const INHERITED = { attributes: true, attributeFilter: ['lang', 'care'], subtree: true };
+
 /**
- * Re-reads the language of every connected element when a `lang` attribute changes: anywhere in the document, or
- * in the shadow root of a smec element (a widget may render another inside, under its own `lang`).
+ * Re-reads the language and the care mode of every connected element when a `lang` or `care` attribute changes:
+ * anywhere in the document, or in the shadow root of a smec element (a widget may render another inside).
  */
-function watchLang(renderRoot: HTMLElement | DocumentFragment, resync: () => void): void {
-  if (!langObserver) {
-    langObserver = new MutationObserver(resync);
-    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+function watchInherited(renderRoot: HTMLElement | DocumentFragment, resync: () => void): void {
+  if (!inheritedObserver) {
+    inheritedObserver = new MutationObserver(resync);
+    inheritedObserver.observe(document.documentElement, INHERITED);
   }
-  if (renderRoot instanceof ShadowRoot) {
-    langObserver.observe(renderRoot, { attributes: true, attributeFilter: ['lang'], subtree: true });
-  }
+  if (renderRoot instanceof ShadowRoot) inheritedObserver.observe(renderRoot, INHERITED);
+}
+
+/** Whether an ancestor of `element` (crossing shadow roots) has `care`. */
+function hasCareAbove(element: Element): boolean {
+  for (let node = parentOf(element); node; node = parentOf(node)) if (node.hasAttribute('care')) return true;
+  return false;
+}
+
+function parentOf(node: Element): Element | null {
+  const root = node.getRootNode();
+  return node.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
 }

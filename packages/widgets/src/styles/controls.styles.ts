@@ -7,7 +7,7 @@ export const controlStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.25em;
-    min-height: 2.5rem;
+    min-height: var(--_target);
     padding: 0.375rem 1rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -52,7 +52,7 @@ export const controlStyles = css`
 
   .counter {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: max(0.875rem, var(--_min-font));
   }
 
   .counter-over {

@@ -48,6 +48,7 @@ const detailView = new Lazy(() => import('./detail-controller.js'));
  * filters or the page is a history entry, so the browser's Back and Forward move through them.
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
  *
  * @fires smec-select - {SmecSelectEvent} The visitor opened a product (never fired when code sets `product`).
  * @fires smec-demand-request - {SmecDemandRequestEvent} The visitor chose 「我要咨询」 in a product's detail (cancel it

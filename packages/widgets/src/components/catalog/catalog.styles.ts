@@ -93,7 +93,7 @@ export default [
 
       .facets-toggle {
         display: inline-flex;
-        font-size: 1rem;
+        font-size: max(1rem, var(--_min-font));
       }
 
       .facets-toggle::after {
@@ -196,7 +196,7 @@ export default [
     }
 
     .card-title {
-      font-size: 1.0625rem;
+      font-size: max(1.0625rem, var(--_min-font));
       line-height: 1.4;
     }
 
@@ -217,7 +217,7 @@ export default [
       display: inline-block;
       padding: 0 0.5rem;
       border-radius: 999px;
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
       background: var(--_tag-bg);
     }
 
@@ -243,7 +243,7 @@ export default [
     }
 
     .price-now {
-      font-size: 1.0625rem;
+      font-size: max(1.0625rem, var(--_min-font));
     }
 
     .price-free {
@@ -302,7 +302,7 @@ export default [
 
     .detail h3 {
       margin-block-start: 0.5rem;
-      font-size: 1.0625rem;
+      font-size: max(1.0625rem, var(--_min-font));
     }
 
     .summary {

@@ -4,6 +4,7 @@ import type { DemandRequest } from '../../internal/demand-link.js';
 import type { SmecClient } from '../../internal/client.js';
 import { Lazy } from '../../internal/lazy.js';
 import { adoptViewStyles } from '../../internal/view-styles.js';
+import { dialogStyles } from '../../styles/dialog.styles.js';
 import type { SmecDemandForm } from '../demand-form/demand-form.component.js';
 
 /**
@@ -12,25 +13,15 @@ import type { SmecDemandForm } from '../demand-form/demand-form.component.js';
  */
 export const demandFormModule = new Lazy(() => import('../../define/smec-demand-form.js'));
 
-// The dialog's rules arrive with it.
-const dialogStyles = css`
+// The dialog's rules arrive with it: the shared frame, a little wider, its close button on the right.
+const consultStyles = css`
+  ${dialogStyles}
+
   .consult-dialog {
     width: min(44rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    overflow: auto;
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
-  .consult-dialog::backdrop {
-    background: rgb(0 0 0 / 50%);
   }
 
   .consult-dialog .dialog-head {
-    display: flex;
     justify-content: flex-end;
   }
 `;
@@ -45,7 +36,7 @@ export interface ConsultDialogOptions {
 
 /** A modal dialog with a demand form (which the catalog prefills once it is there); Escape or 关闭 closes it. */
 export function renderConsultDialog(options: ConsultDialogOptions): TemplateResult {
-  adoptViewStyles(options.host, dialogStyles);
+  adoptViewStyles(options.host, consultStyles);
   return html`<dialog
     part="consult-dialog"
     class="consult-dialog"

@@ -6,6 +6,7 @@ import { LoadTask, type LoadHost } from '../../controllers/load-task.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { SmecDemandRequestEvent } from '../../events/demand-request-event.js';
 import { demandLink, type DemandRequest } from '../../internal/demand-link.js';
+import { priceToPay } from '../../internal/price.js';
 import { SmecVoucherRequestEvent } from '../../events/voucher-request-event.js';
 import type { SmecLocale } from '../../i18n/localization.js';
 import { prefillDialogForm, renderConsultDialog } from './consult-dialog.js';
@@ -115,8 +116,9 @@ export class ProductDetail implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private handleVoucher({ id, name }: ServiceProduct): void {
-    const detail = { productId: id, productName: name };
+  private handleVoucher({ id, name, fee }: ServiceProduct): void {
+    const price = priceToPay(fee);
+    const detail = { productId: id, productName: name, ...(price === undefined ? {} : { price }) };
     if (!this.host.dispatchEvent(new SmecVoucherRequestEvent(detail))) return;
     // Looked up, not imported: the catalog's bundle does not carry the wallet.
     const { voucherWallet } = this.inputs;

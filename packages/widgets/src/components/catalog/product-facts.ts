@@ -1,23 +1,10 @@
 import { msg, str } from '../../i18n/localization.js';
-import type { Fee, RatingSummary } from '@smec/schemas';
+import type { RatingSummary } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
-import { formatMoney, formatNumber, formatScore } from '../../internal/format.js';
+import { formatNumber, formatScore } from '../../internal/format.js';
+export { renderPrice } from '../../internal/price.js';
 export { categoryName } from './reference-data.js';
-
-/** The price as a visitor reads it: 免费, a price, or a discount with the list price struck through. */
-export function renderPrice(fee: Fee): TemplateResult {
-  if (fee.isFree) return html`<span class="price-free">${msg('免费', { id: 'price.free' })}</span>`;
-  if (fee.discountPrice !== null && fee.discountPrice < fee.listPrice) {
-    // Screen readers do not announce a strike-through, so the meaning is also written out.
-    return html`<span class="sr-only">${msg('优惠价', { id: 'price.discounted' })}</span>
-      <strong class="price-now">${formatMoney(fee.discountPrice)}</strong>
-      <s class="price-was"
-        ><span class="sr-only">${msg('原价', { id: 'price.list' })}</span>${formatMoney(fee.listPrice)}</s
-      >`;
-  }
-  return html`<strong class="price-now">${formatMoney(fee.listPrice)}</strong>`;
-}
 
 /** 「7 个工作日内」 */
 export function timeLimitText(days: number, locale: SmecLocale): string {

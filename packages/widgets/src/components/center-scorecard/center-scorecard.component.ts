@@ -45,6 +45,7 @@ function currentYear(): number {
  * bar chart whose text alternative sums it up; its numbers are also in a table, hidden visually until 「以表格显示」.
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
  *
  * @fires smec-error - {SmecErrorEvent} The scorecard could not be loaded (the widget shows it too).
  *

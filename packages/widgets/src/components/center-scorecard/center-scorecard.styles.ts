@@ -22,7 +22,7 @@ export default [
     }
 
     h3 {
-      font-size: 1.0625rem;
+      font-size: max(1.0625rem, var(--_min-font));
       margin: 0 0 0.5rem;
     }
 
@@ -63,7 +63,7 @@ export default [
     }
 
     .basis {
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
       margin-top: 0.5rem;
     }
 
@@ -83,7 +83,7 @@ export default [
 
     .figure dt {
       color: var(--_muted);
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     .figure dd {

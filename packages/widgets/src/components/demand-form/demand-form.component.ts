@@ -65,6 +65,7 @@ const FIELD_OF_INPUT: Record<string, FormField> = { county: 'city', negotiable: 
  * (`smec_demand_product`, `smec_demand_category`, `smec_demand_region`).
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
  *
  * @fires smec-demand-submit - {SmecDemandSubmitEvent} The platform accepted the visitor's demand.
  * @fires smec-error - {SmecErrorEvent} Categories, regions, a submission or a lookup failed (the form shows it too).

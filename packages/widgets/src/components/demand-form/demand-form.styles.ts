@@ -22,7 +22,7 @@ export default [
     }
 
     h3 {
-      font-size: 1.0625rem;
+      font-size: max(1.0625rem, var(--_min-font));
     }
 
     .muted,
@@ -109,6 +109,7 @@ export default [
     .check {
       display: inline-flex;
       align-items: center;
+      min-height: var(--_min-target);
       gap: 0.5rem;
       font-weight: 600;
     }

@@ -11,6 +11,7 @@ import { ModalController } from '../../controllers/modal-controller.js';
 import { msg, str } from '../../i18n/localization.js';
 import { type SmecClient, useResources } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
+import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -29,7 +30,7 @@ import {
 } from './calendar-dates.js';
 import { renderFilters, renderToolbar } from './calendar-toolbar.js';
 import styles from './event-calendar.styles.js';
-import { EventRegistration } from './event-registration.js';
+import type { EventRegistration } from './event-registration.js';
 import { describeEventError } from './event-texts.js';
 import { loadMonth, loadRegions } from './events-api.js';
 import { renderListView } from './list-view.js';
@@ -54,6 +55,7 @@ const NARROW_PX = 640;
  * Signing in is the host page's business: give `<smec-root>` (or this element) a `getToken`.
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
  *
  * @fires smec-event-register - {SmecEventRegisterEvent} The visitor registered or joined a waitlist.
  * @fires smec-event-cancel - {SmecEventCancelEvent} The visitor cancelled a registration.
@@ -79,6 +81,9 @@ const NARROW_PX = 640;
  * @csspart register-button - 报名 / 加入候补 / 取消报名 / 登录后报名.
  * @csspart ics-link - The 'add to my calendar' link.
  * @csspart action-status - The live outcome of a registration or cancellation.
+ * @csspart confirm-dialog - The question before 取消报名.
+ * @csspart confirm-cancel-button - 「确认取消报名」.
+ * @csspart dismiss-button - The question's 「返回」.
  * @csspart error - An error message box.
  * @csspart retry-button - The error box's retry button.
  *
@@ -96,6 +101,9 @@ const NARROW_PX = 640;
  * @cssproperty --smec-space - The base spacing unit.
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
+// The detail dialog and the registration arrive when a visitor first opens an event: most visits only look.
+const detailModule = new Lazy(() => import('./event-registration.js'));
+
 export class SmecEventCalendar extends SmecElement {
   static override styles = [themeStyles, skeletonStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
@@ -152,13 +160,8 @@ export class SmecEventCalendar extends SmecElement {
     operation: 'events.list',
   });
 
-  private readonly registration = new EventRegistration(this, this.api, {
-    event: () => this.openEvent,
-    locale: () => this.locale,
-    regionName: (code) => this.regionsTask.value?.byCode.get(code)?.name ?? code,
-    focusButton: () => this.focusing.later('dialog.detail [part~="register-button"]'),
-    close: () => this.closeDialogs(),
-  });
+  /** The open event's detail and registration, once its module has arrived. */
+  private registration: EventRegistration | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -201,6 +204,16 @@ export class SmecEventCalendar extends SmecElement {
         const today = todayInShanghai();
         this.focusedDate = monthOf(today) === month ? today : firstOfMonth(month);
       }
+    }
+    const module = this.openEvent && !this.registration && detailModule.get(this);
+    if (module) {
+      this.registration = new module.EventRegistration(this, this.api, {
+        event: () => this.openEvent,
+        locale: () => this.locale,
+        regionName: (code) => this.regionsTask.value?.byCode.get(code)?.name ?? code,
+        focusButton: () => this.focusing.later('dialog.detail [part~="register-button"]'),
+        close: () => this.closeDialogs(),
+      });
     }
   }
 
@@ -256,7 +269,8 @@ export class SmecEventCalendar extends SmecElement {
     if (!this.dayDialogDate) this.returnFocus = opener;
     this.dayDialogDate = undefined;
     this.openEvent = event;
-    this.focusing.later('#smec-detail-title');
+    // The first time, once the detail's module has arrived.
+    this.focusing.later('#smec-detail-title', () => !this.registration);
   }
 
   private readonly handleOpenEvent = (event: ServiceEvent) => this.openDetail(event, this.activeElement());
@@ -386,7 +400,11 @@ export class SmecEventCalendar extends SmecElement {
         ${failed ? renderError(this.monthTask.error, () => this.refresh(), describeEventError) : nothing}
       </div>
       ${this.renderBody(byDay)} ${this.renderDayDialog(byDay)}
-      ${this.registration.render(this.handleDialogClose) ?? nothing}
+      ${
+        this.openEvent
+          ? (this.registration?.render(this.handleDialogClose) ?? detailModule.render(this, () => nothing))
+          : nothing
+      }
     </div>`;
   }
 }

@@ -1,11 +1,13 @@
 import { css } from 'lit';
 import { blockStyles } from '../../styles/blocks.styles.js';
 import { controlStyles, unavailableButtonStyles } from '../../styles/controls.styles.js';
+import { dialogStyles } from '../../styles/dialog.styles.js';
 
 export default [
   blockStyles,
   controlStyles,
   unavailableButtonStyles,
+  dialogStyles,
   css`
     /* The loading skeleton's height in the list view: a month's events (styles/skeleton.styles.ts). */
     :host {
@@ -57,7 +59,7 @@ export default [
     .filters label {
       display: grid;
       gap: 0.125rem;
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     select {
@@ -140,7 +142,7 @@ export default [
       border-radius: 999px;
       background: var(--_primary);
       color: var(--_on-primary);
-      font-size: 0.75rem;
+      font-size: max(0.75rem, var(--_min-font));
       font-weight: 400;
     }
 
@@ -157,7 +159,7 @@ export default [
       border-radius: 4px;
       background: var(--_subtle);
       text-align: start;
-      font-size: 0.8125rem;
+      font-size: max(0.8125rem, var(--_min-font));
       line-height: 1.35;
       overflow: hidden;
       white-space: nowrap;
@@ -195,7 +197,7 @@ export default [
     }
 
     .list-date {
-      font-size: 1rem;
+      font-size: max(1rem, var(--_min-font));
       margin-block-end: 0.25rem;
     }
 
@@ -219,7 +221,7 @@ export default [
 
     .event-meta {
       color: var(--_muted);
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     .empty {
@@ -227,25 +229,7 @@ export default [
       text-align: center;
     }
 
-    dialog {
-      width: min(40rem, calc(100vw - 2rem));
-      max-height: calc(100vh - 2rem);
-      padding: var(--_space);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      background: var(--_surface);
-      color: var(--_text);
-    }
-
-    dialog::backdrop {
-      background: rgb(0 0 0 / 45%);
-    }
-
     .dialog-head {
-      display: flex;
-      justify-content: space-between;
-      align-items: start;
-      gap: 0.5rem;
       margin-block-end: 0.75rem;
     }
 

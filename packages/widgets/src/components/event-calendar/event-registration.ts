@@ -4,12 +4,14 @@ import type { Registration, ServiceEvent } from '@smec/schemas';
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { ActionController } from '../../controllers/action-controller.js';
 import type { ClientController } from '../../controllers/client-controller.js';
+import { ConfirmController } from '../../controllers/confirm-controller.js';
 import { LoadTask, type LoadHost } from '../../controllers/load-task.js';
 import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
 import { SmecEventCancelEvent } from '../../events/event-cancel-event.js';
 import { SmecEventRegisterEvent } from '../../events/event-register-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import { formatNumber } from '../../internal/format.js';
+import { formatTimeRange } from './calendar-dates.js';
 import { renderEventDetail, type RegistrationState } from './event-detail.js';
 import { describeEventError } from './event-texts.js';
 import { cancelRegistration, loadEvent, loadMyRegistration, register } from './events-api.js';
@@ -37,6 +39,8 @@ export class EventRegistration implements ReactiveController {
   private message = '';
   private eventId: string | undefined;
   private readonly action: ActionController;
+  /** A cancelled seat may be gone for good: it is asked first. */
+  private readonly confirm: ConfirmController;
 
   private readonly detailTask = new LoadTask(this.host, {
     task: ([client, id], { signal }) => (id ? loadEvent(client, id, signal) : initialState),
@@ -59,6 +63,8 @@ export class EventRegistration implements ReactiveController {
     private readonly inputs: RegistrationInputs,
   ) {
     this.action = new ActionController(host);
+    // After the calendar's ModalController, which opens the question.
+    this.confirm = new ConfirmController(host);
     host.addController(this);
   }
 
@@ -136,6 +142,19 @@ export class EventRegistration implements ReactiveController {
     );
   }
 
+  private askCancel(event: ServiceEvent, registration: Registration): void {
+    const when = formatTimeRange(event.startsAt, event.endsAt, this.inputs.locale());
+    this.confirm.ask({
+      title: msg('取消报名？', { id: 'event.cancel.title' }),
+      text: msg(str`您将取消「${event.title}」（${when}）的报名。如需再参加，须重新报名，届时可能已没有名额。`, {
+        id: 'event.cancel.text',
+      }),
+      confirm: msg('确认取消报名', { id: 'event.cancel.confirm' }),
+      part: 'confirm-cancel-button',
+      onConfirm: () => this.handleCancel(event, registration),
+    });
+  }
+
   private handleCancel(event: ServiceEvent, registration: Registration): void {
     const client = this.api.client;
     this.act(
@@ -159,27 +178,28 @@ export class EventRegistration implements ReactiveController {
     const registration = this.registration;
     const { error } = this.action;
     return html`<dialog part="detail" class="detail" aria-labelledby="smec-detail-title" @close=${onClose}>
-      <div class="dialog-head">
-        <span class="muted">${msg('活动详情', { id: 'event.detail' })}</span>
-        <button type="button" class="button" @click=${() => this.inputs.close()}>
-          ${msg('关闭', { id: 'calendar.close' })}
-        </button>
-      </div>
-      ${renderEventDetail({
-        event,
-        error: task.status === TaskStatus.ERROR ? task.error : undefined,
-        locale: this.inputs.locale(),
-        regionName: this.inputs.regionName(event.regionCode),
-        icsUrl: this.api.client.events.icsUrl(event.id),
-        registration,
-        busy: this.action.busy,
-        message: this.message,
-        actionError: error ? describeEventError(error) : '',
-        onRetry: () => void task.run(),
-        onRegister: () => this.handleRegister(event),
-        onCancel: () => typeof registration === 'object' && registration && this.handleCancel(event, registration),
-        onSignIn: () => this.host.dispatchEvent(new SmecAuthRequiredEvent({ eventId: event.id })),
-      })}
-    </dialog>`;
+        <div class="dialog-head">
+          <span class="muted">${msg('活动详情', { id: 'event.detail' })}</span>
+          <button type="button" class="button" @click=${() => this.inputs.close()}>
+            ${msg('关闭', { id: 'calendar.close' })}
+          </button>
+        </div>
+        ${renderEventDetail({
+          event,
+          error: task.status === TaskStatus.ERROR ? task.error : undefined,
+          locale: this.inputs.locale(),
+          regionName: this.inputs.regionName(event.regionCode),
+          icsUrl: this.api.client.events.icsUrl(event.id),
+          registration,
+          busy: this.action.busy,
+          message: this.message,
+          actionError: error ? describeEventError(error) : '',
+          onRetry: () => void task.run(),
+          onRegister: () => this.handleRegister(event),
+          onCancel: () => typeof registration === 'object' && registration && this.askCancel(event, registration),
+          onSignIn: () => this.host.dispatchEvent(new SmecAuthRequiredEvent({ eventId: event.id })),
+        })}
+      </dialog>
+      ${this.confirm.render()}`;
   }
 }

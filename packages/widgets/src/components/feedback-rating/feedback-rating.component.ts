@@ -41,6 +41,7 @@ const rateModule = new Lazy(() => import('./rate-mode.js'));
  * page by page.
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
  *
  * @fires smec-rating-submit - {SmecRatingSubmitEvent} The platform accepted the enterprise's rating.
  * @fires smec-auth-required - {SmecAuthRequiredEvent} A visitor who is not signed in pressed 「登录后评价」.

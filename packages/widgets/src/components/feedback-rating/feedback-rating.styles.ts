@@ -37,7 +37,7 @@ export default [
     }
 
     h3 {
-      font-size: 1.0625rem;
+      font-size: max(1.0625rem, var(--_min-font));
     }
 
     .hint,
@@ -102,8 +102,8 @@ export default [
       position: relative;
       display: inline-grid;
       place-items: center;
-      min-width: 1.75rem;
-      min-height: 1.75rem;
+      min-width: max(1.75rem, var(--_min-target));
+      min-height: max(1.75rem, var(--_min-target));
       cursor: pointer;
     }
 
@@ -129,7 +129,7 @@ export default [
       place-items: center;
       width: 1.375rem;
       height: 1.375rem;
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
       font-weight: 700;
       border: 1px solid var(--_muted);
       border-radius: 50%;
@@ -170,7 +170,8 @@ export default [
       display: inline-flex;
       align-items: center;
       gap: 0.375rem;
-      min-height: 2rem;
+      min-width: var(--_min-target);
+      min-height: max(2rem, var(--_min-target));
       cursor: pointer;
     }
 
@@ -290,7 +291,7 @@ export default [
 
     .figures dt {
       color: var(--_muted);
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     .figure {
@@ -360,7 +361,7 @@ export default [
       padding: 0 0.5rem;
       border-radius: 999px;
       background: var(--_tag-bg);
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     .empty {

@@ -38,6 +38,7 @@ function describePolicyError(error: unknown): string {
  * without one, by firing `smec-policy-services` for the host to handle.
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
  *
  * @fires smec-policy-services - {SmecPolicyServicesEvent} A visitor asked for the services of a policy's category
  * (only without `catalog-url`).

@@ -44,12 +44,12 @@ export default [
     }
 
     h3 {
-      font-size: 1.0625rem;
+      font-size: max(1.0625rem, var(--_min-font));
       margin: 0;
     }
 
     h4 {
-      font-size: 1rem;
+      font-size: max(1rem, var(--_min-font));
       margin: 0;
     }
 
@@ -76,6 +76,8 @@ export default [
 
     .search-field input {
       flex: 1;
+      /* No say in the row's narrowest width either (the field's own width grows with care mode's larger text). */
+      width: 0;
       min-width: 0;
     }
 
@@ -127,7 +129,7 @@ export default [
       flex-wrap: wrap;
       align-items: center;
       gap: 0.25rem 0.75rem;
-      font-size: 0.9375rem;
+      font-size: max(0.9375rem, var(--_min-font));
     }
 
     .badge {
@@ -135,7 +137,7 @@ export default [
       padding: 0 0.5rem;
       border-radius: 999px;
       border: 1px solid currentColor;
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
       font-weight: 600;
     }
 

@@ -13,6 +13,7 @@ import { SmecElement } from '../../internal/smec-element.js';
  * Widgets inside a root use its client; a widget outside any root builds its own from its `api-base`.
  *
  * @attribute lang - The language of the widgets inside (zh-CN, en or zh-HK) and of the platform's messages.
+ * @attribute care - Care mode (适老化) for the widgets inside: text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1.
  *
  * @slot - The widgets (and any other content).
  */

@@ -1,27 +1,10 @@
 import { css } from 'lit';
+import { dialogStyles } from '../../styles/dialog.styles.js';
 
-// The use and hand-back dialogs' own rules: they arrive with the dialogs, which the wallet fetches when first opened.
+// The use and hand-back dialogs' own rules, after the frame all dialogs share: they arrive with the dialogs, which the
+// wallet fetches when first opened.
 export default css`
-  .button-danger {
-    background: var(--_danger);
-    border-color: var(--_danger);
-    color: var(--_surface);
-  }
-
-  dialog {
-    width: min(40rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    overflow: auto;
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
-  dialog::backdrop {
-    background: rgb(0 0 0 / 50%);
-  }
+  ${dialogStyles}
 
   dialog form,
   dialog {
@@ -34,10 +17,7 @@ export default css`
   }
 
   .dialog-head {
-    display: flex;
-    justify-content: space-between;
     align-items: center;
-    gap: 0.5rem;
   }
 
   .field {
@@ -84,6 +64,15 @@ export default css`
     align-items: baseline;
     padding: 0.25rem 0.5rem;
     border-radius: var(--_radius);
+  }
+
+  .product-price {
+    margin-inline-start: auto;
+    white-space: nowrap;
+  }
+
+  .price-was {
+    margin-inline-start: 0.25rem;
   }
 
   .option:has(input:checked) {

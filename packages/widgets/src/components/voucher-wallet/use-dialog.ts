@@ -2,6 +2,7 @@ import { msg, str } from '../../i18n/localization.js';
 import type { ServiceProduct, Voucher, VoucherQuote } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatMoney } from '../../internal/format.js';
+import { renderPrice } from '../../internal/price.js';
 
 /** Everything the use form holds; what the visitor typed survives every error. */
 export interface UseForm {
@@ -50,8 +51,8 @@ function renderChoices(options: UseDialogOptions): TemplateResult {
   // A product chosen in the catalog stays a choice even when the current search does not find it.
   const chosenMissing = form.productId && !listed.some((p) => p.id === form.productId);
   const choices = [
-    ...(chosenMissing ? [{ id: form.productId ?? '', name: form.productName ?? '', detail: '' }] : []),
-    ...listed.map((p) => ({ id: p.id, name: p.name, detail: p.provider.name })),
+    ...(chosenMissing ? [{ id: form.productId ?? '', name: form.productName ?? '', detail: '', fee: undefined }] : []),
+    ...listed.map((p) => ({ id: p.id, name: p.name, detail: p.provider.name, fee: p.fee })),
   ];
   if (choices.length === 0) {
     if (form.products === undefined || form.searching) {
@@ -72,6 +73,7 @@ function renderChoices(options: UseDialogOptions): TemplateResult {
             @change=${() => options.onProduct({ id: choice.id, name: choice.name })}
           />
           <span>${choice.name}${choice.detail ? html` <span class="muted">· ${choice.detail}</span>` : nothing}</span>
+          ${choice.fee ? html`<span part="product-price" class="product-price">${renderPrice(choice.fee)}</span>` : nothing}
         </label>`,
     )}
   </div>`;

@@ -23,6 +23,18 @@ const MAX_CONTRACT = 10_000_000_000;
 const SEARCH_DELAY_MS = 250;
 const QUOTE_DELAY_MS = 400;
 
+/** A product the dialog opens with (the catalog's 「用券购买」): its price in fen, when it has one. */
+export interface ProductChoice {
+  id: string;
+  name: string;
+  price?: number | undefined;
+}
+
+/** 920000 fen → 「9200」, 12345 → 「123.45」: what a visitor would type, so the field reads as if typed. */
+export function yuanText(fen: number): string {
+  return (fen / 100).toFixed(fen % 100 === 0 ? 0 : 2);
+}
+
 /** What the use dialog needs of the wallet, besides being its host. */
 export interface UseFlowInputs {
   client(): SmecClient;
@@ -69,8 +81,11 @@ export class UseFlow implements ReactiveController {
     return !!this.form;
   }
 
-  /** Opens the dialog on `voucher`, with `product` chosen when the catalog asked for one. */
-  open(voucher: Voucher, product?: { id: string; name: string }): void {
+  /**
+   * Opens the dialog on `voucher`, with `product` chosen when the catalog asked for one, and its price as the
+   * contract amount when it has one (the visitor may change it: the contract is what was agreed).
+   */
+  open(voucher: Voucher, product?: ProductChoice): void {
     this.stop();
     this.form = {
       voucherId: voucher.id,
@@ -80,7 +95,7 @@ export class UseFlow implements ReactiveController {
       searchError: '',
       productId: product?.id,
       productName: product?.name,
-      amountText: '',
+      amountText: product?.price === undefined ? '' : yuanText(product.price),
       productError: '',
       amountError: '',
       formError: '',
@@ -91,6 +106,7 @@ export class UseFlow implements ReactiveController {
     };
     this.inputs.focus(product ? '#smec-amount' : '#smec-product-q');
     this.search('');
+    this.scheduleQuote();
   }
 
   /** Closes the dialog: every timer and request stops. */

@@ -1,5 +1,5 @@
 import { TaskStatus } from '@lit/task';
-import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
+import type { Engagement, Rating, Voucher, VoucherBatch } from '@smec/schemas';
 import { hasProblemCode, type TokenProvider } from '@smec/sdk/core';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -10,10 +10,13 @@ import { LoadTask } from '../../controllers/load-task.js';
 import { ModalController } from '../../controllers/modal-controller.js';
 import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
 import { SmecErrorEvent } from '../../events/error-event.js';
+import type { SmecRatingSubmitEvent } from '../../events/rating-submit-event.js';
 import { SmecVoucherClaimEvent } from '../../events/voucher-claim-event.js';
 import { msg, str } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
 import { formatMoney } from '../../internal/format.js';
+import { Lazy } from '../../internal/lazy.js';
+import { adoptViewStyles } from '../../internal/view-styles.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -22,16 +25,20 @@ import { renderSkeleton } from '../../views/skeleton-view.js';
 import { loadingText } from '../../views/status-view.js';
 import { renderSignIn } from '../../views/sign-in-view.js';
 import styles from './voucher-wallet.styles.js';
-import { acceptDelivery, claim, loadBatches, loadWallet } from './wallet-api.js';
-import { WalletDialogs } from './wallet-dialogs.js';
+import type { AcceptFlow } from './accept-flow.js';
+import { claim, loadBatches, loadWallet } from './wallet-api.js';
+import type { WalletDialogs } from './wallet-dialogs.js';
 import { answeredBy, emptyOverlay, remembered, shown, type Overlay } from './wallet-overlay.js';
 import { describeActionError } from './wallet-texts.js';
+import { canRate } from './engagement-list.js';
 import { renderWallet } from './wallet-view.js';
 
 /** The product the catalog's 「用券购买」 hands over. */
 export interface VoucherProductRequest {
   productId: string;
   productName: string;
+  /** Its price in fen, when it has one (not free, not to be agreed): the contract amount starts from it. */
+  price?: number;
 }
 
 /**
@@ -46,6 +53,7 @@ export interface VoucherProductRequest {
  * `wallet.useProduct({ productId, productName })` yourself.
  *
  * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
  *
  * @fires smec-voucher-claim - {SmecVoucherClaimEvent} The enterprise claimed a voucher.
  * @fires smec-voucher-use - {SmecVoucherUseEvent} The enterprise used a voucher: an engagement was ordered.
@@ -75,13 +83,20 @@ export interface VoucherProductRequest {
  * @csspart engagement - One engagement.
  * @csspart accept-button - 「验收」.
  * @csspart rate-button - 「去评价」.
+ * @csspart rating-panel - The rating form, the full width of the engagements, below them.
+ * @csspart rated - 「已评价」 on a rated engagement, with the score and any follow-up's due date just after rating.
+ * @csspart due - The date by which the provider must answer a bad rating.
  * @csspart use-dialog - The dialog to use a voucher.
  * @csspart product-picker - The product search and choice.
+ * @csspart product-price - A product's price in the picker, as the catalog shows it.
  * @csspart field-error - The message next to a field.
  * @csspart preview - What the voucher pays and what the enterprise pays.
  * @csspart confirm-button - 「确认用券下单」.
  * @csspart return-dialog - The hand-back confirmation.
  * @csspart confirm-return-button - 「确认退回」.
+ * @csspart confirm-dialog - The question before 验收.
+ * @csspart confirm-accept-button - 「确认验收」.
+ * @csspart dismiss-button - The confirmation's 「返回」.
  * @csspart error - An error message box.
  * @csspart retry-button - The error box's retry button.
  *
@@ -98,10 +113,18 @@ export interface VoucherProductRequest {
  * @cssproperty --smec-space - The base spacing unit.
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
+// What only a few visits use arrives when first used: the use and hand-back dialogs with the first 使用 or 退回, the
+// question before 验收 with the first 验收, the rating's panel and confirmation with the first 去评价.
+const acceptModule = new Lazy(() => import('./accept-flow.js'));
+const dialogsModule = new Lazy(() => import('./wallet-dialogs.js'));
+const ratingViewModule = new Lazy(() => import('./rating-view.js'));
+
 export class SmecVoucherWallet extends SmecElement {
   static override styles = [themeStyles, skeletonStyles, styles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
+  /** The question before 验收, once its module has arrived. */
+  private accepting: AcceptFlow | undefined;
   /** What a product request asked for before the vouchers had loaded. */
   private pendingRequest: VoucherProductRequest | undefined;
 
@@ -111,20 +134,14 @@ export class SmecVoucherWallet extends SmecElement {
   private readonly focusing = new FocusController(this);
   /** Claims, hand-backs and acceptances: one at a time. */
   private readonly action = new ActionController(this);
-  private readonly dialogs = new WalletDialogs(this, {
-    client: () => this.api.client,
-    vouchers: () => this.vouchers,
-    usable: () => this.usable,
-    engagements: () => this.engagements,
-    action: this.action,
-    focus: (selector) => this.focusing.later(selector, true),
-    remember: (kind, value) => this.remember(kind, value),
-    done: (message, focus, event) => this.done(message, focus, event),
-  });
+  /** The use and hand-back dialogs, once their module has arrived. */
+  private dialogs: WalletDialogs | undefined;
 
   @state() private version = 0;
   @state() private message = '';
   @state() private ratingOpen: string | undefined;
+  /** The rating given last in this wallet, confirmed in its engagement's card. */
+  @state() private rated: Rating | undefined;
   /**
    * What the last actions returned, shown until the reload each one starts has answered: the platform's answer then
    * says what is true, so nothing here can outlive it.
@@ -162,9 +179,11 @@ export class SmecVoucherWallet extends SmecElement {
     args: () => [this.api.client, this.region || undefined, this.version] as const,
   });
 
-  /** Reloads the vouchers, the batches and the engagements. */
+  /**
+   * Reloads the vouchers, the batches and the engagements. What the last actions returned stays shown until this
+   * load answers (which drops it): a reload asked right after an acceptance must not show it undone meanwhile.
+   */
   refresh(): void {
-    this.fresh = emptyOverlay();
     this.version += 1;
   }
 
@@ -207,7 +226,8 @@ export class SmecVoucherWallet extends SmecElement {
       this.focusing.later('#smec-batches-title', true);
       return;
     }
-    this.dialogs.openUse(voucher, { id: request.productId, name: request.productName });
+    const product = { id: request.productId, name: request.productName, price: request.price };
+    this.withDialogs((dialogs) => dialogs.openUse(voucher, product));
   }
 
   /** Shows what a voucher or an engagement is now, ahead of the reload. */
@@ -258,19 +278,39 @@ export class SmecVoucherWallet extends SmecElement {
     );
   }
 
-  private handleAccept(engagement: Engagement): void {
-    const client = this.api.client;
-    this.run(
-      'engagements.accept',
-      `accept ${engagement.id}`,
-      (signal, idempotencyKey) => acceptDelivery(client, engagement.id, signal, idempotencyKey),
-      (accepted) => {
-        this.remember('engagements', accepted);
-        this.done(
-          msg(str`已验收：${accepted.productName}。`, { id: 'wallet.done.accepted' }),
-          `#smec-engagement-${accepted.id}`,
-        );
+  /** Runs `act` on the dialogs, once their module has arrived (the first time, a moment later). */
+  private withDialogs(act: (dialogs: WalletDialogs) => void): void {
+    dialogsModule.load().then(
+      ({ WalletDialogs }) => {
+        this.dialogs ??= new WalletDialogs(this, {
+          client: () => this.api.client,
+          vouchers: () => this.vouchers,
+          usable: () => this.usable,
+          engagements: () => this.engagements,
+          action: this.action,
+          focus: (selector) => this.focusing.later(selector, true),
+          remember: (kind, value) => this.remember(kind, value),
+          done: (message, focus, event) => this.done(message, focus, event),
+        });
+        act(this.dialogs);
       },
+      (error: unknown) => this.dispatchEvent(new SmecErrorEvent(error, 'voucher-wallet.dialogs.load')),
+    );
+  }
+
+  /** 验收, asked first; its module arrives the first time. */
+  private askAccept(engagement: Engagement): void {
+    acceptModule.load().then(
+      ({ AcceptFlow }) => {
+        this.accepting ??= new AcceptFlow(this, {
+          client: () => this.api.client,
+          run: (operation, body, send, done) => this.run(operation, body, send, done),
+          remember: (kind, value) => this.remember(kind, value),
+          done: (message, focus) => this.done(message, focus),
+        });
+        this.accepting.ask(engagement);
+      },
+      (error: unknown) => this.dispatchEvent(new SmecErrorEvent(error, 'voucher-wallet.accept.load')),
     );
   }
 
@@ -280,17 +320,43 @@ export class SmecVoucherWallet extends SmecElement {
       this.dispatchEvent(new SmecErrorEvent(error, 'feedback-rating.load')),
     );
     this.ratingOpen = engagement.id;
-    this.focusing.later(`[data-engagement-id="${engagement.id}"] smec-feedback-rating`, true);
+    this.focusing.later('#smec-rating-panel smec-feedback-rating', true);
   }
 
-  private readonly handleRatingSubmit = () => {
+  /** The rating form below the engagements while one is open (its module arrives with the first 去评价). */
+  private renderRatingPanel(): unknown {
+    const engagement = this.engagements.find((e) => e.id === this.ratingOpen);
+    if (!engagement || !canRate(engagement)) return nothing;
+    return ratingViewModule.render(this, ({ renderRatingPanel, ratingStyles }) => {
+      adoptViewStyles(this, ratingStyles);
+      return renderRatingPanel({ engagement, client: this.api.client, onClose: () => this.closeRating() });
+    });
+  }
+
+  /** The confirmation of the rating given last, in its engagement's card. */
+  private renderRated(engagement: Engagement): unknown {
+    const rated = this.rated;
+    if (rated?.engagementId !== engagement.id) return undefined;
+    return ratingViewModule.get(this)?.renderRated(engagement, rated, this.locale);
+  }
+
+  private closeRating(): void {
     const id = this.ratingOpen;
     this.ratingOpen = undefined;
-    this.message = msg('感谢您的评价。', { id: 'wallet.done.rated' });
-    if (id) this.focusing.later(`#smec-engagement-${id}`, true);
-    this.refresh();
-  };
+    if (id) this.focusing.later(`[data-engagement-id="${id}"] [part~="rate-button"]`);
+  }
 
+  private readonly handleRatingSubmit = (event: SmecRatingSubmitEvent) => {
+    const { engagementId, rating } = event.detail;
+    const engagement = this.engagements.find((e) => e.id === engagementId);
+    this.ratingOpen = undefined;
+    this.rated = rating;
+    // Rated now, not when the reload answers: 去评价 goes at once.
+    if (engagement) this.remember('engagements', { ...engagement, ratingId: rating.id });
+    // The rating form came with this module, so it is here.
+    const message = ratingViewModule.get(this)?.ratedMessage(rating, this.locale) ?? '';
+    this.done(message, `#smec-rated-${engagementId}`);
+  };
   private handleSignIn(): void {
     this.dispatchEvent(new SmecAuthRequiredEvent({ widget: 'voucher-wallet' }));
   }
@@ -313,7 +379,7 @@ export class SmecVoucherWallet extends SmecElement {
     const wrongAccount = failed && hasProblemCode(this.walletTask.error, 'forbidden');
     const signedOut = status === TaskStatus.COMPLETE && this.walletTask.value === undefined;
     // A refused hand-back is shown in its dialog, every other refusal here.
-    const actionError = this.dialogs.returning ? undefined : this.action.error;
+    const actionError = this.dialogs?.returning ? undefined : this.action.error;
     const batches = this.batchesTask;
     // Signed out, the first load ends before the first frame: only a signed-in visitor sees the skeleton.
     const firstLoad = !this.signedIn && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL);
@@ -370,14 +436,15 @@ export class SmecVoucherWallet extends SmecElement {
               locale: this.locale,
               busy: this.action.busy,
               ratingOpen: this.ratingOpen,
-              client: this.api.client,
-              onUse: (v) => this.dialogs.openUse(v),
-              onReturn: (v) => this.dialogs.openReturn(v),
+              ratingPanel: this.renderRatingPanel(),
+              ratedNote: (engagement) => this.renderRated(engagement),
+              onUse: (v) => this.withDialogs((dialogs) => dialogs.openUse(v)),
+              onReturn: (v) => this.withDialogs((dialogs) => dialogs.openReturn(v)),
               onClaim: (b) => this.handleClaim(b),
-              onAccept: (e) => this.handleAccept(e),
+              onAccept: (e) => this.askAccept(e),
               onRate: (e) => this.handleRate(e),
             })}
-            ${this.dialogs.render()}`
+            ${this.dialogs?.render()} ${this.accepting?.render()}`
           : nothing
       }
     </div>`;

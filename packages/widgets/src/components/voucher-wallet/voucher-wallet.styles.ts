@@ -70,7 +70,7 @@ export default [
 
     .card-head h4 {
       margin: 0;
-      font-size: 1rem;
+      font-size: max(1rem, var(--_min-font));
     }
 
     .amount {
@@ -82,7 +82,7 @@ export default [
       flex: none;
       padding: 0 0.5rem;
       border-radius: 999px;
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
       background: var(--_tag-bg);
       color: var(--_text);
       border: 1px solid var(--_border);
@@ -92,6 +92,11 @@ export default [
     .badge.upcoming {
       background: var(--_badge-bg);
       color: var(--_badge-text);
+    }
+
+    .rated {
+      border-inline-start: 4px solid var(--_primary);
+      padding-inline-start: 0.5rem;
     }
 
     .deadline.near {
@@ -112,7 +117,7 @@ export default [
       list-style: decimal;
       display: grid;
       gap: 0.25rem;
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
     }
 
     .timeline li > * + * {
@@ -131,7 +136,7 @@ export default [
     }
 
     .amounts dt {
-      font-size: 0.875rem;
+      font-size: max(0.875rem, var(--_min-font));
       color: var(--_muted);
     }
 

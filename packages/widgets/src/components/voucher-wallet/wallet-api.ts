@@ -67,12 +67,3 @@ export function claim(
 ): Promise<Voucher> {
   return client.vouchers.claim(batchId, { signal, idempotencyKey });
 }
-
-export function acceptDelivery(
-  client: SmecClient,
-  engagementId: string,
-  signal: AbortSignal,
-  idempotencyKey: string,
-): Promise<Engagement> {
-  return client.engagements.accept(engagementId, { signal, idempotencyKey });
-}

@@ -4,7 +4,7 @@ import type { ActionController } from '../../controllers/action-controller.js';
 import type { SmecClient } from '../../internal/client.js';
 import { Lazy } from '../../internal/lazy.js';
 import { adoptViewStyles } from '../../internal/view-styles.js';
-import type { UseFlow } from './use-flow.js';
+import type { ProductChoice, UseFlow } from './use-flow.js';
 import { describeActionError } from './wallet-texts.js';
 
 // The dialogs are fetched when first opened: most visits only look at the vouchers.
@@ -38,7 +38,7 @@ export class WalletDialogs implements ReactiveController {
   /** The use dialog, once its module has arrived. */
   private useFlow: UseFlow | undefined;
   /** The use dialog asked for, until its module has arrived. */
-  private opening: { voucher: Voucher; product?: { id: string; name: string } | undefined } | undefined;
+  private opening: { voucher: Voucher; product?: ProductChoice | undefined } | undefined;
   private returnFocus: HTMLElement | undefined;
   /** The voucher whose hand-back awaits confirmation. */
   returning: Voucher | undefined;
@@ -51,7 +51,7 @@ export class WalletDialogs implements ReactiveController {
   }
 
   /** Opens the use dialog on `voucher`, with `product` chosen when the catalog asked for one. */
-  openUse(voucher: Voucher, product?: { id: string; name: string }): void {
+  openUse(voucher: Voucher, product?: ProductChoice): void {
     this.returnFocus = this.activeElement();
     this.useFlow?.close();
     this.opening = { voucher, product };

@@ -1,5 +1,5 @@
 import { msg, str } from '../../i18n/localization.js';
-import type { EngagementStatus, VoucherBatch, VoucherStatus } from '@smec/schemas';
+import type { Engagement, EngagementStatus, VoucherBatch, VoucherStatus } from '@smec/schemas';
 import { isSmecApiError, isSmecForbiddenError, isSmecUnauthorizedError } from '@smec/sdk/core';
 import { formatNumber } from '../../internal/format.js';
 import { problemCode } from '../../internal/problem-code.js';
@@ -44,6 +44,17 @@ export function engagementStatusName(status: EngagementStatus): string {
     case 'cancelled':
       return msg('已取消', { id: 'engagement.status.cancelled' });
   }
+}
+
+/**
+ * What an engagement's badge says. An accepted delivery stays `delivered` until the center settles it (then
+ * `closed`): the acceptance is its `acceptedAt`, so the badge says 已验收 from then on, not 已交付.
+ */
+export function engagementStateName(engagement: Pick<Engagement, 'status' | 'acceptedAt'>): string {
+  if (engagement.status === 'delivered' && engagement.acceptedAt !== null) {
+    return msg('已验收', { id: 'engagement.status.accepted' });
+  }
+  return engagementStatusName(engagement.status);
 }
 
 export function actorRoleName(role: 'enterprise' | 'provider' | 'admin' | 'system'): string {

@@ -2,7 +2,6 @@ import { TaskStatus } from '@lit/task';
 import type { Engagement, Voucher, VoucherBatch } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
 import { msg } from '../../i18n/localization.js';
-import type { SmecClient } from '../../internal/client.js';
 import { renderError } from '../../views/error-view.js';
 import { renderEmpty, renderLoading } from '../../views/status-view.js';
 import { renderBatchList } from './batch-list.js';
@@ -18,7 +17,8 @@ export interface WalletViewOptions {
   locale: string;
   busy: boolean;
   ratingOpen: string | undefined;
-  client: SmecClient;
+  ratingPanel: unknown;
+  ratedNote: (engagement: Engagement) => unknown;
   onUse: (voucher: Voucher) => void;
   onReturn: (voucher: Voucher) => void;
   onClaim: (batch: VoucherBatch) => void;
@@ -59,7 +59,8 @@ export function renderWallet(options: WalletViewOptions): TemplateResult {
         locale,
         busy,
         ratingOpen: options.ratingOpen,
-        client: options.client,
+        ratingPanel: options.ratingPanel,
+        ratedNote: options.ratedNote,
         onAccept: options.onAccept,
         onRate: options.onRate,
       })}

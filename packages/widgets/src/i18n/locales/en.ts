@@ -4,6 +4,10 @@ import { MESSAGES_EN } from '@smec/schemas/rules';
 
 export const templates = {
   'calendar.close': 'Close',
+  'confirm.back': 'Go back',
+  'price.discounted': 'Discounted price',
+  'price.free': 'Free',
+  'price.list': 'List price',
   'demand.errorPrefix': 'Error: ',
   'demand.keptRetry': 'Everything you entered has been kept. Trying again will not submit it twice.',
   'demand.optional': '(optional)',

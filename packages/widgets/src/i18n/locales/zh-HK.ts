@@ -4,6 +4,10 @@ import type { templates as english } from './en.js';
 
 export const templates = {
   'calendar.close': '關閉',
+  'confirm.back': '返回',
+  'price.discounted': '優惠價',
+  'price.free': '免費',
+  'price.list': '原價',
   'demand.errorPrefix': '錯誤：',
   'demand.keptRetry': '您填寫的內容已保留。重試不會重複提交。',
   'demand.optional': '（選填）',

@@ -23,6 +23,10 @@ export const templates = {
   'calendar.view.list': 'List',
   'calendar.view.month': 'Month',
   'event.cancel': 'Cancel registration',
+  'event.cancel.confirm': 'Cancel my registration',
+  'event.cancel.text':
+    'You are cancelling your registration for “{0}” ({1}). To attend after all you would have to register again, and there may be no seats left by then.',
+  'event.cancel.title': 'Cancel your registration?',
   'event.detail': 'Event details',
   'event.done.cancelled': 'Your registration has been cancelled.',
   'event.done.confirmed': 'You are registered.',
