@@ -20,23 +20,29 @@ import {
 
 /** The open batch limited to digitalization services: a voucher of it refuses a tax service. */
 const DIGITAL_BATCH = 'vbt-open-440000-c';
-/** A published, voucher-eligible tax service (finance-tax), outside the digitalization batch's categories. */
-const TAX_PRODUCT = { id: '', name: '企业所得税汇算清缴鉴证' };
+/**
+ * A published, voucher-eligible tax service (finance-tax), outside the digitalization batch's categories: the picker's
+ * first service of that category for `q`. Providers word their services differently, so `name` is the one found.
+ */
+const TAX_PRODUCT = { q: '企业所得税汇算清缴鉴证', categoryId: 'finance-tax', id: '', name: '' };
 /** A published, voucher-eligible digitalization service: a voucher of the digitalization batch pays for it. */
-const DIGITAL_PRODUCT = { id: '', name: 'MES 生产执行系统实施' };
+const DIGITAL_PRODUCT = { q: 'MES 生产执行系统实施', categoryId: 'digitalization', id: '', name: '' };
 
-/** The picker's first choice for the name, as the platform ranks it. */
-async function firstChoice(name: string): Promise<string> {
-  const query = new URLSearchParams({ q: name, voucherEligible: 'true', limit: '8' });
-  const page = (await (await fetch(`${API}/products?${query}`)).json()) as { items: { id: string; name: string }[] };
-  const first = page.items.find((p) => p.name === name);
-  if (!first) throw new Error(`the seed has no service ${name}`);
-  return first.id;
+/** The picker's first choice of the category for the query, as the platform ranks it. */
+async function firstChoice(product: { q: string; categoryId: string; id: string; name: string }): Promise<void> {
+  const query = new URLSearchParams({ q: product.q, voucherEligible: 'true', limit: '8' });
+  const page = (await (await fetch(`${API}/products?${query}`)).json()) as {
+    items: { id: string; name: string; categoryId: string }[];
+  };
+  const first = page.items.find((p) => p.categoryId === product.categoryId);
+  if (!first) throw new Error(`the seed has no ${product.categoryId} service for ${product.q}`);
+  product.id = first.id;
+  product.name = first.name;
 }
 
 before(async () => {
-  TAX_PRODUCT.id = await firstChoice(TAX_PRODUCT.name);
-  DIGITAL_PRODUCT.id = await firstChoice(DIGITAL_PRODUCT.name);
+  await firstChoice(TAX_PRODUCT);
+  await firstChoice(DIGITAL_PRODUCT);
 });
 
 function inside<T extends Element>(el: Element, selector: string): T {
@@ -104,7 +110,7 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
     // Use it on a tax service: the platform refuses, next to the product picker.
     card().querySelector<HTMLButtonElement>('[part~="use-button"]')!.click();
     await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open', LAZY_VIEW);
-    typeInto(inside(el, '#smec-product-q'), TAX_PRODUCT.name);
+    typeInto(inside(el, '#smec-product-q'), TAX_PRODUCT.q);
     await waitUntil(
       () => shadow(el).querySelector(`input[name="smec-product"][value="${TAX_PRODUCT.id}"]`),
       'the product was not found',
@@ -116,7 +122,7 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
     const productError = inside(el, '#smec-product-error');
     expect(text(productError)).to.contain('不在本券适用的服务类别内');
     expect(inside<HTMLInputElement>(el, '#smec-amount').value).to.equal('20000');
-    expect(inside<HTMLInputElement>(el, '#smec-product-q').value).to.equal(TAX_PRODUCT.name);
+    expect(inside<HTMLInputElement>(el, '#smec-product-q').value).to.equal(TAX_PRODUCT.q);
     await expect(el).to.be.accessible();
 
     // A bad amount is refused next to the amount, and what was typed stays.
@@ -155,7 +161,7 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
     expect(voucher, 'vch-demo-0017 is issued in the seed').to.not.equal(undefined);
     voucherCard(el, voucher!.id)!.querySelector<HTMLButtonElement>('[part~="use-button"]')!.click();
     await waitUntil(() => useDialog(el)?.open, 'the use dialog did not open', LAZY_VIEW);
-    typeInto(inside(el, '#smec-product-q'), TAX_PRODUCT.name);
+    typeInto(inside(el, '#smec-product-q'), TAX_PRODUCT.q);
     await waitUntil(
       () => shadow(el).querySelector(`input[name="smec-product"][value="${TAX_PRODUCT.id}"]`),
       'the product was not found',
@@ -200,7 +206,7 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
     await tabTo(el, (active) => active === useButton(), 'the use button of the claimed voucher');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => activeIn(el)?.id === 'smec-product-q', 'the search box did not take the focus');
-    await sendKeys({ type: DIGITAL_PRODUCT.name });
+    await sendKeys({ type: DIGITAL_PRODUCT.q });
     await waitUntil(
       () => shadow(el).querySelector(`input[name="smec-product"][value="${DIGITAL_PRODUCT.id}"]`),
       'the product was not found',

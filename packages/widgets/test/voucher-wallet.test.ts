@@ -88,6 +88,24 @@ describe('smec-voucher-wallet: states', () => {
     );
   });
 
+  it('shows a batch the enterprise holds a voucher of as 已领取, without a claim button, after the claimable ones', async () => {
+    const [open, mine, el] = await Promise.all([batches('open'), myVouchers('usr-ent-04'), wallet('usr-ent-04')]);
+    const held = new Set(mine.filter((v) => v.status !== 'withdrawn').map((v) => v.batchId));
+    const heldOpen = open.filter((batch) => held.has(batch.id));
+    const claimable = open.filter((batch) => !held.has(batch.id));
+    expect(heldOpen.length, 'the seed gives usr-ent-04 a voucher of an open batch').to.be.greaterThan(0);
+    expect(claimable.length, 'the seed leaves usr-ent-04 an open batch to claim from').to.be.greaterThan(0);
+    for (const batch of heldOpen) {
+      const card = batchCard(el, batch.id)!;
+      expect(text(card.querySelector('[part~="badge"]'))).to.equal('已领取');
+      expect(card.querySelector('[part~="claim-button"]')).to.equal(null);
+    }
+    const order = parts(el, 'batch').map((card) => card.getAttribute('data-batch-id') ?? '');
+    const lastClaimable = Math.max(...claimable.map((batch) => order.indexOf(batch.id)));
+    const firstHeld = Math.min(...heldOpen.map((batch) => order.indexOf(batch.id)));
+    expect(lastClaimable).to.be.lessThan(firstHeld);
+  });
+
   it('lists the engagements with amounts, timeline and 去评价 on an accepted, unrated one', async () => {
     const [engagements, el] = await Promise.all([myEngagements('usr-ent-04'), wallet('usr-ent-04')]);
     expect(parts(el, 'engagement').length).to.equal(engagements.length);

@@ -182,7 +182,7 @@ export async function transitionEngagement(
   if (Number(moved.numUpdatedRows) === 0) {
     throw problem('conflict', locale, 'conflict', statusWord(locale, row.status));
   }
-  const actor = actorOf(principal);
+  const actor = await actorOf(trx, principal);
   const note = transition.note?.trim() || move.note;
   await trx
     .insertInto('engagement_timeline')

@@ -37,6 +37,8 @@ export interface ProductContext {
   readonly asOf: number;
   readonly publishableFrom: number;
   readonly forcePublished: boolean;
+  /** The product's full name, given its variant's label. */
+  readonly nameOf: (variantLabel: string) => string;
 }
 
 export function makeProduct(random: Random, context: ProductContext): ServiceProduct {
@@ -92,7 +94,7 @@ export function makeProduct(random: Random, context: ProductContext): ServicePro
     id: context.id,
     providerId: provider.id,
     provider: { id: provider.id, name: provider.name, shortName: provider.shortName, regionCode: provider.regionCode },
-    name: `${template.name}${variantLabel}`,
+    name: context.nameOf(variantLabel),
     categoryId: context.categoryId,
     summary: template.summary,
     function: template.function,

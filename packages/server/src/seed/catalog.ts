@@ -23,6 +23,7 @@ import {
   type OrgKind,
 } from './names.js';
 import { makeProduct, round1, type Place } from './catalog-product.js';
+import { ProductNamer } from './product-names.js';
 import { Random } from './prng.js';
 import { guangdongRegions } from './regions.js';
 import { PRODUCT_TEMPLATES, type ProductTemplate } from './templates.js';
@@ -136,6 +137,7 @@ export function aggregateRating(ratings: readonly { count: number; averageScore:
  */
 export function generateCatalog(options: CatalogOptions): Catalog {
   const random = new Random(options.seed ?? DEFAULT_SEED);
+  const namer = new ProductNamer(new Random((options.seed ?? DEFAULT_SEED) ^ 0x6e_616d_65));
   const providerCount = options.providers ?? 2400;
   const [minProducts, maxProducts] = options.productsPerProvider ?? [3, 8];
   const { asOf } = options;
@@ -311,6 +313,7 @@ export function generateCatalog(options: CatalogOptions): Catalog {
       rating: { count: 0, averageScore: null },
     };
 
+    const naming = namer.style(provider.shortName);
     const own: ServiceProduct[] = [];
     const usedTemplates = new Set<ProductTemplate>();
     const productTotal = random.int(minProducts, maxProducts);
@@ -337,6 +340,15 @@ export function generateCatalog(options: CatalogOptions): Catalog {
           asOf,
           publishableFrom: Math.max(admittedMs ?? foundedMs + 2 * YEAR, asOf - 3 * YEAR),
           forcePublished: productId === 'prd-00001',
+          nameOf: (variantLabel) =>
+            namer.name({
+              template,
+              variantLabel,
+              style: naming,
+              providerName: provider.name,
+              providerShortName: provider.shortName,
+              cityBare: place.city.name.replace(/市$/, ''),
+            }),
         }),
       );
     }

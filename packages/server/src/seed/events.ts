@@ -75,6 +75,8 @@ const CATEGORY_OPTIONS: Record<EventType, readonly CategoryId[]> = {
 const STREETS = ['人民路', '中山路', '创业大道', '科技路', '发展大道', '工业大道', '文化路', '新城大道'];
 const ROOMS = ['一楼报告厅', '三楼多功能厅', '二楼培训室', '五楼会议中心'];
 const START_HOURS = [9.5, 10, 14, 14.5, 15];
+/** When the last event of a day ends, Beijing time. */
+const LATEST_END_HOUR = 21;
 const CAPACITIES = [20, 30, 40, 50, 60, 80, 100, 150, 200];
 
 interface RegionRow {
@@ -145,7 +147,9 @@ export function seedEvents(handle: DatabaseHandle, options: SeedOptions): void {
     const organizer = city ? `${city.name}中小企业服务中心` : '广东省中小企业服务中心';
     const startHour = hour ?? random.pick(START_HOURS);
     const startsTs = dayStart(asOf, dayOffset) + startHour * HOUR;
-    const hours = type === 'expertClinic' ? 3 : type === 'training' ? random.pick([3, 6]) : random.pick([2, 2.5, 3]);
+    const drawn = type === 'expertClinic' ? 3 : type === 'training' ? random.pick([3, 6]) : random.pick([2, 2.5, 3]);
+    // An evening class is shorter: nothing the centers hold runs past 21:00.
+    const hours = Math.min(drawn, LATEST_END_HOUR - startHour);
     const online = !city ? random.chance(0.7) : random.chance(type === 'policyBriefing' ? 0.35 : 0.15);
     const year = String(shanghaiYear(startsTs));
     const title = fill(random.pick(TITLES[type]), { city: cityName.replace(/市$/, '市'), year });

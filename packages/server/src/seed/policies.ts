@@ -324,7 +324,29 @@ export function generatePolicies(regions: readonly Region[], options: SeedOption
     const count = random.int(1, 2);
     for (let i = 0; i < count; i++) add(county, countyIssuers(county, city), `${city.name}${county.name}`);
   }
-  return policies;
+  return titledOnce(policies);
+}
+
+const TIMES = ['', '一', '二', '三', '四', '五', '六'];
+
+/**
+ * A region that issues one measure again revises it: the later issues of a title are its revisions of their year
+ * (广东省专精特新中小企业培育办法（2021年修订）), so that no two policies, and no page of a search, share a title.
+ */
+export function titledOnce<T extends { title: string; publishedOn: string }>(policies: readonly T[]): T[] {
+  const byDate = [...policies].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn));
+  const titles = new Set<string>();
+  const retitled = new Map<T, string>();
+  for (const policy of byDate) {
+    const year = policy.publishedOn.slice(0, 4);
+    let title = policy.title;
+    for (let n = 1; titles.has(title); n++) {
+      title = `${policy.title}（${year}年${n === 1 ? '' : `第${TIMES[n] ?? n}次`}修订）`;
+    }
+    titles.add(title);
+    retitled.set(policy, title);
+  }
+  return policies.map((policy) => ({ ...policy, title: retitled.get(policy) ?? policy.title }));
 }
 
 /** The normalised text a phrase is confirmed against, and the n-grams of the index, of one policy. */

@@ -118,7 +118,7 @@ export function appendProvinceEngagements(handle: DatabaseHandle, options: Engag
     id: enterprises.id[index] ?? '',
     cityCode: enterprises.cityCode[index] ?? '',
     size: enterprises.size[index] ?? 'micro',
-    actorName: enterprises.legal[index] ?? '',
+    actorName: enterprises.name[index] ?? '',
   });
 
   const insertEngagement = sqlite.prepare(

@@ -113,7 +113,7 @@ export interface Holder {
   readonly id: string;
   readonly cityCode: string;
   readonly size: EnterpriseSize;
-  /** Shown as the actor of the enterprise's steps. */
+  /** Shown as the actor of the enterprise's steps: the enterprise's name, the same on each of them. */
   readonly actorName: string;
 }
 

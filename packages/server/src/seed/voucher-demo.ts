@@ -19,7 +19,7 @@
 import { dayStart } from '../time/shanghai.js';
 import type { Random } from './prng.js';
 import { SEED_BATCHES, type BatchSpec } from './voucher-batches.js';
-import type { SeedEnterprise, SeedUser } from './voucher-enterprises.js';
+import type { SeedEnterprise } from './voucher-enterprises.js';
 import { voucherSteps, type Actor, type PathStep, type SeedProduct, type VoucherLedger } from './voucher-ledger.js';
 
 const DAY = 86_400_000;
@@ -29,7 +29,6 @@ export interface DemoHoldingsInput {
   readonly asOf: number;
   /** The demo enterprises, in the order of their users. */
   readonly enterprises: readonly SeedEnterprise[];
-  readonly enterpriseUsers: readonly SeedUser[];
   /** The voucher-eligible products of the seeded providers' users. */
   readonly demoProducts: readonly SeedProduct[];
   readonly spec: (batchId: string) => BatchSpec;
@@ -37,7 +36,7 @@ export interface DemoHoldingsInput {
 
 /** Gives every demo enterprise its vouchers and engagements (see the top of the file); usr-ent-01's come first. */
 export function seedDemoHoldings(ledger: VoucherLedger, random: Random, input: DemoHoldingsInput): void {
-  const { asOf, enterprises: demoEnterprises, enterpriseUsers, demoProducts, spec } = input;
+  const { asOf, enterprises: demoEnterprises, demoProducts, spec } = input;
   let voucherNo = 0;
   let engagementNo = 0;
   const nextVoucherId = () => `vch-demo-${String(++voucherNo).padStart(4, '0')}`;
@@ -52,8 +51,8 @@ export function seedDemoHoldings(ledger: VoucherLedger, random: Random, input: D
     demoProducts.filter((product) => batch.categories.includes(product.category_id));
 
   demoEnterprises.forEach((enterprise, index) => {
-    const user = enterpriseUsers[index];
-    const me: Actor = { role: 'enterprise', name: user?.name ?? enterprise.legal };
+    // The enterprise acts as itself, as the API names it (vouchers/history.ts actorOf), not as whoever signed in.
+    const me: Actor = { role: 'enterprise', name: enterprise.name };
     const first = index === 0;
     const productAt = (offset: number) => demoProducts[(index * 7 + offset) % demoProducts.length] as SeedProduct;
     const a = spec(SEED_BATCHES.open);

@@ -47,7 +47,7 @@ export function seedGeneratedEngagements(ledger: VoucherLedger, random: Random, 
       { status: 'delivered' as const, gapDays: random.int(1, 5), accepted: true },
       ...(closed ? [{ status: 'closed' as const, gapDays: random.int(5, 15) }] : []),
     ];
-    const me: Actor = { role: 'enterprise', name: enterprise.legal };
+    const me: Actor = { role: 'enterprise', name: enterprise.name };
     const id = `eng-${String(++generatedNo).padStart(6, '0')}`;
     const batch = random.chance(0.75)
       ? random

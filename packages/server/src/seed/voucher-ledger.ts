@@ -130,7 +130,7 @@ export class VoucherLedger {
       'issued',
       shanghaiDateTime(input.claimedTs),
       'enterprise',
-      input.enterprise.legal,
+      input.enterprise.name,
       `领取${batch.name}`,
     );
     for (const step of input.steps) {

@@ -89,7 +89,7 @@ export function seedVouchers(handle: DatabaseHandle, options: SeedOptions): void
     const batchSeq = insertBatches(sqlite, batches, centerName, stamp);
     const enterprises = seedEnterprises(sqlite, random, { enterpriseUsers, providerLegal, cities, countiesOf, cityOf });
     const ledger = new VoucherLedger(sqlite, random, asOf, batchSeq, { providerUserName, adminName });
-    seedDemoHoldings(ledger, random, { asOf, enterprises: enterprises.demo, enterpriseUsers, demoProducts, spec });
+    seedDemoHoldings(ledger, random, { asOf, enterprises: enterprises.demo, demoProducts, spec });
     seedGeneratedEngagements(ledger, random, { asOf, generated: enterprises.generated, products, spec });
     seedExhaustedBatch(sqlite, ledger, random, { generated: enterprises.generated, spec });
 

@@ -159,7 +159,7 @@ async function issueVoucher(
     updated_at: at,
   };
   const { seq } = await trx.insertInto('vouchers').values(values).returning('seq').executeTakeFirstOrThrow();
-  const actor = actorOf(principal);
+  const actor = await actorOf(trx, principal);
   const entry = await trx
     .insertInto('voucher_history')
     .values({

@@ -36,6 +36,6 @@ export async function returnVoucher(
     .set((eb) => ({ remaining: eb('remaining', '+', 1), updated_at: at }))
     .where('seq', '=', row.batch_seq)
     .execute();
-  await appendHistory(trx, row.seq, 'withdrawn', at, actorOf(principal), '企业退回，名额返还本批次');
+  await appendHistory(trx, row.seq, 'withdrawn', at, await actorOf(trx, principal), '企业退回，名额返还本批次');
   return voucherById(trx, { ...row, status: 'withdrawn', updated_at: at });
 }

@@ -8,8 +8,20 @@ export interface Actor {
   readonly name: string;
 }
 
-export function actorOf(principal: Principal): Actor {
-  return { role: principal.role, name: principal.name };
+/**
+ * Who a history entry names: an enterprise acts as itself (its registered name, the same on every step of a voucher,
+ * whoever of its staff signed in), anyone else by their own name.
+ */
+export async function actorOf(db: Db, principal: Principal): Promise<Actor> {
+  if (principal.role !== 'enterprise' || principal.enterpriseId === null) {
+    return { role: principal.role, name: principal.name };
+  }
+  const enterprise = await db
+    .selectFrom('enterprises')
+    .select('name')
+    .where('id', '=', principal.enterpriseId)
+    .executeTakeFirst();
+  return { role: principal.role, name: enterprise?.name ?? principal.name };
 }
 
 export async function appendHistory(

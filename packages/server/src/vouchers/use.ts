@@ -161,7 +161,7 @@ export async function useVoucher(
     updated_at: at,
   };
   const { seq } = await trx.insertInto('engagements').values(values).returning('seq').executeTakeFirstOrThrow();
-  const actor = actorOf(principal);
+  const actor = await actorOf(trx, principal);
   const note = `${plan.product.name}：合同金额 ${yuan('zh-CN', values.contract_amount)}，用券抵扣 ${yuan('zh-CN', values.voucher_amount)}`;
   const timeline = {
     engagement_seq: seq,

@@ -142,7 +142,6 @@ export class SmecCatalog extends SmecElement {
   /** What is in the search box; becomes the query after the debounce. */
   @state() private searchText = '';
   @state() private q = '';
-  @state() private voucherEligible = false;
   @state() private free = false;
   @state() private price: PriceBandKey | undefined;
   @state() private sort: ProductSort = 'relevance';
@@ -164,6 +163,12 @@ export class SmecCatalog extends SmecElement {
 
   /** Category filter (e.g. `legal`); the initial one when set as an attribute. */
   @property() category?: string;
+
+  /**
+   * Only products a service voucher pays for (the voucher-eligible facet ticked); the initial filter when set as an
+   * attribute, as on a page that offers the visitor's vouchers above the catalog.
+   */
+  @property({ attribute: 'voucher-eligible', type: Boolean }) voucherEligible = false;
 
   /** Products per page, 1–100. */
   @property({ attribute: 'page-size', type: Number }) pageSize = 12;
@@ -204,7 +209,12 @@ export class SmecCatalog extends SmecElement {
   override willUpdate(changed: PropertyValues): void {
     this.prepareDetail();
     if (!this.hasUpdated) {
-      this.defaults = { ...EMPTY_VIEW, category: this.category, region: this.region };
+      this.defaults = {
+        ...EMPTY_VIEW,
+        category: this.category,
+        region: this.region,
+        voucherEligible: this.voucherEligible,
+      };
       const shared = this.url.read();
       if (shared) this.applyView(shared);
       return;

@@ -37,9 +37,22 @@ function renderClaim(batch: VoucherBatch, options: BatchListOptions, titleId: st
   </button>`;
 }
 
-/** The batches open for claims (with the quota left) and those about to open (with a countdown). */
+function renderBadge(batch: VoucherBatch, held: boolean): TemplateResult | typeof nothing {
+  if (held) return html`<span part="badge" class="badge held">${msg('已领取', { id: 'wallet.batch.held' })}</span>`;
+  if (batch.claimState !== 'upcoming') return nothing;
+  return html`<span part="badge" class="badge upcoming">${msg('即将开放', { id: 'wallet.batch.upcoming' })}</span>`;
+}
+
+/**
+ * The batches open for claims (with the quota left) and those about to open (with a countdown); a batch the
+ * enterprise already holds a voucher of is shown as held, after those it can still claim from.
+ */
 export function renderBatchList(options: BatchListOptions): TemplateResult {
-  const { batches, locale } = options;
+  const { locale } = options;
+  const batches = [
+    ...options.batches.filter((batch) => !options.claimed.has(batch.id)),
+    ...options.batches.filter((batch) => options.claimed.has(batch.id)),
+  ];
   if (batches.length === 0) {
     return html`<p class="empty">${msg('暂无可领取的服务券', { id: 'wallet.batches.empty' })}</p>`;
   }
@@ -51,13 +64,7 @@ export function renderBatchList(options: BatchListOptions): TemplateResult {
       return html`<li part="batch" class="card batch" data-batch-id=${batch.id}>
         <div class="card-head">
           <h4 id=${titleId}>${batch.name}</h4>
-          ${
-            batch.claimState === 'upcoming'
-              ? html`<span part="badge" class="badge upcoming"
-                  >${msg('即将开放', { id: 'wallet.batch.upcoming' })}</span
-                >`
-              : nothing
-          }
+          ${renderBadge(batch, options.claimed.has(batch.id))}
         </div>
         <p class="amount">${formatMoney(batch.faceValue)}</p>
         <p class="muted">

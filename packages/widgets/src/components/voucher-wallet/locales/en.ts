@@ -51,6 +51,7 @@ export const templates = {
   'wallet.batch.opensIn.one': 'Opens in {0} day',
   'wallet.batch.opensToday': 'Opens today',
   'wallet.batch.quota': '{0} of {1} left',
+  'wallet.batch.held': 'Claimed',
   'wallet.batch.upcoming': 'Opening soon',
   'wallet.batch.window': 'Claim from {0} to {1}',
   'wallet.batches': 'Vouchers you can claim',

@@ -50,6 +50,7 @@ export const templates = {
   'wallet.batch.opensIn.one': '{0} 天後開始領取',
   'wallet.batch.opensToday': '今天開始領取',
   'wallet.batch.quota': '剩餘 {0} / {1} 張',
+  'wallet.batch.held': '已領取',
   'wallet.batch.upcoming': '即將開放',
   'wallet.batch.window': '領取時間 {0} 至 {1}',
   'wallet.batches': '可領取的服務券',
