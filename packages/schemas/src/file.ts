@@ -1,17 +1,7 @@
-// Files the platform keeps for a process (a provider's business licence, a settlement's proof): the types it takes,
-// the largest size, and what an upload answers.
+// What an upload of a file answers and what a reader of it sees; the rules are in rules/file.ts.
 import { DateTime, Id } from './common.js';
+import { FILE_MEDIA_TYPES, MAX_FILE_BYTES } from './rules/file.js';
 import * as z from './zod.js';
-
-/** The types a file may have, told from its first bytes, never from its name or the type the client declared. */
-export const FILE_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
-export type FileMediaType = (typeof FILE_MEDIA_TYPES)[number];
-
-/** The largest file: 5 MB. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/** The header that carries a file's key: whoever uploaded it may read it back with it. */
-export const FILE_KEY_HEADER = 'smec-file-key';
 
 /** A stored file, as a reader sees it. */
 export const StoredFile = z.object({
@@ -28,5 +18,5 @@ export type StoredFile = z.infer<typeof StoredFile>;
  * The answer to an upload: the file and its key. The key is said once; the uploader (an applicant without an
  * account, say) keeps it to read the file back and to attach it to what it belongs to.
  */
-export const UploadedFile = z.extend(StoredFile, { key: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)) });
+export const UploadedFile = z.object({ ...StoredFile.shape, key: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)) });
 export type UploadedFile = z.infer<typeof UploadedFile>;

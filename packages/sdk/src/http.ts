@@ -117,8 +117,10 @@ export interface RequestOptions extends CallOptions {
   path: string;
   /** Query parameters; `undefined` values are left out. */
   query?: QueryParams;
-  /** A body, sent as JSON. */
+  /** A body, sent as JSON; a `Blob` is sent as it is (a file), with its own type. */
   body?: unknown;
+  /** Resolve to the body as a `Blob` (a file) instead of parsing JSON; errors are still problem+json. */
+  responseType?: 'json' | 'blob';
   /**
    * The schema the response is parsed with, or the name of one of the SDK's response schemas, which the client's
    * validator checks (a client without one returns the JSON unchecked). Without either, the call resolves to the
@@ -139,6 +141,9 @@ const KEYED_METHODS = ['POST', 'DELETE'];
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_CACHE_ENTRIES = 64;
+
+/** Asks {@link HttpClient.request} for the body as a Blob. */
+const BLOB = Symbol('blob');
 
 /** Stands for a body that is not JSON. */
 const NOT_JSON = Symbol('not JSON');
@@ -176,6 +181,7 @@ export class HttpClient {
   request(options: RequestOptions): Promise<unknown>;
   async request(options: RequestOptions): Promise<unknown> {
     const { signal, body, schema } = options;
+    const blob = options.responseType === 'blob';
     const method = (options.method ?? 'GET').toUpperCase();
     const url = `${this.#baseUrl}${options.path}${toQueryString(options.query)}`;
     // One key per logical call, created before the first attempt so that every retry repeats it.
@@ -191,7 +197,7 @@ export class HttpClient {
       signal?.throwIfAborted();
       const headers = await this.#headers(body, key, options.headers);
       try {
-        return await this.#attempt(method, url, headers, body, schema, signal);
+        return await this.#attempt(method, url, headers, body, blob ? BLOB : schema, signal);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         const delay = retryable && attempt < this.#retry.limit ? this.#retryDelay(error, attempt) : undefined;
@@ -222,7 +228,8 @@ export class HttpClient {
     const { getToken, locale } = this.#options;
     const headers = new Headers({ accept: 'application/json, application/problem+json' });
     if (locale) headers.set('accept-language', locale);
-    if (body !== undefined) headers.set('content-type', 'application/json');
+    // A Blob is sent with its own type by fetch itself.
+    if (body !== undefined && !(body instanceof Blob)) headers.set('content-type', 'application/json');
     if (key !== undefined) headers.set('idempotency-key', key);
     const token = await getToken?.();
     if (token) headers.set('authorization', `Bearer ${token}`);
@@ -238,11 +245,11 @@ export class HttpClient {
     url: string,
     headers: Headers,
     body: unknown,
-    schema: ResponseSchema | SchemaName | undefined,
+    schema: ResponseSchema | SchemaName | typeof BLOB | undefined,
     signal: AbortSignal | undefined,
   ): Promise<unknown> {
     signal?.throwIfAborted();
-    const cached = method === 'GET' ? this.#cache?.get(url) : undefined;
+    const cached = method === 'GET' && schema !== BLOB ? this.#cache?.get(url) : undefined;
     if (cached && !headers.has('if-none-match')) headers.set('if-none-match', cached.etag);
     const request = describeRequest(method, url, headers);
     const timeout = this.#options.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -258,9 +265,10 @@ export class HttpClient {
       response = await fetchImpl(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || body instanceof Blob ? body : JSON.stringify(body),
         signal: controller.signal,
       });
+      if (schema === BLOB && response.ok) return await response.blob();
       text = method === 'HEAD' ? '' : await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -298,8 +306,8 @@ export class HttpClient {
     throw new SmecResponseValidationError(result.issues, request);
   }
 
-  #validate(schema: ResponseSchema | SchemaName | undefined, data: unknown): ValidationResult {
-    if (schema === undefined) return { ok: true, data };
+  #validate(schema: ResponseSchema | SchemaName | typeof BLOB | undefined, data: unknown): ValidationResult {
+    if (schema === undefined || schema === BLOB) return { ok: true, data };
     if (typeof schema === 'string') {
       const { validate } = this.#options;
       return validate ? validate(schema, data) : { ok: true, data };

@@ -94,7 +94,7 @@ test('5 MB is taken, 5 MB and one byte is a 413 problem in the request’s langu
   assert.match(problem.title, /too large/i);
 });
 
-test('a renamed executable, an HTML page and an empty body are 415 problems, whatever type they claim', async () => {
+test('a renamed executable, an HTML page, a GIF and an empty body are 415 problems, whatever type they claim', async () => {
   // A Windows executable (MZ) and a Linux one (ELF) sent as a PDF and as a PNG.
   const windowsExe = Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), randomBytes(256)]);
   const linuxExe = Buffer.concat([Buffer.from('\x7fELF', 'latin1'), randomBytes(256)]);
@@ -103,6 +103,8 @@ test('a renamed executable, an HTML page and an empty body are 415 problems, wha
     [windowsExe, 'application/pdf'],
     [linuxExe, 'image/png'],
     [page, 'image/jpeg'],
+    // A GIF is an image, but not one the platform takes, and says so itself.
+    [Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'), 'image/gif'],
     [Buffer.alloc(0), 'application/octet-stream'],
   ] as const) {
     const problem = assertProblem(

@@ -1,4 +1,4 @@
-import { MAX_FILE_BYTES } from '../file.js';
+import { MAX_FILE_BYTES } from '../rules/file.js';
 import { Problem } from '../problem.js';
 import { PROBLEM_CODES, PROBLEM_STATUS, type ProblemCode } from '../rules/problem.js';
 import { PROBLEM_TITLES } from '../rules/problem-titles.js';

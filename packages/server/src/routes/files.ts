@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FILE_KEY_HEADER, FILE_MEDIA_TYPES, IdParams, MAX_FILE_BYTES, type UploadedFile } from '@smec/schemas';
+import { FILE_KEY_HEADER, IdParams, MAX_FILE_BYTES, type UploadedFile } from '@smec/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { acceptedType, readFile, saveFile, type FileContext } from '../files/store.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
@@ -34,14 +34,14 @@ export interface FileRouteOptions {
 
 /**
  * Uploads and reads of files. Registered in a plugin of its own: only these routes take a body that is not JSON,
- * sent as the bytes themselves (`Content-Type` one of the three types, or `application/octet-stream`), up to 5 MB.
+ * sent as the bytes themselves (whatever `Content-Type` says: the type is told from the bytes), up to 5 MB.
  */
 export async function fileRoutes(app: FastifyInstance, context: FileContext, options: FileRouteOptions) {
   const idempotency = new IdempotencyStore(context.db, context.clock);
-  app.addContentTypeParser(
-    [...FILE_MEDIA_TYPES, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES },
-    (_request, body, done) => done(null, body),
+  // Every declared type is read as bytes (a GIF or an executable as well), so that what is refused is refused for
+  // what the bytes are, with the files' own message, not as a body that should have been JSON.
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_FILE_BYTES }, (_request, body, done) =>
+    done(null, body),
   );
 
   app.post(

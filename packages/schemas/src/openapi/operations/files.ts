@@ -17,7 +17,8 @@ export const fileOperations = {
     summary: 'Upload a file (a PDF, JPEG or PNG of at most 5 MB, no sign-in); answers with its id and key',
     description:
       'Send the bytes themselves as the body, with `Content-Type` one of the three types or ' +
-      '`application/octet-stream`: the type is told from the bytes, never from a name or the declared type, so a ' +
+      '`application/octet-stream`: the type is told from the bytes, never from a name or the declared type (so a ' +
+      'file declared as anything else is judged by its bytes too), and a ' +
       'renamed executable is 415. Over 5 MB is 413. The answer holds the file’s `key`, said only here: send it as ' +
       '`Smec-File-Key` to read the file back, and with what the file belongs to (an application to join). ' +
       'Limited per client address (429 with `Retry-After`). Send an `Idempotency-Key` to retry safely.',
