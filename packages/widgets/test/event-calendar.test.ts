@@ -95,6 +95,10 @@ describe('smec-event-calendar', () => {
     expect(shown).to.be.within(2, 3);
     const more = day.querySelector<HTMLButtonElement>('[part~="more-button"]')!;
     expect(more.textContent?.trim().startsWith(`+${busy.events.length - shown}，`)).to.equal(true);
+    // Every target of the day is at least 24 px high (WCAG 2.2, 2.5.8), the '+N' button too.
+    for (const target of day.querySelectorAll<HTMLElement>('[part~="event"], [part~="more-button"]')) {
+      expect(target.getBoundingClientRect().height).to.be.at.least(24);
+    }
     more.focus();
     more.click();
     await el.updateComplete;

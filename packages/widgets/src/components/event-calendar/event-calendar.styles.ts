@@ -153,6 +153,8 @@ export default [
       display: block;
       width: 100%;
       min-width: 0;
+      /* 24 px at least, the smallest target WCAG 2.2 (2.5.8) allows. */
+      min-block-size: 1.5rem;
       padding: 0.125rem 0.25rem;
       border: 1px solid var(--_border);
       border-inline-start-width: 4px;
