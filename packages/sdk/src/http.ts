@@ -142,9 +142,6 @@ const KEYED_METHODS = ['POST', 'DELETE'];
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_CACHE_ENTRIES = 64;
 
-/** Asks {@link HttpClient.request} for the body as a Blob. */
-const BLOB = Symbol('blob');
-
 /** Stands for a body that is not JSON. */
 const NOT_JSON = Symbol('not JSON');
 
@@ -181,7 +178,6 @@ export class HttpClient {
   request(options: RequestOptions): Promise<unknown>;
   async request(options: RequestOptions): Promise<unknown> {
     const { signal, body, schema } = options;
-    const blob = options.responseType === 'blob';
     const method = (options.method ?? 'GET').toUpperCase();
     const url = `${this.#baseUrl}${options.path}${toQueryString(options.query)}`;
     // One key per logical call, created before the first attempt so that every retry repeats it.
@@ -197,7 +193,7 @@ export class HttpClient {
       signal?.throwIfAborted();
       const headers = await this.#headers(body, key, options.headers);
       try {
-        return await this.#attempt(method, url, headers, body, blob ? BLOB : schema, signal);
+        return await this.#attempt(method, url, headers, body, schema, signal, options.responseType === 'blob');
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         const delay = retryable && attempt < this.#retry.limit ? this.#retryDelay(error, attempt) : undefined;
@@ -245,11 +241,13 @@ export class HttpClient {
     url: string,
     headers: Headers,
     body: unknown,
-    schema: ResponseSchema | SchemaName | typeof BLOB | undefined,
+    schema: ResponseSchema | SchemaName | undefined,
     signal: AbortSignal | undefined,
+    blob: boolean,
   ): Promise<unknown> {
     signal?.throwIfAborted();
-    const cached = method === 'GET' && schema !== BLOB ? this.#cache?.get(url) : undefined;
+    // A Blob's answer is never cached, so no ETag of one is ever sent here.
+    const cached = method === 'GET' ? this.#cache?.get(url) : undefined;
     if (cached && !headers.has('if-none-match')) headers.set('if-none-match', cached.etag);
     const request = describeRequest(method, url, headers);
     const timeout = this.#options.timeout ?? DEFAULT_TIMEOUT_MS;
@@ -268,7 +266,7 @@ export class HttpClient {
         body: body === undefined || body instanceof Blob ? body : JSON.stringify(body),
         signal: controller.signal,
       });
-      if (schema === BLOB && response.ok) return await response.blob();
+      if (blob && response.ok) return await response.blob();
       text = method === 'HEAD' ? '' : await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -306,8 +304,8 @@ export class HttpClient {
     throw new SmecResponseValidationError(result.issues, request);
   }
 
-  #validate(schema: ResponseSchema | SchemaName | typeof BLOB | undefined, data: unknown): ValidationResult {
-    if (schema === undefined || schema === BLOB) return { ok: true, data };
+  #validate(schema: ResponseSchema | SchemaName | undefined, data: unknown): ValidationResult {
+    if (schema === undefined) return { ok: true, data };
     if (typeof schema === 'string') {
       const { validate } = this.#options;
       return validate ? validate(schema, data) : { ok: true, data };
