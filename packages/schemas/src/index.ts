@@ -13,3 +13,4 @@ export * from './voucher.js';
 export * from './rating.js';
 export * from './policy.js';
 export * from './stats.js';
+export * from './file.js';

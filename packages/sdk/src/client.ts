@@ -12,6 +12,7 @@ import type { Demands } from './resources/Demands.js';
 import type { Demo } from './resources/Demo.js';
 import type { Engagements } from './resources/Engagements.js';
 import type { Events } from './resources/Events.js';
+import type { Files } from './resources/Files.js';
 import type { Health } from './resources/Health.js';
 import type { Me } from './resources/Me.js';
 import type { Policies } from './resources/Policies.js';
@@ -48,6 +49,8 @@ export interface SmecClient {
   readonly policies: Policies;
   /** The centers' yearly evaluation figures (综合评价考核). */
   readonly stats: Stats;
+  /** Files of the processes (a licence, a proof): upload one, read it back with its key. */
+  readonly files: Files;
   /** What belongs to the signed-in user, such as an enterprise's event registrations. */
   readonly me: Me;
   /** The demo platform's seeded users and their tokens. */
@@ -88,6 +91,7 @@ const RESOURCE_NAMES: readonly ResourceName[] = [
   'engagements',
   'policies',
   'stats',
+  'files',
   'me',
   'demo',
 ];

@@ -46,6 +46,7 @@ export { Engagements, type EngagementListParams, type TransitionOptions } from '
 export { Ratings, type RateOptions, type RatingListParams, type PublicRatingParams } from './resources/Ratings.js';
 export { Policies, type PolicyListParams } from './resources/Policies.js';
 export { Stats, type ScorecardParams } from './resources/Stats.js';
+export { Files, type FileParams, type UploadFileOptions } from './resources/Files.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.

@@ -15,6 +15,7 @@ import { Providers } from './resources/Providers.js';
 import { Ratings } from './resources/Ratings.js';
 import { Regions } from './resources/Regions.js';
 import { Stats } from './resources/Stats.js';
+import { Files } from './resources/Files.js';
 import { Vouchers } from './resources/Vouchers.js';
 
 /**
@@ -48,6 +49,7 @@ export function createClient(options: ClientOptions): SmecClient {
     engagements: Engagements,
     policies: Policies,
     stats: Stats,
+    files: Files,
     me: Me,
     demo: Demo,
   });

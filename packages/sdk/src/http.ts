@@ -117,8 +117,10 @@ export interface RequestOptions extends CallOptions {
   path: string;
   /** Query parameters; `undefined` values are left out. */
   query?: QueryParams;
-  /** A body, sent as JSON. */
+  /** A body, sent as JSON; a `Blob` is sent as it is (a file), with its own type. */
   body?: unknown;
+  /** Resolve to the body as a `Blob` (a file) instead of parsing JSON; errors are still problem+json. */
+  responseType?: 'json' | 'blob';
   /**
    * The schema the response is parsed with, or the name of one of the SDK's response schemas, which the client's
    * validator checks (a client without one returns the JSON unchecked). Without either, the call resolves to the
@@ -191,7 +193,7 @@ export class HttpClient {
       signal?.throwIfAborted();
       const headers = await this.#headers(body, key, options.headers);
       try {
-        return await this.#attempt(method, url, headers, body, schema, signal);
+        return await this.#attempt(method, url, headers, body, schema, signal, options.responseType === 'blob');
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         const delay = retryable && attempt < this.#retry.limit ? this.#retryDelay(error, attempt) : undefined;
@@ -222,7 +224,8 @@ export class HttpClient {
     const { getToken, locale } = this.#options;
     const headers = new Headers({ accept: 'application/json, application/problem+json' });
     if (locale) headers.set('accept-language', locale);
-    if (body !== undefined) headers.set('content-type', 'application/json');
+    // A Blob is sent with its own type by fetch itself.
+    if (body !== undefined && !(body instanceof Blob)) headers.set('content-type', 'application/json');
     if (key !== undefined) headers.set('idempotency-key', key);
     const token = await getToken?.();
     if (token) headers.set('authorization', `Bearer ${token}`);
@@ -240,8 +243,10 @@ export class HttpClient {
     body: unknown,
     schema: ResponseSchema | SchemaName | undefined,
     signal: AbortSignal | undefined,
+    blob: boolean,
   ): Promise<unknown> {
     signal?.throwIfAborted();
+    // A Blob's answer is never cached, so no ETag of one is ever sent here.
     const cached = method === 'GET' ? this.#cache?.get(url) : undefined;
     if (cached && !headers.has('if-none-match')) headers.set('if-none-match', cached.etag);
     const request = describeRequest(method, url, headers);
@@ -258,9 +263,10 @@ export class HttpClient {
       response = await fetchImpl(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined || body instanceof Blob ? body : JSON.stringify(body),
         signal: controller.signal,
       });
+      if (blob && response.ok) return await response.blob();
       text = method === 'HEAD' ? '' : await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;

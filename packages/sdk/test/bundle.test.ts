@@ -32,9 +32,10 @@ describe('browser bundle of @smec/sdk/core', () => {
     assert.doesNotMatch(code, /jitless|ZodMini|_zod|zod/);
   });
 
-  it('the client with every resource stays within 5 KB min+gzip', async () => {
+  // Each budget grew by 0.5 KB with client.files (uploads and Blob answers in the HTTP core; issue 19).
+  it('the client with every resource stays within 5.5 KB min+gzip', async () => {
     const { gzip } = await bundle(CORE);
-    assert.ok(gzip <= 5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 5.5 * 1024, `${gzip} bytes`);
   });
 });
 
@@ -45,13 +46,13 @@ describe('browser bundle of @smec/sdk', () => {
     assert.match(code, /jitless:!0/);
   });
 
-  it('the client with every resource and its schemas stays within 10 KB min+gzip, zod excluded', async () => {
+  it('the client with every resource and its schemas stays within 10.5 KB min+gzip, zod excluded', async () => {
     const { gzip } = await bundle(FULL, ['zod', 'zod/*']);
-    assert.ok(gzip <= 10 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 10.5 * 1024, `${gzip} bytes`);
   });
 
-  it('the whole entry, zod and schemas included, stays within 18 KB min+gzip', async () => {
+  it('the whole entry, zod and schemas included, stays within 18.5 KB min+gzip', async () => {
     const { gzip } = await bundle(FULL);
-    assert.ok(gzip <= 18 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 18.5 * 1024, `${gzip} bytes`);
   });
 });

@@ -11,6 +11,7 @@ import { registerCompression } from './http/compression.js';
 import { CORS_OPTIONS } from './http/cors.js';
 import { registerEtags } from './http/etag.js';
 import { registerRateLimits, type RateLimitRule } from './http/rate-limit.js';
+import { fileRoutes } from './routes/files.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './http/error-handlers.js';
 import { loggerOptions, registerRequestLog } from './http/logging.js';
 import { registerProblemCodeCheck } from './http/problem-code-check.js';
@@ -55,7 +56,11 @@ export interface AppOptions {
    */
   readonly trustProxy?: boolean | number | string;
   /** Per-address limits of the public demand endpoints. */
-  readonly rateLimits?: { readonly demandSubmit?: RateLimitRule; readonly demandLookup?: RateLimitRule };
+  readonly rateLimits?: {
+    readonly demandSubmit?: RateLimitRule;
+    readonly demandLookup?: RateLimitRule;
+    readonly fileUpload?: RateLimitRule;
+  };
   /** Send `Strict-Transport-Security` with this max-age on HTTPS requests; 0 or unset: never. */
   readonly hstsMaxAge?: number;
   /**
@@ -76,6 +81,8 @@ export const DEMO_ISSUER = 'https://smec.gd.gov.cn/demo';
 export const DEFAULT_AUDIENCE = 'smec-platform';
 export const DEFAULT_SUBMIT_LIMIT: RateLimitRule = { max: 10, windowMs: 10 * 60_000 };
 export const DEFAULT_LOOKUP_LIMIT: RateLimitRule = { max: 30, windowMs: 60_000 };
+/** An application takes a licence and a few certificates: 30 files in 10 minutes is more than any applicant needs. */
+export const DEFAULT_UPLOAD_LIMIT: RateLimitRule = { max: 30, windowMs: 10 * 60_000 };
 
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS } from './http/cors.js';
 
@@ -171,6 +178,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ratingRoutes(api, storeContext);
       policyRoutes(api, storeContext);
       statsRoutes(api, storeContext);
+      await api.register(async (files) =>
+        fileRoutes(files, storeContext, { uploadLimit: options.rateLimits?.fileUpload ?? DEFAULT_UPLOAD_LIMIT }),
+      );
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
     { prefix: API_PREFIX },

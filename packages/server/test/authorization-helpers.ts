@@ -28,7 +28,10 @@ const DENIAL_CODE = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found' } 
 export interface Call {
   readonly params?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /** A raw body (a file): its media type and its bytes in base64. */
+  readonly bytes?: { readonly mediaType: string; readonly base64: string };
 }
 
 export interface Session {
@@ -49,7 +52,9 @@ export function exampleCall(id: OperationId): Call {
   return {
     ...(example?.params ? { params: example.params } : {}),
     ...(example?.query ? { query: example.query } : {}),
+    ...(example?.headers ? { headers: example.headers } : {}),
     ...(example?.body === undefined ? {} : { body: example.body }),
+    ...(example?.bytes ? { bytes: example.bytes } : {}),
   };
 }
 
@@ -134,13 +139,19 @@ export async function send(session: Session, who: PrincipalName, id: OperationId
     url = url.replace(`{${name}}`, encodeURIComponent(value));
   if (/[{}]/.test(url)) throw new Error(`${id}: no value for a parameter of ${path}`);
   const search = new URLSearchParams(call.query ?? {}).toString();
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...call.headers };
   if (who !== 'anonymous') headers['authorization'] = `Bearer ${session.tokens[who]}`;
   if (call.body !== undefined) headers['content-type'] = 'application/json';
+  if (call.bytes) headers['content-type'] = call.bytes.mediaType;
+  const body = call.bytes
+    ? Buffer.from(call.bytes.base64, 'base64')
+    : call.body === undefined
+      ? undefined
+      : JSON.stringify(call.body);
   return request(session.apiUrl, `${url}${search ? `?${search}` : ''}`, {
     method: method.toUpperCase(),
     headers,
-    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    ...(body === undefined ? {} : { body }),
   });
 }
 

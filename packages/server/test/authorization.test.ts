@@ -127,6 +127,15 @@ const ROWS: readonly Row[] = [
   { id: 'listDemoUsers', expect: ANYONE },
   { id: 'getDemoJwks', expect: ANYONE },
   { id: 'createDemoToken', expect: ANYONE },
+  // A file is read with the key its upload answered; no role reads one without it, so to everyone else it does not
+  // exist (the example sends the demo file's key, allowed to all, as the OpenAPI test shows).
+  { id: 'uploadFile', expect: ANYONE },
+  {
+    id: 'getFile',
+    expect: all(404),
+    call: () => ({ params: { id: param('getFile', 'id') } }),
+    on: () => 'the demo licence, without its key',
+  },
   {
     id: 'listDemands',
     // Another city's administrator asking for A's region is refused outright: the filter names the region.

@@ -83,8 +83,10 @@ for (const operation of Object.values(operations) as Operation[]) {
       path = path.replace(`{${name}}`, encodeURIComponent(value));
     assert.doesNotMatch(path, /[{}]/, 'every path parameter has an example');
     const search = new URLSearchParams(operation.example?.query ?? {}).toString();
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...operation.example?.headers };
     if (operation.example?.body !== undefined) headers['content-type'] = 'application/json';
+    const bytes = operation.example?.bytes;
+    if (bytes) headers['content-type'] = bytes.mediaType;
     if (operation.security === 'bearer') {
       headers['authorization'] =
         `Bearer ${operation.exampleUserId ? await tokenFor(operation.exampleUserId) : adminToken}`;
@@ -93,10 +95,17 @@ for (const operation of Object.values(operations) as Operation[]) {
       method: operation.method.toUpperCase(),
       headers,
       ...(operation.example?.body === undefined ? {} : { body: JSON.stringify(operation.example.body) }),
+      ...(bytes ? { body: Buffer.from(bytes.base64, 'base64') } : {}),
     });
     assert.equal(response.status, operation.successStatus ?? 200, JSON.stringify(response.body));
     if (operation.body && operation.example?.body !== undefined) {
       assert.ok(operation.body.safeParse(operation.example.body).success, 'the example body is valid');
+    }
+    if (operation.responseBinaryTypes) {
+      assert.ok(
+        operation.responseBinaryTypes.includes(response.headers.get('content-type') ?? ''),
+        'a documented type',
+      );
     }
     const parsed = operation.response.safeParse(response.body);
     assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));

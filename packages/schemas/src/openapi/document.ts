@@ -1,3 +1,4 @@
+import { MAX_FILE_BYTES } from '../rules/file.js';
 import { Problem } from '../problem.js';
 import { PROBLEM_CODES, PROBLEM_STATUS, type ProblemCode } from '../rules/problem.js';
 import { PROBLEM_TITLES } from '../rules/problem-titles.js';
@@ -103,6 +104,12 @@ function withHeaders(responses: Record<string, JsonObject>, limited: boolean): R
   );
 }
 
+/** The example's value of a header, as a parameter's `example`. */
+function exampleHeader(operation: Operation, name: string): JsonObject {
+  const value = operation.example?.headers?.[name.toLowerCase()];
+  return value === undefined ? {} : { example: value };
+}
+
 function operationObject(operation: Operation): JsonObject {
   // Every GET answers 200 with an ETag and honours If-None-Match, the cacheable ones and the private ones alike.
   const etag = operation.cacheable || operation.method === 'get';
@@ -110,9 +117,13 @@ function operationObject(operation: Operation): JsonObject {
     [String(operation.successStatus ?? 200)]: {
       description: operation.successStatus === 201 ? 'Created' : 'OK',
       ...(etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
-      content: {
-        [operation.responseMediaType ?? 'application/json']: { schema: jsonSchema(operation.response, 'output') },
-      },
+      content: operation.responseBinaryTypes
+        ? Object.fromEntries(
+            operation.responseBinaryTypes.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }]),
+          )
+        : {
+            [operation.responseMediaType ?? 'application/json']: { schema: jsonSchema(operation.response, 'output') },
+          },
     },
   };
   if (etag) responses['304'] = { description: 'Not modified (the `If-None-Match` ETag matched)' };
@@ -132,6 +143,7 @@ function operationObject(operation: Operation): JsonObject {
         required: header.required,
         description: header.description,
         schema: { type: 'string', maxLength: 255 },
+        ...exampleHeader(operation, header.name),
       })),
     ],
     ...(operation.body
@@ -144,6 +156,20 @@ function operationObject(operation: Operation): JsonObject {
                 ...(operation.example?.body === undefined ? {} : { example: operation.example.body }),
               },
             },
+          },
+        }
+      : {}),
+    ...(operation.bodyMediaTypes
+      ? {
+          requestBody: {
+            required: true,
+            description: 'The bytes of the file themselves.',
+            content: Object.fromEntries(
+              operation.bodyMediaTypes.map((type) => [
+                type,
+                { schema: { type: 'string', contentMediaType: type, maxLength: MAX_FILE_BYTES } },
+              ]),
+            ),
           },
         }
       : {}),
@@ -188,6 +214,10 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       { name: 'ratings', description: 'Ratings of delivered engagements and the follow-ups of bad ones' },
       { name: 'policies', description: 'The policy library (政策宣贯)' },
       { name: 'stats', description: "Centers' yearly evaluation figures (综合评价考核)" },
+      {
+        name: 'files',
+        description: 'Files of the processes (a licence, a proof): uploaded, then read by those allowed',
+      },
       { name: 'demo', description: 'Demo mode only: seeded users and their tokens' },
     ],
     paths,

@@ -19,9 +19,13 @@ export interface Operation {
   readonly params?: Schema;
   /** The JSON request body. */
   readonly body?: Schema;
+  /** A body of raw bytes, in one of these media types (instead of a JSON `body`). */
+  readonly bodyMediaTypes?: readonly string[];
   readonly response: Schema;
   /** The media type of success when it is not JSON (then `response` checks the text). */
   readonly responseMediaType?: 'text/calendar';
+  /** Success is raw bytes in one of these media types (then `response` checks nothing of them). */
+  readonly responseBinaryTypes?: readonly string[];
   /** The status of success. Default 200. */
   readonly successStatus?: 200 | 201;
   /** `bearer`: needs `Authorization: Bearer <token>` (the examples use a demo administrator's token). */
@@ -40,6 +44,10 @@ export interface Operation {
     readonly query?: Record<string, string>;
     readonly params?: Record<string, string>;
     readonly body?: unknown;
+    /** A raw body for `bodyMediaTypes`: its media type and its bytes in base64. */
+    readonly bytes?: { readonly mediaType: string; readonly base64: string };
+    /** Headers the example sends (documented in `headers`). */
+    readonly headers?: Record<string, string>;
   };
 }
 
@@ -52,7 +60,7 @@ function isIdempotent(operation: Operation): boolean {
  * Every problem code the operation can answer with: its own, and those of the layers below every route. Any
  * operation may fail (500) or find the database busy or out of reach (503); one that reads input (a query, a path, a
  * header or a body: any method but GET has a body parsed) may find it malformed (400). A body is parsed before a
- * route sees it: 413 past 64 KB, 415 when it is not JSON. A bearer operation refuses a missing or bad token (401);
+ * route sees it: 413 past 64 KB (5 MB of a file), 415 when it is not JSON (nor a file of its types). A bearer operation refuses a missing or bad token (401);
  * an idempotent one a key reused with another body (422) or a retry while the first still runs (409).
  */
 export function problemCodesOf(operation: Operation): ProblemCode[] {

@@ -4,12 +4,14 @@ import { catalogOperations } from './operations/catalog.js';
 import { demandOperations } from './operations/demands.js';
 import { demoOperations } from './operations/demo.js';
 import { eventOperations } from './operations/events.js';
+import { fileOperations } from './operations/files.js';
 import { platformOperations } from './operations/platform.js';
 import { policyOperations } from './operations/policies.js';
 import { ratingOperations } from './operations/ratings.js';
 import { voucherOperations } from './operations/vouchers.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
+export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
 
 export const operations = {
   ...platformOperations,
@@ -19,6 +21,7 @@ export const operations = {
   ...voucherOperations,
   ...ratingOperations,
   ...policyOperations,
+  ...fileOperations,
   ...demoOperations,
 } as const satisfies Record<string, Operation>;
 

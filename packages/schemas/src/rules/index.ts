@@ -3,6 +3,7 @@
 export * from './catalog.js';
 export * from './demand.js';
 export * from './event.js';
+export * from './file.js';
 export * from './identifiers.js';
 export * from './messages.js';
 export * from './messages-en.js';

@@ -21,6 +21,8 @@ function arrayTypeOf(dataType: string): string {
       return 'float4[]';
     case 'text':
       return 'text[]';
+    case 'bytea':
+      return 'bytea[]';
     default:
       throw new Error(`No copy rule for PostgreSQL type ${dataType}`);
   }

@@ -8,6 +8,7 @@ import * as vouchers from './migrations/0004_vouchers.js';
 import * as ratings from './migrations/0005_ratings.js';
 import * as policies from './migrations/0006_policies.js';
 import * as rateLimits from './migrations/0007_rate_limits.js';
+import * as files from './migrations/0008_files.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_ratings': ratings,
   '0006_policies': policies,
   '0007_rate_limits': rateLimits,
+  '0008_files': files,
 };
 
 class InCodeMigrations implements MigrationProvider {

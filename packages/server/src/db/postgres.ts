@@ -68,13 +68,14 @@ export function openPostgres(url: string, env: NodeJS.ProcessEnv = process.env):
 
 /**
  * The migrations are written once, in the types SQLite knows. On PostgreSQL: `integer` becomes `bigint` (SQLite's
- * integers are 64-bit, and timestamps in milliseconds need it), `real` becomes `double precision`, an
+ * integers are 64-bit, and timestamps in milliseconds need it), `real` becomes `double precision`, `blob` `bytea`, an
  * auto-incremented key an identity column, and SQLite's `without rowid` goes.
  */
 class PostgresSchemaTransformer extends OperationNodeTransformer {
   protected override transformDataType(node: DataTypeNode): DataTypeNode {
     if (node.dataType === 'integer') return DataTypeNode.create('bigint');
     if (node.dataType === 'real') return DataTypeNode.create('double precision');
+    if (node.dataType === 'blob') return DataTypeNode.create('bytea');
     return node;
   }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { seedDemands } from '../seed/demands.js';
+import { seedFiles } from '../seed/files.js';
 import { seedPolicies } from '../seed/policies.js';
 import { seedEvents } from '../seed/events.js';
 import { seedRatings } from '../seed/ratings.js';
@@ -206,6 +207,16 @@ export async function prepareSqliteDatabase(
       .executeTakeFirst();
     if (!policiesSeeded) {
       seedPolicies(handle, seedOptions(options));
+      seeded = true;
+    }
+    // Files came with the eighth migration: the demo's sample licence.
+    const filesSeeded = await handle.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'files_seeded_at')
+      .executeTakeFirst();
+    if (!filesSeeded) {
+      seedFiles(handle, seedOptions(options));
       seeded = true;
     }
     return { ...handle, cursorSecret, seeded };

@@ -478,6 +478,19 @@ export interface PolicyTermTable {
   policy_seq: number;
 }
 
+/** A file kept for a process (a licence, a proof): its bytes in the database, its key only as a hash. */
+export interface FileTable {
+  id: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  /** SHA-256 (base64url) of the uploader's key. */
+  key_hash: string;
+  uploaded_at: string;
+  uploaded_ts: number;
+}
+
 export interface Database {
   regions: RegionTable;
   categories: CategoryTable;
@@ -510,4 +523,5 @@ export interface Database {
   product_rating_stats: RatingStatsTable;
   policies: PolicyTable;
   policy_terms: PolicyTermTable;
+  files: FileTable;
 }

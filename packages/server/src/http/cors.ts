@@ -3,7 +3,13 @@ import { CORS_EXPOSED_HEADERS } from '@smec/schemas/openapi';
 
 export { CORS_EXPOSED_HEADERS };
 
-export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-None-Match'];
+export const CORS_ALLOWED_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Idempotency-Key',
+  'If-None-Match',
+  'Smec-File-Key',
+];
 
 /** Any origin may call the API: the widgets run on every center's own site. */
 export const CORS_OPTIONS: FastifyCorsOptions = {

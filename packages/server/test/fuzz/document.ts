@@ -1,6 +1,8 @@
 // The served OpenAPI document, read as the fuzzer needs it: each operation with its parameters, its request body
 // schema and, per documented status, the media type and schema its answer must have.
 
+import type { FileBody } from './files.js';
+
 /** The subset of JSON Schema (draft 2020-12) the document uses. */
 export interface JsonSchema {
   readonly type?: string | readonly string[];
@@ -33,10 +35,12 @@ export interface Parameter {
   readonly example?: string;
 }
 
-/** What a documented status answers with: a media type and schema, or no body at all (304). */
+/**
+ * What a documented status answers with: each media type it may have and its schema (a file in one of its types, say),
+ * or none for an answer without a body (304).
+ */
 export interface DocumentedResponse {
-  readonly mediaType: string | null;
-  readonly schema: JsonSchema | null;
+  readonly content: ReadonlyMap<string, JsonSchema>;
 }
 
 export interface FuzzOperation {
@@ -48,6 +52,8 @@ export interface FuzzOperation {
   readonly queryParams: readonly Parameter[];
   readonly headerParams: readonly Parameter[];
   readonly body: { readonly schema: JsonSchema; readonly example?: unknown } | null;
+  /** A body of a file's own bytes (an upload) instead of JSON. */
+  readonly fileBody: FileBody | null;
   readonly responses: ReadonlyMap<number, DocumentedResponse>;
 }
 
@@ -90,10 +96,17 @@ export function resolvePointer(document: OpenApiDocument, ref: string): unknown 
 function responseOf(document: OpenApiDocument, raw: RawResponse): DocumentedResponse {
   const response = raw.$ref ? (resolvePointer(document, raw.$ref) as RawResponse) : raw;
   const entries = Object.entries(response.content ?? {});
-  if (entries.length === 0) return { mediaType: null, schema: null };
-  if (entries.length > 1) throw new Error('one media type per response is expected');
-  const [mediaType, media] = entries[0] as [string, { schema?: JsonSchema }];
-  return { mediaType, schema: media.schema ?? {} };
+  return { content: new Map(entries.map(([mediaType, media]) => [mediaType, media.schema ?? {}])) };
+}
+
+/** The media types of a body documented as a file's bytes (a string with a `contentMediaType`), or null. */
+function fileBodyOf(content: Record<string, { schema: JsonSchema }>): FileBody | null {
+  const files = Object.entries(content).filter(([, media]) => media.schema.type === 'string');
+  if (files.length === 0) return null;
+  return {
+    mediaTypes: files.map(([mediaType]) => mediaType),
+    maxBytes: Math.max(...files.map(([, media]) => media.schema.maxLength ?? 0)),
+  };
 }
 
 /** Every operation of the document, in document order. */
@@ -119,6 +132,7 @@ export function operationsOf(document: OpenApiDocument): FuzzOperation[] {
         queryParams: parameters.filter((parameter) => parameter.in === 'query'),
         headerParams: parameters.filter((parameter) => parameter.in === 'header'),
         body: json ? { schema: json.schema, ...(json.example === undefined ? {} : { example: json.example }) } : null,
+        fileBody: json ? null : fileBodyOf(raw.requestBody?.content ?? {}),
         responses,
       });
     }

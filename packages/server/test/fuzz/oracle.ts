@@ -70,13 +70,15 @@ export class Oracle {
       problems.push(`status ${status} is not documented for ${operation.operationId}`);
       return problems;
     }
-    if (documented.mediaType === null) {
+    if (documented.content.size === 0) {
       if (answer.text !== '') problems.push(`status ${status} is documented without a body, got one`);
       return problems;
     }
     const mediaType = answer.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (mediaType !== documented.mediaType) {
-      problems.push(`content type ${answer.contentType || '(none)'} instead of ${documented.mediaType}`);
+    const schema = documented.content.get(mediaType);
+    if (!schema) {
+      const expected = [...documented.content.keys()].join(' or ');
+      problems.push(`content type ${answer.contentType || '(none)'} instead of ${expected}`);
       return problems;
     }
     // JSON media types are checked parsed; others (the iCalendar files) as the text itself.
@@ -89,7 +91,7 @@ export class Oracle {
         return problems;
       }
     }
-    const invalid = documented.schema ? this.check(documented.schema, body) : null;
+    const invalid = this.check(schema, body);
     if (invalid) problems.push(`the body does not match the documented schema: ${invalid}`);
     if (mediaType === PROBLEM_MEDIA_TYPE) {
       const problem = body as { status?: unknown; requestId?: unknown; detail?: unknown };

@@ -5,6 +5,7 @@ import type { FuzzOperation, Parameter } from './document.js';
 import { anyJson, BAD_CURSORS, BAD_PERCENT, hostileString, hugeString, INJECTIONS, UNICODE_EDGES } from './hostile.js';
 import { maxLengthOf } from './json-tree.js';
 import type { Oracle } from './oracle.js';
+import { sampleFile } from './files.js';
 import { arbitraryOf } from './schema-arbitrary.js';
 
 /** Who the request claims to be: a seeded user (by id), nobody, or whatever `Authorization` value is given. */
@@ -30,6 +31,8 @@ export interface Plan {
   readonly query: Readonly<Record<string, string>>;
   /** The JSON body; undefined sends none. */
   readonly body: unknown;
+  /** A file sent as the body, for an upload (then `body` is undefined). */
+  readonly file?: { readonly mediaType: string; readonly bytes: Uint8Array<ArrayBuffer> };
   readonly auth: Auth;
   readonly mutations: readonly Mutation[];
 }
@@ -269,16 +272,18 @@ export function planArbitrary(operation: FuzzOperation, context: PlanContext): f
     ...bodyMutations(operation),
     ...headerMutations(operation),
   );
-  return fc.record({
-    params: baseParams(operation, context.oracle),
-    query: baseQuery(operation, context.oracle),
-    body: baseBody(operation, context.oracle),
-    auth: authArbitrary(operation, context),
-    mutations: fc.oneof(
-      { weight: 1, arbitrary: fc.constant([]) },
-      { weight: 2, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) },
-    ),
-  });
+  return fc
+    .record({
+      params: baseParams(operation, context.oracle),
+      query: baseQuery(operation, context.oracle),
+      body: baseBody(operation, context.oracle),
+      auth: authArbitrary(operation, context),
+      mutations: fc.oneof(
+        { weight: 1, arbitrary: fc.constant([]) },
+        { weight: 2, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) },
+      ),
+    })
+    .map((plan): Plan => ({ ...plan, ...fileOf(operation) }));
 }
 
 /** The documented example, as a plan, with the given mutations. */
@@ -289,7 +294,26 @@ export function examplePlan(operation: FuzzOperation, auth: Auth, mutations: rea
   for (const parameter of operation.queryParams) {
     if (parameter.example !== undefined) query[parameter.name] = parameter.example;
   }
-  return { params, query, body: operation.body?.example, auth, mutations };
+  // The example's headers (a file's key) go first, so that a mutation of the same header wins.
+  const headers = operation.headerParams.flatMap((parameter): Mutation[] =>
+    parameter.example === undefined
+      ? []
+      : [{ kind: 'header', name: parameter.name.toLowerCase(), value: parameter.example }],
+  );
+  return {
+    params,
+    query,
+    body: operation.body?.example,
+    ...fileOf(operation),
+    auth,
+    mutations: [...headers, ...mutations],
+  };
+}
+
+/** An upload's valid file, as a plan's field; nothing for an operation whose body is not a file. */
+function fileOf(operation: FuzzOperation): { file?: NonNullable<Plan['file']> } {
+  const file = operation.fileBody ? sampleFile(operation.fileBody) : undefined;
+  return file ? { file } : {};
 }
 
 /** Mutations worth sending once to every operation they apply to, whatever the random runs draw. */

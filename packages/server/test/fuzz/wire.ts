@@ -1,6 +1,7 @@
 // A plan as it goes on the wire: the mutations applied, everything percent-encoded, and whether the document itself
 // calls the request invalid.
 import type { FuzzOperation } from './document.js';
+import type { FileBody } from './files.js';
 import { maxLengthOf, nodesOf, REMOVE, schemaAt, withNode, type JsonPath } from './json-tree.js';
 import type { Oracle } from './oracle.js';
 import type { Mutation, Plan } from './plan.js';
@@ -50,6 +51,8 @@ interface Draft {
   query: [string, string, boolean][];
   json: unknown;
   raw: string | undefined;
+  /** The plan's file: sent as the body unless a mutation put JSON or text there. */
+  file: Plan['file'];
   contentType: string | null | undefined;
   headers: Record<string, string>;
 }
@@ -118,6 +121,21 @@ function applyBody(draft: Draft, operation: FuzzOperation, mutation: Mutation, o
   }
 }
 
+/**
+ * Why the document calls an upload's body invalid, or null: only the sample file, untouched by any body mutation, in
+ * its own media type (the fuzzer makes no other file of the documented types).
+ */
+function fileInvalidity(body: FileBody, draft: Draft, bodyText: string | undefined): string | null {
+  if (bodyText !== undefined) return 'the body is not a file of the documented types';
+  if (!draft.file) return 'no body';
+  if (draft.contentType === null) return 'no content type';
+  if (draft.contentType !== undefined && !body.mediaTypes.includes(draft.contentType)) {
+    return `content type ${draft.contentType}`;
+  }
+  if (draft.file.bytes.length > body.maxBytes) return 'the file is too large';
+  return null;
+}
+
 /** Why the document calls the path, query and body of this request invalid, or null. */
 function invalidity(
   operation: FuzzOperation,
@@ -144,6 +162,7 @@ function invalidity(
     const numeric = parameter.schema.type === 'integer' && Number.isFinite(Number(decoded));
     if (oracle.check(parameter.schema, numeric ? Number(decoded) : decoded)) return `query ${parameter.name}`;
   }
+  if (operation.fileBody) return fileInvalidity(operation.fileBody, draft, bodyText);
   if (!operation.body) return null;
   if (bodyText === undefined) return 'no body';
   const mediaType = draft.contentType === undefined ? 'application/json' : draft.contentType;
@@ -172,6 +191,7 @@ export function wireOf(
     query: Object.entries(plan.query).map(([name, value]) => [name, value, false]),
     json: plan.body,
     raw: undefined,
+    file: plan.file,
     contentType: undefined,
     headers: {},
   };
@@ -204,13 +224,16 @@ export function wireOf(
   if (plan.auth && 'user' in plan.auth) headers['authorization'] = `Bearer ${tokens.get(plan.auth.user) ?? ''}`;
   if (plan.auth && 'header' in plan.auth) headers['authorization'] = plan.auth.header;
   const bodyText = draft.raw ?? (draft.json === undefined ? undefined : JSON.stringify(draft.json));
-  const contentType = draft.contentType === undefined ? 'application/json' : draft.contentType;
-  if (bodyText !== undefined && contentType !== null) headers['content-type'] = contentType;
+  const fileBytes = bodyText === undefined ? draft.file?.bytes : undefined;
+  const defaultType = fileBytes ? draft.file?.mediaType : 'application/json';
+  const contentType = draft.contentType === undefined ? defaultType : draft.contentType;
+  if ((bodyText !== undefined || fileBytes) && contentType) headers['content-type'] = contentType;
+  const body = bodyText === undefined ? fileBytes : new TextEncoder().encode(bodyText);
   return {
     method: operation.method,
     target: `${path}${search ? `?${search}` : ''}`,
     headers,
-    ...(bodyText === undefined ? {} : { body: new TextEncoder().encode(bodyText) }),
+    ...(body === undefined ? {} : { body }),
     invalid: invalidity(operation, draft, bodyText, oracle),
   };
 }

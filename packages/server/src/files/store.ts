@@ -1,0 +1,101 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { StoredFile, UploadedFile } from '@smec/schemas';
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/schema.js';
+import { fill, type Localized } from '../http/localized.js';
+import { ProblemError, notFound } from '../http/problem.js';
+import { shanghaiDateTime } from '../time/shanghai.js';
+import { sniffMediaType } from './sniff.js';
+
+export interface FileContext {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+}
+
+const TEXT = {
+  notAccepted: {
+    'zh-CN': '只能上传 PDF、JPEG 或 PNG 文件（按文件内容判断，与文件名无关）。',
+    'zh-HK': '只能上載 PDF、JPEG 或 PNG 檔案（按檔案內容判斷，與檔案名稱無關）。',
+    en: 'Only PDF, JPEG or PNG files are taken (told from the content, not the name).',
+  },
+  noFile: {
+    'zh-CN': '未找到文件 {id}，或您无权查看。',
+    'zh-HK': '找不到檔案 {id}，或您無權查看。',
+    en: 'No file {id} that you may see.',
+  },
+} as const satisfies Record<string, Localized>;
+
+/** How a key is kept: only its hash, so that a copy of the database reads no file. */
+export function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('base64url');
+}
+
+function storedFileOf(row: {
+  id: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  uploaded_at: string;
+}): StoredFile {
+  return {
+    id: row.id,
+    mediaType: row.media_type as StoredFile['mediaType'],
+    size: Number(row.size),
+    sha256: row.sha256,
+    uploadedAt: row.uploaded_at,
+  };
+}
+
+/** A 415 unless the bytes are a PDF, a JPEG or a PNG. */
+export function acceptedType(bytes: Uint8Array): StoredFile['mediaType'] {
+  const type = sniffMediaType(bytes);
+  if (!type) throw new ProblemError('unsupported_media_type', TEXT.notAccepted);
+  return type;
+}
+
+/** Stores the bytes (already checked by {@link acceptedType}) and answers with the file and the uploader's key. */
+export async function saveFile(
+  context: FileContext,
+  trx: Transaction<Database>,
+  bytes: Buffer,
+  mediaType: StoredFile['mediaType'],
+): Promise<UploadedFile> {
+  const now = context.clock.now();
+  const id = `fil-${randomBytes(16).toString('hex')}`;
+  const key = randomBytes(32).toString('base64url');
+  const row = {
+    id,
+    media_type: mediaType,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    content: bytes,
+    key_hash: keyHash(key),
+    uploaded_at: shanghaiDateTime(now),
+    uploaded_ts: now,
+  };
+  await trx.insertInto('files').values(row).execute();
+  return { ...storedFileOf(row), key };
+}
+
+/**
+ * The file and its bytes, to the holder of its key; to anyone else it does not exist (a 404, the same as an unknown
+ * id, so that ids cannot be probed).
+ */
+export async function readFile(
+  context: FileContext,
+  id: string,
+  key: string | undefined,
+): Promise<StoredFile & { readonly content: Buffer }> {
+  const row = await context.db
+    .selectFrom('files')
+    .select(['id', 'media_type', 'size', 'sha256', 'uploaded_at', 'content', 'key_hash'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  const given = Buffer.from(keyHash(key ?? ''));
+  const expected = Buffer.from(row?.key_hash ?? '');
+  if (!row || key === undefined || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw notFound(fill(TEXT.noFile, { id }));
+  }
+  return { ...storedFileOf(row), content: Buffer.from(row.content) };
+}
