@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
+import type { SeedOptions } from '../seed/catalog.js';
 import { seedDemands } from '../seed/demands.js';
 import { seedFiles } from '../seed/files.js';
 import { seedPolicies } from '../seed/policies.js';
@@ -140,6 +141,29 @@ async function isSeeded(db: Kysely<Database>): Promise<boolean> {
   return row !== undefined;
 }
 
+/**
+ * The parts of the demo data that came with later migrations, in the order they need each other: a database seeded
+ * before a part existed gets it at its next start. Each part marks itself done with its `meta` key.
+ */
+function seedParts(
+  cursorSecret: Buffer,
+): readonly { key: string; seed: (handle: DatabaseHandle, options: SeedOptions) => void }[] {
+  return [
+    // The second migration: users and demands.
+    { key: 'demands_seeded_at', seed: (handle, options) => seedDemands(handle, cursorSecret, options) },
+    // The third: events, which need the enterprise users.
+    { key: 'events_seeded_at', seed: seedEvents },
+    // The fourth: vouchers, which need the users and the catalog.
+    { key: 'vouchers_seeded_at', seed: seedVouchers },
+    // The fifth: ratings of the delivered engagements, so after the vouchers.
+    { key: 'ratings_seeded_at', seed: seedRatings },
+    // The sixth: policies, which need only the regions.
+    { key: 'policies_seeded_at', seed: seedPolicies },
+    // The eighth: the demo's sample licence.
+    { key: 'files_seeded_at', seed: seedFiles },
+  ];
+}
+
 /** Opens `<dataDir>/smec.db`, migrates it and, on first start, seeds it. Later starts reuse the data. */
 export async function prepareSqliteDatabase(
   dataDir: string,
@@ -159,65 +183,12 @@ export async function prepareSqliteDatabase(
       seeded = true;
     }
     const cursorSecret = await cursorSecretOf(handle.db);
-    // Demands came with the second migration: a database seeded before it gets its users and demands now.
-    const demandsSeeded = await handle.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'demands_seeded_at')
-      .executeTakeFirst();
-    if (!demandsSeeded) {
-      seedDemands(handle, cursorSecret, seedOptions(options));
-      seeded = true;
-    }
-    // Events came with the third migration, and need the enterprise users.
-    const eventsSeeded = await handle.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'events_seeded_at')
-      .executeTakeFirst();
-    if (!eventsSeeded) {
-      seedEvents(handle, seedOptions(options));
-      seeded = true;
-    }
-    // Vouchers came with the fourth migration, and need the users and the catalog.
-    const vouchersSeeded = await handle.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'vouchers_seeded_at')
-      .executeTakeFirst();
-    if (!vouchersSeeded) {
-      seedVouchers(handle, seedOptions(options));
-      seeded = true;
-    }
-    // Ratings came with the fifth migration; they rate the delivered engagements, so they come last.
-    const ratingsSeeded = await handle.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'ratings_seeded_at')
-      .executeTakeFirst();
-    if (!ratingsSeeded) {
-      seedRatings(handle, seedOptions(options));
-      seeded = true;
-    }
-    // Policies came with the sixth migration; they need only the regions.
-    const policiesSeeded = await handle.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'policies_seeded_at')
-      .executeTakeFirst();
-    if (!policiesSeeded) {
-      seedPolicies(handle, seedOptions(options));
-      seeded = true;
-    }
-    // Files came with the eighth migration: the demo's sample licence.
-    const filesSeeded = await handle.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'files_seeded_at')
-      .executeTakeFirst();
-    if (!filesSeeded) {
-      seedFiles(handle, seedOptions(options));
-      seeded = true;
+    for (const part of seedParts(cursorSecret)) {
+      const done = await handle.db.selectFrom('meta').select('value').where('key', '=', part.key).executeTakeFirst();
+      if (!done) {
+        part.seed(handle, seedOptions(options));
+        seeded = true;
+      }
     }
     return { ...handle, cursorSecret, seeded };
   } catch (error) {
