@@ -1,5 +1,6 @@
 import { DateOnly, DateTime, Fen, Id, RegionCode, pageOf } from './common.js';
 import { isValidUscc } from './rules/identifiers.js';
+import { PROVIDER_ORG_TYPES } from './rules/provider-application.js';
 import { CategoryId } from './reference.js';
 import * as z from './zod.js';
 
@@ -18,7 +19,7 @@ export const RatingSummary = z.object({
 });
 export type RatingSummary = z.infer<typeof RatingSummary>;
 
-export const OrgType = z.enum(['company', 'partnership', 'publicInstitution', 'privateNonEnterprise', 'association']);
+export const OrgType = z.enum(PROVIDER_ORG_TYPES);
 export type OrgType = z.infer<typeof OrgType>;
 
 export const Admission = z.enum(['pending', 'publicNotice', 'admitted', 'suspended', 'removed']);

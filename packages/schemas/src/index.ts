@@ -14,3 +14,4 @@ export * from './rating.js';
 export * from './policy.js';
 export * from './stats.js';
 export * from './file.js';
+export * from './provider-application.js';

@@ -13,6 +13,8 @@ export * from './money.js';
 export * from './policy.js';
 export * from './problem.js';
 export * from './problem-titles.js';
+export * from './provider-application.js';
+export * from './provider-application-messages.js';
 export * from './rating.js';
 export * from './regions.js';
 export * from './shanghai.js';

@@ -4,6 +4,8 @@
 import { MESSAGES_EN } from './messages-en.js';
 import { MESSAGES_ZH_CN, isMessageKey, type MessageKey } from './messages-zh-CN.js';
 import { MESSAGES_ZH_HK } from './messages-zh-HK.js';
+import { APPLICATION_MESSAGES, isApplicationMessageKey } from './provider-application-messages.js';
+import type { ApplicationMessageKey } from './provider-application.js';
 
 export type MessageLocale = 'zh-CN' | 'zh-HK' | 'en';
 
@@ -21,8 +23,12 @@ export const MESSAGES = Object.fromEntries(
   ]),
 ) as Record<MessageKey, Record<MessageLocale, string>>;
 
+/** A message key of any form: the public forms' or the application's. */
+export type FormMessageKey = MessageKey | ApplicationMessageKey;
+
 /** The text of a message key in a language; unknown keys fall back to the generic message. */
 export function messageText(key: string, locale: MessageLocale = 'zh-CN'): string {
+  if (isApplicationMessageKey(key)) return APPLICATION_MESSAGES[key][locale];
   return BY_LOCALE[locale][isMessageKey(key) ? key : 'invalid'];
 }
 
@@ -31,8 +37,8 @@ export function issueMessageKey(issue: {
   readonly code: string;
   readonly message: string;
   readonly input?: unknown;
-}): MessageKey {
-  if (isMessageKey(issue.message)) return issue.message;
+}): FormMessageKey {
+  if (isMessageKey(issue.message) || isApplicationMessageKey(issue.message)) return issue.message;
   if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '')) {
     return 'required';
   }
