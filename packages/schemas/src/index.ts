@@ -15,3 +15,4 @@ export * from './policy.js';
 export * from './stats.js';
 export * from './file.js';
 export * from './provider-application.js';
+export * from './provider-application-view.js';

@@ -7,6 +7,7 @@ import { DemandUscc, MobilePhone } from './demand.js';
 import { OrgType } from './catalog.js';
 import { CategoryId } from './reference.js';
 import {
+  APPLICATION_NO_PATTERN,
   APPLICATION_TEXT_LIMITS,
   MAX_APPLICATION_CATEGORIES,
   checkApplicationCategories,
@@ -112,3 +113,10 @@ export const ProviderApplicationInput = z.object({
   }),
 });
 export type ProviderApplicationInput = z.infer<typeof ProviderApplicationInput>;
+
+export const ApplicationNo = z
+  .string()
+  .check(z.regex(APPLICATION_NO_PATTERN, { error: 'application.no' }), impliedMaxLength(16));
+
+export const ProviderApplicationLookupQuery = z.object({ applicationNo: ApplicationNo, phone: MobilePhone });
+export type ProviderApplicationLookupQuery = z.infer<typeof ProviderApplicationLookupQuery>;

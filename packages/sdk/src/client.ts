@@ -17,6 +17,7 @@ import type { Health } from './resources/Health.js';
 import type { Me } from './resources/Me.js';
 import type { Policies } from './resources/Policies.js';
 import type { Products } from './resources/Products.js';
+import type { ProviderApplications } from './resources/ProviderApplications.js';
 import type { Providers } from './resources/Providers.js';
 import type { Ratings } from './resources/Ratings.js';
 import type { Regions } from './resources/Regions.js';
@@ -51,6 +52,8 @@ export interface SmecClient {
   readonly stats: Stats;
   /** Files of the processes (a licence, a proof): upload one, read it back with its key. */
   readonly files: Files;
+  /** Applications to join the network as a provider: apply, and follow one by its number and mobile. */
+  readonly providerApplications: ProviderApplications;
   /** What belongs to the signed-in user, such as an enterprise's event registrations. */
   readonly me: Me;
   /** The demo platform's seeded users and their tokens. */
@@ -92,6 +95,7 @@ const RESOURCE_NAMES: readonly ResourceName[] = [
   'policies',
   'stats',
   'files',
+  'providerApplications',
   'me',
   'demo',
 ];

@@ -47,6 +47,11 @@ export { Ratings, type RateOptions, type RatingListParams, type PublicRatingPara
 export { Policies, type PolicyListParams } from './resources/Policies.js';
 export { Stats, type ScorecardParams } from './resources/Stats.js';
 export { Files, type FileParams, type UploadFileOptions } from './resources/Files.js';
+export {
+  ProviderApplications,
+  type ApplicationLookupParams,
+  type CreateApplicationOptions,
+} from './resources/ProviderApplications.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.

@@ -16,6 +16,7 @@ import { Ratings } from './resources/Ratings.js';
 import { Regions } from './resources/Regions.js';
 import { Stats } from './resources/Stats.js';
 import { Files } from './resources/Files.js';
+import { ProviderApplications } from './resources/ProviderApplications.js';
 import { Vouchers } from './resources/Vouchers.js';
 
 /**
@@ -50,6 +51,7 @@ export function createClient(options: ClientOptions): SmecClient {
     policies: Policies,
     stats: Stats,
     files: Files,
+    providerApplications: ProviderApplications,
     me: Me,
     demo: Demo,
   });

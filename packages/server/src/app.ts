@@ -19,6 +19,7 @@ import { registerJsonBodies } from './http/json-body.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { demandRoutes } from './routes/demands.js';
+import { providerApplicationRoutes } from './routes/provider-applications.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
 import { demoRoutes, type DemoOptions } from './routes/demo.js';
 import { engagementRoutes } from './routes/engagements.js';
@@ -55,7 +56,7 @@ export interface AppOptions {
    * load balancer the per-address rate limits must see the client, not the balancer. Default: none.
    */
   readonly trustProxy?: boolean | number | string;
-  /** Per-address limits of the public demand endpoints. */
+  /** Per-address limits of the public forms' endpoints (demands and applications to join, each counted apart). */
   readonly rateLimits?: {
     readonly demandSubmit?: RateLimitRule;
     readonly demandLookup?: RateLimitRule;
@@ -169,6 +170,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       referenceRoutes(api, context);
       catalogRoutes(api, context);
       demandRoutes(api, storeContext, {
+        submitLimit: options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
+        lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
+      });
+      providerApplicationRoutes(api, storeContext, {
+        // The public forms' limits, counted apart: a few submissions, more lookups, per address.
         submitLimit: options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
       });

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { DemandInput, Engagement, EngagementPage } from '@smec/schemas';
+import { usccCheckCharacter } from '@smec/schemas/rules';
 import type { OperationId } from '@smec/schemas/openapi';
 import { startTestServer } from '../../../test-support/server.js';
 import {
@@ -89,6 +90,14 @@ const param = (id: OperationId, name: string): string => {
   return value;
 };
 
+/** The example application, for an organisation of the caller's own (a law firm's USCC, 31…, with its check character). */
+function applicationOf(who: PrincipalName): unknown {
+  const body = exampleCall('createProviderApplication').body as { organisation: Record<string, unknown> };
+  const first17 = `31440000MD07${String(PRINCIPALS.indexOf(who)).padStart(5, '0')}`;
+  const uscc = `${first17}${usccCheckCharacter(first17) ?? ''}`;
+  return { ...body, organisation: { ...body.organisation, uscc } };
+}
+
 /** The engagement moves: each role makes its own, on an engagement where the state allows it. */
 function engagementMove(fixtures: Fixtures, who: PrincipalName): Call {
   if (who === 'enterpriseA' || who === 'enterpriseB')
@@ -130,6 +139,14 @@ const ROWS: readonly Row[] = [
   // A file is read with the key its upload answered; no role reads one without it, so to everyone else it does not
   // exist (the example sends the demo file's key, allowed to all, as the OpenAPI test shows).
   { id: 'uploadFile', expect: ANYONE },
+  { id: 'lookupProviderApplication', expect: ANYONE, on: () => 'application no. + mobile' },
+  {
+    id: 'createProviderApplication',
+    expect: ANYONE,
+    // One application under way per organisation: each caller applies for one of its own.
+    call: (_fixtures, who) => ({ body: applicationOf(who) }),
+    on: () => 'a new organisation per caller',
+  },
   {
     id: 'getFile',
     expect: all(404),

@@ -1,3 +1,11 @@
-export { DEMO_FILE, PIXEL_PNG, operations, problemCodesOf, type Operation, type OperationId } from './operations.js';
+export {
+  DEMO_APPLICATION,
+  DEMO_FILE,
+  PIXEL_PNG,
+  operations,
+  problemCodesOf,
+  type Operation,
+  type OperationId,
+} from './operations.js';
 export { buildOpenApiDocument, type OpenApiOptions } from './document.js';
 export { CORS_EXPOSED_HEADERS } from './response-headers.js';

@@ -7,11 +7,13 @@ import { eventOperations } from './operations/events.js';
 import { fileOperations } from './operations/files.js';
 import { platformOperations } from './operations/platform.js';
 import { policyOperations } from './operations/policies.js';
+import { providerApplicationOperations } from './operations/provider-applications.js';
 import { ratingOperations } from './operations/ratings.js';
 import { voucherOperations } from './operations/vouchers.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
+export { DEMO_APPLICATION } from './operations/provider-applications.js';
 
 export const operations = {
   ...platformOperations,
@@ -22,6 +24,7 @@ export const operations = {
   ...ratingOperations,
   ...policyOperations,
   ...fileOperations,
+  ...providerApplicationOperations,
   ...demoOperations,
 } as const satisfies Record<string, Operation>;
 

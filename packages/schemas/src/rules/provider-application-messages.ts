@@ -85,6 +85,11 @@ export const APPLICATION_MESSAGES: Readonly<Record<ApplicationMessageKey, Texts>
     'zh-HK': '請上載營業執照（或登記證書）',
     en: 'Upload the business licence (or registration certificate)',
   },
+  'application.no': {
+    'zh-CN': '申请编号格式不正确，例如 RZ20261207K7M3Q9',
+    'zh-HK': '申請編號格式不正確，例如 RZ20261207K7M3Q9',
+    en: 'The application number looks like RZ20261207K7M3Q9',
+  },
 };
 
 export function isApplicationMessageKey(value: unknown): value is ApplicationMessageKey {

@@ -14,6 +14,16 @@ export const PROVIDER_ORG_TYPES = [
 ] as const;
 export type ProviderOrgType = (typeof PROVIDER_ORG_TYPES)[number];
 
+/**
+ * Where an application stands: submitted for review, sent back for changes, under public notice (公示) after approval,
+ * admitted, or rejected (by the reviewer, or by an objection upheld during the notice).
+ */
+export const APPLICATION_STATUSES = ['submitted', 'changesRequested', 'publicNotice', 'admitted', 'rejected'] as const;
+export type ApplicationStatusName = (typeof APPLICATION_STATUSES)[number];
+
+/** `RZ` (入驻) + the day in Asia/Shanghai (yyyymmdd) + six characters, e.g. `RZ20261207K7M3Q9`. */
+export const APPLICATION_NO_PATTERN = /^RZ\d{8}[0-9A-Z]{6}$/;
+
 /** The policy's admission rule: a provider has operated for two years or more (运营两年以上). */
 export const MIN_YEARS_OPERATING = 2;
 
@@ -60,7 +70,8 @@ export type ApplicationMessageKey =
   | 'application.staff'
   | 'application.professionalStaff'
   | 'application.email'
-  | 'application.licence';
+  | 'application.licence'
+  | 'application.no';
 
 export function checkApplicationText(field: ApplicationTextField, value: string): ApplicationMessageKey | undefined {
   const { min, max, key } = APPLICATION_TEXT_LIMITS[field];

@@ -9,6 +9,7 @@ import * as ratings from './migrations/0005_ratings.js';
 import * as policies from './migrations/0006_policies.js';
 import * as rateLimits from './migrations/0007_rate_limits.js';
 import * as files from './migrations/0008_files.js';
+import * as providerApplications from './migrations/0009_provider_applications.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_policies': policies,
   '0007_rate_limits': rateLimits,
   '0008_files': files,
+  '0009_provider_applications': providerApplications,
 };
 
 class InCodeMigrations implements MigrationProvider {

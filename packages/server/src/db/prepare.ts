@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { SeedOptions } from '../seed/catalog.js';
+import { seedApplications } from '../seed/applications.js';
 import { seedDemands } from '../seed/demands.js';
 import { seedFiles } from '../seed/files.js';
 import { seedPolicies } from '../seed/policies.js';
@@ -161,6 +162,8 @@ function seedParts(
     { key: 'policies_seeded_at', seed: seedPolicies },
     // The eighth: the demo's sample licence.
     { key: 'files_seeded_at', seed: seedFiles },
+    // The ninth: the demo's application to join, whose licence is that sample.
+    { key: 'applications_seeded_at', seed: (handle, options) => seedApplications(handle, cursorSecret, options) },
   ];
 }
 

@@ -491,6 +491,37 @@ export interface FileTable {
   uploaded_ts: number;
 }
 
+/** An application to join the network; `input` is the ProviderApplicationInput as JSON, file keys left out. */
+export interface ProviderApplicationTable {
+  seq: Generated<number>;
+  id: string;
+  application_no: string;
+  uscc: string;
+  name: string;
+  region_code: string;
+  phone_hash: string;
+  status: string;
+  input: string;
+  submitted_at: string;
+  submitted_ts: number;
+  updated_at: string;
+}
+
+export interface ProviderApplicationTimelineTable {
+  seq: Generated<number>;
+  application_seq: number;
+  status: string;
+  at: string;
+  actor: string;
+  note: string | null;
+}
+
+export interface ProviderApplicationFileTable {
+  application_seq: number;
+  file_id: string;
+  role: 'licence' | 'certificate';
+}
+
 export interface Database {
   regions: RegionTable;
   categories: CategoryTable;
@@ -524,4 +555,7 @@ export interface Database {
   policies: PolicyTable;
   policy_terms: PolicyTermTable;
   files: FileTable;
+  provider_applications: ProviderApplicationTable;
+  provider_application_timeline: ProviderApplicationTimelineTable;
+  provider_application_files: ProviderApplicationFileTable;
 }

@@ -4,12 +4,15 @@ import { shanghaiDayOf } from '@smec/schemas/rules';
 /** No 0/O, 1/I: a tracking number is read out over the phone and typed from a screenshot. */
 export const TRACKING_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 
-/** `XQ` + the date in Asia/Shanghai (yyyymmdd) + six random characters, e.g. `XQ20261128K7M3Q9`. */
-export function newTrackingNo(now: Date): string {
+/**
+ * `XQ` (a demand's; `RZ` an application's) + the date in Asia/Shanghai (yyyymmdd) + six random characters, e.g.
+ * `XQ20261128K7M3Q9`.
+ */
+export function newTrackingNo(now: Date, prefix: 'XQ' | 'RZ' = 'XQ'): string {
   const day = shanghaiDayOf(now).replaceAll('-', '');
   let suffix = '';
   for (let i = 0; i < 6; i++) suffix += TRACKING_ALPHABET[randomInt(TRACKING_ALPHABET.length)];
-  return `XQ${day}${suffix}`;
+  return `${prefix}${day}${suffix}`;
 }
 
 /** A random public id for a new demand. */

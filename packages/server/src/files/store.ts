@@ -78,6 +78,32 @@ export async function saveFile(
   return { ...storedFileOf(row), key };
 }
 
+/** Compares in constant time, so that a key cannot be guessed a character at a time. */
+function keyMatches(key: string | undefined, hash: string | undefined): boolean {
+  const given = Buffer.from(keyHash(key ?? ''));
+  const expected = Buffer.from(hash ?? '');
+  return key !== undefined && given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The ids of the files whose key is right, of those named: what an applicant may attach. */
+export async function filesWithKeys(
+  db: Kysely<Database> | Transaction<Database>,
+  files: readonly { readonly id: string; readonly key: string }[],
+): Promise<Set<string>> {
+  if (files.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('files')
+    .select(['id', 'key_hash'])
+    .where(
+      'id',
+      'in',
+      files.map((file) => file.id),
+    )
+    .execute();
+  const hashes = new Map(rows.map((row) => [row.id, row.key_hash]));
+  return new Set(files.filter((file) => keyMatches(file.key, hashes.get(file.id))).map((file) => file.id));
+}
+
 /**
  * The file and its bytes, to the holder of its key; to anyone else it does not exist (a 404, the same as an unknown
  * id, so that ids cannot be probed).
@@ -92,9 +118,7 @@ export async function readFile(
     .select(['id', 'media_type', 'size', 'sha256', 'uploaded_at', 'content', 'key_hash'])
     .where('id', '=', id)
     .executeTakeFirst();
-  const given = Buffer.from(keyHash(key ?? ''));
-  const expected = Buffer.from(row?.key_hash ?? '');
-  if (!row || key === undefined || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!row || !keyMatches(key, row.key_hash)) {
     throw notFound(fill(TEXT.noFile, { id }));
   }
   return { ...storedFileOf(row), content: Buffer.from(row.content) };
