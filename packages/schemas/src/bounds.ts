@@ -31,3 +31,12 @@ export function describeTextLimit(characters: number) {
 export function impliedMaxLength(maxLength: number) {
   return z.meta({ maxLength });
 }
+
+/** A free-text field: capped, checked by its rule (undefined when the value passes) and described, with one message. */
+export function ruledText(max: number, key: string, rule: (value: string) => unknown) {
+  return z.string().check(
+    textCap(max, key),
+    z.refine((value) => rule(value) === undefined, { error: key }),
+    describeTextLimit(max),
+  );
+}

@@ -1,4 +1,4 @@
-import { describeTextLimit, impliedMaxLength, textCap } from './bounds.js';
+import { describeTextLimit, impliedMaxLength, ruledText, textCap } from './bounds.js';
 import { DateOnly, DateTime, Id, RegionCode, pageOf } from './common.js';
 import { CategoryId } from './reference.js';
 import {
@@ -27,11 +27,7 @@ function text(min: number, max: number, error: string) {
 /** A free-text field of the form, with the limits and message the widget checks it with too. */
 function formText(field: DemandTextField) {
   const { key, max } = DEMAND_TEXT_LIMITS[field];
-  return z.string().check(
-    textCap(max, key),
-    z.refine((value) => checkDemandText(field, value) === undefined, { error: key }),
-    describeTextLimit(max),
-  );
+  return ruledText(max, key, (value) => checkDemandText(field, value));
 }
 
 // Each check carries a message key (see messages.ts) so that every client shows the same words in its language.

@@ -1,7 +1,7 @@
 // What an organisation sends to join the network (入驻申请): its details, its services, its contact and its licence.
 // The rules and messages are in rules/provider-application.ts; the founding date is checked against the platform's
 // clock by the server (a form checks it against the visitor's day first).
-import { describeTextLimit, impliedMaxLength, textCap } from './bounds.js';
+import { impliedMaxLength, ruledText } from './bounds.js';
 import { Id, RegionCode } from './common.js';
 import { DemandUscc, MobilePhone } from './demand.js';
 import { OrgType } from './catalog.js';
@@ -27,11 +27,7 @@ export const MAX_CERTIFICATES = 10;
 
 function applicationText(field: ApplicationTextField) {
   const { key, max } = APPLICATION_TEXT_LIMITS[field];
-  return z.string().check(
-    textCap(max, key),
-    z.refine((value) => checkApplicationText(field, value) === undefined, { error: key }),
-    describeTextLimit(max),
-  );
+  return ruledText(max, key, (value) => checkApplicationText(field, value));
 }
 
 /** A file uploaded with `POST /files`, named with the key its upload answered (the proof it is the applicant's). */

@@ -13,6 +13,7 @@ import {
   usccCheckCharacter,
   yearsBefore,
 } from '@smec/schemas';
+import { operations } from '@smec/schemas/openapi';
 
 /** A USCC with its right check character, from its first 17 characters. */
 function uscc(first17: string): string {
@@ -21,27 +22,8 @@ function uscc(first17: string): string {
   return `${first17}${check}`;
 }
 
-const VALID: ProviderApplicationInput = {
-  organisation: {
-    name: '佛山市禅城区明理律师事务所',
-    uscc: uscc('31440000MD0123456'),
-    orgType: 'partnership',
-    legalRepresentative: '陈明理',
-    foundedOn: '2015-03-18',
-    address: '佛山市禅城区季华五路 22 号 8 楼',
-    regionCode: '440604',
-  },
-  scope: {
-    categoryIds: ['legal'],
-    regionsServed: ['440600'],
-    acceptsVouchers: true,
-    staff: 26,
-    professionalStaff: 18,
-    description: '专注企业合同审查、劳动用工合规和知识产权保护，服务佛山制造业企业三百余家。',
-  },
-  contact: { name: '李女士', mobile: '13812341234', email: 'service@mingli-law.example.cn' },
-  files: { licence: { id: 'fil-00000000000000000000000000000001', key: 'k' }, certificates: [] },
-};
+/** The OpenAPI document's example: a Foshan law firm with the demo's sample licence. */
+const VALID = structuredClone(operations.createProviderApplication.example.body) as ProviderApplicationInput;
 
 /** The refusals of an input: each field's path and message key. */
 function refusals(input: unknown): [string, string][] {

@@ -176,6 +176,20 @@ export class IdempotencyStore {
   }
 
   /**
+   * The rate limit's exemption of a write under `scope`: a request this store would answer again does no work, so
+   * it is not counted (a malformed key counts).
+   */
+  replayExemption(scope: string): (request: FastifyRequest) => Promise<boolean> {
+    return async (request) => {
+      try {
+        return await this.wouldReplay(scope, idempotencyKeyOf(request), request.body);
+      } catch {
+        return false;
+      }
+    };
+  }
+
+  /**
    * True when `stored` (a key's row, read along with something else) holds a finished answer, not expired, to a
    * request with this body: a request with that key is then answered from the store.
    */

@@ -1,5 +1,5 @@
 import { DemandInput, DemandLookupQuery, DemandTransition, DemandsQuery, IdParams, type Demand } from '@smec/schemas';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../auth/principal.js';
 import {
   checkDemandReferences,
@@ -33,13 +33,7 @@ const NO_MATCH_DETAIL: Localized = {
 export function demandRoutes(app: FastifyInstance, context: DemandContext, options: DemandRouteOptions): void {
   const idempotency = new IdempotencyStore(context.db, context.clock);
 
-  const isReplay = async (request: FastifyRequest) => {
-    try {
-      return await idempotency.wouldReplay(SUBMIT_SCOPE, idempotencyKeyOf(request), request.body);
-    } catch {
-      return false;
-    }
-  };
+  const isReplay = idempotency.replayExemption(SUBMIT_SCOPE);
 
   app.post('/demands', limitedRoute('demand-submit', options.submitLimit, isReplay), async (request, reply) => {
     const key = idempotencyKeyOf(request);

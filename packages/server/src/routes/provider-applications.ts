@@ -1,5 +1,5 @@
 import { ProviderApplicationInput, ProviderApplicationLookupQuery, type ProviderApplication } from '@smec/schemas';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   checkApplicationReferences,
   createApplication,
@@ -33,14 +33,7 @@ export function providerApplicationRoutes(
   options: ApplicationRouteOptions,
 ): void {
   const idempotency = new IdempotencyStore(context.db, context.clock);
-  // A retry of a stored submission is answered again without counting against the limit.
-  const isReplay = async (request: FastifyRequest) => {
-    try {
-      return await idempotency.wouldReplay(SUBMIT_SCOPE, idempotencyKeyOf(request), request.body);
-    } catch {
-      return false;
-    }
-  };
+  const isReplay = idempotency.replayExemption(SUBMIT_SCOPE);
 
   app.post(
     '/provider-applications',
