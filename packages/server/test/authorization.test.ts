@@ -34,6 +34,8 @@ interface Fixtures {
   readonly toAccept: string;
   /** A's accepted engagement that no example uses, for the administrator to settle. */
   readonly toSettle: string;
+  /** The licence of an application to join in A's county: its reviewers, A's city among them, read it without a key. */
+  readonly reviewedFileId: string;
 }
 
 interface Row {
@@ -149,9 +151,9 @@ const ROWS: readonly Row[] = [
   },
   {
     id: 'getFile',
-    expect: all(404),
-    call: () => ({ params: { id: param('getFile', 'id') } }),
-    on: () => 'the demo licence, without its key',
+    expect: { ...all(404), adminHere: 'allow' },
+    call: (f) => ({ params: { id: f.reviewedFileId } }),
+    on: () => "the licence of an application in A's county, without its key",
   },
   {
     id: 'listDemands',
@@ -225,6 +227,24 @@ let session: Session;
 let fixtures: Fixtures;
 const printed: { id: string; cells: Record<PrincipalName, string>; on: string }[] = [];
 
+/** Applies to join in the region with a licence of its own; answers the licence's id. */
+async function applicationInRegion(regionCode: string): Promise<string> {
+  const upload = await send(session, 'anonymous', 'uploadFile', exampleCall('uploadFile'));
+  assert.equal(upload.status, 201, JSON.stringify(upload.body));
+  const licence = upload.body as { id: string; key: string };
+  const body = applicationOf('anonymous') as { organisation: Record<string, unknown> };
+  const first17 = '31440000MD0600001';
+  const application = await send(session, 'anonymous', 'createProviderApplication', {
+    body: {
+      ...body,
+      organisation: { ...body.organisation, regionCode, uscc: `${first17}${usccCheckCharacter(first17) ?? ''}` },
+      files: { licence: { id: licence.id, key: licence.key }, certificates: [] },
+    },
+  });
+  assert.equal(application.status, 201, JSON.stringify(application.body));
+  return licence.id;
+}
+
 async function prepare(): Promise<Fixtures> {
   const demandRegion = session.users.enterpriseA.regionCode;
   assert.ok(demandRegion, 'enterprise A has a region');
@@ -248,7 +268,15 @@ async function prepare(): Promise<Fixtures> {
   const toAccept = items.find((item) => item.acceptedAt === null)?.id;
   const toSettle = items.find((item) => item.acceptedAt !== null && !examples.has(item.id))?.id;
   assert.ok(toAccept && toSettle, 'A has a delivered engagement to accept and an accepted one to settle');
-  return { demandId: (demand.body as { id: string }).id, demandRegion, usedVoucherId, toAccept, toSettle };
+  const reviewedFileId = await applicationInRegion(demandRegion);
+  return {
+    demandId: (demand.body as { id: string }).id,
+    demandRegion,
+    usedVoucherId,
+    toAccept,
+    toSettle,
+    reviewedFileId,
+  };
 }
 
 interface ListPage {

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { FILE_KEY_HEADER, MAX_FILE_BYTES, UploadedFile } from '@smec/schemas';
-import { PIXEL_PNG } from '@smec/schemas/openapi';
+import { usccCheckCharacter } from '@smec/schemas/rules';
+import { PIXEL_PNG, operations } from '@smec/schemas/openapi';
 import type { RunningServer } from '@smec/server';
 import { prepareTestDatabase, startTestServer } from '../../../test-support/server.js';
 import { assertProblem, request } from './helpers.js';
@@ -168,4 +169,51 @@ test('the database refuses a file row whose size is not its length, of another t
   );
   await db.insertInto('files').values(row).execute();
   await db.deleteFrom('files').where('id', '=', row.id).execute();
+});
+
+test('an application’s licence is read without its key by the centers of its region and above, by no one else', async () => {
+  const licence = UploadedFile.parse((await upload(PNG, 'image/png')).body);
+  const example = structuredClone(operations.createProviderApplication.example.body) as Record<string, unknown> & {
+    organisation: Record<string, unknown>;
+  };
+  const first17 = '31440000MD0500001';
+  const applied = await request(server.apiUrl, '/provider-applications', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      ...example,
+      organisation: { ...example.organisation, regionCode: '440604', uscc: `${first17}${usccCheckCharacter(first17)}` },
+      files: { licence: { id: licence.id, key: licence.key }, certificates: [] },
+    }),
+  });
+  assert.equal(applied.status, 201, JSON.stringify(applied.body));
+
+  const users = await request<{ items: { id: string; role: string; regionCode: string | null }[] }>(
+    server.apiUrl,
+    '/demo/users',
+  );
+  const userIn = (role: string, regionCode: string) => {
+    const user = users.body.items.find((item) => item.role === role && item.regionCode === regionCode);
+    assert.ok(user, `a seeded ${role} of ${regionCode}`);
+    return user.id;
+  };
+  const enterprise = users.body.items.find((item) => item.role === 'enterprise');
+  assert.ok(enterprise);
+  const readAs = async (userId: string) => {
+    const token = await request<{ token: string }>(server.apiUrl, '/demo/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId }),
+    });
+    const answer = await fetch(`${server.apiUrl}/files/${licence.id}`, {
+      headers: { authorization: `Bearer ${token.body.token}` },
+    });
+    await answer.arrayBuffer();
+    return answer.status;
+  };
+  assert.equal(await readAs(userIn('admin', '440000')), 200, 'the province');
+  assert.equal(await readAs(userIn('admin', '440600')), 200, 'the city of the application (Foshan)');
+  assert.equal(await readAs(userIn('admin', '440500')), 404, 'another city (Shantou)');
+  assert.equal(await readAs(enterprise.id), 404, 'an enterprise');
+  assert.equal((await fetchFile(licence.id)).status, 404, 'anyone without a token or the key');
 });

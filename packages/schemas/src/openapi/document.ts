@@ -110,6 +110,8 @@ function exampleHeader(operation: Operation, name: string): JsonObject {
   return value === undefined ? {} : { example: value };
 }
 
+const SECURITY = { bearer: [{ bearerAuth: [] }], optional: [{}, { bearerAuth: [] }], none: [] } as const;
+
 function operationObject(operation: Operation): JsonObject {
   // Every GET answers 200 with an ETag and honours If-None-Match, the cacheable ones and the private ones alike.
   const etag = operation.cacheable || operation.method === 'get';
@@ -174,7 +176,8 @@ function operationObject(operation: Operation): JsonObject {
         }
       : {}),
     // A public operation says so: it reads no token (and ignores one sent).
-    security: operation.security === 'bearer' ? [{ bearerAuth: [] }] : [],
+    // An operation open to all that reads a token when one is sent (a reviewer's) lists no requirement as well.
+    security: SECURITY[operation.security ?? 'none'],
     responses: withHeaders(responses, limited),
   };
 }

@@ -29,7 +29,7 @@ export interface Operation {
   /** The status of success. Default 200. */
   readonly successStatus?: 200 | 201;
   /** `bearer`: needs `Authorization: Bearer <token>` (the examples use a demo administrator's token). */
-  readonly security?: 'bearer';
+  readonly security?: 'bearer' | 'optional';
   /** The seeded demo user whose token the example uses, when not an administrator (e.g. an enterprise). */
   readonly exampleUserId?: string;
   /** Headers the operation reads, documented as parameters. */
@@ -71,7 +71,7 @@ export function problemCodesOf(operation: Operation): ProblemCode[] {
     codes.add('payload_too_large');
     codes.add('unsupported_media_type');
   }
-  if (operation.security === 'bearer') codes.add('unauthorized');
+  if (operation.security !== undefined) codes.add('unauthorized');
   if (isIdempotent(operation)) {
     codes.add('idempotency_key_reused');
     codes.add('request_in_progress');

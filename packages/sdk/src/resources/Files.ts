@@ -12,10 +12,10 @@ export interface UploadFileOptions extends CallOptions {
   idempotencyKey?: string;
 }
 
-/** What {@link Files.get} needs: the file's id and the key its upload answered. */
+/** What {@link Files.get} needs: the file's id, and the key its upload answered unless a reviewing center asks. */
 export interface FileParams {
   id: string;
-  key: string;
+  key?: string;
 }
 
 /** Files of the platform's processes (a provider's business licence, a settlement's proof): `client.files`. */
@@ -47,8 +47,9 @@ export class Files extends Resource {
   }
 
   /**
-   * A file's bytes as a `Blob` of its type, read with the key its upload answered. To anyone without it the file does
-   * not exist: `SmecNotFoundError`, as for an unknown id.
+   * A file's bytes as a `Blob` of its type, read with the key its upload answered; a center administrator signed in
+   * (the client's `getToken`) reads the files of the applications of its region and below without one. To anyone
+   * else the file does not exist: `SmecNotFoundError`, as for an unknown id.
    *
    * @example
    * ```ts
@@ -60,7 +61,7 @@ export class Files extends Resource {
     return this.http.request({
       ...options,
       path: `/files/${encodeURIComponent(params.id)}`,
-      headers: { ...options.headers, [FILE_KEY_HEADER]: params.key },
+      headers: params.key === undefined ? options.headers : { ...options.headers, [FILE_KEY_HEADER]: params.key },
       responseType: 'blob',
     }) as Promise<Blob>;
   }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { StoredFile, UploadedFile } from '@smec/schemas';
+import type { Principal, StoredFile, UploadedFile } from '@smec/schemas';
 import type { Kysely, Transaction } from 'kysely';
+import type { RegionIndex } from '../catalog/regions.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { fill, type Localized } from '../http/localized.js';
@@ -10,6 +11,7 @@ import { sniffMediaType } from './sniff.js';
 
 export interface FileContext {
   readonly db: Kysely<Database>;
+  readonly regions: RegionIndex;
   readonly clock: Clock;
 }
 
@@ -105,20 +107,37 @@ export async function filesWithKeys(
 }
 
 /**
- * The file and its bytes, to the holder of its key; to anyone else it does not exist (a 404, the same as an unknown
+ * The file and its bytes, to the holder of its key and to the centers that review an application naming it; to anyone else it does not exist (a 404, the same as an unknown
  * id, so that ids cannot be probed).
  */
+/**
+ * True when the principal is an administrator of the region of an application that names the file, or of a region
+ * above it: the reviewing center and the levels above it (DOMAIN.md).
+ */
+async function reviews(context: FileContext, id: string, principal: Principal | null): Promise<boolean> {
+  const own = principal?.role === 'admin' ? principal.regionCode : null;
+  if (!own) return false;
+  const regions = await context.db
+    .selectFrom('provider_application_files as f')
+    .innerJoin('provider_applications as a', 'a.seq', 'f.application_seq')
+    .select('a.region_code')
+    .where('f.file_id', '=', id)
+    .execute();
+  return regions.some((row) => context.regions.isWithin(row.region_code, own));
+}
+
 export async function readFile(
   context: FileContext,
   id: string,
   key: string | undefined,
+  principal: Principal | null = null,
 ): Promise<StoredFile & { readonly content: Buffer }> {
   const row = await context.db
     .selectFrom('files')
     .select(['id', 'media_type', 'size', 'sha256', 'uploaded_at', 'content', 'key_hash'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row || !keyMatches(key, row.key_hash)) {
+  if (!row || !(keyMatches(key, row.key_hash) || (await reviews(context, id, principal)))) {
     throw notFound(fill(TEXT.noFile, { id }));
   }
   return { ...storedFileOf(row), content: Buffer.from(row.content) };

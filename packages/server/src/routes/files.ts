@@ -69,7 +69,7 @@ export async function fileRoutes(app: FastifyInstance, context: FileContext, opt
 
   app.get('/files/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');
-    const file = await readFile(context, id, fileKeyOf(request));
+    const file = await readFile(context, id, fileKeyOf(request), await request.principal());
     return (
       reply
         .type(file.mediaType)

@@ -127,7 +127,8 @@ export function operationsOf(document: OpenApiDocument): FuzzOperation[] {
         operationId: raw.operationId,
         method: method.toUpperCase() as FuzzOperation['method'],
         path,
-        secured: (raw.security ?? []).length > 0,
+        // Any requirement with a scheme: a token is read (an optional one, `{}` beside it, as well).
+        secured: (raw.security ?? []).some((requirement) => Object.keys(requirement as object).length > 0),
         pathParams: parameters.filter((parameter) => parameter.in === 'path'),
         queryParams: parameters.filter((parameter) => parameter.in === 'query'),
         headerParams: parameters.filter((parameter) => parameter.in === 'header'),

@@ -41,14 +41,18 @@ export const fileOperations = {
     method: 'get',
     path: '/files/{id}',
     tag: 'files',
-    summary: 'A file’s bytes, to the holder of its key; to anyone else it does not exist (404)',
+    summary:
+      'A file’s bytes, to the holder of its key and the centers that review it; to anyone else it does not exist (404)',
     description:
       'Answers the bytes with their type, `Content-Disposition: inline` and a sandboxing `Content-Security-Policy`. ' +
+      'Without the key, a center administrator signed in reads the files of the applications to join of its region ' +
+      'and the regions below it (the reviewing center and the levels above). ' +
       'The metadata (type, size, SHA-256) are those the upload answered.',
     params: IdParams,
     headers: [{ name: 'Smec-File-Key', description: 'The key the upload answered', required: false }],
     response: z.string(),
     responseBinaryTypes: FILE_MEDIA_TYPES,
+    security: 'optional',
     problems: ['not_found'],
     cacheable: false,
     example: { params: { id: DEMO_FILE.id }, headers: { 'smec-file-key': DEMO_FILE.key } },
