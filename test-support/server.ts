@@ -30,6 +30,7 @@ import {
   type PreparedDatabase,
   type Database,
   type RunningServer,
+  type S3Settings,
 } from '@smec/server';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -96,6 +97,8 @@ export interface TestServerOptions {
   demoAuth?: boolean;
   /** Changes the server's private copy of the seeded data before the server opens it (hostile data, say). */
   prepare?: (db: Kysely<Database>) => Promise<void>;
+  /** Keep new files' bytes in this S3-compatible bucket instead of the database. */
+  fileStore?: S3Settings;
 }
 
 /** A private, seeded database for a server in another process (the fault tests kill and restart one). */
@@ -343,6 +346,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       demoAuth: options.demoAuth ?? true,
       // A problem code its operation does not list fails the test that meets it.
       checkProblemCodes: true,
+      ...(options.fileStore ? { fileStore: options.fileStore } : {}),
     });
     return {
       url: server.url,

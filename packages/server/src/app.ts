@@ -12,6 +12,7 @@ import { CORS_OPTIONS } from './http/cors.js';
 import { registerEtags } from './http/etag.js';
 import { registerRateLimits, type RateLimitRule } from './http/rate-limit.js';
 import { fileRoutes } from './routes/files.js';
+import { S3FileStore, type S3Settings } from './files/s3-store.js';
 import { frameworkErrorHandler, registerErrorHandlers } from './http/error-handlers.js';
 import { loggerOptions, registerRequestLog } from './http/logging.js';
 import { registerProblemCodeCheck } from './http/problem-code-check.js';
@@ -64,6 +65,8 @@ export interface AppOptions {
   };
   /** Send `Strict-Transport-Security` with this max-age on HTTPS requests; 0 or unset: never. */
   readonly hstsMaxAge?: number;
+  /** An S3-compatible bucket for new files' bytes; without one they are kept in the database. */
+  readonly fileStore?: S3Settings;
   /**
    * Tests only: a problem whose code its operation does not list becomes a loud 500 (`http/problem-code-check.ts`),
    * so that a test meeting it fails. Default false: production servers send what the route threw.
@@ -159,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPrincipal(app, authenticator);
   // What every domain's store needs: the database, the region index, the cursor secret and the clock.
   const storeContext = { db: database.db, regions: context.regions, secret: database.cursorSecret, clock };
+  const bucket = options.fileStore ? new S3FileStore(options.fileStore) : undefined;
   // Unused vouchers past their deadline expire even when nobody touches them; every use checks again.
   const expirySweep = startExpirySweep(database.db, clock);
   app.addHook('onClose', async () => expirySweep.stop());
@@ -185,7 +189,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       policyRoutes(api, storeContext);
       statsRoutes(api, storeContext);
       await api.register(async (files) =>
-        fileRoutes(files, storeContext, { uploadLimit: options.rateLimits?.fileUpload ?? DEFAULT_UPLOAD_LIMIT }),
+        fileRoutes(
+          files,
+          { ...storeContext, bucket },
+          { uploadLimit: options.rateLimits?.fileUpload ?? DEFAULT_UPLOAD_LIMIT },
+        ),
       );
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },

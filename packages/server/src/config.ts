@@ -1,6 +1,7 @@
 import { CLAIM_NAME_VARIABLES, DEFAULT_CLAIM_NAMES, type ClaimNames } from './auth/claims.js';
 import type { AuthSettings } from './auth/verifier.js';
 import { clockFromEnv, type Clock } from './clock.js';
+import type { S3Settings } from './files/s3-store.js';
 import { parseRateLimit, type RateLimitRule } from './http/rate-limit.js';
 
 export interface ServerOptions {
@@ -29,6 +30,11 @@ export interface ServerOptions {
   checkProblemCodes?: boolean;
   /** The server's clock. Default: env `SMEC_NOW` (an RFC 3339 instant) pins it, else the real time. */
   clock?: Clock;
+  /**
+   * An S3-compatible bucket for the files' bytes. Default: env `SMEC_S3_ENDPOINT`, `SMEC_S3_BUCKET`,
+   * `SMEC_S3_ACCESS_KEY_ID`, `SMEC_S3_SECRET_ACCESS_KEY` (all four, or none) and `SMEC_S3_REGION`; else the database.
+   */
+  fileStore?: S3Settings;
 }
 
 export interface ResolvedOptions {
@@ -48,6 +54,7 @@ export interface ResolvedOptions {
   readonly clock: Clock;
   /** True when `SMEC_NOW` (or a given clock) stands in for the real time: the startup log says so. */
   readonly clockPinned: boolean;
+  readonly fileStore: S3Settings | undefined;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -88,11 +95,27 @@ export function resolveOptions(options: ServerOptions = {}, env: NodeJS.ProcessE
     hstsMaxAge: hstsMaxAgeFrom(env['SMEC_HSTS_MAX_AGE']),
     clock: options.clock ?? clockFromEnv(env),
     clockPinned: options.clock !== undefined || Boolean(env['SMEC_NOW']?.trim()),
+    fileStore: options.fileStore ?? s3SettingsFrom(env),
     rateLimits: definedRules({
       demandSubmit: parseRateLimit(env['SMEC_DEMAND_RATE_LIMIT'], 'SMEC_DEMAND_RATE_LIMIT'),
       demandLookup: parseRateLimit(env['SMEC_LOOKUP_RATE_LIMIT'], 'SMEC_LOOKUP_RATE_LIMIT'),
     }),
   };
+}
+
+const S3_VARIABLES = ['SMEC_S3_ENDPOINT', 'SMEC_S3_BUCKET', 'SMEC_S3_ACCESS_KEY_ID', 'SMEC_S3_SECRET_ACCESS_KEY'];
+
+/** The bucket the `SMEC_S3_*` variables name; some set and others not is a mistake said at startup. */
+export function s3SettingsFrom(env: NodeJS.ProcessEnv): S3Settings | undefined {
+  const [endpoint, bucket, accessKeyId, secretAccessKey] = S3_VARIABLES.map((name) => env[name]?.trim() || undefined);
+  const missing = S3_VARIABLES.filter((name) => !env[name]?.trim());
+  if (missing.length === S3_VARIABLES.length) return undefined;
+  if (!endpoint || !bucket || !accessKeyId || !secretAccessKey) {
+    throw new Error(`An S3 file store needs ${missing.join(', ')} as well`);
+  }
+  if (!/^https?:\/\//i.test(endpoint)) throw new Error('SMEC_S3_ENDPOINT must be an http:// or https:// URL');
+  const region = env['SMEC_S3_REGION']?.trim();
+  return { endpoint, bucket, accessKeyId, secretAccessKey, ...(region ? { region } : {}) };
 }
 
 function definedRules(rules: Record<string, RateLimitRule | undefined>): Record<string, RateLimitRule> {

@@ -14,6 +14,7 @@ export {
   type PrepareOptions,
 } from './db/prepare.js';
 export type { ServerOptions } from './config.js';
+export type { S3Settings } from './files/s3-store.js';
 export { systemClock, fixedClock, clockFromEnv, parseInstant, type Clock } from './clock.js';
 export { openDatabase } from './db/database.js';
 export type { Database } from './db/schema.js';
@@ -42,6 +43,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       rateLimits: resolved.rateLimits,
       trustProxy: resolved.trustProxy,
       hstsMaxAge: resolved.hstsMaxAge,
+      ...(resolved.fileStore ? { fileStore: resolved.fileStore } : {}),
       clock: resolved.clock,
       checkProblemCodes: options.checkProblemCodes ?? false,
     });

@@ -29,6 +29,11 @@ note(modeNote(options));
 const server = await startServer(serverOptions);
 const { port } = new URL(server.url);
 note(options.demo ? `demo: http://localhost:${port}/ (listening on ${server.url})` : `listening on ${server.url}`);
+note(
+  options.fileStore
+    ? `files: in bucket ${options.fileStore.bucket} at ${options.fileStore.endpoint}`
+    : 'files: in the database',
+);
 if (options.clockPinned) note(`clock: pinned to ${shanghaiDateTime(options.clock.now())} (SMEC_NOW)`);
 const stale = staleSeedNote(server.seededAt, options.clock.now());
 if (stale) note(stale);

@@ -135,7 +135,7 @@ test('a retry with the same Idempotency-Key stores one file; the key with other 
   assert.equal((await fetchFile(id, UploadedFile.parse(retry.body).key)).status, 200);
 });
 
-test('the database refuses a file row whose size is not its length, of another type, or empty', async () => {
+test('the database refuses a file row whose size is not its length, of another type, empty, or not where it says', async () => {
   const database = await prepareTestDatabase();
   after(() => database.dispose());
   const { db } = database;
@@ -167,8 +167,25 @@ test('the database refuses a file row whose size is not its length, of another t
       .values({ ...row, content: Buffer.alloc(0), size: 0 })
       .execute(),
   );
+  // Bytes in the row of a file said to be in the bucket, and a file said to be in the database without them.
+  await assert.rejects(
+    db
+      .insertInto('files')
+      .values({ ...row, store: 's3' })
+      .execute(),
+  );
+  await assert.rejects(
+    db
+      .insertInto('files')
+      .values({ ...row, content: null })
+      .execute(),
+  );
+  await db
+    .insertInto('files')
+    .values({ ...row, id: 'fil-check-0002', store: 's3', content: null })
+    .execute();
   await db.insertInto('files').values(row).execute();
-  await db.deleteFrom('files').where('id', '=', row.id).execute();
+  await db.deleteFrom('files').where('id', 'in', [row.id, 'fil-check-0002']).execute();
 });
 
 test('an application’s licence is read without its key by the centers of its region and above, by no one else', async () => {

@@ -45,10 +45,7 @@ async function targetColumns(db: Kysely<Database>, table: string): Promise<Targe
   }));
 }
 
-/**
- * The platform's tables in the order SQLite created them, which is the order the migrations did: a table's
- * references always point to tables before it. SQLite's own tables and the migrator's are left out.
- */
+/** The platform's tables, each after those it references. SQLite's own tables and the migrator's are left out. */
 function sourceTables(sqlite: BetterSqlite3.Database): string[] {
   const rows = sqlite
     .prepare(
@@ -56,7 +53,32 @@ function sourceTables(sqlite: BetterSqlite3.Database): string[] {
        and name not like 'kysely\\_%' escape '\\' order by rowid`,
     )
     .all() as { name: string }[];
-  return rows.map((row) => row.name);
+  return referencedFirst(
+    sqlite,
+    rows.map((row) => row.name),
+  );
+}
+
+/**
+ * The tables in an order where each comes after those it references, so that every foreign key finds its row. The
+ * order of creation is not enough: a table rebuilt by a later migration (`files`) is created after its referrers.
+ */
+function referencedFirst(sqlite: BetterSqlite3.Database, tables: readonly string[]): string[] {
+  const ordered: string[] = [];
+  const placed = new Set<string>();
+  const place = (table: string, path: ReadonlySet<string>) => {
+    if (placed.has(table) || path.has(table)) return;
+    const references = sqlite.prepare(`select "table" from pragma_foreign_key_list(?)`).all(table) as {
+      table: string;
+    }[];
+    for (const reference of references) {
+      if (reference.table !== table) place(reference.table, new Set([...path, table]));
+    }
+    placed.add(table);
+    ordered.push(table);
+  };
+  for (const table of tables) place(table, new Set());
+  return ordered;
 }
 
 async function copyTable(sqlite: BetterSqlite3.Database, db: Kysely<Database>, table: string): Promise<number> {

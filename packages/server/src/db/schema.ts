@@ -484,7 +484,9 @@ export interface FileTable {
   media_type: string;
   size: number;
   sha256: string;
-  content: Buffer;
+  /** Where the bytes are: in `content`, or in the S3-compatible bucket under the file's id. */
+  store: Generated<'database' | 's3'>;
+  content: Buffer | null;
   /** SHA-256 (base64url) of the uploader's key. */
   key_hash: string;
   uploaded_at: string;

@@ -7,12 +7,15 @@ import type { Database } from '../db/schema.js';
 import { fill, type Localized } from '../http/localized.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
+import { FileStoreUnavailable, type S3FileStore } from './s3-store.js';
 import { sniffMediaType } from './sniff.js';
 
 export interface FileContext {
   readonly db: Kysely<Database>;
   readonly regions: RegionIndex;
   readonly clock: Clock;
+  /** Where new files' bytes go when not in the database: an S3-compatible bucket, when one is configured. */
+  readonly bucket?: S3FileStore | undefined;
 }
 
 const TEXT = {
@@ -25,6 +28,11 @@ const TEXT = {
     'zh-CN': '未找到文件 {id}，或您无权查看。',
     'zh-HK': '找不到檔案 {id}，或您無權查看。',
     en: 'No file {id} that you may see.',
+  },
+  storeUnavailable: {
+    'zh-CN': '文件存储暂时无法访问，请稍后重试。',
+    'zh-HK': '檔案儲存暫時無法存取，請稍後再試。',
+    en: 'The file store cannot be reached just now. Try again in a moment.',
   },
 } as const satisfies Record<string, Localized>;
 
@@ -66,18 +74,35 @@ export async function saveFile(
   const now = context.clock.now();
   const id = `fil-${randomBytes(16).toString('hex')}`;
   const key = randomBytes(32).toString('base64url');
+  const inBucket = context.bucket !== undefined;
+  // The object is written before its row: a row never names bytes that are not there (a failed insert leaves an
+  // object nothing names, which costs storage, not correctness).
+  if (context.bucket) await fromBucket(() => context.bucket!.put(id, bytes, mediaType));
   const row = {
     id,
     media_type: mediaType,
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
-    content: bytes,
+    store: inBucket ? ('s3' as const) : ('database' as const),
+    content: inBucket ? null : bytes,
     key_hash: keyHash(key),
     uploaded_at: shanghaiDateTime(now),
     uploaded_ts: now,
   };
   await trx.insertInto('files').values(row).execute();
   return { ...storedFileOf(row), key };
+}
+
+/** The bucket's answer, or a 503 the client may retry when the bucket is unreachable or gives the wrong bytes. */
+async function fromBucket<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof FileStoreUnavailable)) throw error;
+    const problem = new ProblemError('service_unavailable', TEXT.storeUnavailable, { headers: { 'retry-after': '5' } });
+    // The operator's log tells why (the store's status, a changed object); the client is told to retry.
+    throw Object.assign(problem, { cause: error });
+  }
 }
 
 /** Compares in constant time, so that a key cannot be guessed a character at a time. */
@@ -134,17 +159,29 @@ export async function readFile(
 ): Promise<StoredFile & { readonly content: Buffer }> {
   const row = await context.db
     .selectFrom('files')
-    .select(['id', 'media_type', 'size', 'sha256', 'uploaded_at', 'key_hash'])
+    .select(['id', 'media_type', 'size', 'sha256', 'uploaded_at', 'key_hash', 'store'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row || !(keyMatches(key, row.key_hash) || (await reviews(context, id, principal)))) {
     throw notFound(fill(TEXT.noFile, { id }));
   }
-  // The bytes (up to 5 MB) are read only once the reader may have them: a refused probe costs one small row.
+  return { ...storedFileOf(row), content: await bytesOf(context, row) };
+}
+
+/** The bytes (up to 5 MB), read only once the reader may have them: a refused probe costs one small row. */
+async function bytesOf(context: FileContext, row: { id: string; sha256: string; store: string }): Promise<Buffer> {
+  if (row.store === 's3') {
+    // A file written to a bucket is read from it, even by a server since set up without one: it says so.
+    return fromBucket(async () => {
+      if (!context.bucket) throw new FileStoreUnavailable(`file ${row.id} is in a bucket and none is configured`);
+      return context.bucket.get(row.id, row.sha256);
+    });
+  }
   const { content } = await context.db
     .selectFrom('files')
     .select('content')
-    .where('id', '=', id)
+    .where('id', '=', row.id)
     .executeTakeFirstOrThrow();
-  return { ...storedFileOf(row), content: Buffer.from(content) };
+  if (content === null) throw new Error(`file ${row.id} has no bytes in the database`);
+  return Buffer.from(content);
 }

@@ -102,6 +102,8 @@ export function frameworkErrorHandler(security: SecurityHeaderOptions) {
 export function registerErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ProblemError) {
+      if (error.status >= 500)
+        request.log.warn({ err: error.cause ?? error, code: error.code }, 'answered a 5xx problem');
       return sendProblem(
         reply,
         // Extensions never override the standard members.
