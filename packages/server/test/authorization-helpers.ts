@@ -3,17 +3,54 @@ import { Problem, type DemoUser, type DemoUserList, type RegionList, type Role }
 import { operations, type Operation, type OperationId } from '@smec/schemas/openapi';
 import { request, type JsonResponse } from './helpers.js';
 
-/** The six callers, in the order of the matrix's columns. */
-export const PRINCIPALS = ['anonymous', 'enterpriseA', 'enterpriseB', 'provider', 'adminOther', 'adminHere'] as const;
+/** The callers, in the order of the matrix's columns. */
+export const PRINCIPALS = [
+  'anonymous',
+  'enterpriseA',
+  'enterpriseB',
+  'provider',
+  'providerOther',
+  'adminCounty',
+  'adminOther',
+  'adminHere',
+  'adminProvince',
+] as const;
 export type PrincipalName = (typeof PRINCIPALS)[number];
+
+/**
+ * The callers whose outcome follows from another's unless a row says otherwise: another provider is refused or let
+ * through as the provider is for what is not its own; a county center of another county as a center of another city;
+ * the province as the city above. A row says more only where the role's own resources make the difference.
+ */
+const FOLLOWS = { providerOther: 'provider', adminCounty: 'adminOther', adminProvince: 'adminHere' } as const;
+type Following = keyof typeof FOLLOWS;
+export type Expectation = Readonly<Record<Exclude<PrincipalName, Following>, Outcome>> &
+  Readonly<Partial<Record<Following, Outcome>>>;
+
+/** The callers every row names; the others follow them unless a row says otherwise. */
+export const NAMED_PRINCIPALS = PRINCIPALS.filter((who): who is Exclude<PrincipalName, Following> => !(who in FOLLOWS));
+
+/** What `who` must get under `expect`. */
+export function expectedOf(expect: Expectation, who: PrincipalName): Outcome {
+  if (who in FOLLOWS) return expect[who as Following] ?? expect[FOLLOWS[who as Following]];
+  return expect[who as Exclude<PrincipalName, Following>];
+}
+
+/** Whether a list must show `who` the marker: as listed, and to the province whenever to the city below it. */
+export function seesMarker(seenBy: readonly PrincipalName[], who: PrincipalName): boolean {
+  return seenBy.includes(who) || (who === 'adminProvince' && seenBy.includes('adminHere'));
+}
 
 const HEADING: Record<PrincipalName, string> = {
   anonymous: 'anonymous',
   enterpriseA: 'enterprise A',
   enterpriseB: 'enterprise B',
   provider: 'provider',
+  providerOther: 'another provider',
+  adminCounty: 'admin, other county',
   adminOther: 'admin, other city',
   adminHere: 'admin, this city',
+  adminProvince: 'admin, province',
 };
 
 /** What a caller must get: past authorization (the operation's success status), or refused with this status. */
@@ -81,8 +118,8 @@ function found<T>(value: T | undefined, what: string): T {
 
 /**
  * Picks the callers from the seeded users: A and the provider are the users the operations' examples act for (so the
- * examples' resources are theirs), B an enterprise of another city, and the administrators of A's city and of a city
- * that is neither A's nor B's. The province's administrator is left out: it administers every region.
+ * examples' resources are theirs), B an enterprise of another city, a user of another provider, the administrators
+ * of A's city, of a county of A's city that is not A's, of a city that is neither A's nor B's, and of the province.
  */
 export async function signIn(apiUrl: string): Promise<Session> {
   const [enterprises, providers, admins, regionList] = await Promise.all([
@@ -124,7 +161,34 @@ export async function signIn(apiUrl: string): Promise<Session> {
     ),
     'administrator of another city',
   );
-  const users = { enterpriseA, enterpriseB, provider, adminOther, adminHere };
+  const providerOther = found(
+    providers.find((user) => user.organization !== provider.organization),
+    'user of another provider',
+  );
+  const adminCounty = found(
+    admins.find(
+      (user) =>
+        user.regionCode !== null &&
+        regions.get(user.regionCode)?.level === 'county' &&
+        regions.get(user.regionCode)?.parentCode === cityOfA &&
+        user.regionCode !== enterpriseA.regionCode,
+    ),
+    `administrator of a county of ${cityOfA} other than A's`,
+  );
+  const adminProvince = found(
+    admins.find((user) => user.regionCode !== null && regions.get(user.regionCode)?.level === 'province'),
+    "the province's administrator",
+  );
+  const users = {
+    enterpriseA,
+    enterpriseB,
+    provider,
+    providerOther,
+    adminCounty,
+    adminOther,
+    adminHere,
+    adminProvince,
+  };
   const entries = await Promise.all(
     Object.entries(users).map(async ([name, user]) => [name, await tokenOf(apiUrl, user.id)] as const),
   );

@@ -8,10 +8,14 @@ import { usccCheckCharacter } from '@smec/schemas/rules';
 import type { OperationId } from '@smec/schemas/openapi';
 import { startTestServer } from '../../../test-support/server.js';
 import {
+  NAMED_PRINCIPALS,
   PRINCIPALS,
   cellOf,
   exampleCall,
+  expectedOf,
   matrixTable,
+  seesMarker,
+  type Expectation,
   mismatchOf,
   operation,
   send,
@@ -34,13 +38,15 @@ interface Fixtures {
   readonly toAccept: string;
   /** A's accepted engagement that no example uses, for the administrator to settle. */
   readonly toSettle: string;
+  /** Another, for the province to settle. */
+  readonly toSettleByProvince: string;
   /** The licence of an application to join in A's county: its reviewers, A's city among them, read it without a key. */
   readonly reviewedFileId: string;
 }
 
 interface Row {
   readonly id: OperationId;
-  readonly expect: Readonly<Record<PrincipalName, Outcome>>;
+  readonly expect: Expectation;
   /** What each caller sends; by default the documented example, which acts on A's or the provider's resources. */
   readonly call?: (fixtures: Fixtures, who: PrincipalName) => Call;
   /** For a list: one of A's resources, which the answer must hold for exactly these callers. */
@@ -50,7 +56,10 @@ interface Row {
 }
 
 const all = (outcome: Outcome) =>
-  Object.fromEntries(PRINCIPALS.map((who) => [who, outcome])) as Record<PrincipalName, Outcome>;
+  Object.fromEntries(NAMED_PRINCIPALS.map((who) => [who, outcome])) as Record<
+    (typeof NAMED_PRINCIPALS)[number],
+    Outcome
+  >;
 
 /** Reference, catalog, events, batches, public ratings, policies, stats, demands' submission and lookup, demo. */
 const ANYONE = all('allow');
@@ -67,12 +76,13 @@ const ENTERPRISES = {
 } as const;
 /** A's own voucher, registration, engagement or rating, acted on as only its holder may; to B it does not exist. */
 const A_ONLY = { ...ENTERPRISES, enterpriseB: 404 } as const;
-/** A's dealings with the provider: the two parties and A's city see them; to anyone else they do not exist. */
+/** A's dealings with the provider: the two parties, A's city and the province see them; to others they do not exist. */
 const PARTIES_AND_CITY = {
   anonymous: 401,
   enterpriseA: 'allow',
   enterpriseB: 404,
   provider: 'allow',
+  providerOther: 404,
   adminOther: 404,
   adminHere: 'allow',
 } as const;
@@ -104,8 +114,11 @@ function applicationOf(who: PrincipalName): unknown {
 function engagementMove(fixtures: Fixtures, who: PrincipalName): Call {
   if (who === 'enterpriseA' || who === 'enterpriseB')
     return { params: { id: fixtures.toAccept }, body: { action: 'accept' } };
-  if (who === 'adminOther' || who === 'adminHere')
-    return { params: { id: fixtures.toSettle }, body: { action: 'settle' } };
+  if (who === 'adminCounty' || who === 'adminOther' || who === 'adminHere' || who === 'adminProvince')
+    return {
+      params: { id: who === 'adminProvince' ? fixtures.toSettleByProvince : fixtures.toSettle },
+      body: { action: 'settle' },
+    };
   // The provider confirms its order (the example), which is also what the anonymous caller tries.
   return exampleCall('transitionEngagement');
 }
@@ -202,7 +215,11 @@ const ROWS: readonly Row[] = [
   {
     id: 'transitionDemand',
     expect: CITY_ADMIN,
-    call: (f) => ({ params: { id: f.demandId }, body: exampleCall('transitionDemand').body }),
+    // The city accepts the demand (the example); the province, after it, closes it: each a move the state allows.
+    call: (f, who) => ({
+      params: { id: f.demandId },
+      body: who === 'adminProvince' ? { action: 'close' } : exampleCall('transitionDemand').body,
+    }),
   },
   { id: 'registerForEvent', expect: ENTERPRISES },
   { id: 'cancelRegistration', expect: A_ONLY },
@@ -217,7 +234,7 @@ const ROWS: readonly Row[] = [
       `${param('transitionEngagement', 'id')} confirm, ${f.toAccept} accept, ${f.toSettle} settle (B, other admin: same)`,
   },
   { id: 'rateEngagement', expect: A_ONLY },
-  { id: 'answerFollowUp', expect: { ...all(403), anonymous: 401, provider: 'allow' } },
+  { id: 'answerFollowUp', expect: { ...all(403), anonymous: 401, provider: 'allow', providerOther: 404 } },
   { id: 'reopenFollowUp', expect: A_ONLY },
   { id: 'closeFollowUp', expect: A_ONLY },
 ];
@@ -266,8 +283,10 @@ async function prepare(): Promise<Fixtures> {
   const items = (delivered.body as EngagementPage).items;
   const examples = new Set([param('rateEngagement', 'id'), param('getEngagementRating', 'id')]);
   const toAccept = items.find((item) => item.acceptedAt === null)?.id;
-  const toSettle = items.find((item) => item.acceptedAt !== null && !examples.has(item.id))?.id;
-  assert.ok(toAccept && toSettle, 'A has a delivered engagement to accept and an accepted one to settle');
+  const [toSettle, toSettleByProvince] = items
+    .filter((item) => item.acceptedAt !== null && !examples.has(item.id))
+    .map((item) => item.id);
+  assert.ok(toAccept && toSettle && toSettleByProvince, 'A has a delivered engagement to accept and two to settle');
   const reviewedFileId = await applicationInRegion(demandRegion);
   return {
     demandId: (demand.body as { id: string }).id,
@@ -275,6 +294,7 @@ async function prepare(): Promise<Fixtures> {
     usedVoucherId,
     toAccept,
     toSettle,
+    toSettleByProvince,
     reviewedFileId,
   };
 }
@@ -337,23 +357,24 @@ test('every operation of the served OpenAPI document has exactly one row, and ev
 });
 
 for (const row of ROWS) {
-  test(`${row.id}: ${PRINCIPALS.map((who) => row.expect[who]).join(' / ')}`, async () => {
+  test(`${row.id}: ${PRINCIPALS.map((who) => expectedOf(row.expect, who)).join(' / ')}`, async () => {
     const callOf = row.call ?? (() => exampleCall(row.id));
     const cells = {} as Record<PrincipalName, string>;
     const mismatches: string[] = [];
     const refusalsFirst = [...PRINCIPALS].sort(
-      (a, b) => Number(row.expect[a] === 'allow') - Number(row.expect[b] === 'allow'),
+      (a, b) => Number(expectedOf(row.expect, a) === 'allow') - Number(expectedOf(row.expect, b) === 'allow'),
     );
     for (const who of refusalsFirst) {
       const call = callOf(fixtures, who);
       const response = await send(session, who, row.id, call);
-      let mismatch = mismatchOf(row.id, row.expect[who], response);
+      const expected = expectedOf(row.expect, who);
+      let mismatch = mismatchOf(row.id, expected, response);
       let cell = cellOf(response);
-      if (mismatch === undefined && row.marker && row.expect[who] === 'allow') {
+      if (mismatch === undefined && row.marker && expected === 'allow') {
         const marker = row.marker.id(fixtures);
         const seen = await listHolds(who, row.id, call, response.body as ListPage, marker);
         cell += seen ? ' ∋' : ' ∌';
-        if (seen !== row.marker.seenBy.includes(who)) {
+        if (seen !== seesMarker(row.marker.seenBy, who)) {
           mismatch = `the list ${seen ? 'holds' : 'lacks'} ${marker}, which it must ${seen ? 'not hold' : 'hold'}`;
         }
       }
@@ -362,7 +383,7 @@ for (const row of ROWS) {
         mismatches.push(`${who} (${who === 'anonymous' ? '-' : session.users[who].id}): ${mismatch}`);
       }
     }
-    const owner = PRINCIPALS.find((who) => row.expect[who] === 'allow') ?? 'anonymous';
+    const owner = PRINCIPALS.find((who) => expectedOf(row.expect, who) === 'allow') ?? 'anonymous';
     const ownerCall = callOf(fixtures, owner);
     const on =
       row.on?.(fixtures) ??

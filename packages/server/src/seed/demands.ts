@@ -97,8 +97,14 @@ const NOTES: Partial<Record<DemandStatus, readonly string[]>> = {
   rejected: ['需求内容不属于平台服务范围', '联系电话无法接通，请核实后重新提交'],
 };
 
+/** A district is named with its city (广州市越秀区); a county or county-level city by itself (台山市). */
+function countyPrefix(region: RegionRow, cities: readonly RegionRow[]): string {
+  if (region.level !== 'county' || !region.name.endsWith('区')) return '';
+  return cities.find((city) => city.code === region.parent_code)?.name ?? '';
+}
+
 /**
- * Seeds the users of the demo sign-in (an administrator for the province and each city, enterprises, provider
+ * Seeds the users of the demo sign-in (an administrator for the province, each city and a few counties, enterprises, provider
  * staff) and ~200 demands with their timelines, deterministically. Runs once per database (`demands_seeded_at`).
  */
 export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: SeedOptions): void {
@@ -149,8 +155,14 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
     let position = 0;
     const user = (row: Omit<Parameters<typeof insertUser.run>[0] & object, 'position'>) =>
       insertUser.run({ ...row, position: position++ });
-    for (const region of [province, ...cities]) {
-      const center = region === province ? '广东省中小企业服务中心' : `${region.name}中小企业服务中心`;
+    // The province's and every city's center, and the county centers of each city's first two counties: enough to
+    // show the three levels (a county sees its county, a city its counties, the province all).
+    const countyCenters = cities.flatMap((city) => (counties.get(city.code) ?? []).slice(0, 2));
+    for (const region of [province, ...cities, ...countyCenters]) {
+      const center =
+        region === province
+          ? '广东省中小企业服务中心'
+          : `${countyPrefix(region, cities)}${region.name}中小企业服务中心`;
       user({
         id: `usr-admin-${region.code}`,
         name: `${center} 管理员`,
