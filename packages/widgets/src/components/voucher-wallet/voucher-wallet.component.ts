@@ -268,9 +268,12 @@ export class SmecVoucherWallet extends SmecElement {
       (signal, idempotencyKey) => claim(client, batch.id, signal, idempotencyKey),
       (voucher) => {
         this.remember('vouchers', voucher);
-        const value = formatMoney(voucher.faceValue);
         this.done(
-          msg(str`已领取 ${batch.name}（${value}），券号 ${voucher.code}。`, { id: 'wallet.done.claimed' }),
+          this.say(() =>
+            msg(str`已领取 ${batch.name}（${formatMoney(voucher.faceValue)}），券号 ${voucher.code}。`, {
+              id: 'wallet.done.claimed',
+            }),
+          ),
           `#smec-voucher-${voucher.id}`,
           new SmecVoucherClaimEvent({ batchId: batch.id, voucherId: voucher.id, code: voucher.code }),
         );
