@@ -4,7 +4,6 @@ import { randomBytes } from 'node:crypto';
 import type {
   ApplicationTimelineEntry,
   FieldError,
-  ProviderApplication,
   ProviderApplicationRevision,
   ProviderApplicationStatusView,
   StoredApplication,
