@@ -17,3 +17,4 @@ export * from './file.js';
 export * from './provider-application.js';
 export * from './provider-application-view.js';
 export * from './provider-application-draft.js';
+export * from './provider-application-draft-view.js';
