@@ -10,6 +10,15 @@ import * as z from './zod.js';
 /** A key the platform drew for an application or a draft; said once, kept only as a hash. */
 export const ResumeKey = z.string().check(z.regex(RESUME_KEY_PATTERN, { error: 'invalid' }), impliedMaxLength(43));
 
+/** An object of the fields, each optional (a draft may lack any). */
+export function optionalEach<T extends Record<string, z.ZodMiniType>>(fields: T) {
+  return z.object(
+    Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, z.optional(schema)])) as {
+      [K in keyof T]: z.ZodMiniOptional<T[K]>;
+    },
+  );
+}
+
 /** A file a draft names, as its applicant sees it again. */
 export const DraftFile = z.object({
   id: Id,
@@ -21,9 +30,9 @@ export type DraftFile = z.infer<typeof DraftFile>;
 
 /** A draft as kept: what was saved, its files with their names and sizes. An answer's shape, without the rules. */
 export const StoredApplicationDraft = z.object({
-  organisation: z.optional(z.partial(StoredApplication.shape.organisation)),
-  scope: z.optional(z.partial(StoredApplication.shape.scope)),
-  contact: z.optional(z.partial(StoredApplication.shape.contact)),
+  organisation: z.optional(optionalEach(StoredApplication.shape.organisation.shape)),
+  scope: z.optional(optionalEach(StoredApplication.shape.scope.shape)),
+  contact: z.optional(optionalEach(StoredApplication.shape.contact.shape)),
   files: z.object({ licence: z.optional(DraftFile), certificates: z.array(DraftFile) }),
 });
 export type StoredApplicationDraft = z.infer<typeof StoredApplicationDraft>;

@@ -9,6 +9,7 @@ import {
   ORGANISATION_FIELDS,
   SCOPE_FIELDS,
 } from './provider-application.js';
+import { optionalEach } from './provider-application-draft-view.js';
 import * as z from './zod.js';
 
 /**
@@ -27,14 +28,6 @@ export const DraftFileReference = z.object({
   name: z.optional(z.string().check(z.minLength(1), z.maxLength(255))),
 });
 export type DraftFileReference = z.infer<typeof DraftFileReference>;
-
-function optionalEach<T extends Record<string, z.ZodMiniType>>(fields: T) {
-  return z.object(
-    Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, z.optional(schema)])) as {
-      [K in keyof T]: z.ZodMiniOptional<T[K]>;
-    },
-  );
-}
 
 /**
  * What a draft holds: any part of an application, each field typed and bounded as in the application. The rules
