@@ -16,3 +16,5 @@ export * from './stats.js';
 export * from './file.js';
 export * from './provider-application.js';
 export * from './provider-application-view.js';
+export * from './provider-application-draft.js';
+export * from './provider-application-draft-view.js';

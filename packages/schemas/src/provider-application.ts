@@ -37,72 +37,79 @@ export const FileReference = z.object({
 });
 export type FileReference = z.infer<typeof FileReference>;
 
-const Organisation = z
-  .object({
-    name: applicationText('name'),
-    uscc: DemandUscc,
-    orgType: OrgType,
-    legalRepresentative: applicationText('legalRepresentative'),
-    foundedOn: z
-      .string()
-      .check(
-        z.refine(isCalendarDay, { error: 'application.foundedOn.format' }),
-        z.meta({ format: 'date', maxLength: 10 }),
-      ),
-    address: applicationText('address'),
-    regionCode: RegionCode.check(z.regex(/^\d{6}$/, { error: 'region' })),
-  })
-  .check(
-    z.refine((organisation) => checkUsccForOrgType(organisation.uscc, organisation.orgType) === undefined, {
-      error: (issue) => {
-        const { uscc, orgType } = issue.input as { uscc: string; orgType: ProviderOrgType };
-        return checkUsccForOrgType(uscc, orgType);
-      },
-      path: ['uscc'],
-    }),
-  );
+/** The organisation's fields one by one, each with its own rules: a draft (provider-application-draft.ts) takes any of them. */
+export const ORGANISATION_FIELDS = {
+  name: applicationText('name'),
+  uscc: DemandUscc,
+  orgType: OrgType,
+  legalRepresentative: applicationText('legalRepresentative'),
+  foundedOn: z
+    .string()
+    .check(
+      z.refine(isCalendarDay, { error: 'application.foundedOn.format' }),
+      z.meta({ format: 'date', maxLength: 10 }),
+    ),
+  address: applicationText('address'),
+  regionCode: RegionCode.check(z.regex(/^\d{6}$/, { error: 'region' })),
+};
 
-const Scope = z
-  .object({
-    categoryIds: z.array(z.enum(CategoryId.options, { error: 'application.categories' })).check(
-      z.maxLength(MAX_APPLICATION_CATEGORIES, { error: 'application.categories' }),
-      z.refine((ids) => checkApplicationCategories(ids) === undefined, { error: 'application.categories' }),
+const Organisation = z.object(ORGANISATION_FIELDS).check(
+  z.refine((organisation) => checkUsccForOrgType(organisation.uscc, organisation.orgType) === undefined, {
+    error: (issue) => {
+      const { uscc, orgType } = issue.input as { uscc: string; orgType: ProviderOrgType };
+      return checkUsccForOrgType(uscc, orgType);
+    },
+    path: ['uscc'],
+  }),
+);
+
+/** The scope's fields one by one, each with its own rules. */
+export const SCOPE_FIELDS = {
+  categoryIds: z.array(z.enum(CategoryId.options, { error: 'application.categories' })).check(
+    z.maxLength(MAX_APPLICATION_CATEGORIES, { error: 'application.categories' }),
+    z.refine((ids) => checkApplicationCategories(ids) === undefined, { error: 'application.categories' }),
+  ),
+  regionsServed: z.array(RegionCode.check(z.regex(/^\d{6}$/, { error: 'region' }))).check(
+    z.maxLength(200),
+    z.refine((codes) => checkRegionsServed(codes) === undefined, { error: 'application.regionsServed' }),
+  ),
+  acceptsVouchers: z.boolean(),
+  staff: z
+    .int()
+    .check(z.minimum(1, { error: 'application.staff' }), z.maximum(100_000, { error: 'application.staff' })),
+  professionalStaff: z
+    .int()
+    .check(
+      z.minimum(0, { error: 'application.professionalStaff' }),
+      z.maximum(100_000, { error: 'application.professionalStaff' }),
     ),
-    regionsServed: z.array(RegionCode.check(z.regex(/^\d{6}$/, { error: 'region' }))).check(
-      z.maxLength(200),
-      z.refine((codes) => checkRegionsServed(codes) === undefined, { error: 'application.regionsServed' }),
-    ),
-    acceptsVouchers: z.boolean(),
-    staff: z
-      .int()
-      .check(z.minimum(1, { error: 'application.staff' }), z.maximum(100_000, { error: 'application.staff' })),
-    professionalStaff: z
-      .int()
-      .check(
-        z.minimum(0, { error: 'application.professionalStaff' }),
-        z.maximum(100_000, { error: 'application.professionalStaff' }),
-      ),
-    description: applicationText('description'),
-  })
-  .check(
-    z.refine((scope) => checkStaffCounts(scope.staff, scope.professionalStaff).professionalStaff === undefined, {
-      error: 'application.professionalStaff',
-      path: ['professionalStaff'],
-    }),
-  );
+  description: applicationText('description'),
+};
+
+const Scope = z.object(SCOPE_FIELDS).check(
+  z.refine((scope) => checkStaffCounts(scope.staff, scope.professionalStaff).professionalStaff === undefined, {
+    error: 'application.professionalStaff',
+    path: ['professionalStaff'],
+  }),
+);
+
+/** The contact's fields one by one, each with its own rules. */
+export const CONTACT_FIELDS = {
+  name: applicationText('contactName'),
+  mobile: MobilePhone,
+  email: z.string().check(
+    z.refine((value) => checkEmail(value) === undefined, { error: 'application.email' }),
+    impliedMaxLength(254),
+  ),
+};
+
+/** The parts of an application whose rules hold across fields (the credit code's type, the staff counts). */
+export const APPLICATION_PARTS = { organisation: Organisation, scope: Scope };
 
 /** What an applicant sends. Anyone may apply, no account needed; the files are uploaded first. */
 export const ProviderApplicationInput = z.object({
-  organisation: Organisation,
-  scope: Scope,
-  contact: z.object({
-    name: applicationText('contactName'),
-    mobile: MobilePhone,
-    email: z.string().check(
-      z.refine((value) => checkEmail(value) === undefined, { error: 'application.email' }),
-      impliedMaxLength(254),
-    ),
-  }),
+  ...APPLICATION_PARTS,
+  contact: z.object(CONTACT_FIELDS),
   files: z.object({
     licence: FileReference,
     certificates: z.array(FileReference).check(z.maxLength(MAX_CERTIFICATES)),

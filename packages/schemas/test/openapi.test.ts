@@ -174,6 +174,18 @@ test('every answer documents CORS; those of a limited operation its rate limit, 
     (Object.values(operations) as Operation[])
       .filter((operation) => problemCodesOf(operation).includes('rate_limited'))
       .map((operation) => operation.operationId),
-    ['createDemand', 'lookupDemand', 'uploadFile', 'createProviderApplication', 'lookupProviderApplication'],
+    [
+      'createDemand',
+      'lookupDemand',
+      'uploadFile',
+      'createProviderApplication',
+      'lookupProviderApplication',
+      'createProviderApplicationDraft',
+      'getProviderApplicationDraft',
+      'updateProviderApplicationDraft',
+      'submitProviderApplicationDraft',
+      'getOwnProviderApplication',
+      'resubmitProviderApplication',
+    ],
   );
 });

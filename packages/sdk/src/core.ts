@@ -51,6 +51,7 @@ export {
   ProviderApplications,
   type ApplicationLookupParams,
   type CreateApplicationOptions,
+  type ResumeParams,
 } from './resources/ProviderApplications.js';
 export * from './errors/index.js';
 
@@ -133,4 +134,15 @@ export type {
   VoucherQuote,
   VoucherStatus,
   VoucherUseInput,
+} from '@smec/schemas';
+
+// The applicant's side of an application to join: drafts, the resume key, resubmission.
+export type {
+  CreatedApplicationDraft,
+  DraftFile,
+  ProviderApplicationDraft,
+  ProviderApplicationDraftInput,
+  ProviderApplicationRevision,
+  StoredApplicationDraft,
+  SubmittedProviderApplication,
 } from '@smec/schemas';

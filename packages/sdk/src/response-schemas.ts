@@ -31,6 +31,9 @@ import {
   VoucherBatchPage,
   VoucherPage,
   VoucherQuote,
+  CreatedApplicationDraft,
+  ProviderApplicationDraft,
+  SubmittedProviderApplication,
 } from '@smec/schemas';
 
 /**
@@ -70,4 +73,7 @@ export const responseSchemas = {
   VoucherBatchPage,
   VoucherPage,
   VoucherQuote,
+  CreatedApplicationDraft,
+  ProviderApplicationDraft,
+  SubmittedProviderApplication,
 };

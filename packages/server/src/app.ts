@@ -21,6 +21,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { demandRoutes } from './routes/demands.js';
 import { providerApplicationRoutes } from './routes/provider-applications.js';
+import { applicationDraftRoutes } from './routes/application-drafts.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
 import { demoRoutes, type DemoOptions } from './routes/demo.js';
 import { engagementRoutes } from './routes/engagements.js';
@@ -195,6 +196,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           { uploadLimit: options.rateLimits?.fileUpload ?? DEFAULT_UPLOAD_LIMIT },
         ),
       );
+      applicationDraftRoutes(api, storeContext, {
+        submitLimit: options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
+        lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
+      });
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
     { prefix: API_PREFIX },

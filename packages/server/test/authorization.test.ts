@@ -26,6 +26,17 @@ import {
   type Session,
 } from './authorization-helpers.js';
 import { request } from './helpers.js';
+import { DEMO_FILE } from '@smec/schemas/openapi';
+import {
+  changesRequestedApplications,
+  insertChangesRequested,
+  usccOf,
+  type KeyedApplication,
+} from './application-draft-helpers.js';
+
+// Every caller submits from one address here, more applications and drafts than one visitor may (the limits have
+// their own tests).
+process.env['SMEC_DEMAND_RATE_LIMIT'] = '1000/60';
 
 /** Resources made or found for the matrix, all of enterprise A or of A's city. */
 interface Fixtures {
@@ -42,6 +53,19 @@ interface Fixtures {
   readonly toSettleByProvince: string;
   /** The licence of an application to join in A's county: its reviewers, A's city among them, read it without a key. */
   readonly reviewedFileId: string;
+  /** A draft of each caller's own, to submit. */
+  readonly drafts: Readonly<Record<PrincipalName, { readonly applicationNo: string; readonly resumeKey: string }>>;
+}
+
+/** An application of each caller's own whose reviewer asked for changes, written into the database before start. */
+const CHANGES_REQUESTED = Object.fromEntries(
+  changesRequestedApplications('AP09', PRINCIPALS.length).map((application, index) => [PRINCIPALS[index], application]),
+) as Record<PrincipalName, KeyedApplication>;
+
+/** The whole application a caller submits from its draft: an organisation of its own, the draft's licence. */
+function submissionOf(who: PrincipalName): unknown {
+  const body = exampleCall('submitProviderApplicationDraft').body as { organisation: Record<string, unknown> };
+  return { ...body, organisation: { ...body.organisation, uscc: usccOf('MD05', PRINCIPALS.indexOf(who)) } };
 }
 
 interface Row {
@@ -237,6 +261,31 @@ const ROWS: readonly Row[] = [
   { id: 'answerFollowUp', expect: { ...all(403), anonymous: 401, provider: 'allow', providerOther: 404 } },
   { id: 'reopenFollowUp', expect: A_ONLY },
   { id: 'closeFollowUp', expect: A_ONLY },
+  // The applicant's side of an application to join: no account, the resume key decides whoever calls.
+  { id: 'createProviderApplicationDraft', expect: ANYONE, on: () => 'a new draft each' },
+  { id: 'getProviderApplicationDraft', expect: ANYONE, on: () => 'the demo draft, with its resume key' },
+  { id: 'updateProviderApplicationDraft', expect: ANYONE, on: () => 'the demo draft, with its resume key' },
+  {
+    id: 'submitProviderApplicationDraft',
+    expect: ANYONE,
+    call: (f, who) => ({
+      params: { applicationNo: f.drafts[who].applicationNo },
+      headers: { 'smec-resume-key': f.drafts[who].resumeKey },
+      body: submissionOf(who),
+    }),
+    on: () => 'a draft of each caller’s own, with its resume key',
+  },
+  { id: 'getOwnProviderApplication', expect: ANYONE, on: () => 'the demo application, with its resume key' },
+  {
+    id: 'resubmitProviderApplication',
+    expect: ANYONE,
+    call: (_f, who) => ({
+      params: { applicationNo: CHANGES_REQUESTED[who].applicationNo },
+      headers: { 'smec-resume-key': CHANGES_REQUESTED[who].resumeKey },
+      body: CHANGES_REQUESTED[who].input,
+    }),
+    on: () => 'an application of each caller’s own waiting for changes, with its resume key',
+  },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -288,6 +337,14 @@ async function prepare(): Promise<Fixtures> {
     .map((item) => item.id);
   assert.ok(toAccept && toSettle && toSettleByProvince, 'A has a delivered engagement to accept and two to settle');
   const reviewedFileId = await applicationInRegion(demandRegion);
+  const drafts = {} as Record<PrincipalName, { applicationNo: string; resumeKey: string }>;
+  for (const who of PRINCIPALS) {
+    const draft = await send(session, who, 'createProviderApplicationDraft', {
+      body: { files: { licence: { id: DEMO_FILE.id, key: DEMO_FILE.key } } },
+    });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    drafts[who] = draft.body as { applicationNo: string; resumeKey: string };
+  }
   return {
     demandId: (demand.body as { id: string }).id,
     demandRegion,
@@ -296,6 +353,7 @@ async function prepare(): Promise<Fixtures> {
     toSettle,
     toSettleByProvince,
     reviewedFileId,
+    drafts,
   };
 }
 
@@ -319,7 +377,9 @@ async function listHolds(who: PrincipalName, id: OperationId, call: Call, first:
 
 before(async () => {
   // The callers sign in through the demo issuer (the test server's default), as the browser tests do.
-  server = await startTestServer();
+  server = await startTestServer({
+    prepare: (db) => insertChangesRequested(db, Object.values(CHANGES_REQUESTED)),
+  });
   session = await signIn(server.apiUrl);
   fixtures = await prepare();
 });

@@ -10,10 +10,12 @@ import { policyOperations } from './operations/policies.js';
 import { providerApplicationOperations } from './operations/provider-applications.js';
 import { ratingOperations } from './operations/ratings.js';
 import { voucherOperations } from './operations/vouchers.js';
+import { applicationDraftOperations } from './operations/application-drafts.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
 export { DEMO_APPLICATION } from './operations/provider-applications.js';
+export { DEMO_APPLICATION_RESUME_KEY, DEMO_CHANGES_APPLICATION, DEMO_DRAFT } from './operations/application-drafts.js';
 
 export const operations = {
   ...platformOperations,
@@ -26,6 +28,7 @@ export const operations = {
   ...fileOperations,
   ...providerApplicationOperations,
   ...demoOperations,
+  ...applicationDraftOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

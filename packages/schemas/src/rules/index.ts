@@ -22,3 +22,4 @@ export * from './stats.js';
 export * from './text.js';
 export * from './voucher.js';
 export * from './web-url.js';
+export * from './application-draft.js';

@@ -1,5 +1,5 @@
 import type { UploadedFile } from '@smec/schemas';
-import { FILE_KEY_HEADER } from '@smec/schemas/rules';
+import { FILE_KEY_HEADER, RESUME_KEY_HEADER } from '@smec/schemas/rules';
 import type { CallOptions } from '../http.js';
 import { Resource } from './Resource.js';
 
@@ -16,6 +16,8 @@ export interface UploadFileOptions extends CallOptions {
 export interface FileParams {
   id: string;
   key?: string;
+  /** The resume key of an application or draft that names the file: its applicant reads it on any device. */
+  resumeKey?: string;
 }
 
 /** Files of the platform's processes (a provider's business licence, a settlement's proof): `client.files`. */
@@ -61,7 +63,11 @@ export class Files extends Resource {
     return this.http.request({
       ...options,
       path: `/files/${encodeURIComponent(params.id)}`,
-      headers: params.key === undefined ? options.headers : { ...options.headers, [FILE_KEY_HEADER]: params.key },
+      headers: {
+        ...options.headers,
+        ...(params.key === undefined ? {} : { [FILE_KEY_HEADER]: params.key }),
+        ...(params.resumeKey === undefined ? {} : { [RESUME_KEY_HEADER]: params.resumeKey }),
+      },
       responseType: 'blob',
     }) as Promise<Blob>;
   }

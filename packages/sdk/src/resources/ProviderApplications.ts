@@ -1,4 +1,14 @@
-import type { ProviderApplication, ProviderApplicationInput, ProviderApplicationStatusView } from '@smec/schemas';
+import type {
+  CreatedApplicationDraft,
+  ProviderApplication,
+  ProviderApplicationDraft,
+  ProviderApplicationDraftInput,
+  ProviderApplicationInput,
+  ProviderApplicationRevision,
+  ProviderApplicationStatusView,
+  SubmittedProviderApplication,
+} from '@smec/schemas';
+import { RESUME_KEY_HEADER } from '@smec/schemas/rules';
 import type { CallOptions } from '../http.js';
 import { Resource } from './Resource.js';
 
@@ -15,6 +25,12 @@ export interface CreateApplicationOptions extends CallOptions {
 export interface ApplicationLookupParams {
   applicationNo: string;
   phone: string;
+}
+
+/** The application number and the resume key that saving a draft or submitting answered: the applicant's own access. */
+export interface ResumeParams {
+  applicationNo: string;
+  resumeKey: string;
 }
 
 /** Applications to join the network as a provider (入驻申请): `client.providerApplications`. */
@@ -36,7 +52,10 @@ export class ProviderApplications extends Resource {
    * console.log(application.applicationNo);
    * ```
    */
-  create(input: ProviderApplicationInput, options: CreateApplicationOptions = {}): Promise<ProviderApplication> {
+  create(
+    input: ProviderApplicationInput,
+    options: CreateApplicationOptions = {},
+  ): Promise<SubmittedProviderApplication> {
     const { idempotencyKey, ...callOptions } = options;
     return this.http.request({
       ...callOptions,
@@ -44,7 +63,7 @@ export class ProviderApplications extends Resource {
       path: '/provider-applications',
       body: input,
       idempotencyKey: idempotencyKey ?? true,
-      schema: 'ProviderApplication',
+      schema: 'SubmittedProviderApplication',
     });
   }
 
@@ -55,6 +74,128 @@ export class ProviderApplications extends Resource {
       path: '/provider-applications/lookup',
       query: { applicationNo: params.applicationNo, phone: params.phone },
       schema: 'ProviderApplicationStatusView',
+    });
+  }
+
+  /**
+   * Saves a partial application as a draft; no sign-in needed. Any field may be missing, each one given keeps its
+   * rules (`SmecValidationError` names it). Resolves to the draft with the `applicationNo` the application will keep
+   * and its `resumeKey`, said only here: with the two the draft is read and saved again on any device for 30 days
+   * after its last save.
+   *
+   * @example
+   * ```ts
+   * const { applicationNo, resumeKey } = await client.providerApplications.saveDraft({
+   *   organisation: { name: '佛山市禅城区明理律师事务所' },
+   * });
+   * ```
+   */
+  saveDraft(
+    input: ProviderApplicationDraftInput,
+    options: CreateApplicationOptions = {},
+  ): Promise<CreatedApplicationDraft> {
+    const { idempotencyKey, ...callOptions } = options;
+    return this.http.request({
+      ...callOptions,
+      method: 'POST',
+      path: '/provider-application-drafts',
+      body: input,
+      idempotencyKey: idempotencyKey ?? true,
+      schema: 'CreatedApplicationDraft',
+    });
+  }
+
+  /** A draft by its number and resume key; `SmecNotFoundError` when either is wrong or the draft has expired. */
+  getDraft(params: ResumeParams, options: CallOptions = {}): Promise<ProviderApplicationDraft> {
+    return this.http.request({
+      ...options,
+      path: `/provider-application-drafts/${encodeURIComponent(params.applicationNo)}`,
+      headers: { ...options.headers, [RESUME_KEY_HEADER]: params.resumeKey },
+      schema: 'ProviderApplicationDraft',
+    });
+  }
+
+  /**
+   * Saves the draft again: what it holds is replaced by `input`, and it is kept 30 days from now. Files the draft
+   * names already need no key (name them by id).
+   */
+  updateDraft(
+    params: ResumeParams,
+    input: ProviderApplicationDraftInput,
+    options: CreateApplicationOptions = {},
+  ): Promise<ProviderApplicationDraft> {
+    const { idempotencyKey, ...callOptions } = options;
+    return this.http.request({
+      ...callOptions,
+      method: 'PUT',
+      path: `/provider-application-drafts/${encodeURIComponent(params.applicationNo)}`,
+      headers: { ...callOptions.headers, [RESUME_KEY_HEADER]: params.resumeKey },
+      body: input,
+      idempotencyKey: idempotencyKey ?? true,
+      schema: 'ProviderApplicationDraft',
+    });
+  }
+
+  /**
+   * Submits the draft as the whole application, checked as {@link create} checks it; the files the draft names need
+   * no key. The application keeps the draft's number, and the draft is gone. Resolves to the application with a new
+   * `resumeKey`, said only here.
+   */
+  submitDraft(
+    params: ResumeParams,
+    input: ProviderApplicationRevision,
+    options: CreateApplicationOptions = {},
+  ): Promise<SubmittedProviderApplication> {
+    const { idempotencyKey, ...callOptions } = options;
+    return this.http.request({
+      ...callOptions,
+      method: 'POST',
+      path: `/provider-application-drafts/${encodeURIComponent(params.applicationNo)}/submit`,
+      headers: { ...callOptions.headers, [RESUME_KEY_HEADER]: params.resumeKey },
+      body: input,
+      idempotencyKey: idempotencyKey ?? true,
+      schema: 'SubmittedProviderApplication',
+    });
+  }
+
+  /**
+   * The applicant's own application by its resume key: all of it, its status and its timeline with the reviewer's
+   * notes. Its files are read with `client.files.get({ id, resumeKey })`. `SmecNotFoundError` when the number or the
+   * key is wrong.
+   */
+  get(params: ResumeParams, options: CallOptions = {}): Promise<ProviderApplication> {
+    return this.http.request({
+      ...options,
+      path: `/provider-applications/${encodeURIComponent(params.applicationNo)}`,
+      headers: { ...options.headers, [RESUME_KEY_HEADER]: params.resumeKey },
+      schema: 'ProviderApplication',
+    });
+  }
+
+  /**
+   * Resubmits the whole application after the reviewer asked for changes; it goes back to review. Files it names
+   * already need no key. `SmecConflictError` unless the application is waiting for changes.
+   *
+   * @example
+   * ```ts
+   * const mine = await client.providerApplications.get({ applicationNo, resumeKey });
+   * await client.providerApplications.resubmit({ applicationNo, resumeKey }, { ...mine.application, scope });
+   * ```
+   */
+  resubmit(
+    params: ResumeParams,
+    input: ProviderApplicationRevision,
+    options: CreateApplicationOptions = {},
+  ): Promise<ProviderApplication> {
+    const { idempotencyKey, ...callOptions } = options;
+    return this.http.request({
+      ...callOptions,
+      method: 'PUT',
+      path: `/provider-applications/${encodeURIComponent(params.applicationNo)}`,
+      headers: { ...callOptions.headers, [RESUME_KEY_HEADER]: params.resumeKey },
+      body: input,
+      idempotencyKey: idempotencyKey ?? true,
+      schema: 'ProviderApplication',
     });
   }
 }

@@ -4,10 +4,10 @@ import { randomBytes } from 'node:crypto';
 import type {
   ApplicationTimelineEntry,
   FieldError,
-  ProviderApplication,
-  ProviderApplicationInput,
+  ProviderApplicationRevision,
   ProviderApplicationStatusView,
   StoredApplication,
+  SubmittedProviderApplication,
 } from '@smec/schemas';
 import { checkFoundedOn, messageText, shanghaiDayOf, type MessageLocale } from '@smec/schemas/rules';
 import type { Kysely, Selectable, Transaction } from 'kysely';
@@ -15,10 +15,11 @@ import type { RegionIndex } from '../catalog/regions.js';
 import type { Clock } from '../clock.js';
 import type { Database, ProviderApplicationTable } from '../db/schema.js';
 import { newTrackingNo, phoneHash, sameHash } from '../demands/tracking.js';
-import { filesWithKeys } from '../files/store.js';
+import { filesWithKeys, keyHash } from '../files/store.js';
 import type { Localized } from '../http/localized.js';
 import { ProblemError, validationFailed } from '../http/problem.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
+import { newResumeKey } from './resume-key.js';
 
 export interface ApplicationContext {
   readonly db: Kysely<Database>;
@@ -41,11 +42,15 @@ const TEXT = {
   },
 } as const satisfies Record<string, Localized>;
 
-/** Checks what the schema cannot: today's date by the platform's clock, the regions, and that each file is the applicant's. */
+/**
+ * Checks what the schema cannot: today's date by the platform's clock, the regions, and that each file is the
+ * applicant's: named with its key, or `attached` already (to the draft or the application being resubmitted).
+ */
 export async function checkApplicationReferences(
   context: ApplicationContext,
-  input: ProviderApplicationInput,
+  input: ProviderApplicationRevision,
   locale: MessageLocale,
+  attached: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   const errors: FieldError[] = [];
   const refuse = (path: string, code: string) => errors.push({ path, message: messageText(code, locale), code });
@@ -57,7 +62,7 @@ export async function checkApplicationReferences(
     if (!context.regions.get(code)) refuse(`body.scope.regionsServed.${index}`, 'region.unknown');
   });
   const { licence, certificates } = input.files;
-  const owned = await filesWithKeys(context.db, [licence, ...certificates]);
+  const owned = await applicantsFiles(context.db, [licence, ...certificates], attached);
   if (!owned.has(licence.id)) refuse('body.files.licence', 'application.licence');
   certificates.forEach((file, index) => {
     if (!owned.has(file.id)) refuse(`body.files.certificates.${index}`, 'invalid');
@@ -65,9 +70,21 @@ export async function checkApplicationReferences(
   if (errors.length > 0) throw validationFailed(errors);
 }
 
+/** The ids of the named files that are the applicant's: those with the right key, and those already attached. */
+export async function applicantsFiles(
+  db: Kysely<Database> | Transaction<Database>,
+  files: readonly { readonly id: string; readonly key?: string | undefined }[],
+  attached: ReadonlySet<string>,
+): Promise<Set<string>> {
+  const keyed = files.flatMap((file) => (file.key === undefined ? [] : [{ id: file.id, key: file.key }]));
+  const owned = await filesWithKeys(db, keyed);
+  for (const file of files) if (file.key === undefined && attached.has(file.id)) owned.add(file.id);
+  return owned;
+}
+
 type Row = Selectable<ProviderApplicationTable>;
 
-async function timelineOf(db: Kysely<Database> | Transaction<Database>, seq: number) {
+export async function timelineOf(db: Kysely<Database> | Transaction<Database>, seq: number) {
   const rows = await db
     .selectFrom('provider_application_timeline')
     .select(['status', 'at', 'actor', 'note'])
@@ -77,7 +94,7 @@ async function timelineOf(db: Kysely<Database> | Transaction<Database>, seq: num
   return rows as ApplicationTimelineEntry[];
 }
 
-function statusViewOf(row: Row, input: StoredApplication, timeline: ApplicationTimelineEntry[]) {
+export function statusViewOf(row: Row, input: StoredApplication, timeline: ApplicationTimelineEntry[]) {
   return {
     applicationNo: row.application_no,
     name: row.name,
@@ -92,7 +109,7 @@ function statusViewOf(row: Row, input: StoredApplication, timeline: ApplicationT
 }
 
 /** The input as stored: the files by id only, since a key is the uploader's and never kept in the clear. */
-function storedInput(input: ProviderApplicationInput): StoredApplication {
+export function storedInput(input: ProviderApplicationRevision): StoredApplication {
   const withoutKey = (file: { id: string }) => ({ id: file.id });
   return {
     ...input,
@@ -100,25 +117,63 @@ function storedInput(input: ProviderApplicationInput): StoredApplication {
   };
 }
 
-/** Stores the application, its first timeline step and its files; one under way per organisation (a unique index). */
+/** True when an application or a draft holds the number: a draft's number is the application's to be. */
+async function numberTaken(trx: Transaction<Database>, applicationNo: string): Promise<boolean> {
+  const draft = await trx
+    .selectFrom('provider_application_drafts')
+    .select('seq')
+    .where('application_no', '=', applicationNo)
+    .executeTakeFirst();
+  return draft !== undefined;
+}
+
+/** The one open application of the organisation, if it has one (another than `except`). */
+export async function openApplicationOf(trx: Transaction<Database>, uscc: string, except?: number) {
+  let query = trx
+    .selectFrom('provider_applications')
+    .select('seq')
+    .where('uscc', '=', uscc)
+    .where('status', 'in', ['submitted', 'changesRequested', 'publicNotice']);
+  if (except !== undefined) query = query.where('seq', '<>', except);
+  return query.executeTakeFirst();
+}
+
+/** Refuses an organisation that is a provider already. */
+export async function refuseProvider(trx: Transaction<Database>, uscc: string): Promise<void> {
+  const provider = await trx.selectFrom('providers').select('id').where('uscc', '=', uscc).executeTakeFirst();
+  if (provider) throw new ProblemError('conflict', TEXT.alreadyProvider);
+}
+
+export function refuseOpenApplication(): never {
+  throw new ProblemError('conflict', TEXT.openApplication);
+}
+
+export interface CreateOptions {
+  /** The number to keep: a draft's, when the application is submitted from it. */
+  readonly applicationNo?: string;
+}
+
+/**
+ * Stores the application, its first timeline step and its files; one under way per organisation (a unique index).
+ * Answers with a new resume key, said only here: the applicant's way back to its application.
+ */
 export async function createApplication(
   context: ApplicationContext,
   trx: Transaction<Database>,
-  input: ProviderApplicationInput,
-): Promise<ProviderApplication> {
-  const provider = await trx
-    .selectFrom('providers')
-    .select('id')
-    .where('uscc', '=', input.organisation.uscc)
-    .executeTakeFirst();
-  if (provider) throw new ProblemError('conflict', TEXT.alreadyProvider);
+  input: ProviderApplicationRevision,
+  options: CreateOptions = {},
+): Promise<SubmittedProviderApplication> {
+  await refuseProvider(trx, input.organisation.uscc);
+  const resumeKey = newResumeKey();
   const now = context.clock.now();
   const at = shanghaiDateTime(now);
   const stored = storedInput(input);
   for (let attempt = 0; attempt < 8; attempt++) {
+    const applicationNo = options.applicationNo ?? newTrackingNo(new Date(now), 'RZ');
+    if (options.applicationNo === undefined && (await numberTaken(trx, applicationNo))) continue;
     const row = {
       id: `pap-${randomBytes(8).toString('hex')}`,
-      application_no: newTrackingNo(new Date(now), 'RZ'),
+      application_no: applicationNo,
       uscc: input.organisation.uscc,
       name: input.organisation.name.trim(),
       region_code: input.organisation.regionCode,
@@ -128,6 +183,7 @@ export async function createApplication(
       submitted_at: at,
       submitted_ts: now,
       updated_at: at,
+      resume_key_hash: keyHash(resumeKey),
     };
     const inserted = await trx
       .insertInto('provider_applications')
@@ -137,24 +193,11 @@ export async function createApplication(
       .executeTakeFirst();
     if (!inserted) {
       // Either the organisation has one under way (the partial unique index), or the number was taken: draw again.
-      const open = await trx
-        .selectFrom('provider_applications')
-        .select('seq')
-        .where('uscc', '=', row.uscc)
-        .where('status', 'in', ['submitted', 'changesRequested', 'publicNotice'])
-        .executeTakeFirst();
-      if (open) throw new ProblemError('conflict', TEXT.openApplication);
+      if (await openApplicationOf(trx, row.uscc)) refuseOpenApplication();
+      if (options.applicationNo !== undefined) throw new Error(`Application number ${applicationNo} is taken`);
       continue;
     }
-    const files = [
-      { application_seq: inserted.seq, file_id: input.files.licence.id, role: 'licence' as const },
-      ...input.files.certificates.map((file) => ({
-        application_seq: inserted.seq,
-        file_id: file.id,
-        role: 'certificate' as const,
-      })),
-    ];
-    await trx.insertInto('provider_application_files').values(files).execute();
+    await trx.insertInto('provider_application_files').values(applicationFiles(inserted.seq, input)).execute();
     await trx
       .insertInto('provider_application_timeline')
       .values({ application_seq: inserted.seq, status: 'submitted', at, actor: 'applicant', note: null })
@@ -164,9 +207,26 @@ export async function createApplication(
       .selectAll()
       .where('seq', '=', inserted.seq)
       .executeTakeFirstOrThrow();
-    return { ...statusViewOf(saved, stored, await timelineOf(trx, saved.seq)), id: saved.id, application: stored };
+    return {
+      ...statusViewOf(saved, stored, await timelineOf(trx, saved.seq)),
+      id: saved.id,
+      application: stored,
+      resumeKey,
+    };
   }
   throw new Error('Could not draw a free application number');
+}
+
+/** The rows of the files an application names. */
+export function applicationFiles(seq: number, input: ProviderApplicationRevision) {
+  return [
+    { application_seq: seq, file_id: input.files.licence.id, role: 'licence' as const },
+    ...input.files.certificates.map((file) => ({
+      application_seq: seq,
+      file_id: file.id,
+      role: 'certificate' as const,
+    })),
+  ];
 }
 
 /** A hash to compare with when no application has the number, so that both misses take the same time. */

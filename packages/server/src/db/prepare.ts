@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { SeedOptions } from '../seed/catalog.js';
 import { seedApplications } from '../seed/applications.js';
+import { seedApplicationDrafts } from '../seed/application-drafts.js';
 import { seedDemands } from '../seed/demands.js';
 import { seedFiles } from '../seed/files.js';
 import { seedPolicies } from '../seed/policies.js';
@@ -164,6 +165,11 @@ function seedParts(
     { key: 'files_seeded_at', seed: seedFiles },
     // The ninth: the demo's application to join, whose licence is that sample.
     { key: 'applications_seeded_at', seed: (handle, options) => seedApplications(handle, cursorSecret, options) },
+    // The thirteenth: the resume keys of the demo's applications, one waiting for changes, and a draft.
+    {
+      key: 'application_drafts_seeded_at',
+      seed: (handle, options) => seedApplicationDrafts(handle, cursorSecret, options),
+    },
   ];
 }
 

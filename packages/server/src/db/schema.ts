@@ -507,6 +507,8 @@ export interface ProviderApplicationTable {
   submitted_at: string;
   submitted_ts: number;
   updated_at: string;
+  /** SHA-256 (base64url) of the applicant's resume key; null for an application made before resume keys. */
+  resume_key_hash: string | null;
 }
 
 export interface ProviderApplicationTimelineTable {
@@ -522,6 +524,26 @@ export interface ProviderApplicationFileTable {
   application_seq: number;
   file_id: string;
   role: 'licence' | 'certificate';
+}
+
+/** A draft of an application to join; `input` is the ProviderApplicationDraftInput as JSON, file keys left out. */
+export interface ProviderApplicationDraftTable {
+  seq: Generated<number>;
+  application_no: string;
+  /** SHA-256 (base64url) of the resume key. */
+  key_hash: string;
+  input: string;
+  created_at: string;
+  saved_at: string;
+  saved_ts: number;
+  expires_ts: number;
+}
+
+export interface ProviderApplicationDraftFileTable {
+  draft_seq: number;
+  file_id: string;
+  role: 'licence' | 'certificate';
+  name: string | null;
 }
 
 export interface Database {
@@ -560,4 +582,6 @@ export interface Database {
   provider_applications: ProviderApplicationTable;
   provider_application_timeline: ProviderApplicationTimelineTable;
   provider_application_files: ProviderApplicationFileTable;
+  provider_application_drafts: ProviderApplicationDraftTable;
+  provider_application_draft_files: ProviderApplicationDraftFileTable;
 }

@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { fill, type Localized } from '../http/localized.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
+import { applicantReads } from './applicant-access.js';
 import { FileStoreUnavailable, type S3FileStore } from './s3-store.js';
 import { sniffMediaType } from './sniff.js';
 
@@ -132,10 +133,6 @@ export async function filesWithKeys(
 }
 
 /**
- * The file and its bytes, to the holder of its key and to the centers that review an application naming it; to anyone else it does not exist (a 404, the same as an unknown
- * id, so that ids cannot be probed).
- */
-/**
  * True when the principal is an administrator of the region of an application that names the file, or of a region
  * above it: the reviewing center and the levels above it (DOMAIN.md).
  */
@@ -151,18 +148,29 @@ async function reviews(context: FileContext, id: string, principal: Principal | 
   return regions.some((row) => context.regions.isWithin(row.region_code, own));
 }
 
+/**
+ * The file and its bytes, to the holder of its key, to the applicant of an application or draft naming it (its
+ * resume key) and to the centers that review an application naming it; to anyone else it does not exist (a 404, the
+ * same as an unknown id, so that ids cannot be probed).
+ */
 export async function readFile(
   context: FileContext,
   id: string,
   key: string | undefined,
   principal: Principal | null = null,
+  resumeKey?: string,
 ): Promise<StoredFile & { readonly content: Buffer }> {
   const row = await context.db
     .selectFrom('files')
     .select(['id', 'media_type', 'size', 'sha256', 'uploaded_at', 'key_hash', 'store'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row || !(keyMatches(key, row.key_hash) || (await reviews(context, id, principal)))) {
+  const allowed =
+    row !== undefined &&
+    (keyMatches(key, row.key_hash) ||
+      (await reviews(context, id, principal)) ||
+      (resumeKey !== undefined && (await applicantReads(context.db, id, keyHash(resumeKey), context.clock.now()))));
+  if (!row || !allowed) {
     throw notFound(fill(TEXT.noFile, { id }));
   }
   return { ...storedFileOf(row), content: await bytesOf(context, row) };

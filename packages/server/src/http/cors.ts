@@ -9,6 +9,7 @@ export const CORS_ALLOWED_HEADERS = [
   'Idempotency-Key',
   'If-None-Match',
   'Smec-File-Key',
+  'Smec-Resume-Key',
 ];
 
 /** Any origin may call the API: the widgets run on every center's own site. */

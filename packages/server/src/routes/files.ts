@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FILE_KEY_HEADER, IdParams, MAX_FILE_BYTES, type UploadedFile } from '@smec/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { optionalResumeKeyOf } from '../applications/resume-key.js';
 import { acceptedType, readFile, saveFile, type FileContext } from '../files/store.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import type { Localized } from '../http/localized.js';
@@ -69,7 +70,13 @@ export async function fileRoutes(app: FastifyInstance, context: FileContext, opt
 
   app.get('/files/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');
-    const file = await readFile(context, id, fileKeyOf(request), await request.principal());
+    const file = await readFile(
+      context,
+      id,
+      fileKeyOf(request),
+      await request.principal(),
+      optionalResumeKeyOf(request),
+    );
     return (
       reply
         .type(file.mediaType)

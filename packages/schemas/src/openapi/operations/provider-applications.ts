@@ -1,8 +1,8 @@
 import {
-  ProviderApplication,
   ProviderApplicationInput,
   ProviderApplicationLookupQuery,
   ProviderApplicationStatusView,
+  SubmittedProviderApplication,
 } from '../../index.js';
 import type { Operation } from '../operation.js';
 import { DEMO_FILE } from './files.js';
@@ -51,7 +51,9 @@ export const providerApplicationOperations = {
       'Upload the business licence first (`POST /files`) and name it with its key. The platform checks the credit ' +
       'code’s check character and that it belongs to the organisation type (an individual business, 92…, cannot ' +
       'apply), that the organisation was founded two years or more before today by the platform’s clock, that the ' +
-      'regions exist and that each file is the applicant’s. An organisation that is already a provider, or has an ' +
+      'regions exist and that each file is the applicant’s. The answer’s `resumeKey`, said only here, reads the ' +
+      'application again (`GET /provider-applications/{applicationNo}`) and resubmits it after the reviewer asked ' +
+      'for changes. An organisation that is already a provider, or has an ' +
       'application under way, is 409. The center of its region reviews it. Send an `Idempotency-Key` to retry ' +
       'safely. Limited per client address.',
     headers: [
@@ -62,7 +64,7 @@ export const providerApplicationOperations = {
       },
     ],
     body: ProviderApplicationInput,
-    response: ProviderApplication,
+    response: SubmittedProviderApplication,
     successStatus: 201,
     problems: ['conflict', 'rate_limited'],
     cacheable: false,
