@@ -16,3 +16,4 @@ export * from './stats.js';
 export * from './file.js';
 export * from './provider-application.js';
 export * from './provider-application-view.js';
+export * from './provider-review.js';

@@ -27,6 +27,10 @@ import {
 } from './authorization-helpers.js';
 import { request } from './helpers.js';
 
+// Every caller applies once, and the fixtures add the applications the centers review: more than a public form's
+// default allowance from one address.
+process.env['SMEC_DEMAND_RATE_LIMIT'] = '1000/60';
+
 /** Resources made or found for the matrix, all of enterprise A or of A's city. */
 interface Fixtures {
   /** A demand submitted in A's region for this test, still `submitted`. */
@@ -42,6 +46,9 @@ interface Fixtures {
   readonly toSettleByProvince: string;
   /** The licence of an application to join in A's county: its reviewers, A's city among them, read it without a key. */
   readonly reviewedFileId: string;
+  /** Applications in A's county, still `submitted`: one for A's city to approve, one for the province. */
+  readonly applicationId: string;
+  readonly applicationIdForProvince: string;
 }
 
 interface Row {
@@ -169,6 +176,14 @@ const ROWS: readonly Row[] = [
     on: () => "the licence of an application in A's county, without its key",
   },
   {
+    id: 'listProviderApplications',
+    // Another city's or county's administrator asking for A's county is refused outright: the filter names it.
+    expect: { ...CITY_ADMIN, adminOther: 403 },
+    call: (f) => ({ query: { regionCode: f.demandRegion, status: 'submitted', limit: '100' } }),
+    marker: { id: (f) => f.applicationId, seenBy: ['adminHere'] },
+    on: (f) => `regionCode=${f.demandRegion}`,
+  },
+  {
     id: 'listDemands',
     // Another city's administrator asking for A's region is refused outright: the filter names the region.
     expect: { ...CITY_ADMIN, adminOther: 403 },
@@ -221,6 +236,15 @@ const ROWS: readonly Row[] = [
       body: who === 'adminProvince' ? { action: 'close' } : exampleCall('transitionDemand').body,
     }),
   },
+  {
+    id: 'transitionProviderApplication',
+    expect: CITY_ADMIN,
+    // A's city approves one application of A's county; the province, another.
+    call: (f, who) => ({
+      params: { id: who === 'adminProvince' ? f.applicationIdForProvince : f.applicationId },
+      body: { action: 'approve' },
+    }),
+  },
   { id: 'registerForEvent', expect: ENTERPRISES },
   { id: 'cancelRegistration', expect: A_ONLY },
   { id: 'claimVoucher', expect: ENTERPRISES },
@@ -244,13 +268,15 @@ let session: Session;
 let fixtures: Fixtures;
 const printed: { id: string; cells: Record<PrincipalName, string>; on: string }[] = [];
 
-/** Applies to join in the region with a licence of its own; answers the licence's id. */
-async function applicationInRegion(regionCode: string): Promise<string> {
+/** Applies to join in the region with a licence of its own; answers the application's and the licence's ids. */
+async function applicationInRegion(
+  regionCode: string,
+  first17 = '31440000MD0600001',
+): Promise<{ applicationId: string; fileId: string }> {
   const upload = await send(session, 'anonymous', 'uploadFile', exampleCall('uploadFile'));
   assert.equal(upload.status, 201, JSON.stringify(upload.body));
   const licence = upload.body as { id: string; key: string };
   const body = applicationOf('anonymous') as { organisation: Record<string, unknown> };
-  const first17 = '31440000MD0600001';
   const application = await send(session, 'anonymous', 'createProviderApplication', {
     body: {
       ...body,
@@ -259,7 +285,7 @@ async function applicationInRegion(regionCode: string): Promise<string> {
     },
   });
   assert.equal(application.status, 201, JSON.stringify(application.body));
-  return licence.id;
+  return { applicationId: (application.body as { id: string }).id, fileId: licence.id };
 }
 
 async function prepare(): Promise<Fixtures> {
@@ -287,7 +313,8 @@ async function prepare(): Promise<Fixtures> {
     .filter((item) => item.acceptedAt !== null && !examples.has(item.id))
     .map((item) => item.id);
   assert.ok(toAccept && toSettle && toSettleByProvince, 'A has a delivered engagement to accept and two to settle');
-  const reviewedFileId = await applicationInRegion(demandRegion);
+  const reviewed = await applicationInRegion(demandRegion);
+  const forProvince = await applicationInRegion(demandRegion, '31440000MD0600002');
   return {
     demandId: (demand.body as { id: string }).id,
     demandRegion,
@@ -295,7 +322,9 @@ async function prepare(): Promise<Fixtures> {
     toAccept,
     toSettle,
     toSettleByProvince,
-    reviewedFileId,
+    reviewedFileId: reviewed.fileId,
+    applicationId: reviewed.applicationId,
+    applicationIdForProvince: forProvince.applicationId,
   };
 }
 

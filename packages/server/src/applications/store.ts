@@ -67,7 +67,7 @@ export async function checkApplicationReferences(
 
 type Row = Selectable<ProviderApplicationTable>;
 
-async function timelineOf(db: Kysely<Database> | Transaction<Database>, seq: number) {
+export async function timelineOf(db: Kysely<Database> | Transaction<Database>, seq: number) {
   const rows = await db
     .selectFrom('provider_application_timeline')
     .select(['status', 'at', 'actor', 'note'])
@@ -77,7 +77,7 @@ async function timelineOf(db: Kysely<Database> | Transaction<Database>, seq: num
   return rows as ApplicationTimelineEntry[];
 }
 
-function statusViewOf(row: Row, input: StoredApplication, timeline: ApplicationTimelineEntry[]) {
+export function statusViewOf(row: Row, input: StoredApplication, timeline: ApplicationTimelineEntry[]) {
   return {
     applicationNo: row.application_no,
     name: row.name,
@@ -86,6 +86,8 @@ function statusViewOf(row: Row, input: StoredApplication, timeline: ApplicationT
     categoryIds: input.scope.categoryIds,
     status: row.status as ProviderApplicationStatusView['status'],
     timeline,
+    changeNotes: row.change_notes ? (JSON.parse(row.change_notes) as ProviderApplicationStatusView['changeNotes']) : [],
+    noticeEndsOn: row.notice_ends_on,
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
   } satisfies ProviderApplicationStatusView;

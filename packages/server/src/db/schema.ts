@@ -507,6 +507,12 @@ export interface ProviderApplicationTable {
   submitted_at: string;
   submitted_ts: number;
   updated_at: string;
+  /** The reviewer's ChangeNote[] as JSON while changes are requested. */
+  change_notes: string | null;
+  /** The staff user who made the last center transition. */
+  reviewed_by: string | null;
+  notice_ends_ts: number | null;
+  notice_ends_on: string | null;
 }
 
 export interface ProviderApplicationTimelineTable {
