@@ -49,6 +49,7 @@ export { Stats, type ScorecardParams } from './resources/Stats.js';
 export { Files, type FileParams, type UploadFileOptions } from './resources/Files.js';
 export {
   ProviderApplications,
+  type ApplicationListParams,
   type ApplicationLookupParams,
   type CreateApplicationOptions,
 } from './resources/ProviderApplications.js';
@@ -92,7 +93,10 @@ export type {
   ProductPage,
   ProductSort,
   ProductStatus,
+  ApplicationTransition,
+  ChangeNote,
   Provider,
+  ProviderApplicationPage,
   ProviderPage,
   ProviderSort,
   ProviderSummary,

@@ -46,13 +46,14 @@ describe('browser bundle of @smec/sdk', () => {
     assert.match(code, /jitless:!0/);
   });
 
-  it('the client with every resource and its schemas stays within 10.5 KB min+gzip, zod excluded', async () => {
+  // Raised by 0.5 KB each for the centers' review (list, transition and the application page's schema, issue 19).
+  it('the client with every resource and its schemas stays within 11 KB min+gzip, zod excluded', async () => {
     const { gzip } = await bundle(FULL, ['zod', 'zod/*']);
-    assert.ok(gzip <= 10.5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 11 * 1024, `${gzip} bytes`);
   });
 
-  it('the whole entry, zod and schemas included, stays within 18.5 KB min+gzip', async () => {
+  it('the whole entry, zod and schemas included, stays within 19 KB min+gzip', async () => {
     const { gzip } = await bundle(FULL);
-    assert.ok(gzip <= 18.5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 19 * 1024, `${gzip} bytes`);
   });
 });

@@ -1,5 +1,14 @@
-import type { ProviderApplication, ProviderApplicationInput, ProviderApplicationStatusView } from '@smec/schemas';
+import type {
+  ApplicationTransition,
+  ProviderApplication,
+  ProviderApplicationInput,
+  ProviderApplicationPage,
+  ProviderApplicationsQuery,
+  ProviderApplicationStatusView,
+  z,
+} from '@smec/schemas';
 import type { CallOptions } from '../http.js';
+import { PagePromise } from '../pagination.js';
 import { Resource } from './Resource.js';
 
 /** Options of {@link ProviderApplications.create}. */
@@ -16,6 +25,9 @@ export interface ApplicationLookupParams {
   applicationNo: string;
   phone: string;
 }
+
+/** Filters and paging of {@link ProviderApplications.list}. */
+export type ApplicationListParams = z.output<typeof ProviderApplicationsQuery>;
 
 /** Applications to join the network as a provider (入驻申请): `client.providerApplications`. */
 export class ProviderApplications extends Resource {
@@ -55,6 +67,50 @@ export class ProviderApplications extends Resource {
       path: '/provider-applications/lookup',
       query: { applicationNo: params.applicationNo, phone: params.phone },
       schema: 'ProviderApplicationStatusView',
+    });
+  }
+
+  /**
+   * A center's applications (signed in as an administrator): its region and the regions below, newest first. Await
+   * it for one page, or iterate it with `for await` to walk every page.
+   *
+   * @example
+   * ```ts
+   * const page = await admin.providerApplications.list({ status: 'submitted', limit: 20 });
+   * ```
+   */
+  list(params: ApplicationListParams = {}, options?: CallOptions): PagePromise<ProviderApplicationPage> {
+    return new PagePromise(
+      (cursor) =>
+        this.http.request({
+          ...options,
+          path: '/provider-applications',
+          query: { ...params, cursor },
+          schema: 'ProviderApplicationPage',
+        }),
+      params.cursor,
+    );
+  }
+
+  /**
+   * Reviews an application: `approve` (a 7-day public notice), `requestChanges` with notes per field, or `reject`
+   * with a reason. `SmecConflictError` when its status does not allow the move or another reviewer moved it first.
+   *
+   * @example
+   * ```ts
+   * await admin.providerApplications.transition(id, {
+   *   action: 'requestChanges',
+   *   notes: [{ field: 'files.licence', note: '营业执照照片不清晰，请重新上传。' }],
+   * });
+   * ```
+   */
+  transition(id: string, body: ApplicationTransition, options?: CallOptions): Promise<ProviderApplication> {
+    return this.http.request({
+      ...options,
+      method: 'POST',
+      path: `/provider-applications/${encodeURIComponent(id)}/transitions`,
+      body,
+      schema: 'ProviderApplication',
     });
   }
 }
