@@ -27,6 +27,10 @@ export const ProviderApplicationStatusView = z.object({
   categoryIds: z.array(CategoryId),
   status: ApplicationStatus,
   timeline: z.array(ApplicationTimelineEntry),
+  /** The reviewer's notes per field while changes are requested; empty otherwise. */
+  changeNotes: z.array(z.object({ field: z.string(), note: z.string() })),
+  /** The last day of the public notice (Asia/Shanghai) once approved; null before. */
+  noticeEndsOn: z.nullable(z.string()),
   submittedAt: DateTime,
   updatedAt: DateTime,
 });

@@ -49,6 +49,7 @@ export { Stats, type ScorecardParams } from './resources/Stats.js';
 export { Files, type FileParams, type UploadFileOptions } from './resources/Files.js';
 export {
   ProviderApplications,
+  type ApplicationListParams,
   type ApplicationLookupParams,
   type CreateApplicationOptions,
   type ResumeParams,
@@ -93,7 +94,10 @@ export type {
   ProductPage,
   ProductSort,
   ProductStatus,
+  ApplicationTransition,
+  ChangeNote,
   Provider,
+  ProviderApplicationPage,
   ProviderPage,
   ProviderSort,
   ProviderSummary,

@@ -47,14 +47,14 @@ describe('browser bundle of @smec/sdk', () => {
   });
 
   // Both grew by 0.5 KB with the applicant's drafts, own application and resubmission (six methods and the answers'
-  // schemas; issue 19).
-  it('the client with every resource and its schemas stays within 11 KB min+gzip, zod excluded', async () => {
+  // schemas; issue 19), and by 0.5 KB more for the centers' review (list, transition, the application page's schema).
+  it('the client with every resource and its schemas stays within 11.5 KB min+gzip, zod excluded', async () => {
     const { gzip } = await bundle(FULL, ['zod', 'zod/*']);
-    assert.ok(gzip <= 11 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 11.5 * 1024, `${gzip} bytes`);
   });
 
-  it('the whole entry, zod and schemas included, stays within 19 KB min+gzip', async () => {
+  it('the whole entry, zod and schemas included, stays within 19.5 KB min+gzip', async () => {
     const { gzip } = await bundle(FULL);
-    assert.ok(gzip <= 19 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 19.5 * 1024, `${gzip} bytes`);
   });
 });

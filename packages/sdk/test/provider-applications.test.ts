@@ -56,4 +56,25 @@ describe('client.providerApplications', () => {
       return true;
     });
   });
+
+  it('a center lists its applications, asks for changes on a field and the applicant sees the note', async () => {
+    const input = await newApplication('00003');
+    const application = await client.providerApplications.create(input);
+    const { token } = await client.demo.token('usr-admin-440600');
+    const center = createClient({ baseUrl: server.apiUrl, locale: 'en', getToken: () => token });
+    const page = await center.providerApplications.list({ status: 'submitted', limit: 100 });
+    assert.ok(page.items.some((item) => item.id === application.id));
+    const notes = [{ field: 'files.licence' as const, note: '营业执照照片不清晰，请重新上传。' }];
+    const moved = await center.providerApplications.transition(application.id, { action: 'requestChanges', notes });
+    assert.equal(moved.status, 'changesRequested');
+    const view = await client.providerApplications.lookup({
+      applicationNo: application.applicationNo,
+      phone: input.contact.mobile,
+    });
+    assert.deepEqual(view.changeNotes, notes);
+    await assert.rejects(
+      center.providerApplications.transition(application.id, { action: 'approve' }),
+      SmecConflictError,
+    );
+  });
 });

@@ -34,8 +34,8 @@ import {
   type KeyedApplication,
 } from './application-draft-helpers.js';
 
-// Every caller submits from one address here, more applications and drafts than one visitor may (the limits have
-// their own tests).
+// Every caller applies and saves a draft from one address here, and the fixtures add the applications the centers
+// review: more than a public form's allowance for one visitor (the limits have their own tests).
 process.env['SMEC_DEMAND_RATE_LIMIT'] = '1000/60';
 
 /** Resources made or found for the matrix, all of enterprise A or of A's city. */
@@ -55,6 +55,9 @@ interface Fixtures {
   readonly reviewedFileId: string;
   /** A draft of each caller's own, to submit. */
   readonly drafts: Readonly<Record<PrincipalName, { readonly applicationNo: string; readonly resumeKey: string }>>;
+  /** Applications in A's county, still `submitted`: one for A's city to approve, one for the province. */
+  readonly applicationId: string;
+  readonly applicationIdForProvince: string;
 }
 
 /** An application of each caller's own whose reviewer asked for changes, written into the database before start. */
@@ -193,6 +196,14 @@ const ROWS: readonly Row[] = [
     on: () => "the licence of an application in A's county, without its key",
   },
   {
+    id: 'listProviderApplications',
+    // Another city's or county's administrator asking for A's county is refused outright: the filter names it.
+    expect: { ...CITY_ADMIN, adminOther: 403 },
+    call: (f) => ({ query: { regionCode: f.demandRegion, status: 'submitted', limit: '100' } }),
+    marker: { id: (f) => f.applicationId, seenBy: ['adminHere'] },
+    on: (f) => `regionCode=${f.demandRegion}`,
+  },
+  {
     id: 'listDemands',
     // Another city's administrator asking for A's region is refused outright: the filter names the region.
     expect: { ...CITY_ADMIN, adminOther: 403 },
@@ -245,6 +256,15 @@ const ROWS: readonly Row[] = [
       body: who === 'adminProvince' ? { action: 'close' } : exampleCall('transitionDemand').body,
     }),
   },
+  {
+    id: 'transitionProviderApplication',
+    expect: CITY_ADMIN,
+    // A's city approves one application of A's county; the province, another.
+    call: (f, who) => ({
+      params: { id: who === 'adminProvince' ? f.applicationIdForProvince : f.applicationId },
+      body: { action: 'approve' },
+    }),
+  },
   { id: 'registerForEvent', expect: ENTERPRISES },
   { id: 'cancelRegistration', expect: A_ONLY },
   { id: 'claimVoucher', expect: ENTERPRISES },
@@ -293,13 +313,15 @@ let session: Session;
 let fixtures: Fixtures;
 const printed: { id: string; cells: Record<PrincipalName, string>; on: string }[] = [];
 
-/** Applies to join in the region with a licence of its own; answers the licence's id. */
-async function applicationInRegion(regionCode: string): Promise<string> {
+/** Applies to join in the region with a licence of its own; answers the application's and the licence's ids. */
+async function applicationInRegion(
+  regionCode: string,
+  first17 = '31440000MD0600001',
+): Promise<{ applicationId: string; fileId: string }> {
   const upload = await send(session, 'anonymous', 'uploadFile', exampleCall('uploadFile'));
   assert.equal(upload.status, 201, JSON.stringify(upload.body));
   const licence = upload.body as { id: string; key: string };
   const body = applicationOf('anonymous') as { organisation: Record<string, unknown> };
-  const first17 = '31440000MD0600001';
   const application = await send(session, 'anonymous', 'createProviderApplication', {
     body: {
       ...body,
@@ -308,7 +330,7 @@ async function applicationInRegion(regionCode: string): Promise<string> {
     },
   });
   assert.equal(application.status, 201, JSON.stringify(application.body));
-  return licence.id;
+  return { applicationId: (application.body as { id: string }).id, fileId: licence.id };
 }
 
 async function prepare(): Promise<Fixtures> {
@@ -336,7 +358,6 @@ async function prepare(): Promise<Fixtures> {
     .filter((item) => item.acceptedAt !== null && !examples.has(item.id))
     .map((item) => item.id);
   assert.ok(toAccept && toSettle && toSettleByProvince, 'A has a delivered engagement to accept and two to settle');
-  const reviewedFileId = await applicationInRegion(demandRegion);
   const drafts = {} as Record<PrincipalName, { applicationNo: string; resumeKey: string }>;
   for (const who of PRINCIPALS) {
     const draft = await send(session, who, 'createProviderApplicationDraft', {
@@ -345,6 +366,8 @@ async function prepare(): Promise<Fixtures> {
     assert.equal(draft.status, 201, JSON.stringify(draft.body));
     drafts[who] = draft.body as { applicationNo: string; resumeKey: string };
   }
+  const reviewed = await applicationInRegion(demandRegion);
+  const forProvince = await applicationInRegion(demandRegion, '31440000MD0600002');
   return {
     demandId: (demand.body as { id: string }).id,
     demandRegion,
@@ -352,8 +375,10 @@ async function prepare(): Promise<Fixtures> {
     toAccept,
     toSettle,
     toSettleByProvince,
-    reviewedFileId,
     drafts,
+    reviewedFileId: reviewed.fileId,
+    applicationId: reviewed.applicationId,
+    applicationIdForProvince: forProvince.applicationId,
   };
 }
 

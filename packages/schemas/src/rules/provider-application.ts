@@ -144,3 +144,28 @@ export function checkStaffCounts(
 export function checkEmail(value: string): ApplicationMessageKey | undefined {
   return value.length <= 254 && EMAIL_PATTERN.test(value) ? undefined : 'application.email';
 }
+
+/** The fields of an application a reviewer may attach a note to (审核意见), by their path in the application. */
+export const APPLICATION_FIELD_PATHS = [
+  'organisation.name',
+  'organisation.uscc',
+  'organisation.orgType',
+  'organisation.legalRepresentative',
+  'organisation.foundedOn',
+  'organisation.address',
+  'organisation.regionCode',
+  'scope.categoryIds',
+  'scope.regionsServed',
+  'scope.acceptsVouchers',
+  'scope.staff',
+  'scope.professionalStaff',
+  'scope.description',
+  'contact.name',
+  'contact.mobile',
+  'contact.email',
+  'files.licence',
+  'files.certificates',
+] as const;
+
+/** The days a public notice runs after approval (公示期), calendar days by the platform's clock. */
+export const NOTICE_DAYS = 7;

@@ -1,16 +1,24 @@
 import type {
+  ApplicationTransition,
   CreatedApplicationDraft,
   ProviderApplication,
   ProviderApplicationDraft,
   ProviderApplicationDraftInput,
   ProviderApplicationInput,
+  ProviderApplicationPage,
   ProviderApplicationRevision,
+  ProviderApplicationsQuery,
   ProviderApplicationStatusView,
   SubmittedProviderApplication,
+  z,
 } from '@smec/schemas';
 import { RESUME_KEY_HEADER } from '@smec/schemas/rules';
 import type { CallOptions } from '../http.js';
+import { PagePromise } from '../pagination.js';
 import { Resource } from './Resource.js';
+
+/** Filters and paging of {@link ProviderApplications.list}. */
+export type ApplicationListParams = z.output<typeof ProviderApplicationsQuery>;
 
 /** Options of {@link ProviderApplications.create}. */
 export interface CreateApplicationOptions extends CallOptions {
@@ -195,6 +203,50 @@ export class ProviderApplications extends Resource {
       headers: { ...callOptions.headers, [RESUME_KEY_HEADER]: params.resumeKey },
       body: input,
       idempotencyKey: idempotencyKey ?? true,
+      schema: 'ProviderApplication',
+    });
+  }
+
+  /**
+   * A center's applications (signed in as an administrator): its region and the regions below, newest first. Await
+   * it for one page, or iterate it with `for await` to walk every page.
+   *
+   * @example
+   * ```ts
+   * const page = await admin.providerApplications.list({ status: 'submitted', limit: 20 });
+   * ```
+   */
+  list(params: ApplicationListParams = {}, options?: CallOptions): PagePromise<ProviderApplicationPage> {
+    return new PagePromise(
+      (cursor) =>
+        this.http.request({
+          ...options,
+          path: '/provider-applications',
+          query: { ...params, cursor },
+          schema: 'ProviderApplicationPage',
+        }),
+      params.cursor,
+    );
+  }
+
+  /**
+   * Reviews an application: `approve` (a 7-day public notice), `requestChanges` with notes per field, or `reject`
+   * with a reason. `SmecConflictError` when its status does not allow the move or another reviewer moved it first.
+   *
+   * @example
+   * ```ts
+   * await admin.providerApplications.transition(id, {
+   *   action: 'requestChanges',
+   *   notes: [{ field: 'files.licence', note: '营业执照照片不清晰，请重新上传。' }],
+   * });
+   * ```
+   */
+  transition(id: string, body: ApplicationTransition, options?: CallOptions): Promise<ProviderApplication> {
+    return this.http.request({
+      ...options,
+      method: 'POST',
+      path: `/provider-applications/${encodeURIComponent(id)}/transitions`,
+      body,
       schema: 'ProviderApplication',
     });
   }

@@ -94,6 +94,8 @@ export async function resubmitApplication(
       region_code: input.organisation.regionCode,
       phone_hash: phoneHash(context.secret, input.contact.mobile),
       status: 'submitted',
+      // The reviewer's notes were answered by this revision; the timeline keeps what was asked.
+      change_notes: null,
       input: JSON.stringify(stored),
       updated_at: at,
     })

@@ -103,6 +103,8 @@ export function statusViewOf(row: Row, input: StoredApplication, timeline: Appli
     categoryIds: input.scope.categoryIds,
     status: row.status as ProviderApplicationStatusView['status'],
     timeline,
+    changeNotes: row.change_notes ? (JSON.parse(row.change_notes) as ProviderApplicationStatusView['changeNotes']) : [],
+    noticeEndsOn: row.notice_ends_on,
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
   } satisfies ProviderApplicationStatusView;

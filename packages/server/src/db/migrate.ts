@@ -11,6 +11,7 @@ import * as rateLimits from './migrations/0007_rate_limits.js';
 import * as files from './migrations/0008_files.js';
 import * as providerApplications from './migrations/0009_provider_applications.js';
 import * as applicationDrafts from './migrations/0013_application_drafts.js';
+import * as providerReview from './migrations/0010_provider_review.js';
 import * as fileStore from './migrations/0014_file_store.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_files': files,
   '0009_provider_applications': providerApplications,
   '0013_application_drafts': applicationDrafts,
+  '0010_provider_review': providerReview,
   '0014_file_store': fileStore,
 };
 

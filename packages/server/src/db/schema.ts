@@ -509,6 +509,12 @@ export interface ProviderApplicationTable {
   updated_at: string;
   /** SHA-256 (base64url) of the applicant's resume key; null for an application made before resume keys. */
   resume_key_hash: string | null;
+  /** The reviewer's ChangeNote[] as JSON while changes are requested. */
+  change_notes: string | null;
+  /** The staff user who made the last center transition. */
+  reviewed_by: string | null;
+  notice_ends_ts: number | null;
+  notice_ends_on: string | null;
 }
 
 export interface ProviderApplicationTimelineTable {

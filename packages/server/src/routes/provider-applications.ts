@@ -1,5 +1,14 @@
-import { ProviderApplicationInput, ProviderApplicationLookupQuery, type ProviderApplication } from '@smec/schemas';
+import {
+  ApplicationTransition,
+  IdParams,
+  ProviderApplicationInput,
+  ProviderApplicationLookupQuery,
+  ProviderApplicationsQuery,
+  type ProviderApplication,
+} from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
+import { listApplications, transitionApplication } from '../applications/review.js';
+import { requireRole } from '../auth/principal.js';
 import {
   checkApplicationReferences,
   createApplication,
@@ -63,4 +72,25 @@ export function providerApplicationRoutes(
       return reply.header('cache-control', 'no-store').send(view);
     },
   );
+
+  app.get('/provider-applications', async (request, reply) => {
+    const principal = await requireRole(request, 'admin');
+    const query = parseInput(ProviderApplicationsQuery, request.query, 'query');
+    return reply.header('cache-control', 'private, no-store').send(await listApplications(context, principal, query));
+  });
+
+  app.post('/provider-applications/:id/transitions', async (request, reply) => {
+    const principal = await requireRole(request, 'admin');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const move = parseBody(ApplicationTransition, request.body, requestLocale(request));
+    // Keys are the reviewer's own: another administrator's key never replays into this one's answer.
+    const result = await idempotency.run(
+      `POST /provider-applications/${id}/transitions ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body,
+      async (trx) => ({ status: 200, body: await transitionApplication(context, principal, id, move, trx) }),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
+  });
 }

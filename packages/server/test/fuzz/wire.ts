@@ -171,7 +171,8 @@ function invalidity(
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(bodyText);
+    // A leading byte order mark is ignored, as RFC 8259 allows and the server's parser does: `\ufeff{}` is `{}`.
+    parsed = JSON.parse(bodyText.replace(/^\ufeff/, ''));
   } catch {
     return 'the body is not JSON';
   }

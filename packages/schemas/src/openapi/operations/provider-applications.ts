@@ -1,4 +1,9 @@
 import {
+  ApplicationTransition,
+  IdParams,
+  ProviderApplication,
+  ProviderApplicationPage,
+  ProviderApplicationsQuery,
   ProviderApplicationInput,
   ProviderApplicationLookupQuery,
   ProviderApplicationStatusView,
@@ -82,5 +87,50 @@ export const providerApplicationOperations = {
     problems: ['not_found', 'rate_limited'],
     cacheable: false,
     example: { query: { applicationNo: DEMO_APPLICATION.applicationNo, phone: DEMO_APPLICATION.phone } },
+  },
+  listProviderApplications: {
+    operationId: 'listProviderApplications',
+    method: 'get',
+    path: '/provider-applications',
+    tag: 'providers',
+    summary: "A center's applications to join: its region and the regions below, newest first",
+    description:
+      'A county’s center sees its county, a city’s its city and counties, the province all. Each item carries the ' +
+      'application as kept, its timeline, the notes per field while changes are requested and the notice’s last day ' +
+      'once approved. A `regionCode` outside the administrator’s own is 403.',
+    query: ProviderApplicationsQuery,
+    response: ProviderApplicationPage,
+    security: 'bearer',
+    problems: ['forbidden', 'invalid_cursor'],
+    cacheable: false,
+    example: { query: { status: 'submitted', limit: '10' } },
+  },
+  transitionProviderApplication: {
+    operationId: 'transitionProviderApplication',
+    method: 'post',
+    path: '/provider-applications/{id}/transitions',
+    tag: 'providers',
+    summary: 'Review an application: approve (a 7-day public notice), requestChanges with notes per field, or reject',
+    description:
+      'By an administrator of the application’s region or a region above it; elsewhere the application is 404. ' +
+      'Approving starts the public notice, ending 7 calendar days later by the platform’s clock (`noticeEndsOn`, ' +
+      'Asia/Shanghai). The notes of `requestChanges` name fields by their path in the application and show in the ' +
+      'lookup. Moves a status does not allow are 409 `conflict`, as is a move made meanwhile by another reviewer. ' +
+      'With an `Idempotency-Key` (per user), a retried move returns its first answer.',
+    params: IdParams,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one move', required: false }],
+    body: ApplicationTransition,
+    response: ProviderApplication,
+    security: 'bearer',
+    problems: ['forbidden', 'not_found', 'conflict'],
+    cacheable: false,
+    example: {
+      params: { id: 'pap-demo-0001' },
+      body: {
+        action: 'requestChanges',
+        notes: [{ field: 'files.licence', note: '营业执照副本照片不清晰，请重新上传清晰的扫描件。' }],
+        note: '请补正后重新提交。',
+      },
+    },
   },
 } as const satisfies Record<string, Operation>;
