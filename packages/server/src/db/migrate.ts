@@ -10,6 +10,7 @@ import * as policies from './migrations/0006_policies.js';
 import * as rateLimits from './migrations/0007_rate_limits.js';
 import * as files from './migrations/0008_files.js';
 import * as providerApplications from './migrations/0009_provider_applications.js';
+import * as experts from './migrations/0012_experts.js';
 import * as fileStore from './migrations/0014_file_store.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_rate_limits': rateLimits,
   '0008_files': files,
   '0009_provider_applications': providerApplications,
+  '0012_experts': experts,
   '0014_file_store': fileStore,
 };
 
