@@ -1,3 +1,4 @@
+import { seedExperts } from '../seed/experts.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -164,6 +165,8 @@ function seedParts(
     { key: 'files_seeded_at', seed: seedFiles },
     // The ninth: the demo's application to join, whose licence is that sample.
     { key: 'applications_seeded_at', seed: (handle, options) => seedApplications(handle, cursorSecret, options) },
+    // The twelfth: experts, which need the providers and their products.
+    { key: 'experts_seeded_at', seed: seedExperts },
   ];
 }
 

@@ -49,9 +49,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('product_id', 'text', (column) => column.notNull().references('products.id'))
     .addPrimaryKeyConstraint('expert_products_pk', ['expert_seq', 'product_id'])
     .execute();
+
+  // The n-gram terms of an expert's search text (see search/ngrams.ts), as product_terms are for products.
+  await db.schema
+    .createTable('expert_terms')
+    .addColumn('term', 'text', (column) => column.notNull())
+    .addColumn('expert_seq', 'integer', (column) => column.notNull().references('experts.seq'))
+    .addPrimaryKeyConstraint('expert_terms_pk', ['term', 'expert_seq'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('expert_terms').execute();
   await db.schema.dropTable('expert_products').execute();
   await db.schema.dropTable('expert_specialties').execute();
   await db.schema.dropTable('experts').execute();
