@@ -10,8 +10,9 @@ import * as policies from './migrations/0006_policies.js';
 import * as rateLimits from './migrations/0007_rate_limits.js';
 import * as files from './migrations/0008_files.js';
 import * as providerApplications from './migrations/0009_provider_applications.js';
-import * as applicationDrafts from './migrations/0013_application_drafts.js';
 import * as providerReview from './migrations/0010_provider_review.js';
+import * as experts from './migrations/0012_experts.js';
+import * as applicationDrafts from './migrations/0013_application_drafts.js';
 import * as fileStore from './migrations/0014_file_store.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
@@ -25,8 +26,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_rate_limits': rateLimits,
   '0008_files': files,
   '0009_provider_applications': providerApplications,
-  '0013_application_drafts': applicationDrafts,
   '0010_provider_review': providerReview,
+  '0012_experts': experts,
+  '0013_application_drafts': applicationDrafts,
   '0014_file_store': fileStore,
 };
 

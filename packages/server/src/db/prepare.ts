@@ -1,3 +1,4 @@
+import { seedExperts } from '../seed/experts.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -170,6 +171,8 @@ function seedParts(
       key: 'application_drafts_seeded_at',
       seed: (handle, options) => seedApplicationDrafts(handle, cursorSecret, options),
     },
+    // The fourteenth: experts, which need the providers and their products.
+    { key: 'experts_seeded_at', seed: seedExperts },
   ];
 }
 
