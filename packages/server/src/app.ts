@@ -22,6 +22,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { demandRoutes } from './routes/demands.js';
 import { providerApplicationRoutes } from './routes/provider-applications.js';
 import { applicationDraftRoutes } from './routes/application-drafts.js';
+import { publicNoticeRoutes } from './routes/public-notices.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
 import { demoRoutes, type DemoOptions } from './routes/demo.js';
 import { engagementRoutes } from './routes/engagements.js';
@@ -63,6 +64,8 @@ export interface AppOptions {
     readonly demandSubmit?: RateLimitRule;
     readonly demandLookup?: RateLimitRule;
     readonly fileUpload?: RateLimitRule;
+    /** Objections to an applicant under public notice; default the demands' submit limit. */
+    readonly objectionSubmit?: RateLimitRule;
   };
   /** Send `Strict-Transport-Security` with this max-age on HTTPS requests; 0 or unset: never. */
   readonly hstsMaxAge?: number;
@@ -199,6 +202,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       applicationDraftRoutes(api, storeContext, {
         submitLimit: options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
+      });
+      publicNoticeRoutes(api, storeContext, {
+        objectionLimit: options.rateLimits?.objectionSubmit ?? options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
       });
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },

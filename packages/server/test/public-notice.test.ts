@@ -1,0 +1,193 @@
+// The public notice over HTTP: objections filed while a notice runs and refused otherwise, the public list, the
+// reviewers' decisions on objections, and the admission sweep that makes a provider of an application whose notice
+// ended with no objection upheld.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { FiledObjection, PublicNoticePage } from '@smec/schemas';
+import { DEMO_NOTICE } from '@smec/schemas/openapi';
+import { assertProblem } from './helpers.js';
+import {
+  DAY_MS,
+  OBJECTION,
+  listNotices,
+  object,
+  openNoticeApp,
+  underNotice,
+  type NoticeApp,
+} from './public-notice-helpers.js';
+
+let t: NoticeApp;
+before(async () => {
+  t = await openNoticeApp();
+});
+after(async () => {
+  await t.close();
+});
+
+describe('objections', () => {
+  test('anyone files one while the notice runs: 201 with its id, open', async () => {
+    const application = await underNotice(t);
+    const response = await object(t, application.id);
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    const filed = FiledObjection.parse(response.body);
+    assert.equal(filed.status, 'open');
+    assert.equal(filed.noticeId, application.id);
+    assert.match(filed.id, /^obj-/);
+    const stored = await t.database.db
+      .selectFrom('application_objections')
+      .selectAll()
+      .where('id', '=', filed.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.name, OBJECTION.name);
+    assert.notEqual(stored.phone_hash, OBJECTION.mobile, 'the mobile is kept hashed');
+    assert.doesNotMatch(JSON.stringify(stored), new RegExp(OBJECTION.mobile));
+  });
+
+  test('the seeded notice ending in 3 days takes one', async () => {
+    const response = await object(t, DEMO_NOTICE.id);
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+  });
+
+  test('a name, a mobile or a reason out of bounds is 400 naming each field in the request’s language', async () => {
+    const application = await underNotice(t);
+    const response = await t.inject({
+      method: 'POST',
+      url: `/api/v1/public-notices/${application.id}/objections`,
+      payload: { name: '赵', mobile: '1390013910', reason: '太短了' },
+      headers: { 'accept-language': 'en' },
+    });
+    const problem = assertProblem(response, 400, 'validation_failed');
+    const codes = Object.fromEntries((problem.errors ?? []).map((error) => [error.path, error]));
+    assert.equal(codes['body.name']?.code, 'objection.name');
+    assert.equal(codes['body.name']?.message, 'Your name must be 2 to 30 characters');
+    assert.equal(codes['body.mobile']?.code, 'contact.phone');
+    assert.equal(codes['body.reason']?.code, 'objection.reason');
+    const long = await object(t, application.id, { ...OBJECTION, reason: '理'.repeat(501) });
+    assertProblem(long, 400, 'validation_failed');
+  });
+
+  test('an unknown notice is 404; an application not under notice is 409', async () => {
+    assertProblem(await object(t, 'pap-nonexistent'), 404, 'not_found');
+    const submitted = await object(t, 'pap-demo-0001', OBJECTION, { 'accept-language': 'zh-CN' });
+    const problem = assertProblem(submitted, 409, 'conflict');
+    assert.match(problem.detail ?? '', /不在公示期内/);
+  });
+
+  test('after the notice’s end it is 409 naming the day it ended', async () => {
+    const application = await underNotice(t);
+    const start = t.clock.now();
+    try {
+      t.clock.move(7);
+      const late = await object(t, application.id, OBJECTION, { 'accept-language': 'en' });
+      const problem = assertProblem(late, 409, 'conflict');
+      assert.match(problem.detail ?? '', new RegExp(`ended on ${application.noticeEndsOn ?? 'never'}`));
+    } finally {
+      t.clock.move((start - t.clock.now()) / DAY_MS);
+    }
+  });
+
+  test('a retry with the same Idempotency-Key answers the first objection and files no second', async () => {
+    const application = await underNotice(t);
+    const headers = { 'idempotency-key': `objection-${application.id}` };
+    const first = await object(t, application.id, OBJECTION, headers);
+    const again = await object(t, application.id, OBJECTION, headers);
+    assert.equal(first.status, 201);
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(again.body, first.body);
+    const count = await t.database.db
+      .selectFrom('application_objections as o')
+      .innerJoin('provider_applications as a', 'a.seq', 'o.application_seq')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('a.id', '=', application.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(count.n), 1);
+  });
+
+  test('the database refuses a decided objection without its note, reviewer and instant', async () => {
+    const application = await underNotice(t);
+    const filed = FiledObjection.parse((await object(t, application.id)).body);
+    await assert.rejects(
+      t.database.db
+        .updateTable('application_objections')
+        .set({ status: 'dismissed' })
+        .where('id', '=', filed.id)
+        .execute(),
+    );
+    await assert.rejects(
+      t.database.db
+        .updateTable('application_objections')
+        .set({ status: 'withdrawn' as 'open' })
+        .where('id', '=', filed.id)
+        .execute(),
+    );
+  });
+});
+
+describe('the rate limit of objections', () => {
+  let limited: NoticeApp;
+  before(async () => {
+    limited = await openNoticeApp({ rateLimits: { objectionSubmit: { max: 2, windowMs: 60_000 } } });
+  });
+  after(async () => {
+    await limited.close();
+  });
+
+  test('past its allowance an address is 429 with Retry-After; a replay is not counted', async () => {
+    const application = await underNotice(limited);
+    const headers = { 'idempotency-key': 'rate-limit-replay' };
+    assert.equal((await object(limited, application.id, OBJECTION, headers)).status, 201);
+    assert.equal((await object(limited, application.id, OBJECTION, headers)).status, 201, 'a replay passes');
+    const second = await object(limited, application.id);
+    assert.equal(second.status, 201);
+    assert.match(second.headers.get('ratelimit-policy') ?? '', /"objection-submit";q=2;w=60/);
+    const refused = await object(limited, application.id);
+    assertProblem(refused, 429, 'rate_limited');
+    assert.ok(Number(refused.headers.get('retry-after')) > 0);
+  });
+});
+
+describe('the public list', () => {
+  test('lists the applicants under notice soonest end first, with categories, region, dates and counts', async () => {
+    const application = await underNotice(t);
+    await object(t, application.id);
+    await object(t, application.id, { ...OBJECTION, name: '钱女士' });
+    const response = await listNotices(t, '?limit=100');
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    assert.ok(response.headers.get('etag'));
+    const page = PublicNoticePage.parse(response.body);
+    const ends = page.items.map((item) => item.endsOn);
+    assert.deepEqual(ends, [...ends].sort(), 'soonest end first');
+    const mine = page.items.find((item) => item.id === application.id);
+    assert.ok(mine, 'the new notice is listed');
+    assert.equal(mine.objectionCount, 2);
+    assert.equal(mine.uscc, application.uscc);
+    assert.equal(mine.endsOn, application.noticeEndsOn);
+    assert.deepEqual(mine.categories, [{ id: 'legal', name: '法律服务' }]);
+    assert.deepEqual(mine.region, { code: '440604', name: '禅城区' });
+    assert.ok(mine.startsOn < mine.endsOn);
+    const seeded = page.items.find((item) => item.id === DEMO_NOTICE.id);
+    assert.ok(seeded, 'the seeded notice is listed');
+    assert.doesNotMatch(JSON.stringify(page), /13800138|mobile|contact|licence/, 'no contact, mobile or files');
+    assert.equal(
+      page.items.some((item) => item.id === 'pap-demo-0001'),
+      false,
+      'a submitted one is not',
+    );
+  });
+
+  test('paged with a cursor in the same order', async () => {
+    const all = PublicNoticePage.parse((await listNotices(t, '?limit=100')).body);
+    assert.ok(all.total >= 3);
+    const first = PublicNoticePage.parse((await listNotices(t, '?limit=2')).body);
+    assert.ok(first.nextCursor);
+    const second = PublicNoticePage.parse(
+      (await listNotices(t, `?limit=2&cursor=${encodeURIComponent(first.nextCursor)}`)).body,
+    );
+    assert.deepEqual(
+      [...first.items, ...second.items].map((item) => item.id),
+      all.items.slice(0, 4).map((item) => item.id),
+    );
+    assertProblem(await listNotices(t, '?cursor=nonsense'), 400, 'invalid_cursor');
+  });
+});
