@@ -2,7 +2,7 @@
 // it, the schema refusing with the rule's message key, and the texts in the three languages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ObjectionInput } from '@smec/schemas';
+import { APPLICATION_TRANSITIONS, ApplicationTransition, ObjectionInput } from '@smec/schemas';
 import {
   OBJECTION_MESSAGES,
   checkObjectionName,
@@ -50,4 +50,16 @@ test('every message has its three texts, and the server’s lookup finds them', 
       assert.equal(messageText(key, locale), texts[locale]);
     }
   }
+});
+
+test('a reviewer decides an objection only under notice, naming it, with a note of 2 to 200 characters', () => {
+  assert.deepEqual(APPLICATION_TRANSITIONS.publicNotice, ['upholdObjection', 'dismissObjection']);
+  assert.equal(APPLICATION_TRANSITIONS.submitted.includes('upholdObjection'), false);
+  const move = { action: 'dismissObjection', objectionId: 'obj-demo-open1', note: '异议不成立' };
+  assert.equal(ApplicationTransition.safeParse(move).success, true);
+  assert.equal(ApplicationTransition.safeParse({ ...move, action: 'upholdObjection' }).success, true);
+  assert.equal(ApplicationTransition.safeParse({ action: 'upholdObjection', objectionId: 'obj-1' }).success, false);
+  const short = ApplicationTransition.safeParse({ ...move, note: '否' });
+  assert.equal(short.error?.issues[0]?.message, 'objection.note');
+  assert.equal(ApplicationTransition.safeParse({ ...move, note: '否'.repeat(201) }).success, false);
 });

@@ -3,7 +3,7 @@
 // ended with no objection upheld.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { FiledObjection, PublicNoticePage } from '@smec/schemas';
+import { FiledObjection, ProviderApplication, ProviderApplicationPage, PublicNoticePage } from '@smec/schemas';
 import { DEMO_NOTICE } from '@smec/schemas/openapi';
 import { assertProblem } from './helpers.js';
 import {
@@ -12,6 +12,9 @@ import {
   listNotices,
   object,
   openNoticeApp,
+  REVIEWER,
+  submitApplication,
+  transition,
   underNotice,
   type NoticeApp,
 } from './public-notice-helpers.js';
@@ -189,5 +192,109 @@ describe('the public list', () => {
       all.items.slice(0, 4).map((item) => item.id),
     );
     assertProblem(await listNotices(t, '?cursor=nonsense'), 400, 'invalid_cursor');
+  });
+});
+
+describe('the reviewer decides objections', () => {
+  const decide = (id: string, action: string, objectionId: string, who?: string, note = '经核查，异议情况属实。') =>
+    transition(t, id, { action, objectionId, note }, who);
+
+  async function withObjection() {
+    const application = await underNotice(t);
+    const filed = FiledObjection.parse((await object(t, application.id)).body);
+    return { application, objectionId: filed.id };
+  }
+
+  test('upholding rejects the application with the note as its reason and ends its notice', async () => {
+    const { application, objectionId } = await withObjection();
+    const response = await decide(application.id, 'upholdObjection', objectionId);
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    const answer = ProviderApplication.parse(response.body);
+    assert.equal(answer.status, 'rejected');
+    assert.deepEqual(answer.timeline.at(-1), {
+      status: 'rejected',
+      at: answer.updatedAt,
+      actor: 'center',
+      note: '经核查，异议情况属实。',
+    });
+    assert.equal(answer.objections?.[0]?.status, 'upheld');
+    assert.equal(answer.objections?.[0]?.note, '经核查，异议情况属实。');
+    const page = PublicNoticePage.parse((await listNotices(t, '?limit=100')).body);
+    assert.equal(
+      page.items.some((item) => item.id === application.id),
+      false,
+      'off the public list',
+    );
+    assertProblem(await object(t, application.id), 409, 'conflict');
+  });
+
+  test('dismissing marks the objection dismissed; the notice runs on', async () => {
+    const { application, objectionId } = await withObjection();
+    const response = await decide(application.id, 'dismissObjection', objectionId, REVIEWER, '异议缺乏事实依据。');
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    const answer = ProviderApplication.parse(response.body);
+    assert.equal(answer.status, 'publicNotice');
+    assert.equal(answer.noticeEndsOn, application.noticeEndsOn);
+    assert.equal(answer.timeline.at(-1)?.note, '异议缺乏事实依据。');
+    assert.equal(answer.objections?.[0]?.status, 'dismissed');
+    assert.ok(answer.objections?.[0]?.decidedAt);
+  });
+
+  test('the admins’ list shows the objections with name, reason, status and note, never the mobile', async () => {
+    const { application, objectionId } = await withObjection();
+    await decide(application.id, 'dismissObjection', objectionId);
+    await object(t, application.id, { ...OBJECTION, name: '孙女士' });
+    const response = await t.inject({
+      method: 'GET',
+      url: '/api/v1/provider-applications?status=publicNotice&limit=100',
+      headers: t.as(REVIEWER),
+    });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    const item = ProviderApplicationPage.parse(response.body).items.find((entry) => entry.id === application.id);
+    assert.ok(item);
+    assert.deepEqual(
+      item.objections?.map((entry) => [entry.name, entry.status, entry.note, entry.reason]),
+      [
+        [OBJECTION.name, 'dismissed', '经核查，异议情况属实。', OBJECTION.reason],
+        ['孙女士', 'open', null, OBJECTION.reason],
+      ],
+    );
+    assert.doesNotMatch(JSON.stringify(item.objections), new RegExp(OBJECTION.mobile));
+  });
+
+  test('an objection of another application is 404, a decided one 409, outside the notice 409', async () => {
+    const first = await withObjection();
+    const second = await withObjection();
+    assertProblem(await decide(first.application.id, 'dismissObjection', second.objectionId), 404, 'not_found');
+    assertProblem(await decide(first.application.id, 'dismissObjection', 'obj-none'), 404, 'not_found');
+    assert.equal((await decide(first.application.id, 'dismissObjection', first.objectionId)).status, 200);
+    assertProblem(await decide(first.application.id, 'upholdObjection', first.objectionId), 409, 'conflict');
+    const submitted = await submitApplication(t);
+    assertProblem(await decide(submitted.id, 'upholdObjection', first.objectionId), 409, 'conflict');
+  });
+
+  test('the note is required, 2 to 200 characters', async () => {
+    const { application, objectionId } = await withObjection();
+    const missing = await transition(t, application.id, { action: 'upholdObjection', objectionId });
+    assertProblem(missing, 400, 'validation_failed');
+    const short = await decide(application.id, 'upholdObjection', objectionId, REVIEWER, '否');
+    const problem = assertProblem(short, 400, 'validation_failed');
+    assert.equal(problem.errors?.[0]?.code, 'objection.note');
+  });
+
+  test('two reviewers deciding one objection at once: one wins, the other is 409', async () => {
+    const { application, objectionId } = await withObjection();
+    const answers = await Promise.all([
+      decide(application.id, 'upholdObjection', objectionId, REVIEWER),
+      decide(application.id, 'dismissObjection', objectionId, 'usr-admin-440600'),
+    ]);
+    assert.deepEqual(answers.map((answer) => answer.status).sort(), [200, 409]);
+    const steps = await t.database.db
+      .selectFrom('provider_application_timeline as s')
+      .innerJoin('provider_applications as a', 'a.seq', 's.application_seq')
+      .select('s.status')
+      .where('a.id', '=', application.id)
+      .execute();
+    assert.equal(steps.length, 3, 'submitted, publicNotice and one decision');
   });
 });
