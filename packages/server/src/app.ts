@@ -35,6 +35,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
 import { startExpirySweep } from './vouchers/expiry.js';
+import { AdmissionSweep, sweepBeforeStatusAnswers } from './applications/admission.js';
 import type { Clock } from './clock.js';
 
 export interface AppOptions {
@@ -170,9 +171,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Unused vouchers past their deadline expire even when nobody touches them; every use checks again.
   const expirySweep = startExpirySweep(database.db, clock);
   app.addHook('onClose', async () => expirySweep.stop());
+  // Applications whose public notice ended with no objection upheld are admitted, likewise without anyone asking.
+  const admissionSweep = new AdmissionSweep(database.db, context.regions, clock).start();
+  app.addHook('onClose', async () => admissionSweep.stop());
 
   await app.register(
     async (api) => {
+      sweepBeforeStatusAnswers(api, admissionSweep, API_PREFIX);
       healthRoutes(api, context);
       openApiRoutes(api);
       referenceRoutes(api, context);

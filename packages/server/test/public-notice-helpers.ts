@@ -25,18 +25,24 @@ export interface NoticeApp extends TestApp {
   readonly clock: ReturnType<typeof movableClock>;
   /** The Bearer header of a seeded user. */
   as(userId?: string): Record<string, string>;
+  /** Signs the users in again: after the clock moved past their tokens' lifetime. */
+  signInAgain(): Promise<void>;
 }
 
 export async function openNoticeApp(options: Partial<Omit<AppOptions, 'database' | 'clock'>> = {}): Promise<NoticeApp> {
   const clock = movableClock();
   const app = await openTestApp({ rateLimits: { demandSubmit: HIGH, demandLookup: HIGH }, ...options, clock });
   const tokens = new Map<string, string>();
-  for (const id of ['usr-admin-440604', 'usr-admin-440600', 'usr-admin-440100', 'usr-admin-440000', 'usr-ent-01']) {
-    tokens.set(id, await app.tokenFor(id));
-  }
+  const signIn = async () => {
+    for (const id of ['usr-admin-440604', 'usr-admin-440600', 'usr-admin-440100', 'usr-admin-440000', 'usr-ent-01']) {
+      tokens.set(id, await app.tokenFor(id));
+    }
+  };
+  await signIn();
   return {
     ...app,
     clock,
+    signInAgain: signIn,
     as: (userId): Record<string, string> => {
       if (userId === undefined) return {};
       const token = tokens.get(userId);

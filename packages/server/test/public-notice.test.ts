@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { FiledObjection, ProviderApplication, ProviderApplicationPage, PublicNoticePage } from '@smec/schemas';
 import { DEMO_NOTICE } from '@smec/schemas/openapi';
+import { admitDue, shortNameOf } from '../src/applications/admission.js';
+import { RegionIndex } from '../src/catalog/regions.js';
 import { assertProblem } from './helpers.js';
 import {
   DAY_MS,
@@ -297,4 +299,187 @@ describe('the reviewer decides objections', () => {
       .execute();
     assert.equal(steps.length, 3, 'submitted, publicNotice and one decision');
   });
+});
+
+describe('the admission sweep', () => {
+  let a: NoticeApp;
+  before(async () => {
+    a = await openNoticeApp();
+  });
+  after(async () => {
+    await a.close();
+  });
+
+  const statusOf = async (id: string) =>
+    (
+      await a.database.db
+        .selectFrom('provider_applications')
+        .select(['status', 'provider_id'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).status;
+
+  test('dismissed → admitted once the clock passes the notice’s end: in the catalog, found by q, signs in', async () => {
+    const name = '佛山市禅城区正衡公示测试律师事务所';
+    const application = await underNotice(a, { name, contactName: '周律师' });
+    const filed = FiledObjection.parse((await object(a, application.id)).body);
+    // An objection still open when the notice ends holds the admission.
+    const held = await underNotice(a);
+    await object(a, held.id);
+    // Upheld: rejected, never admitted.
+    const refused = await underNotice(a);
+    const upheld = FiledObjection.parse((await object(a, refused.id)).body);
+    assert.equal(
+      (
+        await transition(a, refused.id, {
+          action: 'upholdObjection',
+          objectionId: upheld.id,
+          note: '异议成立，不予入驻。',
+        })
+      ).status,
+      200,
+    );
+    const dismissed = await transition(a, application.id, {
+      action: 'dismissObjection',
+      objectionId: filed.id,
+      note: '异议不成立。',
+    });
+    assert.equal(dismissed.status, 200, JSON.stringify(dismissed.body));
+    const catalogBefore = await a.inject({
+      method: 'GET',
+      url: `/api/v1/providers?q=${encodeURIComponent('正衡公示')}`,
+    });
+    assert.equal((catalogBefore.body as { total: number }).total, 0);
+
+    a.clock.move(7);
+    await a.signInAgain();
+    // The list runs the sweep first: the admitted one is gone from it, the held one is still there.
+    const notices = PublicNoticePage.parse((await listNotices(a, '?limit=100')).body);
+    assert.equal(
+      notices.items.some((item) => item.id === application.id),
+      false,
+    );
+    assert.equal(
+      notices.items.some((item) => item.id === held.id),
+      true,
+      'an open objection holds it',
+    );
+    assert.equal(await statusOf(application.id), 'admitted');
+    assert.equal(await statusOf(held.id), 'publicNotice');
+    assert.equal(await statusOf(refused.id), 'rejected');
+
+    const row = await a.database.db
+      .selectFrom('provider_applications')
+      .select('provider_id')
+      .where('id', '=', application.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(row.provider_id, 'the application names its provider');
+    const providers = await a.inject<{ items: { id: string; name: string; admission: string }[]; total: number }>({
+      method: 'GET',
+      url: `/api/v1/providers?q=${encodeURIComponent('正衡公示')}`,
+    });
+    assert.equal(providers.status, 200);
+    assert.deepEqual(
+      providers.body.items.map((item) => [item.id, item.name, item.admission]),
+      [[row.provider_id, name, 'admitted']],
+    );
+    const byRegion = await a.inject<{ items: { id: string }[] }>({
+      method: 'GET',
+      url: '/api/v1/providers?region=440604&category=legal&sort=newest&limit=5',
+    });
+    assert.equal(byRegion.body.items[0]?.id, row.provider_id, 'the newest of its region and category');
+    const provider = await a.inject<{ admittedOn: string; categoryIds: string[]; contact: string }>({
+      method: 'GET',
+      url: `/api/v1/providers/${row.provider_id}`,
+    });
+    assert.equal(provider.status, 200);
+    assert.deepEqual(provider.body.categoryIds, ['legal']);
+    assert.equal(provider.body.contact, '周律师');
+
+    const users = await a.inject<{ items: { id: string; name: string; role: string; organization: string }[] }>({
+      method: 'GET',
+      url: '/api/v1/demo/users?role=provider',
+    });
+    const account = users.body.items.find((user) => user.organization === name);
+    assert.ok(account, 'its account is in the demo sign-in');
+    assert.equal(account.name, '周律师');
+    const token = await a.tokenFor(account.id);
+    const mine = await a.inject({
+      method: 'GET',
+      url: '/api/v1/engagements',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(mine.status, 200, JSON.stringify(mine.body));
+
+    const answer = ProviderApplicationPage.parse(
+      (
+        await a.inject({
+          method: 'GET',
+          url: '/api/v1/provider-applications?status=admitted&limit=100',
+          headers: a.as(REVIEWER),
+        })
+      ).body,
+    ).items.find((item) => item.id === application.id);
+    assert.deepEqual(answer?.timeline.at(-1)?.actor, 'platform');
+
+    // Deciding the held one's objection lets the next sweep admit it.
+    const heldObjection = (
+      await a.database.db
+        .selectFrom('application_objections as o')
+        .innerJoin('provider_applications as p', 'p.seq', 'o.application_seq')
+        .select('o.id')
+        .where('p.id', '=', held.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const late = await transition(a, held.id, {
+      action: 'dismissObjection',
+      objectionId: heldObjection,
+      note: '异议不成立。',
+    });
+    assert.equal(late.status, 200, JSON.stringify(late.body));
+    await listNotices(a);
+    assert.equal(await statusOf(held.id), 'admitted');
+  });
+
+  test('idempotent: a second sweep, or two at once, admit nothing twice', async () => {
+    const application = await underNotice(a);
+    const providersBefore = await a.database.db
+      .selectFrom('providers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const later = a.clock.now() + 7 * DAY_MS;
+    const runs = await Promise.all([
+      admitDue(a.database.db, await RegionIndex.load(a.database.db), later),
+      admitDue(a.database.db, await RegionIndex.load(a.database.db), later),
+    ]);
+    const again = await admitDue(a.database.db, await RegionIndex.load(a.database.db), later);
+    assert.equal(runs.flat().length, 1, 'one admission');
+    assert.deepEqual(again, []);
+    const providersAfter = await a.database.db
+      .selectFrom('providers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(providersAfter.n), Number(providersBefore.n) + 1);
+    const steps = await a.database.db
+      .selectFrom('provider_application_timeline as s')
+      .innerJoin('provider_applications as p', 'p.seq', 's.application_seq')
+      .select('s.status')
+      .where('p.id', '=', application.id)
+      .where('s.status', '=', 'admitted')
+      .execute();
+    assert.equal(steps.length, 1);
+  });
+
+  test('before its end the sweep leaves a notice alone', async () => {
+    const application = await underNotice(a);
+    const early = await admitDue(a.database.db, await RegionIndex.load(a.database.db), a.clock.now() + 7 * DAY_MS - 1);
+    assert.equal(early.includes(application.id), false);
+    assert.equal(await statusOf(application.id), 'publicNotice');
+  });
+});
+
+test('a short name drops the places it starts with and the legal form', () => {
+  assert.equal(shortNameOf('佛山市南海区匠心检验检测技术有限公司', ['佛山市', '南海区']), '匠心检验检测技术');
+  assert.equal(shortNameOf('广东明德律师事务所', []), '明德律师事务所');
+  assert.equal(shortNameOf('佛山市有限公司', ['佛山市']), '佛山市有限公司', 'never shorter than two characters');
 });

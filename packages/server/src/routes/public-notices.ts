@@ -11,8 +11,6 @@ import { revalidateCatalog } from './cache.js';
 
 export interface PublicNoticeRouteOptions {
   readonly objectionLimit: RateLimitRule;
-  /** Runs before the list is read (the admission sweep), so that a notice that ended is not listed. */
-  readonly beforeList?: () => Promise<void>;
 }
 
 const objectionScope = (id: string) => `POST /public-notices/${id}/objections`;
@@ -33,7 +31,6 @@ export function publicNoticeRoutes(
 
   app.get('/public-notices', async (request, reply) => {
     const query = parseInput(PublicNoticesQuery, request.query, 'query');
-    await options.beforeList?.();
     return revalidateCatalog(reply).send(await listPublicNotices(context, query));
   });
 
