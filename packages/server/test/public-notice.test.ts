@@ -3,7 +3,14 @@
 // ended with no objection upheld.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { FiledObjection, ProviderApplication, ProviderApplicationPage, PublicNoticePage } from '@smec/schemas';
+import {
+  FiledObjection,
+  ProviderApplication,
+  ProviderApplicationPage,
+  PublicNoticePage,
+  shanghaiDayOf,
+} from '@smec/schemas';
+import { testSeedAsOf } from '../../../test-support/server.js';
 import { DEMO_NOTICE } from '@smec/schemas/openapi';
 import { admitDue, shortNameOf } from '../src/applications/admission.js';
 import { RegionIndex } from '../src/catalog/regions.js';
@@ -482,4 +489,51 @@ test('a short name drops the places it starts with and the legal form', () => {
   assert.equal(shortNameOf('佛山市南海区匠心检验检测技术有限公司', ['佛山市', '南海区']), '匠心检验检测技术');
   assert.equal(shortNameOf('广东明德律师事务所', []), '明德律师事务所');
   assert.equal(shortNameOf('佛山市有限公司', ['佛山市']), '佛山市有限公司', 'never shorter than two characters');
+});
+
+test('the seed holds applications in every state, the admitted one a provider and an account made on admission', async () => {
+  const db = t.database.db;
+  const statuses = await db.selectFrom('provider_applications').select(['id', 'status', 'provider_id']).execute();
+  const byId = new Map(statuses.map((row) => [row.id, row]));
+  for (const status of ['submitted', 'changesRequested', 'publicNotice', 'admitted', 'rejected']) {
+    assert.ok(
+      statuses.some((row) => row.status === status),
+      `one ${status}`,
+    );
+  }
+  const withNotes = await db
+    .selectFrom('provider_applications')
+    .select('change_notes')
+    .where('id', '=', 'pap-demo-change2')
+    .executeTakeFirstOrThrow();
+  assert.ok(JSON.parse(withNotes.change_notes ?? '[]').length >= 1, 'changes requested with notes per field');
+  const objections = await db
+    .selectFrom('application_objections as o')
+    .innerJoin('provider_applications as a', 'a.seq', 'o.application_seq')
+    .select(['a.id as application', 'o.status'])
+    .execute();
+  const objectionsOf = (id: string) => objections.filter((row) => row.application === id).map((row) => row.status);
+  assert.deepEqual(objectionsOf('pap-demo-notice1'), ['open']);
+  assert.deepEqual(objectionsOf('pap-demo-notice2'), ['dismissed']);
+  assert.deepEqual(objectionsOf('pap-demo-reject1'), ['upheld']);
+  const admitted = byId.get('pap-demo-admit1');
+  assert.equal(admitted?.status, 'admitted');
+  assert.ok(admitted.provider_id);
+  const provider = await db
+    .selectFrom('providers')
+    .selectAll()
+    .where('id', '=', admitted.provider_id)
+    .executeTakeFirstOrThrow();
+  assert.equal(provider.listed, 1);
+  assert.equal(provider.admission, 'admitted');
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('provider_id', '=', admitted.provider_id)
+    .executeTakeFirstOrThrow();
+  assert.equal(user.role, 'provider');
+  assert.equal(user.name, '叶会计师');
+  const notice = PublicNoticePage.parse((await listNotices(t, '?limit=100')).body);
+  const seeded = notice.items.find((item) => item.id === DEMO_NOTICE.id);
+  assert.equal(seeded?.endsOn, shanghaiDayOf(testSeedAsOf() + 3 * DAY_MS), 'ending 3 days after the seed');
 });

@@ -4,6 +4,8 @@
 // by the admission code itself, see seedAdmitted) and one rejected. Deterministic: fixed ids, numbers and texts.
 import { usccCheckCharacter, type StoredApplication } from '@smec/schemas';
 import { DEMO_FILE, DEMO_NOTICE } from '@smec/schemas/openapi';
+import { admitApplication } from '../applications/admission.js';
+import { RegionIndex } from '../catalog/regions.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { phoneHash } from '../demands/tracking.js';
 import { shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
@@ -43,6 +45,8 @@ interface SeedApplication {
   readonly objections?: readonly SeedObjection[];
   /** The reviewing administrator. */
   readonly reviewer?: string;
+  /** Admitted by the admission code when its notice ended (the sweep's instant), as the platform would have. */
+  readonly admit?: boolean;
 }
 
 function uscc(prefix: string, regionCode: string, serial: string): string {
@@ -202,6 +206,33 @@ export const SEED_APPLICATIONS: readonly SeedApplication[] = [
     reviewer: 'usr-admin-440600',
   },
   {
+    id: 'pap-demo-admit1',
+    applicationNo: 'RZ20261101ADMIT1',
+    mobile: '13800138016',
+    organisation: {
+      name: '惠州市惠城区恒信会计师事务所',
+      uscc: uscc('31', '441302', 'MD4Z8V3X6'),
+      orgType: 'partnership',
+      legalRepresentative: '叶恒信',
+      foundedOn: '2012-07-18',
+      address: '惠州市惠城区江北文昌一路 9 号 15 楼',
+      regionCode: '441302',
+    },
+    scope: scope(
+      ['finance-tax', 'financing'],
+      ['441300'],
+      '提供财务审计、税务鉴证、代理记账和融资财务顾问服务，服务惠州中小企业五百余家，是服务券签约机构。',
+    ),
+    contactName: '叶会计师',
+    // Approved 10 days before the seed: the notice ended 3 days before it, with no objection, and the sweep admitted it.
+    steps: [
+      { status: 'submitted', daysAgo: 14, actor: 'applicant' },
+      { status: 'publicNotice', daysAgo: 10, actor: 'center', note: '材料齐全，予以公示。' },
+    ],
+    reviewer: 'usr-admin-441300',
+    admit: true,
+  },
+  {
     id: 'pap-demo-reject1',
     applicationNo: 'RZ20261101REJCT1',
     mobile: '13800138017',
@@ -249,7 +280,7 @@ function statusOf(application: SeedApplication): Status {
   return application.steps[application.steps.length - 1]?.status ?? 'submitted';
 }
 
-export function seedPublicNotices(handle: DatabaseHandle, secret: Buffer, options: SeedOptions): void {
+export async function seedPublicNotices(handle: DatabaseHandle, secret: Buffer, options: SeedOptions): Promise<void> {
   const { sqlite } = handle;
   const ago = (days: number) => options.asOf - days * DAY_MS;
   const insertApplication = sqlite.prepare(
@@ -333,8 +364,19 @@ export function seedPublicNotices(handle: DatabaseHandle, secret: Buffer, option
         );
       }
     }
-    sqlite
-      .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
-      .run('public_notices_seeded_at', new Date(options.asOf).toISOString());
   })();
+  // The admitted ones go through the admission code itself, at the instant their notice ended.
+  const regions = await RegionIndex.load(handle.db);
+  for (const application of SEED_APPLICATIONS.filter((candidate) => candidate.admit)) {
+    const row = await handle.db
+      .selectFrom('provider_applications')
+      .select(['seq', 'notice_ends_ts'])
+      .where('id', '=', application.id)
+      .executeTakeFirstOrThrow();
+    const admitted = await admitApplication(handle.db, regions, row.seq, Number(row.notice_ends_ts));
+    if (!admitted) throw new Error(`The seed could not admit ${application.id}`);
+  }
+  sqlite
+    .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+    .run('public_notices_seeded_at', new Date(options.asOf).toISOString());
 }
