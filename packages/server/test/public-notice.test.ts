@@ -450,6 +450,7 @@ describe('the admission sweep', () => {
 
   test('idempotent: a second sweep, or two at once, admit nothing twice', async () => {
     const application = await underNotice(a);
+    const other = await underNotice(a);
     const providersBefore = await a.database.db
       .selectFrom('providers')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -460,13 +461,15 @@ describe('the admission sweep', () => {
       admitDue(a.database.db, await RegionIndex.load(a.database.db), later),
     ]);
     const again = await admitDue(a.database.db, await RegionIndex.load(a.database.db), later);
-    assert.equal(runs.flat().length, 1, 'one admission');
+    assert.equal(runs.flat().length, 2, 'one admission each, with a provider number each');
+    assert.equal(new Set(runs.flat()).size, 2);
     assert.deepEqual(again, []);
+    assert.equal(await statusOf(other.id), 'admitted');
     const providersAfter = await a.database.db
       .selectFrom('providers')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    assert.equal(Number(providersAfter.n), Number(providersBefore.n) + 1);
+    assert.equal(Number(providersAfter.n), Number(providersBefore.n) + 2);
     const steps = await a.database.db
       .selectFrom('provider_application_timeline as s')
       .innerJoin('provider_applications as p', 'p.seq', 's.application_seq')

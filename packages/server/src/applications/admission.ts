@@ -6,7 +6,7 @@
 import { regionCityOf } from '@smec/schemas/rules';
 import type { StoredApplication } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
@@ -52,6 +52,18 @@ export function shortNameOf(name: string, placeNames: readonly string[]): string
   return short.length >= 2 ? short : name;
 }
 
+/** Any number, the same on every instance: the lock under which providers get their numbers. */
+const PROVIDER_NUMBER_LOCK = 0x736d_6563_7072;
+
+/**
+ * Makes the admissions of one database number their providers one after the other, so that two instances admitting
+ * two applications at once never draw the same number. SQLite needs nothing: one connection serialises every write.
+ */
+async function serializeProviderNumbers(trx: Transaction<Database>): Promise<void> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return;
+  await sql`select pg_advisory_xact_lock(${PROVIDER_NUMBER_LOCK})`.execute(trx);
+}
+
 /** The instant the catalog's answers depend on moved: every instance's memos and search columns read it again. */
 async function bumpCatalogVersion(trx: Transaction<Database>): Promise<void> {
   await sql`
@@ -85,6 +97,7 @@ export async function admitApplication(
       .where('seq', '=', seq)
       .executeTakeFirstOrThrow();
     const { organisation, scope, contact } = JSON.parse(row.input) as StoredApplication;
+    await serializeProviderNumbers(trx);
     const last = await trx
       .selectFrom('providers')
       .select((eb) => eb.fn.max('seq').as('seq'))
@@ -165,10 +178,17 @@ export async function admitApplication(
 export async function admitDue(db: Kysely<Database>, regions: RegionIndex, now: number): Promise<string[]> {
   const due = await dueApplications(db, now).select('a.seq').orderBy('a.notice_ends_ts').orderBy('a.seq').execute();
   const admitted: string[] = [];
+  const failures: unknown[] = [];
   for (const { seq } of due) {
-    const id = await admitApplication(db, regions, seq, now);
-    if (id) admitted.push(id);
+    // One application that cannot be admitted now (its credit code a provider's already, say) holds up no other.
+    try {
+      const id = await admitApplication(db, regions, seq, now);
+      if (id) admitted.push(id);
+    } catch (error) {
+      failures.push(error);
+    }
   }
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} admissions failed`);
   return admitted;
 }
 
