@@ -60,7 +60,7 @@ function adminRegion(principal: Principal): string {
 }
 
 /** A reviewer's view of an application: with its objections (never their mobiles). */
-export async function answerOf(db: Db, row: Row): Promise<ProviderApplication> {
+async function answerOf(db: Db, row: Row): Promise<ProviderApplication> {
   const stored = JSON.parse(row.input) as StoredApplication;
   const objections = (await objectionsOf(db, [row.seq])).get(row.seq) ?? [];
   return { ...statusViewOf(row, stored, await timelineOf(db, row.seq)), id: row.id, application: stored, objections };
