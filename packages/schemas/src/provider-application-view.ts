@@ -4,6 +4,7 @@ import { OrgType } from './catalog.js';
 import { DateTime, Id, RegionCode } from './common.js';
 import { CategoryId } from './reference.js';
 import { APPLICATION_STATUSES } from './rules/provider-application.js';
+import { ApplicationObjection } from './public-notice.js';
 import * as z from './zod.js';
 
 export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
@@ -68,5 +69,7 @@ export const ProviderApplication = z.object({
   ...ProviderApplicationStatusView.shape,
   id: Id,
   application: StoredApplication,
+  /** The objections filed during its public notice, oldest first: in the reviewers' answers only. */
+  objections: z.optional(z.array(ApplicationObjection)),
 });
 export type ProviderApplication = z.infer<typeof ProviderApplication>;

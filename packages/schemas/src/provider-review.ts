@@ -1,10 +1,16 @@
 // A center's review of applications to join: the list it works from and the moves it makes on one.
-import { RegionCode, pageOf } from './common.js';
+import { ruledText } from './bounds.js';
+import { Id, RegionCode, pageOf } from './common.js';
 import { ApplicationStatus, ProviderApplication } from './provider-application-view.js';
 import { APPLICATION_FIELD_PATHS } from './rules/provider-application.js';
+import { OBJECTION_NOTE_MAX, checkObjectionNote } from './rules/public-notice.js';
 import * as z from './zod.js';
 
 const note = (min: number, max: number) => z.string().check(z.minLength(min), z.maxLength(max));
+
+function objectionNote() {
+  return ruledText(OBJECTION_NOTE_MAX, 'objection.note', checkObjectionNote);
+}
 
 /** One reviewer's note on one field of the application. */
 export const ChangeNote = z.object({ field: z.enum(APPLICATION_FIELD_PATHS), note: note(1, 200) });
@@ -19,6 +25,10 @@ export const ApplicationTransition = z.discriminatedUnion('action', [
     note: z.optional(note(0, 200)),
   }),
   z.object({ action: z.literal('reject'), reason: note(2, 200) }),
+  // During the public notice, the reviewer decides each objection: upholding rejects the application (the note is
+  // the reason), dismissing lets the notice run on to admission.
+  z.object({ action: z.literal('upholdObjection'), objectionId: Id, note: objectionNote() }),
+  z.object({ action: z.literal('dismissObjection'), objectionId: Id, note: objectionNote() }),
 ]);
 export type ApplicationTransition = z.infer<typeof ApplicationTransition>;
 
@@ -26,7 +36,7 @@ export type ApplicationTransition = z.infer<typeof ApplicationTransition>;
 export const APPLICATION_TRANSITIONS: Record<ApplicationStatus, readonly ApplicationTransition['action'][]> = {
   submitted: ['approve', 'requestChanges', 'reject'],
   changesRequested: ['reject'],
-  publicNotice: [],
+  publicNotice: ['upholdObjection', 'dismissObjection'],
   admitted: [],
   rejected: [],
 };

@@ -186,6 +186,7 @@ test('every answer documents CORS; those of a limited operation its rate limit, 
       'submitProviderApplicationDraft',
       'getOwnProviderApplication',
       'resubmitProviderApplication',
+      'createPublicNoticeObjection',
     ],
   );
 });

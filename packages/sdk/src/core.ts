@@ -54,6 +54,7 @@ export {
   type CreateApplicationOptions,
   type ResumeParams,
 } from './resources/ProviderApplications.js';
+export { PublicNotices, type ObjectOptions, type PublicNoticeListParams } from './resources/PublicNotices.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -149,4 +150,14 @@ export type {
   ProviderApplicationRevision,
   StoredApplicationDraft,
   SubmittedProviderApplication,
+} from '@smec/schemas';
+
+// The public notice of approved applicants and the objections to them.
+export type {
+  ApplicationObjection,
+  FiledObjection,
+  ObjectionInput,
+  ObjectionStatus,
+  PublicNotice,
+  PublicNoticePage,
 } from '@smec/schemas';

@@ -18,6 +18,7 @@ import { Stats } from './resources/Stats.js';
 import { Files } from './resources/Files.js';
 import { ProviderApplications } from './resources/ProviderApplications.js';
 import { Vouchers } from './resources/Vouchers.js';
+import { PublicNotices } from './resources/PublicNotices.js';
 
 /**
  * Creates a client of the smec platform API, without zod: responses are returned as the platform sent them unless
@@ -54,5 +55,6 @@ export function createClient(options: ClientOptions): SmecClient {
     providerApplications: ProviderApplications,
     me: Me,
     demo: Demo,
+    publicNotices: PublicNotices,
   });
 }

@@ -53,8 +53,10 @@ describe('browser bundle of @smec/sdk', () => {
     assert.ok(gzip <= 11.5 * 1024, `${gzip} bytes`);
   });
 
-  it('the whole entry, zod and schemas included, stays within 19.5 KB min+gzip', async () => {
+  // Grew by 0.5 KB with client.publicNotices (the notice page's and the objection's schemas, the objections in the
+  // reviewers' answers; issue 19).
+  it('the whole entry, zod and schemas included, stays within 20 KB min+gzip', async () => {
     const { gzip } = await bundle(FULL);
-    assert.ok(gzip <= 19.5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 20 * 1024, `${gzip} bytes`);
   });
 });

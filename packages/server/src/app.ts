@@ -22,6 +22,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { demandRoutes } from './routes/demands.js';
 import { providerApplicationRoutes } from './routes/provider-applications.js';
 import { applicationDraftRoutes } from './routes/application-drafts.js';
+import { publicNoticeRoutes } from './routes/public-notices.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
 import { demoRoutes, type DemoOptions } from './routes/demo.js';
 import { engagementRoutes } from './routes/engagements.js';
@@ -34,6 +35,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
 import { startExpirySweep } from './vouchers/expiry.js';
+import { AdmissionSweep, sweepBeforeStatusAnswers } from './applications/admission.js';
 import type { Clock } from './clock.js';
 
 export interface AppOptions {
@@ -63,6 +65,8 @@ export interface AppOptions {
     readonly demandSubmit?: RateLimitRule;
     readonly demandLookup?: RateLimitRule;
     readonly fileUpload?: RateLimitRule;
+    /** Objections to an applicant under public notice; default the demands' submit limit. */
+    readonly objectionSubmit?: RateLimitRule;
   };
   /** Send `Strict-Transport-Security` with this max-age on HTTPS requests; 0 or unset: never. */
   readonly hstsMaxAge?: number;
@@ -167,9 +171,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Unused vouchers past their deadline expire even when nobody touches them; every use checks again.
   const expirySweep = startExpirySweep(database.db, clock);
   app.addHook('onClose', async () => expirySweep.stop());
+  // Applications whose public notice ended with no objection upheld are admitted, likewise without anyone asking.
+  const admissionSweep = new AdmissionSweep(database.db, context.regions, clock).start();
+  app.addHook('onClose', async () => admissionSweep.stop());
 
   await app.register(
     async (api) => {
+      sweepBeforeStatusAnswers(api, admissionSweep, API_PREFIX);
       healthRoutes(api, context);
       openApiRoutes(api);
       referenceRoutes(api, context);
@@ -199,6 +207,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       applicationDraftRoutes(api, storeContext, {
         submitLimit: options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
+      });
+      publicNoticeRoutes(api, storeContext, {
+        objectionLimit: options.rateLimits?.objectionSubmit ?? options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
       });
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },

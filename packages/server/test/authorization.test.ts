@@ -306,6 +306,9 @@ const ROWS: readonly Row[] = [
     }),
     on: () => 'an application of each caller’s own waiting for changes, with its resume key',
   },
+  // The public notice: anyone reads it and objects, no account needed.
+  { id: 'listPublicNotices', expect: ANYONE },
+  { id: 'createPublicNoticeObjection', expect: ANYONE, on: () => 'the seeded notice ending in 3 days' },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

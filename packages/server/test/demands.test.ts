@@ -573,9 +573,12 @@ describe('bearer tokens', () => {
     assert.ok(
       admins.body.items.some((user) => user.name === '佛山市中小企业服务中心 管理员' && user.regionCode === '440600'),
     );
-    const all = await t.inject<{ items: { role: string }[] }>({ method: 'GET', url: '/api/v1/demo/users' });
+    const all = await t.inject<{ items: { id: string; role: string }[] }>({ method: 'GET', url: '/api/v1/demo/users' });
     assert.equal(all.body.items.filter((user) => user.role === 'enterprise').length, 20);
-    assert.equal(all.body.items.filter((user) => user.role === 'provider').length, 10);
+    const providers = all.body.items.filter((user) => user.role === 'provider');
+    assert.equal(providers.filter((user) => /^usr-prv-\d{2}$/.test(user.id)).length, 10);
+    // And the account the admission of the seed's admitted applicant made (seed/public-notices.ts).
+    assert.equal(providers.length, 11);
   });
 });
 

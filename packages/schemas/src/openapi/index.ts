@@ -8,5 +8,6 @@ export {
   type OperationId,
 } from './operations.js';
 export { DEMO_APPLICATION_RESUME_KEY, DEMO_CHANGES_APPLICATION, DEMO_DRAFT } from './operations.js';
+export { DEMO_NOTICE } from './operations.js';
 export { buildOpenApiDocument, type OpenApiOptions } from './document.js';
 export { CORS_EXPOSED_HEADERS } from './response-headers.js';

@@ -25,3 +25,5 @@ export * from './text.js';
 export * from './voucher.js';
 export * from './web-url.js';
 export * from './application-draft.js';
+export * from './public-notice.js';
+export * from './public-notice-messages.js';

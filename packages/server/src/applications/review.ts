@@ -17,6 +17,8 @@ import { cursorScope, decodeTimeSeqCursor, encodeCursor } from '../http/cursor.j
 import { fill, type Localized } from '../http/localized.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
+import { decideObjection, isObjectionMove } from './objection-review.js';
+import { objectionsOf } from './objections.js';
 import { statusViewOf, timelineOf, type ApplicationContext } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -57,9 +59,11 @@ function adminRegion(principal: Principal): string {
   return principal.regionCode;
 }
 
+/** A reviewer's view of an application: with its objections (never their mobiles). */
 async function answerOf(db: Db, row: Row): Promise<ProviderApplication> {
   const stored = JSON.parse(row.input) as StoredApplication;
-  return { ...statusViewOf(row, stored, await timelineOf(db, row.seq)), id: row.id, application: stored };
+  const objections = (await objectionsOf(db, [row.seq])).get(row.seq) ?? [];
+  return { ...statusViewOf(row, stored, await timelineOf(db, row.seq)), id: row.id, application: stored, objections };
 }
 
 export interface ApplicationListQuery {
@@ -115,7 +119,7 @@ export async function listApplications(
   };
 }
 
-const NEXT_STATUS: Record<ApplicationTransition['action'], ApplicationStatus> = {
+const NEXT_STATUS: Record<Exclude<ApplicationTransition['action'], `${string}Objection`>, ApplicationStatus> = {
   approve: 'publicNotice',
   requestChanges: 'changesRequested',
   reject: 'rejected',
@@ -136,6 +140,7 @@ export async function transitionApplication(
   if (!APPLICATION_TRANSITIONS[status].includes(move.action)) {
     throw new ProblemError('conflict', fill(TEXT.notAllowed, { status, action: move.action }));
   }
+  if (isObjectionMove(move)) return answerOf(trx, await decideObjection(context, principal, row, move, trx));
   const now = context.clock.now();
   const at = shanghaiDateTime(now);
   const next = NEXT_STATUS[move.action];

@@ -8,6 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { SeedOptions } from '../seed/catalog.js';
 import { seedApplications } from '../seed/applications.js';
 import { seedApplicationDrafts } from '../seed/application-drafts.js';
+import { seedPublicNotices } from '../seed/public-notices.js';
 import { seedDemands } from '../seed/demands.js';
 import { seedFiles } from '../seed/files.js';
 import { seedPolicies } from '../seed/policies.js';
@@ -150,7 +151,7 @@ async function isSeeded(db: Kysely<Database>): Promise<boolean> {
  */
 function seedParts(
   cursorSecret: Buffer,
-): readonly { key: string; seed: (handle: DatabaseHandle, options: SeedOptions) => void }[] {
+): readonly { key: string; seed: (handle: DatabaseHandle, options: SeedOptions) => void | Promise<void> }[] {
   return [
     // The second migration: users and demands.
     { key: 'demands_seeded_at', seed: (handle, options) => seedDemands(handle, cursorSecret, options) },
@@ -173,6 +174,8 @@ function seedParts(
     },
     // The fourteenth: experts, which need the providers and their products.
     { key: 'experts_seeded_at', seed: seedExperts },
+    // The fifteenth: applications in every state of the review and notice, an admitted one through the sweep.
+    { key: 'public_notices_seeded_at', seed: (handle, options) => seedPublicNotices(handle, cursorSecret, options) },
   ];
 }
 
@@ -198,7 +201,7 @@ export async function prepareSqliteDatabase(
     for (const part of seedParts(cursorSecret)) {
       const done = await handle.db.selectFrom('meta').select('value').where('key', '=', part.key).executeTakeFirst();
       if (!done) {
-        part.seed(handle, seedOptions(options));
+        await part.seed(handle, seedOptions(options));
         seeded = true;
       }
     }

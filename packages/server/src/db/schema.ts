@@ -515,6 +515,27 @@ export interface ProviderApplicationTable {
   reviewed_by: string | null;
   notice_ends_ts: number | null;
   notice_ends_on: string | null;
+  /** The provider the application became once admitted. */
+  provider_id: string | null;
+}
+
+/** An objection filed during an application's public notice (migration 0015). */
+export interface ApplicationObjectionTable {
+  seq: Generated<number>;
+  id: string;
+  application_seq: number;
+  name: string;
+  /** HMAC of the objector's mobile (`phoneHash`); the mobile itself is never kept. */
+  phone_hash: string;
+  reason: string;
+  status: 'open' | 'upheld' | 'dismissed';
+  decided_note: string | null;
+  /** The staff user who decided it. */
+  decided_by: string | null;
+  created_at: string;
+  created_ts: number;
+  decided_at: string | null;
+  decided_ts: number | null;
 }
 
 export interface ProviderApplicationTimelineTable {
@@ -590,4 +611,5 @@ export interface Database {
   provider_application_files: ProviderApplicationFileTable;
   provider_application_drafts: ProviderApplicationDraftTable;
   provider_application_draft_files: ProviderApplicationDraftFileTable;
+  application_objections: ApplicationObjectionTable;
 }

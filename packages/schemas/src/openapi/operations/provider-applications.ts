@@ -110,12 +110,17 @@ export const providerApplicationOperations = {
     method: 'post',
     path: '/provider-applications/{id}/transitions',
     tag: 'providers',
-    summary: 'Review an application: approve (a 7-day public notice), requestChanges with notes per field, or reject',
+    summary:
+      'Review an application: approve (a 7-day public notice), requestChanges with notes per field, reject, or ' +
+      'decide an objection of its notice',
     description:
       'By an administrator of the application’s region or a region above it; elsewhere the application is 404. ' +
       'Approving starts the public notice, ending 7 calendar days later by the platform’s clock (`noticeEndsOn`, ' +
       'Asia/Shanghai). The notes of `requestChanges` name fields by their path in the application and show in the ' +
-      'lookup. Moves a status does not allow are 409 `conflict`, as is a move made meanwhile by another reviewer. ' +
+      'lookup. During the notice, `upholdObjection` (the application is rejected, the note its reason, the notice ' +
+      'ends) and `dismissObjection` decide one open objection of it, each with a note; an objection of another ' +
+      'application is 404, one decided already 409. ' +
+      'Moves a status does not allow are 409 `conflict`, as is a move made meanwhile by another reviewer. ' +
       'With an `Idempotency-Key` (per user), a retried move returns its first answer.',
     params: IdParams,
     headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one move', required: false }],
