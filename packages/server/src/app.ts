@@ -33,6 +33,7 @@ import { ratingRoutes } from './routes/ratings.js';
 import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
+import { meProductRoutes } from './routes/me-products.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import type { Clock } from './clock.js';
 
@@ -200,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         submitLimit: options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
       });
+      meProductRoutes(api, storeContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
     { prefix: API_PREFIX },

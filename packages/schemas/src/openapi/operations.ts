@@ -11,11 +11,13 @@ import { providerApplicationOperations } from './operations/provider-application
 import { ratingOperations } from './operations/ratings.js';
 import { voucherOperations } from './operations/vouchers.js';
 import { applicationDraftOperations } from './operations/application-drafts.js';
+import { meProductOperations } from './operations/me-products.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
 export { DEMO_APPLICATION } from './operations/provider-applications.js';
 export { DEMO_APPLICATION_RESUME_KEY, DEMO_CHANGES_APPLICATION, DEMO_DRAFT } from './operations/application-drafts.js';
+export { DEMO_DRAFTS } from './operations/me-products.js';
 
 export const operations = {
   ...platformOperations,
@@ -29,6 +31,7 @@ export const operations = {
   ...providerApplicationOperations,
   ...demoOperations,
   ...applicationDraftOperations,
+  ...meProductOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -25,3 +25,5 @@ export * from './text.js';
 export * from './voucher.js';
 export * from './web-url.js';
 export * from './application-draft.js';
+export * from './product.js';
+export * from './product-messages.js';

@@ -15,6 +15,7 @@ import { seedEvents } from '../seed/events.js';
 import { seedRatings } from '../seed/ratings.js';
 import { seedDatabase } from '../seed/load.js';
 import { seedVouchers } from '../seed/vouchers.js';
+import { seedProviderProducts } from '../seed/provider-products.js';
 import { copySqliteToPostgres } from './copy.js';
 import { isPostgresUrl, openDatabase, type DatabaseHandle, type PlatformDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
@@ -173,6 +174,8 @@ function seedParts(
     },
     // The fourteenth: experts, which need the providers and their products.
     { key: 'experts_seeded_at', seed: seedExperts },
+    // The sixteenth: the demo provider's drafts beside its published products.
+    { key: 'provider_products_seeded_at', seed: seedProviderProducts },
   ];
 }
 

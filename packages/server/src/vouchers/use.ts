@@ -31,7 +31,7 @@ interface UsePlan {
   readonly quote: VoucherQuote;
   readonly enterprise: { id: string; name: string; region_code: string };
   readonly provider: { id: string; name: string };
-  readonly product: { id: string; name: string; category_id: string };
+  readonly product: { id: string; name: string; category_id: string; version?: number };
 }
 
 async function planUse(
@@ -56,7 +56,7 @@ async function planUse(
     .executeTakeFirstOrThrow();
   const product = await db
     .selectFrom('products')
-    .select(['id', 'name', 'category_id', 'provider_id', 'status', 'listed', 'voucher_eligible'])
+    .select(['id', 'name', 'category_id', 'provider_id', 'status', 'listed', 'voucher_eligible', 'version'])
     .where('id', '=', input.productId)
     .executeTakeFirst();
   if (!product) throw problem('product_not_eligible', locale, 'productNotFound', input.productId);
@@ -159,6 +159,8 @@ export async function useVoucher(
     created_at: at,
     created_ts: now,
     updated_at: at,
+    // The version the enterprise ordered (the one the catalog shows): the engagement shows the product as it was.
+    product_version: plan.product.version ? plan.product.version : null,
   };
   const { seq } = await trx.insertInto('engagements').values(values).returning('seq').executeTakeFirstOrThrow();
   const actor = await actorOf(trx, principal);
