@@ -26,7 +26,7 @@ import {
   type Session,
 } from './authorization-helpers.js';
 import { request } from './helpers.js';
-import { DEMO_FILE } from '@smec/schemas/openapi';
+import { DEMO_DRAFTS, DEMO_FILE } from '@smec/schemas/openapi';
 import {
   changesRequestedApplications,
   insertChangesRequested,
@@ -122,6 +122,11 @@ const CITY_ADMIN = {
   adminOther: 404,
   adminHere: 'allow',
 } as const;
+
+/** A provider acting on its own (its products, its profile): every provider has its own; no other role has any. */
+const OWN_PROVIDER_LIST = { ...all(403), anonymous: 401, provider: 'allow' } as const;
+/** One of the provider's own resources: to another provider it does not exist. */
+const OWN_PROVIDER = { ...OWN_PROVIDER_LIST, providerOther: 404 } as const;
 
 const param = (id: OperationId, name: string): string => {
   const value = exampleCall(id).params?.[name];
@@ -306,6 +311,17 @@ const ROWS: readonly Row[] = [
     }),
     on: () => 'an application of each caller’s own waiting for changes, with its resume key',
   },
+  // A provider's own products: every other provider's do not exist for it, and no other role has any.
+  {
+    id: 'listMyProducts',
+    expect: OWN_PROVIDER_LIST,
+    marker: { id: () => DEMO_DRAFTS.incomplete, seenBy: ['provider'] },
+  },
+  { id: 'createMyProduct', expect: OWN_PROVIDER_LIST, on: () => 'a new draft each' },
+  { id: 'getMyProduct', expect: OWN_PROVIDER },
+  { id: 'updateMyProduct', expect: OWN_PROVIDER },
+  { id: 'publishMyProduct', expect: OWN_PROVIDER },
+  { id: 'withdrawMyProduct', expect: OWN_PROVIDER, on: () => `${DEMO_DRAFTS.complete}, published by the row above` },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -63,10 +63,12 @@ export function meProductRoutes(app: FastifyInstance, context: OwnProductContext
     const principal = await requireRole(request, 'provider');
     const { id } = parseInput(IdParams, request.params, 'params');
     const patch = parseBody(MyProductPatch, request.body, requestLocale(request));
+    // What is malformed is a 400 before a missing precondition is a 428.
+    const key = idempotencyKeyOf(request);
     const ifMatch = requireIfMatch(request);
     const result = await idempotency.run(
       `PATCH /me/products/${id} ${principal.userId}`,
-      idempotencyKeyOf(request),
+      key,
       request.body,
       async (trx) => ({
         status: 200,
