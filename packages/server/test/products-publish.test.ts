@@ -2,7 +2,7 @@
 // published products found by a catalog search within a second, withdrawals, and what another provider sees.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { MyProduct, MyProductPage, ProductPage } from '@smec/schemas';
+import type { Engagement, MyProduct, MyProductPage, ProductPage } from '@smec/schemas';
 import { DEMO_DRAFTS } from '@smec/schemas/openapi';
 import { startTestServer } from '../../../test-support/server.js';
 import { assertProblem, request, type JsonResponse } from './helpers.js';
@@ -244,4 +244,47 @@ test("another provider's product does not exist for a provider; other roles are 
   assert.ok(mine.body.items.every((item) => item.providerId !== 'prv-00001'));
   assertProblem(await call('GET', '/me/products', { user: 'usr-ent-01' }), 403, 'forbidden');
   assertProblem(await request(server.apiUrl, '/me/products'), 401, 'unauthorized');
+});
+
+test('an engagement keeps the product as ordered: name, price and publics of the version the catalog showed', async () => {
+  const productId = 'prd-00002';
+  const read = await call('GET', `/me/products/${productId}`);
+  assert.equal(read.status, 200);
+  const priced = await call('PATCH', `/me/products/${productId}`, {
+    headers: { 'if-match': read.headers.get('etag') ?? '' },
+    body: { fee: { listPrice: 2_000_000, discountPrice: 1_600_000 } },
+  });
+  assert.equal(priced.status, 200, JSON.stringify(priced.body));
+  const version = priced.body.version;
+  assert.ok(version >= 1);
+  const used = await call<Engagement>('POST', '/vouchers/vch-demo-0001/use', {
+    user: 'usr-ent-01',
+    body: { productId, contractAmount: 1_600_000 },
+  });
+  assert.equal(used.status, 201, JSON.stringify(used.body));
+  assert.equal(used.body.orderedProduct?.version, version);
+  assert.equal(used.body.orderedProduct?.price, 1_600_000);
+
+  const renamed = await call('PATCH', `/me/products/${productId}`, {
+    headers: { 'if-match': priced.headers.get('etag') ?? '' },
+    body: { name: '海外技术法规咨询（新版）', fee: { listPrice: 3_000_000, discountPrice: null } },
+  });
+  assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+  assert.equal(renamed.body.version, version + 1);
+
+  const engagement = await call<Engagement>('GET', `/engagements/${used.body.id}`, { user: 'usr-ent-01' });
+  assert.equal(engagement.status, 200);
+  assert.equal(engagement.body.productName, read.body.name);
+  assert.equal(engagement.body.orderedProduct?.name, read.body.name);
+  assert.deepEqual(engagement.body.orderedProduct?.fee, {
+    listPrice: 2_000_000,
+    discountPrice: 1_600_000,
+    isFree: false,
+    note: read.body.fee.note,
+  });
+  const asProvider = await call<Engagement>('GET', `/engagements/${used.body.id}`);
+  assert.equal(asProvider.body.orderedProduct?.version, version);
+  const catalog = await request<{ name: string; fee: { listPrice: number } }>(server.apiUrl, `/products/${productId}`);
+  assert.equal(catalog.body.name, '海外技术法规咨询（新版）');
+  assert.equal(catalog.body.fee.listPrice, 3_000_000);
 });

@@ -11,6 +11,7 @@ import {
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { serializeEnterpriseWrites } from '../db/locks.js';
+import { orderedProducts, versionKey } from '../products/versions.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { usedMoney } from './annual-cap.js';
 import { enterpriseIdOf, type Db, type VoucherContext } from './context.js';
@@ -182,5 +183,10 @@ export async function useVoucher(
     actor,
     `用于服务项目 ${engagementId}（${plan.product.name}）`,
   );
-  return engagementOf({ ...values, seq }, [{ ...timeline, seq: 0 }]);
+  const ordered = await orderedProducts(trx, [values]);
+  return engagementOf(
+    { ...values, seq },
+    [{ ...timeline, seq: 0 }],
+    ordered.get(versionKey(values.product_id, values.product_version)) ?? null,
+  );
 }
