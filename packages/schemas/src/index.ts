@@ -21,3 +21,4 @@ export * from './provider-application-draft-view.js';
 export * from './provider-review.js';
 export * from './my-product.js';
 export * from './ordered-product.js';
+export * from './provider-account.js';

@@ -34,6 +34,7 @@ import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
 import { meProductRoutes } from './routes/me-products.js';
+import { providerAccountRoutes } from './routes/provider-accounts.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import type { Clock } from './clock.js';
 
@@ -202,6 +203,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
       });
       meProductRoutes(api, storeContext);
+      providerAccountRoutes(api, storeContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
     { prefix: API_PREFIX },

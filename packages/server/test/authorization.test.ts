@@ -322,6 +322,27 @@ const ROWS: readonly Row[] = [
   { id: 'updateMyProduct', expect: OWN_PROVIDER },
   { id: 'publishMyProduct', expect: OWN_PROVIDER },
   { id: 'withdrawMyProduct', expect: OWN_PROVIDER, on: () => `${DEMO_DRAFTS.complete}, published by the row above` },
+  // A provider's own account; another provider changes its own (any version), never the demo provider's.
+  { id: 'getMyProvider', expect: OWN_PROVIDER_LIST, on: () => 'each provider its own' },
+  {
+    id: 'updateMyProvider',
+    expect: OWN_PROVIDER_LIST,
+    call: (_f, who) =>
+      who === 'providerOther'
+        ? { ...exampleCall('updateMyProvider'), headers: { 'if-match': '*' } }
+        : exampleCall('updateMyProvider'),
+    on: () => 'each provider its own',
+  },
+  // A center's moves on a provider of A's city (in a county of its own): the city and the province, no other center.
+  {
+    id: 'transitionProvider',
+    expect: CITY_ADMIN,
+    call: (_f, who) =>
+      who === 'adminProvince'
+        ? { ...exampleCall('transitionProvider'), body: { action: 'reinstate', reason: '整改完成，恢复服务' } }
+        : exampleCall('transitionProvider'),
+    on: () => `${param('transitionProvider', 'id')} suspend, then the province reinstates`,
+  },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -10,4 +10,4 @@ export {
 export { DEMO_APPLICATION_RESUME_KEY, DEMO_CHANGES_APPLICATION, DEMO_DRAFT } from './operations.js';
 export { buildOpenApiDocument, type OpenApiOptions } from './document.js';
 export { CORS_EXPOSED_HEADERS } from './response-headers.js';
-export { DEMO_DRAFTS } from './operations.js';
+export { DEMO_DRAFTS, DEMO_PROVIDER } from './operations.js';

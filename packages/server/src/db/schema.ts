@@ -50,8 +50,10 @@ export interface ProviderTable {
   legal_representative?: string;
   /** Lowercased name and short name, for substring search. */
   search_text: string;
-  /** Counts the provider's own edits of its profile (its ETag); 0 as seeded or admitted. */
+  /** Counts the provider's own edits of its profile and its center's moves (its ETag); 0 as seeded or admitted. */
   revision?: number;
+  /** JSON array of the region codes it serves; '[]' as seeded. */
+  regions_served?: string;
 }
 
 export interface ProviderCategoryTable {

@@ -1,6 +1,7 @@
 // The demo provider's drafts beside its published products: one complete (to publish), one still missing its
 // publics (to see the refusal name them). Unlisted, so the catalog and its facets are as before; indexed as every
-// product is, so that publishing one only flips what the catalog derives.
+// product is, so that publishing one only flips what the catalog derives. And a suspended provider's suspension on
+// its timeline.
 import { DEMO_DRAFTS } from '@smec/schemas/openapi';
 import type { DatabaseHandle } from '../db/database.js';
 import { indexTerms, normalizeText } from '../search/ngrams.js';
@@ -146,8 +147,29 @@ export function seedProviderProducts(handle: DatabaseHandle, options: SeedOption
         }
       }
     }
+    seedSuspension(handle, at);
     sqlite
       .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
       .run('provider_products_seeded_at', new Date(options.asOf).toISOString());
   })();
+}
+
+/** The first suspended provider's suspension on its timeline, by its city's center: a provider sees why. */
+function seedSuspension(handle: DatabaseHandle, at: string): void {
+  const { sqlite } = handle;
+  const suspended = sqlite
+    .prepare("SELECT id, city_code FROM providers WHERE admission = 'suspended' ORDER BY seq LIMIT 1")
+    .get() as { id: string; city_code: string } | undefined;
+  if (!suspended) return;
+  sqlite
+    .prepare(
+      `INSERT INTO provider_timeline (provider_id, action, at, reason, actor_user_id)
+       VALUES (?, 'suspend', ?, ?, ?)`,
+    )
+    .run(
+      suspended.id,
+      at,
+      '服务质量回访满意度连续两季度低于 60 分，暂停服务并限期整改',
+      `usr-admin-${suspended.city_code}`,
+    );
 }

@@ -12,6 +12,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { serializeEnterpriseWrites } from '../db/locks.js';
 import { orderedProducts, versionKey } from '../products/versions.js';
+import { providerNotActive } from '../provider-accounts/refusals.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { usedMoney } from './annual-cap.js';
 import { enterpriseIdOf, type Db, type VoucherContext } from './context.js';
@@ -61,6 +62,13 @@ async function planUse(
     .where('id', '=', input.productId)
     .executeTakeFirst();
   if (!product) throw problem('product_not_eligible', locale, 'productNotFound', input.productId);
+  const provider = await db
+    .selectFrom('providers')
+    .select(['id', 'name', 'uscc', 'legal_representative', 'admission'])
+    .where('id', '=', product.provider_id)
+    .executeTakeFirstOrThrow();
+  // A suspended (or removed) provider takes no new orders; its engagements in progress go on.
+  if (provider.admission !== 'admitted') throw providerNotActive(provider.name);
   const categories = JSON.parse(batch.category_ids) as string[];
   if (
     product.status !== 'published' ||
@@ -70,11 +78,6 @@ async function planUse(
   ) {
     throw problem('product_not_eligible', locale, 'productNotEligible', product.name);
   }
-  const provider = await db
-    .selectFrom('providers')
-    .select(['id', 'name', 'uscc', 'legal_representative'])
-    .where('id', '=', product.provider_id)
-    .executeTakeFirstOrThrow();
   const enterprise = await enterpriseRow(db, enterpriseId, locale);
   const providerLegal = provider.legal_representative ?? '';
   if (

@@ -42,6 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('providers')
     .addColumn('revision', 'integer', (column) => column.notNull().defaultTo(0))
     .execute();
+  // JSON array of region codes, as the application to join named them; empty as seeded.
+  await db.schema
+    .alterTable('providers')
+    .addColumn('regions_served', 'text', (column) => column.notNull().defaultTo('[]'))
+    .execute();
 
   await db.schema
     .createTable('provider_timeline')
@@ -86,6 +91,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('provider_changes').execute();
   await db.schema.dropTable('provider_timeline').execute();
+  await db.schema.alterTable('providers').dropColumn('regions_served').execute();
   await db.schema.alterTable('providers').dropColumn('revision').execute();
   await db.schema.alterTable('engagements').dropColumn('product_version').execute();
   await db.schema.dropTable('product_versions').execute();
