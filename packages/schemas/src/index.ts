@@ -22,3 +22,5 @@ export * from './provider-review.js';
 export * from './my-product.js';
 export * from './ordered-product.js';
 export * from './provider-account.js';
+export * from './my-product-view.js';
+export * from './provider-account-view.js';

@@ -2,8 +2,6 @@
 // waiting for its center when they touch its identity: name, credit code, legal representative), and what a center
 // does to it (suspend, reinstate, remove; approve or refuse a change), each step on its timeline.
 import { impliedMaxLength } from './bounds.js';
-import { DateTime, Id, RegionCode } from './common.js';
-import { Provider } from './catalog.js';
 import { DemandUscc } from './demand.js';
 import { ORGANISATION_FIELDS, SCOPE_FIELDS, CONTACT_FIELDS } from './provider-application.js';
 import { checkEmail } from './rules/provider-application.js';
@@ -26,15 +24,6 @@ export const ProviderTransition = z.discriminatedUnion('action', [
 ]);
 export type ProviderTransition = z.infer<typeof ProviderTransition>;
 
-/** One step of a provider's life after admission, in order: what was done, when, why and by whom. */
-export const ProviderTimelineEntry = z.object({
-  action: z.enum(['suspend', 'reinstate', 'remove', 'requestChange', 'approveChange', 'refuseChange']),
-  at: DateTime,
-  reason: z.nullable(z.string()),
-  actorUserId: Id,
-});
-export type ProviderTimelineEntry = z.infer<typeof ProviderTimelineEntry>;
-
 /** The fields whose change goes back to review. */
 export const IdentityChange = z.object({
   name: z.optional(ORGANISATION_FIELDS.name),
@@ -42,25 +31,6 @@ export const IdentityChange = z.object({
   legalRepresentative: z.optional(ORGANISATION_FIELDS.legalRepresentative),
 });
 export type IdentityChange = z.infer<typeof IdentityChange>;
-
-export const PendingChange = z.object({
-  fields: IdentityChange,
-  requestedAt: DateTime,
-});
-export type PendingChange = z.infer<typeof PendingChange>;
-
-/** A provider's account as it sees it, and as its center decides on it. */
-export const ProviderAccount = z.object({
-  /** As the catalog shows it (once admitted and not suspended). */
-  profile: Provider,
-  legalRepresentative: z.string(),
-  regionsServed: z.array(RegionCode),
-  /** Counts the provider's changes and its center's moves; the ETag names it. */
-  revision: z.int().check(z.minimum(0)),
-  timeline: z.array(ProviderTimelineEntry),
-  pendingChange: z.nullable(PendingChange),
-});
-export type ProviderAccount = z.infer<typeof ProviderAccount>;
 
 const phone = z.string().check(z.regex(/^\+?[0-9][0-9 -]{5,18}[0-9]$/), impliedMaxLength(20));
 const email = z.string().check(

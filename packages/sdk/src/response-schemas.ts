@@ -35,6 +35,9 @@ import {
   CreatedApplicationDraft,
   ProviderApplicationDraft,
   SubmittedProviderApplication,
+  MyProduct,
+  MyProductPage,
+  ProviderAccount,
 } from '@smec/schemas';
 
 /**
@@ -78,4 +81,7 @@ export const responseSchemas = {
   CreatedApplicationDraft,
   ProviderApplicationDraft,
   SubmittedProviderApplication,
+  MyProduct,
+  MyProductPage,
+  ProviderAccount,
 };
