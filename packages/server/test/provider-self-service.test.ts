@@ -246,6 +246,27 @@ test('suspended, a provider leaves the catalog and takes no vouchers; its engage
   assert.equal((await request(server.apiUrl, `/providers/${PROVIDER}`)).status, 200);
 });
 
+test('of two centers suspending at once one moves the provider; of two changes of one version one is applied', async () => {
+  const [first, second] = await Promise.all([
+    move('suspend', '城市中心：暂停并限期整改'),
+    move('suspend', '省中心：暂停并限期整改', 'usr-admin-440000'),
+  ]);
+  assert.deepEqual([first.status, second.status].sort(), [200, 409]);
+  assert.equal((await account()).body.timeline.filter((entry) => entry.action === 'suspend').length, 2);
+  assert.equal((await move('reinstate', '整改完成，恢复服务')).status, 200);
+
+  const read = await account();
+  const etag = read.headers.get('etag') ?? '';
+  const changes = await Promise.all(
+    ['0762-2222222', '0762-3333333'].map((phone) =>
+      call('PATCH', '/me/provider', { headers: { 'if-match': etag }, body: { phone } }),
+    ),
+  );
+  assert.deepEqual(changes.map((change) => change.status).sort(), [200, 412]);
+  const winner = changes.find((change) => change.status === 200);
+  assert.equal((await account()).body.profile.phone, winner?.body.profile.phone);
+});
+
 test('a removal is final', async () => {
   const removed = await move('remove', '提供虚假材料，移出服务网络');
   assert.equal(removed.status, 200);

@@ -7,6 +7,7 @@
 import { regionCityOf } from '@smec/schemas/rules';
 import { sql, type Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
+import { serializeCatalogWrites } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import { REBUILD_FACET_COUNTS } from '../search/facet-counts.js';
 import { encodeFacetKey } from '../search/facet-key.js';
@@ -65,6 +66,7 @@ export async function reindexProducts(
   seqs: readonly number[],
 ): Promise<void> {
   if (seqs.length === 0) return;
+  await serializeCatalogWrites(trx);
   const rows = await sql<Source>`
     select p.seq, p.id, p.name, p.category_id, p.list_price, p.discount_price, p.is_free, p.voucher_eligible,
       p.status, p.rating_sort, p.provider_id, t.summary, t.region_codes, pr.name as provider_name, pr.admission,

@@ -17,6 +17,7 @@ import { PRODUCT_MESSAGES, productPublishRefusals } from '@smec/schemas/rules';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { RegionIndex } from '../catalog/regions.js';
+import { serializeCatalogWrites } from '../db/locks.js';
 import type { Database } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor, invalidCursor } from '../http/cursor.js';
 import { ifMatchHolds, staleEdit } from '../http/if-match.js';
@@ -176,6 +177,7 @@ export async function createOwnProduct(
   const providerId = providerIdOf(principal);
   checkRegions(context, input.regionCodes);
   const provider = await requireActive(trx, providerId);
+  await serializeCatalogWrites(trx);
   const highest = await sql<{ n: number | null }>`select max(seq) as n from products`.execute(trx);
   const seq = Number(highest.rows[0]?.n ?? 0) + 1;
   const id = `prd-${String(seq).padStart(5, '0')}`;
