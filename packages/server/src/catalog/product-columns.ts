@@ -4,9 +4,10 @@
  * and counting their facets, took a statement over an array of that many numbers (planned anew each time: 20 to
  * 40 ms at province scale). The same answers come from these columns in well under a millisecond.
  *
- * The columns are the products' own, which only the seed writes (it appends), and their ratings, which change with
- * each rating (`copyToCatalog` counts those changes in `meta.catalog_version`). A request checks both versions (one
- * statement) and reloads the columns when either moved, so every instance on a shared database answers the same.
+ * The columns are the products' own, which the seed appends and a provider's change or a center's suspension
+ * rewrites, and their ratings, which change with each rating; those writes count in `meta.catalog_version`
+ * (`copyToCatalog`, products/catalog-index.ts). A request checks both versions (one statement) and reloads the
+ * columns when either moved, so every instance on a shared database answers the same.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -57,7 +58,7 @@ export async function productColumns(db: Kysely<Database>): Promise<ProductColum
 
 /**
  * What the catalog's answers depend on, as one string: the highest product number (the seed appends) and the count
- * of rating changes. Equal versions give equal answers, on every instance of a shared database.
+ * of the catalog's changes (ratings, providers' products, suspensions). Equal versions give equal answers, on every instance of a shared database.
  */
 export async function catalogVersion(db: Kysely<Database>): Promise<string> {
   const probe = await sql<{ products: number | null; ratings: string | null }>`
