@@ -20,3 +20,8 @@ export * from './provider-application-draft.js';
 export * from './provider-application-draft-view.js';
 export * from './provider-review.js';
 export * from './public-notice.js';
+export * from './my-product.js';
+export * from './ordered-product.js';
+export * from './provider-account.js';
+export * from './my-product-view.js';
+export * from './provider-account-view.js';

@@ -1,5 +1,6 @@
 import { DateTime, Fen, Id, RegionCode, pageOf } from './common.js';
 import { CategoryId } from './reference.js';
+import { OrderedProduct } from './ordered-product.js';
 import {
   ENGAGEMENT_STATUSES,
   ENTERPRISE_SIZES,
@@ -142,6 +143,11 @@ export const Engagement = z.object({
   createdAt: DateTime,
   updatedAt: DateTime,
   timeline: z.array(EngagementTimelineEntry),
+  /**
+   * The product as ordered (its name, price and five publics at the version the catalog showed then), however the
+   * provider changed it since; null for an engagement ordered before versions were kept.
+   */
+  orderedProduct: z.optional(z.nullable(OrderedProduct)),
 });
 export type Engagement = z.infer<typeof Engagement>;
 

@@ -36,6 +36,9 @@ export {
 export { Demo } from './resources/Demo.js';
 export { Events, type EventFeedParams, type EventListParams, type RegisterOptions } from './resources/Events.js';
 export { Me, type MyRegistrationListParams } from './resources/Me.js';
+export { ProviderMe } from './resources/ProviderMe.js';
+export { MyProducts, productEtag, type MyProductListParams, type ProductVersion } from './resources/MyProducts.js';
+export { MyProvider, accountEtag, type AccountVersion } from './resources/MyProvider.js';
 export {
   Vouchers,
   type VoucherBatchListParams,
@@ -139,6 +142,16 @@ export type {
   VoucherQuote,
   VoucherStatus,
   VoucherUseInput,
+  MyProduct,
+  MyProductInput,
+  MyProductPage,
+  MyProductPatch,
+  OrderedProduct,
+  PendingChange,
+  ProviderAccount,
+  ProviderAccountPatch,
+  ProviderTimelineEntry,
+  ProviderTransition,
 } from '@smec/schemas';
 
 // The applicant's side of an application to join: drafts, the resume key, resubmission.

@@ -8,7 +8,7 @@ import { Demo } from './resources/Demo.js';
 import { Engagements } from './resources/Engagements.js';
 import { Events } from './resources/Events.js';
 import { Health } from './resources/Health.js';
-import { Me } from './resources/Me.js';
+import { ProviderMe } from './resources/ProviderMe.js';
 import { Policies } from './resources/Policies.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
@@ -53,7 +53,7 @@ export function createClient(options: ClientOptions): SmecClient {
     stats: Stats,
     files: Files,
     providerApplications: ProviderApplications,
-    me: Me,
+    me: ProviderMe,
     demo: Demo,
     publicNotices: PublicNotices,
   });

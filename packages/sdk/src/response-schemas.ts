@@ -37,6 +37,9 @@ import {
   SubmittedProviderApplication,
   FiledObjection,
   PublicNoticePage,
+  MyProduct,
+  MyProductPage,
+  ProviderAccount,
 } from '@smec/schemas';
 
 /**
@@ -82,4 +85,7 @@ export const responseSchemas = {
   SubmittedProviderApplication,
   FiledObjection,
   PublicNoticePage,
+  MyProduct,
+  MyProductPage,
+  ProviderAccount,
 };

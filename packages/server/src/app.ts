@@ -34,6 +34,8 @@ import { ratingRoutes } from './routes/ratings.js';
 import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
+import { meProductRoutes } from './routes/me-products.js';
+import { providerAccountRoutes } from './routes/provider-accounts.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import { AdmissionSweep, sweepBeforeStatusAnswers } from './applications/admission.js';
 import type { Clock } from './clock.js';
@@ -211,6 +213,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       publicNoticeRoutes(api, storeContext, {
         objectionLimit: options.rateLimits?.objectionSubmit ?? options.rateLimits?.demandSubmit ?? DEFAULT_SUBMIT_LIMIT,
       });
+      meProductRoutes(api, storeContext);
+      providerAccountRoutes(api, storeContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
     },
     { prefix: API_PREFIX },

@@ -26,7 +26,7 @@ import {
   type Session,
 } from './authorization-helpers.js';
 import { request } from './helpers.js';
-import { DEMO_FILE } from '@smec/schemas/openapi';
+import { DEMO_DRAFTS, DEMO_FILE } from '@smec/schemas/openapi';
 import {
   changesRequestedApplications,
   insertChangesRequested,
@@ -122,6 +122,11 @@ const CITY_ADMIN = {
   adminOther: 404,
   adminHere: 'allow',
 } as const;
+
+/** A provider acting on its own (its products, its profile): every provider has its own; no other role has any. */
+const OWN_PROVIDER_LIST = { ...all(403), anonymous: 401, provider: 'allow' } as const;
+/** One of the provider's own resources: to another provider it does not exist. */
+const OWN_PROVIDER = { ...OWN_PROVIDER_LIST, providerOther: 404 } as const;
 
 const param = (id: OperationId, name: string): string => {
   const value = exampleCall(id).params?.[name];
@@ -309,6 +314,38 @@ const ROWS: readonly Row[] = [
   // The public notice: anyone reads it and objects, no account needed.
   { id: 'listPublicNotices', expect: ANYONE },
   { id: 'createPublicNoticeObjection', expect: ANYONE, on: () => 'the seeded notice ending in 3 days' },
+  // A provider's own products: every other provider's do not exist for it, and no other role has any.
+  {
+    id: 'listMyProducts',
+    expect: OWN_PROVIDER_LIST,
+    marker: { id: () => DEMO_DRAFTS.incomplete, seenBy: ['provider'] },
+  },
+  { id: 'createMyProduct', expect: OWN_PROVIDER_LIST, on: () => 'a new draft each' },
+  { id: 'getMyProduct', expect: OWN_PROVIDER },
+  { id: 'updateMyProduct', expect: OWN_PROVIDER },
+  { id: 'publishMyProduct', expect: OWN_PROVIDER },
+  { id: 'withdrawMyProduct', expect: OWN_PROVIDER, on: () => `${DEMO_DRAFTS.complete}, published by the row above` },
+  // A provider's own account; another provider changes its own (any version), never the demo provider's.
+  { id: 'getMyProvider', expect: OWN_PROVIDER_LIST, on: () => 'each provider its own' },
+  {
+    id: 'updateMyProvider',
+    expect: OWN_PROVIDER_LIST,
+    call: (_f, who) =>
+      who === 'providerOther'
+        ? { ...exampleCall('updateMyProvider'), headers: { 'if-match': '*' } }
+        : exampleCall('updateMyProvider'),
+    on: () => 'each provider its own',
+  },
+  // A center's moves on a provider of A's city (in a county of its own): the city and the province, no other center.
+  {
+    id: 'transitionProvider',
+    expect: CITY_ADMIN,
+    call: (_f, who) =>
+      who === 'adminProvince'
+        ? { ...exampleCall('transitionProvider'), body: { action: 'reinstate', reason: '整改完成，恢复服务' } }
+        : exampleCall('transitionProvider'),
+    on: () => `${param('transitionProvider', 'id')} suspend, then the province reinstates`,
+  },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

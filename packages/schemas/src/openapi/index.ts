@@ -11,3 +11,4 @@ export { DEMO_APPLICATION_RESUME_KEY, DEMO_CHANGES_APPLICATION, DEMO_DRAFT } fro
 export { DEMO_NOTICE } from './operations.js';
 export { buildOpenApiDocument, type OpenApiOptions } from './document.js';
 export { CORS_EXPOSED_HEADERS } from './response-headers.js';
+export { DEMO_DRAFTS, DEMO_PROVIDER } from './operations.js';

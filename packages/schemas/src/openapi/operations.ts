@@ -12,12 +12,16 @@ import { ratingOperations } from './operations/ratings.js';
 import { voucherOperations } from './operations/vouchers.js';
 import { applicationDraftOperations } from './operations/application-drafts.js';
 import { publicNoticeOperations } from './operations/public-notices.js';
+import { meProductOperations } from './operations/me-products.js';
+import { providerAccountOperations } from './operations/provider-accounts.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
 export { DEMO_APPLICATION } from './operations/provider-applications.js';
 export { DEMO_APPLICATION_RESUME_KEY, DEMO_CHANGES_APPLICATION, DEMO_DRAFT } from './operations/application-drafts.js';
 export { DEMO_NOTICE } from './operations/public-notices.js';
+export { DEMO_DRAFTS } from './operations/me-products.js';
+export { DEMO_PROVIDER } from './operations/provider-accounts.js';
 
 export const operations = {
   ...platformOperations,
@@ -32,6 +36,8 @@ export const operations = {
   ...demoOperations,
   ...applicationDraftOperations,
   ...publicNoticeOperations,
+  ...meProductOperations,
+  ...providerAccountOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -27,3 +27,5 @@ export * from './web-url.js';
 export * from './application-draft.js';
 export * from './public-notice.js';
 export * from './public-notice-messages.js';
+export * from './product.js';
+export * from './product-messages.js';

@@ -59,6 +59,22 @@ export const PROBLEM_TITLES: Readonly<Record<ProblemCode, ProblemTitle>> = {
     en: 'The follow-up is not awaiting an answer',
   },
   follow_up_not_answered: { 'zh-CN': '回访尚未答复', 'zh-HK': '回訪尚未答覆', en: 'The follow-up has no answer yet' },
+  precondition_failed: {
+    'zh-CN': '内容已被修改',
+    'zh-HK': '內容已被修改',
+    en: 'Changed since it was read',
+  },
+  precondition_required: {
+    'zh-CN': '需要 If-Match 请求头',
+    'zh-HK': '需要 If-Match 請求標頭',
+    en: 'If-Match required',
+  },
+  not_publishable: { 'zh-CN': '尚不能发布', 'zh-HK': '尚不能發佈', en: 'Not ready to publish' },
+  provider_not_active: {
+    'zh-CN': '服务机构已暂停或移出',
+    'zh-HK': '服務機構已暫停或移出',
+    en: 'The provider is suspended or removed',
+  },
   internal_error: { 'zh-CN': '服务器内部错误', 'zh-HK': '伺服器內部錯誤', en: 'Internal error' },
   service_unavailable: { 'zh-CN': '服务暂不可用', 'zh-HK': '服務暫不可用', en: 'Service unavailable' },
 };

@@ -36,6 +36,10 @@ export const PROBLEM_STATUS = {
   voucher_not_usable: 409,
   follow_up_not_open: 409,
   follow_up_not_answered: 409,
+  precondition_failed: 412,
+  precondition_required: 428,
+  not_publishable: 422,
+  provider_not_active: 409,
   // The platform
   internal_error: 500,
   service_unavailable: 503,

@@ -1,6 +1,8 @@
 import type { MyRegistrationPage, MyRegistrationsQuery, z } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
+import type { MyProducts } from './MyProducts.js';
+import type { MyProvider } from './MyProvider.js';
 import { Resource } from './Resource.js';
 
 /** Filters and paging of {@link Me.registrations}. */
@@ -8,6 +10,14 @@ export type MyRegistrationListParams = z.output<typeof MyRegistrationsQuery>;
 
 /** What belongs to the signed-in user: `client.me`. */
 export class Me extends Resource {
+  /**
+   * The signed-in provider's own products (drafts, publishing, withdrawing). Made by `createClient` (a client made
+   * with `createClientFrom` has it when given `me: ProviderMe`).
+   */
+  declare readonly products: MyProducts;
+  /** The signed-in provider's account. Made by `createClient`, as `products` is. */
+  declare readonly provider: MyProvider;
+
   /**
    * The signed-in enterprise's event registrations with their events, the latest event first. Cancelled ones are
    * left out unless asked for with `status: 'cancelled'`. Needs an enterprise's token.

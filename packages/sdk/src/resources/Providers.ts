@@ -1,4 +1,4 @@
-import type { Provider, ProviderPage, ProvidersQuery, z } from '@smec/schemas';
+import type { Provider, ProviderAccount, ProviderPage, ProvidersQuery, ProviderTransition, z } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
 import { Resource } from './Resource.js';
@@ -44,6 +44,25 @@ export class Providers extends Resource {
       ...options,
       path: `/providers/${encodeURIComponent(id)}`,
       schema: 'Provider',
+    });
+  }
+
+  /**
+   * A center's move on a provider of its region: suspend, reinstate or remove it (with a reason), or approve or
+   * refuse its pending change. Needs an administrator's token; a provider elsewhere is `SmecNotFoundError`.
+   *
+   * @example
+   * ```ts
+   * await client.providers.transition('prv-00040', { action: 'suspend', reason: '年度考核不合格，限期整改' });
+   * ```
+   */
+  transition(id: string, body: ProviderTransition, options?: CallOptions): Promise<ProviderAccount> {
+    return this.http.request({
+      ...options,
+      method: 'POST',
+      path: `/providers/${encodeURIComponent(id)}/transitions`,
+      body,
+      schema: 'ProviderAccount',
     });
   }
 }

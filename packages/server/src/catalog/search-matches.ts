@@ -5,9 +5,10 @@
  * Now it runs once per distinct search: the matches are remembered in relevance order, a relevance page is read
  * off them in order, and the other statements take them as a list of product numbers.
  *
- * What a search matches depends only on the products' texts, and the platform never edits those: products arrive
- * through the seed, which only appends. So the matches stay valid while the highest product number stays the same,
- * which every request checks (one index probe), and every instance on a shared database sees the same.
+ * What a search matches depends only on the products' texts: the seed appends products, and a provider's change of
+ * its own moves `meta.catalog_texts_version` (products/catalog-index.ts). So the matches stay valid while the highest
+ * product number and that version stay the same, which every request checks (one statement of two index probes),
+ * and every instance on a shared database sees the same.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
@@ -27,14 +28,14 @@ const MAX_CACHED_ROWS = 2_000_000;
 const MAX_CACHED_ORDERS = 10_000;
 
 class MatchCache {
-  #version = -1;
+  #version = '';
   #rows = 0;
   readonly #entries = new Map<string, MatchSet>();
   /** The terms of a search rarest first, or null when one occurs nowhere. */
   readonly #orders = new Map<string, readonly string[] | null>();
 
-  /** Forgets everything when the products changed (a seed appended some). */
-  check(version: number): void {
+  /** Forgets everything when the products changed (a seed appended some, a provider changed one). */
+  check(version: string): void {
     if (version === this.#version) return;
     this.#version = version;
     this.#entries.clear();
@@ -81,8 +82,10 @@ async function checkedCache(db: Kysely<Database>): Promise<MatchCache> {
     cache = new MatchCache();
     caches.set(db, cache);
   }
-  const version = await sql<{ n: number | null }>`select max(seq) as n from products`.execute(db);
-  cache.check(Number(version.rows[0]?.n ?? 0));
+  const version = await sql<{ n: number | null; texts: string | null }>`
+    select (select max(seq) from products) as n,
+      (select value from meta where key = 'catalog_texts_version') as texts`.execute(db);
+  cache.check(`${String(version.rows[0]?.n ?? 0)}/${version.rows[0]?.texts ?? ''}`);
   return cache;
 }
 

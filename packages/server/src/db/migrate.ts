@@ -15,6 +15,7 @@ import * as experts from './migrations/0012_experts.js';
 import * as applicationDrafts from './migrations/0013_application_drafts.js';
 import * as fileStore from './migrations/0014_file_store.js';
 import * as publicNotice from './migrations/0015_public_notice.js';
+import * as providerSelfService from './migrations/0016_provider_self_service.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_application_drafts': applicationDrafts,
   '0014_file_store': fileStore,
   '0015_public_notice': publicNotice,
+  '0016_provider_self_service': providerSelfService,
 };
 
 class InCodeMigrations implements MigrationProvider {

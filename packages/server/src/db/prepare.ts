@@ -16,6 +16,7 @@ import { seedEvents } from '../seed/events.js';
 import { seedRatings } from '../seed/ratings.js';
 import { seedDatabase } from '../seed/load.js';
 import { seedVouchers } from '../seed/vouchers.js';
+import { seedProviderProducts } from '../seed/provider-products.js';
 import { copySqliteToPostgres } from './copy.js';
 import { isPostgresUrl, openDatabase, type DatabaseHandle, type PlatformDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
@@ -176,6 +177,8 @@ function seedParts(
     { key: 'experts_seeded_at', seed: seedExperts },
     // The fifteenth: applications in every state of the review and notice, an admitted one through the sweep.
     { key: 'public_notices_seeded_at', seed: (handle, options) => seedPublicNotices(handle, cursorSecret, options) },
+    // The sixteenth: the demo provider's drafts beside its published products.
+    { key: 'provider_products_seeded_at', seed: seedProviderProducts },
   ];
 }
 

@@ -50,6 +50,10 @@ export interface ProviderTable {
   legal_representative?: string;
   /** Lowercased name and short name, for substring search. */
   search_text: string;
+  /** Counts the provider's own edits of its profile and its center's moves (its ETag); 0 as seeded or admitted. */
+  revision?: number;
+  /** JSON array of the region codes it serves; '[]' as seeded. */
+  regions_served?: string;
 }
 
 export interface ProviderCategoryTable {
@@ -94,6 +98,12 @@ export interface ProductTable {
   facet_key: number;
   /** The one city all the regions it serves lie in; null when province-wide or spread over several cities. */
   city_code: string | null;
+  /** Counts the provider's edits (its ETag); 0 as seeded. */
+  revision?: number;
+  /** Counts its publications: the version in product_versions the catalog shows; 0 while never published. */
+  version?: number;
+  /** When the provider last changed it; null as seeded. */
+  updated_at?: string | null;
 }
 
 /** The cold half of a product: the five publics' texts, read only for the rows of a page. */
@@ -441,6 +451,8 @@ export interface EngagementTable {
   created_at: string;
   created_ts: number;
   updated_at: string;
+  /** The product's version as ordered (product_versions); null when ordered before versions were kept. */
+  product_version?: number | null;
 }
 
 export interface EngagementTimelineTable {
@@ -612,4 +624,48 @@ export interface Database {
   provider_application_drafts: ProviderApplicationDraftTable;
   provider_application_draft_files: ProviderApplicationDraftFileTable;
   application_objections: ApplicationObjectionTable;
+  product_versions: ProductVersionTable;
+  provider_timeline: ProviderTimelineTable;
+  provider_changes: ProviderChangeTable;
+}
+
+/** A product as it was published: what an engagement ordered at that version shows. */
+export interface ProductVersionTable {
+  product_id: string;
+  version: number;
+  name: string;
+  category_id: string;
+  list_price: number;
+  discount_price: number | null;
+  is_free: number;
+  price: number;
+  fee_note: string;
+  function: string;
+  /** JSON array of `{ title, description }`. */
+  process: string;
+  standard: string;
+  time_limit_days: number;
+  published_at: string;
+}
+
+/** What a center did to a provider after admission, or what the provider asked of it, in order. */
+export interface ProviderTimelineTable {
+  seq: Generated<number>;
+  provider_id: string;
+  action: 'suspend' | 'reinstate' | 'remove' | 'requestChange' | 'approveChange' | 'refuseChange';
+  at: string;
+  reason: string | null;
+  actor_user_id: string;
+}
+
+/** A change of a provider's name, credit code or legal representative, waiting for its center. */
+export interface ProviderChangeTable {
+  seq: Generated<number>;
+  provider_id: string;
+  /** JSON object of the fields asked for. */
+  fields: string;
+  status: 'pending' | 'approved' | 'refused';
+  requested_at: string;
+  decided_at: string | null;
+  reason: string | null;
 }

@@ -16,6 +16,7 @@ import { cursorScope, decodeCursor, encodeCursor, invalidCursor, type StatusPage
 
 import { engagementNotFound, problem, statusWord } from '../vouchers/problems.js';
 import { engagementOf, type EngagementRow, type TimelineRow } from '../vouchers/rows.js';
+import { orderedProducts, versionKey } from '../products/versions.js';
 import type { Db, VoucherContext } from '../vouchers/context.js';
 import { actorOf, appendHistory } from '../vouchers/history.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
@@ -77,7 +78,14 @@ async function withTimelines(db: Db, rows: readonly EngagementRow[]): Promise<En
     if (list) list.push(entry);
     else byEngagement.set(entry.engagement_seq, [entry]);
   }
-  return rows.map((row) => engagementOf(row, byEngagement.get(row.seq) ?? []));
+  const ordered = await orderedProducts(db, rows);
+  return rows.map((row) =>
+    engagementOf(
+      row,
+      byEngagement.get(row.seq) ?? [],
+      ordered.get(versionKey(row.product_id, row.product_version)) ?? null,
+    ),
+  );
 }
 
 export type EngagementListQuery = StatusPageQuery<EngagementStatus>;

@@ -1,4 +1,4 @@
-import { regionAncestors, regionCityOf, regionLevelOf } from '@smec/schemas/rules';
+import { regionCityOf } from '@smec/schemas/rules';
 import type { Statement } from 'better-sqlite3';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Database, ProductCoverageTable } from '../db/schema.js';
@@ -6,37 +6,15 @@ import { indexTerms, normalizeText } from '../search/ngrams.js';
 import { REBUILD_FACET_COUNTS } from '../search/facet-counts.js';
 import { encodeFacetKey } from '../search/facet-key.js';
 import { priceBandOf } from '../search/price-band.js';
+import { coverageOf, TERM_WEIGHTS } from '../search/product-index.js';
 import { generateCatalog, type Catalog, type CatalogOptions } from './catalog.js';
 
-/** Field weights of the n-gram index: a match in the product's name ranks above one in its provider's name, … */
-export const TERM_WEIGHTS = { name: 8, providerName: 4, category: 2, summary: 1 } as const;
+export { TERM_WEIGHTS } from '../search/product-index.js';
 
 const bool = (value: boolean) => (value ? 1 : 0);
 
 function seqOf(id: string): number {
   return Number(id.slice(id.indexOf('-') + 1));
-}
-
-/**
- * The regions a product counts as serving below the province: the ones it names, their cities, and their
- * counties. A province-wide product gets none; it is flagged `province_wide` instead (it would otherwise need a row
- * for every one of the 143 regions, and the region facet would have to count them all).
- */
-function coverageOf(regionCodes: readonly string[], childrenOf: Map<string, string[]>) {
-  const covered = new Set<string>();
-  const addDescendants = (code: string) => {
-    for (const child of childrenOf.get(code) ?? []) {
-      covered.add(child);
-      addDescendants(child);
-    }
-  };
-  for (const code of regionCodes) {
-    covered.add(code);
-    // Its ancestors up to, not including, the province: every product serves the province, so that needs no row.
-    for (const ancestor of regionAncestors(code)) if (regionLevelOf(ancestor) !== 'province') covered.add(ancestor);
-    addDescendants(code);
-  }
-  return covered;
 }
 
 /**

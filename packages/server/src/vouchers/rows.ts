@@ -3,6 +3,7 @@ import type {
   CategoryId,
   Engagement,
   EnterpriseSize,
+  OrderedProduct,
   EnterpriseTag,
   Voucher,
   VoucherBatch,
@@ -83,7 +84,11 @@ export function voucherOf(row: VoucherRow, batch: BatchRow, history: readonly Hi
   };
 }
 
-export function engagementOf(row: EngagementRow, timeline: readonly TimelineRow[]): Engagement {
+export function engagementOf(
+  row: EngagementRow,
+  timeline: readonly TimelineRow[],
+  orderedProduct: OrderedProduct | null = null,
+): Engagement {
   return {
     id: row.id,
     enterpriseId: row.enterprise_id,
@@ -108,5 +113,6 @@ export function engagementOf(row: EngagementRow, timeline: readonly TimelineRow[
       actor: { role: entry.actor_role, name: entry.actor_name },
       note: entry.note,
     })),
+    orderedProduct,
   };
 }

@@ -11,6 +11,8 @@ import {
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { serializeEnterpriseWrites } from '../db/locks.js';
+import { orderedProducts, versionKey } from '../products/versions.js';
+import { providerNotActive } from '../provider-accounts/refusals.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { usedMoney } from './annual-cap.js';
 import { enterpriseIdOf, type Db, type VoucherContext } from './context.js';
@@ -31,7 +33,7 @@ interface UsePlan {
   readonly quote: VoucherQuote;
   readonly enterprise: { id: string; name: string; region_code: string };
   readonly provider: { id: string; name: string };
-  readonly product: { id: string; name: string; category_id: string };
+  readonly product: { id: string; name: string; category_id: string; version?: number };
 }
 
 async function planUse(
@@ -56,10 +58,17 @@ async function planUse(
     .executeTakeFirstOrThrow();
   const product = await db
     .selectFrom('products')
-    .select(['id', 'name', 'category_id', 'provider_id', 'status', 'listed', 'voucher_eligible'])
+    .select(['id', 'name', 'category_id', 'provider_id', 'status', 'listed', 'voucher_eligible', 'version'])
     .where('id', '=', input.productId)
     .executeTakeFirst();
   if (!product) throw problem('product_not_eligible', locale, 'productNotFound', input.productId);
+  const provider = await db
+    .selectFrom('providers')
+    .select(['id', 'name', 'uscc', 'legal_representative', 'admission'])
+    .where('id', '=', product.provider_id)
+    .executeTakeFirstOrThrow();
+  // A suspended (or removed) provider takes no new orders; its engagements in progress go on.
+  if (provider.admission !== 'admitted') throw providerNotActive(provider.name);
   const categories = JSON.parse(batch.category_ids) as string[];
   if (
     product.status !== 'published' ||
@@ -69,11 +78,6 @@ async function planUse(
   ) {
     throw problem('product_not_eligible', locale, 'productNotEligible', product.name);
   }
-  const provider = await db
-    .selectFrom('providers')
-    .select(['id', 'name', 'uscc', 'legal_representative'])
-    .where('id', '=', product.provider_id)
-    .executeTakeFirstOrThrow();
   const enterprise = await enterpriseRow(db, enterpriseId, locale);
   const providerLegal = provider.legal_representative ?? '';
   if (
@@ -159,6 +163,8 @@ export async function useVoucher(
     created_at: at,
     created_ts: now,
     updated_at: at,
+    // The version the enterprise ordered (the one the catalog shows): the engagement shows the product as it was.
+    product_version: plan.product.version ? plan.product.version : null,
   };
   const { seq } = await trx.insertInto('engagements').values(values).returning('seq').executeTakeFirstOrThrow();
   const actor = await actorOf(trx, principal);
@@ -180,5 +186,10 @@ export async function useVoucher(
     actor,
     `用于服务项目 ${engagementId}（${plan.product.name}）`,
   );
-  return engagementOf({ ...values, seq }, [{ ...timeline, seq: 0 }]);
+  const ordered = await orderedProducts(trx, [values]);
+  return engagementOf(
+    { ...values, seq },
+    [{ ...timeline, seq: 0 }],
+    ordered.get(versionKey(values.product_id, values.product_version)) ?? null,
+  );
 }

@@ -26,6 +26,7 @@ const USE_PROBLEMS = [
   'product_not_eligible',
   'related_party',
   'annual_cap_reached',
+  'provider_not_active',
 ] as const satisfies readonly ProblemCode[];
 
 /** A quote and then the use itself, of the seeded enterprise's voucher on a product that takes it. */
@@ -150,7 +151,8 @@ export const voucherOperations = {
       'voucherAmount = min(face value, maxCoverage % of the contract, what is left of the yearly cap); the enterprise ' +
       'pays the rest. 409 problems: `voucher_not_usable` (not `issued`), `voucher_expired` (past `useBy`), ' +
       '`product_not_eligible` (not published, not voucher-eligible, or outside the batch’s categories), ' +
-      '`related_party` (same USCC or same legal representative as the provider), `annual_cap_reached`. Of concurrent ' +
+      '`related_party` (same USCC or same legal representative as the provider), `annual_cap_reached`, ' +
+      '`provider_not_active` (the provider is suspended or removed). Of concurrent ' +
       'uses of one voucher exactly one succeeds. With an `Idempotency-Key`, a retry returns the first answer.',
     params: IdParams,
     headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one use', required: false }],
