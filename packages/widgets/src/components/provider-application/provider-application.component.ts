@@ -420,6 +420,7 @@ export class SmecProviderApplication extends SmecElement {
 
   private save(): void {
     resultViews.load().catch(() => undefined);
+    prepareValidation();
     if (this.saving.busy) return;
     void this.flow().then(({ toDraft }) => this.saveDraft(toDraft));
   }
