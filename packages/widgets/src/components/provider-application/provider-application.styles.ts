@@ -8,7 +8,7 @@ export default [
   css`
     /* The loading skeleton's height (a resumed application loading): the first step's on a desktop screen. */
     :host {
-      --_skeleton-size: 40rem;
+      --_skeleton-size: 62rem;
     }
 
     .steps {
