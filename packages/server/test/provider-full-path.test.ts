@@ -7,9 +7,9 @@ import { after, before, test } from 'node:test';
 import {
   Engagement,
   MyProduct,
-  ProductPage,
-  ProviderApplication,
-  ProviderPage,
+  type ProductPage,
+  type ProviderApplication,
+  type ProviderPage,
   Rating,
   SubmittedProviderApplication,
   UploadedFile,
