@@ -99,6 +99,8 @@ export interface TestServerOptions {
   prepare?: (db: Kysely<Database>) => Promise<void>;
   /** Keep new files' bytes in this S3-compatible bucket instead of the database. */
   fileStore?: S3Settings;
+  /** The server's clock, for a test that moves time (a public notice running out); default the tests' clock. */
+  clock?: Clock;
 }
 
 /** A private, seeded database for a server in another process (the fault tests kill and restart one). */
@@ -347,6 +349,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       // A problem code its operation does not list fails the test that meets it.
       checkProblemCodes: true,
       ...(options.fileStore ? { fileStore: options.fileStore } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     return {
       url: server.url,
