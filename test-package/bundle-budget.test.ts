@@ -49,3 +49,15 @@ test('every widget module and the root import the one core chunk, the only per-w
   assert.deepEqual([...cores], [...withLit]);
   assert.equal(cores.size, 1);
 });
+
+// The application to join is a page of its own (/join): it loads through the loader or its own module, and smec.js,
+// which a page with any widget may load, does not carry it.
+test('smec-provider-application.js is a module of its own, and smec.js does not carry it', () => {
+  assert.ok(sizes['smec-provider-application.js'], 'no smec-provider-application.js');
+  const closure = [...staticClosure(join(CDN_DIR, 'smec.js'))];
+  const carrying = closure.filter((file) => readFileSync(file, 'utf8').includes('smec-provider-application'));
+  assert.deepEqual(
+    carrying.map((file) => relative(CDN_DIR, file)),
+    [],
+  );
+});

@@ -132,15 +132,19 @@ describe('<smec-provider-application>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('puts the platform’s refusal next to its field, on its step, and keeps what was typed', async () => {
+  it('puts the platform’s refusals next to their fields, on their steps, and keeps what was typed', async () => {
     // A client that sends a founding date of last month whatever was typed: only the platform can refuse it then.
     const client = createClient({
       baseUrl: API,
       fetch: (input, init) => {
         const url = input instanceof Request ? input.url : String(input);
         if (init?.method === 'POST' && url.endsWith('/provider-applications') && typeof init.body === 'string') {
-          const body = JSON.parse(init.body) as { organisation: { foundedOn: string } };
+          const body = JSON.parse(init.body) as {
+            organisation: { foundedOn: string };
+            scope: { regionsServed: string[] };
+          };
           body.organisation.foundedOn = `${new Date().getFullYear()}-01-01`;
+          body.scope.regionsServed = ['449999'];
           return fetch(input, { ...init, body: JSON.stringify(body) });
         }
         return fetch(input, init);
@@ -161,7 +165,17 @@ describe('<smec-provider-application>', () => {
     expect(fieldError(el, 'foundedOn')).to.equal('入驻要求机构成立满两年，请在成立满两年后再申请');
     expect(control(el, 'name').value).to.equal(values.name);
     expect(control(el, 'foundedOn').value).to.equal(values.foundedOn);
+    // The summary lists the problems of every step; a link opens its field's step.
+    const links = [...part(el, 'error-summary')!.querySelectorAll('a')];
+    expect(links.map((link) => link.getAttribute('href'))).to.deep.equal([
+      '#smec-df-foundedOn',
+      '#smec-df-regionsServed',
+    ]);
     await expect(el).to.be.accessible();
+    links[1]!.click();
+    await stepShown(el, '服务范围', 'regionsServed');
+    await waitUntil(() => shadow(el).activeElement === control(el, 'regionsServed'), 'not focused', LAZY_VIEW);
+    expect(fieldError(el, 'regionsServed')).to.equal('所选地区不存在，请重新选择');
   });
 
   it('can be filled, uploaded to and submitted with the keyboard alone', async () => {

@@ -13,6 +13,7 @@ import type {
   ServiceEvent,
   ServiceProductDetail,
 } from '@smec/schemas';
+import { createClient } from '@smec/sdk';
 import { HOSTILE_TEXT, JAVASCRIPT_URLS, PAYLOADS } from '../../../test-support/hostile-data.js';
 import '../src/define/smec-catalog.js';
 import '../src/define/smec-center-scorecard.js';
@@ -20,10 +21,12 @@ import '../src/define/smec-demand-form.js';
 import '../src/define/smec-event-calendar.js';
 import '../src/define/smec-feedback-rating.js';
 import '../src/define/smec-policy-list.js';
+import '../src/define/smec-provider-application.js';
 import '../src/define/smec-root.js';
 import '../src/define/smec-voucher-wallet.js';
-import type { SmecCatalog, SmecDemandForm } from '../src/index.js';
+import type { SmecCatalog, SmecDemandForm, SmecProviderApplication } from '../src/index.js';
 import { lookupReady, set } from './demand-helpers.js';
+import { pngFile, set as setControl, validOrganisation } from './provider-application-helpers.js';
 import { beijingDate, detail, loaded, registrationOpen, shownInMonth } from './event-helpers.js';
 import { LAZY_VIEW, part, parts, results, shadow, statusText } from './helpers.js';
 
@@ -494,6 +497,72 @@ describe('hostile texts stay text in every widget', () => {
     expect(part<HTMLTableElement>(el, 'comparison')?.caption?.textContent).to.include(HOSTILE_TEXT);
     // The heading, the caption, both column heads and the share's.
     expectShown(expectInert(el), 5, 'scorecard');
+    await nothingRan();
+  });
+
+  it('smec-provider-application: its own texts, the reviewer’s note, the categories and regions, and the lookup', async () => {
+    const client = createClient({ baseUrl: API });
+    const licence = await client.files.upload(pngFile());
+    const values = validOrganisation();
+    const application = await client.providerApplications.create({
+      organisation: {
+        name: `测试${PAYLOADS[3]}`,
+        uscc: values.uscc,
+        orgType: 'partnership',
+        legalRepresentative: '<svg onload=__xss=1>',
+        foundedOn: values.foundedOn,
+        address: `${PAYLOADS[1]}${PAYLOADS[2]}`,
+        regionCode: '440604',
+      },
+      scope: {
+        categoryIds: ['legal'],
+        regionsServed: ['440600'],
+        acceptsVouchers: true,
+        staff: 26,
+        professionalStaff: 18,
+        description: HOSTILE_TEXT,
+      },
+      contact: { name: '<img src=x onerror=__xss=1>', mobile: values.mobile, email: values.email },
+      files: { licence: { id: licence.id, key: licence.key }, certificates: [] },
+    });
+    const token = await tokenOf('usr-admin-440000');
+    const note = `${PAYLOADS[0]} ${PAYLOADS[4]} ${PAYLOADS[5]} ${PAYLOADS[6]}`;
+    const admin = createClient({ baseUrl: API, getToken: () => token });
+    await admin.providerApplications.transition(application.id, {
+      action: 'requestChanges',
+      notes: [{ field: 'scope.description', note }],
+    });
+    history.replaceState(null, '', `#smec-resume=${application.applicationNo}.${application.resumeKey}`);
+    try {
+      const el = await fixture(html`<smec-provider-application api-base=${API} no-draft></smec-provider-application>`);
+      await waitUntil(
+        () => shadow(el).querySelector('[name="description"]'),
+        'the application did not open',
+        LAZY_VIEW,
+      );
+      expect(shadow(el).querySelector('#smec-df-description-hint')?.textContent).to.include(note);
+      expectInert(el);
+      for (let step = 0; step < 3; step++) {
+        part(el, 'next-button')!.click();
+        await waitUntil(() => !part(el, 'error-summary'), 'a step was refused');
+      }
+      await waitUntil(() => part(el, 'review-section'), 'no review', LAZY_VIEW);
+      // The description, its category, its region and the region served.
+      expectShown(expectInert(el), 4, 'application review');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    const lookup = await fixture<SmecProviderApplication>(
+      html`<smec-provider-application api-base=${API} mode="lookup" no-draft></smec-provider-application>`,
+    );
+    await waitUntil(() => shadow(lookup).querySelector('[name="phone"]'), 'no lookup', LAZY_VIEW);
+    await setControl(lookup, 'applicationNo', application.applicationNo);
+    await setControl(lookup, 'phone', values.mobile);
+    part(lookup, 'submit-button')!.click();
+    await waitUntil(() => part(lookup, 'status-view'), 'no status', LAZY_VIEW);
+    expect(part(lookup, 'notes')?.textContent).to.include(note);
+    // Its category and its region.
+    expectShown(expectInert(lookup), 2, 'application status');
     await nothingRan();
   });
 });

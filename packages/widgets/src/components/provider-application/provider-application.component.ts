@@ -627,10 +627,11 @@ export class SmecProviderApplication extends SmecElement {
   private renderForm() {
     const reference = this.referenceTask;
     const busy = this.submission.busy;
-    const fields = this.step === 'review' ? APPLICATION_FIELDS : STEPS[this.step];
-    const summary = fields
-      .filter((field) => this.problems[field])
-      .map((field) => ({ name: field, text: problemText(this, this.problems[field], this.locale) ?? '' }));
+    // Every problem, in the order of the steps: a submission's may lie in several, and a link opens the field's step.
+    const summary = APPLICATION_FIELDS.filter((field) => this.problems[field]).map((field) => ({
+      name: field,
+      text: problemText(this, this.problems[field], this.locale) ?? '',
+    }));
     const last = this.step === 'review';
     return html`<h2 id="smec-pa-heading" part="heading" tabindex="-1">
         ${

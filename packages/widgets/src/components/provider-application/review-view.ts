@@ -46,7 +46,12 @@ export function renderReview(view: ReviewView): TemplateResult {
   const { values, reference, locale, uploads } = view;
   const list = (items: readonly string[]) => items.join('、');
   const files = (items: readonly { name: string; size: number }[]) =>
-    list(items.map((file) => (file.size ? `${file.name}（${fileSize(file.size, locale)}）` : file.name)));
+    list(
+      items.map((file) => {
+        const name = file.name || msg('已上传的文件', { id: 'application.upload.kept' });
+        return file.size ? `${name}（${fileSize(file.size, locale)}）` : name;
+      }),
+    );
   return html`<p class="muted">${msg('请核对以下信息，确认无误后提交。', { id: 'application.review.intro' })}</p>
     ${section(view, 'organisation', [
       [msg('机构名称', { id: 'application.name' }), values.name],

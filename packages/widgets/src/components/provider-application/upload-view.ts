@@ -35,7 +35,7 @@ function stateText(upload: Upload): string {
 
 function renderUpload(view: UploadsView, role: UploadRole, upload: Upload): TemplateResult {
   return html`<li part="file" class=${`file file-${upload.state}`}>
-    <span class="file-name">${upload.name}</span>
+    <span class="file-name">${upload.name || msg('已上传的文件', { id: 'application.upload.kept' })}</span>
     ${upload.size ? html`<span class="muted">${fileSize(upload.size, view.locale)}</span>` : nothing}
     <span part="file-state" class="file-state">${stateText(upload)}</span>
     <button type="button" part="remove-button" class="link-button" @click=${() => view.onRemove(role, upload.localId)}>

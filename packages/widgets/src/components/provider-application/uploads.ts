@@ -85,7 +85,8 @@ export class UploadController implements ReactiveController {
   restore(licence: KeptFile | undefined, certificates: readonly KeptFile[]): void {
     const kept = (file: KeptFile): Upload => ({
       localId: nextId++,
-      name: file.name ?? file.id,
+      // An application keeps its files by id alone: their names are a draft's.
+      name: file.name ?? '',
       size: file.size ?? 0,
       state: 'done',
       file: { id: file.id },

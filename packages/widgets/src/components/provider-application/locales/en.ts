@@ -89,6 +89,7 @@ export const templates = {
   'application.toLookup': 'Applied already? Check progress',
   'application.upload.done': 'Uploaded',
   'application.upload.failed': 'Upload failed: {0}',
+  'application.upload.kept': 'A file uploaded before',
   'application.upload.remove': 'Remove',
   'application.upload.tooLarge': 'Upload failed: the file is over 5 MB',
   'application.upload.uploading': 'Uploading…',

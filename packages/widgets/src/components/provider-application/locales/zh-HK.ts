@@ -85,6 +85,7 @@ export const templates = {
   'application.toLookup': '已提交申請？查詢進度',
   'application.upload.done': '已上載',
   'application.upload.failed': '上載失敗：{0}',
+  'application.upload.kept': '已上載的檔案',
   'application.upload.remove': '移除',
   'application.upload.tooLarge': '上載失敗：檔案超過 5 MB',
   'application.upload.uploading': '正在上載…',
