@@ -19,3 +19,5 @@ export * from './provider-application-view.js';
 export * from './provider-application-draft.js';
 export * from './provider-application-draft-view.js';
 export * from './provider-review.js';
+export * from './expert.js';
+export * from './expert-query.js';

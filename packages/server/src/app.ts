@@ -33,6 +33,7 @@ import { ratingRoutes } from './routes/ratings.js';
 import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
+import { expertRoutes } from './routes/experts.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import type { Clock } from './clock.js';
 
@@ -201,6 +202,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
       });
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
+      expertRoutes(api, context);
     },
     { prefix: API_PREFIX },
   );

@@ -306,6 +306,8 @@ const ROWS: readonly Row[] = [
     }),
     on: () => 'an application of each caller’s own waiting for changes, with its resume key',
   },
+  { id: 'listExperts', expect: ANYONE },
+  { id: 'getExpert', expect: ANYONE },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

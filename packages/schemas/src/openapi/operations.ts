@@ -11,6 +11,7 @@ import { providerApplicationOperations } from './operations/provider-application
 import { ratingOperations } from './operations/ratings.js';
 import { voucherOperations } from './operations/vouchers.js';
 import { applicationDraftOperations } from './operations/application-drafts.js';
+import { expertOperations } from './operations/experts.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -29,6 +30,7 @@ export const operations = {
   ...providerApplicationOperations,
   ...demoOperations,
   ...applicationDraftOperations,
+  ...expertOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -31,3 +31,7 @@ export const EXPERT_MESSAGES: Readonly<Record<ExpertMessageKey, Texts>> = {
     en: 'The bio must be at most 1,000 characters',
   },
 };
+
+export function isExpertMessageKey(value: unknown): value is ExpertMessageKey {
+  return typeof value === 'string' && Object.hasOwn(EXPERT_MESSAGES, value);
+}

@@ -6,6 +6,8 @@ import { MESSAGES_ZH_CN, isMessageKey, type MessageKey } from './messages-zh-CN.
 import { MESSAGES_ZH_HK } from './messages-zh-HK.js';
 import { APPLICATION_MESSAGES, isApplicationMessageKey } from './provider-application-messages.js';
 import type { ApplicationMessageKey } from './provider-application.js';
+import { EXPERT_MESSAGES, isExpertMessageKey } from './expert-messages.js';
+import type { ExpertMessageKey } from './expert.js';
 
 export type MessageLocale = 'zh-CN' | 'zh-HK' | 'en';
 
@@ -24,11 +26,12 @@ export const MESSAGES = Object.fromEntries(
 ) as Record<MessageKey, Record<MessageLocale, string>>;
 
 /** A message key of any form: the public forms' or the application's. */
-export type FormMessageKey = MessageKey | ApplicationMessageKey;
+export type FormMessageKey = MessageKey | ApplicationMessageKey | ExpertMessageKey;
 
 /** The text of a message key in a language; unknown keys fall back to the generic message. */
 export function messageText(key: string, locale: MessageLocale = 'zh-CN'): string {
   if (isApplicationMessageKey(key)) return APPLICATION_MESSAGES[key][locale];
+  if (isExpertMessageKey(key)) return EXPERT_MESSAGES[key][locale];
   return BY_LOCALE[locale][isMessageKey(key) ? key : 'invalid'];
 }
 
@@ -38,7 +41,8 @@ export function issueMessageKey(issue: {
   readonly message: string;
   readonly input?: unknown;
 }): FormMessageKey {
-  if (isMessageKey(issue.message) || isApplicationMessageKey(issue.message)) return issue.message;
+  if (isMessageKey(issue.message) || isApplicationMessageKey(issue.message) || isExpertMessageKey(issue.message))
+    return issue.message;
   if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '')) {
     return 'required';
   }

@@ -59,6 +59,11 @@ export const PROBLEM_TITLES: Readonly<Record<ProblemCode, ProblemTitle>> = {
     en: 'The follow-up is not awaiting an answer',
   },
   follow_up_not_answered: { 'zh-CN': '回访尚未答复', 'zh-HK': '回訪尚未答覆', en: 'The follow-up has no answer yet' },
+  invalid_reference: {
+    'zh-CN': '引用的资源不可用',
+    'zh-HK': '引用的資源不可用',
+    en: 'A referenced resource cannot be used',
+  },
   internal_error: { 'zh-CN': '服务器内部错误', 'zh-HK': '伺服器內部錯誤', en: 'Internal error' },
   service_unavailable: { 'zh-CN': '服务暂不可用', 'zh-HK': '服務暫不可用', en: 'Service unavailable' },
 };

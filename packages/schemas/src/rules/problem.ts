@@ -36,6 +36,7 @@ export const PROBLEM_STATUS = {
   voucher_not_usable: 409,
   follow_up_not_open: 409,
   follow_up_not_answered: 409,
+  invalid_reference: 422,
   // The platform
   internal_error: 500,
   service_unavailable: 503,
