@@ -189,3 +189,196 @@ describe('what the public does not see', () => {
     }
   });
 });
+
+describe('POST /me/experts and PATCH /me/experts/{id}', () => {
+  const tokens = new Map<string, string>();
+  const tokenOf = async (userId: string) => {
+    if (!tokens.has(userId)) tokens.set(userId, await app.tokenFor(userId));
+    return tokens.get(userId)!;
+  };
+  const write = async (
+    userId: string,
+    method: 'POST' | 'PATCH',
+    url: string,
+    payload: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    app.inject<ExpertDetail>({
+      method,
+      url: `/api/v1${url}`,
+      headers: { authorization: `Bearer ${await tokenOf(userId)}`, 'content-type': 'application/json', ...headers },
+      payload: JSON.stringify(payload),
+    });
+  const created = async (userId: string, payload: unknown) => {
+    const response = await write(userId, 'POST', '/me/experts', payload);
+    assert.equal(response.status, 201, JSON.stringify(response.body));
+    return ExpertDetail.parse(response.body);
+  };
+  const base = { name: '欧阳卓越', title: '高级会计师', specialties: ['finance-tax'], years: 15 };
+  const ids = async (params: Record<string, string>) => (await all(params)).map((item) => item.id);
+
+  test('a provider adds an expert of its own, found at once by one and two characters of its name', async () => {
+    const expert = await created('usr-prv-01', {
+      ...base,
+      bio: '专注高新技术企业财税辅导。',
+      productIds: ['prd-00004'],
+    });
+    assert.equal(expert.provider?.id, 'prv-00001');
+    assert.equal(expert.regionCode, '441622');
+    assert.equal(expert.centerRegionCode, null);
+    assert.deepEqual(
+      expert.products.map((product) => product.id),
+      ['prd-00004'],
+    );
+    for (const q of ['卓', '卓越', '欧阳卓越', '高新技术']) assert.ok((await ids({ q })).includes(expert.id), q);
+    assert.ok((await ids({ q: '卓', categoryId: 'finance-tax', regionCode: '441600' })).includes(expert.id));
+    assert.ok(!(await ids({ q: '卓', categoryId: 'legal' })).includes(expert.id));
+    const detail = await app.inject<ExpertDetail>({ method: 'GET', url: `/api/v1/experts/${expert.id}` });
+    assert.equal(detail.status, 200);
+  });
+
+  test('the same Idempotency-Key replays the first answer; with another body it is refused', async () => {
+    const headers = { 'idempotency-key': 'expert-key-1' };
+    const body = { ...base, name: '司马明远' };
+    const first = await write('usr-prv-01', 'POST', '/me/experts', body, headers);
+    assert.equal(first.status, 201);
+    const again = await write('usr-prv-01', 'POST', '/me/experts', body, headers);
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal((again.body as ExpertDetail).id, (first.body as ExpertDetail).id);
+    assert.equal((await list({ q: '司马明远' })).total, 1);
+    const other = await write('usr-prv-01', 'POST', '/me/experts', { ...body, years: 3 }, headers);
+    assertProblem(other, 422, 'idempotency_key_reused');
+  });
+
+  test('fields are refused with the shared rules’ message keys', async () => {
+    const response = await write('usr-prv-01', 'POST', '/me/experts', {
+      name: '李',
+      title: '高级会计师',
+      specialties: ['legal', 'finance-tax', 'financing', 'digitalization', 'market-expansion', 'technology-rd'],
+      years: 61,
+      bio: '字'.repeat(1001),
+    });
+    const problem = assertProblem(response, 400, 'validation_failed');
+    assert.deepEqual(
+      (problem.errors ?? []).map((error) => `${error.path} ${error.code}`),
+      [
+        'body.name expert.name',
+        'body.specialties expert.specialties',
+        'body.years expert.years',
+        'body.bio expert.bio',
+      ],
+    );
+  });
+
+  test('a product of another provider is a 422 naming the field', async () => {
+    const response = await write('usr-prv-01', 'POST', '/me/experts', {
+      ...base,
+      productIds: ['prd-00001', 'prd-09999'],
+    });
+    const problem = assertProblem(response, 422, 'invalid_reference');
+    assert.deepEqual(
+      (problem.errors ?? []).map((error) => `${error.path} ${error.code}`),
+      ['body.productIds.1 expert.product'],
+    );
+    const theirs = await app.database.db
+      .selectFrom('products')
+      .select('id')
+      .where('provider_id', '=', 'prv-00002')
+      .executeTakeFirstOrThrow();
+    const patched = await write('usr-prv-01', 'PATCH', '/me/experts/exp-0001', { productIds: [theirs.id] });
+    assert.equal(assertProblem(patched, 422, 'invalid_reference').errors?.[0]?.path, 'body.productIds.0');
+  });
+
+  test('a provider names no other provider and no region outside its city', async () => {
+    const other = await write('usr-prv-01', 'POST', '/me/experts', { ...base, providerId: 'prv-00002' });
+    assert.equal(assertProblem(other, 422, 'invalid_reference').errors?.[0]?.path, 'body.providerId');
+    const far = await write('usr-prv-01', 'POST', '/me/experts', { ...base, regionCode: '440100' });
+    assert.equal(assertProblem(far, 422, 'invalid_reference').errors?.[0]?.path, 'body.regionCode');
+    const unknown = await write('usr-prv-01', 'POST', '/me/experts', { ...base, regionCode: '449999' });
+    assert.equal(assertProblem(unknown, 400, 'validation_failed').errors?.[0]?.path, 'body.regionCode');
+    const nearby = await created('usr-prv-01', { ...base, name: '诸葛近邻', regionCode: '441602' });
+    assert.equal(nearby.regionCode, '441602');
+  });
+
+  test('a center adds to its region, its own or for a provider of its region, and nowhere else', async () => {
+    const own = await created('usr-admin-440500', { ...base, name: '上官中心' });
+    assert.deepEqual([own.provider, own.regionCode, own.centerRegionCode], [null, '440500', '440500']);
+    assert.ok((await ids({ q: '上官中心' })).includes(own.id), 'a center’s expert is public');
+    const county = await created('usr-admin-440500', { ...base, name: '上官县区', regionCode: '440513' });
+    assert.equal(county.regionCode, '440513');
+    const provider = await app.database.db
+      .selectFrom('providers')
+      .select(['id', 'region_code'])
+      .where('region_code', 'like', '4405%')
+      .where('listed', '=', 1)
+      .executeTakeFirstOrThrow();
+    const theirs = await created('usr-admin-440500', { ...base, name: '上官机构', providerId: provider.id });
+    assert.deepEqual(
+      [theirs.provider?.id, theirs.regionCode, theirs.centerRegionCode],
+      [provider.id, provider.region_code, null],
+    );
+    const outside = await write('usr-admin-440500', 'POST', '/me/experts', { ...base, providerId: 'prv-00001' });
+    assert.equal(assertProblem(outside, 422, 'invalid_reference').errors?.[0]?.path, 'body.providerId');
+    const elsewhere = await write('usr-admin-440500', 'POST', '/me/experts', { ...base, regionCode: '440100' });
+    assert.equal(assertProblem(elsewhere, 422, 'invalid_reference').errors?.[0]?.path, 'body.regionCode');
+    const products = await write('usr-admin-440500', 'POST', '/me/experts', { ...base, productIds: ['prd-00001'] });
+    assert.equal(assertProblem(products, 422, 'invalid_reference').errors?.[0]?.path, 'body.productIds.0');
+  });
+
+  test('an enterprise may not add or edit experts; anonymous callers must sign in', async () => {
+    assertProblem(await write('usr-ent-01', 'POST', '/me/experts', base), 403, 'forbidden');
+    assertProblem(await write('usr-ent-01', 'PATCH', '/me/experts/exp-0001', { years: 3 }), 403, 'forbidden');
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: '/api/v1/me/experts',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(base),
+    });
+    assertProblem(anonymous, 401, 'unauthorized');
+  });
+
+  test('an edit is searchable at once, under the new words and no longer under the old', async () => {
+    const expert = await created('usr-prv-01', { ...base, name: '慕容旧名' });
+    const patched = await write('usr-prv-01', 'PATCH', `/me/experts/${expert.id}`, {
+      name: '慕容新名',
+      specialties: ['legal'],
+      bio: '擅长股权激励方案。',
+    });
+    assert.equal(patched.status, 200, JSON.stringify(patched.body));
+    assert.equal(ExpertDetail.parse(patched.body).name, '慕容新名');
+    assert.ok((await ids({ q: '新名' })).includes(expert.id));
+    assert.ok(!(await ids({ q: '旧名' })).includes(expert.id));
+    assert.ok((await ids({ q: '股权激励' })).includes(expert.id));
+    assert.ok((await ids({ q: '法律', categoryId: 'legal' })).includes(expert.id), 'its specialty’s name');
+    assert.ok(!(await ids({ q: '慕容', categoryId: 'finance-tax' })).includes(expert.id));
+  });
+
+  test('listed: false hides the expert from the public; its owner still edits it', async () => {
+    const expert = await created('usr-prv-01', { ...base, name: '公孙隐藏' });
+    assert.equal((await write('usr-prv-01', 'PATCH', `/me/experts/${expert.id}`, { listed: false })).status, 200);
+    assert.equal((await list({ q: '公孙隐藏' })).total, 0);
+    assertProblem(await app.inject({ method: 'GET', url: `/api/v1/experts/${expert.id}` }), 404, 'not_found');
+    assert.equal((await write('usr-prv-01', 'PATCH', `/me/experts/${expert.id}`, { listed: true })).status, 200);
+    assert.equal((await list({ q: '公孙隐藏' })).total, 1);
+  });
+
+  test('another provider’s expert, or one outside a center’s region, does not exist for the caller', async () => {
+    assertProblem(await write('usr-prv-02', 'PATCH', '/me/experts/exp-0001', { years: 3 }), 404, 'not_found');
+    assertProblem(await write('usr-admin-440500', 'PATCH', '/me/experts/exp-0001', { years: 3 }), 404, 'not_found');
+    assertProblem(await write('usr-prv-01', 'PATCH', '/me/experts/exp-9999', { years: 3 }), 404, 'not_found');
+    // A county center's expert: its city and the province edit it, the city's other county does not.
+    const ofCounty = await created('usr-admin-440507', { ...base, name: '东方县级' });
+    assert.equal(ofCounty.regionCode, '440507');
+    assertProblem(
+      await write('usr-admin-440511', 'PATCH', `/me/experts/${ofCounty.id}`, { years: 3 }),
+      404,
+      'not_found',
+    );
+    for (const admin of ['usr-admin-440507', 'usr-admin-440500', 'usr-admin-440000']) {
+      assert.equal((await write(admin, 'PATCH', `/me/experts/${ofCounty.id}`, { years: 4 })).status, 200, admin);
+    }
+    // The provider's expert in 河源: 河源's center edits it too.
+    assert.equal((await write('usr-admin-441600', 'PATCH', '/me/experts/exp-0001', { years: 20 })).status, 200);
+  });
+});

@@ -61,16 +61,21 @@ export async function expertsOf(db: Db, rows: readonly ExpertRow[]): Promise<Exp
   return rows.map((row) => expertOf(row, specialties.get(Number(row.seq)) ?? []));
 }
 
-/** One expert with the products it delivers that are published (drafts and withdrawn ones stay hidden). */
-export async function expertDetailOf(db: Db, row: ExpertRow): Promise<ExpertDetail> {
+/**
+ * One expert with the products it delivers: to the public only the published ones (drafts and withdrawn ones stay
+ * hidden), to its owner all of them.
+ */
+export async function expertDetailOf(
+  db: Db,
+  row: ExpertRow,
+  shown: 'public' | 'owner' = 'public',
+): Promise<ExpertDetail> {
   const [expert] = await expertsOf(db, [row]);
-  const products = await db
+  let products = db
     .selectFrom('expert_products as x')
     .innerJoin('products as p', 'p.id', 'x.product_id')
     .select(['p.id', 'p.name'])
-    .where('x.expert_seq', '=', Number(row.seq))
-    .where('p.status', '=', 'published')
-    .orderBy('p.seq')
-    .execute();
-  return { ...(expert as Expert), products };
+    .where('x.expert_seq', '=', Number(row.seq));
+  if (shown === 'public') products = products.where('p.status', '=', 'published');
+  return { ...(expert as Expert), products: await products.orderBy('p.seq').execute() };
 }
