@@ -20,4 +20,5 @@ export * from './provider-application-draft.js';
 export * from './provider-application-draft-view.js';
 export * from './provider-review.js';
 export * from './expert.js';
+export * from './expert-input.js';
 export * from './expert-query.js';

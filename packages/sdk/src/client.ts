@@ -23,6 +23,7 @@ import type { Ratings } from './resources/Ratings.js';
 import type { Regions } from './resources/Regions.js';
 import type { Stats } from './resources/Stats.js';
 import type { Vouchers } from './resources/Vouchers.js';
+import type { Experts } from './resources/Experts.js';
 
 /** A configured client of the platform API, made by {@link createClient}. */
 export interface SmecClient {
@@ -58,6 +59,8 @@ export interface SmecClient {
   readonly me: Me;
   /** The demo platform's seeded users and their tokens. */
   readonly demo: Demo;
+  /** The expert database (服务专家库): search experts by specialty and region, and read one. */
+  readonly experts: Experts;
   /**
    * The low-level escape hatch, for endpoints this version has no method for: the same headers, retries, timeout,
    * errors and caching as every other call. With a `schema`, the body is parsed with it; with a schema's name, the
@@ -98,6 +101,7 @@ const RESOURCE_NAMES: readonly ResourceName[] = [
   'providerApplications',
   'me',
   'demo',
+  'experts',
 ];
 
 /**

@@ -54,6 +54,8 @@ export {
   type CreateApplicationOptions,
   type ResumeParams,
 } from './resources/ProviderApplications.js';
+export { Experts, type ExpertListParams } from './resources/Experts.js';
+export { MeWithExperts, MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -150,3 +152,6 @@ export type {
   StoredApplicationDraft,
   SubmittedProviderApplication,
 } from '@smec/schemas';
+
+// The expert database (服务专家库).
+export type { Expert, ExpertDetail, ExpertInput, ExpertPage, ExpertPatch, NamedRef } from '@smec/schemas';

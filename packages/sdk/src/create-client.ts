@@ -8,7 +8,6 @@ import { Demo } from './resources/Demo.js';
 import { Engagements } from './resources/Engagements.js';
 import { Events } from './resources/Events.js';
 import { Health } from './resources/Health.js';
-import { Me } from './resources/Me.js';
 import { Policies } from './resources/Policies.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
@@ -18,6 +17,8 @@ import { Stats } from './resources/Stats.js';
 import { Files } from './resources/Files.js';
 import { ProviderApplications } from './resources/ProviderApplications.js';
 import { Vouchers } from './resources/Vouchers.js';
+import { Experts } from './resources/Experts.js';
+import { MeWithExperts } from './resources/MyExperts.js';
 
 /**
  * Creates a client of the smec platform API, without zod: responses are returned as the platform sent them unless
@@ -52,7 +53,8 @@ export function createClient(options: ClientOptions): SmecClient {
     stats: Stats,
     files: Files,
     providerApplications: ProviderApplications,
-    me: Me,
+    me: MeWithExperts,
     demo: Demo,
+    experts: Experts,
   });
 }

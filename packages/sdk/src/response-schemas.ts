@@ -35,6 +35,8 @@ import {
   CreatedApplicationDraft,
   ProviderApplicationDraft,
   SubmittedProviderApplication,
+  ExpertDetail,
+  ExpertPage,
 } from '@smec/schemas';
 
 /**
@@ -78,4 +80,6 @@ export const responseSchemas = {
   CreatedApplicationDraft,
   ProviderApplicationDraft,
   SubmittedProviderApplication,
+  ExpertDetail,
+  ExpertPage,
 };

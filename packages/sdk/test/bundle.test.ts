@@ -32,10 +32,11 @@ describe('browser bundle of @smec/sdk/core', () => {
     assert.doesNotMatch(code, /jitless|ZodMini|_zod|zod/);
   });
 
-  // Each budget grew by 0.5 KB with client.files (uploads and Blob answers in the HTTP core; issue 19).
-  it('the client with every resource stays within 5.5 KB min+gzip', async () => {
+  // Each budget grew by 0.5 KB with client.files (uploads and Blob answers in the HTTP core; issue 19). This one by
+  // 0.5 KB more with the experts (client.experts, client.me.experts; issue 19).
+  it('the client with every resource stays within 6 KB min+gzip', async () => {
     const { gzip } = await bundle(CORE);
-    assert.ok(gzip <= 5.5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 6 * 1024, `${gzip} bytes`);
   });
 });
 
