@@ -1,13 +1,9 @@
 // The expert database (服务专家库): an expert as the public sees one. What a provider or a center sends to add or edit
 // one is in expert-input.ts, apart, so that a bundle reading experts leaves the input rules out.
-import { Id, RegionCode, pageOf } from './common.js';
+import { Id, NamedRef, RegionCode, pageOf } from './common.js';
 import { CategoryId } from './reference.js';
 import { EXPERT_YEARS_MAX } from './rules/expert.js';
 import * as z from './zod.js';
-
-/** A provider or product named by an expert: its id and name. */
-export const NamedRef = z.object({ id: Id, name: z.string() });
-export type NamedRef = z.infer<typeof NamedRef>;
 
 const expertFields = {
   id: Id,

@@ -1,7 +1,7 @@
 // The experts' API (服务专家库): the public search and one expert, and the writes of providers and centers.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CATEGORY_IDS, ExpertDetail, ExpertPage, type Expert } from '@smec/schemas';
+import { CATEGORY_IDS, ExpertDetail, ExpertPage, ServiceEvent, type Expert } from '@smec/schemas';
 import { openTestApp, type TestApp } from './demand-helpers.js';
 import { assertProblem, query } from './helpers.js';
 
@@ -380,5 +380,68 @@ describe('POST /me/experts and PATCH /me/experts/{id}', () => {
     }
     // The provider's expert in 河源: 河源's center edits it too.
     assert.equal((await write('usr-admin-441600', 'PATCH', '/me/experts/exp-0001', { years: 20 })).status, 200);
+  });
+});
+
+describe('expert clinics name their experts', () => {
+  const eventOf = async (id: string) => {
+    const response = await app.inject<ServiceEvent>({ method: 'GET', url: `/api/v1/events/${id}` });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    return ServiceEvent.parse(response.body);
+  };
+
+  test('every seeded clinic names two to four listed experts of its categories, ids and names', async () => {
+    const clinics = await app.database.db
+      .selectFrom('events')
+      .select('id')
+      .where('type', '=', 'expertClinic')
+      .execute();
+    assert.ok(clinics.length > 0, 'the seed holds expert clinics');
+    for (const { id } of clinics.slice(0, 10)) {
+      const event = await eventOf(id);
+      const experts = event.experts ?? [];
+      assert.ok(experts.length >= 2 && experts.length <= 4, `${id}: ${experts.length} experts`);
+      for (const named of experts) {
+        const expert = ExpertDetail.parse(
+          (await app.inject({ method: 'GET', url: `/api/v1/experts/${named.id}` })).body,
+        );
+        assert.equal(expert.name, named.name);
+        assert.ok(
+          expert.specialties.some((category) => event.categoryIds.includes(category)),
+          `${named.id} serves ${id}`,
+        );
+      }
+    }
+  });
+
+  test('another event names none; a hidden expert is left out', async () => {
+    const other = await app.database.db
+      .selectFrom('events')
+      .select('id')
+      .where('type', '<>', 'expertClinic')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual((await eventOf(other.id)).experts, []);
+    const clinic = await app.database.db
+      .selectFrom('events')
+      .select('id')
+      .where('type', '=', 'expertClinic')
+      .executeTakeFirstOrThrow();
+    const [first, ...rest] = (await eventOf(clinic.id)).experts ?? [];
+    assert.ok(first);
+    await app.database.db.updateTable('experts').set({ listed: 0 }).where('id', '=', first.id).execute();
+    try {
+      assert.deepEqual((await eventOf(clinic.id)).experts, rest);
+    } finally {
+      await app.database.db.updateTable('experts').set({ listed: 1 }).where('id', '=', first.id).execute();
+    }
+  });
+
+  test('the event list leaves the experts out', async () => {
+    const response = await app.inject<{ items: ServiceEvent[] }>({
+      method: 'GET',
+      url: '/api/v1/events?type=expertClinic',
+    });
+    assert.equal(response.status, 200);
+    for (const event of response.body.items) assert.equal(event.experts, undefined);
   });
 });

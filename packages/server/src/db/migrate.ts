@@ -14,6 +14,7 @@ import * as providerReview from './migrations/0010_provider_review.js';
 import * as experts from './migrations/0012_experts.js';
 import * as applicationDrafts from './migrations/0013_application_drafts.js';
 import * as fileStore from './migrations/0014_file_store.js';
+import * as expertEvents from './migrations/0017_expert_events.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_experts': experts,
   '0013_application_drafts': applicationDrafts,
   '0014_file_store': fileStore,
+  '0017_expert_events': expertEvents,
 };
 
 class InCodeMigrations implements MigrationProvider {

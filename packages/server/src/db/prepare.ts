@@ -1,4 +1,5 @@
 import { seedExperts } from '../seed/experts.js';
+import { seedExpertEvents } from '../seed/expert-events.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,6 +174,8 @@ function seedParts(
     },
     // The fourteenth: experts, which need the providers and their products.
     { key: 'experts_seeded_at', seed: seedExperts },
+    // The seventeenth: the experts of the expert clinics, which need the events and the experts.
+    { key: 'expert_events_seeded_at', seed: seedExpertEvents },
   ];
 }
 

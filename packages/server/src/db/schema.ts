@@ -589,6 +589,13 @@ export interface ExpertTermTable {
   expert_seq: number;
 }
 
+/** The experts an expert clinic names, in the organiser's order. */
+export interface EventExpertTable {
+  event_seq: number;
+  expert_seq: number;
+  position: number;
+}
+
 export interface Database {
   regions: RegionTable;
   categories: CategoryTable;
@@ -631,4 +638,5 @@ export interface Database {
   expert_specialties: ExpertSpecialtyTable;
   expert_products: ExpertProductTable;
   expert_terms: ExpertTermTable;
+  event_experts: EventExpertTable;
 }
