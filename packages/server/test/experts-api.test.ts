@@ -251,6 +251,24 @@ describe('POST /me/experts and PATCH /me/experts/{id}', () => {
     assertProblem(other, 422, 'idempotency_key_reused');
   });
 
+  test('an edit retried with its Idempotency-Key is answered as the first time', async () => {
+    const expert = await created('usr-prv-01', { ...base, name: '皇甫重试' });
+    const headers = { 'idempotency-key': 'expert-edit-1' };
+    const url = `/me/experts/${expert.id}`;
+    const first = await write('usr-prv-01', 'PATCH', url, { years: 20 }, headers);
+    assert.equal(first.status, 200);
+    await app.database.db.updateTable('experts').set({ years: 21 }).where('id', '=', expert.id).execute();
+    const again = await write('usr-prv-01', 'PATCH', url, { years: 20 }, headers);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal((again.body as ExpertDetail).years, 20);
+    const stored = await app.database.db
+      .selectFrom('experts')
+      .select('years')
+      .where('id', '=', expert.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.years, 21, 'the replay changed nothing');
+  });
+
   test('fields are refused with the shared rules’ message keys', async () => {
     const response = await write('usr-prv-01', 'POST', '/me/experts', {
       name: '李',
