@@ -13,6 +13,7 @@ import { recordFeedbackRating } from '../stories/record/feedback-rating.js';
 import { recordPolicyList } from '../stories/record/policy-list.js';
 import { recordVoucherWallet } from '../stories/record/voucher-wallet.js';
 import { Recorder, type WidgetRecorder } from '../stories/record/recorder.js';
+import { recordExpertDirectory } from '../stories/record/expert-directory.js';
 
 const OUT = 'stories/fixtures';
 const started = performance.now();
@@ -33,6 +34,7 @@ try {
     recordFeedbackRating,
     recordPolicyList,
     recordCenterScorecard,
+    recordExpertDirectory,
   ];
   for (const record of records) widgets.push(await record(recorder, now));
   mkdirSync(OUT, { recursive: true });

@@ -78,6 +78,7 @@ const WIDGETS = [
   { widget: 'smec-feedback-rating', path: '/ratings', rendered: 'smec-feedback-rating [part~="rating"]' },
   { widget: 'smec-policy-list', path: '/policies', rendered: 'smec-policy-list [part~="item"]' },
   { widget: 'smec-center-scorecard', path: '/scorecard', rendered: 'smec-center-scorecard [part~="figure"]' },
+  { widget: 'smec-expert-directory', path: '/experts', rendered: 'smec-expert-directory [part~="card"]' },
 ];
 
 for (const { widget, path, rendered } of WIDGETS) {

@@ -12,6 +12,7 @@ export { SmecFeedbackRating } from './define/smec-feedback-rating.js';
 export { SmecVoucherWallet } from './define/smec-voucher-wallet.js';
 export { SmecPolicyList } from './define/smec-policy-list.js';
 export { SmecCenterScorecard } from './define/smec-center-scorecard.js';
+export { SmecExpertDirectory } from './define/smec-expert-directory.js';
 export type { VoucherProductRequest } from './components/voucher-wallet/voucher-wallet.component.js';
 export type { DemandPrefill } from './components/demand-form/demand-form.component.js';
 export { SmecElement } from './internal/smec-element.js';

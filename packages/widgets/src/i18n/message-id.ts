@@ -7,6 +7,7 @@ import type { templates as eventCalendar } from '../components/event-calendar/lo
 import type { templates as feedbackRating } from '../components/feedback-rating/locales/en.js';
 import type { templates as policyList } from '../components/policy-list/locales/en.js';
 import type { templates as voucherWallet } from '../components/voucher-wallet/locales/en.js';
+import type { templates as expertDirectory } from '../components/expert-directory/locales/en.js';
 import type { templates as shared } from './locales/en.js';
 
 export type MessageId = keyof (typeof shared &
@@ -16,4 +17,5 @@ export type MessageId = keyof (typeof shared &
   typeof eventCalendar &
   typeof feedbackRating &
   typeof policyList &
-  typeof voucherWallet);
+  typeof voucherWallet &
+  typeof expertDirectory);
