@@ -12,7 +12,7 @@ export const templates = {
   'expert.heading': 'Experts',
   'expert.more': 'More experts',
   'expert.search.label': 'Search experts',
-  'expert.search.placeholder': 'Name, title or a keyword in Chinese, e.g. 税 or 会计',
+  'expert.search.placeholder': 'Name, title or a keyword (Chinese works with one or two characters)',
   'expert.search.submit': 'Search',
   'expert.total': '{0} experts',
   'expert.years': '{0} years in practice',
