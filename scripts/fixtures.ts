@@ -14,6 +14,7 @@ import { recordPolicyList } from '../stories/record/policy-list.js';
 import { recordVoucherWallet } from '../stories/record/voucher-wallet.js';
 import { recordProviderApplication } from '../stories/record/provider-application.js';
 import { Recorder, type WidgetRecorder } from '../stories/record/recorder.js';
+import { recordExpertDirectory } from '../stories/record/expert-directory.js';
 
 const OUT = 'stories/fixtures';
 const started = performance.now();
@@ -35,6 +36,7 @@ try {
     recordPolicyList,
     recordCenterScorecard,
     recordProviderApplication,
+    recordExpertDirectory,
   ];
   for (const record of records) widgets.push(await record(recorder, now));
   mkdirSync(OUT, { recursive: true });

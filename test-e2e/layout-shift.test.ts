@@ -83,6 +83,7 @@ const WIDGETS = [
     path: '/join',
     rendered: 'smec-provider-application [part~="next-button"]',
   },
+  { widget: 'smec-expert-directory', path: '/experts', rendered: 'smec-expert-directory [part~="card"]' },
 ];
 
 for (const { widget, path, rendered } of WIDGETS) {

@@ -38,6 +38,7 @@ const PAGES: Record<string, readonly string[]> = {
   '/scorecard': ['smec-center-scorecard [part~="figures"]'],
   '/signin': ['button[data-user-id]'],
   '/join': ['smec-provider-application [part~="next-button"]'],
+  '/experts': ['smec-expert-directory [part~="card"]'],
 };
 
 async function loaded(page: Page, selectors: readonly string[]): Promise<void> {

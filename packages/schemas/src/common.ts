@@ -36,3 +36,7 @@ export function pageOf<T extends z.ZodMiniType>(item: T) {
     total: z.int().check(z.minimum(0)),
   });
 }
+
+/** Another resource named by one (an expert's provider or products, a clinic's experts): its id and name. */
+export const NamedRef = z.object({ id: Id, name: z.string() });
+export type NamedRef = z.infer<typeof NamedRef>;

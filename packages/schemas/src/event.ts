@@ -1,4 +1,4 @@
-import { DateTime, Id, RegionCode, pageOf } from './common.js';
+import { DateTime, Id, NamedRef, RegionCode, pageOf } from './common.js';
 import { CategoryId } from './reference.js';
 import { EVENT_TYPES } from './rules/event.js';
 import * as z from './zod.js';
@@ -30,6 +30,8 @@ export const ServiceEvent = z.object({
   waitlist: z.boolean(),
   categoryIds: z.array(CategoryId),
   status: z.enum(['scheduled', 'cancelled']),
+  /** The experts an expert clinic names (ids and names), in one event's answer (`GET /events/{id}`) only. */
+  experts: z.optional(z.array(NamedRef)),
 });
 export type ServiceEvent = z.infer<typeof ServiceEvent>;
 

@@ -25,3 +25,6 @@ export * from './ordered-product.js';
 export * from './provider-account.js';
 export * from './my-product-view.js';
 export * from './provider-account-view.js';
+export * from './expert.js';
+export * from './expert-input.js';
+export * from './expert-query.js';

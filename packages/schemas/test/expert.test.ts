@@ -8,7 +8,11 @@ import {
   checkExpertSpecialties,
   checkExpertTitle,
   checkExpertYears,
+  isExpertMessageKey,
+  issueMessageKey,
+  messageText,
 } from '@smec/schemas/rules';
+import { ExpertInput } from '@smec/schemas';
 
 test('a name is 2 to 30 characters, counted as people count them', () => {
   assert.equal(checkExpertName('李'), 'expert.name');
@@ -51,4 +55,27 @@ test('every refusal has a text in zh-CN, zh-HK and en', () => {
     for (const locale of ['zh-CN', 'zh-HK', 'en'] as const) assert.ok(texts[locale].length > 0, `${key} ${locale}`);
   }
   assert.notEqual(EXPERT_MESSAGES['expert.name']['zh-CN'], EXPERT_MESSAGES['expert.name']['zh-HK']);
+});
+
+test('the expert keys are message keys of their own, with their texts in each language', () => {
+  assert.equal(isExpertMessageKey('expert.years'), true);
+  assert.equal(isExpertMessageKey('expert.unknown'), false);
+  assert.equal(isExpertMessageKey('toString'), false);
+  assert.equal(messageText('expert.years', 'en'), EXPERT_MESSAGES['expert.years'].en);
+  assert.equal(messageText('expert.bio', 'zh-HK'), EXPERT_MESSAGES['expert.bio']['zh-HK']);
+});
+
+test('an expert input is refused field by field with the shared rules’ keys', () => {
+  const valid = { name: '李明', title: '高级会计师', specialties: ['finance-tax'], years: 12 };
+  assert.equal(ExpertInput.safeParse(valid).success, true);
+  const keysOf = (input: unknown) =>
+    (ExpertInput.safeParse(input).error?.issues ?? []).map(
+      (issue) => `${issue.path.join('.')} ${issueMessageKey(issue)}`,
+    );
+  assert.deepEqual(keysOf({ ...valid, name: '李' }), ['name expert.name']);
+  assert.deepEqual(keysOf({ ...valid, title: '师'.repeat(31) }), ['title expert.title']);
+  assert.deepEqual(keysOf({ ...valid, specialties: ['legal', 'legal'] }), ['specialties expert.specialties']);
+  assert.deepEqual([...new Set(keysOf({ ...valid, years: 61 }))], ['years expert.years']);
+  assert.deepEqual([...new Set(keysOf({ ...valid, years: 2.5 }))], ['years expert.years']);
+  assert.deepEqual(keysOf({ ...valid, bio: '字'.repeat(1001) }), ['bio expert.bio']);
 });

@@ -24,6 +24,7 @@ import type { Regions } from './resources/Regions.js';
 import type { Stats } from './resources/Stats.js';
 import type { Vouchers } from './resources/Vouchers.js';
 import type { PublicNotices } from './resources/PublicNotices.js';
+import type { Experts } from './resources/Experts.js';
 
 /** A configured client of the platform API, made by {@link createClient}. */
 export interface SmecClient {
@@ -61,6 +62,8 @@ export interface SmecClient {
   readonly demo: Demo;
   /** The public notice of approved applicants (公示) and objections to them. */
   readonly publicNotices: PublicNotices;
+  /** The expert database (服务专家库): search experts by specialty and region, and read one. */
+  readonly experts: Experts;
   /**
    * The low-level escape hatch, for endpoints this version has no method for: the same headers, retries, timeout,
    * errors and caching as every other call. With a `schema`, the body is parsed with it; with a schema's name, the
@@ -102,6 +105,7 @@ const RESOURCE_NAMES: readonly ResourceName[] = [
   'me',
   'demo',
   'publicNotices',
+  'experts',
 ];
 
 /**

@@ -36,7 +36,7 @@ export {
 export { Demo } from './resources/Demo.js';
 export { Events, type EventFeedParams, type EventListParams, type RegisterOptions } from './resources/Events.js';
 export { Me, type MyRegistrationListParams } from './resources/Me.js';
-export { ProviderMe } from './resources/ProviderMe.js';
+export { FullMe } from './resources/FullMe.js';
 export { MyProducts, productEtag, type MyProductListParams, type ProductVersion } from './resources/MyProducts.js';
 export { MyProvider, accountEtag, type AccountVersion } from './resources/MyProvider.js';
 export {
@@ -58,6 +58,8 @@ export {
   type ResumeParams,
 } from './resources/ProviderApplications.js';
 export { PublicNotices, type ObjectOptions, type PublicNoticeListParams } from './resources/PublicNotices.js';
+export { Experts, type ExpertListParams } from './resources/Experts.js';
+export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -174,3 +176,5 @@ export type {
   PublicNotice,
   PublicNoticePage,
 } from '@smec/schemas';
+// The expert database (服务专家库).
+export type { Expert, ExpertDetail, ExpertInput, ExpertPage, ExpertPatch, NamedRef } from '@smec/schemas';

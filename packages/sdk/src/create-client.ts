@@ -8,7 +8,7 @@ import { Demo } from './resources/Demo.js';
 import { Engagements } from './resources/Engagements.js';
 import { Events } from './resources/Events.js';
 import { Health } from './resources/Health.js';
-import { ProviderMe } from './resources/ProviderMe.js';
+import { FullMe } from './resources/FullMe.js';
 import { Policies } from './resources/Policies.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
@@ -19,6 +19,7 @@ import { Files } from './resources/Files.js';
 import { ProviderApplications } from './resources/ProviderApplications.js';
 import { Vouchers } from './resources/Vouchers.js';
 import { PublicNotices } from './resources/PublicNotices.js';
+import { Experts } from './resources/Experts.js';
 
 /**
  * Creates a client of the smec platform API, without zod: responses are returned as the platform sent them unless
@@ -53,8 +54,9 @@ export function createClient(options: ClientOptions): SmecClient {
     stats: Stats,
     files: Files,
     providerApplications: ProviderApplications,
-    me: ProviderMe,
+    me: FullMe,
     demo: Demo,
     publicNotices: PublicNotices,
+    experts: Experts,
   });
 }

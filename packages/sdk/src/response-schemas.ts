@@ -40,6 +40,8 @@ import {
   MyProduct,
   MyProductPage,
   ProviderAccount,
+  ExpertDetail,
+  ExpertPage,
 } from '@smec/schemas';
 
 /**
@@ -88,4 +90,6 @@ export const responseSchemas = {
   MyProduct,
   MyProductPage,
   ProviderAccount,
+  ExpertDetail,
+  ExpertPage,
 };

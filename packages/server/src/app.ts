@@ -36,6 +36,7 @@ import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
 import { meProductRoutes } from './routes/me-products.js';
 import { providerAccountRoutes } from './routes/provider-accounts.js';
+import { expertRoutes } from './routes/experts.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import { AdmissionSweep, sweepBeforeStatusAnswers } from './applications/admission.js';
 import type { Clock } from './clock.js';
@@ -216,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       meProductRoutes(api, storeContext);
       providerAccountRoutes(api, storeContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
+      expertRoutes(api, context);
     },
     { prefix: API_PREFIX },
   );

@@ -346,6 +346,45 @@ const ROWS: readonly Row[] = [
         : exampleCall('transitionProvider'),
     on: () => `${param('transitionProvider', 'id')} suspend, then the province reinstates`,
   },
+  { id: 'listExperts', expect: ANYONE },
+  { id: 'getExpert', expect: ANYONE },
+  {
+    id: 'createMyExpert',
+    expect: {
+      anonymous: 401,
+      enterpriseA: 403,
+      enterpriseB: 403,
+      provider: 'allow',
+      adminOther: 'allow',
+      adminHere: 'allow',
+    },
+    // The provider adds one delivering its product (the example); another provider or a center adds one of its own.
+    call: (_f, who) => {
+      if (who === 'provider') return exampleCall('createMyExpert');
+      const { productIds: _products, ...body } = exampleCall('createMyExpert').body as Record<string, unknown>;
+      return { body };
+    },
+    on: () => "the provider's own (example); another provider's or a center's own, without products",
+  },
+  {
+    id: 'updateMyExpert',
+    expect: {
+      anonymous: 401,
+      enterpriseA: 403,
+      enterpriseB: 403,
+      provider: 'allow',
+      providerOther: 404,
+      adminCounty: 404,
+      adminOther: 404,
+      adminHere: 'allow',
+    },
+    // The provider edits its own expert (the example); the centers an expert of A's city, in another county.
+    call: (_f, who) =>
+      who.startsWith('admin')
+        ? { params: { id: EXPERT_OF_CITY.id }, body: { years: 13 } }
+        : exampleCall('updateMyExpert'),
+    on: () => `${param('updateMyExpert', 'id')} (provider's), ${EXPERT_OF_CITY.id} (centers')`,
+  },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -447,6 +486,7 @@ before(async () => {
   });
   session = await signIn(server.apiUrl);
   fixtures = await prepare();
+  await findExpertOfCity();
 });
 
 after(async () => {
@@ -516,4 +556,18 @@ for (const row of ROWS) {
     printed.push({ id: row.id, cells, on });
     assert.deepEqual(mismatches, [], `${row.id}: answers that break the matrix`);
   });
+}
+
+/** An expert of A's city outside the county of the county center, for the centers' edits. */
+const EXPERT_OF_CITY = { id: '' };
+
+async function findExpertOfCity(): Promise<void> {
+  const countyOf = session.users.adminCounty.regionCode;
+  const page = await send(session, 'anonymous', 'listExperts', {
+    query: { regionCode: session.cityOfA, limit: '100' },
+  });
+  const items = (page.body as { items: { id: string; regionCode: string }[] }).items;
+  const expert = items.find((item) => item.regionCode !== countyOf && item.regionCode !== session.cityOfA);
+  assert.ok(expert, `an expert of ${session.cityOfA} outside ${countyOf}`);
+  EXPERT_OF_CITY.id = expert.id;
 }

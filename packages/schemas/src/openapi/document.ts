@@ -224,6 +224,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
         description: 'Files of the processes (a licence, a proof): uploaded, then read by those allowed',
       },
       { name: 'demo', description: 'Demo mode only: seeded users and their tokens' },
+      { name: 'experts', description: 'The expert database (服务专家库): providers’ and centers’ experts' },
     ],
     paths,
     components: {

@@ -14,6 +14,7 @@ import { applicationDraftOperations } from './operations/application-drafts.js';
 import { publicNoticeOperations } from './operations/public-notices.js';
 import { meProductOperations } from './operations/me-products.js';
 import { providerAccountOperations } from './operations/provider-accounts.js';
+import { expertOperations } from './operations/experts.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -38,6 +39,7 @@ export const operations = {
   ...publicNoticeOperations,
   ...meProductOperations,
   ...providerAccountOperations,
+  ...expertOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

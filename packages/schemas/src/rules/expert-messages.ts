@@ -30,4 +30,23 @@ export const EXPERT_MESSAGES: Readonly<Record<ExpertMessageKey, Texts>> = {
     'zh-HK': '個人簡介不能超過 1000 個字',
     en: 'The bio must be at most 1,000 characters',
   },
+  'expert.product': {
+    'zh-CN': '该服务产品不属于专家所在的服务机构',
+    'zh-HK': '該服務產品不屬於專家所在的服務機構',
+    en: "The product is not one of the expert's provider",
+  },
+  'expert.provider': {
+    'zh-CN': '该服务机构不存在，或不在您可管理的地区范围内',
+    'zh-HK': '該服務機構不存在，或不在您可管理的地區範圍內',
+    en: 'There is no such provider within the regions you manage',
+  },
+  'expert.region': {
+    'zh-CN': '专家所在地区应在您可管理的地区范围内',
+    'zh-HK': '專家所在地區應在您可管理的地區範圍內',
+    en: "The expert's region must be within the regions you manage",
+  },
 };
+
+export function isExpertMessageKey(value: unknown): value is ExpertMessageKey {
+  return typeof value === 'string' && Object.hasOwn(EXPERT_MESSAGES, value);
+}

@@ -11,7 +11,17 @@ export const EXPERT_SPECIALTIES_MAX = 5;
 export const EXPERT_YEARS_MAX = 60;
 export const EXPERT_BIO_MAX = 1000;
 
-export type ExpertMessageKey = 'expert.name' | 'expert.title' | 'expert.specialties' | 'expert.years' | 'expert.bio';
+export type ExpertMessageKey =
+  | 'expert.name'
+  | 'expert.title'
+  | 'expert.specialties'
+  | 'expert.years'
+  | 'expert.bio'
+  // Refusals of references only the server can check: a product not of the expert's provider, a provider or a
+  // region outside the writer's own.
+  | 'expert.product'
+  | 'expert.provider'
+  | 'expert.region';
 
 function within(text: string, min: number, max: number): boolean {
   const length = textLength(text.trim());

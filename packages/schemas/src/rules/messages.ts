@@ -8,6 +8,8 @@ import { APPLICATION_MESSAGES, isApplicationMessageKey } from './provider-applic
 import type { ApplicationMessageKey } from './provider-application.js';
 import { OBJECTION_MESSAGES, isObjectionMessageKey } from './public-notice-messages.js';
 import type { ObjectionMessageKey } from './public-notice.js';
+import { EXPERT_MESSAGES, isExpertMessageKey } from './expert-messages.js';
+import type { ExpertMessageKey } from './expert.js';
 
 export type MessageLocale = 'zh-CN' | 'zh-HK' | 'en';
 
@@ -26,12 +28,13 @@ export const MESSAGES = Object.fromEntries(
 ) as Record<MessageKey, Record<MessageLocale, string>>;
 
 /** A message key of any form: the public forms' or the application's. */
-export type FormMessageKey = MessageKey | ApplicationMessageKey | ObjectionMessageKey;
+export type FormMessageKey = MessageKey | ApplicationMessageKey | ObjectionMessageKey | ExpertMessageKey;
 
 /** The text of a message key in a language; unknown keys fall back to the generic message. */
 export function messageText(key: string, locale: MessageLocale = 'zh-CN'): string {
   if (isApplicationMessageKey(key)) return APPLICATION_MESSAGES[key][locale];
   if (isObjectionMessageKey(key)) return OBJECTION_MESSAGES[key][locale];
+  if (isExpertMessageKey(key)) return EXPERT_MESSAGES[key][locale];
   return BY_LOCALE[locale][isMessageKey(key) ? key : 'invalid'];
 }
 
@@ -41,9 +44,9 @@ export function issueMessageKey(issue: {
   readonly message: string;
   readonly input?: unknown;
 }): FormMessageKey {
-  if (isMessageKey(issue.message) || isApplicationMessageKey(issue.message) || isObjectionMessageKey(issue.message)) {
-    return issue.message;
-  }
+  const { message } = issue;
+  if (isMessageKey(message) || isApplicationMessageKey(message) || isObjectionMessageKey(message)) return message;
+  if (isExpertMessageKey(message)) return message;
   if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '')) {
     return 'required';
   }

@@ -75,6 +75,11 @@ export const PROBLEM_TITLES: Readonly<Record<ProblemCode, ProblemTitle>> = {
     'zh-HK': '服務機構已暫停或移出',
     en: 'The provider is suspended or removed',
   },
+  invalid_reference: {
+    'zh-CN': '引用的资源不可用',
+    'zh-HK': '引用的資源不可用',
+    en: 'A referenced resource cannot be used',
+  },
   internal_error: { 'zh-CN': '服务器内部错误', 'zh-HK': '伺服器內部錯誤', en: 'Internal error' },
   service_unavailable: { 'zh-CN': '服务暂不可用', 'zh-HK': '服務暫不可用', en: 'Service unavailable' },
 };

@@ -40,6 +40,7 @@ export const PROBLEM_STATUS = {
   precondition_required: 428,
   not_publishable: 422,
   provider_not_active: 409,
+  invalid_reference: 422,
   // The platform
   internal_error: 500,
   service_unavailable: 503,

@@ -1,6 +1,7 @@
 import type { MyRegistrationPage, MyRegistrationsQuery, z } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
+import type { MyExperts } from './MyExperts.js';
 import type { MyProducts } from './MyProducts.js';
 import type { MyProvider } from './MyProvider.js';
 import { Resource } from './Resource.js';
@@ -12,11 +13,14 @@ export type MyRegistrationListParams = z.output<typeof MyRegistrationsQuery>;
 export class Me extends Resource {
   /**
    * The signed-in provider's own products (drafts, publishing, withdrawing). Made by `createClient` (a client made
-   * with `createClientFrom` has it when given `me: ProviderMe`).
+   * with `createClientFrom` has it when given `me: FullMe`); declared only, so that a bundle of plain `Me` carries
+   * none of it.
    */
   declare readonly products: MyProducts;
   /** The signed-in provider's account. Made by `createClient`, as `products` is. */
   declare readonly provider: MyProvider;
+  /** The experts a provider or a center manages (`create`, `update`). Made by `createClient`, as `products` is. */
+  declare readonly experts: MyExperts;
 
   /**
    * The signed-in enterprise's event registrations with their events, the latest event first. Cancelled ones are

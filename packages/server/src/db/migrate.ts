@@ -16,6 +16,7 @@ import * as applicationDrafts from './migrations/0013_application_drafts.js';
 import * as fileStore from './migrations/0014_file_store.js';
 import * as publicNotice from './migrations/0015_public_notice.js';
 import * as providerSelfService from './migrations/0016_provider_self_service.js';
+import * as expertEvents from './migrations/0017_expert_events.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_file_store': fileStore,
   '0015_public_notice': publicNotice,
   '0016_provider_self_service': providerSelfService,
+  '0017_expert_events': expertEvents,
 };
 
 class InCodeMigrations implements MigrationProvider {

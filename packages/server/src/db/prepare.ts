@@ -1,4 +1,5 @@
 import { seedExperts } from '../seed/experts.js';
+import { seedExpertEvents } from '../seed/expert-events.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,6 +180,8 @@ function seedParts(
     { key: 'public_notices_seeded_at', seed: (handle, options) => seedPublicNotices(handle, cursorSecret, options) },
     // The sixteenth: the demo provider's drafts beside its published products.
     { key: 'provider_products_seeded_at', seed: seedProviderProducts },
+    // The seventeenth: the experts of the expert clinics, which need the events and the experts.
+    { key: 'expert_events_seeded_at', seed: seedExpertEvents },
   ];
 }
 

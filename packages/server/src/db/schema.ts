@@ -585,6 +585,50 @@ export interface ProviderApplicationDraftFileTable {
   name: string | null;
 }
 
+/** An expert of the expert database (服务专家库): a provider's, or a center's for its region when no provider's. */
+export interface ExpertTable {
+  seq: Generated<number>;
+  id: string;
+  name: string;
+  title: string;
+  years: number;
+  bio: string;
+  region_code: string;
+  provider_id: string | null;
+  /** The center (its region) that added the expert when no provider did. */
+  center_region_code: string | null;
+  /** 1 when shown to the public (as well as its provider being listed). */
+  listed: number;
+  /** Name, title, specialties' names and bio: confirms a phrase after the n-gram lookup. */
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExpertSpecialtyTable {
+  expert_seq: number;
+  category_id: string;
+}
+
+/** The products an expert delivers: always its provider's. */
+export interface ExpertProductTable {
+  expert_seq: number;
+  product_id: string;
+}
+
+/** The n-gram index of the experts (search/ngrams.ts): one row per term and expert. */
+export interface ExpertTermTable {
+  term: string;
+  expert_seq: number;
+}
+
+/** The experts an expert clinic names, in the organiser's order. */
+export interface EventExpertTable {
+  event_seq: number;
+  expert_seq: number;
+  position: number;
+}
+
 export interface Database {
   regions: RegionTable;
   categories: CategoryTable;
@@ -627,6 +671,11 @@ export interface Database {
   product_versions: ProductVersionTable;
   provider_timeline: ProviderTimelineTable;
   provider_changes: ProviderChangeTable;
+  experts: ExpertTable;
+  expert_specialties: ExpertSpecialtyTable;
+  expert_products: ExpertProductTable;
+  expert_terms: ExpertTermTable;
+  event_experts: EventExpertTable;
 }
 
 /** A product as it was published: what an engagement ordered at that version shows. */

@@ -11,6 +11,7 @@ import { notFound } from '../http/problem.js';
 import type { CalendarEntry } from './ics.js';
 import { rangeOf } from './range.js';
 import { eventOf, type EventRow } from './rows.js';
+import { expertsOfEvent } from '../experts/event-experts.js';
 import { unknownRegion } from '../http/common-problems.js';
 import { fill, type Localized } from '../http/localized.js';
 
@@ -115,6 +116,8 @@ export async function eventRow(db: Db, id: string): Promise<EventRow> {
   return row;
 }
 
+/** One event; an expert clinic with the experts it names (every other event names none). */
 export async function getEvent(context: EventContext, id: string): Promise<ServiceEvent> {
-  return eventOf(await eventRow(context.db, id));
+  const row = await eventRow(context.db, id);
+  return { ...eventOf(row), experts: await expertsOfEvent(context.db, Number(row.seq)) };
 }

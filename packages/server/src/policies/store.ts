@@ -6,7 +6,7 @@ import type { RegionIndex } from '../catalog/regions.js';
 import type { Database, PolicyTable } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
 import { notFound } from '../http/problem.js';
-import { parseQuery } from '../search/ngrams.js';
+import { likeContaining, termMatch, type TermIndex } from '../search/term-match.js';
 import { shanghaiDay } from '../time/shanghai.js';
 import { unknownRegion } from '../http/common-problems.js';
 import { fill, type Localized } from '../http/localized.js';
@@ -24,6 +24,7 @@ export interface PolicyContext {
 export type PolicyListQuery = Omit<PoliciesQuery, 'limit'> & { readonly limit?: number | undefined };
 
 const DEFAULT_LIMIT = 20;
+const POLICY_TERMS: TermIndex = { table: 'policy_terms', rowColumn: 'policy_seq' };
 
 function policyOf(regions: RegionIndex, row: PolicyTable, today: string): Policy {
   const region = regions.get(row.region_code);
@@ -45,11 +46,6 @@ function policyOf(regions: RegionIndex, row: PolicyTable, today: string): Policy
   };
 }
 
-/** `%` and `_` in a visitor's text match themselves in LIKE. */
-function likeContaining(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
 function validityCondition(validity: PolicyValidityFilter, today: string): Expression<SqlBool> {
   return validity === 'inForce'
     ? sql<SqlBool>`(effective_from <= ${today} and (effective_until is null or effective_until >= ${today}))`
@@ -61,16 +57,10 @@ function conditions(context: PolicyContext, query: PolicyListQuery, today: strin
   const where: Expression<SqlBool>[] = [];
   const text = query.q?.trim() ?? '';
   if (text !== '') {
-    const search = parseQuery(text);
-    if (!search) return null;
-    // Every term must be indexed for the policy (bigrams, or the one character of a one-character query); runs of
-    // three or more characters are then confirmed verbatim, since their bigrams may occur apart.
-    where.push(sql<SqlBool>`seq in (
-      select policy_seq from policy_terms where term in (${sql.join(search.terms)})
-      group by policy_seq having count(*) = ${search.terms.length})`);
-    for (const phrase of search.phrases.filter((p) => [...p].length > 2)) {
-      where.push(sql<SqlBool>`search_text like ${likeContaining(phrase)} escape '\\'`);
-    }
+    // Every term must be indexed for the policy (bigrams, or the one character of a one-character query).
+    const matched = termMatch(POLICY_TERMS, text, 'seq', 'search_text');
+    if (!matched) return null;
+    where.push(...matched);
   }
   if (query.region !== undefined) {
     if (!context.regions.get(query.region)) {

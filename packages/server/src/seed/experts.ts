@@ -2,6 +2,7 @@
 // serves, specialties among those categories, the provider's products in them and a bio that names all this. Names
 // are deterministic and never repeat.
 import type { DatabaseHandle } from '../db/database.js';
+import { expertSearchText } from '../experts/search-text.js';
 import { indexTerms } from '../search/ngrams.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import type { SeedOptions } from './catalog.js';
@@ -101,7 +102,8 @@ export function seedExperts(handle: DatabaseHandle, options: SeedOptions): void 
       const bio =
         `${name}，${title}，从事${categoryName.get(main)}工作${years}年，现任职于${provider.short_name}${delivered}。` +
         `擅长${STRENGTHS[main]}，服务领域涵盖${fields}，累计为${random.int(3, 40) * 10}余家中小企业提供咨询和辅导。`;
-      const searchText = [name, title, fields, bio].join(' ');
+      const specialtyNames = specialties.map((id) => categoryName.get(id) ?? id);
+      const searchText = expertSearchText({ name, title, specialtyNames, bio });
       const { lastInsertRowid } = insertExpert.run(
         `exp-${String(n + 1).padStart(4, '0')}`,
         name,

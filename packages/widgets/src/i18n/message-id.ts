@@ -8,6 +8,7 @@ import type { templates as feedbackRating } from '../components/feedback-rating/
 import type { templates as providerApplication } from '../components/provider-application/locales/en.js';
 import type { templates as policyList } from '../components/policy-list/locales/en.js';
 import type { templates as voucherWallet } from '../components/voucher-wallet/locales/en.js';
+import type { templates as expertDirectory } from '../components/expert-directory/locales/en.js';
 import type { templates as shared } from './locales/en.js';
 
 export type MessageId = keyof (typeof shared &
@@ -18,4 +19,5 @@ export type MessageId = keyof (typeof shared &
   typeof feedbackRating &
   typeof policyList &
   typeof voucherWallet &
-  typeof providerApplication);
+  typeof providerApplication &
+  typeof expertDirectory);

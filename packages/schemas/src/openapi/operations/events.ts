@@ -38,6 +38,8 @@ export const eventOperations = {
     path: '/events/{id}',
     tag: 'events',
     summary: 'One event, with its seats left and waitlist',
+    description:
+      'An expert clinic (`expertClinic`) names its experts (`experts`: ids and names); any other event none.',
     params: IdParams,
     response: ServiceEvent,
     problems: ['not_found'],
