@@ -12,6 +12,7 @@ import { recordEventCalendar } from '../stories/record/event-calendar.js';
 import { recordFeedbackRating } from '../stories/record/feedback-rating.js';
 import { recordPolicyList } from '../stories/record/policy-list.js';
 import { recordVoucherWallet } from '../stories/record/voucher-wallet.js';
+import { recordProviderApplication } from '../stories/record/provider-application.js';
 import { Recorder, type WidgetRecorder } from '../stories/record/recorder.js';
 
 const OUT = 'stories/fixtures';
@@ -33,6 +34,7 @@ try {
     recordFeedbackRating,
     recordPolicyList,
     recordCenterScorecard,
+    recordProviderApplication,
   ];
   for (const record of records) widgets.push(await record(recorder, now));
   mkdirSync(OUT, { recursive: true });

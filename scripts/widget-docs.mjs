@@ -18,6 +18,7 @@ const ORDER = [
   'smec-feedback-rating',
   'smec-policy-list',
   'smec-center-scorecard',
+  'smec-provider-application',
 ];
 
 /** Markdown table cells hold one line and no bare `|`. */

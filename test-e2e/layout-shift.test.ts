@@ -78,6 +78,11 @@ const WIDGETS = [
   { widget: 'smec-feedback-rating', path: '/ratings', rendered: 'smec-feedback-rating [part~="rating"]' },
   { widget: 'smec-policy-list', path: '/policies', rendered: 'smec-policy-list [part~="item"]' },
   { widget: 'smec-center-scorecard', path: '/scorecard', rendered: 'smec-center-scorecard [part~="figure"]' },
+  {
+    widget: 'smec-provider-application',
+    path: '/join',
+    rendered: 'smec-provider-application [part~="next-button"]',
+  },
 ];
 
 for (const { widget, path, rendered } of WIDGETS) {

@@ -19,7 +19,8 @@ export type Widget =
   | 'voucher-wallet'
   | 'feedback-rating'
   | 'policy-list'
-  | 'center-scorecard';
+  | 'center-scorecard'
+  | 'provider-application';
 
 /**
  * How the network behaves: `answers` with the recording; `loading` never answers; `stalled` answers after `stallMs`

@@ -10,6 +10,7 @@ import {
   APPLICATION_NO_PATTERN,
   APPLICATION_TEXT_LIMITS,
   MAX_APPLICATION_CATEGORIES,
+  MAX_CERTIFICATES,
   checkApplicationCategories,
   checkApplicationText,
   checkEmail,
@@ -22,8 +23,8 @@ import {
 } from './rules/provider-application.js';
 import * as z from './zod.js';
 
-/** At most this many qualification certificates besides the licence. */
-export const MAX_CERTIFICATES = 10;
+// Zod-free, so the application widget counts with it too.
+export { MAX_CERTIFICATES };
 
 function applicationText(field: ApplicationTextField) {
   const { key, max } = APPLICATION_TEXT_LIMITS[field];

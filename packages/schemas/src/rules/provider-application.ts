@@ -30,6 +30,9 @@ export const MIN_YEARS_OPERATING = 2;
 /** At most this many service categories: a provider names what it does, not everything. */
 export const MAX_APPLICATION_CATEGORIES = 5;
 
+/** At most this many qualification certificates besides the licence. */
+export const MAX_CERTIFICATES = 10;
+
 /** Length limits of the free-text fields, as a person counts characters, with the message of each. */
 export const APPLICATION_TEXT_LIMITS = {
   name: { min: 2, max: 100, key: 'application.name' },

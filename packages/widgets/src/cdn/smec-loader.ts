@@ -12,6 +12,7 @@ export const WIDGET_TAGS = [
   'smec-feedback-rating',
   'smec-policy-list',
   'smec-center-scorecard',
+  'smec-provider-application',
 ] as const;
 
 const LOADED = Symbol.for('smec.loader');

@@ -5,6 +5,7 @@ import type { templates as centerScorecard } from '../components/center-scorecar
 import type { templates as demandForm } from '../components/demand-form/locales/en.js';
 import type { templates as eventCalendar } from '../components/event-calendar/locales/en.js';
 import type { templates as feedbackRating } from '../components/feedback-rating/locales/en.js';
+import type { templates as providerApplication } from '../components/provider-application/locales/en.js';
 import type { templates as policyList } from '../components/policy-list/locales/en.js';
 import type { templates as voucherWallet } from '../components/voucher-wallet/locales/en.js';
 import type { templates as shared } from './locales/en.js';
@@ -16,4 +17,5 @@ export type MessageId = keyof (typeof shared &
   typeof eventCalendar &
   typeof feedbackRating &
   typeof policyList &
-  typeof voucherWallet);
+  typeof voucherWallet &
+  typeof providerApplication);

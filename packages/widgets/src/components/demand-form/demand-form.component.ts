@@ -19,7 +19,7 @@ import { themeStyles } from '../../styles/theme.styles.js';
 import { loadReferenceData } from '../catalog/reference-data.js';
 import styles from './demand-form.styles.js';
 import { DraftKeeper } from './draft-keeper.js';
-import { fieldId } from './field-view.js';
+import { fieldId } from '../../forms/field-view.js';
 import {
   EMPTY_VALUES,
   FORM_FIELDS,
@@ -34,7 +34,7 @@ import { renderFields } from './form-view.js';
 import type { LookupInputs } from './lookup-controller.js';
 import { renderLookupMode } from './lookup-mode.js';
 import { prefillOf, withPrefill, type DemandPrefill } from './prefill.js';
-import { renderReferenceError, renderSubmitMessage } from './submit-view.js';
+import { renderReferenceError, renderSubmitMessage } from '../../forms/submit-view.js';
 import { prepareValidation, problemText, renderSummary } from './validation-texts.js';
 import { Demands } from '@smec/sdk/core';
 

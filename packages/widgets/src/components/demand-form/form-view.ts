@@ -3,8 +3,10 @@ import { textLength, todayInShanghai } from '@smec/schemas/rules';
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str, type SmecLocale } from '../../i18n/localization.js';
 import { formatNumber } from '../../internal/format.js';
-import { categoryName, countiesOf, type ReferenceData } from '../catalog/reference-data.js';
-import { describedBy, fieldId, renderField, renderFieldError } from './field-view.js';
+import { categoryName, type ReferenceData } from '../catalog/reference-data.js';
+import { describedBy, fieldId, renderField, renderFieldError } from '../../forms/field-view.js';
+import { renderRegionField } from '../../forms/region-field.js';
+import { renderTextField, type TextFieldOptions } from '../../forms/text-field.js';
 import type { DemandFormValues, FormField } from './fields.js';
 
 const DESCRIPTION_MAX = 1000;
@@ -16,44 +18,6 @@ export interface FormView {
   referenceStatus: TaskStatus;
   locale: SmecLocale;
   problem(field: FormField): string | undefined;
-}
-
-export interface TextFieldOptions {
-  value: string;
-  hint?: string;
-  type?: string;
-  autocomplete?: string;
-  inputmode?: string;
-  optional?: boolean;
-  min?: string;
-}
-
-/** A text input with its label, hint and error (the form's and the lookup's). */
-export function renderTextField(
-  name: string,
-  label: string,
-  error: string | undefined,
-  options: TextFieldOptions,
-): TemplateResult {
-  return renderField({
-    name,
-    label,
-    hint: options.hint,
-    error,
-    optional: options.optional,
-    control: html`<input
-      id=${fieldId(name)}
-      name=${name}
-      type=${options.type ?? 'text'}
-      .value=${options.value}
-      autocomplete=${options.autocomplete ?? 'off'}
-      inputmode=${options.inputmode ?? 'text'}
-      min=${options.min ?? nothing}
-      spellcheck="false"
-      aria-invalid=${error ? 'true' : 'false'}
-      aria-describedby=${describedBy(name, !!options.hint, error) || nothing}
-    />`,
-  });
 }
 
 function renderText(view: FormView, name: FormField, label: string, options: TextFieldOptions): TemplateResult {
@@ -101,50 +65,6 @@ function renderCategory(view: FormView) {
       )}
     </select>`,
   });
-}
-
-function renderRegion(view: FormView) {
-  const reference = view.reference;
-  const error = view.problem('city');
-  const { city, county } = view.values;
-  const counties = city ? countiesOf(reference, city) : [];
-  const loading = !reference && view.referenceStatus !== TaskStatus.ERROR;
-  return html`<div
-    part="field"
-    class=${error ? 'field field-invalid' : 'field'}
-    role="group"
-    aria-labelledby="smec-df-region-label"
-  >
-    <span class="label" id="smec-df-region-label">${msg('所在地区', { id: 'demand.region' })}</span>
-    ${renderFieldError('city', error)}
-    <div class="region-row">
-      <label class="sub-label">
-        <span>${msg('地级市', { id: 'demand.city' })}</span>
-        <select
-          id=${fieldId('city')}
-          name="city"
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${describedBy('city', false, error) || nothing}
-        >
-          <option value="" ?selected=${!city}>
-            ${loading ? msg('正在加载…', { id: 'status.loading' }) : msg('请选择', { id: 'demand.choose' })}
-          </option>
-          ${(reference?.cities ?? []).map(
-            (region) => html`<option value=${region.code} ?selected=${region.code === city}>${region.name}</option>`,
-          )}
-        </select>
-      </label>
-      <label class="sub-label">
-        <span>${msg('区（县）', { id: 'demand.county' })}</span>
-        <select id=${fieldId('county')} name="county" ?disabled=${!city}>
-          <option value="" ?selected=${!county}>${msg('全市', { id: 'demand.county.all' })}</option>
-          ${counties.map(
-            (region) => html`<option value=${region.code} ?selected=${region.code === county}>${region.name}</option>`,
-          )}
-        </select>
-      </label>
-    </div>
-  </div>`;
 }
 
 function renderDescription(view: FormView) {
@@ -207,7 +127,7 @@ function renderNeed(view: FormView) {
   const { values } = view;
   return html`<fieldset part="fieldset">
     <legend>${msg('需求内容', { id: 'demand.group.need' })}</legend>
-    ${renderCategory(view)} ${renderRegion(view)}
+    ${renderCategory(view)} ${renderRegionField(view)}
     ${renderText(view, 'title', msg('需求标题', { id: 'demand.title' }), {
       value: values.title,
       hint: msg('一句话概括，5 至 60 字', { id: 'demand.title.hint' }),

@@ -2,20 +2,8 @@ import { msg } from '../../i18n/localization.js';
 import type { DemandStatus, DemandStatusView } from '@smec/schemas';
 import { html, nothing } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
-import { TIME_ZONE } from '../../internal/format.js';
+import { formatDateTime } from '../../internal/date-time.js';
 import { categoryName, regionName, type ReferenceData } from '../catalog/reference-data.js';
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A moment in Asia/Shanghai, to the minute: `2026年11月28日 10:05` / `Nov 28, 2026, 10:05 AM`. */
-function formatDateTime(iso: string, locale: string): string {
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
-    dateTimeFormats.set(locale, format);
-  }
-  return format.format(new Date(iso));
-}
 
 /** A demand's state in words: the status is always written, never shown by colour alone. */
 export function statusText(status: DemandStatus): string {

@@ -1,6 +1,6 @@
 import { nothing, type ReactiveControllerHost } from 'lit';
 import { Lazy } from '../../internal/lazy.js';
-import type { SummaryItem } from './error-summary.js';
+import type { SummaryItem } from '../../forms/error-summary.js';
 import type { FieldProblem } from './fields.js';
 
 // The platform's validation texts and the error summary, for the form and its lookup mode alike: fetched when the

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { msg } from '../../i18n/localization.js';
-import { adoptViewStyles } from '../../internal/view-styles.js';
+import { msg } from '../i18n/localization.js';
+import { adoptViewStyles } from '../internal/view-styles.js';
 import { errorSummaryStyles } from './error-summary.styles.js';
 import { fieldId } from './field-view.js';
 

@@ -1,7 +1,7 @@
 import { isSmecRateLimitError } from '@smec/sdk/core';
 import { html, nothing } from 'lit';
-import { msg } from '../../i18n/localization.js';
-import { describeError } from '../../views/error-view.js';
+import { msg } from '../i18n/localization.js';
+import { describeError } from '../views/error-view.js';
 import { rateLimitText } from './rate-limit.js';
 
 /**

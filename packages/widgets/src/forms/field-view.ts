@@ -1,4 +1,4 @@
-import { msg } from '../../i18n/localization.js';
+import { msg } from '../i18n/localization.js';
 import { html, nothing, type TemplateResult } from 'lit';
 
 /** The id of a field's control inside the shadow root; the error summary's links point at it. */

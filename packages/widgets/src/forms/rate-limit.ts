@@ -1,4 +1,4 @@
-import { msg, str } from '../../i18n/localization.js';
+import { msg, str } from '../i18n/localization.js';
 
 /** 「提交过于频繁，请在 3 分钟后重试」: the platform's Retry-After, in minutes a person can plan with. */
 export function rateLimitText(retryAfterSeconds: number | undefined): string {
