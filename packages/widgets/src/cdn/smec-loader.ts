@@ -13,6 +13,7 @@ export const WIDGET_TAGS = [
   'smec-policy-list',
   'smec-center-scorecard',
   'smec-provider-application',
+  'smec-public-notice',
 ] as const;
 
 const LOADED = Symbol.for('smec.loader');
