@@ -49,3 +49,17 @@ test('every widget module and the root import the one core chunk, the only per-w
   assert.deepEqual([...cores], [...withLit]);
   assert.equal(cores.size, 1);
 });
+
+/** Everything an entry downloads up front, as one text. */
+function closureText(entry: string): string {
+  return [...staticClosure(join(CDN_DIR, entry))].map((file) => readFileSync(file, 'utf8')).join('\n');
+}
+
+// Issue 19: the public notice loads through the loader or its own module, within a widget's budget, never in smec.js.
+test(`smec-public-notice.js is a module of its own within ${BUDGETS_KB.widget} KB gzip, and not part of smec.js`, () => {
+  const kb = sizes['smec-public-notice.js'];
+  assert.ok(kb !== undefined, 'no smec-public-notice.js in the CDN build');
+  assert.ok(kb <= BUDGETS_KB.widget, `smec-public-notice.js: ${kb} KB`);
+  assert.ok(closureText('smec-public-notice.js').includes('smec-public-notice'));
+  assert.ok(!closureText('smec.js').includes('smec-public-notice'), 'smec.js defines <smec-public-notice>');
+});
