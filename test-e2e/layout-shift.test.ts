@@ -83,6 +83,7 @@ const WIDGETS = [
     path: '/join',
     rendered: 'smec-provider-application [part~="next-button"]',
   },
+  { widget: 'smec-public-notice', path: '/join', rendered: 'smec-public-notice [part~="item"]' },
 ];
 
 for (const { widget, path, rendered } of WIDGETS) {

@@ -7,7 +7,7 @@ export default [
   css`
     /* The loading skeleton's height: three applicants on a desktop screen (styles/skeleton.styles.ts). */
     :host {
-      --_skeleton-size: 27rem;
+      --_skeleton-size: 45rem;
     }
 
     .list {
