@@ -2,12 +2,13 @@
 // the keyboard alone, the error summary, the platform's 409 once a notice has ended and its 429, the Idempotency-Key
 // kept across a retry, the loading, empty and error states, the languages, care mode and a 320 px column.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { PublicNotice, PublicNoticePage } from '@smec/schemas';
+import type { ObjectionInput, PublicNotice, PublicNoticePage } from '@smec/schemas';
 import { OBJECTION_MESSAGES } from '@smec/schemas/rules';
-import { createClient, SmecNetworkError } from '@smec/sdk';
+import { createClient, SmecNetworkError, type ObjectOptions } from '@smec/sdk';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../src/define/smec-public-notice.js';
+import { validationMessage } from '../src/i18n/validation-messages.js';
 import type { SmecClient, SmecObjectionSubmitEvent, SmecPublicNotice } from '../src/index.js';
 import { faintTexts, overflowing, smallTargets, smallTexts } from './care-measure.js';
 import { API, CLOSED_API, LAZY_VIEW, LIMITED_API, part, parts, shadow, statusText } from './helpers.js';
@@ -202,6 +203,32 @@ describe('<smec-public-notice>', () => {
     expect(control(el, 'reason').getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('shows the platform’s refusals next to their fields, keeping what was typed', async () => {
+    // A client that sends a mobile the platform refuses: its 400 names the field, in the platform's words.
+    const real = createClient({ baseUrl: API }) as unknown as SmecClient;
+    const publicNotices = {
+      list: (...args: Parameters<SmecClient['publicNotices']['list']>) => real.publicNotices.list(...args),
+      object: (id: string, input: ObjectionInput, options?: ObjectOptions) =>
+        real.publicNotices.object(id, { ...input, mobile: '1234' }, options),
+    };
+    const client = new Proxy(real, {
+      get: (target, key) => (key === 'publicNotices' ? publicNotices : Reflect.get(target, key)),
+    });
+    const el = await inColumn(900, html`<smec-public-notice .client=${client}></smec-public-notice>`);
+    await notices(el);
+    await openForm(el);
+    await expect(el).to.be.accessible();
+    await fillValid(el);
+    submit(el);
+    await waitUntil(() => fieldError(el, 'mobile') !== '', 'no refusal next to the mobile', LAZY_VIEW);
+    expect(fieldError(el, 'mobile')).to.equal(validationMessage('contact.phone'));
+    expect(fieldError(el, 'name')).to.equal('');
+    await waitUntil(() => shadow(el).activeElement === part(el, 'error-summary'), 'the summary has no focus');
+    expect(control(el, 'mobile').value).to.equal('13900139001');
+    expect(control(el, 'reason').value).to.equal(REASON);
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps one Idempotency-Key across the retries of one objection', async () => {
     const real = createClient({ baseUrl: API }) as unknown as SmecClient;
     const keys: string[] = [];
@@ -334,6 +361,18 @@ describe('<smec-public-notice>', () => {
     submit(hk);
     await waitUntil(() => fieldError(hk, 'name') !== '', 'no zh-HK error', LAZY_VIEW);
     expect(fieldError(hk, 'name')).to.equal(OBJECTION_MESSAGES['objection.name']['zh-HK']);
+  });
+
+  it('fits every width from 320 to 1280 px, the list and the form with its errors', async () => {
+    for (const width of [320, 390, 768, 1280]) {
+      const el = await inColumn(width, html`<smec-public-notice api-base=${API}></smec-public-notice>`);
+      await notices(el);
+      expect(overflowing(el), `the list at ${width} px`).to.deep.equal([]);
+      await openForm(el);
+      submit(el);
+      await waitUntil(() => part(el, 'error-summary'), 'no error summary', LAZY_VIEW);
+      expect(overflowing(el), `the form at ${width} px`).to.deep.equal([]);
+    }
   });
 
   it('fits a 320 px column in care mode: the list, the form with errors and the confirmation', async () => {

@@ -168,8 +168,8 @@ export class SmecPublicNotice extends SmecElement {
   }
 
   private open(notice: PublicNotice): void {
+    // A key still pending stays: the same objection typed again to the same applicant is the same submission.
     this.submission.abort();
-    this.submission.pending = undefined;
     this.opened = notice;
     this.values = { ...EMPTY_OBJECTION };
     this.problems = {};
@@ -227,7 +227,8 @@ export class SmecPublicNotice extends SmecElement {
 
   private handleSubmit(event: Event): void {
     event.preventDefault();
-    if (this.submission.busy) return;
+    // Once the notice has ended, sending again could only be refused again.
+    if (this.submission.busy || this.phase === 'ended') return;
     const problems: Problems = {};
     for (const field of OBJECTION_FIELDS) {
       const key = checkObjectionField(field, this.values);
