@@ -13,6 +13,7 @@ import { recordFeedbackRating } from '../stories/record/feedback-rating.js';
 import { recordPolicyList } from '../stories/record/policy-list.js';
 import { recordVoucherWallet } from '../stories/record/voucher-wallet.js';
 import { recordProviderApplication } from '../stories/record/provider-application.js';
+import { recordPublicNotice } from '../stories/record/public-notice.js';
 import { Recorder, type WidgetRecorder } from '../stories/record/recorder.js';
 import { recordExpertDirectory } from '../stories/record/expert-directory.js';
 
@@ -37,6 +38,7 @@ try {
     recordCenterScorecard,
     recordProviderApplication,
     recordExpertDirectory,
+    recordPublicNotice,
   ];
   for (const record of records) widgets.push(await record(recorder, now));
   mkdirSync(OUT, { recursive: true });

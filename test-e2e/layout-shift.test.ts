@@ -84,6 +84,7 @@ const WIDGETS = [
     rendered: 'smec-provider-application [part~="next-button"]',
   },
   { widget: 'smec-expert-directory', path: '/experts', rendered: 'smec-expert-directory [part~="card"]' },
+  { widget: 'smec-public-notice', path: '/join', rendered: 'smec-public-notice [part~="item"]' },
 ];
 
 for (const { widget, path, rendered } of WIDGETS) {

@@ -37,7 +37,7 @@ const PAGES: Record<string, readonly string[]> = {
   '/policies': ['smec-policy-list [part~="item"]'],
   '/scorecard': ['smec-center-scorecard [part~="figures"]'],
   '/signin': ['button[data-user-id]'],
-  '/join': ['smec-provider-application [part~="next-button"]'],
+  '/join': ['smec-provider-application [part~="next-button"]', 'smec-public-notice [part~="item"]'],
   '/experts': ['smec-expert-directory [part~="card"]'],
 };
 

@@ -130,5 +130,7 @@ export async function writeHostileData(db: Kysely<Database>): Promise<void> {
     await trx.updateTable('engagement_timeline').set({ note: text, actor_name: text }).execute();
     await trx.updateTable('ratings').set({ comment: text, product_name: text, enterprise_label: text }).execute();
     await trx.updateTable('follow_up_answers').set({ text }).execute();
+    // The applicants' names, which the public notice shows to anyone (categories and regions are hostile above).
+    await trx.updateTable('provider_applications').set({ name: text }).execute();
   });
 }

@@ -41,3 +41,10 @@ export const RATING_SCORES: readonly (readonly [string, number])[] = [
 ];
 export const DISSATISFIED_PENALTY = 5;
 export const RATING_COMMENT = '顾问专业，按期交付。';
+
+/** The objection the public notice's confirmation story files against the seed's demo notice. */
+export const OBJECTION = {
+  name: '陈先生',
+  mobile: '13900139000',
+  reason: '该机构在申请材料中填报的专业人员人数与实际不符，其办公地址长期无人办公。',
+} as const;

@@ -21,7 +21,8 @@ export type Widget =
   | 'policy-list'
   | 'center-scorecard'
   | 'provider-application'
-  | 'expert-directory';
+  | 'expert-directory'
+  | 'public-notice';
 
 /**
  * How the network behaves: `answers` with the recording; `loading` never answers; `stalled` answers after `stallMs`

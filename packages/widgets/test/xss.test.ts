@@ -8,6 +8,7 @@ import type {
   DemandStatusView,
   Engagement,
   PolicyPage,
+  PublicNoticePage,
   Rating,
   Registration,
   ServiceEvent,
@@ -22,6 +23,7 @@ import '../src/define/smec-event-calendar.js';
 import '../src/define/smec-feedback-rating.js';
 import '../src/define/smec-policy-list.js';
 import '../src/define/smec-provider-application.js';
+import '../src/define/smec-public-notice.js';
 import '../src/define/smec-root.js';
 import '../src/define/smec-voucher-wallet.js';
 import type { SmecCatalog, SmecDemandForm, SmecProviderApplication } from '../src/index.js';
@@ -485,6 +487,36 @@ describe('hostile texts stay text in every widget', () => {
       await waitUntil(() => !part(el, 'summary'), 'the policy did not close');
     }
     expect([...seen].sort()).to.deep.equal([...JAVASCRIPT_URLS].sort());
+    await nothingRan();
+  });
+
+  it('smec-public-notice: the applicants’ names and categories, in the list, the objection form and its confirmation', async () => {
+    const page = await get<PublicNoticePage>('/public-notices?limit=10');
+    expect(page.items.length).to.be.greaterThan(0);
+    const el = await fixture(html`<smec-public-notice api-base=${API}></smec-public-notice>`);
+    await waitUntil(() => parts(el, 'item').length === page.items.length, 'no notices', LAZY_VIEW);
+    expect(parts(el, 'item-title').map((title) => title.textContent?.trim())).to.deep.equal(
+      page.items.map(() => HOSTILE_TEXT),
+    );
+    // Each: its name and every category's name.
+    const shown = page.items.reduce((sum, notice) => sum + 1 + notice.categories.length, 0);
+    expectShown(expectInert(el), shown, 'public notice');
+
+    parts<HTMLButtonElement>(el, 'object-button')[0]!.click();
+    await waitUntil(() => part(el, 'form-heading'), 'the form did not open', LAZY_VIEW);
+    expectShown(expectInert(el), 1, 'objection form');
+    for (const [name, value] of [
+      ['name', '陈先生'],
+      ['mobile', '13900139004'],
+      ['reason', `${PAYLOADS[0]} ${PAYLOADS[1]}`],
+    ] as const) {
+      const field = shadow(el).querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)!;
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    }
+    part<HTMLButtonElement>(el, 'submit-button')!.click();
+    await waitUntil(() => part(el, 'confirmation'), 'no confirmation', LAZY_VIEW);
+    expectShown(expectInert(el), 1, 'objection confirmation');
     await nothingRan();
   });
 

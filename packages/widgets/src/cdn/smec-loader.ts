@@ -14,6 +14,7 @@ export const WIDGET_TAGS = [
   'smec-center-scorecard',
   'smec-provider-application',
   'smec-expert-directory',
+  'smec-public-notice',
 ] as const;
 
 const LOADED = Symbol.for('smec.loader');
