@@ -343,7 +343,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       port: 0,
       host: '127.0.0.1',
       ...(TEST_POSTGRES_URL ? { databaseUrl: database.location } : { dataDir: database.location }),
-      logger: false,
+      // SMEC_TEST_LOG=1 shows the servers' logs, with the cause of any 500.
+      logger: process.env['SMEC_TEST_LOG'] === '1',
       demo: options.demo ?? false,
       demoAuth: options.demoAuth ?? true,
       // A problem code its operation does not list fails the test that meets it.

@@ -32,7 +32,8 @@ export async function orderedProducts(
   const wanted = engagements.filter((row) => row.product_version != null);
   const found = new Map<string, OrderedProduct>();
   if (wanted.length === 0) return found;
-  const pairs = wanted.map((row) => sql`(${row.product_id}, ${row.product_version})`);
+  // PostgreSQL types a bare parameter in VALUES as text: the cast lets it compare with the version column.
+  const pairs = wanted.map((row) => sql`(${row.product_id}, cast(${row.product_version} as integer))`);
   const rows = await sql<ProductVersionTable>`
     select * from product_versions where (product_id, version) in (values ${sql.join(pairs)})`.execute(db);
   for (const row of rows.rows) found.set(versionKey(row.product_id, row.version), orderedProductOf(row));
