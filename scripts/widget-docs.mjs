@@ -19,6 +19,7 @@ const ORDER = [
   'smec-policy-list',
   'smec-center-scorecard',
   'smec-provider-application',
+  'smec-provider-workbench',
 ];
 
 /** Markdown table cells hold one line and no bare `|`. */

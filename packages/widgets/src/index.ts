@@ -13,6 +13,7 @@ export { SmecVoucherWallet } from './define/smec-voucher-wallet.js';
 export { SmecPolicyList } from './define/smec-policy-list.js';
 export { SmecCenterScorecard } from './define/smec-center-scorecard.js';
 export { SmecProviderApplication } from './define/smec-provider-application.js';
+export { SmecProviderWorkbench } from './define/smec-provider-workbench.js';
 export type { VoucherProductRequest } from './components/voucher-wallet/voucher-wallet.component.js';
 export type { DemandPrefill } from './components/demand-form/demand-form.component.js';
 export { SmecElement } from './internal/smec-element.js';

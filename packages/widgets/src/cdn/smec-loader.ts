@@ -13,6 +13,7 @@ export const WIDGET_TAGS = [
   'smec-policy-list',
   'smec-center-scorecard',
   'smec-provider-application',
+  'smec-provider-workbench',
 ] as const;
 
 const LOADED = Symbol.for('smec.loader');

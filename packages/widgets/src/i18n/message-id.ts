@@ -6,6 +6,7 @@ import type { templates as demandForm } from '../components/demand-form/locales/
 import type { templates as eventCalendar } from '../components/event-calendar/locales/en.js';
 import type { templates as feedbackRating } from '../components/feedback-rating/locales/en.js';
 import type { templates as providerApplication } from '../components/provider-application/locales/en.js';
+import type { templates as providerWorkbench } from '../components/provider-workbench/locales/en.js';
 import type { templates as policyList } from '../components/policy-list/locales/en.js';
 import type { templates as voucherWallet } from '../components/voucher-wallet/locales/en.js';
 import type { templates as shared } from './locales/en.js';
@@ -18,4 +19,5 @@ export type MessageId = keyof (typeof shared &
   typeof feedbackRating &
   typeof policyList &
   typeof voucherWallet &
-  typeof providerApplication);
+  typeof providerApplication &
+  typeof providerWorkbench);
