@@ -302,7 +302,8 @@ export class ProductEditor {
     const update = (index: number, key: 'title' | 'description', value: string) =>
       this.set(
         'process',
-        steps.map((step, at) => (at === index ? { ...step, [key]: value } : step)),
+        // The steps as they are now: two inputs may fire before the next render.
+        this.values.process.map((step, at) => (at === index ? { ...step, [key]: value } : step)),
         'process',
       );
     return html`<fieldset
@@ -472,7 +473,7 @@ export class ProductEditor {
             : nothing
         }
       </div>
-      ${renderErrorSummary(this.host, summary, (name) => this.focusField(name))}
+      ${renderErrorSummary(this.host, summary, (name) => this.focusField(name), 5)}
       ${this.input('name', 'name', msg('产品名称', { id: 'workbench.product.name' }), errors.name)}
       ${renderField({
         name: 'categoryId',

@@ -122,7 +122,7 @@ class ProductsView implements WorkbenchViewPart {
     const focusField = (name: string) => this.host.shadowRoot?.querySelector<HTMLElement>(`#${fieldId(name)}`)?.focus();
     return html`<form class="draft-form" part="draft-form" novalidate @submit=${(e: Event) => this.create(e)}>
       <h4>${msg('新建产品草稿', { id: 'workbench.draft.title' })}</h4>
-      ${renderErrorSummary(this.host, summary, focusField)}
+      ${renderErrorSummary(this.host, summary, focusField, 5)}
       <div class="draft-fields">
         <div
           @input=${(e: Event) => {

@@ -208,8 +208,11 @@ class ProfileView implements WorkbenchViewPart {
           : nothing
       }
       <form part="profile" class="profile-form" novalidate @submit=${(e: Event) => this.save(e)}>
-        ${renderErrorSummary(this.host, summary, (name) =>
-          this.host.shadowRoot?.querySelector<HTMLElement>(`#${fieldId(name)}`)?.focus(),
+        ${renderErrorSummary(
+          this.host,
+          summary,
+          (name) => this.host.shadowRoot?.querySelector<HTMLElement>(`#${fieldId(name)}`)?.focus(),
+          4,
         )}
         <fieldset>
           <legend>${msg('联系信息', { id: 'workbench.profile.contactGroup' })}</legend>
