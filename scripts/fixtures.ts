@@ -13,6 +13,7 @@ import { recordFeedbackRating } from '../stories/record/feedback-rating.js';
 import { recordPolicyList } from '../stories/record/policy-list.js';
 import { recordVoucherWallet } from '../stories/record/voucher-wallet.js';
 import { recordProviderApplication } from '../stories/record/provider-application.js';
+import { recordProviderWorkbench } from '../stories/record/provider-workbench.js';
 import { Recorder, type WidgetRecorder } from '../stories/record/recorder.js';
 
 const OUT = 'stories/fixtures';
@@ -35,6 +36,7 @@ try {
     recordPolicyList,
     recordCenterScorecard,
     recordProviderApplication,
+    recordProviderWorkbench,
   ];
   for (const record of records) widgets.push(await record(recorder, now));
   mkdirSync(OUT, { recursive: true });

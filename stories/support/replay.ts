@@ -20,7 +20,8 @@ export type Widget =
   | 'feedback-rating'
   | 'policy-list'
   | 'center-scorecard'
-  | 'provider-application';
+  | 'provider-application'
+  | 'provider-workbench';
 
 /**
  * How the network behaves: `answers` with the recording; `loading` never answers; `stalled` answers after `stallMs`
