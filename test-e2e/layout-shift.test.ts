@@ -83,6 +83,7 @@ const WIDGETS = [
     path: '/join',
     rendered: 'smec-provider-application [part~="next-button"]',
   },
+  { widget: 'smec-provider-workbench', path: '/provider', rendered: 'smec-provider-workbench [part~="sign-in"]' },
 ];
 
 for (const { widget, path, rendered } of WIDGETS) {
