@@ -66,19 +66,39 @@ function viewName(view: WorkbenchView): string {
  * @csspart banner - The required actions.
  * @csspart banner-action - One required action, a button to the view where it is done.
  * @csspart nav - The navigation between the views.
- * @csspart nav-button - One view's button in it.
+ * @csspart nav-button - One view's button in it; the view shown has `aria-current="page"`.
  * @csspart view - The view shown.
+ * @csspart draft-form - The form of a new draft (name and category).
+ * @csspart create-button - 「创建草稿」.
  * @csspart product - A product in the list.
  * @csspart badge - A status badge.
  * @csspart missing - What publishing a product still needs.
+ * @csspart edit-button - 「编辑」.
  * @csspart editor - The product editor.
- * @csspart field-error - The message next to a field.
+ * @csspart field - A field of a form.
  * @csspart error-summary - The list of the problems of a form.
+ * @csspart add-step-button - 「添加步骤」.
+ * @csspart save-button - 「保存」 in the editor.
+ * @csspart publish-button - 「保存并发布」.
+ * @csspart withdraw-button - 「下架」.
+ * @csspart preview-button - 「预览」.
+ * @csspart back-button - 「返回产品列表」.
+ * @csspart stale - The notice of a save refused because the product changed elsewhere.
+ * @csspart reload-button - 「载入最新版本」, which keeps what was typed.
  * @csspart preview - The product as the catalog shows it.
+ * @csspart confirm-withdraw-button - 「确认下架」.
  * @csspart engagement - An engagement.
+ * @csspart confirm-button - 「确认接单」 on an engagement.
+ * @csspart start-button - 「开始服务」.
+ * @csspart deliver-button - 「交付」.
+ * @csspart confirm-engagement-button - 「确认接单」 in the question.
+ * @csspart confirm-deliver-button - 「确认交付」 in the question.
  * @csspart follow-up - A follow-up to answer.
+ * @csspart answer-button - 「提交答复」.
  * @csspart profile - The profile form.
- * @csspart timeline - The profile's or an engagement's history.
+ * @csspart save-profile-button - 「保存」 in the profile.
+ * @csspart pending-change - The change of identity waiting for review.
+ * @csspart timeline - The profile's record.
  * @csspart confirm-dialog - The question before an action that cannot be undone.
  * @csspart dismiss-button - The question's 「返回」.
  * @csspart error - An error message box.
