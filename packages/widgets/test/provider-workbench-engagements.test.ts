@@ -1,7 +1,8 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ProviderAccount, Rating } from '@smec/schemas';
-import { LAZY_VIEW, part, shadow } from './helpers.js';
-import { apiGet, fill, myEngagements, viewReady, workbench } from './provider-workbench-helpers.js';
+import { faintTexts, measuredCounts, overflowing, smallTargets, smallTexts } from './care-measure.js';
+import { API, LAZY_VIEW, part, shadow } from './helpers.js';
+import { apiGet, fill, myEngagements, tokenOf, viewReady, workbench } from './provider-workbench-helpers.js';
 
 function card(el: Element, id: string): HTMLElement {
   return shadow(el).querySelector<HTMLElement>(`[data-engagement-id="${id}"]`)!;
@@ -69,4 +70,43 @@ describe('<smec-provider-workbench> engagements and profile', () => {
     await waitUntil(() => shadow(el).querySelector('[data-action="pendingChange"]'), 'the banner does not say so');
     await expect(el).to.be.accessible();
   });
+});
+
+describe('<smec-provider-workbench> care mode', () => {
+  for (const view of ['products', 'engagements', 'profile']) {
+    it(`the ${view} view inside <smec-root care>, in a 320 px column`, async () => {
+      const token = await tokenOf('usr-prv-01');
+      const column = await fixture(
+        html`<div style="width: 320px">
+          <smec-root api-base=${API} care .getToken=${() => token}>
+            <smec-provider-workbench view=${view}></smec-provider-workbench>
+          </smec-root>
+        </div>`,
+      );
+      const el = column.querySelector('smec-provider-workbench')!;
+      await viewReady(
+        el,
+        view === 'products' ? '[part~="product"]' : view === 'profile' ? '[part~="profile"]' : '[part~="engagement"]',
+      );
+      expect(el.hasAttribute('care')).to.equal(true);
+      const measured = measuredCounts(el);
+      expect(measured.texts).to.be.greaterThan(0);
+      expect(measured.targets).to.be.greaterThan(0);
+      expect(smallTexts(el), 'texts under 18 px').to.deep.equal([]);
+      expect(faintTexts(el), 'texts under 7:1').to.deep.equal([]);
+      expect(smallTargets(el), 'targets under 44 × 44 px').to.deep.equal([]);
+      expect(overflowing(el), 'wider than 320 px').to.deep.equal([]);
+      if (view !== 'products') return;
+      // The editor too, with its steps, fee, checkboxes and preview.
+      shadow(el).querySelector<HTMLButtonElement>('[part~="product"][data-status="draft"] .edit-button')!.click();
+      await viewReady(el, '[part~="editor"]');
+      await waitUntil(() => shadow(el).querySelector('.checks input'), 'no regions', LAZY_VIEW);
+      part(el, 'preview-button')!.click();
+      await viewReady(el, '[part~="preview"]');
+      expect(smallTexts(el), 'editor texts under 18 px').to.deep.equal([]);
+      expect(faintTexts(el), 'editor texts under 7:1').to.deep.equal([]);
+      expect(smallTargets(el), 'editor targets under 44 × 44 px').to.deep.equal([]);
+      expect(overflowing(el), 'editor wider than 320 px').to.deep.equal([]);
+    });
+  }
 });

@@ -31,6 +31,14 @@ export default [
       font-size: 1.375rem;
     }
 
+    .sign-in {
+      display: grid;
+      gap: 0.5rem;
+      padding: var(--_space);
+      border: 1px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
+
     .banner {
       margin-block: var(--_space) 0;
       padding: 0.75rem 1rem;

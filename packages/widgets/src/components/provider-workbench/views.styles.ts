@@ -155,6 +155,11 @@ export const viewStyles = css`
     min-height: 2rem;
   }
 
+  /* A checkbox is as large a target as its label, which selects it too. */
+  :host([care]) :is(.checks label, .check) {
+    min-height: var(--_target);
+  }
+
   .notice {
     padding: 0.5rem 0.75rem;
     border-inline-start: 4px solid var(--_warning);
