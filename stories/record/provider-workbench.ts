@@ -1,7 +1,7 @@
 // <smec-provider-workbench>'s stories: the demo provider's workbench (the banner, its products with a draft still
 // missing its publics, its engagements and follow-ups, its profile), the editor of that draft, and nobody signed in.
 import type { SmecClient } from '@smec/sdk';
-import type { Recorder, WidgetRecorder } from './recorder.js';
+import { refused, type Recorder, type WidgetRecorder } from './recorder.js';
 
 /** The seed's demo provider user: its provider has drafts, published products, an order and a follow-up. */
 const PROVIDER = 'usr-prv-01';
@@ -27,8 +27,15 @@ export async function recordProviderWorkbench(recorder: Recorder): Promise<Widge
   const { products } = await workbench(provider);
   const draft = products.find((product) => product.status === 'draft' && product.missing.length > 0);
   if (!draft) throw new Error('the demo provider has no draft still missing its publics');
-  // The editor reads nothing more; nobody signed in asks for nothing (the workbench knows there is no token).
-  recording.scenario('signedOut');
+  // The editor reads nothing more. Nobody signed in: the platform answers 401 for each of the first reads (a client
+  // handed over ready-made may carry a token the workbench cannot see, so it asks).
+  const signedOut = recording.scenario('signedOut');
+  await Promise.all([
+    refused(signedOut.me.provider.get(), 401),
+    refused(signedOut.me.products.list({ limit: LIMIT }), 401),
+    refused(signedOut.engagements.list({ limit: LIMIT }), 401),
+    refused(signedOut.ratings.list({ limit: LIMIT }), 401),
+  ]);
   Object.assign(recording.ids, { draft: draft.id });
   return recording;
 }

@@ -62,7 +62,7 @@ export function renderPreview({ product, providerName, reference, categories, lo
       <dt>${msg('适用对象', { id: 'workbench.product.suitableFor' })}</dt>
       <dd>${product.suitableFor}</dd>
       <dt>${msg('服务地区', { id: 'workbench.product.regions' })}</dt>
-      <dd>${product.regionCodes.map((code) => regionName(reference, code)).join('、')}</dd>
+      <dd>${product.regionCodes.map((code) => regionName(reference, code)).join(locale === 'en' ? ', ' : '、')}</dd>
     </dl>
   </section>`;
 }

@@ -198,12 +198,14 @@ class ProfileView implements WorkbenchViewPart {
     return html`${
         pending
           ? html`<div class="notice" part="pending-change">
-              <p>
-                ${msg('以下变更正在等待服务中心审核：', { id: 'workbench.profile.pending' })}
-                ${Object.entries(pending.fields)
-                  .map(([field, value]) => `${label(field as Field)}：${value}`)
-                  .join('；')}
-              </p>
+              <p>${msg('以下变更正在等待服务中心审核：', { id: 'workbench.profile.pending' })}</p>
+              <dl class="amounts">
+                ${Object.entries(pending.fields).map(
+                  ([field, value]) =>
+                    html`<dt>${label(field as Field)}</dt>
+                      <dd>${value}</dd>`,
+                )}
+              </dl>
             </div>`
           : nothing
       }
