@@ -14,6 +14,7 @@ import { recordPolicyList } from '../stories/record/policy-list.js';
 import { recordVoucherWallet } from '../stories/record/voucher-wallet.js';
 import { recordProviderApplication } from '../stories/record/provider-application.js';
 import { recordPublicNotice } from '../stories/record/public-notice.js';
+import { recordProviderWorkbench } from '../stories/record/provider-workbench.js';
 import { Recorder, type WidgetRecorder } from '../stories/record/recorder.js';
 import { recordExpertDirectory } from '../stories/record/expert-directory.js';
 
@@ -39,6 +40,7 @@ try {
     recordProviderApplication,
     recordExpertDirectory,
     recordPublicNotice,
+    recordProviderWorkbench,
   ];
   for (const record of records) widgets.push(await record(recorder, now));
   mkdirSync(OUT, { recursive: true });

@@ -20,6 +20,7 @@ const ORDER = [
   'smec-center-scorecard',
   'smec-provider-application',
   'smec-expert-directory',
+  'smec-provider-workbench',
 ];
 
 /** Markdown table cells hold one line and no bare `|`. */

@@ -85,6 +85,7 @@ const WIDGETS = [
   },
   { widget: 'smec-expert-directory', path: '/experts', rendered: 'smec-expert-directory [part~="card"]' },
   { widget: 'smec-public-notice', path: '/join', rendered: 'smec-public-notice [part~="item"]' },
+  { widget: 'smec-provider-workbench', path: '/provider', rendered: 'smec-provider-workbench [part~="sign-in"]' },
 ];
 
 for (const { widget, path, rendered } of WIDGETS) {

@@ -39,6 +39,7 @@ const PAGES: Record<string, readonly string[]> = {
   '/signin': ['button[data-user-id]'],
   '/join': ['smec-provider-application [part~="next-button"]', 'smec-public-notice [part~="item"]'],
   '/experts': ['smec-expert-directory [part~="card"]'],
+  '/provider': ['smec-provider-workbench [part~="sign-in"]'],
 };
 
 async function loaded(page: Page, selectors: readonly string[]): Promise<void> {
@@ -88,6 +89,33 @@ test('the wallet, signed in, and its use-voucher dialog fit the screen', async (
     // The select of the enterprise's vouchers is the widest thing in the dialog: it must be there to be measured.
     await page.locator('smec-voucher-wallet #smec-use-voucher').waitFor();
     problems.push(...(await overflowAtWidths(page, [1280, 390], ' (use-voucher dialog open)')));
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the provider workbench, signed in, fits the screen in its products, editor, engagements and profile', async () => {
+  const page = await newPage(browser);
+  try {
+    await page.goto(`${server.url}/signin?return=${encodeURIComponent('/provider')}`);
+    await page.locator('button[data-user-id="usr-prv-01"]').click();
+    await page.waitForURL(/\/provider(\?|$)/);
+    await loaded(page, ['smec-provider-workbench [part~="banner"]', 'smec-provider-workbench [part~="product"]']);
+    const problems = await overflowAtWidths(page);
+    await page.locator('smec-provider-workbench [part~="edit-button"]').first().click();
+    await page.locator('smec-provider-workbench [part~="editor"]').waitFor();
+    await page.locator('smec-provider-workbench [part~="preview-button"]').click();
+    await page.locator('smec-provider-workbench [part~="preview"]').waitFor();
+    problems.push(...(await overflowAtWidths(page, undefined, ' (editor and preview)')));
+    for (const view of ['engagements', 'profile']) {
+      await page.locator(`smec-provider-workbench [part~="nav-button"][data-view="${view}"]`).click();
+      await page
+        .locator(`smec-provider-workbench [part~="${view === 'profile' ? 'profile' : 'engagement'}"]`)
+        .first()
+        .waitFor();
+      problems.push(...(await overflowAtWidths(page, undefined, ` (${view})`)));
+    }
     assert.deepEqual(problems, []);
   } finally {
     await page.close();

@@ -4,7 +4,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { BUDGETS_KB, CDN_DIR, cdnEntrySizes, staticClosure, widgetEntries } from '../test-support/bundle-size.js';
+import {
+  BUDGETS_KB,
+  CDN_DIR,
+  cdnEntrySizes,
+  FIRST_VIEWS,
+  firstViewKb,
+  staticClosure,
+  widgetEntries,
+} from '../test-support/bundle-size.js';
 import { manifestWidgets } from '../test-support/manifest.js';
 
 const sizes = cdnEntrySizes();
@@ -30,6 +38,19 @@ test('there is a module for every widget of the manifest, and none else', () => 
 for (const entry of widgetEntries(sizes)) {
   test(`${entry} with everything it imports is within ${BUDGETS_KB.widget} KB gzip`, () => {
     assert.ok((sizes[entry] ?? Infinity) <= BUDGETS_KB.widget, `${entry}: ${sizes[entry]} KB`);
+  });
+}
+
+for (const [entry, view] of Object.entries(FIRST_VIEWS)) {
+  test(`${entry}'s first view (with ${view}) is within ${BUDGETS_KB.firstView} KB gzip, and comes apart from the others`, () => {
+    const kb = firstViewKb(entry, view);
+    assert.ok(kb <= BUDGETS_KB.firstView, `${entry} + ${view}: ${kb} KB`);
+    // Its other views are fetched when shown: none is in the entry's static imports.
+    const closure = [...staticClosure(join(CDN_DIR, entry))].map((file) => relative(CDN_DIR, file));
+    assert.deepEqual(
+      closure.filter((file) => /(products|engagements|profile)-view-|product-editor-/.test(file)),
+      [],
+    );
   });
 }
 

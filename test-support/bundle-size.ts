@@ -11,7 +11,13 @@ export const CDN_DIR = fileURLToPath(new URL('../packages/widgets/dist/cdn/', im
  * The budgets of issue 7, in KB gzip. The loader is the only script a page needs up front; a widget's module is what
  * its tag costs; `smec.js` is everything at once. `smec-root.js` is part of every widget's cost already.
  */
-export const BUDGETS_KB = { loader: 2, widget: 25, all: 60 } as const;
+export const BUDGETS_KB = { loader: 2, widget: 25, all: 60, firstView: 40 } as const;
+
+/**
+ * Widgets whose first render fetches a view of their own on demand (issue 19: the provider workbench's products):
+ * the entry and that view's module together make what a visitor waits for before the first view shows.
+ */
+export const FIRST_VIEWS: Readonly<Record<string, string>> = { 'smec-provider-workbench.js': 'products-view' };
 
 /** Every file an entry loads through static imports, itself included (dynamic `import()` loads later, on demand). */
 export function staticClosure(file: string, seen = new Set<string>()): Set<string> {
@@ -45,4 +51,27 @@ export function cdnEntrySizes(): Record<string, number> {
 /** The widgets' own modules: every entry but the all-in-one, the loader and the root. */
 export function widgetEntries(sizes: Record<string, number>): string[] {
   return Object.keys(sizes).filter((entry) => /^smec-(?!root\.|loader\.)/.test(entry));
+}
+
+/** The modules `files` fetch with a dynamic `import()` of a relative path. */
+function dynamicImports(files: Iterable<string>): string[] {
+  const found: string[] = [];
+  for (const file of files) {
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
+      found.push(resolve(dirname(file), match[1]!));
+    }
+  }
+  return found;
+}
+
+/**
+ * A widget's first view in KB gzip: its entry with its static imports, and the view module (named `view`, as its
+ * chunk is) that its first render imports, with that one's static imports.
+ */
+export function firstViewKb(entry: string, view: string): number {
+  const closure = staticClosure(join(CDN_DIR, entry));
+  const module = dynamicImports(closure).find((file) => new RegExp(`/${view}-[\\w-]+\\.js$`).test(file));
+  if (!module) throw new Error(`${entry} imports no ${view} module on demand`);
+  return gzipKb(staticClosure(module, closure));
 }

@@ -22,7 +22,8 @@ export type Widget =
   | 'center-scorecard'
   | 'provider-application'
   | 'expert-directory'
-  | 'public-notice';
+  | 'public-notice'
+  | 'provider-workbench';
 
 /**
  * How the network behaves: `answers` with the recording; `loading` never answers; `stalled` answers after `stallMs`

@@ -88,6 +88,21 @@ describe('CORS', () => {
       assert.ok(allowed.includes(header), header);
   });
 
+  test('a preflight of an edit that names its version (If-Match) is allowed', async () => {
+    const response = await fetch(`${server.apiUrl}/me/products/prd-1`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://www.foshan.gov.cn',
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'if-match, authorization, content-type, idempotency-key',
+      },
+    });
+    assert.equal(response.status, 204);
+    assert.match(response.headers.get('access-control-allow-methods') ?? '', /PATCH/);
+    const allowed = (response.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(/\s*,\s*/);
+    assert.ok(allowed.includes('if-match'), allowed.join());
+  });
+
   test('every answer carries CORS as the document states it: successes, 304s, problems, the router’s refusals', async () => {
     const document = (await (await fetch(`${server.apiUrl}/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, DocumentedAnswer> }>>;

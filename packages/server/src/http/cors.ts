@@ -8,6 +8,8 @@ export const CORS_ALLOWED_HEADERS = [
   'Content-Type',
   'Idempotency-Key',
   'If-None-Match',
+  // A provider's edits (`PATCH /me/products/{id}`, `/me/provider`) name the version they change.
+  'If-Match',
   'Smec-File-Key',
   'Smec-Resume-Key',
 ];

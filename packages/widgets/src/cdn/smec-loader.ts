@@ -15,6 +15,7 @@ export const WIDGET_TAGS = [
   'smec-provider-application',
   'smec-expert-directory',
   'smec-public-notice',
+  'smec-provider-workbench',
 ] as const;
 
 const LOADED = Symbol.for('smec.loader');

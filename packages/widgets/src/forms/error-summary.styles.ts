@@ -14,6 +14,12 @@ export const errorSummaryStyles = css`
     font-size: 1.125rem;
   }
 
+  .error-summary-title {
+    font-size: 1.125rem;
+    font-weight: 700;
+    margin: 0;
+  }
+
   .error-summary a {
     color: var(--_danger);
     font-weight: 600;

@@ -17,15 +17,24 @@ export function renderErrorSummary(
   host: HTMLElement,
   items: readonly SummaryItem[],
   onFocusField: (name: string) => void,
+  /** The level of its heading: 2, unless the form sits deeper in the widget's outline (a view of a workbench). */
+  level = 2,
 ) {
   if (items.length === 0) return nothing;
   adoptViewStyles(host, errorSummaryStyles);
+  const title = msg('提交前请修改以下问题', { id: 'demand.summary.title' });
   const go = (event: Event, name: string) => {
     event.preventDefault();
     onFocusField(name);
   };
   return html`<div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="smec-df-summary-title">
-    <h2 id="smec-df-summary-title">${msg('提交前请修改以下问题', { id: 'demand.summary.title' })}</h2>
+    ${
+      level === 2
+        ? html`<h2 id="smec-df-summary-title">${title}</h2>`
+        : html`<p class="error-summary-title" role="heading" aria-level=${level} id="smec-df-summary-title">
+            ${title}
+          </p>`
+    }
     <ul>
       ${items.map(
         (item) =>

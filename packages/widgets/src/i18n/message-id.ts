@@ -7,6 +7,7 @@ import type { templates as eventCalendar } from '../components/event-calendar/lo
 import type { templates as feedbackRating } from '../components/feedback-rating/locales/en.js';
 import type { templates as providerApplication } from '../components/provider-application/locales/en.js';
 import type { templates as publicNotice } from '../components/public-notice/locales/en.js';
+import type { templates as providerWorkbench } from '../components/provider-workbench/locales/en.js';
 import type { templates as policyList } from '../components/policy-list/locales/en.js';
 import type { templates as voucherWallet } from '../components/voucher-wallet/locales/en.js';
 import type { templates as expertDirectory } from '../components/expert-directory/locales/en.js';
@@ -22,4 +23,5 @@ export type MessageId = keyof (typeof shared &
   typeof voucherWallet &
   typeof providerApplication &
   typeof expertDirectory &
-  typeof publicNotice);
+  typeof publicNotice &
+  typeof providerWorkbench);

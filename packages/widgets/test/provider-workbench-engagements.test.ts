@@ -1,0 +1,112 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { ProviderAccount, Rating } from '@smec/schemas';
+import { faintTexts, measuredCounts, overflowing, smallTargets, smallTexts } from './care-measure.js';
+import { API, LAZY_VIEW, part, shadow } from './helpers.js';
+import { apiGet, fill, myEngagements, tokenOf, viewReady, workbench } from './provider-workbench-helpers.js';
+
+function card(el: Element, id: string): HTMLElement {
+  return shadow(el).querySelector<HTMLElement>(`[data-engagement-id="${id}"]`)!;
+}
+
+describe('<smec-provider-workbench> engagements and profile', () => {
+  it('confirms an order after the shared question, starts it and delivers it with a note', async () => {
+    const ordered = (await myEngagements()).find((engagement) => engagement.status === 'ordered');
+    if (!ordered) throw new Error('the demo provider has no order to confirm');
+    const el = await workbench('usr-prv-01', 'zh-CN', 'engagements');
+    await viewReady(el, `[data-engagement-id="${ordered.id}"]`);
+    await expect(el).to.be.accessible();
+
+    card(el, ordered.id).querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    await waitUntil(() => part(el, 'confirm-dialog'), 'no question');
+    expect(part(el, 'confirm-dialog')!.textContent).to.contain(ordered.enterpriseName);
+    await expect(el).to.be.accessible();
+    part(el, 'confirm-engagement-button')!.click();
+    await waitUntil(() => card(el, ordered.id)?.dataset.status === 'confirmed', 'not confirmed', LAZY_VIEW);
+    expect(part(el, 'status')!.textContent).to.contain('已确认');
+
+    card(el, ordered.id).querySelector<HTMLButtonElement>('[part~="start-button"]')!.click();
+    await waitUntil(() => card(el, ordered.id)?.dataset.status === 'inProgress', 'not started', LAZY_VIEW);
+
+    fill(el, `#smec-note-${ordered.id}`, '已提交全部交付材料。');
+    card(el, ordered.id).querySelector<HTMLButtonElement>('[part~="deliver-button"]')!.click();
+    await waitUntil(() => part(el, 'confirm-dialog'), 'no question');
+    part(el, 'confirm-deliver-button')!.click();
+    await waitUntil(() => card(el, ordered.id)?.dataset.status === 'delivered', 'not delivered', LAZY_VIEW);
+    const delivered = (await myEngagements()).find((engagement) => engagement.id === ordered.id)!;
+    expect(delivered.timeline.at(-1)?.note).to.equal('已提交全部交付材料。');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the follow-ups to answer with their due dates, refuses an empty answer and sends one', async () => {
+    const open = (await apiGet<{ items: Rating[] }>('/ratings?limit=100')).items.find(
+      (rating) => rating.followUp?.status === 'open',
+    );
+    if (!open) throw new Error('the demo provider has no open follow-up');
+    const el = await workbench('usr-prv-01', 'zh-CN', 'engagements');
+    const item = await viewReady(el, `[data-rating-id="${open.id}"]`);
+    const [, month, day] = open.followUp!.dueOn.split('-').map(Number);
+    expect(item.textContent).to.contain(`${month}月${day}日 前答复`);
+    expect(item.textContent).to.match(/还剩 \d+ 个工作日|已逾期/);
+    item.querySelector<HTMLButtonElement>('[part~="answer-button"]')!.click();
+    await waitUntil(() => shadow(el).querySelector(`#smec-answer-${open.id}-error`), 'no error');
+    await expect(el).to.be.accessible();
+    fill(el, `#smec-answer-${open.id}`, '已致电企业说明原因，并安排复核。');
+    shadow(el).querySelector<HTMLButtonElement>(`[data-rating-id="${open.id}"] [part~="answer-button"]`)!.click();
+    await waitUntil(() => !shadow(el).querySelector(`[data-rating-id="${open.id}"]`), 'still to answer', LAZY_VIEW);
+    const answered = (await apiGet<{ items: Rating[] }>('/ratings?limit=100')).items.find((r) => r.id === open.id)!;
+    expect(answered.followUp?.status).to.equal('answered');
+  });
+
+  it('shows the profile and its record; a change of the legal representative waits for review', async () => {
+    const el = await workbench('usr-prv-01', 'zh-CN', 'profile');
+    await viewReady(el, '[part~="profile"]');
+    const account = await apiGet<ProviderAccount>('/me/provider');
+    expect(shadow(el).querySelector<HTMLInputElement>('#smec-df-shortName')!.value).to.equal(account.profile.shortName);
+    await expect(el).to.be.accessible();
+    fill(el, '#smec-df-legalRepresentative', '陈新代表');
+    part(el, 'save-profile-button')!.click();
+    await waitUntil(() => part(el, 'pending-change'), 'no pending change', LAZY_VIEW);
+    expect(part(el, 'pending-change')!.textContent).to.contain('陈新代表');
+    await waitUntil(() => shadow(el).querySelector('[data-action="pendingChange"]'), 'the banner does not say so');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<smec-provider-workbench> care mode', () => {
+  for (const view of ['products', 'engagements', 'profile']) {
+    it(`the ${view} view inside <smec-root care>, in a 320 px column`, async () => {
+      const token = await tokenOf('usr-prv-01');
+      const column = await fixture(
+        html`<div style="width: 320px">
+          <smec-root api-base=${API} care .getToken=${() => token}>
+            <smec-provider-workbench view=${view}></smec-provider-workbench>
+          </smec-root>
+        </div>`,
+      );
+      const el = column.querySelector('smec-provider-workbench')!;
+      await viewReady(
+        el,
+        view === 'products' ? '[part~="product"]' : view === 'profile' ? '[part~="profile"]' : '[part~="engagement"]',
+      );
+      expect(el.hasAttribute('care')).to.equal(true);
+      const measured = measuredCounts(el);
+      expect(measured.texts).to.be.greaterThan(0);
+      expect(measured.targets).to.be.greaterThan(0);
+      expect(smallTexts(el), 'texts under 18 px').to.deep.equal([]);
+      expect(faintTexts(el), 'texts under 7:1').to.deep.equal([]);
+      expect(smallTargets(el), 'targets under 44 × 44 px').to.deep.equal([]);
+      expect(overflowing(el), 'wider than 320 px').to.deep.equal([]);
+      if (view !== 'products') return;
+      // The editor too, with its steps, fee, checkboxes and preview.
+      shadow(el).querySelector<HTMLButtonElement>('[part~="product"][data-status="draft"] .edit-button')!.click();
+      await viewReady(el, '[part~="editor"]');
+      await waitUntil(() => shadow(el).querySelector('.checks input'), 'no regions', LAZY_VIEW);
+      part(el, 'preview-button')!.click();
+      await viewReady(el, '[part~="preview"]');
+      expect(smallTexts(el), 'editor texts under 18 px').to.deep.equal([]);
+      expect(faintTexts(el), 'editor texts under 7:1').to.deep.equal([]);
+      expect(smallTargets(el), 'editor targets under 44 × 44 px').to.deep.equal([]);
+      expect(overflowing(el), 'editor wider than 320 px').to.deep.equal([]);
+    });
+  }
+});
