@@ -105,6 +105,12 @@ describe('smec-voucher-wallet: actions on the real platform', () => {
     const card = () => voucherCard(el, voucherId)!;
     expect(text(card().querySelector('[part~="badge"]'))).to.equal('可使用');
     await waitUntil(() => activeIn(el)?.id === `smec-voucher-${voucherId}`, 'the focus did not move to the voucher');
+    // The announcement is made in the language the wallet shows, also when that changes after the click.
+    el.lang = 'en';
+    await waitUntil(() => statusOf(el).startsWith('Claimed '), 'the claim message stayed in Chinese');
+    expect(statusOf(el)).to.contain(', code GD');
+    el.lang = 'zh-CN';
+    await waitUntil(() => statusOf(el).startsWith('已领取'), 'the claim message did not come back in Chinese');
     await waitUntil(() => text(batchCard(el, DIGITAL_BATCH)).includes('您已领取本批次'), 'batch not marked claimed');
 
     // Use it on a tax service: the platform refuses, next to the product picker.

@@ -94,11 +94,6 @@ export class SmecElement extends LitElement {
     return this.shownLocale;
   }
 
-  /** A text made outside an update (after an action's answer) in this element's language, whatever else is on the page. */
-  protected say(text: () => string): string {
-    return withLocale(this.shownLocale, text);
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     connected.add(this);

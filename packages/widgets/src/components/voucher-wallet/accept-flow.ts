@@ -25,7 +25,7 @@ export interface AcceptInputs {
   /** Shows the engagement as it is now, ahead of the reload. */
   remember(kind: 'engagements', engagement: Engagement): void;
   /** The wallet says `message`, moves the focus to `focus` and reloads. */
-  done(message: string, focus: string): void;
+  done(message: () => string, focus: string): void;
 }
 
 /**
@@ -67,7 +67,7 @@ export class AcceptFlow {
       (accepted) => {
         this.inputs.remember('engagements', accepted);
         this.inputs.done(
-          msg(str`已验收：${accepted.productName}。`, { id: 'wallet.done.accepted' }),
+          () => msg(str`已验收：${accepted.productName}。`, { id: 'wallet.done.accepted' }),
           `#smec-engagement-${accepted.id}`,
         );
       },

@@ -18,7 +18,7 @@ export { default as dialogStyles } from './dialogs.styles.js';
 /** What handing back did: the voucher as it is now, what the wallet says and the event it fires. */
 export interface HandedBack {
   voucher: Voucher;
-  message: string;
+  message: () => string;
   event: SmecVoucherReturnEvent;
 }
 
@@ -30,7 +30,7 @@ export interface HandBackInputs {
   /** Shows the voucher as it is now, ahead of the reload. */
   remember(kind: 'vouchers', voucher: Voucher): void;
   /** The wallet says `message`, moves the focus to `focus`, fires `event` and reloads. */
-  done(message: string, focus: string, event: SmecVoucherReturnEvent): void;
+  done(message: () => string, focus: string, event: SmecVoucherReturnEvent): void;
 }
 
 /** Hands `voucher` back, confirmed, as one of the wallet's actions; `handedBack` runs once the platform did it. */
@@ -52,7 +52,7 @@ async function handBack(client: SmecClient, voucher: Voucher, signal: AbortSigna
   const returned = await client.vouchers.handBack(voucher.id, { signal });
   return {
     voucher: returned,
-    message: msg(str`已退回服务券 ${returned.code}，名额已回到批次。`, { id: 'wallet.done.returned' }),
+    message: () => msg(str`已退回服务券 ${returned.code}，名额已回到批次。`, { id: 'wallet.done.returned' }),
     event: new SmecVoucherReturnEvent({ voucherId: returned.id, batchId: returned.batchId }),
   };
 }

@@ -47,7 +47,7 @@ export interface UseFlowInputs {
   /** Shows the engagement just ordered, ahead of the wallet's reload. */
   remember(kind: 'engagements', engagement: Engagement): void;
   /** The platform ordered the engagement: the wallet says `message`, moves the focus there and fires `event`. */
-  done(message: string, focus: string, event: SmecVoucherUseEvent): void;
+  done(message: () => string, focus: string, event: SmecVoucherUseEvent): void;
   close(): void;
 }
 
@@ -279,11 +279,11 @@ export class UseFlow implements ReactiveController {
       send: ({ idempotencyKey, signal }) =>
         useVoucher(this.inputs.client(), form.voucherId, input, idempotencyKey, signal),
       done: (engagement) => {
-        const pays = formatMoney(engagement.voucherAmount);
-        const rest = formatMoney(engagement.selfPaid);
-        const message = msg(str`已下单：${engagement.productName}。本券抵扣 ${pays}，您需自付 ${rest}。`, {
-          id: 'wallet.done.used',
-        });
+        const message = () =>
+          msg(
+            str`已下单：${engagement.productName}。本券抵扣 ${formatMoney(engagement.voucherAmount)}，您需自付 ${formatMoney(engagement.selfPaid)}。`,
+            { id: 'wallet.done.used' },
+          );
         const event = new SmecVoucherUseEvent({
           voucherId: form.voucherId,
           engagementId: engagement.id,

@@ -138,7 +138,8 @@ export class SmecVoucherWallet extends SmecElement {
   private dialogs: WalletDialogs | undefined;
 
   @state() private version = 0;
-  @state() private message = '';
+  /** What the wallet announces, made when it renders: a click before the page's language has loaded is still announced in it. */
+  @state() private message?: () => string;
   @state() private ratingOpen: string | undefined;
   /** The rating given last in this wallet, confirmed in its engagement's card. */
   @state() private rated: Rating | undefined;
@@ -222,7 +223,7 @@ export class SmecVoucherWallet extends SmecElement {
     }
     const [voucher] = this.usable;
     if (!voucher) {
-      this.message = msg('您没有可用的服务券，请先领取。', { id: 'wallet.noUsable' });
+      this.message = () => msg('您没有可用的服务券，请先领取。', { id: 'wallet.noUsable' });
       this.focusing.later('#smec-batches-title', true);
       return;
     }
@@ -237,7 +238,7 @@ export class SmecVoucherWallet extends SmecElement {
   }
 
   /** An action succeeded: the wallet says so, moves the focus to what changed, fires `event` and reloads. */
-  private done(message: string, focus: string, event?: Event): void {
+  private done(message: () => string, focus: string, event?: Event): void {
     this.message = message;
     this.focusing.later(focus, true);
     if (event) this.dispatchEvent(event);
@@ -250,7 +251,7 @@ export class SmecVoucherWallet extends SmecElement {
     send: (signal: AbortSignal, key: string) => Promise<T>,
     done: (value: T) => void,
   ): void {
-    this.message = '';
+    this.message = undefined;
     void this.action.run({
       operation,
       body,
@@ -269,11 +270,10 @@ export class SmecVoucherWallet extends SmecElement {
       (voucher) => {
         this.remember('vouchers', voucher);
         this.done(
-          this.say(() =>
+          () =>
             msg(str`已领取 ${batch.name}（${formatMoney(voucher.faceValue)}），券号 ${voucher.code}。`, {
               id: 'wallet.done.claimed',
             }),
-          ),
           `#smec-voucher-${voucher.id}`,
           new SmecVoucherClaimEvent({ batchId: batch.id, voucherId: voucher.id, code: voucher.code }),
         );
@@ -357,8 +357,8 @@ export class SmecVoucherWallet extends SmecElement {
     // Rated now, not when the reload answers: 去评价 goes at once.
     if (engagement) this.remember('engagements', { ...engagement, ratingId: rating.id });
     // The rating form came with this module, so it is here.
-    const message = ratingViewModule.get(this)?.ratedMessage(rating, this.locale) ?? '';
-    this.done(message, `#smec-rated-${engagementId}`);
+    const view = ratingViewModule.get(this);
+    this.done(() => view?.ratedMessage(rating, this.locale) ?? '', `#smec-rated-${engagementId}`);
   };
   private handleSignIn(): void {
     this.dispatchEvent(new SmecAuthRequiredEvent({ widget: 'voucher-wallet' }));
@@ -370,7 +370,8 @@ export class SmecVoucherWallet extends SmecElement {
   }
 
   private statusText(): string {
-    if (this.message) return this.message;
+    const message = this.message?.();
+    if (message) return message;
     const status = this.walletTask.status;
     return status === TaskStatus.PENDING || status === TaskStatus.INITIAL ? loadingText() : '';
   }

@@ -25,7 +25,7 @@ export interface WalletDialogInputs {
   /** Shows what a voucher or an engagement is now, ahead of the reload. */
   remember(kind: 'vouchers' | 'engagements', value: Voucher | Engagement): void;
   /** An action succeeded: the wallet says `message`, moves the focus to `focus`, fires `event` and reloads. */
-  done(message: string, focus: string, event: Event): void;
+  done(message: () => string, focus: string, event: Event): void;
 }
 
 type DialogHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
