@@ -671,6 +671,7 @@ export interface Database {
   product_versions: ProductVersionTable;
   provider_timeline: ProviderTimelineTable;
   provider_changes: ProviderChangeTable;
+  audit_log: AuditLogTable;
   experts: ExpertTable;
   expert_specialties: ExpertSpecialtyTable;
   expert_products: ExpertProductTable;
@@ -717,4 +718,22 @@ export interface ProviderChangeTable {
   requested_at: string;
   decided_at: string | null;
   reason: string | null;
+}
+
+/** One staff write, as it happened; append-only (the database refuses UPDATE and DELETE). */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: string;
+  at_ts: number;
+  actor_user_id: string;
+  actor_name: string;
+  actor_role: string;
+  center_region_code: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  request_id: string;
 }
