@@ -672,6 +672,7 @@ export interface Database {
   provider_timeline: ProviderTimelineTable;
   provider_changes: ProviderChangeTable;
   audit_log: AuditLogTable;
+  notifications: NotificationTable;
   experts: ExpertTable;
   expert_specialties: ExpertSpecialtyTable;
   expert_products: ExpertProductTable;
@@ -736,4 +737,21 @@ export interface AuditLogTable {
   before: string | null;
   after: string | null;
   request_id: string;
+}
+
+/** What the platform told a user; its text is made when read, from `kind` and `data`, in the reader's language. */
+export interface NotificationTable {
+  seq: Generated<number>;
+  id: string;
+  user_id: string;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  /** JSON object of the facts the text needs (an event's title, a reason, a date). */
+  data: string;
+  created_at: string;
+  created_ts: number;
+  read_at: string | null;
+  read_ts: number | null;
+  sent_at: string | null;
 }
