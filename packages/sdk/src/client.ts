@@ -87,31 +87,10 @@ export type ResourceName = Exclude<keyof SmecClient, 'request'>;
 /** The class of each resource a client is made of (`createClientFrom`). */
 export type ResourceClasses = { [K in ResourceName]?: new (http: HttpClient) => SmecClient[K] };
 
-const RESOURCE_NAMES: readonly ResourceName[] = [
-  'health',
-  'regions',
-  'categories',
-  'providers',
-  'products',
-  'demands',
-  'events',
-  'ratings',
-  'vouchers',
-  'engagements',
-  'policies',
-  'stats',
-  'files',
-  'providerApplications',
-  'me',
-  'demo',
-  'publicNotices',
-  'experts',
-];
-
 /**
  * A client made of the resource classes given, each created on first use. Bundles that need a few resources (the
  * widgets) import only those classes, so the others stay out of the download; `resources` is read on each first use,
- * so classes added to it later are found. Using a resource that is not there throws.
+ * so classes added to it later are found. A resource that is not there is undefined.
  *
  * @example
  * ```ts
@@ -123,22 +102,20 @@ const RESOURCE_NAMES: readonly ResourceName[] = [
  */
 export function createClientFrom(options: ClientOptions, resources: ResourceClasses): SmecClient {
   const http = new HttpClient(options);
-  const made = new Map<ResourceName, unknown>();
-  const client = {
-    request: (requestOptions: RequestOptions) => http.request(requestOptions),
-  } as SmecClient;
-  for (const name of RESOURCE_NAMES) {
-    Object.defineProperty(client, name, {
-      enumerable: true,
-      get() {
-        if (!made.has(name)) {
-          const Resource = resources[name] as (new (core: HttpClient) => unknown) | undefined;
-          if (!Resource) throw new Error(`This smec client was made without its "${name}" resource.`);
-          made.set(name, new Resource(http));
-        }
-        return made.get(name);
-      },
-    });
-  }
-  return client;
+  const made = new Map<string, unknown>();
+  const target = { request: (requestOptions: RequestOptions) => http.request(requestOptions) };
+  // A proxy, not a getter per resource name: a list of the names would grow every widget's bundle with each resource
+  // the SDK gains. Any other name reads as on a plain object (undefined), because libraries probe the objects they
+  // are handed (lit-html looks for its own markers on every value it renders).
+  return new Proxy(target, {
+    get(object, name, receiver) {
+      if (typeof name === 'symbol' || !Object.hasOwn(resources, name))
+        return Reflect.get(object, name, receiver) as unknown;
+      if (!made.has(name)) {
+        const Resource = resources[name as ResourceName] as new (core: HttpClient) => unknown;
+        made.set(name, new Resource(http));
+      }
+      return made.get(name);
+    },
+  }) as SmecClient;
 }
