@@ -41,3 +41,8 @@ export function formatDate(iso: string, locale: string): string {
   if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: TIME_ZONE })));
   return (format as Intl.DateTimeFormat).format(new Date(iso));
 }
+
+/** Names listed in a sentence: `甲、乙、丙` in Chinese, `A, B, C` in English (a list of proper names, not a clause). */
+export function formatList(items: readonly string[], locale: string): string {
+  return items.join(locale === 'en' ? ', ' : '、');
+}

@@ -78,6 +78,7 @@ const NARROW_PX = 640;
  * @csspart day-dialog - The dialog with all of one day's events.
  * @csspart list - The list view.
  * @csspart detail - The event's detail dialog.
+ * @csspart experts - In an expert clinic's detail, the experts it names.
  * @csspart register-button - 报名 / 加入候补 / 取消报名 / 登录后报名.
  * @csspart ics-link - The 'add to my calendar' link.
  * @csspart action-status - The live outcome of a registration or cancellation.

@@ -1,7 +1,7 @@
 import { msg, str } from '../../i18n/localization.js';
 import type { Registration, ServiceEvent } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatNumber } from '../../internal/format.js';
+import { formatList, formatNumber } from '../../internal/format.js';
 import { webUrl } from '@smec/schemas/rules';
 import { renderError } from '../../views/error-view.js';
 import { formatTimeRange } from './calendar-dates.js';
@@ -132,6 +132,19 @@ export function renderEventDetail(options: EventDetailOptions): TemplateResult {
         <dt>${msg('主办单位', { id: 'event.fact.organizer' })}</dt>
         <dd>${event.organizer.name}</dd>
       </div>
+      ${
+        event.experts?.length
+          ? html`<div>
+              <dt>${msg('坐诊专家', { id: 'event.fact.experts' })}</dt>
+              <dd part="experts">
+                ${formatList(
+                  event.experts.map((expert) => expert.name),
+                  locale,
+                )}
+              </dd>
+            </div>`
+          : nothing
+      }
       <div>
         <dt>${msg('名额', { id: 'event.fact.seats' })}</dt>
         <dd class="seats">${seatsText(event, locale)}</dd>

@@ -2,7 +2,8 @@
 // answer; the form alone never needs it.
 import type { ApplicationStatus, ProviderApplicationStatusView } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
-import { msg, str, type SmecLocale } from '../../i18n/localization.js';
+import { msg, speakingLocale, str, type SmecLocale } from '../../i18n/localization.js';
+import { formatList } from '../../internal/format.js';
 import { formatDateTime } from '../../internal/date-time.js';
 import { categoryName, regionName, type ReferenceData } from '../catalog/reference-data.js';
 import { fieldOfPath } from './application-paths.js';
@@ -87,7 +88,7 @@ export function renderSaved(options: SavedViewOptions): TemplateResult {
     ${
       options.left.length
         ? html`<p part="not-saved">
-            ${msg(str`以下内容尚不符合要求，未保存：${options.left.join('、')}`, { id: 'application.saved.left' })}
+            ${msg(str`以下内容尚不符合要求，未保存：${formatList(options.left, speakingLocale())}`, { id: 'application.saved.left' })}
           </p>`
         : nothing
     }
@@ -170,7 +171,12 @@ export function renderStatusView(
       }
       <div>
         <dt>${msg('服务类别', { id: 'demand.category' })}</dt>
-        <dd>${view.categoryIds.map((id) => categoryName(id, reference?.categories, locale)).join('、')}</dd>
+        <dd>
+          ${formatList(
+            view.categoryIds.map((id) => categoryName(id, reference?.categories, locale)),
+            locale,
+          )}
+        </dd>
       </div>
       <div>
         <dt>${msg('所在地区', { id: 'demand.region' })}</dt>

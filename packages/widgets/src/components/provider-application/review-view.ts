@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg, type SmecLocale } from '../../i18n/localization.js';
-import { formatNumber } from '../../internal/format.js';
+import { formatList, formatNumber } from '../../internal/format.js';
 import { categoryName, regionName, type ReferenceData } from '../catalog/reference-data.js';
 import { regionCodeOf, type ApplicationValues, type StepId } from './application-values.js';
 import { orgTypeName, stepName } from './step-parts.js';
@@ -44,7 +44,7 @@ function section(view: ReviewView, step: StepId, rows: readonly Row[]): Template
 /** The last step: everything the applicant will send, by step, each with a 修改 link back to its step. */
 export function renderReview(view: ReviewView): TemplateResult {
   const { values, reference, locale, uploads } = view;
-  const list = (items: readonly string[]) => items.join('、');
+  const list = (items: readonly string[]) => formatList(items, locale);
   const files = (items: readonly { name: string; size: number }[]) =>
     list(
       items.map((file) => {

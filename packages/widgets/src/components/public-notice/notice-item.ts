@@ -1,7 +1,7 @@
 import type { PublicNotice, ServiceCategory } from '@smec/schemas';
 import { html, type TemplateResult } from 'lit';
 import { msg, str, type SmecLocale } from '../../i18n/localization.js';
-import { formatDate, formatNumber } from '../../internal/format.js';
+import { formatDate, formatList, formatNumber } from '../../internal/format.js';
 
 /** A day of the notice (`2026-12-10`) in the visitor's words, as Shanghai's calendar has it. */
 export function formatDay(day: string, locale: string): string {
@@ -10,12 +10,11 @@ export function formatDay(day: string, locale: string): string {
 
 /** A category's name in the visitor's language: the notice's Chinese one until the English names arrive. */
 function categoryNames(notice: PublicNotice, categories: readonly ServiceCategory[], locale: SmecLocale): string {
-  return notice.categories
-    .map(({ id, name }) => {
-      const known = locale === 'en' ? categories.find((category) => category.id === id) : undefined;
-      return known?.nameEn ?? name;
-    })
-    .join(locale === 'en' ? ', ' : '、');
+  const names = notice.categories.map(({ id, name }) => {
+    const known = locale === 'en' ? categories.find((category) => category.id === id) : undefined;
+    return known?.nameEn ?? name;
+  });
+  return formatList(names, locale);
 }
 
 export interface NoticeItemView {

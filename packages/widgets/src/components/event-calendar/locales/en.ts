@@ -38,6 +38,7 @@ export const templates = {
   'event.fact.beijing': '(Beijing time)',
   'event.fact.online': 'Online',
   'event.fact.organizer': 'Organizer',
+  'event.fact.experts': 'Experts',
   'event.fact.region': 'Region',
   'event.fact.seats': 'Seats',
   'event.fact.time': 'Time',

@@ -38,6 +38,7 @@ export const templates = {
   'event.fact.beijing': '（北京時間）',
   'event.fact.online': '線上參與',
   'event.fact.organizer': '主辦單位',
+  'event.fact.experts': '坐診專家',
   'event.fact.region': '地區',
   'event.fact.seats': '名額',
   'event.fact.time': '時間',
