@@ -60,6 +60,7 @@ export {
 export { PublicNotices, type ObjectOptions, type PublicNoticeListParams } from './resources/PublicNotices.js';
 export { Experts, type ExpertListParams } from './resources/Experts.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
+export { MyNotifications, type NotificationListParams } from './resources/MyNotifications.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -178,3 +179,5 @@ export type {
 } from '@smec/schemas';
 // The expert database (服务专家库).
 export type { Expert, ExpertDetail, ExpertInput, ExpertPage, ExpertPatch, NamedRef } from '@smec/schemas';
+// What the platform tells an enterprise or a provider user.
+export type { Notification, NotificationPage } from '@smec/schemas';

@@ -42,6 +42,8 @@ import {
   ProviderAccount,
   ExpertDetail,
   ExpertPage,
+  Notification,
+  NotificationPage,
 } from '@smec/schemas';
 
 /**
@@ -92,4 +94,6 @@ export const responseSchemas = {
   ProviderAccount,
   ExpertDetail,
   ExpertPage,
+  Notification,
+  NotificationPage,
 };

@@ -37,6 +37,7 @@ import { voucherRoutes } from './routes/vouchers.js';
 import { meProductRoutes } from './routes/me-products.js';
 import { providerAccountRoutes } from './routes/provider-accounts.js';
 import { expertRoutes } from './routes/experts.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import { AdmissionSweep, sweepBeforeStatusAnswers } from './applications/admission.js';
 import type { Clock } from './clock.js';
@@ -218,6 +219,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       providerAccountRoutes(api, storeContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
       expertRoutes(api, context);
+      notificationRoutes(api, storeContext);
     },
     { prefix: API_PREFIX },
   );

@@ -385,6 +385,13 @@ const ROWS: readonly Row[] = [
         : exampleCall('updateMyExpert'),
     on: () => `${param('updateMyExpert', 'id')} (provider's), ${EXPERT_OF_CITY.id} (centers')`,
   },
+  {
+    id: 'listMyNotifications',
+    expect: { ...ENTERPRISES, provider: 'allow' },
+    marker: { id: () => param('readMyNotification', 'id'), seenBy: ['enterpriseA'] },
+  },
+  // Reading leaves the notification read for the rest of the matrix: a list row above never depends on that.
+  { id: 'readMyNotification', expect: { ...A_ONLY, provider: 404 } },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -225,6 +225,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       },
       { name: 'demo', description: 'Demo mode only: seeded users and their tokens' },
       { name: 'experts', description: 'The expert database (服务专家库): providers’ and centers’ experts' },
+      { name: 'notifications', description: 'What the platform tells an enterprise or a provider user' },
     ],
     paths,
     components: {

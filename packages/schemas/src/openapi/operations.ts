@@ -15,6 +15,7 @@ import { publicNoticeOperations } from './operations/public-notices.js';
 import { meProductOperations } from './operations/me-products.js';
 import { providerAccountOperations } from './operations/provider-accounts.js';
 import { expertOperations } from './operations/experts.js';
+import { notificationOperations } from './operations/notifications.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -40,6 +41,7 @@ export const operations = {
   ...meProductOperations,
   ...providerAccountOperations,
   ...expertOperations,
+  ...notificationOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

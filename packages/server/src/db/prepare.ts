@@ -1,5 +1,6 @@
 import { seedExperts } from '../seed/experts.js';
 import { seedExpertEvents } from '../seed/expert-events.js';
+import { seedNotifications } from '../seed/notifications.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -182,6 +183,8 @@ function seedParts(
     { key: 'provider_products_seeded_at', seed: seedProviderProducts },
     // The seventeenth: the experts of the expert clinics, which need the events and the experts.
     { key: 'expert_events_seeded_at', seed: seedExpertEvents },
+    // The nineteenth: the demo users' notifications, which need the events and the vouchers.
+    { key: 'notifications_seeded_at', seed: seedNotifications },
   ];
 }
 
