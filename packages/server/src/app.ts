@@ -34,6 +34,7 @@ import { ratingRoutes } from './routes/ratings.js';
 import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
+import { voucherBatchAdminRoutes } from './routes/voucher-batch-admin.js';
 import { meProductRoutes } from './routes/me-products.js';
 import { providerAccountRoutes } from './routes/provider-accounts.js';
 import { expertRoutes } from './routes/experts.js';
@@ -218,6 +219,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       providerAccountRoutes(api, storeContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
       expertRoutes(api, context);
+      voucherBatchAdminRoutes(api, storeContext);
     },
     { prefix: API_PREFIX },
   );
