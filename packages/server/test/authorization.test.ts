@@ -62,6 +62,8 @@ interface Fixtures {
   readonly cityBatchId: string;
   /** Two unused vouchers of A's of open batches of A's city's center: one for the city to revoke, one for the province. */
   readonly revocable: readonly [string, string];
+  /** Three policies of A's city: one to change, one for the city to withdraw, one for the province. */
+  readonly cityPolicies: readonly [string, string, string];
 }
 
 /** An application of each caller's own whose reviewer asked for changes, written into the database before start. */
@@ -420,6 +422,31 @@ const ROWS: readonly Row[] = [
     }),
     on: (f) => `${f.revocable[0]} (the city), ${f.revocable[1]} (the province): A's vouchers of the city's batches`,
   },
+  // A center's policies: any center publishes its region's; the policy's region and the levels above work one.
+  {
+    id: 'createPolicy',
+    expect: CENTER_OWN,
+    call: (_f, who) => ({ body: policyOf(who === 'anonymous' ? '440000' : session.users[who].regionCode, who) }),
+    on: () => 'a policy of each center’s own region',
+  },
+  {
+    id: 'updatePolicy',
+    expect: ISSUER_AND_ABOVE,
+    call: (f) => ({
+      params: { id: f.cityPolicies[0] },
+      headers: { 'if-match': '*' },
+      body: { summary: '授权矩阵修改摘要' },
+    }),
+  },
+  {
+    id: 'withdrawPolicy',
+    expect: ISSUER_AND_ABOVE,
+    call: (f, who) => ({
+      params: { id: who === 'adminProvince' ? f.cityPolicies[2] : f.cityPolicies[1] },
+      body: { reason: '授权矩阵测试撤回' },
+    }),
+    on: (f) => `${f.cityPolicies[1]} (the city), ${f.cityPolicies[2]} (the province)`,
+  },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -495,7 +522,16 @@ async function prepare(): Promise<Fixtures> {
     assert.equal(claimed.status, 201, JSON.stringify(claimed.body));
     revocable.push((claimed.body as { id: string }).id);
   }
+  const cityPolicies: string[] = [];
+  for (const n of [1, 2, 3]) {
+    const created = await send(session, 'adminHere', 'createPolicy', {
+      body: policyOf(session.users.adminHere.regionCode, `city${n}`),
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    cityPolicies.push((created.body as { id: string }).id);
+  }
   return {
+    cityPolicies: [cityPolicies[0] ?? '', cityPolicies[1] ?? '', cityPolicies[2] ?? ''],
     cityBatchId,
     revocable: [revocable[0] ?? '', revocable[1] ?? ''],
     demandId: (demand.body as { id: string }).id,
@@ -530,6 +566,11 @@ async function cityBatch(name: string): Promise<string> {
   const created = await send(session, 'adminHere', 'createVoucherBatch', { body });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   return (created.body as { id: string }).id;
+}
+
+/** The example policy, of `regionCode`, with a document number of its own for `tag`. */
+function policyOf(regionCode: string | null, tag: string): unknown {
+  return { ...(exampleCall('createPolicy').body as object), regionCode, docNumber: `矩阵〔2027〕${tag}号` };
 }
 
 interface ListPage {

@@ -4,7 +4,7 @@
 // on the audit log with its actor.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { VoucherBatch, type Problem, type Voucher } from '@smec/schemas';
+import { Policy, VoucherBatch, type PolicyPage, type Problem, type Voucher } from '@smec/schemas';
 import { testNow } from '../../../test-support/server.js';
 import { assertProblem, request } from './helpers.js';
 import { openTestApp, type TestApp } from './demand-helpers.js';
@@ -245,5 +245,98 @@ describe('a center’s voucher batch', () => {
       revokeRows.map((row) => [row.action, row.actor_user_id, row.entity_type, row.after]),
       [['voucher.revoke', CITY_ADMIN, 'voucher', JSON.stringify({ status: 'revoked', reason: '冒用他人资料领取' })]],
     );
+  });
+});
+
+describe('a center’s policy', () => {
+  const input = {
+    title: '佛山市鲵鳐企业扶持办法',
+    issuer: '佛山市工业和信息化局',
+    docNumber: '佛工信〔2027〕9号',
+    effectiveFrom: '2027-01-01',
+    regionCode: '440600',
+    categoryIds: ['financing'],
+    summary: '对鲵鳐类创新企业给予融资和服务券支持。',
+    url: 'https://www.foshan.gov.cn/policies/9.html',
+  };
+
+  test('published, found by a one-character query, changed with If-Match, withdrawn; on the record', async () => {
+    // 「鲵」 is in no seeded policy: the one-character query finds only this one.
+    const before = await send<PolicyPage>('GET', `/policies?q=${encodeURIComponent('鲵')}`, undefined);
+    assert.equal(before.body.total, 0);
+    const created = await send<Policy>('POST', '/policies', admin, input);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const policy = Policy.parse(created.body);
+    assert.equal(created.headers.get('etag'), `"${policy.id}.r0"`);
+    assert.equal(policy.publishedAt.length, 10);
+    const found = await send<PolicyPage>('GET', `/policies?q=${encodeURIComponent('鲵')}`, undefined);
+    assert.deepEqual(
+      found.body.items.map((item) => item.id),
+      [policy.id],
+    );
+
+    // One document number per issuer; a region outside the center's is a 422.
+    assertProblem(await send('POST', '/policies', admin, input), 409, 'doc_number_taken');
+    const outside = await send<{ errors: { path: string }[] }>('POST', '/policies', admin, {
+      ...input,
+      docNumber: '佛工信〔2027〕10号',
+      regionCode: '440100',
+      effectiveUntil: '2026-12-31',
+    });
+    assertProblem(outside, 422, 'rules_not_met');
+    assert.deepEqual(
+      outside.body.errors.map((error) => error.path),
+      ['body.regionCode', 'body.effectiveUntil'],
+    );
+
+    // Changed: the ETag of a read names its revision; the index follows the new title.
+    const read = await send<Policy>('GET', `/policies/${policy.id}`, undefined);
+    assertProblem(
+      await send('PATCH', `/policies/${policy.id}`, admin, { title: '改个标题' }, { 'if-match': '"x.r0"' }),
+      412,
+      'precondition_failed',
+    );
+    assertProblem(
+      await send('PATCH', `/policies/${policy.id}`, otherAdmin, { title: '别的城市改' }, { 'if-match': '*' }),
+      404,
+      'not_found',
+    );
+    const changed = await send<Policy>(
+      'PATCH',
+      `/policies/${policy.id}`,
+      admin,
+      { title: '佛山市鳐鱼企业扶持办法', summary: '对创新企业给予融资支持。' },
+      { 'if-match': read.headers.get('etag') ?? '' },
+    );
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    assert.equal(changed.headers.get('etag'), `"${policy.id}.r1"`);
+    assert.equal((await send<PolicyPage>('GET', `/policies?q=${encodeURIComponent('鲵')}`, undefined)).body.total, 0);
+    assert.equal((await send<PolicyPage>('GET', `/policies?q=${encodeURIComponent('鳐')}`, undefined)).body.total, 1);
+
+    // Withdrawn: out of the list and its search, and not found; withdrawn once.
+    const withdrawn = await send<Policy>('POST', `/policies/${policy.id}/withdraw`, admin, {
+      reason: '已被新文件替代',
+    });
+    assert.equal(withdrawn.status, 200, JSON.stringify(withdrawn.body));
+    assert.equal((await send<PolicyPage>('GET', `/policies?q=${encodeURIComponent('鳐')}`, undefined)).body.total, 0);
+    assertProblem(await send('GET', `/policies/${policy.id}`, undefined), 404, 'not_found');
+    assertProblem(
+      await send('POST', `/policies/${policy.id}/withdraw`, admin, { reason: '再撤回一次' }),
+      409,
+      'conflict',
+    );
+    // Its document number stays taken.
+    assertProblem(await send('POST', '/policies', admin, input), 409, 'doc_number_taken');
+
+    const rows = await auditRows(policy.id);
+    assert.deepEqual(
+      rows.map((row) => [row.action, row.actor_user_id, row.actor_role, row.entity_type]),
+      [
+        ['policy.create', CITY_ADMIN, 'admin', 'policy'],
+        ['policy.update', CITY_ADMIN, 'admin', 'policy'],
+        ['policy.withdraw', CITY_ADMIN, 'admin', 'policy'],
+      ],
+    );
+    assert.deepEqual(Object.keys(JSON.parse(rows[1]?.after ?? '{}')), ['title', 'summary']);
   });
 });

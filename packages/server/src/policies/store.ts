@@ -125,7 +125,8 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
   };
 }
 
-export async function getPolicy(context: PolicyContext, id: string): Promise<Policy> {
+/** One published policy, with its revision (the center's version of it, for If-Match). */
+export async function getPolicy(context: PolicyContext, id: string): Promise<{ policy: Policy; revision: number }> {
   const row = await context.db
     .selectFrom('policies')
     .selectAll()
@@ -133,5 +134,5 @@ export async function getPolicy(context: PolicyContext, id: string): Promise<Pol
     .where('status', '=', 'published')
     .executeTakeFirst();
   if (!row) throw notFound(fill(NO_POLICY, { id }));
-  return policyOf(context.regions, row, shanghaiDay(context.clock.now()));
+  return { policy: policyOf(context.regions, row, shanghaiDay(context.clock.now())), revision: row.revision };
 }
