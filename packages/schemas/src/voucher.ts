@@ -46,6 +46,8 @@ export const VoucherBatch = z.object({
   claimClosesAt: DateTime,
   claimState: BatchClaimState,
   status: BatchStatus,
+  /** Counts its center's changes and moves: `"<id>.r<revision>"` is the ETag a change sends as `If-Match`. */
+  revision: z.int().check(z.minimum(0)),
   eligibility: z.object({
     sizes: z.array(EnterpriseSize),
     tags: z.array(EnterpriseTag),

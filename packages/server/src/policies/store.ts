@@ -43,6 +43,7 @@ export function policyOf(regions: RegionIndex, row: Selectable<PolicyTable>, tod
     categoryIds: JSON.parse(row.category_ids) as Policy['categoryIds'],
     summary: row.summary,
     url: row.url,
+    revision: row.revision,
   };
 }
 

@@ -44,6 +44,7 @@ export function batchOf(row: BatchRow, now: number): VoucherBatch {
     claimClosesAt: row.claim_closes_at,
     claimState: claimStateOf(row, now),
     status: row.status,
+    revision: row.revision,
     eligibility: {
       sizes: JSON.parse(row.sizes) as EnterpriseSize[],
       tags: JSON.parse(row.tags) as EnterpriseTag[],
