@@ -29,3 +29,5 @@ export * from './expert.js';
 export * from './expert-input.js';
 export * from './expert-query.js';
 export * from './notification.js';
+export * from './voucher-batch-input.js';
+export * from './policy-input.js';

@@ -59,6 +59,9 @@ export {
 } from './resources/ProviderApplications.js';
 export { PublicNotices, type ObjectOptions, type PublicNoticeListParams } from './resources/PublicNotices.js';
 export { Experts, type ExpertListParams } from './resources/Experts.js';
+export { VoucherBatches, revisionEtag, type BatchVersion } from './resources/VoucherBatches.js';
+export { FullVouchers } from './resources/FullVouchers.js';
+export { FullPolicies, type PolicyVersion } from './resources/FullPolicies.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
 export { MyNotifications, type NotificationListParams } from './resources/MyNotifications.js';
 export * from './errors/index.js';

@@ -9,7 +9,7 @@ import { Engagements } from './resources/Engagements.js';
 import { Events } from './resources/Events.js';
 import { Health } from './resources/Health.js';
 import { FullMe } from './resources/FullMe.js';
-import { Policies } from './resources/Policies.js';
+import { FullPolicies } from './resources/FullPolicies.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
 import { Ratings } from './resources/Ratings.js';
@@ -17,7 +17,8 @@ import { Regions } from './resources/Regions.js';
 import { Stats } from './resources/Stats.js';
 import { Files } from './resources/Files.js';
 import { ProviderApplications } from './resources/ProviderApplications.js';
-import { Vouchers } from './resources/Vouchers.js';
+import { FullVouchers } from './resources/FullVouchers.js';
+import { VoucherBatches } from './resources/VoucherBatches.js';
 import { PublicNotices } from './resources/PublicNotices.js';
 import { Experts } from './resources/Experts.js';
 
@@ -48,9 +49,9 @@ export function createClient(options: ClientOptions): SmecClient {
     demands: Demands,
     events: Events,
     ratings: Ratings,
-    vouchers: Vouchers,
+    vouchers: FullVouchers,
     engagements: Engagements,
-    policies: Policies,
+    policies: FullPolicies,
     stats: Stats,
     files: Files,
     providerApplications: ProviderApplications,
@@ -58,5 +59,6 @@ export function createClient(options: ClientOptions): SmecClient {
     demo: Demo,
     publicNotices: PublicNotices,
     experts: Experts,
+    voucherBatches: VoucherBatches,
   });
 }

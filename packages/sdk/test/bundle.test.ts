@@ -33,10 +33,11 @@ describe('browser bundle of @smec/sdk/core', () => {
   });
 
   // Each budget grew by 0.5 KB with client.files (uploads and Blob answers in the HTTP core; issue 19), and by 0.5 KB
-  // more with a provider's own products and account, the centers' moves on providers and the experts (issue 19).
-  it('the client with every resource stays within 6 KB min+gzip', async () => {
+  // more with a provider's own products and account, the centers' moves on providers and the experts (issue 19), and
+  // by 0.5 KB more with the centers' voucher batches, revocations and policy writes (three classes; issue 20).
+  it('the client with every resource stays within 6.5 KB min+gzip', async () => {
     const { gzip } = await bundle(CORE);
-    assert.ok(gzip <= 6 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 6.5 * 1024, `${gzip} bytes`);
   });
 });
 

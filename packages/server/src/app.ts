@@ -34,6 +34,8 @@ import { ratingRoutes } from './routes/ratings.js';
 import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
+import { voucherBatchAdminRoutes } from './routes/voucher-batch-admin.js';
+import { policyWriteRoutes } from './routes/policy-writes.js';
 import { meProductRoutes } from './routes/me-products.js';
 import { providerAccountRoutes } from './routes/provider-accounts.js';
 import { expertRoutes } from './routes/experts.js';
@@ -220,6 +222,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
       expertRoutes(api, context);
       notificationRoutes(api, storeContext);
+      voucherBatchAdminRoutes(api, storeContext);
+      policyWriteRoutes(api, storeContext);
     },
     { prefix: API_PREFIX },
   );

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import type { DemandInput, Engagement, EngagementPage } from '@smec/schemas';
 import { usccCheckCharacter } from '@smec/schemas/rules';
 import type { OperationId } from '@smec/schemas/openapi';
-import { startTestServer } from '../../../test-support/server.js';
+import { startTestServer, testNow } from '../../../test-support/server.js';
 import {
   NAMED_PRINCIPALS,
   PRINCIPALS,
@@ -58,6 +58,12 @@ interface Fixtures {
   /** Applications in A's county, still `submitted`: one for A's city to approve, one for the province. */
   readonly applicationId: string;
   readonly applicationIdForProvince: string;
+  /** A draft batch of A's city's center, to change and move. */
+  readonly cityBatchId: string;
+  /** Two unused vouchers of A's of open batches of A's city's center: one for the city to revoke, one for the province. */
+  readonly revocable: readonly [string, string];
+  /** Three policies of A's city: one to change, one for the city to withdraw, one for the province. */
+  readonly cityPolicies: readonly [string, string, string];
 }
 
 /** An application of each caller's own whose reviewer asked for changes, written into the database before start. */
@@ -122,6 +128,11 @@ const CITY_ADMIN = {
   adminOther: 404,
   adminHere: 'allow',
 } as const;
+
+/** Center staff acting for their own center (a new batch, a policy): every center has one; no other role. */
+const CENTER_OWN = { ...all(403), anonymous: 401, adminOther: 'allow', adminHere: 'allow' } as const;
+/** A resource of A's city's center: its staff and the province; to another city or a county below it, it does not exist. */
+const ISSUER_AND_ABOVE = { ...CITY_ADMIN, adminCounty: 404 } as const;
 
 /** A provider acting on its own (its products, its profile): every provider has its own; no other role has any. */
 const OWN_PROVIDER_LIST = { ...all(403), anonymous: 401, provider: 'allow' } as const;
@@ -392,6 +403,57 @@ const ROWS: readonly Row[] = [
   },
   // Reading leaves the notification read for the rest of the matrix: a list row above never depends on that.
   { id: 'readMyNotification', expect: { ...A_ONLY, provider: 404 } },
+  // A center's batches: any center creates its own; the issuer's and the levels above work one, no other center.
+  { id: 'createVoucherBatch', expect: CENTER_OWN, on: () => 'a draft of each center’s own' },
+  {
+    id: 'updateVoucherBatch',
+    expect: ISSUER_AND_ABOVE,
+    call: (f) => ({
+      params: { id: f.cityBatchId },
+      headers: { 'if-match': '*' },
+      body: { name: '授权矩阵测试批次（改）' },
+    }),
+  },
+  {
+    id: 'transitionVoucherBatch',
+    expect: ISSUER_AND_ABOVE,
+    call: (f, who) => ({ params: { id: f.cityBatchId }, body: { action: who === 'adminProvince' ? 'pause' : 'open' } }),
+    on: (f) => `${f.cityBatchId} opened by the city, paused by the province`,
+  },
+  {
+    id: 'revokeVoucher',
+    expect: ISSUER_AND_ABOVE,
+    call: (f, who) => ({
+      params: { id: who === 'adminProvince' ? f.revocable[1] : f.revocable[0] },
+      body: { reason: '授权矩阵测试作废' },
+    }),
+    on: (f) => `${f.revocable[0]} (the city), ${f.revocable[1]} (the province): A's vouchers of the city's batches`,
+  },
+  // A center's policies: any center publishes its region's; the policy's region and the levels above work one.
+  {
+    id: 'createPolicy',
+    expect: CENTER_OWN,
+    call: (_f, who) => ({ body: policyOf(who === 'anonymous' ? '440000' : session.users[who].regionCode, who) }),
+    on: () => 'a policy of each center’s own region',
+  },
+  {
+    id: 'updatePolicy',
+    expect: ISSUER_AND_ABOVE,
+    call: (f) => ({
+      params: { id: f.cityPolicies[0] },
+      headers: { 'if-match': '*' },
+      body: { summary: '授权矩阵修改摘要' },
+    }),
+  },
+  {
+    id: 'withdrawPolicy',
+    expect: ISSUER_AND_ABOVE,
+    call: (f, who) => ({
+      params: { id: who === 'adminProvince' ? f.cityPolicies[2] : f.cityPolicies[1] },
+      body: { reason: '授权矩阵测试撤回' },
+    }),
+    on: (f) => `${f.cityPolicies[1]} (the city), ${f.cityPolicies[2]} (the province)`,
+  },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -454,7 +516,31 @@ async function prepare(): Promise<Fixtures> {
   }
   const reviewed = await applicationInRegion(demandRegion);
   const forProvince = await applicationInRegion(demandRegion, '31440000MD0600002');
+  const cityBatchId = await cityBatch('授权矩阵测试批次');
+  const revocable: string[] = [];
+  for (const name of ['授权矩阵作废批次一', '授权矩阵作废批次二']) {
+    const id = await cityBatch(name);
+    const opened = await send(session, 'adminHere', 'transitionVoucherBatch', {
+      params: { id },
+      body: { action: 'open' },
+    });
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    const claimed = await send(session, 'enterpriseA', 'claimVoucher', { params: { id } });
+    assert.equal(claimed.status, 201, JSON.stringify(claimed.body));
+    revocable.push((claimed.body as { id: string }).id);
+  }
+  const cityPolicies: string[] = [];
+  for (const n of [1, 2, 3]) {
+    const created = await send(session, 'adminHere', 'createPolicy', {
+      body: policyOf(session.users.adminHere.regionCode, `city${n}`),
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    cityPolicies.push((created.body as { id: string }).id);
+  }
   return {
+    cityPolicies: [cityPolicies[0] ?? '', cityPolicies[1] ?? '', cityPolicies[2] ?? ''],
+    cityBatchId,
+    revocable: [revocable[0] ?? '', revocable[1] ?? ''],
     demandId: (demand.body as { id: string }).id,
     demandRegion,
     usedVoucherId,
@@ -466,6 +552,32 @@ async function prepare(): Promise<Fixtures> {
     applicationId: reviewed.applicationId,
     applicationIdForProvince: forProvince.applicationId,
   };
+}
+
+/** A draft batch of A's city's center, open from yesterday for 30 days to A's size, with room under any yearly cap. */
+async function cityBatch(name: string): Promise<string> {
+  const DAY = 86_400_000;
+  const at = (ms: number) => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+  const opens = testNow() - DAY;
+  const body = {
+    ...(exampleCall('createVoucherBatch').body as Record<string, unknown>),
+    name,
+    year: new Date(opens + 8 * 3_600_000).getUTCFullYear(),
+    annualCapPerEnterprise: 100_000_000,
+    claimOpensAt: at(opens),
+    claimClosesAt: at(opens + 30 * DAY),
+    settleBy: at(opens + 200 * DAY),
+    eligibility: { sizes: ['micro', 'small', 'medium'] },
+    categoryIds: [],
+  };
+  const created = await send(session, 'adminHere', 'createVoucherBatch', { body });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  return (created.body as { id: string }).id;
+}
+
+/** The example policy, of `regionCode`, with a document number of its own for `tag`. */
+function policyOf(regionCode: string | null, tag: string): unknown {
+  return { ...(exampleCall('createPolicy').body as object), regionCode, docNumber: `矩阵〔2027〕${tag}号` };
 }
 
 interface ListPage {

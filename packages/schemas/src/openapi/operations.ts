@@ -16,6 +16,8 @@ import { meProductOperations } from './operations/me-products.js';
 import { providerAccountOperations } from './operations/provider-accounts.js';
 import { expertOperations } from './operations/experts.js';
 import { notificationOperations } from './operations/notifications.js';
+import { voucherBatchAdminOperations } from './operations/voucher-batch-admin.js';
+import { policyWriteOperations } from './operations/policy-writes.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -24,6 +26,8 @@ export { DEMO_APPLICATION_RESUME_KEY, DEMO_CHANGES_APPLICATION, DEMO_DRAFT } fro
 export { DEMO_NOTICE } from './operations/public-notices.js';
 export { DEMO_DRAFTS } from './operations/me-products.js';
 export { DEMO_PROVIDER } from './operations/provider-accounts.js';
+export { DEMO_BATCH_EXAMPLES, DEMO_BATCH_INPUT } from './operations/voucher-batch-admin.js';
+export { DEMO_POLICY_EXAMPLES, DEMO_POLICY_INPUT } from './operations/policy-writes.js';
 
 export const operations = {
   ...platformOperations,
@@ -42,6 +46,8 @@ export const operations = {
   ...providerAccountOperations,
   ...expertOperations,
   ...notificationOperations,
+  ...voucherBatchAdminOperations,
+  ...policyWriteOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -397,6 +397,12 @@ export interface VoucherBatchTable {
   settle_by: string;
   settle_ts: number;
   updated_at: string;
+  /** The issuing center's: a draft is not public; the batches seeded before 0022 are open. */
+  status: Generated<'draft' | 'open' | 'paused' | 'closed'>;
+  /** The staff member who created it through the API; null for a seeded batch. */
+  created_by: Generated<string | null>;
+  /** Counts the center's changes and moves (its ETag); claims change `remaining`, not this. */
+  revision: Generated<number>;
 }
 
 export interface VoucherTable {
@@ -482,6 +488,13 @@ export interface PolicyTable {
   url: string;
   /** Normalised title, issuer, document number and summary: confirms a phrase after the n-gram lookup. */
   search_text: string;
+  /** A withdrawn policy leaves the public list; its reason is kept. */
+  status: Generated<'published' | 'withdrawn'>;
+  withdraw_reason: Generated<string | null>;
+  /** The staff member who published it through the API; null for a seeded policy. */
+  created_by: Generated<string | null>;
+  /** Counts the center's changes (its ETag for If-Match). */
+  revision: Generated<number>;
 }
 
 /** The n-gram index of the policies: one row per term and policy. */

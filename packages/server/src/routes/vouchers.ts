@@ -19,6 +19,8 @@ import { expireDue } from '../vouchers/expiry.js';
 import { returnVoucher } from '../vouchers/hand-back.js';
 import { getVoucher, myVouchers } from '../vouchers/read.js';
 import { quoteUse, useVoucher } from '../vouchers/use.js';
+import { revisionEtag } from '../http/revision-etag.js';
+import { staffRegionOf } from '../auth/staff-region.js';
 
 /** True when the error is the database refusing a second active voucher of a batch (the unique partial index). */
 function isDuplicateVoucher(error: unknown): boolean {
@@ -39,7 +41,12 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
 
   app.get('/voucher-batches/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');
-    return reply.header('cache-control', REVALIDATE).send(await getBatch(context, id, requestLocale(request)));
+    const { batch, row } = await getBatch(context, id, requestLocale(request), await staffRegionOf(request));
+    // The ETag names the center's revision (what If-Match compares) and the bytes (what a revalidation compares).
+    return reply
+      .header('cache-control', batch.status === 'draft' ? 'private, no-store' : REVALIDATE)
+      .header('etag', revisionEtag(row.id, row.revision, batch))
+      .send(batch);
   });
 
   app.post('/voucher-batches/:id/claims', async (request, reply) => {
@@ -59,7 +66,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     if (!principal) throw invalidToken();
     if (principal.role !== 'enterprise') throw forbidden();
     enterpriseIdOf(principal, locale);
-    if (!state) throw batchNotFound(locale, id);
+    if (!state || state.batch.status === 'draft') throw batchNotFound(locale, id);
     const refusal = claimRefusal(context, state, context.clock.now(), locale);
     if (refusal && !idempotency.replays(state.stored, {})) throw refusal;
     let result;

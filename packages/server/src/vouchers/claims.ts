@@ -65,6 +65,15 @@ export async function claimVoucher(
   const voucher = await issueVoucher(trx, principal, enterpriseId, batch, now);
   const takeQuota = async () => {
     if (!(await takeFromQuota(trx, batch.seq, shanghaiDateTime(now)))) {
+      // Refused: none left, or its center paused or closed it since the claim was checked (read outside the
+      // transaction, which PostgreSQL has aborted).
+      const status = await context.db
+        .selectFrom('voucher_batches')
+        .select('status')
+        .where('seq', '=', batch.seq)
+        .executeTakeFirst();
+      if (status?.status === 'paused') throw problem('claim_not_open', locale, 'batchPaused');
+      if (status?.status === 'closed') throw problem('claim_not_open', locale, 'batchClosed');
       throw problem('quota_exhausted', locale, 'quotaExhausted');
     }
   };
@@ -86,7 +95,8 @@ export async function checkClaim(
 ): Promise<{ enterpriseId: string; batch: BatchRow; now: number }> {
   const enterpriseId = enterpriseIdOf(principal, locale);
   const { state } = await readClaim(db, batchId, principal.userId);
-  if (!state) throw batchNotFound(locale, batchId);
+  // A draft is not public: no claim finds it.
+  if (!state || state.batch.status === 'draft') throw batchNotFound(locale, batchId);
   const now = context.clock.now();
   const refusal = claimRefusal(context, state, now, locale);
   if (refusal) throw refusal;
@@ -100,6 +110,9 @@ export function claimRefusal(
   now: number,
   locale: MessageLocale,
 ): ProblemError | undefined {
+  if (batch.status === 'paused' || batch.status === 'closed') {
+    return problem('claim_not_open', locale, batch.status === 'paused' ? 'batchPaused' : 'batchClosed');
+  }
   if (now < batch.opens_ts || now >= batch.closes_ts) {
     return problem('claim_not_open', locale, 'claimNotOpen', `${batch.claim_opens_at} – ${batch.claim_closes_at}`);
   }
