@@ -28,3 +28,4 @@ export * from './provider-account-view.js';
 export * from './expert.js';
 export * from './expert-input.js';
 export * from './expert-query.js';
+export * from './event-admin.js';

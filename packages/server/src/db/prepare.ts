@@ -14,6 +14,7 @@ import { seedDemands } from '../seed/demands.js';
 import { seedFiles } from '../seed/files.js';
 import { seedPolicies } from '../seed/policies.js';
 import { seedEvents } from '../seed/events.js';
+import { seedEventAdmin } from '../seed/event-admin.js';
 import { seedRatings } from '../seed/ratings.js';
 import { seedDatabase } from '../seed/load.js';
 import { seedVouchers } from '../seed/vouchers.js';
@@ -182,6 +183,8 @@ function seedParts(
     { key: 'provider_products_seeded_at', seed: seedProviderProducts },
     // The seventeenth: the experts of the expert clinics, which need the events and the experts.
     { key: 'expert_events_seeded_at', seed: seedExpertEvents },
+    // The twenty-first: the events of the centers' examples (a draft, one today to check in, one past to rate).
+    { key: 'event_admin_seeded_at', seed: seedEventAdmin },
   ];
 }
 

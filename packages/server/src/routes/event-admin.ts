@@ -1,0 +1,68 @@
+import { EventInput, EventPatch, EventTransition, IdParams, type StaffEvent } from '@smec/schemas';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { auditActor } from '../audit/record.js';
+import { requireStaff } from '../auth/principal.js';
+import { createEvent, updateEvent } from '../events/admin.js';
+import { transitionEvent } from '../events/lifecycle.js';
+import { eventEtag } from '../events/rows.js';
+import type { EventContext } from '../events/store.js';
+import { IdempotencyStore, idempotencyKeyOf, type IdempotentResult } from '../http/idempotency.js';
+import { requireIfMatch } from '../http/if-match.js';
+import { requestLocale } from '../http/locale.js';
+import { parseBody, parseInput } from '../http/validate.js';
+
+/** A write's answer: the event as its center sees it, its ETag for the next `If-Match`, and whether it was replayed. */
+function sendEvent(reply: FastifyReply, result: IdempotentResult): FastifyReply {
+  if (result.replayed) reply.header('idempotent-replayed', 'true');
+  const event = result.body as StaffEvent;
+  return reply.code(result.status).header('cache-control', 'no-store').header('etag', eventEtag(event)).send(event);
+}
+
+/** The centers' events: create a draft, change it (If-Match), publish and cancel it. */
+export function eventAdminRoutes(app: FastifyInstance, context: EventContext): void {
+  const idempotency = new IdempotencyStore(context.db, context.clock);
+
+  app.post('/events', async (request, reply) => {
+    const principal = await requireStaff(request, 'staff');
+    const input = parseBody(EventInput, request.body, requestLocale(request));
+    // Keys are the user's own: another user's key never replays into this one's answer.
+    const result = await idempotency.run(
+      `POST /events ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body,
+      async (trx) => ({ status: 201, body: await createEvent(context, trx, auditActor(request, principal), input) }),
+    );
+    const event = result.body as StaffEvent;
+    return sendEvent(reply.header('location', `/api/v1/events/${event.id}`), result);
+  });
+
+  app.patch('/events/:id', async (request, reply) => {
+    const principal = await requireStaff(request, 'staff');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const patch = parseBody(EventPatch, request.body, requestLocale(request));
+    // What is malformed is a 400 before a missing precondition is a 428.
+    const key = idempotencyKeyOf(request);
+    const ifMatch = requireIfMatch(request);
+    const result = await idempotency.run(`PATCH /events/${id} ${principal.userId}`, key, request.body, async (trx) => ({
+      status: 200,
+      body: (await updateEvent(context, trx, auditActor(request, principal), id, ifMatch, patch)).event,
+    }));
+    return sendEvent(reply, result);
+  });
+
+  app.post('/events/:id/transitions', async (request, reply) => {
+    const principal = await requireStaff(request, 'staff');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const move = parseBody(EventTransition, request.body, requestLocale(request));
+    const result = await idempotency.run(
+      `POST /events/${id}/transitions ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body,
+      async (trx) => ({
+        status: 200,
+        body: (await transitionEvent(context, trx, auditActor(request, principal), id, move)).event,
+      }),
+    );
+    return sendEvent(reply, result);
+  });
+}

@@ -1,0 +1,244 @@
+// A county center runs an event end to end over HTTP: it creates and publishes it, enterprises register, the
+// capacity holds above the confirmed count and a raise promotes the waitlist, a cancellation tells every registrant;
+// on another event check-in marks attendance and the attendee rates it. The audit log has each action with its actor.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { Registration, ServiceEventPage, StaffEvent, type EventInput } from '@smec/schemas';
+import { assertProblem } from './helpers.js';
+import { eventInput, openEventServer, type EventServer } from './events-admin-helpers.js';
+
+const COUNTY_ADMIN = 'usr-admin-440604';
+const ENTERPRISES = ['usr-ent-01', 'usr-ent-02', 'usr-ent-03', 'usr-ent-04', 'usr-ent-05'];
+
+let server: EventServer;
+let admin: string;
+before(async () => {
+  server = await openEventServer();
+  admin = await server.token(COUNTY_ADMIN);
+});
+after(() => server.close());
+
+async function create(input: EventInput): Promise<{ event: StaffEvent; etag: string }> {
+  const response = await server.call<StaffEvent>('POST', '/events', { token: admin, body: input });
+  assert.equal(response.status, 201, JSON.stringify(response.body));
+  return { event: StaffEvent.parse(response.body), etag: response.headers.get('etag') ?? '' };
+}
+
+function move(id: string, body: unknown, token = admin) {
+  return server.call<StaffEvent>('POST', `/events/${id}/transitions`, { token, body });
+}
+
+function patch(id: string, etag: string, body: unknown, token = admin) {
+  return server.call<StaffEvent>('PATCH', `/events/${id}`, { token, body, headers: { 'if-match': etag } });
+}
+
+async function register(id: string, userId: string): Promise<Registration> {
+  const response = await server.call<Registration>('POST', `/events/${id}/registrations`, {
+    token: await server.token(userId),
+    body: {},
+  });
+  assert.equal(response.status, 201, JSON.stringify(response.body));
+  return Registration.parse(response.body);
+}
+
+function auditOf(entityId: string) {
+  return server.t.database.db
+    .selectFrom('audit_log')
+    .select(['action', 'actor_user_id', 'center_region_code', 'before', 'after'])
+    .where('entity_id', '=', entityId)
+    .orderBy('seq')
+    .execute();
+}
+
+function notificationsOf(eventId: string, kind: string) {
+  return server.t.database.db
+    .selectFrom('notifications')
+    .select(['user_id', 'data'])
+    .where('subject_id', '=', eventId)
+    .where('kind', '=', kind)
+    .orderBy('user_id')
+    .execute();
+}
+
+async function listed(id: string): Promise<boolean> {
+  const from = new Date(Date.now()).toISOString().slice(0, 10);
+  const response = await server.call<ServiceEventPage>('GET', `/events?region=440604&from=${from}&limit=500`);
+  assert.equal(response.status, 200);
+  return ServiceEventPage.parse(response.body).items.some((event) => event.id === id);
+}
+
+describe('a county center runs an event', () => {
+  let event: StaffEvent;
+  let etag: string;
+  const registrations: Registration[] = [];
+
+  test('creates a draft that the public does not see', async () => {
+    ({ event, etag } = await create(eventInput({ title: '禅城区财税实务培训' })));
+    assert.equal(event.status, 'draft');
+    assert.equal(event.organizer.regionCode, '440604');
+    assert.equal(event.createdBy, COUNTY_ADMIN);
+    assert.equal(event.waitlistSize, 5);
+    assert.equal(etag, `"${event.id}.r0"`);
+    assert.equal(await listed(event.id), false);
+    assertProblem(await server.call('GET', `/events/${event.id}`), 404, 'not_found');
+    const own = await server.call<StaffEvent>('GET', `/events/${event.id}`, { token: admin });
+    assert.equal(own.status, 200);
+    assert.equal(StaffEvent.parse(own.body).revision, 0);
+    // Nobody registers for a draft: to them it does not exist.
+    const early = await server.call('POST', `/events/${event.id}/registrations`, {
+      token: await server.token('usr-ent-01'),
+      body: {},
+    });
+    assertProblem(early, 404, 'not_found');
+  });
+
+  test('publishes it: it shows in GET /events', async () => {
+    const published = await move(event.id, { action: 'publish' });
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+    assert.equal(StaffEvent.parse(published.body).status, 'scheduled');
+    etag = published.headers.get('etag') ?? '';
+    assert.equal(await listed(event.id), true);
+    assertProblem(await move(event.id, { action: 'publish' }), 409, 'conflict');
+  });
+
+  test('enterprises register: three confirmed, two waitlisted', async () => {
+    for (const user of ENTERPRISES) registrations.push(await register(event.id, user));
+    assert.deepEqual(
+      registrations.map((registration) => registration.status),
+      ['confirmed', 'confirmed', 'confirmed', 'waitlisted', 'waitlisted'],
+    );
+    assert.ok(registrations.every((registration) => /^[A-Z2-9]{10}$/.test(registration.code)));
+  });
+
+  test('a capacity below the confirmed count is a 409 naming it; without If-Match a 428, with a stale one a 412', async () => {
+    const below = await patch(event.id, etag, { capacity: 2 });
+    const problem = assertProblem(below, 409, 'conflict');
+    assert.equal((problem as Record<string, unknown>)['confirmedCount'], 3);
+    assert.match(problem.detail ?? '', /3/);
+    assertProblem(
+      await server.call('PATCH', `/events/${event.id}`, { token: admin, body: { capacity: 4 } }),
+      428,
+      'precondition_required',
+    );
+    assertProblem(await patch(event.id, `"${event.id}.r0"`, { capacity: 4 }), 412, 'precondition_failed');
+  });
+
+  test('raising the capacity promotes the first waitlisted, who is told', async () => {
+    const raised = await patch(event.id, etag, { capacity: 4 });
+    assert.equal(raised.status, 200, JSON.stringify(raised.body));
+    etag = raised.headers.get('etag') ?? '';
+    const body = StaffEvent.parse(raised.body);
+    assert.equal(body.registeredCount, 4);
+    assert.equal(body.waitlistCount, 1);
+    const rows = await server.t.database.db
+      .selectFrom('registrations')
+      .select(['id', 'status'])
+      .where('event_id', '=', event.id)
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      rows.map((row) => row.status),
+      ['confirmed', 'confirmed', 'confirmed', 'confirmed', 'waitlisted'],
+    );
+    assert.deepEqual(
+      (await notificationsOf(event.id, 'registrationPromoted')).map((row) => row.user_id),
+      ['usr-ent-04'],
+    );
+  });
+
+  test('a change of time tells the registrants', async () => {
+    const later = eventInput({}, 11);
+    const moved = await patch(event.id, etag, { startsAt: later.startsAt, endsAt: later.endsAt });
+    assert.equal(moved.status, 200, JSON.stringify(moved.body));
+    etag = moved.headers.get('etag') ?? '';
+    assert.deepEqual(
+      (await notificationsOf(event.id, 'eventChanged')).map((row) => row.user_id),
+      [...ENTERPRISES],
+    );
+  });
+
+  test('cancelling tells every registrant, confirmed and waitlisted, and ends their registrations', async () => {
+    assertProblem(await move(event.id, { action: 'cancel', reason: '短' }), 400, 'validation_failed');
+    const cancelled = await move(event.id, { action: 'cancel', reason: '主讲老师临时出差，活动改期另行通知' });
+    assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+    const body = StaffEvent.parse(cancelled.body);
+    assert.equal(body.status, 'cancelled');
+    assert.equal(body.cancelReason, '主讲老师临时出差，活动改期另行通知');
+    const told = await notificationsOf(event.id, 'eventCancelled');
+    assert.deepEqual(
+      told.map((row) => row.user_id),
+      [...ENTERPRISES],
+    );
+    assert.equal(JSON.parse(told[0]?.data ?? '{}').reason, '主讲老师临时出差，活动改期另行通知');
+    const statuses = await server.t.database.db
+      .selectFrom('registrations')
+      .select('status')
+      .where('event_id', '=', event.id)
+      .execute();
+    assert.ok(statuses.every((row) => row.status === 'cancelled'));
+    // A cancelled event is not changed any more, even by the version just read.
+    assertProblem(await patch(event.id, cancelled.headers.get('etag') ?? '', { capacity: 10 }), 409, 'conflict');
+  });
+
+  test('the audit log has each action with its actor', async () => {
+    const rows = await auditOf(event.id);
+    assert.deepEqual(
+      rows.map((row) => row.action),
+      ['event.create', 'event.publish', 'event.update', 'event.update', 'event.cancel'],
+    );
+    assert.ok(rows.every((row) => row.actor_user_id === COUNTY_ADMIN && row.center_region_code === '440604'));
+    assert.deepEqual(JSON.parse(rows[2]?.after ?? '{}'), { capacity: 4, promoted: 1 });
+  });
+});
+
+describe('who may run which event', () => {
+  test('a county center creates only in its county; another county’s center finds no event of it', async () => {
+    const outside = await server.call('POST', '/events', { token: admin, body: eventInput({ regionCode: '440605' }) });
+    assertProblem(outside, 403, 'forbidden');
+    const { event, etag } = await create(eventInput());
+    const other = await server.token('usr-admin-440605');
+    assertProblem(await patch(event.id, etag, { capacity: 9 }, other), 404, 'not_found');
+    assertProblem(await move(event.id, { action: 'publish' }, other), 404, 'not_found');
+    // The city above runs it too.
+    const city = await server.token('usr-admin-440600');
+    const published = await move(event.id, { action: 'publish' }, city);
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+  });
+
+  test('times and place that do not fit are a 400 naming each field, in the request’s language', async () => {
+    const input = eventInput();
+    const response = await server.call<{ errors: { path: string; code: string; message: string }[] }>(
+      'POST',
+      '/events',
+      {
+        token: admin,
+        headers: { 'accept-language': 'en' },
+        body: { ...input, venue: null, endsAt: input.startsAt, registrationClosesAt: input.endsAt },
+      },
+    );
+    assertProblem(response, 400, 'validation_failed');
+    assert.deepEqual(
+      response.body.errors.map((error) => [error.path, error.code]),
+      [
+        ['body.venue', 'event.place'],
+        ['body.endsAt', 'event.endsBeforeStart'],
+        ['body.registrationClosesAt', 'event.closesAfterStart'],
+      ],
+    );
+    assert.equal(response.body.errors[0]?.message, 'Give a venue or an online address (or both)');
+  });
+});
+
+describe('the waitlist a center sizes', () => {
+  test('holds as many as its size: the next registration is refused as full', async () => {
+    const { event } = await create(eventInput({ capacity: 1, waitlistSize: 1 }));
+    assert.equal((await move(event.id, { action: 'publish' })).status, 200);
+    assert.equal((await register(event.id, 'usr-ent-06')).status, 'confirmed');
+    assert.equal((await register(event.id, 'usr-ent-07')).status, 'waitlisted');
+    const third = await server.call('POST', `/events/${event.id}/registrations`, {
+      token: await server.token('usr-ent-08'),
+      body: {},
+    });
+    assertProblem(third, 409, 'event_full');
+  });
+});
