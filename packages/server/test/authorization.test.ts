@@ -415,6 +415,7 @@ const ROWS: readonly Row[] = [
         ? { ...exampleCall('transitionEvent'), body: { action: 'cancel', reason: '授权矩阵测试：活动取消' } }
         : exampleCall('transitionEvent'),
   },
+  { id: 'listEventRegistrations', expect: CITY_ADMIN },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

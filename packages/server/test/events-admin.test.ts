@@ -3,7 +3,7 @@
 // on another event check-in marks attendance and the attendee rates it. The audit log has each action with its actor.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { Registration, ServiceEventPage, StaffEvent, type EventInput } from '@smec/schemas';
+import { RegistrantPage, Registration, ServiceEventPage, StaffEvent, type EventInput } from '@smec/schemas';
 import { assertProblem } from './helpers.js';
 import { eventInput, openEventServer, type EventServer } from './events-admin-helpers.js';
 
@@ -240,5 +240,94 @@ describe('the waitlist a center sizes', () => {
       body: {},
     });
     assertProblem(third, 409, 'event_full');
+  });
+});
+
+describe('the registrant list', () => {
+  let eventId: string;
+  before(async () => {
+    const { event } = await create(eventInput({ capacity: 2, waitlistSize: 5, title: '导出测试：对接会' }));
+    eventId = event.id;
+    assert.equal((await move(eventId, { action: 'publish' })).status, 200);
+    const names = ['=HYPERLINK("http://x")', '陈经理, "财务"', '+86 138', '@SUM(A1)', '-1'];
+    for (const [index, user] of ['usr-ent-09', 'usr-ent-10', 'usr-ent-11', 'usr-ent-12', 'usr-ent-13'].entries()) {
+      const response = await server.call('POST', `/events/${eventId}/registrations`, {
+        token: await server.token(user),
+        body: { attendeeName: names[index] },
+      });
+      assert.equal(response.status, 201, JSON.stringify(response.body));
+    }
+  });
+
+  test('JSON: pages in the order of registration, with the codes and the waitlist positions', async () => {
+    const first = await server.call<RegistrantPage>('GET', `/events/${eventId}/registrations?limit=3`, {
+      token: admin,
+    });
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    const page = RegistrantPage.parse(first.body);
+    assert.equal(page.total, 5);
+    assert.deepEqual(
+      page.items.map((item) => [item.status, item.waitlistPosition]),
+      [
+        ['confirmed', null],
+        ['confirmed', null],
+        ['waitlisted', 1],
+      ],
+    );
+    assert.ok(page.nextCursor);
+    const second = await server.call<RegistrantPage>(
+      'GET',
+      `/events/${eventId}/registrations?limit=3&cursor=${encodeURIComponent(page.nextCursor)}`,
+      { token: admin },
+    );
+    assert.deepEqual(
+      RegistrantPage.parse(second.body).items.map((item) => item.waitlistPosition),
+      [2, 3],
+    );
+    const waitlisted = await server.call<RegistrantPage>('GET', `/events/${eventId}/registrations?status=waitlisted`, {
+      token: admin,
+    });
+    assert.equal(RegistrantPage.parse(waitlisted.body).total, 3);
+  });
+
+  test('CSV: a byte order mark, the header in the request’s language, formulas neutralised, Chinese intact', async () => {
+    const response = await fetch(`${server.apiUrl}/events/${eventId}/registrations`, {
+      headers: { authorization: `Bearer ${admin}`, accept: 'text/csv' },
+    });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.match(response.headers.get('content-disposition') ?? '', /attachment; filename=".+\.csv"/);
+    assert.equal(response.headers.get('cache-control'), 'private, no-store');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    assert.equal(lines[0], '报名编号,签到码,企业名称,企业编号,参会人,状态,候补顺序,报名时间,签到时间');
+    assert.equal(lines.length, 7, 'the header, five lines and the empty string after the last CRLF');
+    const attendees = lines.slice(1, 6).map((line) => line.split(',')[4]);
+    assert.equal(attendees[0], '"\'=HYPERLINK(""http://x"")"');
+    assert.equal(attendees[2], "'+86 138");
+    assert.equal(attendees[3], "'@SUM(A1)");
+    assert.equal(attendees[4], "'-1");
+    assert.match(lines[2] ?? '', /"陈经理, ""财务"""/);
+    assert.match(lines[1] ?? '', /,已确认,/);
+    assert.match(lines[3] ?? '', /,候补,1,/);
+
+    const english = await fetch(`${server.apiUrl}/events/${eventId}/registrations`, {
+      headers: { authorization: `Bearer ${admin}`, accept: 'text/csv', 'accept-language': 'en' },
+    });
+    const text = (await english.text()).replace(/^\uFEFF/, '');
+    assert.match(text, /^Registration,Check-in code,Enterprise,/);
+    assert.match(text, /,Waitlisted,2,/);
+  });
+
+  test('another county’s center finds no such event; an enterprise is refused', async () => {
+    const other = await server.token('usr-admin-440605');
+    assertProblem(await server.call('GET', `/events/${eventId}/registrations`, { token: other }), 404, 'not_found');
+    const enterprise = await server.token('usr-ent-09');
+    assertProblem(
+      await server.call('GET', `/events/${eventId}/registrations`, { token: enterprise }),
+      403,
+      'forbidden',
+    );
   });
 });

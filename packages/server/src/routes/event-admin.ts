@@ -1,9 +1,11 @@
-import { EventInput, EventPatch, EventTransition, IdParams, type StaffEvent } from '@smec/schemas';
+import { EventInput, EventPatch, EventTransition, IdParams, RegistrantsQuery, type StaffEvent } from '@smec/schemas';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { auditActor } from '../audit/record.js';
 import { requireStaff } from '../auth/principal.js';
 import { createEvent, updateEvent } from '../events/admin.js';
 import { transitionEvent } from '../events/lifecycle.js';
+import { listRegistrants, registrantsCsv } from '../events/registrants.js';
+import { preferredType } from '../http/accept.js';
 import { eventEtag } from '../events/rows.js';
 import type { EventContext } from '../events/store.js';
 import { IdempotencyStore, idempotencyKeyOf, type IdempotentResult } from '../http/idempotency.js';
@@ -64,5 +66,22 @@ export function eventAdminRoutes(app: FastifyInstance, context: EventContext): v
       }),
     );
     return sendEvent(reply, result);
+  });
+
+  app.get('/events/:id/registrations', async (request, reply) => {
+    const principal = await requireStaff(request, 'viewer');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const query = parseInput(RegistrantsQuery, request.query, 'query');
+    // The list is personal data of the enterprises: never kept by a shared cache, and the answer depends on Accept.
+    reply.header('cache-control', 'private, no-store').header('vary', 'accept, accept-language');
+    if (preferredType(request, ['application/json', 'text/csv']) === 'text/csv') {
+      const locale = requestLocale(request);
+      const stream = await registrantsCsv(context, principal, id, query.status, locale);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${id}-registrations.csv"`)
+        .send(stream);
+    }
+    return reply.send(await listRegistrants(context, principal, id, query));
   });
 }

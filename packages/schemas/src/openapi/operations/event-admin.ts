@@ -1,4 +1,13 @@
-import { EventInput, EventPatch, EventTransition, IdParams, StaffEvent } from '../../index.js';
+import {
+  EventInput,
+  EventPatch,
+  EventTransition,
+  IdParams,
+  RegistrantPage,
+  RegistrantsCsv,
+  RegistrantsQuery,
+  StaffEvent,
+} from '../../index.js';
 import type { Operation } from '../operation.js';
 import { DEMO_STAFF_EVENTS } from './event-admin-demo.js';
 
@@ -98,5 +107,27 @@ export const eventAdminOperations = {
     problems: ['forbidden', 'not_found', 'conflict'],
     cacheable: false,
     example: { params: { id: DEMO_STAFF_EVENTS.draft }, body: { action: 'publish' } },
+  },
+  listEventRegistrations: {
+    operationId: 'listEventRegistrations',
+    method: 'get',
+    path: '/events/{id}/registrations',
+    tag: 'events',
+    summary: 'The registrants of an event the center runs, as JSON pages or one CSV file (by `Accept`)',
+    description:
+      'Staff of the center running the event and of the centers above it (any staff level); to any other center the ' +
+      'event does not exist (404). JSON: pages in the order of registration (`status` keeps one; `cursor` as ' +
+      'everywhere). With `Accept: text/csv`: every registrant (the `status` filter applies, the paging does not) as ' +
+      'one CSV file (RFC 4180, CRLF) that starts with a UTF-8 byte order mark so that Excel shows Chinese, its ' +
+      'header row in the request’s language, written as it is read; a cell that a spreadsheet would take for a ' +
+      'formula (starting with `=`, `+`, `-`, `@`) gets a leading apostrophe. Never stored by a cache.',
+    params: IdParams,
+    query: RegistrantsQuery,
+    response: RegistrantPage,
+    alsoServes: [{ mediaType: 'text/csv', schema: RegistrantsCsv }],
+    security: 'bearer',
+    problems: ['forbidden', 'not_found', 'invalid_cursor'],
+    cacheable: false,
+    example: { params: { id: DEMO_STAFF_EVENTS.today }, query: { limit: '20' } },
   },
 } as const satisfies Record<string, Operation>;
