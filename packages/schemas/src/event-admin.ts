@@ -111,7 +111,7 @@ export const EventRatingSummary = z.object({
   /** Mean score, 1–5 with one decimal; null before any rating. */
   average: z.nullable(z.number()),
   /** How many gave each score, 1 to 5. */
-  distribution: z.tuple([z.int(), z.int(), z.int(), z.int(), z.int()]),
+  distribution: z.array(z.int().check(z.minimum(0))).check(z.length(5)),
   /** The latest comments, newest first (at most 20). */
   comments: z.array(z.object({ score: z.int(), comment: z.string(), createdAt: DateTime })),
 });

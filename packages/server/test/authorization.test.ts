@@ -416,6 +416,11 @@ const ROWS: readonly Row[] = [
         : exampleCall('transitionEvent'),
   },
   { id: 'listEventRegistrations', expect: CITY_ADMIN },
+  // A's city checks A in by its code; the province, after it, checks the same code in again: the same answer.
+  { id: 'checkInEvent', expect: CITY_ADMIN, on: () => `${param('checkInEvent', 'id')} by A's code` },
+  { id: 'getEventRatings', expect: CITY_ADMIN },
+  // A attended the past event; B never registered for it, so to B there is nothing to rate.
+  { id: 'rateEvent', expect: A_ONLY },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -35,6 +35,8 @@ export async function openEventServer(): Promise<EventServer> {
     apiUrl,
     advance(ms) {
       offset += ms;
+      // Tokens run out with time: those signed before are signed again.
+      tokens.clear();
     },
     async token(userId) {
       const known = tokens.get(userId);

@@ -3,9 +3,19 @@
 // on another event check-in marks attendance and the attendee rates it. The audit log has each action with its actor.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { RegistrantPage, Registration, ServiceEventPage, StaffEvent, type EventInput } from '@smec/schemas';
+import {
+  EventRating,
+  EventRatingSummary,
+  MyRegistrationPage,
+  Registrant,
+  RegistrantPage,
+  Registration,
+  ServiceEventPage,
+  StaffEvent,
+  type EventInput,
+} from '@smec/schemas';
 import { assertProblem } from './helpers.js';
-import { eventInput, openEventServer, type EventServer } from './events-admin-helpers.js';
+import { DAY, eventInput, openEventServer, type EventServer } from './events-admin-helpers.js';
 
 const COUNTY_ADMIN = 'usr-admin-440604';
 const ENTERPRISES = ['usr-ent-01', 'usr-ent-02', 'usr-ent-03', 'usr-ent-04', 'usr-ent-05'];
@@ -328,6 +338,100 @@ describe('the registrant list', () => {
       await server.call('GET', `/events/${eventId}/registrations`, { token: enterprise }),
       403,
       'forbidden',
+    );
+  });
+});
+
+describe('on another event, check-in and a rating', () => {
+  let event: StaffEvent;
+  let mine: Registration;
+  let cancelledCode: string;
+
+  before(async () => {
+    ({ event } = await create(eventInput({ title: '禅城区融资对接会', capacity: 2, waitlistSize: 2 }, 2)));
+    assert.equal((await move(event.id, { action: 'publish' })).status, 200);
+    mine = await register(event.id, 'usr-ent-14');
+    const other = await register(event.id, 'usr-ent-15');
+    cancelledCode = other.code;
+    const cancelled = await server.call('DELETE', `/events/${event.id}/registrations/${other.id}`, {
+      token: await server.token('usr-ent-15'),
+    });
+    assert.equal(cancelled.status, 200, JSON.stringify(cancelled.body));
+  });
+
+  test('the enterprise sees its code with its registration', async () => {
+    const response = await server.call<MyRegistrationPage>('GET', '/me/registrations?limit=100', {
+      token: await server.token('usr-ent-14'),
+    });
+    assert.equal(response.status, 200);
+    const seen = MyRegistrationPage.parse(response.body).items.find((item) => item.id === mine.id);
+    assert.equal(seen?.code, mine.code);
+  });
+
+  test('rating before attending is refused', async () => {
+    const early = await server.call('POST', `/events/${event.id}/ratings`, {
+      token: await server.token('usr-ent-14'),
+      body: { score: 5 },
+    });
+    assertProblem(early, 409, 'conflict');
+  });
+
+  test('check-in by the code makes the registration attended; again, the same answer', async () => {
+    const checkIn = (code: string) =>
+      server.call<Registrant>('POST', `/events/${event.id}/check-ins`, { token: admin, body: { code } });
+    const first = await checkIn(mine.code.toLowerCase());
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    const attended = Registrant.parse(first.body);
+    assert.equal(attended.id, mine.id);
+    assert.equal(attended.status, 'attended');
+    assert.ok(attended.attendedAt);
+    const again = await checkIn(mine.code);
+    assert.equal(again.status, 200);
+    assert.deepEqual(again.body, first.body);
+    assertProblem(await checkIn('ZZZZZZZZZZ'), 404, 'not_found');
+    assertProblem(await checkIn(cancelledCode), 409, 'conflict');
+    const staff = await server.call<StaffEvent>('GET', `/events/${event.id}`, { token: admin });
+    assert.equal(StaffEvent.parse(staff.body).attendedCount, 1);
+  });
+
+  test('not before the event is over; then the attendee rates it once, and the center sees the results', async () => {
+    const rate = (body: unknown, userId = 'usr-ent-14') =>
+      server
+        .token(userId)
+        .then((token) => server.call<EventRating>('POST', `/events/${event.id}/ratings`, { token, body }));
+    assertProblem(await rate({ score: 5 }), 409, 'conflict');
+    server.advance(3 * DAY);
+    assertProblem(await rate({ score: 6 }), 400, 'validation_failed');
+    const rated = await rate({ score: 4, comment: '  对接高效，银行当场给了授信意向。 ' });
+    assert.equal(rated.status, 201, JSON.stringify(rated.body));
+    const rating = EventRating.parse(rated.body);
+    assert.equal(rating.registrationId, mine.id);
+    assert.equal(rating.comment, '对接高效，银行当场给了授信意向。');
+    const twice = assertProblem(await rate({ score: 1 }), 409, 'already_rated');
+    assert.equal((twice as Record<string, unknown>)['ratingId'], rating.id);
+    // An enterprise that cancelled never attended; one that never registered has nothing to rate.
+    assertProblem(await rate({ score: 1 }, 'usr-ent-15'), 409, 'conflict');
+    assertProblem(await rate({ score: 1 }, 'usr-ent-16'), 404, 'not_found');
+
+    const summary = await server.call<EventRatingSummary>('GET', `/events/${event.id}/ratings`, {
+      token: await server.token(COUNTY_ADMIN),
+    });
+    assert.equal(summary.status, 200, JSON.stringify(summary.body));
+    assert.deepEqual(EventRatingSummary.parse(summary.body), {
+      count: 1,
+      average: 4,
+      distribution: [0, 0, 0, 1, 0],
+      comments: [{ score: 4, comment: '对接高效，银行当场给了授信意向。', createdAt: rating.createdAt }],
+    });
+    const other = await server.token('usr-admin-440605');
+    assertProblem(await server.call('GET', `/events/${event.id}/ratings`, { token: other }), 404, 'not_found');
+  });
+
+  test('the audit log has the check-in with its actor', async () => {
+    const rows = await auditOf(mine.id);
+    assert.deepEqual(
+      rows.map((row) => [row.action, row.actor_user_id]),
+      [['registration.checkIn', COUNTY_ADMIN]],
     );
   });
 });

@@ -1,7 +1,19 @@
-import { EventInput, EventPatch, EventTransition, IdParams, RegistrantsQuery, type StaffEvent } from '@smec/schemas';
+import {
+  CheckInInput,
+  EventInput,
+  EventPatch,
+  EventRatingInput,
+  EventTransition,
+  IdParams,
+  RegistrantsQuery,
+  type StaffEvent,
+} from '@smec/schemas';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { auditActor } from '../audit/record.js';
-import { requireStaff } from '../auth/principal.js';
+import { requireRole, requireStaff } from '../auth/principal.js';
+import { checkIn } from '../events/check-in.js';
+import { alreadyRatedEvent, attendanceOf, eventRatingSummary, rateEvent } from '../events/event-ratings.js';
+import { publicEventRow } from '../events/store.js';
 import { createEvent, updateEvent } from '../events/admin.js';
 import { transitionEvent } from '../events/lifecycle.js';
 import { listRegistrants, registrantsCsv } from '../events/registrants.js';
@@ -84,4 +96,54 @@ export function eventAdminRoutes(app: FastifyInstance, context: EventContext): v
     }
     return reply.send(await listRegistrants(context, principal, id, query));
   });
+
+  app.post('/events/:id/check-ins', async (request, reply) => {
+    const principal = await requireStaff(request, 'staff');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const { code } = parseBody(CheckInInput, request.body, requestLocale(request));
+    const result = await idempotency.run(
+      `POST /events/${id}/check-ins ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body,
+      async (trx) => ({ status: 200, body: await checkIn(context, trx, auditActor(request, principal), id, code) }),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
+  });
+
+  app.post('/events/:id/ratings', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const input = parseBody(EventRatingInput, request.body, locale);
+    let result;
+    try {
+      result = await idempotency.run(
+        `POST /events/${id}/ratings ${principal.userId}`,
+        idempotencyKeyOf(request),
+        request.body,
+        async (trx) => ({ status: 201, body: await rateEvent(context, trx, principal, id, input, locale) }),
+      );
+    } catch (error) {
+      if (!isDuplicateRating(error) || !principal.enterpriseId) throw error;
+      // A concurrent rating of the same attendance won the race; the unique registration refused this one.
+      const event = await publicEventRow(context.db, id);
+      const rated = (await attendanceOf(context.db, event.seq, principal.enterpriseId)).find((row) => row.rating_id);
+      throw alreadyRatedEvent(rated?.rating_id ?? '');
+    }
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
+  });
+
+  app.get('/events/:id/ratings', async (request, reply) => {
+    const principal = await requireStaff(request, 'viewer');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    return reply.header('cache-control', 'private, no-cache').send(await eventRatingSummary(context, principal, id));
+  });
+}
+
+/** True when the error is the database refusing a second rating of one attendance (the unique registration). */
+function isDuplicateRating(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return /UNIQUE constraint failed: event_ratings\.registration_seq|event_ratings_registration_seq/.test(message);
 }

@@ -31,9 +31,13 @@ export function seedEventAdmin(handle: DatabaseHandle, options: SeedOptions): vo
   const center = sqlite.prepare('SELECT id, organization FROM users WHERE id = ?').get(`usr-admin-${cityCode}`) as
     { id: string; organization: string } | undefined;
   if (!center) return;
+  // The demo enterprise and others of its city: an enterprise of another city has no business with these events.
   const users = sqlite
-    .prepare("SELECT id, organization, enterprise_id FROM users WHERE role = 'enterprise' ORDER BY position LIMIT 6")
-    .all() as { id: string; organization: string; enterprise_id: string }[];
+    .prepare(
+      `SELECT u.id, u.organization, u.enterprise_id FROM users u JOIN regions r ON r.code = u.region_code
+       WHERE u.role = 'enterprise' AND (u.id = ? OR r.code = ? OR r.parent_code = ?) ORDER BY u.position LIMIT 6`,
+    )
+    .all(DEMO_ENTERPRISE_USER, cityCode, cityCode) as { id: string; organization: string; enterprise_id: string }[];
 
   const { asOf } = options;
   const at = shanghaiDateTime(asOf);

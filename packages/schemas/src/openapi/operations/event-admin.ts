@@ -1,5 +1,10 @@
 import {
+  CheckInInput,
   EventInput,
+  EventRating,
+  EventRatingInput,
+  EventRatingSummary,
+  Registrant,
   EventPatch,
   EventTransition,
   IdParams,
@@ -129,5 +134,67 @@ export const eventAdminOperations = {
     problems: ['forbidden', 'not_found', 'invalid_cursor'],
     cacheable: false,
     example: { params: { id: DEMO_STAFF_EVENTS.today }, query: { limit: '20' } },
+  },
+  checkInEvent: {
+    operationId: 'checkInEvent',
+    method: 'post',
+    path: '/events/{id}/check-ins',
+    tag: 'events',
+    summary: 'Check an enterprise in at the door by the code it shows with its registration → `attended`',
+    description:
+      'The code is the registration’s `code` (the enterprise sees it in `GET /me/registrations` and in the answer of ' +
+      'its registration); letters in either case. A second check-in of the same code answers the same registration ' +
+      '(200), so a retry or a second scanner is harmless. An unknown code is 404; a cancelled or waitlisted ' +
+      'registration, or an event not published or cancelled, 409 `conflict`. Staff of the center running the event ' +
+      'and the centers above it. Recorded on the audit log (`registration.checkIn`).',
+    params: IdParams,
+    headers: [KEY_HEADER('one check-in')],
+    body: CheckInInput,
+    response: Registrant,
+    security: 'bearer',
+    problems: ['forbidden', 'not_found', 'conflict'],
+    cacheable: false,
+    example: { params: { id: DEMO_STAFF_EVENTS.today }, body: { code: DEMO_STAFF_EVENTS.checkInCode } },
+  },
+  rateEvent: {
+    operationId: 'rateEvent',
+    method: 'post',
+    path: '/events/{id}/ratings',
+    tag: 'events',
+    summary: 'Rate an event the signed-in enterprise attended, once it is over (one rating per attendance)',
+    description:
+      'Enterprise accounts only. A score of 1–5 and, if wished, a comment of up to 500 characters. An event the ' +
+      'enterprise did not register for is 404; one it registered for but was not checked in at, or one not over ' +
+      'yet, 409 `conflict`; a second rating 409 `already_rated` (naming it), whatever the concurrency (a unique ' +
+      'constraint). With an `Idempotency-Key` (per user), a retry returns the first answer.',
+    params: IdParams,
+    headers: [KEY_HEADER('one rating')],
+    body: EventRatingInput,
+    response: EventRating,
+    successStatus: 201,
+    security: 'bearer',
+    exampleUserId: 'usr-ent-01',
+    problems: ['forbidden', 'not_found', 'conflict', 'already_rated'],
+    cacheable: false,
+    example: {
+      params: { id: DEMO_STAFF_EVENTS.past },
+      body: { score: 5, comment: '对接会安排紧凑，会后银行主动联系了我们。' },
+    },
+  },
+  getEventRatings: {
+    operationId: 'getEventRatings',
+    method: 'get',
+    path: '/events/{id}/ratings',
+    tag: 'events',
+    summary: 'The attendees’ ratings of an event, for the center running it: count, mean, distribution, comments',
+    description:
+      'Staff of the center running the event and of the centers above it (any staff level); to any other center ' +
+      'the event does not exist (404). `distribution` counts the scores 1 to 5; `comments` are the latest 20.',
+    params: IdParams,
+    response: EventRatingSummary,
+    security: 'bearer',
+    problems: ['forbidden', 'not_found'],
+    cacheable: false,
+    example: { params: { id: DEMO_STAFF_EVENTS.past } },
   },
 } as const satisfies Record<string, Operation>;
