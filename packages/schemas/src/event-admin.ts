@@ -1,9 +1,9 @@
-// What a center sends and reads of the events it runs: the draft it creates and edits (If-Match), its moves
-// (publish, cancel with a reason), the registrant list, check-in by registration code and the attendees' ratings.
-// The bounds are rules/event-admin.ts's; the texts of their refusals event-admin-messages.ts's.
+// What a center sends of the events it runs: the draft it creates and edits (If-Match), its moves (publish, cancel
+// with a reason), the registrant list's filters, check-in by registration code, and an attendee's rating. The bounds
+// are rules/event-admin.ts's, the texts of their refusals event-admin-messages.ts's; the answers event-admin-view.ts's.
 import { impliedMaxLength, ruledText } from './bounds.js';
-import { DateTime, Id, RegionCode, pageOf } from './common.js';
-import { EventType, Registration, RegistrationStatus, ServiceEvent } from './event.js';
+import { RegionCode } from './common.js';
+import { EventType, RegistrationStatus } from './event.js';
 import { ListQuery } from './query.js';
 import { CategoryId } from './reference.js';
 import {
@@ -105,46 +105,9 @@ export const EventTransition = z.discriminatedUnion('action', [
 ]);
 export type EventTransition = z.infer<typeof EventTransition>;
 
-/** The attendees' ratings of an event, for its center. */
-export const EventRatingSummary = z.object({
-  count: z.int().check(z.minimum(0)),
-  /** Mean score, 1–5 with one decimal; null before any rating. */
-  average: z.nullable(z.number()),
-  /** How many gave each score, 1 to 5. */
-  distribution: z.array(z.int().check(z.minimum(0))).check(z.length(5)),
-  /** The latest comments, newest first (at most 20). */
-  comments: z.array(z.object({ score: z.int(), comment: z.string(), createdAt: DateTime })),
-});
-export type EventRatingSummary = z.infer<typeof EventRatingSummary>;
-
-/** An event as its center sees it: a draft too, with its edit revision, who made it and why it was cancelled. */
-export const StaffEvent = z.object({
-  ...ServiceEvent.shape,
-  revision: z.int().check(z.minimum(0)),
-  cancelReason: z.nullable(z.string()),
-  createdBy: z.nullable(z.string()),
-  waitlistSize: z.nullable(z.int()),
-  attendedCount: z.int().check(z.minimum(0)),
-});
-export type StaffEvent = z.infer<typeof StaffEvent>;
-
-/** A registrant as its center sees it: the enterprise, who attends, the code and the check-in. */
-export const Registrant = z.object({
-  ...Registration.shape,
-  code: z.string(),
-  attendedAt: z.nullable(DateTime),
-});
-export type Registrant = z.infer<typeof Registrant>;
-
-export const RegistrantPage = pageOf(Registrant);
-export type RegistrantPage = z.infer<typeof RegistrantPage>;
-
 /** The registrants of an event, oldest first; `status` keeps one. */
 export const RegistrantsQuery = z.object({ status: z.optional(RegistrationStatus), ...ListQuery });
 export type RegistrantsQuery = z.input<typeof RegistrantsQuery>;
-
-/** A CSV document (RFC 4180) with a UTF-8 byte order mark, so that Excel shows Chinese. */
-export const RegistrantsCsv = z.string().check(z.regex(/^\uFEFF/, { error: 'Must start with a byte order mark' }));
 
 /** The body of `POST /events/{id}/check-ins`: the code the enterprise shows (letters in either case). */
 export const CheckInInput = z.object({
@@ -158,18 +121,3 @@ export const EventRatingInput = z.object({
   comment: z.optional(ruledText(EVENT_RATING_COMMENT_MAX, 'event.ratingComment', checkRatingComment)),
 });
 export type EventRatingInput = z.infer<typeof EventRatingInput>;
-
-/** One attendee's rating of an event. */
-export const EventRating = z.object({
-  id: Id,
-  eventId: Id,
-  registrationId: Id,
-  score: z.int().check(z.minimum(1), z.maximum(5)),
-  comment: z.nullable(z.string()),
-  createdAt: DateTime,
-});
-export type EventRating = z.infer<typeof EventRating>;
-
-/** One event's answer: the center's view to the staff running it (and those above), else the public event. */
-export const EventView = z.union([StaffEvent, ServiceEvent]);
-export type EventView = z.infer<typeof EventView>;

@@ -29,3 +29,4 @@ export * from './expert.js';
 export * from './expert-input.js';
 export * from './expert-query.js';
 export * from './event-admin.js';
+export * from './event-admin-view.js';

@@ -42,6 +42,11 @@ import {
   ProviderAccount,
   ExpertDetail,
   ExpertPage,
+  StaffEvent,
+  RegistrantPage,
+  Registrant,
+  EventRating,
+  EventRatingSummary,
 } from '@smec/schemas';
 
 /**
@@ -92,4 +97,9 @@ export const responseSchemas = {
   ProviderAccount,
   ExpertDetail,
   ExpertPage,
+  StaffEvent,
+  RegistrantPage,
+  Registrant,
+  EventRating,
+  EventRatingSummary,
 };

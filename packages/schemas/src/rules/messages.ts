@@ -10,8 +10,6 @@ import { OBJECTION_MESSAGES, isObjectionMessageKey } from './public-notice-messa
 import type { ObjectionMessageKey } from './public-notice.js';
 import { EXPERT_MESSAGES, isExpertMessageKey } from './expert-messages.js';
 import type { ExpertMessageKey } from './expert.js';
-import { EVENT_MESSAGES, isEventMessageKey } from './event-admin-messages.js';
-import type { EventMessageKey } from './event-admin.js';
 
 export type MessageLocale = 'zh-CN' | 'zh-HK' | 'en';
 
@@ -30,15 +28,13 @@ export const MESSAGES = Object.fromEntries(
 ) as Record<MessageKey, Record<MessageLocale, string>>;
 
 /** A message key of any form: the public forms' or the application's. */
-export type FormMessageKey =
-  MessageKey | ApplicationMessageKey | ObjectionMessageKey | ExpertMessageKey | EventMessageKey;
+export type FormMessageKey = MessageKey | ApplicationMessageKey | ObjectionMessageKey | ExpertMessageKey;
 
 /** The text of a message key in a language; unknown keys fall back to the generic message. */
 export function messageText(key: string, locale: MessageLocale = 'zh-CN'): string {
   if (isApplicationMessageKey(key)) return APPLICATION_MESSAGES[key][locale];
   if (isObjectionMessageKey(key)) return OBJECTION_MESSAGES[key][locale];
   if (isExpertMessageKey(key)) return EXPERT_MESSAGES[key][locale];
-  if (isEventMessageKey(key)) return EVENT_MESSAGES[key][locale];
   return BY_LOCALE[locale][isMessageKey(key) ? key : 'invalid'];
 }
 
@@ -51,7 +47,6 @@ export function issueMessageKey(issue: {
   const { message } = issue;
   if (isMessageKey(message) || isApplicationMessageKey(message) || isObjectionMessageKey(message)) return message;
   if (isExpertMessageKey(message)) return message;
-  if (isEventMessageKey(message)) return message;
   if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '')) {
     return 'required';
   }
