@@ -91,6 +91,8 @@ describe('a county center runs an event', () => {
     assert.equal(etag, `"${event.id}.r0"`);
     assert.equal(await listed(event.id), false);
     assertProblem(await server.call('GET', `/events/${event.id}`), 404, 'not_found');
+    // A stale token reads the public event, as signed out: to it the draft does not exist.
+    assertProblem(await server.call('GET', `/events/${event.id}`, { token: 'not.a.token' }), 404, 'not_found');
     const own = await server.call<StaffEvent>('GET', `/events/${event.id}`, { token: admin });
     assert.equal(own.status, 200);
     assert.equal(StaffEvent.parse(own.body).revision, 0);

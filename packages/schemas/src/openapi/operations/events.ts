@@ -42,7 +42,8 @@ export const eventOperations = {
       'An expert clinic (`expertClinic`) names its experts (`experts`: ids and names); any other event none. A draft ' +
       'is 404 to the public. Signed in as staff of the center running it (or of one above), the answer is the ' +
       'center’s view (`StaffEvent`: drafts too, with `revision`, `cancelReason`, `createdBy`, `waitlistSize`, ' +
-      '`attendedCount`); `If-Match` of a change names `"{id}.r{revision}"`.',
+      '`attendedCount`); `If-Match` of a change names `"{id}.r{revision}"`. A token that is not valid reads the public ' +
+      'event, as signed out.',
     params: IdParams,
     response: EventView,
     security: 'optional',
