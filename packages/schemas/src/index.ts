@@ -31,3 +31,5 @@ export * from './expert-query.js';
 export * from './notification.js';
 export * from './voucher-batch-input.js';
 export * from './policy-input.js';
+export * from './event-admin.js';
+export * from './event-admin-view.js';

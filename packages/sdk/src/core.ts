@@ -34,7 +34,15 @@ export {
   type DemandLookupParams,
 } from './resources/Demands.js';
 export { Demo } from './resources/Demo.js';
-export { Events, type EventFeedParams, type EventListParams, type RegisterOptions } from './resources/Events.js';
+export {
+  Events,
+  eventEtag,
+  type EventFeedParams,
+  type EventListParams,
+  type EventVersion,
+  type RegisterOptions,
+  type RegistrantListParams,
+} from './resources/Events.js';
 export { Me, type MyRegistrationListParams } from './resources/Me.js';
 export { FullMe } from './resources/FullMe.js';
 export { MyProducts, productEtag, type MyProductListParams, type ProductVersion } from './resources/MyProducts.js';

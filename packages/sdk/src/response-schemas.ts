@@ -44,6 +44,11 @@ import {
   ExpertPage,
   Notification,
   NotificationPage,
+  StaffEvent,
+  RegistrantPage,
+  Registrant,
+  EventRating,
+  EventRatingSummary,
 } from '@smec/schemas';
 
 /**
@@ -96,4 +101,9 @@ export const responseSchemas = {
   ExpertPage,
   Notification,
   NotificationPage,
+  StaffEvent,
+  RegistrantPage,
+  Registrant,
+  EventRating,
+  EventRatingSummary,
 };

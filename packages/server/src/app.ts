@@ -26,6 +26,7 @@ import { publicNoticeRoutes } from './routes/public-notices.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
 import { demoRoutes, type DemoOptions } from './routes/demo.js';
 import { engagementRoutes } from './routes/engagements.js';
+import { eventAdminRoutes } from './routes/event-admin.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -198,6 +199,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
       });
       eventRoutes(api, storeContext);
+      eventAdminRoutes(api, storeContext);
       voucherRoutes(api, storeContext);
       engagementRoutes(api, storeContext);
       ratingRoutes(api, storeContext);

@@ -454,6 +454,42 @@ const ROWS: readonly Row[] = [
     }),
     on: (f) => `${f.cityPolicies[1]} (the city), ${f.cityPolicies[2]} (the province)`,
   },
+  // The centers' events: each center creates in its own region; the demo draft is run by A's city, so its city and
+  // the province change and move it, and to any other center it does not exist.
+  {
+    id: 'createEvent',
+    expect: { ...all(403), anonymous: 401, adminOther: 'allow', adminHere: 'allow' },
+    call: (_f, who) => {
+      const example = exampleCall('createEvent');
+      const region = who.startsWith('admin') ? session.users[who as 'adminHere'].regionCode : null;
+      return region ? { body: { ...(example.body as object), regionCode: region } } : example;
+    },
+    on: () => 'a new draft in each center’s own region',
+  },
+  {
+    id: 'updateEvent',
+    expect: CITY_ADMIN,
+    // A's city changes the draft at its first version (the example); the province after it, at any version.
+    call: (_f, who) =>
+      who === 'adminProvince'
+        ? { ...exampleCall('updateEvent'), headers: { 'if-match': '*' } }
+        : exampleCall('updateEvent'),
+  },
+  {
+    id: 'transitionEvent',
+    expect: CITY_ADMIN,
+    // A's city publishes the draft (the example); the province, after it, cancels it.
+    call: (_f, who) =>
+      who === 'adminProvince'
+        ? { ...exampleCall('transitionEvent'), body: { action: 'cancel', reason: '授权矩阵测试：活动取消' } }
+        : exampleCall('transitionEvent'),
+  },
+  { id: 'listEventRegistrations', expect: CITY_ADMIN },
+  // A's city checks A in by its code; the province, after it, checks the same code in again: the same answer.
+  { id: 'checkInEvent', expect: CITY_ADMIN, on: () => `${param('checkInEvent', 'id')} by A's code` },
+  { id: 'getEventRatings', expect: CITY_ADMIN },
+  // A attended the past event; B never registered for it, so to B there is nothing to rate.
+  { id: 'rateEvent', expect: A_ONLY },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -127,6 +127,12 @@ function operationObject(operation: Operation): JsonObject {
           )
         : {
             [operation.responseMediaType ?? 'application/json']: { schema: jsonSchema(operation.response, 'output') },
+            ...Object.fromEntries(
+              (operation.alsoServes ?? []).map((other) => [
+                other.mediaType,
+                { schema: jsonSchema(other.schema, 'output') },
+              ]),
+            ),
           },
     },
   };

@@ -18,6 +18,7 @@ import { expertOperations } from './operations/experts.js';
 import { notificationOperations } from './operations/notifications.js';
 import { voucherBatchAdminOperations } from './operations/voucher-batch-admin.js';
 import { policyWriteOperations } from './operations/policy-writes.js';
+import { eventAdminOperations } from './operations/event-admin.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -28,6 +29,7 @@ export { DEMO_DRAFTS } from './operations/me-products.js';
 export { DEMO_PROVIDER } from './operations/provider-accounts.js';
 export { DEMO_BATCH_EXAMPLES, DEMO_BATCH_INPUT } from './operations/voucher-batch-admin.js';
 export { DEMO_POLICY_EXAMPLES, DEMO_POLICY_INPUT } from './operations/policy-writes.js';
+export { DEMO_STAFF_EVENTS } from './operations/event-admin-demo.js';
 
 export const operations = {
   ...platformOperations,
@@ -48,6 +50,7 @@ export const operations = {
   ...notificationOperations,
   ...voucherBatchAdminOperations,
   ...policyWriteOperations,
+  ...eventAdminOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -31,3 +31,5 @@ export * from './product.js';
 export * from './product-messages.js';
 export * from './voucher-batch.js';
 export * from './voucher-batch-messages.js';
+export * from './event-admin.js';
+export * from './event-admin-messages.js';

@@ -15,6 +15,7 @@ import { seedDemands } from '../seed/demands.js';
 import { seedFiles } from '../seed/files.js';
 import { seedPolicies } from '../seed/policies.js';
 import { seedEvents } from '../seed/events.js';
+import { seedEventAdmin } from '../seed/event-admin.js';
 import { seedRatings } from '../seed/ratings.js';
 import { seedDatabase } from '../seed/load.js';
 import { seedVouchers } from '../seed/vouchers.js';
@@ -185,6 +186,8 @@ function seedParts(
     { key: 'expert_events_seeded_at', seed: seedExpertEvents },
     // The nineteenth: the demo users' notifications, which need the events and the vouchers.
     { key: 'notifications_seeded_at', seed: seedNotifications },
+    // The twenty-first: the events of the centers' examples (a draft, one today to check in, one past to rate).
+    { key: 'event_admin_seeded_at', seed: seedEventAdmin },
   ];
 }
 

@@ -264,8 +264,18 @@ export interface EventTable {
   waitlist: number;
   /** JSON array of category ids. */
   category_ids: string;
-  status: 'scheduled' | 'cancelled';
+  /** 'draft' until published (unseen by the public); 'scheduled' once published. */
+  status: 'draft' | 'scheduled' | 'cancelled';
   updated_at: string;
+  cancel_reason: Generated<string | null>;
+  /** The staff member who created it; null for the seed's. */
+  created_by: Generated<string | null>;
+  /** The count of the staff's edits: the ETag of `If-Match`. */
+  revision: Generated<number>;
+  /** The longest the waitlist may grow; null: no cap. */
+  waitlist_size: Generated<number | null>;
+  /** For whom the event is. */
+  audience: Generated<string | null>;
 }
 
 export interface RegistrationTable {
@@ -283,6 +293,9 @@ export interface RegistrationTable {
   created_at: string;
   created_ts: number;
   updated_at: string;
+  /** The code the enterprise shows at check-in. */
+  code: string;
+  attended_at: Generated<string | null>;
 }
 
 /** A rating of a delivered engagement; one per engagement (a unique index). */
@@ -691,6 +704,7 @@ export interface Database {
   expert_products: ExpertProductTable;
   expert_terms: ExpertTermTable;
   event_experts: EventExpertTable;
+  event_ratings: EventRatingTable;
 }
 
 /** A product as it was published: what an engagement ordered at that version shows. */
@@ -767,4 +781,18 @@ export interface NotificationTable {
   read_at: string | null;
   read_ts: number | null;
   sent_at: string | null;
+}
+
+/** An attendee's rating of an event; one per attendance (a unique registration). */
+export interface EventRatingTable {
+  seq: Generated<number>;
+  id: string;
+  event_seq: number;
+  registration_seq: number;
+  enterprise_id: string;
+  user_id: string;
+  score: number;
+  comment: string | null;
+  created_at: string;
+  created_ts: number;
 }
