@@ -68,6 +68,7 @@ export {
 export { PublicNotices, type ObjectOptions, type PublicNoticeListParams } from './resources/PublicNotices.js';
 export { Experts, type ExpertListParams } from './resources/Experts.js';
 export { VoucherBatches, revisionEtag, type BatchVersion } from './resources/VoucherBatches.js';
+export { FullEvents } from './resources/FullEvents.js';
 export { FullVouchers } from './resources/FullVouchers.js';
 export { FullPolicies, type PolicyVersion } from './resources/FullPolicies.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';

@@ -6,9 +6,9 @@ import { Categories } from './resources/Categories.js';
 import { Demands } from './resources/Demands.js';
 import { Demo } from './resources/Demo.js';
 import { Engagements } from './resources/Engagements.js';
-import { Events } from './resources/Events.js';
 import { Health } from './resources/Health.js';
 import { FullMe } from './resources/FullMe.js';
+import { FullEvents } from './resources/FullEvents.js';
 import { FullPolicies } from './resources/FullPolicies.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
@@ -47,7 +47,7 @@ export function createClient(options: ClientOptions): SmecClient {
     providers: Providers,
     products: Products,
     demands: Demands,
-    events: Events,
+    events: FullEvents,
     ratings: Ratings,
     vouchers: FullVouchers,
     engagements: Engagements,
