@@ -73,7 +73,7 @@ describe('<smec-provider-workbench> engagements and profile', () => {
 });
 
 describe('<smec-provider-workbench> care mode', () => {
-  for (const view of ['products', 'engagements', 'profile']) {
+  for (const view of ['products', 'engagements', 'profile', 'ratings']) {
     it(`the ${view} view inside <smec-root care>, in a 320 px column`, async () => {
       const token = await tokenOf('usr-prv-01');
       const column = await fixture(
@@ -84,10 +84,13 @@ describe('<smec-provider-workbench> care mode', () => {
         </div>`,
       );
       const el = column.querySelector('smec-provider-workbench')!;
-      await viewReady(
-        el,
-        view === 'products' ? '[part~="product"]' : view === 'profile' ? '[part~="profile"]' : '[part~="engagement"]',
-      );
+      const first: Record<string, string> = {
+        products: '[part~="product"]',
+        engagements: '[part~="engagement"]',
+        profile: '[part~="profile"]',
+        ratings: '[part~="rating"]',
+      };
+      await viewReady(el, first[view]!);
       expect(el.hasAttribute('care')).to.equal(true);
       const measured = measuredCounts(el);
       expect(measured.texts).to.be.greaterThan(0);
