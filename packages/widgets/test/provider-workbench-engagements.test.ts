@@ -73,7 +73,7 @@ describe('<smec-provider-workbench> engagements and profile', () => {
 });
 
 describe('<smec-provider-workbench> care mode', () => {
-  for (const view of ['products', 'engagements', 'profile', 'ratings']) {
+  for (const view of ['products', 'engagements', 'profile', 'ratings', 'experts']) {
     it(`the ${view} view inside <smec-root care>, in a 320 px column`, async () => {
       const token = await tokenOf('usr-prv-01');
       const column = await fixture(
@@ -89,6 +89,7 @@ describe('<smec-provider-workbench> care mode', () => {
         engagements: '[part~="engagement"]',
         profile: '[part~="profile"]',
         ratings: '[part~="rating"]',
+        experts: '[part~="expert"]',
       };
       await viewReady(el, first[view]!);
       expect(el.hasAttribute('care')).to.equal(true);

@@ -5,6 +5,15 @@ import { requiredActions, followUpsDue } from '../../src/components/provider-wor
 import { workingDaysUntil } from '../../src/components/provider-workbench/working-days.js';
 import { newestFirst, ratingsShown, RATINGS_PAGE } from '../../src/components/provider-workbench/rating-values.js';
 import {
+  EMPTY_EXPERT,
+  expertFieldOf,
+  expertInputOf,
+  expertPatchOf,
+  expertProblems,
+  parseYears,
+  type ExpertValues,
+} from '../../src/components/provider-workbench/expert-values.js';
+import {
   moveStep,
   parseDays,
   parseYuan,
@@ -135,4 +144,32 @@ test('ratings received: newest first (the later id first at the same moment), te
   const last = ratingsShown(many, 3);
   assert.equal(last.shown.length, 23);
   assert.equal(last.more, false);
+});
+
+test('the expert form: the shared rules name each field in error, years as typed (full-width too)', () => {
+  assert.deepEqual(Object.keys(expertProblems(EMPTY_EXPERT)).sort(), ['name', 'specialties', 'title', 'years']);
+  const values: ExpertValues = {
+    name: '黎嘉欣',
+    title: '注册审核员',
+    specialties: ['testing-certification'],
+    years: '９',
+    bio: '',
+    productIds: ['prd-00001'],
+  };
+  assert.deepEqual(expertProblems(values), {});
+  assert.equal(parseYears(' 12 '), 12);
+  assert.ok(Number.isNaN(parseYears('七十')));
+  assert.equal(expertProblems({ ...values, years: '61' }).years, 'expert.years');
+  assert.equal(expertProblems({ ...values, specialties: ['legal', 'legal'] }).specialties, 'expert.specialties');
+  assert.equal(expertProblems({ ...values, bio: '字'.repeat(1001) }).bio, 'expert.bio');
+  assert.deepEqual(expertInputOf(values), {
+    name: '黎嘉欣',
+    title: '注册审核员',
+    specialties: ['testing-certification'],
+    years: 9,
+    productIds: ['prd-00001'],
+  });
+  assert.equal(expertPatchOf(values).bio, '');
+  assert.equal(expertFieldOf('body.productIds.2'), 'productIds');
+  assert.equal(expertFieldOf('body.regionCode'), undefined);
 });

@@ -30,6 +30,7 @@ const VIEW_MODULES: Record<WorkbenchView, Lazy<ViewModule>> = {
   engagements: new Lazy(() => import('./engagements-view.js')),
   profile: new Lazy(() => import('./profile-view.js')),
   ratings: new Lazy(() => import('./ratings-view.js')),
+  experts: new Lazy(() => import('./experts-view.js')),
 };
 
 function viewName(view: WorkbenchView): string {
@@ -42,6 +43,8 @@ function viewName(view: WorkbenchView): string {
       return msg('机构资料', { id: 'workbench.nav.profile' });
     case 'ratings':
       return msg('收到的评价', { id: 'workbench.nav.ratings' });
+    case 'experts':
+      return msg('服务专家', { id: 'workbench.nav.experts' });
   }
 }
 
@@ -108,6 +111,12 @@ function viewName(view: WorkbenchView): string {
  * @csspart rating-follow-up - A bad rating's follow-up: its status and, while it waits, its due date.
  * @csspart go-answer-button - 「去答复」, to the follow-up's answer form in the engagements view.
  * @csspart more-button - 「显示更多评价」.
+ * @csspart expert - One of the provider's experts.
+ * @csspart add-expert-button - 「添加专家」.
+ * @csspart edit-expert-button - 「编辑」 on an expert.
+ * @csspart expert-form - The form that adds or edits an expert.
+ * @csspart save-expert-button - 「保存专家」.
+ * @csspart cancel-expert-button - 「取消」 in the expert form.
  * @csspart confirm-dialog - The question before an action that cannot be undone.
  * @csspart dismiss-button - The question's 「返回」.
  * @csspart error - An error message box.
