@@ -72,6 +72,64 @@ describe('<smec-provider-workbench> engagements and profile', () => {
   });
 });
 
+describe('<smec-provider-workbench> profile: categories and regions served', () => {
+  function box(el: Element, name: string, value: string): HTMLInputElement {
+    const found = [...shadow(el).querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].find(
+      (candidate) => candidate.value === value,
+    );
+    if (!found) throw new Error(`no ${name} ${value}`);
+    return found;
+  }
+
+  // The catalog's provider filter: by category, in the provider's own region (where the catalog places it).
+  async function providersOf(category: string, region: string): Promise<string[]> {
+    // The browser would keep the first answer: the catalog is cacheable.
+    const response = await fetch(`${API}/providers?category=${category}&region=${region}&limit=100`, {
+      cache: 'no-store',
+    });
+    return ((await response.json()) as { items: { id: string }[] }).items.map((provider) => provider.id);
+  }
+
+  it('refuses no category as the boxes change, then adds a category (the catalog’s provider filter follows) and a region served', async () => {
+    const before = await apiGet<ProviderAccount>('/me/provider');
+    const held = before.profile.categoryIds;
+    const el = await workbench('usr-prv-01', 'zh-CN', 'profile');
+    await viewReady(el, '[part~="profile"]');
+    await waitUntil(() => shadow(el).querySelector('input[name="categoryIds"]'), 'no categories', LAZY_VIEW);
+    const all = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="categoryIds"]')].map((b) => b.value);
+    const regions = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="regionsServed"]')];
+    for (const id of held) expect(box(el, 'categoryIds', id).checked, id).to.equal(true);
+    for (const code of before.regionsServed) expect(box(el, 'regionsServed', code).checked, code).to.equal(true);
+
+    // None left: the shared rule says so at once, next to the group; the summary waits for 「保存」.
+    for (const id of held) box(el, 'categoryIds', id).click();
+    await waitUntil(() => shadow(el).querySelector('#smec-df-categoryIds-error'), 'no error as you go');
+    expect(shadow(el).querySelector('#smec-df-categoryIds-error')!.textContent).to.contain('1 至 5 个服务类别');
+    expect(part(el, 'error-summary')).to.equal(null);
+    part(el, 'save-profile-button')!.click();
+    await waitUntil(() => part(el, 'error-summary'), 'no summary');
+    await expect(el).to.be.accessible();
+
+    const added = all.find((id) => !(held as readonly string[]).includes(id))!;
+    const kept = held.slice(0, 4);
+    for (const id of kept) box(el, 'categoryIds', id).click();
+    box(el, 'categoryIds', added).click();
+    const region = regions.find((input) => !input.checked && input.value !== '440000')!.value;
+    box(el, 'regionsServed', region).click();
+    await waitUntil(() => !shadow(el).querySelector('#smec-df-categoryIds-error'), 'the error stayed');
+    const home = before.profile.regionCode;
+    expect(await providersOf(added, home)).to.not.include(before.profile.id);
+    part(el, 'save-profile-button')!.click();
+    await waitUntil(() => part(el, 'status')?.textContent?.includes('已保存'), 'not saved', LAZY_VIEW);
+    const after = await apiGet<ProviderAccount>('/me/provider');
+    expect(after.profile.categoryIds).to.include(added);
+    expect(after.regionsServed).to.include(region);
+    expect(after.pendingChange?.fields ?? {}).to.not.have.property('categoryIds');
+    expect(await providersOf(added, home)).to.include(before.profile.id);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<smec-provider-workbench> care mode', () => {
   for (const view of ['products', 'engagements', 'profile', 'ratings', 'experts']) {
     it(`the ${view} view inside <smec-root care>, in a 320 px column`, async () => {
