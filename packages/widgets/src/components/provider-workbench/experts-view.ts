@@ -233,7 +233,9 @@ class ExpertsView implements WorkbenchViewPart {
         <span part="badge" class="badge">${expert.title}</span>
       </div>
       <p>${msg(str`从业 ${years} 年`, { id: 'workbench.expert.yearsValue' })}</p>
-      <p>${expert.specialties.map((id) => categoryName(id, categories, locale)).join('、')}</p>
+      <p>
+        ${expert.specialties.map((id) => categoryName(id, categories, locale)).join(msg('、', { id: 'workbench.expert.separator' }))}
+      </p>
       <div class="actions">
         <button
           type="button"

@@ -67,6 +67,7 @@ export const templates = {
   'workbench.expert.products.hint': 'Chosen from your organisation’s own products (optional)',
   'workbench.expert.save': 'Save the expert',
   'workbench.expert.saved': 'Expert “{0}” saved.',
+  'workbench.expert.separator': ', ',
   'workbench.expert.specialties': 'Specialties',
   'workbench.expert.specialties.hint': 'Choose {0} to {1} service categories',
   'workbench.expert.title': 'Professional title',

@@ -67,6 +67,7 @@ export const templates = {
   'workbench.expert.products.hint': '從本機構的服務產品中選擇（選填）',
   'workbench.expert.save': '儲存專家',
   'workbench.expert.saved': '已儲存專家「{0}」。',
+  'workbench.expert.separator': '、',
   'workbench.expert.specialties': '專業領域',
   'workbench.expert.specialties.hint': '按服務類別選擇 {0} 至 {1} 個',
   'workbench.expert.title': '職稱',
