@@ -1,12 +1,54 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ProviderAccount, Rating } from '@smec/schemas';
 import { faintTexts, measuredCounts, overflowing, smallTargets, smallTexts } from './care-measure.js';
-import { API, LAZY_VIEW, part, shadow } from './helpers.js';
+import { API, LAZY_VIEW, part, parts, shadow } from './helpers.js';
 import { apiGet, fill, myEngagements, tokenOf, viewReady, workbench } from './provider-workbench-helpers.js';
 
 function card(el: Element, id: string): HTMLElement {
   return shadow(el).querySelector<HTMLElement>(`[data-engagement-id="${id}"]`)!;
 }
+
+// First: the open follow-up it shows is answered in the next block (test files run at once, this file in order).
+describe('<smec-provider-workbench> ratings received, the open follow-up', () => {
+  it('lists the ratings newest first with the catalog’s average, a bad one with its follow-up and a way to answer', async () => {
+    const ratings = (await apiGet<{ items: Rating[] }>('/ratings?limit=100')).items;
+    const open = ratings.find((rating) => rating.followUp?.status === 'open');
+    if (!open) throw new Error('the demo provider has no open follow-up');
+    const account = await apiGet<ProviderAccount>('/me/provider');
+    const el = await workbench('usr-prv-01', 'zh-CN', 'ratings');
+    await viewReady(el, '[part~="rating"]');
+    const { count } = account.profile.rating;
+    expect(part(el, 'rating-average')!.textContent).to.contain(`${count} 条评价`);
+    const shownIds = parts(el, 'rating').map((item) => item.dataset.ratingId);
+    const newest = [...ratings].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    expect(shownIds).to.deep.equal(newest.slice(0, 10).map((rating) => rating.id));
+    await expect(el).to.be.accessible();
+
+    // The open follow-up may be on a later page: the list grows by ten until it shows.
+    while (!shadow(el).querySelector(`[part~="rating"][data-rating-id="${open.id}"]`)) {
+      const before = parts(el, 'rating').length;
+      part<HTMLButtonElement>(el, 'more-button')!.click();
+      await waitUntil(() => parts(el, 'rating').length > before, 'no more ratings');
+    }
+    const item = shadow(el).querySelector<HTMLElement>(`[data-rating-id="${open.id}"]`)!;
+    expect(item.textContent).to.contain(`${open.score} 分 · ${open.grade} 级`);
+    expect(item.textContent).to.contain('服务态度');
+    const followUp = item.querySelector<HTMLElement>('[part~="rating-follow-up"]')!;
+    expect(followUp.dataset.followUp).to.equal('open');
+    const [, month, day] = open.followUp!.dueOn.split('-').map(Number);
+    expect(followUp.textContent).to.contain(`${month}月${day}日 前答复`);
+    expect(followUp.textContent).to.match(/还剩 \d+ 个工作日|已逾期/);
+    await expect(el).to.be.accessible();
+
+    followUp.querySelector<HTMLButtonElement>('[part~="go-answer-button"]')!.click();
+    await waitUntil(
+      () => shadow(el).activeElement?.id === `smec-answer-${open.id}`,
+      'the answer form did not take the focus',
+      LAZY_VIEW,
+    );
+    expect(el.view).to.equal('engagements');
+  });
+});
 
 describe('<smec-provider-workbench> engagements and profile', () => {
   it('confirms an order after the shared question, starts it and delivers it with a note', async () => {
