@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { SmecLocale } from '../../i18n/localization.js';
 import type { SmecClient } from '../../internal/client.js';
-import type { WorkbenchSummary } from './required-actions.js';
+import type { WorkbenchSummary, WorkbenchView } from './required-actions.js';
 
 /** What every view of the workbench gets from its shell. */
 export interface ViewContext {
@@ -15,6 +15,8 @@ export interface ViewContext {
   announce(message: string): void;
   /** Focuses `selector` once it is rendered. */
   focus(selector: string): void;
+  /** Shows another view and focuses `selector` in it once it has arrived (by default the view's title). */
+  show(view: WorkbenchView, selector?: string): void;
 }
 
 /** One view, fetched the first time it is shown and kept while the workbench lives. */
