@@ -28,3 +28,5 @@ export * from './provider-account-view.js';
 export * from './expert.js';
 export * from './expert-input.js';
 export * from './expert-query.js';
+export * from './audit-log.js';
+export * from './staff.js';

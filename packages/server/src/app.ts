@@ -37,6 +37,8 @@ import { voucherRoutes } from './routes/vouchers.js';
 import { meProductRoutes } from './routes/me-products.js';
 import { providerAccountRoutes } from './routes/provider-accounts.js';
 import { expertRoutes } from './routes/experts.js';
+import { auditLogRoutes } from './routes/audit-log.js';
+import { staffRoutes } from './routes/staff.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import { AdmissionSweep, sweepBeforeStatusAnswers } from './applications/admission.js';
 import type { Clock } from './clock.js';
@@ -218,6 +220,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       providerAccountRoutes(api, storeContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
       expertRoutes(api, context);
+      auditLogRoutes(api, storeContext);
+      staffRoutes(api, storeContext);
     },
     { prefix: API_PREFIX },
   );

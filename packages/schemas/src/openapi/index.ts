@@ -12,3 +12,4 @@ export { DEMO_NOTICE } from './operations.js';
 export { buildOpenApiDocument, type OpenApiOptions } from './document.js';
 export { CORS_EXPOSED_HEADERS } from './response-headers.js';
 export { DEMO_DRAFTS, DEMO_PROVIDER } from './operations.js';
+export { DEMO_STAFF } from './operations.js';

@@ -15,6 +15,7 @@ import { publicNoticeOperations } from './operations/public-notices.js';
 import { meProductOperations } from './operations/me-products.js';
 import { providerAccountOperations } from './operations/provider-accounts.js';
 import { expertOperations } from './operations/experts.js';
+import { staffOperations } from './operations/staff.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -23,6 +24,7 @@ export { DEMO_APPLICATION_RESUME_KEY, DEMO_CHANGES_APPLICATION, DEMO_DRAFT } fro
 export { DEMO_NOTICE } from './operations/public-notices.js';
 export { DEMO_DRAFTS } from './operations/me-products.js';
 export { DEMO_PROVIDER } from './operations/provider-accounts.js';
+export { DEMO_STAFF } from './operations/staff.js';
 
 export const operations = {
   ...platformOperations,
@@ -40,6 +42,7 @@ export const operations = {
   ...meProductOperations,
   ...providerAccountOperations,
   ...expertOperations,
+  ...staffOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;
