@@ -43,10 +43,11 @@ export function staffRoutes(app: FastifyInstance, context: StaffContext): void {
     const { id } = parseInput(IdParams, request.params, 'params');
     const patch = parseBody(StaffPatch, request.body, requestLocale(request));
     // What is malformed is a 400 before a missing precondition is a 428.
+    const key = idempotencyKeyOf(request);
     const ifMatch = requireIfMatch(request);
     const result = await idempotency.run(
       `PATCH /staff/${id} ${principal.userId}`,
-      idempotencyKeyOf(request),
+      key,
       request.body,
       async (trx) => ({
         status: 200,
