@@ -45,15 +45,10 @@ export function staffRoutes(app: FastifyInstance, context: StaffContext): void {
     // What is malformed is a 400 before a missing precondition is a 428.
     const key = idempotencyKeyOf(request);
     const ifMatch = requireIfMatch(request);
-    const result = await idempotency.run(
-      `PATCH /staff/${id} ${principal.userId}`,
-      key,
-      request.body,
-      async (trx) => ({
-        status: 200,
-        body: await updateStaff(context, trx, auditActor(request, principal), id, ifMatch, patch),
-      }),
-    );
+    const result = await idempotency.run(`PATCH /staff/${id} ${principal.userId}`, key, request.body, async (trx) => ({
+      status: 200,
+      body: await updateStaff(context, trx, auditActor(request, principal), id, ifMatch, patch),
+    }));
     return sendMember(reply, result);
   });
 }
