@@ -30,3 +30,4 @@ export * from './expert-input.js';
 export * from './expert-query.js';
 export * from './audit-log.js';
 export * from './staff.js';
+export * from './staff-input.js';

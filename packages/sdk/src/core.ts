@@ -60,6 +60,8 @@ export {
 export { PublicNotices, type ObjectOptions, type PublicNoticeListParams } from './resources/PublicNotices.js';
 export { Experts, type ExpertListParams } from './resources/Experts.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
+export { AuditLog, type AuditLogListParams } from './resources/AuditLog.js';
+export { Staff, staffEtag, type InviteOptions, type StaffListParams, type StaffVersion } from './resources/Staff.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -178,3 +180,13 @@ export type {
 } from '@smec/schemas';
 // The expert database (服务专家库).
 export type { Expert, ExpertDetail, ExpertInput, ExpertPage, ExpertPatch, NamedRef } from '@smec/schemas';
+// A center's staff accounts and the audit log of their writes.
+export type {
+  AuditEntry,
+  AuditLogPage,
+  StaffInvite,
+  StaffMember,
+  StaffPage,
+  StaffPatch,
+  StaffRole,
+} from '@smec/schemas';

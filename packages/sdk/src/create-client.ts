@@ -20,6 +20,8 @@ import { ProviderApplications } from './resources/ProviderApplications.js';
 import { Vouchers } from './resources/Vouchers.js';
 import { PublicNotices } from './resources/PublicNotices.js';
 import { Experts } from './resources/Experts.js';
+import { AuditLog } from './resources/AuditLog.js';
+import { Staff } from './resources/Staff.js';
 
 /**
  * Creates a client of the smec platform API, without zod: responses are returned as the platform sent them unless
@@ -58,5 +60,7 @@ export function createClient(options: ClientOptions): SmecClient {
     demo: Demo,
     publicNotices: PublicNotices,
     experts: Experts,
+    auditLog: AuditLog,
+    staff: Staff,
   });
 }

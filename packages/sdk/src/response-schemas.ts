@@ -42,6 +42,9 @@ import {
   ProviderAccount,
   ExpertDetail,
   ExpertPage,
+  AuditLogPage,
+  StaffMember,
+  StaffPage,
 } from '@smec/schemas';
 
 /**
@@ -92,4 +95,7 @@ export const responseSchemas = {
   ProviderAccount,
   ExpertDetail,
   ExpertPage,
+  AuditLogPage,
+  StaffMember,
+  StaffPage,
 };

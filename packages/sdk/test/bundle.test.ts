@@ -57,9 +57,10 @@ describe('browser bundle of @smec/sdk', () => {
   });
 
   // Grew by 0.5 KB with client.publicNotices (the notice page's and the objection's schemas, the objections in the
-  // reviewers' answers; issue 19), and by 0.5 KB more with a provider's own products and account (issue 19).
-  it('the whole entry, zod and schemas included, stays within 20.5 KB min+gzip', async () => {
+  // reviewers' answers; issue 19), and by 0.5 KB more with a provider's own products and account (issue 19), and by
+  // 0.5 KB more with client.staff and client.auditLog (the answers' schemas and the zod of an open record; issue 20).
+  it('the whole entry, zod and schemas included, stays within 21 KB min+gzip', async () => {
     const { gzip } = await bundle(FULL);
-    assert.ok(gzip <= 20.5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 21 * 1024, `${gzip} bytes`);
   });
 });
