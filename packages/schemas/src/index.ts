@@ -33,3 +33,6 @@ export * from './voucher-batch-input.js';
 export * from './policy-input.js';
 export * from './event-admin.js';
 export * from './event-admin-view.js';
+export * from './audit-log.js';
+export * from './staff.js';
+export * from './staff-input.js';

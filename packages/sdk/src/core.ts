@@ -73,6 +73,8 @@ export { FullVouchers } from './resources/FullVouchers.js';
 export { FullPolicies, type PolicyVersion } from './resources/FullPolicies.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
 export { MyNotifications, type NotificationListParams } from './resources/MyNotifications.js';
+export { AuditLog, type AuditLogListParams } from './resources/AuditLog.js';
+export { Staff, staffEtag, type InviteOptions, type StaffListParams, type StaffVersion } from './resources/Staff.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -193,3 +195,13 @@ export type {
 export type { Expert, ExpertDetail, ExpertInput, ExpertPage, ExpertPatch, NamedRef } from '@smec/schemas';
 // What the platform tells an enterprise or a provider user.
 export type { Notification, NotificationPage } from '@smec/schemas';
+// A center's staff accounts and the audit log of their writes.
+export type {
+  AuditEntry,
+  AuditLogPage,
+  StaffInvite,
+  StaffMember,
+  StaffPage,
+  StaffPatch,
+  StaffRole,
+} from '@smec/schemas';

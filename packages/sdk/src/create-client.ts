@@ -21,6 +21,8 @@ import { FullVouchers } from './resources/FullVouchers.js';
 import { VoucherBatches } from './resources/VoucherBatches.js';
 import { PublicNotices } from './resources/PublicNotices.js';
 import { Experts } from './resources/Experts.js';
+import { AuditLog } from './resources/AuditLog.js';
+import { Staff } from './resources/Staff.js';
 
 /**
  * Creates a client of the smec platform API, without zod: responses are returned as the platform sent them unless
@@ -60,5 +62,7 @@ export function createClient(options: ClientOptions): SmecClient {
     publicNotices: PublicNotices,
     experts: Experts,
     voucherBatches: VoucherBatches,
+    auditLog: AuditLog,
+    staff: Staff,
   });
 }

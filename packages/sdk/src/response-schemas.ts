@@ -49,6 +49,9 @@ import {
   Registrant,
   EventRating,
   EventRatingSummary,
+  AuditLogPage,
+  StaffMember,
+  StaffPage,
 } from '@smec/schemas';
 
 /**
@@ -106,4 +109,7 @@ export const responseSchemas = {
   Registrant,
   EventRating,
   EventRatingSummary,
+  AuditLogPage,
+  StaffMember,
+  StaffPage,
 };

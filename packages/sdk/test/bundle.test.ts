@@ -61,7 +61,8 @@ describe('browser bundle of @smec/sdk', () => {
   // Grew by 0.5 KB with client.publicNotices (the notice page's and the objection's schemas, the objections in the
   // reviewers' answers; issue 19), by 0.5 KB more with a provider's own products and account (issue 19), and by 0.5 KB
   // more with the centers' events (the staff event, registrant and rating answers; issue 20), and by 1 KB more with the
-  // centers' voucher batches and policies and the users' notifications (their answers' schemas; issue 20).
+  // centers' voucher batches and policies, the users' notifications, client.staff and client.auditLog (their
+  // answers' schemas; issue 20).
   it('the whole entry, zod and schemas included, stays within 22 KB min+gzip', async () => {
     const { gzip } = await bundle(FULL);
     assert.ok(gzip <= 22 * 1024, `${gzip} bytes`);

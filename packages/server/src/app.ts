@@ -41,6 +41,8 @@ import { meProductRoutes } from './routes/me-products.js';
 import { providerAccountRoutes } from './routes/provider-accounts.js';
 import { expertRoutes } from './routes/experts.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { auditLogRoutes } from './routes/audit-log.js';
+import { staffRoutes } from './routes/staff.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import { AdmissionSweep, sweepBeforeStatusAnswers } from './applications/admission.js';
 import type { Clock } from './clock.js';
@@ -226,6 +228,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       notificationRoutes(api, storeContext);
       voucherBatchAdminRoutes(api, storeContext);
       policyWriteRoutes(api, storeContext);
+      auditLogRoutes(api, storeContext);
+      staffRoutes(api, storeContext);
     },
     { prefix: API_PREFIX },
   );

@@ -10,6 +10,7 @@ import { startTestServer, testNow } from '../../../test-support/server.js';
 import {
   NAMED_PRINCIPALS,
   PRINCIPALS,
+  callerOf,
   cellOf,
   exampleCall,
   expectedOf,
@@ -64,6 +65,12 @@ interface Fixtures {
   readonly revocable: readonly [string, string];
   /** Three policies of A's city: one to change, one for the city to withdraw, one for the province. */
   readonly cityPolicies: readonly [string, string, string];
+  /** What the city's staff member moves: a demand and an application of A's county, and an engagement to settle. */
+  readonly forStaff: { readonly demandId: string; readonly applicationId: string; readonly toSettle: string };
+  /** An entry of the audit log of A's city (a move of A's city's administrator made for the matrix). */
+  readonly auditEntryId: string;
+  /** A staff account of A's city invited for the matrix, whose level the administrators change. */
+  readonly invitedStaffId: string;
 }
 
 /** An application of each caller's own whose reviewer asked for changes, written into the database before start. */
@@ -86,6 +93,11 @@ interface Row {
   readonly marker?: { readonly id: (fixtures: Fixtures) => string; readonly seenBy: readonly PrincipalName[] };
   /** The resources called on, for the printed table, when the call's parameters do not say it. */
   readonly on?: (fixtures: Fixtures) => string;
+  /**
+   * The staff callers `call` makes calls of their own for; the others send the city administrator's call
+   * (`callerOf`), and a conflict with what it did counts as let through.
+   */
+  readonly ownCalls?: readonly PrincipalName[];
 }
 
 const all = (outcome: Outcome) =>
@@ -155,6 +167,8 @@ function applicationOf(who: PrincipalName): unknown {
 
 /** The engagement moves: each role makes its own, on an engagement where the state allows it. */
 function engagementMove(fixtures: Fixtures, who: PrincipalName): Call {
+  if (who === 'staff' || who === 'viewer')
+    return { params: { id: fixtures.forStaff.toSettle }, body: { action: 'settle' } };
   if (who === 'enterpriseA' || who === 'enterpriseB')
     return { params: { id: fixtures.toAccept }, body: { action: 'accept' } };
   if (who === 'adminCounty' || who === 'adminOther' || who === 'adminHere' || who === 'adminProvince')
@@ -203,6 +217,7 @@ const ROWS: readonly Row[] = [
     expect: ANYONE,
     // One application under way per organisation: each caller applies for one of its own.
     call: (_fixtures, who) => ({ body: applicationOf(who) }),
+    ownCalls: ['viewer', 'staff'],
     on: () => 'a new organisation per caller',
   },
   {
@@ -261,6 +276,7 @@ const ROWS: readonly Row[] = [
       const body = exampleCall('createDemand').body as DemandInput;
       return { body: { ...body, title: `${body.title}（${who}）` } };
     },
+    ownCalls: ['viewer', 'staff'],
     on: () => 'a new demand each',
   },
   {
@@ -268,18 +284,27 @@ const ROWS: readonly Row[] = [
     expect: CITY_ADMIN,
     // The city accepts the demand (the example); the province, after it, closes it: each a move the state allows.
     call: (f, who) => ({
-      params: { id: f.demandId },
+      params: { id: who === 'staff' || who === 'viewer' ? f.forStaff.demandId : f.demandId },
       body: who === 'adminProvince' ? { action: 'close' } : exampleCall('transitionDemand').body,
     }),
+    ownCalls: ['viewer', 'staff'],
   },
   {
     id: 'transitionProviderApplication',
     expect: CITY_ADMIN,
     // A's city approves one application of A's county; the province, another.
     call: (f, who) => ({
-      params: { id: who === 'adminProvince' ? f.applicationIdForProvince : f.applicationId },
+      params: {
+        id:
+          who === 'adminProvince'
+            ? f.applicationIdForProvince
+            : who === 'staff' || who === 'viewer'
+              ? f.forStaff.applicationId
+              : f.applicationId,
+      },
       body: { action: 'approve' },
     }),
+    ownCalls: ['viewer', 'staff'],
   },
   { id: 'registerForEvent', expect: ENTERPRISES },
   { id: 'cancelRegistration', expect: A_ONLY },
@@ -290,6 +315,7 @@ const ROWS: readonly Row[] = [
     id: 'transitionEngagement',
     expect: PARTIES_AND_CITY,
     call: engagementMove,
+    ownCalls: ['viewer', 'staff'],
     on: (f) =>
       `${param('transitionEngagement', 'id')} confirm, ${f.toAccept} accept, ${f.toSettle} settle (B, other admin: same)`,
   },
@@ -304,6 +330,7 @@ const ROWS: readonly Row[] = [
   {
     id: 'submitProviderApplicationDraft',
     expect: ANYONE,
+    ownCalls: ['viewer', 'staff'],
     call: (f, who) => ({
       params: { applicationNo: f.drafts[who].applicationNo },
       headers: { 'smec-resume-key': f.drafts[who].resumeKey },
@@ -315,6 +342,7 @@ const ROWS: readonly Row[] = [
   {
     id: 'resubmitProviderApplication',
     expect: ANYONE,
+    ownCalls: ['viewer', 'staff'],
     call: (_f, who) => ({
       params: { applicationNo: CHANGES_REQUESTED[who].applicationNo },
       headers: { 'smec-resume-key': CHANGES_REQUESTED[who].resumeKey },
@@ -490,6 +518,40 @@ const ROWS: readonly Row[] = [
   { id: 'getEventRatings', expect: CITY_ADMIN },
   // A attended the past event; B never registered for it, so to B there is nothing to rate.
   { id: 'rateEvent', expect: A_ONLY },
+  // A center's staff accounts and audit log: its administrators and those above, each of its own region; staff
+  // members and viewers are refused them (ADMIN_LEVEL_OPERATIONS).
+  {
+    id: 'listAuditLog',
+    expect: { ...all(403), anonymous: 401, adminOther: 'allow', adminHere: 'allow' },
+    call: () => ({ query: { limit: '100' } }),
+    marker: { id: (f) => f.auditEntryId, seenBy: ['adminHere'] },
+    on: (f) => `∋ ${f.auditEntryId} (a move of A's city's administrator)`,
+  },
+  {
+    id: 'listStaff',
+    expect: { ...all(403), anonymous: 401, adminOther: 'allow', adminHere: 'allow' },
+    call: () => ({ query: { limit: '100' } }),
+    marker: { id: () => session.users.viewer.id, seenBy: ['adminHere'] },
+  },
+  {
+    id: 'inviteStaff',
+    expect: { ...all(403), anonymous: 401, adminOther: 'allow', adminHere: 'allow' },
+    // Each caller invites a person of its own, to its own center.
+    call: (_f, who) => ({ body: { subject: `matrix|${who}`, name: '矩阵测试只读人员', role: 'viewer' } }),
+    ownCalls: ['viewer', 'staff'],
+    on: () => 'a new person per caller',
+  },
+  {
+    id: 'updateStaff',
+    expect: { ...all(403), anonymous: 401, adminOther: 404, adminHere: 'allow' },
+    // A's city makes the invited staff member a viewer; the province, after it, a staff member again.
+    call: (f, who) => ({
+      params: { id: f.invitedStaffId },
+      headers: { 'if-match': '*' },
+      body: { role: who === 'adminProvince' ? 'staff' : 'viewer' },
+    }),
+    on: (f) => `${f.invitedStaffId}, invited by A's city`,
+  },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -538,10 +600,13 @@ async function prepare(): Promise<Fixtures> {
   const items = (delivered.body as EngagementPage).items;
   const examples = new Set([param('rateEngagement', 'id'), param('getEngagementRating', 'id')]);
   const toAccept = items.find((item) => item.acceptedAt === null)?.id;
-  const [toSettle, toSettleByProvince] = items
+  const [toSettle, toSettleByProvince, toSettleByStaff] = items
     .filter((item) => item.acceptedAt !== null && !examples.has(item.id))
     .map((item) => item.id);
-  assert.ok(toAccept && toSettle && toSettleByProvince, 'A has a delivered engagement to accept and two to settle');
+  assert.ok(
+    toAccept && toSettle && toSettleByProvince && toSettleByStaff,
+    'A has a delivered engagement to accept and three to settle',
+  );
   const drafts = {} as Record<PrincipalName, { applicationNo: string; resumeKey: string }>;
   for (const who of PRINCIPALS) {
     const draft = await send(session, who, 'createProviderApplicationDraft', {
@@ -573,10 +638,36 @@ async function prepare(): Promise<Fixtures> {
     assert.equal(created.status, 201, JSON.stringify(created.body));
     cityPolicies.push((created.body as { id: string }).id);
   }
+  const forStaff = await applicationInRegion(demandRegion, '31440000MD0600003');
+  const demandOf = async (title: string) => {
+    const made = await send(session, 'anonymous', 'createDemand', {
+      body: { ...example, regionCode: demandRegion, title },
+    });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    return (made.body as { id: string }).id;
+  };
+  const staffDemandId = await demandOf('授权矩阵测试需求（业务员）');
+  // A move of A's city's administrator puts an entry on its audit log, which the log's row looks for.
+  const recorded = await demandOf('授权矩阵测试需求（审计）');
+  const moved = await send(session, 'adminHere', 'transitionDemand', {
+    params: { id: recorded },
+    body: { action: 'accept' },
+  });
+  assert.equal(moved.status, 200, JSON.stringify(moved.body));
+  const log = await send(session, 'adminHere', 'listAuditLog', { query: { entityId: recorded } });
+  const auditEntryId = (log.body as { items: { id: string }[] }).items[0]?.id;
+  assert.ok(auditEntryId, JSON.stringify(log.body));
+  const invited = await send(session, 'adminHere', 'inviteStaff', {
+    body: { subject: 'matrix|invited-staff', name: '矩阵测试业务员', role: 'staff' },
+  });
+  assert.equal(invited.status, 201, JSON.stringify(invited.body));
   return {
     cityPolicies: [cityPolicies[0] ?? '', cityPolicies[1] ?? '', cityPolicies[2] ?? ''],
     cityBatchId,
     revocable: [revocable[0] ?? '', revocable[1] ?? ''],
+    forStaff: { demandId: staffDemandId, applicationId: forStaff.applicationId, toSettle: toSettleByStaff },
+    auditEntryId,
+    invitedStaffId: (invited.body as { id: string }).id,
     demandId: (demand.body as { id: string }).id,
     demandRegion,
     usedVoucherId,
@@ -677,18 +768,20 @@ test('every operation of the served OpenAPI document has exactly one row, and ev
 });
 
 for (const row of ROWS) {
-  test(`${row.id}: ${PRINCIPALS.map((who) => expectedOf(row.expect, who)).join(' / ')}`, async () => {
-    const callOf = row.call ?? (() => exampleCall(row.id));
+  test(`${row.id}: ${PRINCIPALS.map((who) => expectedOf(row.expect, who, row.id)).join(' / ')}`, async () => {
+    const rowCall = row.call ?? (() => exampleCall(row.id));
+    const callOf = (f: Fixtures, who: PrincipalName) => rowCall(f, callerOf(who, row.ownCalls));
     const cells = {} as Record<PrincipalName, string>;
     const mismatches: string[] = [];
     const refusalsFirst = [...PRINCIPALS].sort(
-      (a, b) => Number(expectedOf(row.expect, a) === 'allow') - Number(expectedOf(row.expect, b) === 'allow'),
+      (a, b) =>
+        Number(expectedOf(row.expect, a, row.id) === 'allow') - Number(expectedOf(row.expect, b, row.id) === 'allow'),
     );
     for (const who of refusalsFirst) {
       const call = callOf(fixtures, who);
       const response = await send(session, who, row.id, call);
-      const expected = expectedOf(row.expect, who);
-      let mismatch = mismatchOf(row.id, expected, response);
+      const expected = expectedOf(row.expect, who, row.id);
+      let mismatch = mismatchOf(row.id, expected, response, callerOf(who, row.ownCalls) !== who);
       let cell = cellOf(response);
       if (mismatch === undefined && row.marker && expected === 'allow') {
         const marker = row.marker.id(fixtures);
@@ -703,7 +796,7 @@ for (const row of ROWS) {
         mismatches.push(`${who} (${who === 'anonymous' ? '-' : session.users[who].id}): ${mismatch}`);
       }
     }
-    const owner = PRINCIPALS.find((who) => expectedOf(row.expect, who) === 'allow') ?? 'anonymous';
+    const owner = PRINCIPALS.find((who) => expectedOf(row.expect, who, row.id) === 'allow') ?? 'anonymous';
     const ownerCall = callOf(fixtures, owner);
     const on =
       row.on?.(fixtures) ??

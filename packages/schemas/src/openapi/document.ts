@@ -232,6 +232,10 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       { name: 'demo', description: 'Demo mode only: seeded users and their tokens' },
       { name: 'experts', description: 'The expert database (服务专家库): providers’ and centers’ experts' },
       { name: 'notifications', description: 'What the platform tells an enterprise or a provider user' },
+      {
+        name: 'staff',
+        description: "A center's staff accounts (管理员, 业务员, 只读) and the audit log of their writes",
+      },
     ],
     paths,
     components: {

@@ -19,6 +19,7 @@ import { notificationOperations } from './operations/notifications.js';
 import { voucherBatchAdminOperations } from './operations/voucher-batch-admin.js';
 import { policyWriteOperations } from './operations/policy-writes.js';
 import { eventAdminOperations } from './operations/event-admin.js';
+import { staffOperations } from './operations/staff.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -30,6 +31,7 @@ export { DEMO_PROVIDER } from './operations/provider-accounts.js';
 export { DEMO_BATCH_EXAMPLES, DEMO_BATCH_INPUT } from './operations/voucher-batch-admin.js';
 export { DEMO_POLICY_EXAMPLES, DEMO_POLICY_INPUT } from './operations/policy-writes.js';
 export { DEMO_STAFF_EVENTS } from './operations/event-admin-demo.js';
+export { DEMO_STAFF } from './operations/staff.js';
 
 export const operations = {
   ...platformOperations,
@@ -51,6 +53,7 @@ export const operations = {
   ...voucherBatchAdminOperations,
   ...policyWriteOperations,
   ...eventAdminOperations,
+  ...staffOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

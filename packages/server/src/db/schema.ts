@@ -173,7 +173,17 @@ export interface UserTable {
   provider_id: string | null;
   /** Order of the demo sign-in list. */
   position: number;
+  /** A center account's level (admin, staff, viewer); null for enterprises and providers. */
+  staff_role: Generated<StaffRole | null>;
+  /** 0 once a center deactivated the account: its tokens are refused. */
+  active: Generated<number>;
+  /** The count of the account's edits by its center (the ETag of `If-Match`). */
+  revision: Generated<number>;
+  /** The mobile a center invited the person by. */
+  mobile: Generated<string | null>;
 }
+
+export type StaffRole = 'admin' | 'staff' | 'viewer';
 
 export interface DemandTable {
   seq: Generated<number>;

@@ -7,7 +7,7 @@ import {
   type Voucher,
 } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
-import { forbidden, invalidToken, requireRole, requireSubject } from '../auth/principal.js';
+import { forbidden, invalidToken, requireRole, requireRoleOrStaff, requireSubject } from '../auth/principal.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
@@ -107,7 +107,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
   });
 
   app.get('/vouchers/:id', async (request, reply) => {
-    const principal = await requireRole(request, 'enterprise', 'provider', 'admin');
+    const principal = await requireRoleOrStaff(request, 'viewer', 'enterprise', 'provider');
     const { id } = parseInput(IdParams, request.params, 'params');
     return reply
       .header('cache-control', 'private, no-store')
