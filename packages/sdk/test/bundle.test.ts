@@ -53,9 +53,10 @@ describe('browser bundle of @smec/sdk', () => {
   // by 0.5 KB more for a provider's own products and account (ten methods, three answers' schemas and an
   // engagement's product as ordered), and by 0.5 KB more for the experts (five methods and their answers; issue 19),
   // and by 0.5 KB more for the centers' events (nine methods; the staff event, registrant and rating answers; issue 20).
-  it('the client with every resource and its schemas stays within 13 KB min+gzip, zod excluded', async () => {
+  // 0.5 KB more for the centers' batches, policies, staff and audit log and the users' notifications (issue 20).
+  it('the client with every resource and its schemas stays within 13.5 KB min+gzip, zod excluded', async () => {
     const { gzip } = await bundle(FULL, ['zod', 'zod/*']);
-    assert.ok(gzip <= 13 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 13.5 * 1024, `${gzip} bytes`);
   });
 
   // Grew by 0.5 KB with client.publicNotices (the notice page's and the objection's schemas, the objections in the
