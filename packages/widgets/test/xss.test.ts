@@ -356,7 +356,10 @@ describe('hostile texts stay text in every widget', () => {
       expect(shown.querySelector('h2')?.textContent).to.equal(HOSTILE_TEXT);
       // Title, organizer, description, and the venue when it has one.
       expectShown(expectInert(el), event.venue === null ? 3 : 4, `detail of ${event.id}`);
-      if (event.onlineUrl !== null) expect(shown.textContent).to.include(event.onlineUrl);
+      // The online fact shows the URL as text exactly when the event has one (and none for the venue's event).
+      const onlineTerm = [...shown.querySelectorAll('dt')].find((term) => term.textContent?.includes('线上参与'));
+      expect(onlineTerm === undefined, 'an online fact without an online URL').to.equal(event.onlineUrl === null);
+      expect(onlineTerm?.nextElementSibling?.textContent ?? '').to.include(event.onlineUrl ?? '');
       if (event === venue) {
         await waitUntil(() => shown.querySelector('.registered'), 'the registration was not recognised', LAZY_VIEW);
         expectInert(el);
