@@ -13,7 +13,14 @@ import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
 import { batchNotFound, getBatch, listBatches } from '../vouchers/batches.js';
 import { readClaim } from '../vouchers/claim-read.js';
-import { activeVoucher, alreadyClaimed, claimRefusal, claimVoucher } from '../vouchers/claims.js';
+import {
+  activeVoucher,
+  alreadyClaimed,
+  claimRefusal,
+  claimVoucher,
+  QuotaRefused,
+  quotaRefusal,
+} from '../vouchers/claims.js';
 import { enterpriseIdOf, type VoucherContext } from '../vouchers/context.js';
 import { expireDue } from '../vouchers/expiry.js';
 import { returnVoucher } from '../vouchers/hand-back.js';
@@ -84,6 +91,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
         async () => takeQuota?.(),
       );
     } catch (error) {
+      if (error instanceof QuotaRefused) throw await quotaRefusal(context.db, error, locale);
       if (!isDuplicateVoucher(error) || !principal.enterpriseId) throw error;
       // A concurrent claim of the same enterprise won the race; the unique index refused this one.
       const existing = await activeVoucher(context.db, id, principal.enterpriseId);
