@@ -150,6 +150,14 @@ describe('the settlement queue', () => {
     assert.equal(refused.body.status, 'delivered');
     assert.equal(refused.body.settlementRefusal, '缺少服务成果报告');
     assert.match(refused.body.timeline.at(-1)?.note ?? '', /缺少服务成果报告/);
+    const told = await call<{ items: { kind: string; subject: { id: string }; body: string }[] }>(
+      'GET',
+      '/me/notifications',
+      providerUser,
+    );
+    const notice = told.body.items.find((item) => item.kind === 'settlementRefused');
+    assert.equal(notice?.subject.id, engagementId);
+    assert.match(notice?.body ?? '', /缺少服务成果报告/);
     const again = await call('POST', `/engagements/${engagementId}/transitions`, regionAdmin, {
       action: 'refuseSettlement',
       reason: '仍缺少服务成果报告',

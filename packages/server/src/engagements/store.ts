@@ -22,6 +22,7 @@ import type { Db, VoucherContext } from '../vouchers/context.js';
 import { actorOf, appendHistory } from '../vouchers/history.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { addProofs, proofsOf } from './proofs.js';
+import { notify } from '../notifications/notify.js';
 
 /** Who may make each move, from which states, to which state, and what the voucher becomes. */
 const MOVES: Record<
@@ -216,6 +217,8 @@ export async function transitionEngagement(
     .values({ engagement_seq: row.seq, status: move.to, at, actor_role: actor.role, actor_name: actor.name, note })
     .execute();
 
+  if (transition.action === 'refuseSettlement') await tellProvider(trx, now, row, transition.reason.trim());
+
   if (row.voucher_id) {
     const voucher = await trx
       .selectFrom('vouchers')
@@ -266,4 +269,20 @@ export async function addEngagementProofs(
   const [engagement] = await withTimelines(trx, [updated]);
   if (!engagement) throw engagementNotFound(locale, id);
   return engagement;
+}
+
+/** The provider's users are told the center refused to settle, and why. */
+async function tellProvider(trx: Transaction<Database>, now: number, row: EngagementRow, reason: string) {
+  const users = await trx.selectFrom('users').select('id').where('provider_id', '=', row.provider_id).execute();
+  await notify(
+    trx,
+    now,
+    users.map((user) => user.id),
+    {
+      kind: 'settlementRefused',
+      subjectType: 'engagement',
+      subjectId: row.id,
+      data: { productName: row.product_name, enterpriseName: row.enterprise_name, reason },
+    },
+  );
 }
