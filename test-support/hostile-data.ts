@@ -117,7 +117,16 @@ export async function writeHostileData(db: Kysely<Database>): Promise<void> {
       (url, seqs) => trx.updateTable('events').set({ online_url: url }).where('seq', 'in', seqs).execute(),
     );
 
-    await trx.updateTable('policies').set({ title: text, issuer: text, doc_number: text, summary: text }).execute();
+    // A document number is one per issuer (a unique index): each policy's ends in its own row number.
+    await trx
+      .updateTable('policies')
+      .set((eb) => ({
+        title: text,
+        issuer: text,
+        doc_number: eb(eb.val(text), '||', eb.cast<string>('seq', 'text')),
+        summary: text,
+      }))
+      .execute();
     const policies = await trx.selectFrom('policies').select('seq').execute();
     await spreadJavascriptUrls(
       policies.map((row) => row.seq),

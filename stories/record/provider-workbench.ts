@@ -1,5 +1,6 @@
 // <smec-provider-workbench>'s stories: the demo provider's workbench (the banner, its products with a draft still
-// missing its publics, its engagements and follow-ups, its profile), the editor of that draft, and nobody signed in.
+// missing its publics, its engagements and follow-ups, its profile, the ratings it received, its experts), the editor
+// of that draft, and nobody signed in.
 import type { SmecClient } from '@smec/sdk';
 import { refused, type Recorder, type WidgetRecorder } from './recorder.js';
 
@@ -24,7 +25,9 @@ async function workbench(client: SmecClient) {
 export async function recordProviderWorkbench(recorder: Recorder): Promise<WidgetRecorder> {
   const recording = recorder.widget('provider-workbench');
   const provider = recording.scenario('provider', { user: PROVIDER });
-  const { products } = await workbench(provider);
+  const { account, products } = await workbench(provider);
+  // The experts view lists the provider's own (experts-view.ts); the ratings view reads what loaded first.
+  await provider.experts.list({ providerId: account.profile.id, limit: LIMIT });
   const draft = products.find((product) => product.status === 'draft' && product.missing.length > 0);
   if (!draft) throw new Error('the demo provider has no draft still missing its publics');
   // The editor reads nothing more. Nobody signed in: the platform answers 401 for each of the first reads (a client

@@ -5,6 +5,13 @@ export const Role = z.enum(['enterprise', 'provider', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 /**
+ * A center staff member's level, lowest last: 管理员 (admin) also keeps the center's staff and reads its audit log,
+ * 业务员 (staff) works the queues, 只读 (viewer) reads them.
+ */
+export const StaffRole = z.enum(['admin', 'staff', 'viewer']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/**
  * A signed-in user as the platform sees one. An administrator acts for a region and everything below it; an
  * enterprise or a provider acts for its own organisation only.
  */
@@ -12,6 +19,8 @@ export const Principal = z.object({
   userId: Id,
   name: z.string(),
   role: Role,
+  /** A center account's level; null for an enterprise or a provider. Every center account has `role: 'admin'`. */
+  staffRole: z.nullable(StaffRole),
   regionCode: z.nullable(RegionCode),
   enterpriseId: z.nullable(Id),
   providerId: z.nullable(Id),
@@ -25,6 +34,8 @@ export const DemoUser = z.object({
   role: Role,
   organization: z.string(),
   regionCode: z.nullable(RegionCode),
+  /** A center account's level (admin, staff, viewer); null for enterprises and providers. */
+  staffRole: z.optional(z.nullable(StaffRole)),
 });
 export type DemoUser = z.infer<typeof DemoUser>;
 

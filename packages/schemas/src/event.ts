@@ -1,6 +1,7 @@
 import { DateTime, Id, NamedRef, RegionCode, pageOf } from './common.js';
 import { CategoryId } from './reference.js';
 import { EVENT_TYPES } from './rules/event.js';
+import { EVENT_LIFECYCLE } from './rules/event-admin.js';
 import * as z from './zod.js';
 
 export const EventType = z.enum(EVENT_TYPES);
@@ -29,7 +30,10 @@ export const ServiceEvent = z.object({
   seatsLeft: z.int().check(z.minimum(0)),
   waitlist: z.boolean(),
   categoryIds: z.array(CategoryId),
-  status: z.enum(['scheduled', 'cancelled']),
+  /** `draft` only to the center running it: the public never sees a draft. */
+  status: z.enum(EVENT_LIFECYCLE),
+  /** For whom the event is, when the center said. */
+  audience: z.optional(z.string()),
   /** The experts an expert clinic names (ids and names), in one event's answer (`GET /events/{id}`) only. */
   experts: z.optional(z.array(NamedRef)),
 });
@@ -50,6 +54,8 @@ export const Registration = z.object({
   attendeeName: z.nullable(z.string()),
   status: RegistrationStatus,
   waitlistPosition: z.nullable(z.int().check(z.minimum(1))),
+  /** The code the enterprise shows at the door: the center checks it in by it. */
+  code: z.string(),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

@@ -26,6 +26,8 @@ export const Policy = z.object({
   categoryIds: z.array(CategoryId),
   summary: z.string(),
   url: z.string(),
+  /** Counts its center's changes: `"<id>.r<revision>"` is the ETag a change sends as `If-Match`. */
+  revision: z.int().check(z.minimum(0)),
 });
 export type Policy = z.infer<typeof Policy>;
 

@@ -159,3 +159,7 @@ export const ScorecardQuery = z.object({
   year: queryInt(2000, 2100),
 });
 export type ScorecardQuery = z.input<typeof ScorecardQuery>;
+
+/** A user's notifications; `unread=true` keeps the unread ones. */
+export const NotificationsQuery = z.object({ unread: z.optional(QueryBool), ...ListQuery });
+export type NotificationsQuery = z.input<typeof NotificationsQuery>;

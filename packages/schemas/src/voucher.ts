@@ -8,6 +8,7 @@ import {
   VOUCHER_STATUSES,
   type VoucherLimit,
 } from './rules/voucher.js';
+import { BATCH_STATUSES } from './rules/voucher-batch.js';
 import * as z from './zod.js';
 
 export const EnterpriseSize = z.enum(ENTERPRISE_SIZES);
@@ -19,6 +20,13 @@ export type EnterpriseTag = z.infer<typeof EnterpriseTag>;
 /** Where a batch's claim window stands now: before it opens, open with quota left, used up, or past its close. */
 export const BatchClaimState = z.enum(['upcoming', 'open', 'exhausted', 'closed']);
 export type BatchClaimState = z.infer<typeof BatchClaimState>;
+
+/**
+ * Where the issuing center has put the batch: `draft` (seen only by its staff), `open` (claims within its window),
+ * `paused` or `closed` (no claims; `claimState` is then `closed`).
+ */
+export const BatchStatus = z.enum(BATCH_STATUSES);
+export type BatchStatus = z.infer<typeof BatchStatus>;
 
 /**
  * A batch of service vouchers (中小微企业服务券) issued by a center: first come first served until `remaining` is 0,
@@ -37,6 +45,9 @@ export const VoucherBatch = z.object({
   claimOpensAt: DateTime,
   claimClosesAt: DateTime,
   claimState: BatchClaimState,
+  status: BatchStatus,
+  /** Counts its center's changes and moves: `"<id>.r<revision>"` is the ETag a change sends as `If-Match`. */
+  revision: z.int().check(z.minimum(0)),
   eligibility: z.object({
     sizes: z.array(EnterpriseSize),
     tags: z.array(EnterpriseTag),

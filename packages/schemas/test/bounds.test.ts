@@ -7,6 +7,7 @@ import {
   DemandInput,
   DemandUscc,
   EventDateBound,
+  EventInstant,
   FollowUpAnswerInput,
   FollowUpReopenInput,
   MobilePhone,
@@ -31,6 +32,7 @@ const LONGEST: [string, z.ZodMiniType, string][] = [
   ['a tracking number', TrackingNo, 'XQ20261128K7M3Q9'],
   ['an event range bound', EventDateBound, '2026-12-05T14:00:00.000+08:00'],
   ['a query boolean', QueryBool, 'FALSE'],
+  ['an event instant a center writes', EventInstant, '2027-03-18T14:00:00.000+08:00'],
 ];
 
 for (const [name, schema, longest] of LONGEST) {

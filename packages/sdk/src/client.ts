@@ -25,6 +25,9 @@ import type { Stats } from './resources/Stats.js';
 import type { Vouchers } from './resources/Vouchers.js';
 import type { PublicNotices } from './resources/PublicNotices.js';
 import type { Experts } from './resources/Experts.js';
+import type { VoucherBatches } from './resources/VoucherBatches.js';
+import type { AuditLog } from './resources/AuditLog.js';
+import type { Staff } from './resources/Staff.js';
 
 /** A configured client of the platform API, made by {@link createClient}. */
 export interface SmecClient {
@@ -64,6 +67,12 @@ export interface SmecClient {
   readonly publicNotices: PublicNotices;
   /** The expert database (服务专家库): search experts by specialty and region, and read one. */
   readonly experts: Experts;
+  /** A center's own voucher batches (its staff): create drafts, change them, open, pause and close them. */
+  readonly voucherBatches: VoucherBatches;
+  /** The audit log of the centers' staff writes, for their administrators (read only). */
+  readonly auditLog: AuditLog;
+  /** A center's staff accounts: invite, change a level, deactivate (its administrators). */
+  readonly staff: Staff;
   /**
    * The low-level escape hatch, for endpoints this version has no method for: the same headers, retries, timeout,
    * errors and caching as every other call. With a `schema`, the body is parsed with it; with a schema's name, the

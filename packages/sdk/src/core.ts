@@ -34,7 +34,15 @@ export {
   type DemandLookupParams,
 } from './resources/Demands.js';
 export { Demo } from './resources/Demo.js';
-export { Events, type EventFeedParams, type EventListParams, type RegisterOptions } from './resources/Events.js';
+export {
+  Events,
+  eventEtag,
+  type EventFeedParams,
+  type EventListParams,
+  type EventVersion,
+  type RegisterOptions,
+  type RegistrantListParams,
+} from './resources/Events.js';
 export { Me, type MyRegistrationListParams } from './resources/Me.js';
 export { FullMe } from './resources/FullMe.js';
 export { MyProducts, productEtag, type MyProductListParams, type ProductVersion } from './resources/MyProducts.js';
@@ -59,7 +67,14 @@ export {
 } from './resources/ProviderApplications.js';
 export { PublicNotices, type ObjectOptions, type PublicNoticeListParams } from './resources/PublicNotices.js';
 export { Experts, type ExpertListParams } from './resources/Experts.js';
+export { VoucherBatches, revisionEtag, type BatchVersion } from './resources/VoucherBatches.js';
+export { FullEvents } from './resources/FullEvents.js';
+export { FullVouchers } from './resources/FullVouchers.js';
+export { FullPolicies, type PolicyVersion } from './resources/FullPolicies.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
+export { MyNotifications, type NotificationListParams } from './resources/MyNotifications.js';
+export { AuditLog, type AuditLogListParams } from './resources/AuditLog.js';
+export { Staff, staffEtag, type InviteOptions, type StaffListParams, type StaffVersion } from './resources/Staff.js';
 export * from './errors/index.js';
 
 // The data types users handle, so they need not depend on @smec/schemas themselves.
@@ -178,3 +193,15 @@ export type {
 } from '@smec/schemas';
 // The expert database (服务专家库).
 export type { Expert, ExpertDetail, ExpertInput, ExpertPage, ExpertPatch, NamedRef } from '@smec/schemas';
+// What the platform tells an enterprise or a provider user.
+export type { Notification, NotificationPage } from '@smec/schemas';
+// A center's staff accounts and the audit log of their writes.
+export type {
+  AuditEntry,
+  AuditLogPage,
+  StaffInvite,
+  StaffMember,
+  StaffPage,
+  StaffPatch,
+  StaffRole,
+} from '@smec/schemas';

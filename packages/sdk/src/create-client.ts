@@ -6,10 +6,10 @@ import { Categories } from './resources/Categories.js';
 import { Demands } from './resources/Demands.js';
 import { Demo } from './resources/Demo.js';
 import { Engagements } from './resources/Engagements.js';
-import { Events } from './resources/Events.js';
 import { Health } from './resources/Health.js';
 import { FullMe } from './resources/FullMe.js';
-import { Policies } from './resources/Policies.js';
+import { FullEvents } from './resources/FullEvents.js';
+import { FullPolicies } from './resources/FullPolicies.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
 import { Ratings } from './resources/Ratings.js';
@@ -17,9 +17,12 @@ import { Regions } from './resources/Regions.js';
 import { Stats } from './resources/Stats.js';
 import { Files } from './resources/Files.js';
 import { ProviderApplications } from './resources/ProviderApplications.js';
-import { Vouchers } from './resources/Vouchers.js';
+import { FullVouchers } from './resources/FullVouchers.js';
+import { VoucherBatches } from './resources/VoucherBatches.js';
 import { PublicNotices } from './resources/PublicNotices.js';
 import { Experts } from './resources/Experts.js';
+import { AuditLog } from './resources/AuditLog.js';
+import { Staff } from './resources/Staff.js';
 
 /**
  * Creates a client of the smec platform API, without zod: responses are returned as the platform sent them unless
@@ -46,11 +49,11 @@ export function createClient(options: ClientOptions): SmecClient {
     providers: Providers,
     products: Products,
     demands: Demands,
-    events: Events,
+    events: FullEvents,
     ratings: Ratings,
-    vouchers: Vouchers,
+    vouchers: FullVouchers,
     engagements: Engagements,
-    policies: Policies,
+    policies: FullPolicies,
     stats: Stats,
     files: Files,
     providerApplications: ProviderApplications,
@@ -58,5 +61,8 @@ export function createClient(options: ClientOptions): SmecClient {
     demo: Demo,
     publicNotices: PublicNotices,
     experts: Experts,
+    voucherBatches: VoucherBatches,
+    auditLog: AuditLog,
+    staff: Staff,
   });
 }

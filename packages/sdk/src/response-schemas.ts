@@ -42,6 +42,16 @@ import {
   ProviderAccount,
   ExpertDetail,
   ExpertPage,
+  Notification,
+  NotificationPage,
+  StaffEvent,
+  RegistrantPage,
+  Registrant,
+  EventRating,
+  EventRatingSummary,
+  AuditLogPage,
+  StaffMember,
+  StaffPage,
 } from '@smec/schemas';
 
 /**
@@ -92,4 +102,14 @@ export const responseSchemas = {
   ProviderAccount,
   ExpertDetail,
   ExpertPage,
+  Notification,
+  NotificationPage,
+  StaffEvent,
+  RegistrantPage,
+  Registrant,
+  EventRating,
+  EventRatingSummary,
+  AuditLogPage,
+  StaffMember,
+  StaffPage,
 };

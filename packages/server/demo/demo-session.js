@@ -59,7 +59,9 @@ function renderSessionBar() {
   }
 }
 
-const ROLE_NAMES = { enterprise: '企业用户', provider: '服务机构', admin: '服务中心管理员' };
+const ROLE_NAMES = { enterprise: '企业用户', provider: '服务机构', admin: '服务中心工作人员' };
+// A center account's level, shown with its name: the demo signs in at each of the three.
+const STAFF_ROLE_NAMES = { admin: '管理员', staff: '业务员', viewer: '只读' };
 
 async function renderSignInPage() {
   const list = document.getElementById('demo-users');
@@ -85,7 +87,8 @@ async function renderSignInPage() {
         button.type = 'button';
         button.className = 'user-button';
         button.dataset.userId = user.id;
-        button.textContent = `${user.name}${user.organization ? `（${user.organization}）` : ''}`;
+        const level = user.staffRole ? ` · ${STAFF_ROLE_NAMES[user.staffRole] ?? user.staffRole}` : '';
+        button.textContent = `${user.name}${user.organization ? `（${user.organization}）` : ''}${level}`;
         button.addEventListener('click', () => signIn(user, back, status));
         li.append(button);
         ul.append(li);

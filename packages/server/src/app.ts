@@ -26,6 +26,7 @@ import { publicNoticeRoutes } from './routes/public-notices.js';
 import { demoAuthRoutes } from './routes/demo-auth.js';
 import { demoRoutes, type DemoOptions } from './routes/demo.js';
 import { engagementRoutes } from './routes/engagements.js';
+import { eventAdminRoutes } from './routes/event-admin.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -34,9 +35,14 @@ import { ratingRoutes } from './routes/ratings.js';
 import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
 import { voucherRoutes } from './routes/vouchers.js';
+import { voucherBatchAdminRoutes } from './routes/voucher-batch-admin.js';
+import { policyWriteRoutes } from './routes/policy-writes.js';
 import { meProductRoutes } from './routes/me-products.js';
 import { providerAccountRoutes } from './routes/provider-accounts.js';
 import { expertRoutes } from './routes/experts.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { auditLogRoutes } from './routes/audit-log.js';
+import { staffRoutes } from './routes/staff.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import { AdmissionSweep, sweepBeforeStatusAnswers } from './applications/admission.js';
 import type { Clock } from './clock.js';
@@ -195,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         lookupLimit: options.rateLimits?.demandLookup ?? DEFAULT_LOOKUP_LIMIT,
       });
       eventRoutes(api, storeContext);
+      eventAdminRoutes(api, storeContext);
       voucherRoutes(api, storeContext);
       engagementRoutes(api, storeContext);
       ratingRoutes(api, storeContext);
@@ -218,6 +225,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       providerAccountRoutes(api, storeContext);
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
       expertRoutes(api, context);
+      notificationRoutes(api, storeContext);
+      voucherBatchAdminRoutes(api, storeContext);
+      policyWriteRoutes(api, storeContext);
+      auditLogRoutes(api, storeContext);
+      staffRoutes(api, storeContext);
     },
     { prefix: API_PREFIX },
   );

@@ -14,6 +14,7 @@ const ADMIN: Principal = {
   userId: 'usr-admin-440100',
   name: '广州市中小企业服务中心管理员',
   role: 'admin',
+  staffRole: 'admin',
   regionCode: '440100',
   enterpriseId: null,
   providerId: null,
@@ -82,7 +83,13 @@ test('the database refuses to change or delete a row of the log', async () => {
 });
 
 test('only a center account writes the log', async () => {
-  const enterprise: Principal = { ...ADMIN, userId: 'usr-ent-01', role: 'enterprise', regionCode: null };
+  const enterprise: Principal = {
+    ...ADMIN,
+    userId: 'usr-ent-01',
+    role: 'enterprise',
+    staffRole: null,
+    regionCode: null,
+  };
   await assert.rejects(
     recordAudit(database.db, { principal: enterprise, requestId: 'req-audit-3' }, testNow(), {
       action: 'event.publish',

@@ -107,6 +107,10 @@ describe('an enterprise signing in for the first time', () => {
         enterprise_id: `ent-${uscc.toLowerCase()}`,
         provider_id: null,
         position: undefined,
+        staff_role: null,
+        active: 1,
+        revision: 0,
+        mobile: null,
       },
     );
     const enterprise = await enterpriseRow(t, uscc);
@@ -228,6 +232,38 @@ describe('staff and providers', () => {
       [user?.role, user?.region_code, user?.organization, user?.enterprise_id, user?.provider_id],
       ['admin', '440600', '佛山市中小企业服务中心', null, null],
     );
+    assert.equal(user?.staff_role, 'admin');
+  });
+
+  test('the staff-role claim sets the level; a token without it keeps the one the center gave', async () => {
+    const subject = newSubject();
+    const claims = { smec_role: 'admin', name: '李专员', smec_region: '440600' };
+    const viewer = await issuer.sign(subject, { ...claims, smec_staff_role: 'viewer' });
+    assert.equal((await get(t, '/demands', viewer)).status, 200);
+    assert.equal((await userRow(t, subject))?.staff_role, 'viewer');
+    const move = await t.inject({
+      method: 'POST',
+      url: '/api/v1/demands/dmd-00002/transitions',
+      headers: { authorization: `Bearer ${viewer}` },
+      payload: { action: 'accept' },
+    });
+    assertProblem(move, 403, 'forbidden');
+    // The center makes the account a staff member; the identity provider's next token says nothing of the level.
+    await t.database.db.updateTable('users').set({ staff_role: 'staff' }).where('id', '=', subject).execute();
+    const silent = await issuer.sign(subject, { ...claims, name: '李主任' });
+    assert.equal((await get(t, '/demands', silent)).status, 200);
+    const user = await userRow(t, subject);
+    assert.deepEqual([user?.name, user?.staff_role], ['李主任', 'staff']);
+  });
+
+  test("a deactivated account's token is refused, though its claims describe it", async () => {
+    const subject = newSubject();
+    const token = await issuer.sign(subject, { smec_role: 'admin', name: '赵科长', smec_region: '440600' });
+    assert.equal((await get(t, '/demands', token)).status, 200);
+    await t.database.db.updateTable('users').set({ active: 0 }).where('id', '=', subject).execute();
+    const again = await issuer.sign(subject, { smec_role: 'admin', name: '赵处长', smec_region: '440600' });
+    assertProblem(await get(t, '/demands', again), 403, 'forbidden');
+    assert.equal((await userRow(t, subject))?.active, 0);
   });
 });
 
@@ -339,6 +375,7 @@ describe('claim names', () => {
     SMEC_CLAIM_ENTERPRISE_NAME: 'gd_qymc',
     SMEC_CLAIM_PROVIDER: 'gd_fwjg',
     SMEC_CLAIM_REGION: 'gd_xzqh',
+    SMEC_CLAIM_STAFF_ROLE: 'gd_gzry',
   };
 
   test('are read from SMEC_CLAIM_*, with documented defaults; malformed or clashing names are refused', () => {
@@ -350,6 +387,7 @@ describe('claim names', () => {
       enterpriseName: 'smec_enterprise_name',
       provider: 'smec_provider_id',
       region: 'smec_region',
+      staffRole: 'smec_staff_role',
     });
     assert.deepEqual(claimNamesFrom(RENAMED), {
       role: 'gd_role',
@@ -358,6 +396,7 @@ describe('claim names', () => {
       enterpriseName: 'gd_qymc',
       provider: 'gd_fwjg',
       region: 'gd_xzqh',
+      staffRole: 'gd_gzry',
     });
     assert.equal(claimNamesFrom({ SMEC_CLAIM_ROLE: '  ' }).role, 'smec_role');
     assert.throws(() => claimNamesFrom({ SMEC_CLAIM_ROLE: 'has space' }), /SMEC_CLAIM_ROLE must be a claim name/);

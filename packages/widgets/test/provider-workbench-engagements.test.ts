@@ -1,12 +1,54 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { ProviderAccount, Rating } from '@smec/schemas';
 import { faintTexts, measuredCounts, overflowing, smallTargets, smallTexts } from './care-measure.js';
-import { API, LAZY_VIEW, part, shadow } from './helpers.js';
+import { API, LAZY_VIEW, part, parts, shadow } from './helpers.js';
 import { apiGet, fill, myEngagements, tokenOf, viewReady, workbench } from './provider-workbench-helpers.js';
 
 function card(el: Element, id: string): HTMLElement {
   return shadow(el).querySelector<HTMLElement>(`[data-engagement-id="${id}"]`)!;
 }
+
+// First: the open follow-up it shows is answered in the next block (test files run at once, this file in order).
+describe('<smec-provider-workbench> ratings received, the open follow-up', () => {
+  it('lists the ratings newest first with the catalog’s average, a bad one with its follow-up and a way to answer', async () => {
+    const ratings = (await apiGet<{ items: Rating[] }>('/ratings?limit=100')).items;
+    const open = ratings.find((rating) => rating.followUp?.status === 'open');
+    if (!open) throw new Error('the demo provider has no open follow-up');
+    const account = await apiGet<ProviderAccount>('/me/provider');
+    const el = await workbench('usr-prv-01', 'zh-CN', 'ratings');
+    await viewReady(el, '[part~="rating"]');
+    const { count } = account.profile.rating;
+    expect(part(el, 'rating-average')!.textContent).to.contain(`${count} 条评价`);
+    const shownIds = parts(el, 'rating').map((item) => item.dataset.ratingId);
+    const newest = [...ratings].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    expect(shownIds).to.deep.equal(newest.slice(0, 10).map((rating) => rating.id));
+    await expect(el).to.be.accessible();
+
+    // The open follow-up may be on a later page: the list grows by ten until it shows.
+    while (!shadow(el).querySelector(`[part~="rating"][data-rating-id="${open.id}"]`)) {
+      const before = parts(el, 'rating').length;
+      part<HTMLButtonElement>(el, 'more-button')!.click();
+      await waitUntil(() => parts(el, 'rating').length > before, 'no more ratings');
+    }
+    const item = shadow(el).querySelector<HTMLElement>(`[data-rating-id="${open.id}"]`)!;
+    expect(item.textContent).to.contain(`${open.score} 分 · ${open.grade} 级`);
+    expect(item.textContent).to.contain('服务态度');
+    const followUp = item.querySelector<HTMLElement>('[part~="rating-follow-up"]')!;
+    expect(followUp.dataset.followUp).to.equal('open');
+    const [, month, day] = open.followUp!.dueOn.split('-').map(Number);
+    expect(followUp.textContent).to.contain(`${month}月${day}日 前答复`);
+    expect(followUp.textContent).to.match(/还剩 \d+ 个工作日|已逾期/);
+    await expect(el).to.be.accessible();
+
+    followUp.querySelector<HTMLButtonElement>('[part~="go-answer-button"]')!.click();
+    await waitUntil(
+      () => shadow(el).activeElement?.id === `smec-answer-${open.id}`,
+      'the answer form did not take the focus',
+      LAZY_VIEW,
+    );
+    expect(el.view).to.equal('engagements');
+  });
+});
 
 describe('<smec-provider-workbench> engagements and profile', () => {
   it('confirms an order after the shared question, starts it and delivers it with a note', async () => {
@@ -72,8 +114,66 @@ describe('<smec-provider-workbench> engagements and profile', () => {
   });
 });
 
+describe('<smec-provider-workbench> profile: categories and regions served', () => {
+  function box(el: Element, name: string, value: string): HTMLInputElement {
+    const found = [...shadow(el).querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].find(
+      (candidate) => candidate.value === value,
+    );
+    if (!found) throw new Error(`no ${name} ${value}`);
+    return found;
+  }
+
+  // The catalog's provider filter: by category, in the provider's own region (where the catalog places it).
+  async function providersOf(category: string, region: string): Promise<string[]> {
+    // The browser would keep the first answer: the catalog is cacheable.
+    const response = await fetch(`${API}/providers?category=${category}&region=${region}&limit=100`, {
+      cache: 'no-store',
+    });
+    return ((await response.json()) as { items: { id: string }[] }).items.map((provider) => provider.id);
+  }
+
+  it('refuses no category as the boxes change, then adds a category (the catalog’s provider filter follows) and a region served', async () => {
+    const before = await apiGet<ProviderAccount>('/me/provider');
+    const held = before.profile.categoryIds;
+    const el = await workbench('usr-prv-01', 'zh-CN', 'profile');
+    await viewReady(el, '[part~="profile"]');
+    await waitUntil(() => shadow(el).querySelector('input[name="categoryIds"]'), 'no categories', LAZY_VIEW);
+    const all = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="categoryIds"]')].map((b) => b.value);
+    const regions = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="regionsServed"]')];
+    for (const id of held) expect(box(el, 'categoryIds', id).checked, id).to.equal(true);
+    for (const code of before.regionsServed) expect(box(el, 'regionsServed', code).checked, code).to.equal(true);
+
+    // None left: the shared rule says so at once, next to the group; the summary waits for 「保存」.
+    for (const id of held) box(el, 'categoryIds', id).click();
+    await waitUntil(() => shadow(el).querySelector('#smec-df-categoryIds-error'), 'no error as you go');
+    expect(shadow(el).querySelector('#smec-df-categoryIds-error')!.textContent).to.contain('1 至 5 个服务类别');
+    expect(part(el, 'error-summary')).to.equal(null);
+    part(el, 'save-profile-button')!.click();
+    await waitUntil(() => part(el, 'error-summary'), 'no summary');
+    await expect(el).to.be.accessible();
+
+    const added = all.find((id) => !(held as readonly string[]).includes(id))!;
+    const kept = held.slice(0, 4);
+    for (const id of kept) box(el, 'categoryIds', id).click();
+    box(el, 'categoryIds', added).click();
+    const region = regions.find((input) => !input.checked && input.value !== '440000')!.value;
+    box(el, 'regionsServed', region).click();
+    await waitUntil(() => !shadow(el).querySelector('#smec-df-categoryIds-error'), 'the error stayed');
+    const home = before.profile.regionCode;
+    expect(await providersOf(added, home)).to.not.include(before.profile.id);
+    part(el, 'save-profile-button')!.click();
+    await waitUntil(() => part(el, 'status')?.textContent?.includes('已保存'), 'not saved', LAZY_VIEW);
+    const after = await apiGet<ProviderAccount>('/me/provider');
+    expect(after.profile.categoryIds).to.include(added);
+    expect(after.regionsServed).to.include(region);
+    expect(after.pendingChange?.fields ?? {}).to.not.have.property('categoryIds');
+    expect(await providersOf(added, home)).to.include(before.profile.id);
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<smec-provider-workbench> care mode', () => {
-  for (const view of ['products', 'engagements', 'profile']) {
+  for (const view of ['products', 'engagements', 'profile', 'ratings', 'experts']) {
     it(`the ${view} view inside <smec-root care>, in a 320 px column`, async () => {
       const token = await tokenOf('usr-prv-01');
       const column = await fixture(
@@ -84,10 +184,14 @@ describe('<smec-provider-workbench> care mode', () => {
         </div>`,
       );
       const el = column.querySelector('smec-provider-workbench')!;
-      await viewReady(
-        el,
-        view === 'products' ? '[part~="product"]' : view === 'profile' ? '[part~="profile"]' : '[part~="engagement"]',
-      );
+      const first: Record<string, string> = {
+        products: '[part~="product"]',
+        engagements: '[part~="engagement"]',
+        profile: '[part~="profile"]',
+        ratings: '[part~="rating"]',
+        experts: '[part~="expert"]',
+      };
+      await viewReady(el, first[view]!);
       expect(el.hasAttribute('care')).to.equal(true);
       const measured = measuredCounts(el);
       expect(measured.texts).to.be.greaterThan(0);

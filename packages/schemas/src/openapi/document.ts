@@ -127,6 +127,12 @@ function operationObject(operation: Operation): JsonObject {
           )
         : {
             [operation.responseMediaType ?? 'application/json']: { schema: jsonSchema(operation.response, 'output') },
+            ...Object.fromEntries(
+              (operation.alsoServes ?? []).map((other) => [
+                other.mediaType,
+                { schema: jsonSchema(other.schema, 'output') },
+              ]),
+            ),
           },
     },
   };
@@ -225,6 +231,11 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       },
       { name: 'demo', description: 'Demo mode only: seeded users and their tokens' },
       { name: 'experts', description: 'The expert database (服务专家库): providers’ and centers’ experts' },
+      { name: 'notifications', description: 'What the platform tells an enterprise or a provider user' },
+      {
+        name: 'staff',
+        description: "A center's staff accounts (管理员, 业务员, 只读) and the audit log of their writes",
+      },
     ],
     paths,
     components: {

@@ -40,6 +40,11 @@ export interface Operation {
    */
   readonly problems: readonly ProblemCode[];
   readonly cacheable: boolean;
+  /**
+   * Other representations of success, chosen by `Accept` (the JSON `response` stays the default): a media type and
+   * the schema of its text, e.g. a CSV export of a list.
+   */
+  readonly alsoServes?: readonly { readonly mediaType: 'text/csv'; readonly schema: Schema }[];
   readonly example?: {
     readonly query?: Record<string, string>;
     readonly params?: Record<string, string>;

@@ -15,6 +15,11 @@ import { publicNoticeOperations } from './operations/public-notices.js';
 import { meProductOperations } from './operations/me-products.js';
 import { providerAccountOperations } from './operations/provider-accounts.js';
 import { expertOperations } from './operations/experts.js';
+import { notificationOperations } from './operations/notifications.js';
+import { voucherBatchAdminOperations } from './operations/voucher-batch-admin.js';
+import { policyWriteOperations } from './operations/policy-writes.js';
+import { eventAdminOperations } from './operations/event-admin.js';
+import { staffOperations } from './operations/staff.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -23,6 +28,10 @@ export { DEMO_APPLICATION_RESUME_KEY, DEMO_CHANGES_APPLICATION, DEMO_DRAFT } fro
 export { DEMO_NOTICE } from './operations/public-notices.js';
 export { DEMO_DRAFTS } from './operations/me-products.js';
 export { DEMO_PROVIDER } from './operations/provider-accounts.js';
+export { DEMO_BATCH_EXAMPLES, DEMO_BATCH_INPUT } from './operations/voucher-batch-admin.js';
+export { DEMO_POLICY_EXAMPLES, DEMO_POLICY_INPUT } from './operations/policy-writes.js';
+export { DEMO_STAFF_EVENTS } from './operations/event-admin-demo.js';
+export { DEMO_STAFF } from './operations/staff.js';
 
 export const operations = {
   ...platformOperations,
@@ -40,6 +49,11 @@ export const operations = {
   ...meProductOperations,
   ...providerAccountOperations,
   ...expertOperations,
+  ...notificationOperations,
+  ...voucherBatchAdminOperations,
+  ...policyWriteOperations,
+  ...eventAdminOperations,
+  ...staffOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -29,3 +29,7 @@ export * from './public-notice.js';
 export * from './public-notice-messages.js';
 export * from './product.js';
 export * from './product-messages.js';
+export * from './voucher-batch.js';
+export * from './voucher-batch-messages.js';
+export * from './event-admin.js';
+export * from './event-admin-messages.js';

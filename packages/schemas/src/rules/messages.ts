@@ -10,6 +10,12 @@ import { OBJECTION_MESSAGES, isObjectionMessageKey } from './public-notice-messa
 import type { ObjectionMessageKey } from './public-notice.js';
 import { EXPERT_MESSAGES, isExpertMessageKey } from './expert-messages.js';
 import type { ExpertMessageKey } from './expert.js';
+import { BATCH_MESSAGES } from './voucher-batch-messages.js';
+import type { BatchMessageKey } from './voucher-batch.js';
+
+function isBatchMessageKey(key: unknown): key is BatchMessageKey {
+  return typeof key === 'string' && Object.hasOwn(BATCH_MESSAGES, key);
+}
 
 export type MessageLocale = 'zh-CN' | 'zh-HK' | 'en';
 
@@ -28,13 +34,15 @@ export const MESSAGES = Object.fromEntries(
 ) as Record<MessageKey, Record<MessageLocale, string>>;
 
 /** A message key of any form: the public forms' or the application's. */
-export type FormMessageKey = MessageKey | ApplicationMessageKey | ObjectionMessageKey | ExpertMessageKey;
+export type FormMessageKey =
+  MessageKey | ApplicationMessageKey | ObjectionMessageKey | ExpertMessageKey | BatchMessageKey;
 
 /** The text of a message key in a language; unknown keys fall back to the generic message. */
 export function messageText(key: string, locale: MessageLocale = 'zh-CN'): string {
   if (isApplicationMessageKey(key)) return APPLICATION_MESSAGES[key][locale];
   if (isObjectionMessageKey(key)) return OBJECTION_MESSAGES[key][locale];
   if (isExpertMessageKey(key)) return EXPERT_MESSAGES[key][locale];
+  if (isBatchMessageKey(key)) return BATCH_MESSAGES[key][locale];
   return BY_LOCALE[locale][isMessageKey(key) ? key : 'invalid'];
 }
 
@@ -46,7 +54,7 @@ export function issueMessageKey(issue: {
 }): FormMessageKey {
   const { message } = issue;
   if (isMessageKey(message) || isApplicationMessageKey(message) || isObjectionMessageKey(message)) return message;
-  if (isExpertMessageKey(message)) return message;
+  if (isExpertMessageKey(message) || isBatchMessageKey(message)) return message;
   if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null || issue.input === '')) {
     return 'required';
   }

@@ -80,6 +80,26 @@ export const PROBLEM_TITLES: Readonly<Record<ProblemCode, ProblemTitle>> = {
     'zh-HK': '引用的資源不可用',
     en: 'A referenced resource cannot be used',
   },
+  rules_not_met: {
+    'zh-CN': '填写的内容不符合规则',
+    'zh-HK': '填寫的內容不符合規則',
+    en: 'The input breaks a rule',
+  },
+  quota_below_issued: {
+    'zh-CN': '发放总量不能少于已领取的数量',
+    'zh-HK': '發放總量不能少於已領取的數量',
+    en: 'The quota cannot drop below the vouchers issued',
+  },
+  batch_terms_frozen: {
+    'zh-CN': '批次已开放，发放规则不能再修改',
+    'zh-HK': '批次已開放，發放規則不能再修改',
+    en: 'The batch has opened: its terms are frozen',
+  },
+  doc_number_taken: {
+    'zh-CN': '该发文机关已有相同文号的政策',
+    'zh-HK': '該發文機關已有相同文號的政策',
+    en: 'The issuer already has a policy with this document number',
+  },
   internal_error: { 'zh-CN': '服务器内部错误', 'zh-HK': '伺服器內部錯誤', en: 'Internal error' },
   service_unavailable: { 'zh-CN': '服务暂不可用', 'zh-HK': '服務暫不可用', en: 'Service unavailable' },
 };

@@ -41,6 +41,10 @@ export const PROBLEM_STATUS = {
   not_publishable: 422,
   provider_not_active: 409,
   invalid_reference: 422,
+  rules_not_met: 422,
+  quota_below_issued: 409,
+  batch_terms_frozen: 409,
+  doc_number_taken: 409,
   // The platform
   internal_error: 500,
   service_unavailable: 503,

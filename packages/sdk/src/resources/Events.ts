@@ -1,10 +1,21 @@
 import type {
+  EventInput,
+  EventPatch,
+  EventRating,
+  EventRatingInput,
+  EventRatingSummary,
+  EventTransition,
   EventsQuery,
   EventType,
+  Registrant,
+  RegistrantPage,
+  RegistrantsQuery,
   Registration,
   RegistrationInput,
+  RegistrationStatus,
   ServiceEvent,
   ServiceEventPage,
+  StaffEvent,
   z,
 } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
@@ -28,6 +39,17 @@ export interface RegisterOptions extends CallOptions {
    * retries, so a retry after a dropped connection never registers twice.
    */
   idempotencyKey?: string;
+}
+
+/** Filters and paging of {@link Events.registrations}. */
+export type RegistrantListParams = z.output<typeof RegistrantsQuery>;
+
+/** The version of an event a change is made to: as its center read it (its id and revision name its ETag). */
+export type EventVersion = Pick<StaffEvent, 'id' | 'revision'>;
+
+/** The ETag of an event as its center read it: the platform names an event's version by its id and its edits. */
+export function eventEtag(event: EventVersion): string {
+  return `"${event.id}.r${event.revision}"`;
 }
 
 /** Service-matching events, trainings, policy briefings and expert clinics (服务对接活动): `client.events`. */
@@ -134,4 +156,24 @@ export class Events extends Resource {
   feedUrl(params: EventFeedParams = {}): string {
     return `${this.http.baseUrl}/events.ics${toQueryString({ region: params.region, type: params.type })}`;
   }
+
+  // Center staff's calls, made by `createClient` (FullEvents); declared only, so that the calendar's bundle does not
+  // carry them.
+  declare readonly getForStaff: (id: string, options?: CallOptions) => Promise<StaffEvent>;
+  declare readonly create: (input: EventInput, options?: CallOptions) => Promise<StaffEvent>;
+  declare readonly update: (version: EventVersion, patch: EventPatch, options?: CallOptions) => Promise<StaffEvent>;
+  declare readonly transition: (id: string, move: EventTransition, options?: CallOptions) => Promise<StaffEvent>;
+  declare readonly registrations: (
+    id: string,
+    params?: RegistrantListParams,
+    options?: CallOptions,
+  ) => PagePromise<RegistrantPage>;
+  declare readonly exportCsv: (
+    id: string,
+    params?: { status?: RegistrationStatus },
+    options?: CallOptions,
+  ) => Promise<Blob>;
+  declare readonly checkIn: (id: string, code: string, options?: CallOptions) => Promise<Registrant>;
+  declare readonly rate: (id: string, input: EventRatingInput, options?: CallOptions) => Promise<EventRating>;
+  declare readonly ratings: (id: string, options?: CallOptions) => Promise<EventRatingSummary>;
 }

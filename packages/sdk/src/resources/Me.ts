@@ -2,6 +2,7 @@ import type { MyRegistrationPage, MyRegistrationsQuery, z } from '@smec/schemas'
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
 import type { MyExperts } from './MyExperts.js';
+import type { MyNotifications } from './MyNotifications.js';
 import type { MyProducts } from './MyProducts.js';
 import type { MyProvider } from './MyProvider.js';
 import { Resource } from './Resource.js';
@@ -21,6 +22,8 @@ export class Me extends Resource {
   declare readonly provider: MyProvider;
   /** The experts a provider or a center manages (`create`, `update`). Made by `createClient`, as `products` is. */
   declare readonly experts: MyExperts;
+  /** What the platform tells the signed-in enterprise or provider user. Made by `createClient`, as `products` is. */
+  declare readonly notifications: MyNotifications;
 
   /**
    * The signed-in enterprise's event registrations with their events, the latest event first. Cancelled ones are

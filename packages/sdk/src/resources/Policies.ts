@@ -1,4 +1,4 @@
-import type { PoliciesQuery, Policy, PolicyPage, z } from '@smec/schemas';
+import type { PoliciesQuery, Policy, PolicyInput, PolicyPage, PolicyPatch, z } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
 import { Resource } from './Resource.js';
@@ -8,6 +8,17 @@ export type PolicyListParams = z.output<typeof PoliciesQuery>;
 
 /** The policy library (政策宣贯): `client.policies`. */
 export class Policies extends Resource {
+  /** Publishes a policy (center staff). Made by `createClient` (`FullPolicies`), as `update` and `withdraw` are. */
+  declare readonly create: (input: PolicyInput, options?: CallOptions) => Promise<Policy>;
+  /** Changes a policy as it was read, its revision as `If-Match` (center staff). */
+  declare readonly update: (
+    version: Pick<Policy, 'id' | 'revision'>,
+    patch: PolicyPatch,
+    options?: CallOptions,
+  ) => Promise<Policy>;
+  /** Withdraws a policy with a reason (center staff). */
+  declare readonly withdraw: (id: string, reason: string, options?: CallOptions) => Promise<Policy>;
+
   /**
    * Policies matching a search and filters. `q` finds one- and two-character Chinese queries (「税」, 「融资」);
    * `region` keeps the region's own policies and its parents' (a county sees its city's and the province's), nearest

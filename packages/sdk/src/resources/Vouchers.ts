@@ -34,6 +34,12 @@ const path = (id: string) => `/vouchers/${encodeURIComponent(id)}`;
 /** Service vouchers (中小微企业服务券): batches, claiming, the enterprise's wallet, using and handing back. */
 export class Vouchers extends Resource {
   /**
+   * Revokes an unused voucher for fraud (center staff). Made by `createClient` ({@link FullVouchers}); a client of
+   * `createClientFrom` has it when given `{ vouchers: FullVouchers }`.
+   */
+  declare readonly revoke: (id: string, reason: string, options?: CallOptions) => Promise<Voucher>;
+
+  /**
    * Voucher batches, the soonest claim window first. `region` keeps the batches whose scope includes it (a county
    * sees its own, its city's and the province's); `state` is `upcoming`, `open`, `exhausted` or `closed`. Await for
    * the first page or iterate for all.

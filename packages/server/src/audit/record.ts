@@ -46,7 +46,7 @@ export async function recordAudit(
       at_ts: now,
       actor_user_id: principal.userId,
       actor_name: principal.name,
-      actor_role: principal.role,
+      actor_role: principal.staffRole ?? principal.role,
       center_region_code: principal.regionCode,
       action: entry.action,
       entity_type: entry.entityType,

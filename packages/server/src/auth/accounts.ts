@@ -45,7 +45,12 @@ function upToDate(stored: StoredAccount, claims: AccountClaims): boolean {
     case 'provider':
       return stored.enterprise_id === null && stored.provider_id === claims.providerId;
     case 'admin':
-      return stored.enterprise_id === null && stored.provider_id === null && stored.region_code === claims.regionCode;
+      return (
+        stored.enterprise_id === null &&
+        stored.provider_id === null &&
+        stored.region_code === claims.regionCode &&
+        (claims.staffRole === undefined || stored.staff_role === claims.staffRole)
+      );
   }
 }
 
@@ -83,6 +88,8 @@ export class AccountStore {
         'u.region_code',
         'u.enterprise_id',
         'u.provider_id',
+        'u.staff_role',
+        'u.active',
         'e.uscc as enterprise_uscc',
         'e.name as enterprise_name',
       ])
@@ -91,7 +98,12 @@ export class AccountStore {
     if (stored && upToDate(stored, claims)) return stored;
     return this.#db.transaction().execute(async (trx) => {
       const link = await this.#linkOf(trx, claims);
-      const row = { id: userId, name: claims.name, role: claims.role, ...link };
+      // A center account the token gives no level keeps the one its center gave it; a new one is the administrator.
+      const staffRole =
+        claims.role === 'admin'
+          ? (claims.staffRole ?? (stored?.role === 'admin' ? stored.staff_role : null) ?? 'admin')
+          : null;
+      const row = { id: userId, name: claims.name, role: claims.role, staff_role: staffRole, ...link };
       await trx
         .insertInto('users')
         .values({ ...row, position: ISSUED_ACCOUNT_POSITION })
@@ -99,6 +111,7 @@ export class AccountStore {
           conflict.column('id').doUpdateSet({
             name: claims.name,
             role: claims.role,
+            staff_role: staffRole,
             organization: link.organization,
             region_code: link.region_code,
             enterprise_id: link.enterprise_id,
@@ -106,7 +119,8 @@ export class AccountStore {
           }),
         )
         .execute();
-      return row;
+      // Claims never reactivate an account its center deactivated.
+      return { ...row, active: stored?.active ?? 1 };
     });
   }
 

@@ -1,6 +1,6 @@
 // What an identity provider's token says about the account behind it: the claims read, checked and named here, so
 // that a token whose claims do not fit is refused with the name of the claim at fault.
-import { isValidUscc, usccCheckCharacter, type Role } from '@smec/schemas';
+import { isValidUscc, usccCheckCharacter, type Role, type StaffRole } from '@smec/schemas';
 import type { JWTPayload } from 'jose';
 import { fill, type Localized } from '../http/localized.js';
 
@@ -22,6 +22,11 @@ export interface ClaimNames {
   readonly provider: string;
   /** A center staff member's region (GB/T 2260 code). */
   readonly region: string;
+  /**
+   * A center staff member's level: `admin`, `staff` or `viewer`. Optional: without it a new center account is the
+   * center's administrator, and an existing one keeps the level its center gave it.
+   */
+  readonly staffRole: string;
 }
 
 export const DEFAULT_CLAIM_NAMES: ClaimNames = {
@@ -31,6 +36,7 @@ export const DEFAULT_CLAIM_NAMES: ClaimNames = {
   enterpriseName: 'smec_enterprise_name',
   provider: 'smec_provider_id',
   region: 'smec_region',
+  staffRole: 'smec_staff_role',
 };
 
 /** The environment variable that renames each claim. */
@@ -41,13 +47,20 @@ export const CLAIM_NAME_VARIABLES: Readonly<Record<keyof ClaimNames, string>> = 
   enterpriseName: 'SMEC_CLAIM_ENTERPRISE_NAME',
   provider: 'SMEC_CLAIM_PROVIDER',
   region: 'SMEC_CLAIM_REGION',
+  staffRole: 'SMEC_CLAIM_STAFF_ROLE',
 };
 
 /** The account a token's claims describe, by role: what the platform keeps of it in `users` (and `enterprises`). */
 export type AccountClaims =
   | { readonly role: 'enterprise'; readonly name: string; readonly uscc: string; readonly enterpriseName: string }
   | { readonly role: 'provider'; readonly name: string; readonly providerId: string }
-  | { readonly role: 'admin'; readonly name: string; readonly regionCode: string };
+  | {
+      readonly role: 'admin';
+      readonly name: string;
+      readonly regionCode: string;
+      /** Undefined when the token does not say: the stored level stands (admin for a new account). */
+      readonly staffRole?: StaffRole;
+    };
 
 /** Why a claim does not fit, in each language; `{value}` is the token's own value, quoted. */
 export const CLAIM_REASONS = {
@@ -69,6 +82,11 @@ export const CLAIM_REASONS = {
     'zh-CN': '未知角色 {value}（应为 enterprise、provider 或 admin）',
     'zh-HK': '未知角色 {value}（應為 enterprise、provider 或 admin）',
     en: 'unknown role {value} (expected enterprise, provider or admin)',
+  },
+  unknownStaffRole: {
+    'zh-CN': '未知工作人员角色 {value}（应为 admin、staff 或 viewer）',
+    'zh-HK': '未知工作人員角色 {value}（應為 admin、staff 或 viewer）',
+    en: 'unknown staff role {value} (expected admin, staff or viewer)',
   },
   notId: { 'zh-CN': '{value} 不是有效的编号', 'zh-HK': '{value} 不是有效的編號', en: '{value} is not an id' },
   noRegion: { 'zh-CN': '不存在地区 {value}', 'zh-HK': '不存在地區 {value}', en: 'no region {value}' },
@@ -103,6 +121,7 @@ export class ClaimRejected extends Error {
 }
 
 const ROLES: readonly Role[] = ['enterprise', 'provider', 'admin'];
+const STAFF_ROLES: readonly StaffRole[] = ['admin', 'staff', 'viewer'];
 const MAX_NAME = 100;
 const MAX_ENTERPRISE_NAME = 200;
 const PROVIDER_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -176,9 +195,21 @@ export function accountClaimsOf(
       if (!REGION_CODE.test(regionCode) || !isRegion(regionCode)) {
         throw new ClaimRejected(names.region, CLAIM_REASONS.noRegion, { value: quoted(regionCode) });
       }
-      return { role: 'admin', name, regionCode };
+      const staffRole = staffRoleOf(payload, names.staffRole);
+      return staffRole ? { role: 'admin', name, regionCode, staffRole } : { role: 'admin', name, regionCode };
     }
   }
+}
+
+/** The optional staff-role claim: undefined when absent, refused when it names no level. */
+function staffRoleOf(payload: JWTPayload, claim: string): StaffRole | undefined {
+  const value = payload[claim];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new ClaimRejected(claim, CLAIM_REASONS.notString);
+  if (!(STAFF_ROLES as readonly string[]).includes(value)) {
+    throw new ClaimRejected(claim, CLAIM_REASONS.unknownStaffRole, { value: quoted(value) });
+  }
+  return value as StaffRole;
 }
 
 /** The administrative division a USCC was issued in: its characters 3–8 (GB 32100-2015). */

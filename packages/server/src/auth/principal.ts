@@ -2,7 +2,13 @@ import type { Principal, Role } from '@smec/schemas';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemError } from '../http/problem.js';
 import { ClaimRejected } from './claims.js';
-import { TokenRejected, principalFromUser, type Authenticated, type Authenticator } from './verifier.js';
+import {
+  AccountDeactivated,
+  TokenRejected,
+  principalFromUser,
+  type Authenticated,
+  type Authenticator,
+} from './verifier.js';
 import type { Localized, ProblemText } from '../http/localized.js';
 
 declare module 'fastify' {
@@ -35,6 +41,16 @@ const TEXT = {
     'zh-CN': '访问令牌无效：已过期、并非由受信任的签发方签发，或不属于本平台。',
     'zh-HK': '存取權杖無效：已過期、並非由受信任的簽發方簽發，或不屬於本平台。',
     en: 'The token is not valid: expired, not signed by a trusted issuer, or not for this platform.',
+  },
+  deactivated: {
+    'zh-CN': '此账号已被所属服务中心停用。',
+    'zh-HK': '此帳戶已被所屬服務中心停用。',
+    en: 'This account has been deactivated by its center.',
+  },
+  belowLevel: {
+    'zh-CN': '您的工作人员角色无权执行此操作。',
+    'zh-HK': '您的工作人員角色無權執行此操作。',
+    en: 'Your staff role may not do this.',
   },
   bearer: {
     'zh-CN': 'Authorization 请求头必须为 "Bearer <令牌>"。',
@@ -94,7 +110,8 @@ async function resolve(request: Resolving, auth: Authenticator): Promise<Princip
   const signedIn = await authenticated(request, auth);
   if (signedIn === null) return null;
   // The claims' account was read (or written) with the token's check: no second read.
-  if (signedIn.user) return principalFromUser(signedIn.user);
+  const { user } = signedIn;
+  if (user) return rejectedAsUnauthorized(request, async () => principalFromUser(user));
   return rejectedAsUnauthorized(request, () => auth.principalOf(signedIn.userId));
 }
 
@@ -108,6 +125,10 @@ async function rejectedAsUnauthorized<T>(request: FastifyRequest, check: () => P
     }
     // The token is genuine but its account claims do not fit: the caller (or the identity provider's operator) is
     // told which claim, and only what the token itself said.
+    if (error instanceof AccountDeactivated) {
+      request.log.debug({ reason: error.message }, 'account deactivated');
+      throw forbidden(TEXT.deactivated);
+    }
     if (error instanceof ClaimRejected) {
       request.log.debug({ claim: error.claim }, 'token claims rejected');
       throw unauthorized(error.detail);
@@ -134,12 +155,35 @@ export async function requireSubject(request: FastifyRequest): Promise<string> {
 /** What a center's staff member may do, lowest first: read, work the queues, also keep staff and the center's record. */
 export type StaffLevel = 'viewer' | 'staff' | 'admin';
 
+const RANK: Readonly<Record<StaffLevel, number>> = { viewer: 0, staff: 1, admin: 2 };
+
+/** Whether a staff role reaches `level`. */
+export function reachesLevel(role: StaffLevel, level: StaffLevel): boolean {
+  return RANK[role] >= RANK[level];
+}
+
 /**
  * The signed-in center staff member, allowed at least `level`: 401 when anonymous, 403 for another role or a lower
- * level. Every center account is an administrator until staff roles exist; routes ask for the level they need now,
- * so that the roles take effect in one place.
+ * level (a deactivated account is refused before, whatever the route).
  */
 export async function requireStaff(request: FastifyRequest, level: StaffLevel): Promise<Principal> {
-  void level;
-  return requireRole(request, 'admin');
+  const principal = await requireRole(request, 'admin');
+  if (!reachesLevel(principal.staffRole ?? 'admin', level)) throw forbidden(TEXT.belowLevel);
+  return principal;
+}
+
+/**
+ * A center staff member when the caller is one, checked for `level`; anyone else as `requireRole` finds them. For
+ * routes that enterprises, providers and centers share, where a center's part needs its level.
+ */
+export async function requireRoleOrStaff(
+  request: FastifyRequest,
+  level: StaffLevel,
+  ...roles: Role[]
+): Promise<Principal> {
+  const principal = await requireRole(request, ...roles, 'admin');
+  if (principal.role === 'admin' && !reachesLevel(principal.staffRole ?? 'admin', level)) {
+    throw forbidden(TEXT.belowLevel);
+  }
+  return principal;
 }

@@ -1,4 +1,4 @@
-import type { Principal } from '@smec/schemas';
+import type { Principal, StaffRole } from '@smec/schemas';
 import {
   SignJWT,
   createLocalJWKSet,
@@ -40,6 +40,11 @@ export interface Authenticated {
 /** Why a token was refused; never shown in full to the caller, only logged at debug level. */
 export class TokenRejected extends Error {
   override name = 'TokenRejected';
+}
+
+/** The token is genuine, but its center deactivated the account: refused (a 403) whatever the token says. */
+export class AccountDeactivated extends Error {
+  override name = 'AccountDeactivated';
 }
 
 /** Verifies bearer tokens and, in demo mode, issues them. */
@@ -122,7 +127,7 @@ export class Authenticator {
   async principalOf(subject: string): Promise<Principal> {
     const user = await this.#db
       .selectFrom('users')
-      .select(['id', 'name', 'role', 'region_code', 'enterprise_id', 'provider_id'])
+      .select(['id', 'name', 'role', 'staff_role', 'region_code', 'enterprise_id', 'provider_id', 'active'])
       .where('id', '=', subject)
       .executeTakeFirst();
     if (!user) throw new TokenRejected(`No user ${subject}`);
@@ -151,16 +156,23 @@ export interface UserRow {
   readonly id: string;
   readonly name: string;
   readonly role: Principal['role'];
+  /** A center account's level; null (an account made before levels) counts as the center's administrator. */
+  readonly staff_role: StaffRole | null;
   readonly region_code: string | null;
   readonly enterprise_id: string | null;
   readonly provider_id: string | null;
+  /** 0 once its center deactivated the account. */
+  readonly active: number;
 }
 
+/** The principal of a user's row; a deactivated account is `AccountDeactivated`. */
 export function principalFromUser(user: UserRow): Principal {
+  if (user.active === 0) throw new AccountDeactivated(`${user.id} is deactivated`);
   return {
     userId: user.id,
     name: user.name,
     role: user.role,
+    staffRole: user.role === 'admin' ? (user.staff_role ?? 'admin') : null,
     regionCode: user.region_code,
     enterpriseId: user.enterprise_id,
     providerId: user.provider_id,

@@ -19,6 +19,9 @@ import * as providerSelfService from './migrations/0016_provider_self_service.js
 import * as expertEvents from './migrations/0017_expert_events.js';
 import * as auditLog from './migrations/0018_audit_log.js';
 import * as notifications from './migrations/0019_notifications.js';
+import * as staffRoles from './migrations/0020_staff_roles.js';
+import * as eventAdmin from './migrations/0021_event_admin.js';
+import * as centerBatchesPolicies from './migrations/0022_center_batches_policies.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +43,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_expert_events': expertEvents,
   '0018_audit_log': auditLog,
   '0019_notifications': notifications,
+  '0020_staff_roles': staffRoles,
+  '0021_event_admin': eventAdmin,
+  '0022_center_batches_policies': centerBatchesPolicies,
 };
 
 class InCodeMigrations implements MigrationProvider {

@@ -1,5 +1,6 @@
 import { seedExperts } from '../seed/experts.js';
 import { seedExpertEvents } from '../seed/expert-events.js';
+import { seedNotifications } from '../seed/notifications.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { seedDemands } from '../seed/demands.js';
 import { seedFiles } from '../seed/files.js';
 import { seedPolicies } from '../seed/policies.js';
 import { seedEvents } from '../seed/events.js';
+import { seedEventAdmin } from '../seed/event-admin.js';
 import { seedRatings } from '../seed/ratings.js';
 import { seedDatabase } from '../seed/load.js';
 import { seedVouchers } from '../seed/vouchers.js';
@@ -182,6 +184,10 @@ function seedParts(
     { key: 'provider_products_seeded_at', seed: seedProviderProducts },
     // The seventeenth: the experts of the expert clinics, which need the events and the experts.
     { key: 'expert_events_seeded_at', seed: seedExpertEvents },
+    // The nineteenth: the demo users' notifications, which need the events and the vouchers.
+    { key: 'notifications_seeded_at', seed: seedNotifications },
+    // The twenty-first: the events of the centers' examples (a draft, one today to check in, one past to rate).
+    { key: 'event_admin_seeded_at', seed: seedEventAdmin },
   ];
 }
 

@@ -173,7 +173,17 @@ export interface UserTable {
   provider_id: string | null;
   /** Order of the demo sign-in list. */
   position: number;
+  /** A center account's level (admin, staff, viewer); null for enterprises and providers. */
+  staff_role: Generated<StaffRole | null>;
+  /** 0 once a center deactivated the account: its tokens are refused. */
+  active: Generated<number>;
+  /** The count of the account's edits by its center (the ETag of `If-Match`). */
+  revision: Generated<number>;
+  /** The mobile a center invited the person by. */
+  mobile: Generated<string | null>;
 }
+
+export type StaffRole = 'admin' | 'staff' | 'viewer';
 
 export interface DemandTable {
   seq: Generated<number>;
@@ -264,8 +274,18 @@ export interface EventTable {
   waitlist: number;
   /** JSON array of category ids. */
   category_ids: string;
-  status: 'scheduled' | 'cancelled';
+  /** 'draft' until published (unseen by the public); 'scheduled' once published. */
+  status: 'draft' | 'scheduled' | 'cancelled';
   updated_at: string;
+  cancel_reason: Generated<string | null>;
+  /** The staff member who created it; null for the seed's. */
+  created_by: Generated<string | null>;
+  /** The count of the staff's edits: the ETag of `If-Match`. */
+  revision: Generated<number>;
+  /** The longest the waitlist may grow; null: no cap. */
+  waitlist_size: Generated<number | null>;
+  /** For whom the event is. */
+  audience: Generated<string | null>;
 }
 
 export interface RegistrationTable {
@@ -283,6 +303,9 @@ export interface RegistrationTable {
   created_at: string;
   created_ts: number;
   updated_at: string;
+  /** The code the enterprise shows at check-in. */
+  code: string;
+  attended_at: Generated<string | null>;
 }
 
 /** A rating of a delivered engagement; one per engagement (a unique index). */
@@ -397,6 +420,12 @@ export interface VoucherBatchTable {
   settle_by: string;
   settle_ts: number;
   updated_at: string;
+  /** The issuing center's: a draft is not public; the batches seeded before 0022 are open. */
+  status: Generated<'draft' | 'open' | 'paused' | 'closed'>;
+  /** The staff member who created it through the API; null for a seeded batch. */
+  created_by: Generated<string | null>;
+  /** Counts the center's changes and moves (its ETag); claims change `remaining`, not this. */
+  revision: Generated<number>;
 }
 
 export interface VoucherTable {
@@ -482,6 +511,13 @@ export interface PolicyTable {
   url: string;
   /** Normalised title, issuer, document number and summary: confirms a phrase after the n-gram lookup. */
   search_text: string;
+  /** A withdrawn policy leaves the public list; its reason is kept. */
+  status: Generated<'published' | 'withdrawn'>;
+  withdraw_reason: Generated<string | null>;
+  /** The staff member who published it through the API; null for a seeded policy. */
+  created_by: Generated<string | null>;
+  /** Counts the center's changes (its ETag for If-Match). */
+  revision: Generated<number>;
 }
 
 /** The n-gram index of the policies: one row per term and policy. */
@@ -678,6 +714,7 @@ export interface Database {
   expert_products: ExpertProductTable;
   expert_terms: ExpertTermTable;
   event_experts: EventExpertTable;
+  event_ratings: EventRatingTable;
 }
 
 /** A product as it was published: what an engagement ordered at that version shows. */
@@ -754,4 +791,18 @@ export interface NotificationTable {
   read_at: string | null;
   read_ts: number | null;
   sent_at: string | null;
+}
+
+/** An attendee's rating of an event; one per attendance (a unique registration). */
+export interface EventRatingTable {
+  seq: Generated<number>;
+  id: string;
+  event_seq: number;
+  registration_seq: number;
+  enterprise_id: string;
+  user_id: string;
+  score: number;
+  comment: string | null;
+  created_at: string;
+  created_ts: number;
 }

@@ -43,6 +43,8 @@ export async function myRegistrations(
       'registrations.created_at as r_created_at',
       'registrations.created_ts as r_created_ts',
       'registrations.updated_at as r_updated_at',
+      'registrations.code as r_code',
+      'registrations.attended_at as r_attended_at',
     ]);
   if (query.cursor) {
     const [ts, seq] = decodeTimeSeqCursor(context.secret, query.cursor, scope);
@@ -74,6 +76,8 @@ export async function myRegistrations(
       created_at: row.r_created_at,
       created_ts: row.r_created_ts,
       updated_at: row.r_updated_at,
+      code: row.r_code,
+      attended_at: row.r_attended_at,
     };
     items.push({ ...registrationOf(registration, await positionOf(context.db, registration)), event: eventOf(row) });
   }

@@ -7,7 +7,8 @@ import { fill, type Localized } from '../http/localized.js';
 import { ProblemError, notFound } from '../http/problem.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { registrationOf, type RegistrationRow } from './rows.js';
-import { eventRow, type Db, type EventContext } from './store.js';
+import { newRegistrationCode } from './code.js';
+import { publicEventRow, type Db, type EventContext } from './store.js';
 
 /** A waitlisted registration's position: 1 + the waitlisted registrations of its event that arrived before it. */
 export async function positionOf(db: Db, row: RegistrationRow): Promise<number | null> {
@@ -99,7 +100,7 @@ export async function registerForEvent(
   locale: MessageLocale,
 ): Promise<Registration> {
   const enterpriseId = enterpriseOf(principal, locale);
-  const event = await eventRow(trx, eventId);
+  const event = await publicEventRow(trx, eventId);
   const now = context.clock.now();
   if (event.status === 'cancelled') throw new ProblemError('registration_closed', say(locale, TEXT.cancelled));
   if (now < event.opens_ts || now > event.closes_ts) {
@@ -130,6 +131,7 @@ export async function registerForEvent(
       .where('seq', '=', event.seq)
       .where('status', '=', 'scheduled')
       .where('waitlist', '=', 1)
+      .where((eb) => eb.or([eb('waitlist_size', 'is', null), eb('waitlist_count', '<', eb.ref('waitlist_size'))]))
       .returning('waitlist_seq')
       .executeTakeFirst();
     if (!place) throw new ProblemError('event_full', say(locale, TEXT.full));
@@ -155,6 +157,8 @@ export async function registerForEvent(
     created_at: at,
     created_ts: now,
     updated_at: at,
+    code: newRegistrationCode(),
+    attended_at: null,
   };
   const { seq: _seq, ...values } = row;
   const inserted = await trx.insertInto('registrations').values(values).returning('seq').executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import type { CategoryId, Registration, ServiceEvent } from '@smec/schemas';
+import type { CategoryId, Registrant, Registration, ServiceEvent, StaffEvent } from '@smec/schemas';
 import type { Selectable } from 'kysely';
 import type { EventTable, RegistrationTable } from '../db/schema.js';
 
@@ -26,6 +26,7 @@ export function eventOf(row: EventRow): ServiceEvent {
     waitlist: row.waitlist === 1,
     categoryIds: JSON.parse(row.category_ids) as CategoryId[],
     status: row.status,
+    ...(row.audience ? { audience: row.audience } : {}),
   };
 }
 
@@ -39,7 +40,29 @@ export function registrationOf(row: RegistrationRow, position: number | null): R
     attendeeName: row.attendee_name,
     status: row.status,
     waitlistPosition: row.status === 'waitlisted' ? position : null,
+    code: row.code,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** The ETag of an event as its center edits it: its id and the count of the staff's edits (every edit moves it). */
+export function eventEtag(row: { id: string; revision: number }): string {
+  return `"${row.id}.r${row.revision}"`;
+}
+
+/** An event as its center sees it; `attendedCount` is counted by the caller. */
+export function staffEventOf(row: EventRow, attendedCount: number): StaffEvent {
+  return {
+    ...eventOf(row),
+    revision: row.revision,
+    cancelReason: row.cancel_reason,
+    createdBy: row.created_by,
+    waitlistSize: row.waitlist === 1 ? row.waitlist_size : 0,
+    attendedCount,
+  };
+}
+
+export function registrantOf(row: RegistrationRow, position: number | null): Registrant {
+  return { ...registrationOf(row, position), attendedAt: row.attended_at };
 }

@@ -42,7 +42,8 @@ function filtered<O>(
   filter: EventFilter,
 ): SelectQueryBuilder<Database, 'events', O> {
   const { fromTs, toTs } = rangeOf(filter.from, filter.to);
-  let result = query;
+  // A draft is the center's until published: no public list or feed shows it.
+  let result = query.where('status', '<>', 'draft');
   if (fromTs !== undefined) result = result.where('ends_ts', '>', fromTs);
   if (toTs !== undefined) result = result.where('starts_ts', '<', toTs);
   if (filter.region !== undefined) {
@@ -107,7 +108,7 @@ function entryOf(row: EventRow): CalendarEntry {
 }
 
 export async function eventEntry(context: EventContext, id: string): Promise<CalendarEntry> {
-  return entryOf(await eventRow(context.db, id));
+  return entryOf(await publicEventRow(context.db, id));
 }
 
 export async function eventRow(db: Db, id: string): Promise<EventRow> {
@@ -116,8 +117,18 @@ export async function eventRow(db: Db, id: string): Promise<EventRow> {
   return row;
 }
 
-/** One event; an expert clinic with the experts it names (every other event names none). */
+/** A published or cancelled event: to the public a draft does not exist. */
+export async function publicEventRow(db: Db, id: string): Promise<EventRow> {
+  const row = await eventRow(db, id);
+  if (row.status === 'draft') throw notFound(fill(NO_EVENT, { id }));
+  return row;
+}
+
+/** One event as the public sees it; an expert clinic with the experts it names (every other event names none). */
 export async function getEvent(context: EventContext, id: string): Promise<ServiceEvent> {
-  const row = await eventRow(context.db, id);
+  return eventWithExperts(context, await publicEventRow(context.db, id));
+}
+
+export async function eventWithExperts(context: EventContext, row: EventRow): Promise<ServiceEvent> {
   return { ...eventOf(row), experts: await expertsOfEvent(context.db, Number(row.seq)) };
 }

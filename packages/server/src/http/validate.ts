@@ -7,6 +7,7 @@ import {
   type MessageLocale,
   type z,
 } from '@smec/schemas';
+import { EVENT_MESSAGES, isEventMessageKey } from '@smec/schemas/rules';
 import { fill, type Localized, type ProblemText } from './localized.js';
 import { validationFailed, type ProblemFieldError } from './problem.js';
 
@@ -131,6 +132,14 @@ export function parseBody<S extends z.ZodMiniType>(schema: S, input: unknown, lo
   const seen = new Set<string>();
   for (const issue of result.error.issues as unknown as (Issue & { input?: unknown })[]) {
     const path = ['body', ...issue.path.map(String)].join('.');
+    // The centers' event forms keep their messages apart from the public forms' (which every widget carries).
+    if (isEventMessageKey(issue.message)) {
+      if (!seen.has(`${path} ${issue.message}`)) {
+        seen.add(`${path} ${issue.message}`);
+        errors.push({ path, message: EVENT_MESSAGES[issue.message][locale], code: issue.message });
+      }
+      continue;
+    }
     const key = unionMessageKey(issue) ?? issueMessageKey(issue);
     if (seen.has(`${path} ${key}`)) continue;
     seen.add(`${path} ${key}`);

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Policy, PolicyPage, PoliciesQuery } from '@smec/schemas';
 import { policyStatus, type PolicyValidityFilter } from '@smec/schemas/rules';
-import { sql, type Kysely, type SqlBool, type Expression } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool, type Expression } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database, PolicyTable } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor } from '../http/cursor.js';
@@ -26,7 +26,7 @@ export type PolicyListQuery = Omit<PoliciesQuery, 'limit'> & { readonly limit?: 
 const DEFAULT_LIMIT = 20;
 const POLICY_TERMS: TermIndex = { table: 'policy_terms', rowColumn: 'policy_seq' };
 
-function policyOf(regions: RegionIndex, row: PolicyTable, today: string): Policy {
+export function policyOf(regions: RegionIndex, row: Selectable<PolicyTable>, today: string): Policy {
   const region = regions.get(row.region_code);
   return {
     id: row.id,
@@ -43,6 +43,7 @@ function policyOf(regions: RegionIndex, row: PolicyTable, today: string): Policy
     categoryIds: JSON.parse(row.category_ids) as Policy['categoryIds'],
     summary: row.summary,
     url: row.url,
+    revision: row.revision,
   };
 }
 
@@ -54,7 +55,8 @@ function validityCondition(validity: PolicyValidityFilter, today: string): Expre
 
 /** The conditions of a list query, or null when the search cannot match anything (only punctuation). */
 function conditions(context: PolicyContext, query: PolicyListQuery, today: string): Expression<SqlBool>[] | null {
-  const where: Expression<SqlBool>[] = [];
+  // A withdrawn policy has left the public list.
+  const where: Expression<SqlBool>[] = [sql<SqlBool>`status = 'published'`];
   const text = query.q?.trim() ?? '';
   if (text !== '') {
     // Every term must be indexed for the policy (bigrams, or the one character of a one-character query).
@@ -124,8 +126,14 @@ export async function listPolicies(context: PolicyContext, query: PolicyListQuer
   };
 }
 
-export async function getPolicy(context: PolicyContext, id: string): Promise<Policy> {
-  const row = await context.db.selectFrom('policies').selectAll().where('id', '=', id).executeTakeFirst();
+/** One published policy, with its revision (the center's version of it, for If-Match). */
+export async function getPolicy(context: PolicyContext, id: string): Promise<{ policy: Policy; revision: number }> {
+  const row = await context.db
+    .selectFrom('policies')
+    .selectAll()
+    .where('id', '=', id)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
   if (!row) throw notFound(fill(NO_POLICY, { id }));
-  return policyOf(context.regions, row, shanghaiDay(context.clock.now()));
+  return { policy: policyOf(context.regions, row, shanghaiDay(context.clock.now())), revision: row.revision };
 }

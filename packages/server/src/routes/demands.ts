@@ -1,6 +1,9 @@
 import { DemandInput, DemandLookupQuery, DemandTransition, DemandsQuery, IdParams, type Demand } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
-import { requireRole } from '../auth/principal.js';
+import { auditActor } from '../audit/record.js';
+import { auditedWrite } from '../audit/audited-write.js';
+import { demandSnapshot } from '../audit/snapshots.js';
+import { requireStaff } from '../auth/principal.js';
 import {
   checkDemandReferences,
   createDemand,
@@ -61,28 +64,34 @@ export function demandRoutes(app: FastifyInstance, context: DemandContext, optio
   });
 
   app.get('/demands', async (request, reply) => {
-    const principal = await requireRole(request, 'admin');
+    const principal = await requireStaff(request, 'viewer');
     const query = parseInput(DemandsQuery, request.query, 'query');
     return reply.header('cache-control', 'private, no-store').send(await listDemands(context, principal, query));
   });
 
   app.get('/demands/:id', async (request, reply) => {
-    const principal = await requireRole(request, 'admin');
+    const principal = await requireStaff(request, 'viewer');
     const { id } = parseInput(IdParams, request.params, 'params');
     return reply.header('cache-control', 'private, no-store').send(await getDemand(context, principal, id));
   });
 
   app.post('/demands/:id/transitions', async (request, reply) => {
-    const principal = await requireRole(request, 'admin');
+    const principal = await requireStaff(request, 'staff');
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
     const move = parseBody(DemandTransition, request.body, locale);
+    const audit = { action: `demand.${move.action}`, entityType: 'demand', entityId: id, read: demandSnapshot };
     // Keys are the user's own: another administrator's key never replays into this one's answer.
     const result = await idempotency.run(
       `POST /demands/${id}/transitions ${principal.userId}`,
       idempotencyKeyOf(request),
       request.body,
-      async (trx) => ({ status: 200, body: await transitionDemand(context, principal, id, move, locale, trx) }),
+      async (trx) => ({
+        status: 200,
+        body: await auditedWrite(trx, auditActor(request, principal), context.clock.now(), audit, () =>
+          transitionDemand(context, principal, id, move, locale, trx),
+        ),
+      }),
     );
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(result.status).header('cache-control', 'no-store').send(result.body);

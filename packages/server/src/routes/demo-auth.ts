@@ -26,7 +26,7 @@ export function demoAuthRoutes(app: FastifyInstance, db: Kysely<Database>, auth:
     const { role } = parseInput(DemoUsersQuery, request.query, 'query');
     let query = db
       .selectFrom('users')
-      .select(['id', 'name', 'role', 'organization', 'region_code'])
+      .select(['id', 'name', 'role', 'staff_role', 'organization', 'region_code'])
       .orderBy('position');
     if (role) query = query.where('role', '=', role);
     const items: DemoUser[] = (await query.execute()).map((row) => ({
@@ -35,6 +35,7 @@ export function demoAuthRoutes(app: FastifyInstance, db: Kysely<Database>, auth:
       role: row.role,
       organization: row.organization,
       regionCode: row.region_code,
+      staffRole: row.role === 'admin' ? (row.staff_role ?? 'admin') : null,
     }));
     return reply.header('cache-control', 'no-store').send({ items });
   });

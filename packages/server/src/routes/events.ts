@@ -17,7 +17,16 @@ import {
   cancelRegistration,
   registerForEvent,
 } from '../events/registrations.js';
-import { eventEntry, feedEvents, getEvent, listEvents, type EventContext } from '../events/store.js';
+import { runsEvent, staffEvent } from '../events/admin.js';
+import {
+  eventEntry,
+  eventRow,
+  eventWithExperts,
+  feedEvents,
+  getEvent,
+  listEvents,
+  type EventContext,
+} from '../events/store.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
@@ -75,6 +84,18 @@ export function eventRoutes(app: FastifyInstance, context: EventContext): void {
 
   app.get('/events/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');
+    // The center running the event (and those above it) sees its draft and its own fields; everyone else the
+    // public event, and no draft. A stale token left in a widget reads the public event, as if signed out.
+    const principal = request.headers.authorization === undefined ? null : await request.principal().catch(() => null);
+    if (principal?.role === 'admin') {
+      const row = await eventRow(context.db, id).catch(() => undefined);
+      if (row && runsEvent(context, principal, row)) {
+        return reply
+          .header('cache-control', 'private, no-cache')
+          .header('vary', 'authorization')
+          .send({ ...(await eventWithExperts(context, row)), ...(await staffEvent(context.db, row)) });
+      }
+    }
     return reply.header('cache-control', REVALIDATE).send(await getEvent(context, id));
   });
 

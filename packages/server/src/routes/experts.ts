@@ -1,6 +1,10 @@
 import { ExpertInput, ExpertPatch, ExpertsQuery, IdParams } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
-import { requireRole } from '../auth/principal.js';
+import type { Expert } from '@smec/schemas';
+import { auditActor } from '../audit/record.js';
+import { auditedWrite } from '../audit/audited-write.js';
+import { expertSnapshot } from '../audit/snapshots.js';
+import { requireRoleOrStaff } from '../auth/principal.js';
 import type { CatalogContext } from '../catalog/context.js';
 import { getExpert, listExperts } from '../experts/list.js';
 import { createExpert, updateExpert } from '../experts/write.js';
@@ -30,7 +34,7 @@ export function expertRoutes(app: FastifyInstance, context: CatalogContext): voi
   const idempotency = new IdempotencyStore(context.db, context.clock);
 
   app.post('/me/experts', async (request, reply) => {
-    const principal = await requireRole(request, 'provider', 'admin');
+    const principal = await requireRoleOrStaff(request, 'staff', 'provider');
     const locale = requestLocale(request);
     const input = parseBody(ExpertInput, request.body, locale);
     // Keys are the user's own: another user's key never replays into this one's answer.
@@ -38,14 +42,28 @@ export function expertRoutes(app: FastifyInstance, context: CatalogContext): voi
       `POST /me/experts ${principal.userId}`,
       idempotencyKeyOf(request),
       request.body,
-      async (trx) => ({ status: 201, body: await createExpert(context, trx, principal, input, locale) }),
+      async (trx) => {
+        const create = () => createExpert(context, trx, principal, input, locale);
+        // A provider's own experts are its own business; a center's are staff writes.
+        if (principal.role !== 'admin') return { status: 201, body: await create() };
+        const audit = {
+          action: 'expert.create',
+          entityType: 'expert',
+          entityId: (expert: Expert) => expert.id,
+          read: expertSnapshot,
+        };
+        return {
+          status: 201,
+          body: await auditedWrite(trx, auditActor(request, principal), context.clock.now(), audit, create),
+        };
+      },
     );
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
   });
 
   app.patch('/me/experts/:id', async (request, reply) => {
-    const principal = await requireRole(request, 'provider', 'admin');
+    const principal = await requireRoleOrStaff(request, 'staff', 'provider');
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
     const patch = parseBody(ExpertPatch, request.body, locale);
@@ -53,7 +71,15 @@ export function expertRoutes(app: FastifyInstance, context: CatalogContext): voi
       `PATCH /me/experts/${id} ${principal.userId}`,
       idempotencyKeyOf(request),
       request.body,
-      async (trx) => ({ status: 200, body: await updateExpert(context, trx, principal, id, patch, locale) }),
+      async (trx) => {
+        const update = () => updateExpert(context, trx, principal, id, patch, locale);
+        if (principal.role !== 'admin') return { status: 200, body: await update() };
+        const audit = { action: 'expert.update', entityType: 'expert', entityId: id, read: expertSnapshot };
+        return {
+          status: 200,
+          body: await auditedWrite(trx, auditActor(request, principal), context.clock.now(), audit, update),
+        };
+      },
     );
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(result.status).header('cache-control', 'no-store').send(result.body);

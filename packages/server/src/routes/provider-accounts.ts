@@ -1,6 +1,9 @@
 import { IdParams, ProviderAccountPatch, ProviderTransition, type ProviderAccount } from '@smec/schemas';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { requireRole } from '../auth/principal.js';
+import { auditActor } from '../audit/record.js';
+import { auditedWrite } from '../audit/audited-write.js';
+import { providerSnapshot } from '../audit/snapshots.js';
+import { requireRole, requireStaff } from '../auth/principal.js';
 import { IdempotencyStore, idempotencyKeyOf, type IdempotentResult } from '../http/idempotency.js';
 import { requireIfMatch } from '../http/if-match.js';
 import { requestLocale } from '../http/locale.js';
@@ -47,15 +50,21 @@ export function providerAccountRoutes(app: FastifyInstance, context: ProviderAcc
   });
 
   app.post('/providers/:id/transitions', async (request, reply) => {
-    const principal = await requireRole(request, 'admin');
+    const principal = await requireStaff(request, 'staff');
     const { id } = parseInput(IdParams, request.params, 'params');
     const move = parseBody(ProviderTransition, request.body, requestLocale(request));
+    const audit = { action: `provider.${move.action}`, entityType: 'provider', entityId: id, read: providerSnapshot };
     // Keys are the administrator's own: another's key never replays into this one's answer.
     const result = await idempotency.run(
       `POST /providers/${id}/transitions ${principal.userId}`,
       idempotencyKeyOf(request),
       request.body,
-      async (trx) => ({ status: 200, body: await transitionProvider(context, trx, principal, id, move) }),
+      async (trx) => ({
+        status: 200,
+        body: await auditedWrite(trx, auditActor(request, principal), context.clock.now(), audit, () =>
+          transitionProvider(context, trx, principal, id, move),
+        ),
+      }),
     );
     return sendResult(reply, result);
   });

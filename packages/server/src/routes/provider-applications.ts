@@ -8,7 +8,10 @@ import {
 } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
 import { listApplications, transitionApplication } from '../applications/review.js';
-import { requireRole } from '../auth/principal.js';
+import { auditActor } from '../audit/record.js';
+import { auditedWrite } from '../audit/audited-write.js';
+import { applicationSnapshot, objectionSnapshot } from '../audit/snapshots.js';
+import { requireStaff } from '../auth/principal.js';
 import {
   checkApplicationReferences,
   createApplication,
@@ -74,21 +77,32 @@ export function providerApplicationRoutes(
   );
 
   app.get('/provider-applications', async (request, reply) => {
-    const principal = await requireRole(request, 'admin');
+    const principal = await requireStaff(request, 'viewer');
     const query = parseInput(ProviderApplicationsQuery, request.query, 'query');
     return reply.header('cache-control', 'private, no-store').send(await listApplications(context, principal, query));
   });
 
   app.post('/provider-applications/:id/transitions', async (request, reply) => {
-    const principal = await requireRole(request, 'admin');
+    const principal = await requireStaff(request, 'staff');
     const { id } = parseInput(IdParams, request.params, 'params');
     const move = parseBody(ApplicationTransition, request.body, requestLocale(request));
+    const audit = {
+      action: `providerApplication.${move.action}`,
+      entityType: 'providerApplication',
+      entityId: id,
+      read: 'objectionId' in move ? objectionSnapshot(move.objectionId) : applicationSnapshot,
+    };
     // Keys are the reviewer's own: another administrator's key never replays into this one's answer.
     const result = await idempotency.run(
       `POST /provider-applications/${id}/transitions ${principal.userId}`,
       idempotencyKeyOf(request),
       request.body,
-      async (trx) => ({ status: 200, body: await transitionApplication(context, principal, id, move, trx) }),
+      async (trx) => ({
+        status: 200,
+        body: await auditedWrite(trx, auditActor(request, principal), context.clock.now(), audit, () =>
+          transitionApplication(context, principal, id, move, trx),
+        ),
+      }),
     );
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(result.status).header('cache-control', 'no-store').send(result.body);

@@ -8,7 +8,7 @@ import {
   type Rating,
 } from '@smec/schemas';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { requireRole } from '../auth/principal.js';
+import { requireRole, requireRoleOrStaff } from '../auth/principal.js';
 import { IdempotencyStore, idempotencyKeyOf, type IdempotentResult } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { notFound } from '../http/problem.js';
@@ -76,14 +76,14 @@ export function ratingRoutes(app: FastifyInstance, context: RatingContext): void
   });
 
   app.get('/engagements/:id/rating', async (request, reply) => {
-    const principal = await requireRole(request, 'enterprise', 'provider', 'admin');
+    const principal = await requireRoleOrStaff(request, 'viewer', 'enterprise', 'provider');
     const { id } = parseInput(IdParams, request.params, 'params');
     const rating = await engagementRating(context, principal, id, requestLocale(request));
     return reply.header('cache-control', 'private, no-store').send(rating);
   });
 
   app.get('/ratings', async (request, reply) => {
-    const principal = await requireRole(request, 'enterprise', 'provider', 'admin');
+    const principal = await requireRoleOrStaff(request, 'viewer', 'enterprise', 'provider');
     const query = parseInput(RatingsQuery, request.query, 'query');
     return reply.header('cache-control', 'private, no-store').send(await listRatings(context, principal, query));
   });

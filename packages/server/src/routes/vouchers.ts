@@ -7,18 +7,27 @@ import {
   type Voucher,
 } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
-import { forbidden, invalidToken, requireRole, requireSubject } from '../auth/principal.js';
+import { forbidden, invalidToken, requireRole, requireRoleOrStaff, requireSubject } from '../auth/principal.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
 import { batchNotFound, getBatch, listBatches } from '../vouchers/batches.js';
 import { readClaim } from '../vouchers/claim-read.js';
-import { activeVoucher, alreadyClaimed, claimRefusal, claimVoucher } from '../vouchers/claims.js';
+import {
+  activeVoucher,
+  alreadyClaimed,
+  claimRefusal,
+  claimVoucher,
+  QuotaRefused,
+  quotaRefusal,
+} from '../vouchers/claims.js';
 import { enterpriseIdOf, type VoucherContext } from '../vouchers/context.js';
 import { expireDue } from '../vouchers/expiry.js';
 import { returnVoucher } from '../vouchers/hand-back.js';
 import { getVoucher, myVouchers } from '../vouchers/read.js';
 import { quoteUse, useVoucher } from '../vouchers/use.js';
+import { revisionEtag } from '../http/revision-etag.js';
+import { staffRegionOf } from '../auth/staff-region.js';
 
 /** True when the error is the database refusing a second active voucher of a batch (the unique partial index). */
 function isDuplicateVoucher(error: unknown): boolean {
@@ -39,7 +48,12 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
 
   app.get('/voucher-batches/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params, 'params');
-    return reply.header('cache-control', REVALIDATE).send(await getBatch(context, id, requestLocale(request)));
+    const { batch, row } = await getBatch(context, id, requestLocale(request), await staffRegionOf(request));
+    // The ETag names the center's revision (what If-Match compares) and the bytes (what a revalidation compares).
+    return reply
+      .header('cache-control', batch.status === 'draft' ? 'private, no-store' : REVALIDATE)
+      .header('etag', revisionEtag(row.id, row.revision, batch))
+      .send(batch);
   });
 
   app.post('/voucher-batches/:id/claims', async (request, reply) => {
@@ -59,7 +73,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
     if (!principal) throw invalidToken();
     if (principal.role !== 'enterprise') throw forbidden();
     enterpriseIdOf(principal, locale);
-    if (!state) throw batchNotFound(locale, id);
+    if (!state || state.batch.status === 'draft') throw batchNotFound(locale, id);
     const refusal = claimRefusal(context, state, context.clock.now(), locale);
     if (refusal && !idempotency.replays(state.stored, {})) throw refusal;
     let result;
@@ -77,6 +91,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
         async () => takeQuota?.(),
       );
     } catch (error) {
+      if (error instanceof QuotaRefused) throw await quotaRefusal(context.db, error, locale);
       if (!isDuplicateVoucher(error) || !principal.enterpriseId) throw error;
       // A concurrent claim of the same enterprise won the race; the unique index refused this one.
       const existing = await activeVoucher(context.db, id, principal.enterpriseId);
@@ -100,7 +115,7 @@ export function voucherRoutes(app: FastifyInstance, context: VoucherContext): vo
   });
 
   app.get('/vouchers/:id', async (request, reply) => {
-    const principal = await requireRole(request, 'enterprise', 'provider', 'admin');
+    const principal = await requireRoleOrStaff(request, 'viewer', 'enterprise', 'provider');
     const { id } = parseInput(IdParams, request.params, 'params');
     return reply
       .header('cache-control', 'private, no-store')

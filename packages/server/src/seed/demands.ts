@@ -7,6 +7,13 @@ import { Random } from './prng.js';
 import { dayStart, shanghaiDateTime } from '../time/shanghai.js';
 
 /** A demand anyone can look up on the demo platform (shown on the demo page and printed by the seed). */
+
+/** The centers seeded with a staff member and a viewer besides the administrator. */
+const STAFFED_CENTERS: readonly string[] = ['440100', '440500'];
+const STAFF_LEVELS = [
+  ['staff', '业务员'],
+  ['viewer', '只读'],
+] as const;
 export const DEMO_DEMAND = { trackingNo: 'XQ20261101DEMO01', phone: '13800138000' } as const;
 
 export const DEMAND_COUNT = 200;
@@ -134,8 +141,8 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
   );
 
   const insertUser = sqlite.prepare(
-    `INSERT INTO users (id, name, role, organization, region_code, enterprise_id, provider_id, position)
-     VALUES (@id, @name, @role, @organization, @region_code, @enterprise_id, @provider_id, @position)`,
+    `INSERT INTO users (id, name, role, staff_role, organization, region_code, enterprise_id, provider_id, position)
+     VALUES (@id, @name, @role, @staff_role, @organization, @region_code, @enterprise_id, @provider_id, @position)`,
   );
   const insertDemand = sqlite.prepare(
     `INSERT INTO demands (id, tracking_no, uscc, enterprise_name, contact_name, contact_phone, phone_hash, region_code,
@@ -167,17 +174,36 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
         id: `usr-admin-${region.code}`,
         name: `${center} 管理员`,
         role: 'admin',
+        staff_role: 'admin',
         organization: center,
         region_code: region.code,
         enterprise_id: null,
         provider_id: null,
       });
     }
+    // Guangzhou's center, and Shantou's (the city of the API examples' enterprise), have a 业务员 and a 只读 account
+    // too, after every administrator: the demo signs in at each level.
+    for (const city of cities.filter((region) => STAFFED_CENTERS.includes(region.code))) {
+      const center = `${city.name}中小企业服务中心`;
+      for (const [level, title] of STAFF_LEVELS) {
+        user({
+          id: `usr-${level}-${city.code}`,
+          name: `${center} ${title}`,
+          role: 'admin',
+          staff_role: level,
+          organization: center,
+          region_code: city.code,
+          enterprise_id: null,
+          provider_id: null,
+        });
+      }
+    }
     enterprises.slice(0, 20).forEach((enterprise, index) =>
       user({
         id: `usr-ent-${pad(index + 1, 2)}`,
         name: `${random.pick(SURNAMES)}${random.pick(['经理', '总', '主任', '女士', '先生'])}`,
         role: 'enterprise',
+        staff_role: null,
         organization: enterprise.name,
         region_code: enterprise.regionCode,
         enterprise_id: `ent-${enterprise.uscc.toLowerCase()}`,
@@ -189,6 +215,7 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
         id: `usr-prv-${pad(index + 1, 2)}`,
         name: `${random.pick(SURNAMES)}${random.pick(['经理', '顾问', '老师', '律师'])}`,
         role: 'provider',
+        staff_role: null,
         organization: provider.name,
         region_code: provider.city_code,
         enterprise_id: null,

@@ -2,6 +2,7 @@ import type { CategoryId, EventType } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
 import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
+import { derivedRegistrationCode } from '../events/code.js';
 import { dayStart, shanghaiDateTime, shanghaiYear } from '../time/shanghai.js';
 
 const HOUR = 3_600_000;
@@ -263,9 +264,9 @@ export function seedEvents(handle: DatabaseHandle, options: SeedOptions): void {
   );
   const insertRegistration = sqlite.prepare(
     `INSERT INTO registrations (id, event_seq, event_id, enterprise_id, enterprise_name, user_id, attendee_name,
-       status, waitlist_seq, created_at, created_ts, updated_at)
+       status, waitlist_seq, created_at, created_ts, updated_at, code)
      VALUES (@id, @event_seq, @event_id, @enterprise_id, @enterprise_name, @user_id, NULL, @status, @waitlist_seq,
-       @created_at, @created_ts, @created_at)`,
+       @created_at, @created_ts, @created_at, @code)`,
   );
 
   let registrationNo = 0;
@@ -342,8 +343,10 @@ export function seedEvents(handle: DatabaseHandle, options: SeedOptions): void {
       });
       for (const entry of taken) {
         const demo = event.id === DEMO_REGISTRATION.eventId && entry.enterprise.userId === DEMO_REGISTRATION.userId;
+        const id = demo ? DEMO_REGISTRATION.id : `reg-${String(++registrationNo).padStart(6, '0')}`;
         insertRegistration.run({
-          id: demo ? DEMO_REGISTRATION.id : `reg-${String(++registrationNo).padStart(6, '0')}`,
+          id,
+          code: derivedRegistrationCode(id),
           event_seq: Number(result.lastInsertRowid),
           event_id: event.id,
           enterprise_id: entry.enterprise.id,

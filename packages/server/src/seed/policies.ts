@@ -1,7 +1,8 @@
 import type { CategoryId, Region } from '@smec/schemas';
 import { regionCityOf } from '@smec/schemas/rules';
 import type { DatabaseHandle } from '../db/database.js';
-import { indexTerms, normalizeText } from '../search/ngrams.js';
+import { indexTerms } from '../search/ngrams.js';
+import { policySearchText } from '../policies/search-text.js';
 import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
 import { dayStart, SHANGHAI_OFFSET_MS } from '../time/shanghai.js';
@@ -349,10 +350,7 @@ export function titledOnce<T extends { title: string; publishedOn: string }>(pol
   return policies.map((policy) => ({ ...policy, title: retitled.get(policy) ?? policy.title }));
 }
 
-/** The normalised text a phrase is confirmed against, and the n-grams of the index, of one policy. */
-export function policySearchText(policy: Pick<SeedPolicy, 'title' | 'issuer' | 'docNumber' | 'summary'>): string {
-  return normalizeText([policy.title, policy.issuer, policy.docNumber, policy.summary].join('\n'));
-}
+export { policySearchText } from '../policies/search-text.js';
 
 /** Writes the generated policies and their n-gram index; marks the database as seeded with them. */
 export function seedPolicies(handle: DatabaseHandle, options: SeedOptions): void {

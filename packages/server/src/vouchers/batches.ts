@@ -32,7 +32,8 @@ export async function listBatches(context: VoucherContext, query: BatchListQuery
   const now = context.clock.now();
   const limit = query.limit ?? 20;
   const scope = cursorScope('voucher-batches', { region: query.region, state: query.state, year: query.year });
-  let select = context.db.selectFrom('voucher_batches').selectAll();
+  // A draft is its center's own until opened.
+  let select = context.db.selectFrom('voucher_batches').selectAll().where('status', '<>', 'draft');
   if (query.year !== undefined) select = select.where('year', '=', query.year);
   const rows = (await select.orderBy('opens_ts').orderBy('seq').execute()).filter(
     (row) =>
@@ -59,12 +60,25 @@ export function batchNotFound(locale: MessageLocale, id: string): ProblemError {
   return problem('not_found', locale, 'batchNotFound', id);
 }
 
-async function batchRow(db: Db, id: string, locale: MessageLocale): Promise<BatchRow> {
+export async function batchRow(db: Db, id: string, locale: MessageLocale): Promise<BatchRow> {
   const row = await db.selectFrom('voucher_batches').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw batchNotFound(locale, id);
   return row;
 }
 
-export async function getBatch(context: VoucherContext, id: string, locale: MessageLocale): Promise<VoucherBatch> {
-  return batchOf(await batchRow(context.db, id, locale), context.clock.now());
+/**
+ * One batch. A draft is its center's own: `staffRegion` (the region of the staff member asking, if one is) sees the
+ * drafts issued in it or below; to anyone else a draft is the 404 of a batch that does not exist.
+ */
+export async function getBatch(
+  context: VoucherContext,
+  id: string,
+  locale: MessageLocale,
+  staffRegion?: string | null,
+): Promise<{ batch: VoucherBatch; row: BatchRow }> {
+  const row = await batchRow(context.db, id, locale);
+  if (row.status === 'draft' && !(staffRegion && context.regions.isWithin(row.issuer_region_code, staffRegion))) {
+    throw batchNotFound(locale, id);
+  }
+  return { batch: batchOf(row, context.clock.now()), row };
 }

@@ -107,6 +107,9 @@ export async function readClaim(
     region_code: user_region,
     enterprise_id: user_enterprise,
     provider_id: user_provider,
+    // Only an enterprise claims: a center account's level and state do not matter here, its role refuses it.
+    staff_role: null,
+    active: 1,
   });
   if (batch.seq === null) return { principal, state: undefined };
   return {

@@ -44,7 +44,7 @@ export function alreadyClaimed(locale: MessageLocale, code: string): ProblemErro
 
 /**
  * Claims a voucher: writes it, and gives back the step that takes the batch's quota, to be run last in the same
- * transaction (`takeQuota` throws `quota_exhausted` when none is left, which rolls the voucher back). The quota is
+ * transaction (`takeQuota` throws `QuotaRefused` when none is left, which rolls the voucher back). The quota is
  * taken by one UPDATE that no two transactions can both pass for the last voucher (`takeFromQuota`); one active
  * voucher per enterprise and batch is a unique index, so a concurrent duplicate fails at the INSERT (the caller
  * answers it 409). Taken last, the batch's row (which every claim of the batch waits for) is locked only from that
@@ -64,11 +64,32 @@ export async function claimVoucher(
   }
   const voucher = await issueVoucher(trx, principal, enterpriseId, batch, now);
   const takeQuota = async () => {
-    if (!(await takeFromQuota(trx, batch.seq, shanghaiDateTime(now)))) {
-      throw problem('quota_exhausted', locale, 'quotaExhausted');
-    }
+    if (!(await takeFromQuota(trx, batch.seq, shanghaiDateTime(now)))) throw new QuotaRefused(batch.seq);
   };
   return { voucher, takeQuota };
+}
+
+/**
+ * The quota refused a claim: none left, or its center paused or closed the batch since the claim was checked. Which
+ * of these is read once the claim's transaction has rolled back (`quotaRefusal`): read inside it, it would wait for
+ * a second connection of the pool while holding one, and a batch opening holding every connection so would wait for
+ * ever (PostgreSQL ends it at the idle-in-transaction timeout).
+ */
+export class QuotaRefused extends Error {
+  constructor(readonly batchSeq: number) {
+    super('quota refused');
+  }
+}
+
+export async function quotaRefusal(db: Db, refused: QuotaRefused, locale: MessageLocale): Promise<Error> {
+  const status = await db
+    .selectFrom('voucher_batches')
+    .select('status')
+    .where('seq', '=', refused.batchSeq)
+    .executeTakeFirst();
+  if (status?.status === 'paused') return problem('claim_not_open', locale, 'batchPaused');
+  if (status?.status === 'closed') return problem('claim_not_open', locale, 'batchClosed');
+  return problem('quota_exhausted', locale, 'quotaExhausted');
 }
 
 /**
@@ -86,7 +107,8 @@ export async function checkClaim(
 ): Promise<{ enterpriseId: string; batch: BatchRow; now: number }> {
   const enterpriseId = enterpriseIdOf(principal, locale);
   const { state } = await readClaim(db, batchId, principal.userId);
-  if (!state) throw batchNotFound(locale, batchId);
+  // A draft is not public: no claim finds it.
+  if (!state || state.batch.status === 'draft') throw batchNotFound(locale, batchId);
   const now = context.clock.now();
   const refusal = claimRefusal(context, state, now, locale);
   if (refusal) throw refusal;
@@ -100,6 +122,9 @@ export function claimRefusal(
   now: number,
   locale: MessageLocale,
 ): ProblemError | undefined {
+  if (batch.status === 'paused' || batch.status === 'closed') {
+    return problem('claim_not_open', locale, batch.status === 'paused' ? 'batchPaused' : 'batchClosed');
+  }
   if (now < batch.opens_ts || now >= batch.closes_ts) {
     return problem('claim_not_open', locale, 'claimNotOpen', `${batch.claim_opens_at} – ${batch.claim_closes_at}`);
   }

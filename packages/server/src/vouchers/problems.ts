@@ -22,6 +22,16 @@ const TEXT = {
     'zh-HK': '該批次服務券目前不在領取時間內（{x}）。',
     en: 'This batch is not open for claims ({x}).',
   },
+  batchPaused: {
+    'zh-CN': '该批次服务券已暂停领取，请留意服务中心的通知。',
+    'zh-HK': '該批次服務券已暫停領取，請留意服務中心的通知。',
+    en: 'The center has paused claims on this batch; watch for its notice.',
+  },
+  batchClosed: {
+    'zh-CN': '该批次服务券已停止领取。',
+    'zh-HK': '該批次服務券已停止領取。',
+    en: 'The center has closed this batch: it takes no more claims.',
+  },
   quotaExhausted: {
     'zh-CN': '该批次服务券已领完。',
     'zh-HK': '該批次服務券已領完。',

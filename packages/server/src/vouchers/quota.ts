@@ -20,6 +20,9 @@ const LITERAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
  * it is the same message).
  *
  * SQLite has one writer and no such trip: a conditional UPDATE does.
+ *
+ * A batch its center paused or closed takes no claim, however late the pause came: on PostgreSQL the UPDATE then
+ * sets an impossible remaining (-1), which the same CHECK refuses, so the claim is rolled back as for a used-up batch.
  */
 export async function takeFromQuota(trx: Transaction<Database>, batchSeq: number, at: string): Promise<boolean> {
   if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) {
@@ -28,6 +31,7 @@ export async function takeFromQuota(trx: Transaction<Database>, batchSeq: number
       .set((eb) => ({ remaining: eb('remaining', '-', 1), updated_at: at }))
       .where('seq', '=', batchSeq)
       .where('remaining', '>', 0)
+      .where('status', '=', 'open')
       .returning('seq')
       .executeTakeFirst();
     return taken !== undefined;
@@ -37,7 +41,8 @@ export async function takeFromQuota(trx: Transaction<Database>, batchSeq: number
   try {
     await sql
       .raw(
-        `update voucher_batches set remaining = remaining - 1, updated_at = '${at}' where seq = ${batchSeq}; commit; ` +
+        `update voucher_batches set remaining = case when status = 'open' then remaining - 1 else -1 end, ` +
+          `updated_at = '${at}' where seq = ${batchSeq}; commit; ` +
           'begin transaction read only',
       )
       .execute(trx);

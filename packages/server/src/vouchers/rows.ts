@@ -23,8 +23,9 @@ export type HistoryRow = Selectable<VoucherHistoryTable>;
 export type EngagementRow = Selectable<EngagementTable>;
 export type TimelineRow = Selectable<EngagementTimelineTable>;
 
-/** Where a batch's claim window stands at `now`. */
+/** Where a batch's claim window stands at `now`; a batch its center paused or closed takes no claims: `closed`. */
 export function claimStateOf(row: BatchRow, now: number): BatchClaimState {
+  if (row.status === 'paused' || row.status === 'closed') return 'closed';
   if (now < row.opens_ts) return 'upcoming';
   if (now >= row.closes_ts) return 'closed';
   return row.remaining > 0 ? 'open' : 'exhausted';
@@ -42,6 +43,8 @@ export function batchOf(row: BatchRow, now: number): VoucherBatch {
     claimOpensAt: row.claim_opens_at,
     claimClosesAt: row.claim_closes_at,
     claimState: claimStateOf(row, now),
+    status: row.status,
+    revision: row.revision,
     eligibility: {
       sizes: JSON.parse(row.sizes) as EnterpriseSize[],
       tags: JSON.parse(row.tags) as EnterpriseTag[],

@@ -3,6 +3,16 @@ import { test } from 'node:test';
 import type { Engagement, MyProduct, ProviderAccount, Rating } from '@smec/schemas';
 import { requiredActions, followUpsDue } from '../../src/components/provider-workbench/required-actions.js';
 import { workingDaysUntil } from '../../src/components/provider-workbench/working-days.js';
+import { newestFirst, ratingsShown, RATINGS_PAGE } from '../../src/components/provider-workbench/rating-values.js';
+import {
+  EMPTY_EXPERT,
+  expertFieldOf,
+  expertInputOf,
+  expertPatchOf,
+  expertProblems,
+  parseYears,
+  type ExpertValues,
+} from '../../src/components/provider-workbench/expert-values.js';
 import {
   moveStep,
   parseDays,
@@ -110,4 +120,56 @@ test('a free service is sent priced 0 without a discount; an unreadable amount i
   assert.equal(patch.name, '知识产权托管');
   assert.equal(patch.timeLimitDays, null);
   assert.deepEqual(publishableOf(VALUES).fee, { listPrice: 80000, discountPrice: null, isFree: false, note: '' });
+});
+
+test('ratings received: newest first (the later id first at the same moment), ten a page', () => {
+  const at = (id: string, createdAt: string) => ({ id, createdAt }) as unknown as Rating;
+  const ratings = [
+    at('r1', '2026-11-01T08:00:00+08:00'),
+    at('r3', '2026-11-03T08:00:00+08:00'),
+    at('r2', '2026-11-03T08:00:00+08:00'),
+  ];
+  assert.deepEqual(
+    newestFirst(ratings).map((rating) => rating.id),
+    ['r3', 'r2', 'r1'],
+  );
+  const many = Array.from({ length: 23 }, (_, index) =>
+    at(`r${String(index).padStart(2, '0')}`, `2026-11-${String(index + 1).padStart(2, '0')}T08:00:00+08:00`),
+  );
+  const first = ratingsShown(many, 1);
+  assert.equal(first.shown.length, RATINGS_PAGE);
+  assert.equal(first.shown[0]!.id, 'r22');
+  assert.equal(first.more, true);
+  assert.equal(ratingsShown(many, 2).shown.length, 20);
+  const last = ratingsShown(many, 3);
+  assert.equal(last.shown.length, 23);
+  assert.equal(last.more, false);
+});
+
+test('the expert form: the shared rules name each field in error, years as typed (full-width too)', () => {
+  assert.deepEqual(Object.keys(expertProblems(EMPTY_EXPERT)).sort(), ['name', 'specialties', 'title', 'years']);
+  const values: ExpertValues = {
+    name: '黎嘉欣',
+    title: '注册审核员',
+    specialties: ['testing-certification'],
+    years: '９',
+    bio: '',
+    productIds: ['prd-00001'],
+  };
+  assert.deepEqual(expertProblems(values), {});
+  assert.equal(parseYears(' 12 '), 12);
+  assert.ok(Number.isNaN(parseYears('七十')));
+  assert.equal(expertProblems({ ...values, years: '61' }).years, 'expert.years');
+  assert.equal(expertProblems({ ...values, specialties: ['legal', 'legal'] }).specialties, 'expert.specialties');
+  assert.equal(expertProblems({ ...values, bio: '字'.repeat(1001) }).bio, 'expert.bio');
+  assert.deepEqual(expertInputOf(values), {
+    name: '黎嘉欣',
+    title: '注册审核员',
+    specialties: ['testing-certification'],
+    years: 9,
+    productIds: ['prd-00001'],
+  });
+  assert.equal(expertPatchOf(values).bio, '');
+  assert.equal(expertFieldOf('body.productIds.2'), 'productIds');
+  assert.equal(expertFieldOf('body.regionCode'), undefined);
 });

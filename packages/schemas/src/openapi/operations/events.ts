@@ -1,5 +1,6 @@
 import {
   EventFeedQuery,
+  EventView,
   EventsQuery,
   ICalendar,
   IdParams,
@@ -8,7 +9,6 @@ import {
   Registration,
   RegistrationInput,
   RegistrationParams,
-  ServiceEvent,
   ServiceEventPage,
 } from '../../index.js';
 import type { Operation } from '../operation.js';
@@ -39,9 +39,14 @@ export const eventOperations = {
     tag: 'events',
     summary: 'One event, with its seats left and waitlist',
     description:
-      'An expert clinic (`expertClinic`) names its experts (`experts`: ids and names); any other event none.',
+      'An expert clinic (`expertClinic`) names its experts (`experts`: ids and names); any other event none. A draft ' +
+      'is 404 to the public. Signed in as staff of the center running it (or of one above), the answer is the ' +
+      'center’s view (`StaffEvent`: drafts too, with `revision`, `cancelReason`, `createdBy`, `waitlistSize`, ' +
+      '`attendedCount`); `If-Match` of a change names `"{id}.r{revision}"`. A token that is not valid reads the public ' +
+      'event, as signed out.',
     params: IdParams,
-    response: ServiceEvent,
+    response: EventView,
+    security: 'optional',
     problems: ['not_found'],
     cacheable: true,
     example: { params: { id: 'evt-00001' } },

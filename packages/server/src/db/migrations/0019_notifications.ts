@@ -25,7 +25,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute();
   // A reader's list, newest first, and its unread count.
-  await db.schema.createIndex('notifications_user').on('notifications').columns(['user_id', 'seq']).execute();
+  await db.schema
+    .createIndex('notifications_user')
+    .on('notifications')
+    .columns(['user_id', 'created_ts', 'seq'])
+    .execute();
   await db.schema
     .createIndex('notifications_unread')
     .on('notifications')

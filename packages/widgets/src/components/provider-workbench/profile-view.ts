@@ -1,12 +1,15 @@
 import type { ProviderAccount, ProviderAccountPatch, ProviderTimelineEntry } from '@smec/schemas';
 import { html, nothing, type TemplateResult } from 'lit';
+import { APPLICATION_MESSAGES, checkApplicationCategories, checkRegionsServed } from '@smec/schemas/rules';
 import { ActionController } from '../../controllers/action-controller.js';
+import { renderCheckGroup } from '../../forms/check-group.js';
 import { renderErrorSummary } from '../../forms/error-summary.js';
 import { fieldId } from '../../forms/field-view.js';
 import { renderTextField } from '../../forms/text-field.js';
 import { msg } from '../../i18n/localization.js';
 import { formatDate } from '../../internal/format.js';
 import { adoptViewStyles } from '../../internal/view-styles.js';
+import { categoryName, loadReferenceData, regionName, type ReferenceData } from '../catalog/reference-data.js';
 import { renderActionError } from './action-error.js';
 import type { ViewContext, ViewHost, WorkbenchViewPart } from './view-context.js';
 import { viewStyles } from './views.styles.js';
@@ -24,12 +27,15 @@ const TEXT_FIELDS = [
   'legalRepresentative',
 ] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
-type Field = TextField | 'description' | 'acceptsVouchers';
+type ListField = 'categoryIds' | 'regionsServed';
+type Field = TextField | ListField | 'description' | 'acceptsVouchers';
 const IDENTITY: readonly TextField[] = ['name', 'uscc', 'legalRepresentative'];
 
 function fieldOf(path: string): Field | undefined {
   const name = path.replace(/^body\./, '').split('.')[0];
-  return [...TEXT_FIELDS, 'description', 'acceptsVouchers'].find((field) => field === name) as Field | undefined;
+  return [...TEXT_FIELDS, 'description', 'acceptsVouchers', 'categoryIds', 'regionsServed'].find(
+    (field) => field === name,
+  ) as Field | undefined;
 }
 
 function label(field: Field): string {
@@ -56,6 +62,10 @@ function label(field: Field): string {
       return msg('机构简介', { id: 'workbench.profile.description' });
     case 'acceptsVouchers':
       return msg('接受服务券', { id: 'workbench.profile.acceptsVouchers' });
+    case 'categoryIds':
+      return msg('服务类别', { id: 'workbench.profile.categories' });
+    case 'regionsServed':
+      return msg('服务地区', { id: 'workbench.profile.regionsServed' });
   }
 }
 
@@ -76,7 +86,8 @@ function timelineText(entry: ProviderTimelineEntry): string {
   }
 }
 
-type Values = Record<TextField, string> & { description: string; acceptsVouchers: boolean };
+type Values = Record<TextField, string> &
+  Record<ListField, string[]> & { description: string; acceptsVouchers: boolean };
 
 function valuesOf(account: ProviderAccount): Values {
   const p = account.profile;
@@ -92,7 +103,13 @@ function valuesOf(account: ProviderAccount): Values {
     legalRepresentative: account.legalRepresentative,
     description: p.description,
     acceptsVouchers: p.acceptsVouchers,
+    categoryIds: [...p.categoryIds],
+    regionsServed: [...account.regionsServed],
   };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
 /** Only what changed is sent: a change of identity goes to review, the rest applies at once. */
@@ -105,6 +122,9 @@ function patchOf(values: Values, before: Values): ProviderAccountPatch {
   }
   if (values.description !== before.description) patch.description = values.description;
   if (values.acceptsVouchers !== before.acceptsVouchers) patch.acceptsVouchers = values.acceptsVouchers;
+  // Categories and regions do not go back to review: the catalog's facets follow them at once.
+  for (const field of ['categoryIds', 'regionsServed'] as const)
+    if (!sameList(values[field], before[field])) patch[field] = values[field];
   return patch as ProviderAccountPatch;
 }
 
@@ -113,17 +133,65 @@ class ProfileView implements WorkbenchViewPart {
   private readonly action: ActionController<Field>;
   private values: Values | undefined;
   private base: ProviderAccount | undefined;
+  private reference: ReferenceData | undefined;
+  /** The shared rules' refusals of the categories and regions, found before anything is sent. */
+  private ruleErrors: Partial<Record<ListField, string>> = {};
+  /** The error summary lists the rules' refusals only once the form was sent (GOV.UK). */
+  private submitted = false;
 
   constructor(
     private readonly host: ViewHost,
     private readonly context: ViewContext,
   ) {
     this.action = new ActionController<Field>(host, fieldOf);
+    loadReferenceData(context.client(), new AbortController().signal).then(
+      (reference) => {
+        this.reference = reference;
+        host.requestUpdate();
+      },
+      // The boxes then wait for their names; the rest of the form works.
+      () => undefined,
+    );
+  }
+
+  private checkLists(): boolean {
+    const locale = this.context.locale();
+    const values = this.values!;
+    const before = valuesOf(this.base!);
+    // Only a list that is sent is checked: what the account already holds does not stop another change.
+    const changed = (field: ListField) => !sameList(values[field], before[field]);
+    const categories = changed('categoryIds') ? checkApplicationCategories(values.categoryIds) : undefined;
+    const regions = changed('regionsServed') ? checkRegionsServed(values.regionsServed) : undefined;
+    this.ruleErrors = {
+      ...(categories ? { categoryIds: APPLICATION_MESSAGES[categories][locale] } : {}),
+      ...(regions ? { regionsServed: APPLICATION_MESSAGES[regions][locale] } : {}),
+    };
+    this.host.requestUpdate();
+    return Object.keys(this.ruleErrors).length === 0;
+  }
+
+  private toggle(field: ListField, value: string, on: boolean, order: readonly string[]): void {
+    const chosen = new Set(this.values![field]);
+    if (on) chosen.add(value);
+    else chosen.delete(value);
+    this.set(
+      field,
+      order.filter((candidate) => chosen.has(candidate)),
+    );
+    // As the visitor goes: a rule broken shows at once, and goes once it holds again.
+    this.checkLists();
   }
 
   private save(event: Event): void {
     event.preventDefault();
     const account = this.base!;
+    this.submitted = true;
+    if (!this.checkLists()) {
+      this.action.error = undefined;
+      this.action.fieldErrors = {};
+      this.context.focus('.profile-form .error-summary');
+      return;
+    }
     const patch = patchOf(this.values!, valuesOf(account));
     if (Object.keys(patch).length === 0) {
       this.context.announce(msg('没有需要保存的修改。', { id: 'workbench.profile.unchanged' }));
@@ -154,7 +222,7 @@ class ProfileView implements WorkbenchViewPart {
     });
   }
 
-  private set(field: Field, value: string | boolean): void {
+  private set(field: Field, value: string | boolean | string[]): void {
     this.values = { ...this.values!, [field]: value };
   }
 
@@ -186,10 +254,22 @@ class ProfileView implements WorkbenchViewPart {
     if (!this.base || (this.base.revision !== account.revision && !this.action.busy)) {
       this.base = account;
       this.values = valuesOf(account);
+      this.ruleErrors = {};
     }
     const values = this.values!;
-    const errors = this.action.fieldErrors;
-    const summary = Object.entries(errors).map(([name, error]) => ({ name, text: error!.message }));
+    const errors: Partial<Record<Field, { message: string }>> = { ...this.action.fieldErrors };
+    for (const [field, message] of Object.entries(this.ruleErrors)) errors[field as ListField] = { message };
+    const summary = Object.entries(errors)
+      .filter(([name]) => this.submitted || !(name in this.ruleErrors))
+      .map(([name, error]) => ({ name, text: error!.message }));
+    const reference = this.reference;
+    const locale = this.context.locale();
+    const categories = reference?.categories ?? [];
+    const categoryOrder = categories.map((category) => category.id);
+    // The province and its cities, as the application offers them, and any other region already served.
+    const regionCodes = reference
+      ? [...new Set(['440000', ...reference.cities.map((city) => city.code), ...values.regionsServed])]
+      : values.regionsServed;
     const pending = account.pendingChange;
     const input = (field: TextField) =>
       html`<div @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}>
@@ -236,6 +316,31 @@ class ProfileView implements WorkbenchViewPart {
             />
             ${label('acceptsVouchers')}
           </label>
+        </fieldset>
+        <fieldset>
+          <legend>${msg('服务范围', { id: 'workbench.profile.scopeGroup' })}</legend>
+          ${renderCheckGroup({
+            name: 'categoryIds',
+            legend: label('categoryIds'),
+            hint: msg('选择 1 至 5 个', { id: 'workbench.profile.categories.hint' }),
+            error: errors.categoryIds?.message,
+            choices: categories.map((category) => ({
+              value: category.id,
+              label: categoryName(category.id, categories, locale),
+            })),
+            chosen: values.categoryIds,
+            loading: msg('正在加载…', { id: 'status.loading' }),
+            onToggle: (id, on) => this.toggle('categoryIds', id, on, categoryOrder),
+          })}
+          ${renderCheckGroup({
+            name: 'regionsServed',
+            legend: label('regionsServed'),
+            error: errors.regionsServed?.message,
+            choices: regionCodes.map((code) => ({ value: code, label: regionName(reference, code) })),
+            chosen: values.regionsServed,
+            loading: msg('正在加载…', { id: 'status.loading' }),
+            onToggle: (code, on) => this.toggle('regionsServed', code, on, regionCodes),
+          })}
         </fieldset>
         <fieldset>
           <legend>${msg('机构身份（修改须经服务中心审核）', { id: 'workbench.profile.identityGroup' })}</legend>

@@ -30,6 +30,8 @@ const VIEW_MODULES: Record<WorkbenchView, Lazy<ViewModule>> = {
   products: new Lazy(() => import('./products-view.js')),
   engagements: new Lazy(() => import('./engagements-view.js')),
   profile: new Lazy(() => import('./profile-view.js')),
+  ratings: new Lazy(() => import('./ratings-view.js')),
+  experts: new Lazy(() => import('./experts-view.js')),
 };
 
 function viewName(view: WorkbenchView): string {
@@ -40,12 +42,17 @@ function viewName(view: WorkbenchView): string {
       return msg('订单与回访', { id: 'workbench.nav.engagements' });
     case 'profile':
       return msg('机构资料', { id: 'workbench.nav.profile' });
+    case 'ratings':
+      return msg('收到的评价', { id: 'workbench.nav.ratings' });
+    case 'experts':
+      return msg('服务专家', { id: 'workbench.nav.experts' });
   }
 }
 
 /**
  * @summary The signed-in provider's workbench (服务机构工作台): the actions required of it, its service products with
- * the five publics (create, edit, preview, publish, withdraw), its engagements and follow-ups, and its profile.
+ * the five publics (create, edit, preview, publish, withdraw), its engagements and follow-ups, its profile, the
+ * ratings it received and its experts.
  *
  * Signing in is the host page's business: give `<smec-root>` (or this element) a `getToken` for a provider user.
  * Visitors who are not signed in see a sign-in prompt, the `sign-in` slot and a button that fires
@@ -100,6 +107,17 @@ function viewName(view: WorkbenchView): string {
  * @csspart save-profile-button - 「保存」 in the profile.
  * @csspart pending-change - The change of identity waiting for review.
  * @csspart timeline - The profile's record.
+ * @csspart rating-average - The provider's average score and count of ratings, as the catalog shows them.
+ * @csspart rating - A rating received.
+ * @csspart rating-follow-up - A bad rating's follow-up: its status and, while it waits, its due date.
+ * @csspart go-answer-button - 「去答复」, to the follow-up's answer form in the engagements view.
+ * @csspart more-button - 「显示更多评价」.
+ * @csspart expert - One of the provider's experts.
+ * @csspart add-expert-button - 「添加专家」.
+ * @csspart edit-expert-button - 「编辑」 on an expert.
+ * @csspart expert-form - The form that adds or edits an expert.
+ * @csspart save-expert-button - 「保存专家」.
+ * @csspart cancel-expert-button - 「取消」 in the expert form.
  * @csspart confirm-dialog - The question before an action that cannot be undone.
  * @csspart dismiss-button - The question's 「返回」.
  * @csspart error - An error message box.
@@ -139,7 +157,7 @@ export class SmecProviderWorkbench extends SmecElement {
   /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
   @property({ attribute: false }) getToken?: TokenProvider;
 
-  /** The view shown: `products` (default), `engagements` or `profile`. */
+  /** The view shown: `products` (default), `engagements`, `profile`, `ratings` or `experts`. */
   @property({ reflect: true }) view: WorkbenchView = 'products';
 
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
@@ -161,6 +179,7 @@ export class SmecProviderWorkbench extends SmecElement {
       this.message = message;
     },
     focus: (selector) => this.focusing.later(selector, true),
+    show: (view, selector) => this.show(view, selector),
   };
 
   private readonly views = new ViewSwitch(this, { views: VIEWS, modules: VIEW_MODULES, name: viewName }, this.context);
@@ -175,10 +194,10 @@ export class SmecProviderWorkbench extends SmecElement {
     return this.summaryTask.value;
   }
 
-  private show(view: WorkbenchView): void {
+  private show(view: WorkbenchView, selector = '#smec-view-title'): void {
     this.message = '';
     this.view = view;
-    this.focusing.later('#smec-view-title', true);
+    this.focusing.later(selector, true);
   }
 
   private handleSignIn(): void {

@@ -93,4 +93,27 @@ export const viewStyles = css`
     margin: 0;
     font-weight: 700;
   }
+
+  .average {
+    margin: 0 0 var(--_space);
+  }
+
+  /* The eight items of a rating, two columns wide enough for the longest name, one on a narrow screen. */
+  .items {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(8rem, 100%), 1fr));
+    gap: 0.125rem 1rem;
+    margin: 0;
+  }
+
+  .items div {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+
+  .items dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
 `;
