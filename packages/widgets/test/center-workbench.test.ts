@@ -93,6 +93,14 @@ describe('<smec-center-workbench> shell', () => {
     };
     for (const count of buttons) expect(views.has(viewOf[count.dataset.kind!])).to.equal(true);
     for (const count of figures) expect(views.has(viewOf[count.dataset.kind!])).to.equal(false);
+    const toReview = buttons.find((count) => count.dataset.kind === 'applicationsToReview');
+    expect(toReview).to.not.equal(undefined);
+    toReview!.click();
+    await waitUntil(() => shadow(el).activeElement?.id === 'smec-view-title', 'the focus is not on the view title');
+    expect(el.view).to.equal('providers');
+    expect(shadow(el).querySelector('#smec-view-title')?.textContent?.trim()).to.equal('服务机构');
+    await viewReady(el, '#smec-application-status');
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English and Hong Kong Chinese', async () => {

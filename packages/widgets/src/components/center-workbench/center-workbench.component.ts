@@ -26,12 +26,15 @@ import { VIEWS, type ActionView, type CenterView } from './waiting-actions.js';
 // A view is one entry here and in VIEWS, and one module fetched when first shown.
 const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   overview: new Lazy(() => import('./overview-view.js')),
+  providers: new Lazy(() => import('./providers-view.js')),
 };
 
 function viewName(view: CenterView): string {
   switch (view) {
     case 'overview':
       return msg('概览', { id: 'center.nav.overview' });
+    case 'providers':
+      return msg('服务机构', { id: 'center.nav.providers' });
   }
 }
 
@@ -99,7 +102,7 @@ export class SmecCenterWorkbench extends SmecElement {
   /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
   @property({ attribute: false }) getToken?: TokenProvider;
 
-  /** The view shown: `overview` (default). */
+  /** The view shown: `overview` (default) or `providers`. */
   @property({ reflect: true }) view: CenterView = 'overview';
 
   /**
@@ -107,6 +110,13 @@ export class SmecCenterWorkbench extends SmecElement {
    * The platform scopes every list to the signed-in staff member's region whatever this says.
    */
   @property({ attribute: 'region-name' }) regionName?: string;
+
+  /**
+   * The signed-in staff member's level, `admin`, `staff` or `viewer` (只读), as the host page's sign-in knows it: a
+   * viewer sees no button that writes. Only what is shown: the platform refuses a viewer's writes (403) whatever
+   * this says.
+   */
+  @property({ attribute: 'staff-role' }) staffRole?: string;
 
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
@@ -127,6 +137,7 @@ export class SmecCenterWorkbench extends SmecElement {
       this.message = message;
     },
     focus: (selector) => this.focusing.later(selector, true),
+    canWrite: () => this.staffRole !== 'viewer',
     has: (view: ActionView) => (VIEWS as readonly string[]).includes(view),
     show: (view: ActionView) => {
       if ((VIEWS as readonly string[]).includes(view)) this.show(view as CenterView);

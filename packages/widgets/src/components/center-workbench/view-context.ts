@@ -8,6 +8,8 @@ export interface CenterViewContext extends WorkbenchContext {
   /** Shows `view` when the workbench has it (the views are added one by one). */
   show(view: ActionView): void;
   has(view: ActionView): boolean;
+  /** Whether the staff member may act (not 只读): a viewer sees no button that writes. */
+  canWrite(): boolean;
 }
 
 export type CenterViewModule = SharedViewModule<CenterViewContext>;
