@@ -21,6 +21,7 @@ const ORDER = [
   'smec-provider-application',
   'smec-expert-directory',
   'smec-provider-workbench',
+  'smec-center-workbench',
 ];
 
 /** Markdown table cells hold one line and no bare `|`. */

@@ -17,7 +17,11 @@ export const BUDGETS_KB = { loader: 2, widget: 25, all: 60, firstView: 40 } as c
  * Widgets whose first render fetches a view of their own on demand (issue 19: the provider workbench's products):
  * the entry and that view's module together make what a visitor waits for before the first view shows.
  */
-export const FIRST_VIEWS: Readonly<Record<string, string>> = { 'smec-provider-workbench.js': 'products-view' };
+export const FIRST_VIEWS: Readonly<Record<string, string>> = {
+  'smec-provider-workbench.js': 'products-view',
+  // Issue 20: the center's workbench opens on its overview.
+  'smec-center-workbench.js': 'overview-view',
+};
 
 /** Every file an entry loads through static imports, itself included (dynamic `import()` loads later, on demand). */
 export function staticClosure(file: string, seen = new Set<string>()): Set<string> {

@@ -16,6 +16,7 @@ export { SmecProviderApplication } from './define/smec-provider-application.js';
 export { SmecExpertDirectory } from './define/smec-expert-directory.js';
 export { SmecPublicNotice } from './define/smec-public-notice.js';
 export { SmecProviderWorkbench } from './define/smec-provider-workbench.js';
+export { SmecCenterWorkbench } from './define/smec-center-workbench.js';
 export type { VoucherProductRequest } from './components/voucher-wallet/voucher-wallet.component.js';
 export type { DemandPrefill } from './components/demand-form/demand-form.component.js';
 export { SmecElement } from './internal/smec-element.js';

@@ -16,6 +16,7 @@ export const WIDGET_TAGS = [
   'smec-expert-directory',
   'smec-public-notice',
   'smec-provider-workbench',
+  'smec-center-workbench',
 ] as const;
 
 const LOADED = Symbol.for('smec.loader');

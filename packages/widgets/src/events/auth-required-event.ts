@@ -1,6 +1,8 @@
 /** What the visitor wanted to do when asked to sign in. */
 export type AuthRequiredDetail =
-  { eventId: string } | { engagementId: string } | { widget: 'voucher-wallet' | 'provider-workbench' };
+  | { eventId: string }
+  | { engagementId: string }
+  | { widget: 'voucher-wallet' | 'provider-workbench' | 'center-workbench' };
 
 /**
  * Fired when a visitor who is not signed in presses 「登录后报名」 (the event calendar, `eventId`) or 「登录后评价」 (the

@@ -1,5 +1,6 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { msg, str } from '../../i18n/localization.js';
+import { renderBanner as renderSharedBanner } from '../../workbench/banner-view.js';
 import type { RequiredAction, WorkbenchView } from './required-actions.js';
 
 function actionText({ kind, count }: RequiredAction): string {
@@ -21,21 +22,17 @@ function actionText({ kind, count }: RequiredAction): string {
 
 /** The required actions, each a button to the view where it is done; a short line when there is none. */
 export function renderBanner(actions: readonly RequiredAction[], onGo: (view: WorkbenchView) => void): TemplateResult {
-  return html`<section part="banner" class="banner" aria-labelledby="smec-banner-title">
-    <h3 id="smec-banner-title">${msg('待办事项', { id: 'workbench.banner.title' })}</h3>
-    ${
-      actions.length === 0
-        ? html`<p class="muted">${msg('目前没有需要您处理的事项。', { id: 'workbench.banner.none' })}</p>`
-        : html`<ul class="banner-list">
-            ${actions.map(
-              (action) =>
-                html`<li data-action=${action.kind} class=${action.kind === 'suspended' ? 'urgent' : ''}>
-                  <button type="button" class="link-button" part="banner-action" @click=${() => onGo(action.view)}>
-                    ${actionText(action)}
-                  </button>
-                </li>`,
-            )}
-          </ul>`
-    }
-  </section>`;
+  return renderSharedBanner(
+    {
+      title: msg('待办事项', { id: 'workbench.banner.title' }),
+      none: msg('目前没有需要您处理的事项。', { id: 'workbench.banner.none' }),
+    },
+    actions.map((action) => ({
+      kind: action.kind,
+      text: actionText(action),
+      view: action.view,
+      urgent: action.kind === 'suspended',
+    })),
+    onGo,
+  );
 }

@@ -20,9 +20,10 @@ import { renderSignIn } from '../../views/sign-in-view.js';
 import { loadingText } from '../../views/status-view.js';
 import { renderBanner } from './banner-view.js';
 import { requiredActions, VIEWS, type WorkbenchSummary, type WorkbenchView } from './required-actions.js';
-import type { ViewContext, ViewModule, WorkbenchViewPart } from './view-context.js';
+import type { ViewContext, ViewModule } from './view-context.js';
 import styles from './provider-workbench.styles.js';
 import { loadSummary } from './workbench-api.js';
+import { ViewSwitch } from '../../workbench/view-switch.js';
 
 // Every view arrives when first shown: the shell, the banner and the view shown first make the first download.
 const VIEW_MODULES: Record<WorkbenchView, Lazy<ViewModule>> = {
@@ -143,7 +144,6 @@ export class SmecProviderWorkbench extends SmecElement {
   // The views' dialogs open before the focus moves into them.
   private readonly modal = new ModalController(this);
   private readonly focusing = new FocusController(this);
-  private readonly parts = new Map<WorkbenchView, WorkbenchViewPart>();
 
   @state() private version = 0;
   @state() private message = '';
@@ -182,6 +182,8 @@ export class SmecProviderWorkbench extends SmecElement {
     show: (view, selector) => this.show(view, selector),
   };
 
+  private readonly views = new ViewSwitch(this, { views: VIEWS, modules: VIEW_MODULES, name: viewName }, this.context);
+
   /** Reloads the account, the products, the engagements and the follow-ups. */
   refresh(): void {
     this.version += 1;
@@ -203,43 +205,11 @@ export class SmecProviderWorkbench extends SmecElement {
   }
 
   private renderNav(): unknown {
-    const current = VIEWS.includes(this.view) ? this.view : 'products';
-    return html`<nav part="nav" class="nav" aria-label=${msg('工作台导航', { id: 'workbench.nav.label' })}>
-      <ul>
-        ${VIEWS.map(
-          (view) =>
-            html`<li>
-              <button
-                type="button"
-                part="nav-button"
-                class="nav-button"
-                data-view=${view}
-                aria-current=${view === current ? 'page' : nothing}
-                @click=${() => this.show(view)}
-              >
-                ${viewName(view)}
-              </button>
-            </li>`,
-        )}
-      </ul>
-    </nav>`;
+    return this.views.renderNav(this.view, msg('工作台导航', { id: 'workbench.nav.label' }), (view) => this.show(view));
   }
 
   private renderView(): unknown {
-    const view = VIEWS.includes(this.view) ? this.view : 'products';
-    const body = VIEW_MODULES[view].render(
-      this,
-      ({ createView }) => {
-        let part = this.parts.get(view);
-        if (!part) this.parts.set(view, (part = createView(this, this.context)));
-        return part.render();
-      },
-      renderSkeleton,
-    );
-    return html`<section part="view" class="view" aria-labelledby="smec-view-title">
-      <h3 id="smec-view-title" tabindex="-1">${viewName(view)}</h3>
-      ${body}
-    </section>`;
+    return this.views.renderView(this.view);
   }
 
   private statusText(): string {

@@ -1,53 +1,24 @@
 import { css } from 'lit';
+import { listStyles } from '../../workbench/list.styles.js';
 
-// The views' own rules, adopted when the first view arrives (internal/view-styles.ts).
+// The views' own rules around every workbench's (the steps' fields before them, so that an invalid field's border
+// wins), adopted when the first view arrives (internal/view-styles.ts).
 export const viewStyles = css`
-  .cards {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(18rem, 100%), 1fr));
-    gap: 0.75rem;
-    padding: 0;
-    list-style: none;
-    margin: var(--_space) 0 0;
-  }
-
-  .card {
-    display: grid;
-    gap: 0.375rem;
-    align-content: start;
-    padding: 0.75rem 1rem;
+  .steps input,
+  .steps textarea,
+  .follow-up textarea,
+  .deliver-note textarea {
+    font: inherit;
+    width: 100%;
+    box-sizing: border-box;
+    padding: 0.375rem 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_subtle);
-    min-width: 0;
-    overflow-wrap: anywhere;
-  }
-
-  .card p {
-    margin: 0;
-  }
-
-  .card-head {
-    display: flex;
-    justify-content: space-between;
-    align-items: start;
-    gap: 0.5rem;
-  }
-
-  .card-head h4 {
-    margin: 0;
-    font-size: max(1rem, var(--_min-font));
-  }
-
-  .badge {
-    flex: none;
-    padding: 0 0.5rem;
-    border-radius: 999px;
-    font-size: max(0.875rem, var(--_min-font));
-    background: var(--_tag-bg);
+    background: var(--_surface);
     color: var(--_text);
-    border: 1px solid var(--_border);
   }
+
+  ${listStyles}
 
   .missing {
     color: var(--_warning);
@@ -82,88 +53,12 @@ export const viewStyles = css`
     gap: 0.75rem;
   }
 
-  .field {
-    display: grid;
-    gap: 0.25rem;
-    min-width: 0;
-  }
-
-  .field input:not([type='checkbox']),
-  .field select,
-  .field textarea,
-  .steps input,
-  .steps textarea,
-  .follow-up textarea,
-  .deliver-note textarea {
-    font: inherit;
-    width: 100%;
-    box-sizing: border-box;
-    padding: 0.375rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-
-  .field-invalid :is(input, select, textarea) {
-    border: 2px solid var(--_danger);
-  }
-
-  .field-error {
-    color: var(--_danger);
-    font-weight: 700;
-    margin: 0;
-  }
-
-  .hint {
-    margin: 0;
-    color: var(--_muted);
-  }
-
-  fieldset {
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.5rem 0.75rem;
-    margin: 0;
-    min-width: 0;
-  }
-
-  legend {
-    font-weight: 700;
-    padding: 0 0.25rem;
-  }
-
   .steps {
     list-style: decimal;
     padding-inline-start: 1.5rem;
     margin: 0;
     display: grid;
     gap: 0.75rem;
-  }
-
-  .checks {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
-  }
-
-  .checks label,
-  .check {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.375rem;
-    min-height: 2rem;
-  }
-
-  /* A checkbox is as large a target as its label, which selects it too. */
-  :host([care]) :is(.checks label, .check) {
-    min-height: var(--_target);
-  }
-
-  .notice {
-    padding: 0.5rem 0.75rem;
-    border-inline-start: 4px solid var(--_warning);
-    background: var(--_warning-bg);
   }
 
   .preview {
@@ -187,13 +82,6 @@ export const viewStyles = css`
     margin: 0 0 0.5rem;
   }
 
-  .timeline {
-    margin: 0.25rem 0 0;
-    padding-inline-start: 1.25rem;
-    display: grid;
-    gap: 0.25rem;
-  }
-
   .amounts {
     display: flex;
     flex-wrap: wrap;
@@ -204,12 +92,6 @@ export const viewStyles = css`
   .amounts dd {
     margin: 0;
     font-weight: 700;
-  }
-
-  .error {
-    color: var(--_danger);
-    border-inline-start: 4px solid var(--_danger);
-    padding-inline-start: 0.5rem;
   }
 
   .average {

@@ -1,6 +1,7 @@
 import { Engagements, isSmecUnauthorizedError, FullMe, Ratings } from '@smec/sdk/core';
 import type { SmecClient } from '../../internal/client.js';
 import { useResources } from '../../internal/client.js';
+import { allPages } from '../../workbench/all-pages.js';
 import type { WorkbenchSummary } from './required-actions.js';
 
 // The SDK calls the shell makes (see internal/client.ts). `FullMe` is the `me` of the event calendar with the
@@ -8,22 +9,7 @@ import type { WorkbenchSummary } from './required-actions.js';
 useResources({ me: FullMe, engagements: Engagements, ratings: Ratings });
 
 const PAGE_LIMIT = 100;
-/** A provider lists a few dozen products and engagements; the cap keeps a runaway cursor from looping. */
-const MAX_PAGES = 10;
-
-export async function allPages<T>(
-  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await fetchPage(cursor);
-    items.push(...result.items);
-    if (!result.nextCursor) break;
-    cursor = result.nextCursor;
-  }
-  return items;
-}
+export { allPages };
 
 /**
  * What the banner and the views read: the provider's account, every product, engagement and rating; `undefined`

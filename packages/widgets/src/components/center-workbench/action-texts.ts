@@ -1,0 +1,16 @@
+import { msg } from '../../i18n/localization.js';
+import type { WaitingKind } from './waiting-actions.js';
+
+/** The name of each count of the overview. */
+export function waitingName(kind: WaitingKind): string {
+  switch (kind) {
+    case 'newDemands':
+      return msg('新提交的需求', { id: 'center.waiting.newDemands' });
+    case 'applicationsToReview':
+      return msg('待审核的入驻申请', { id: 'center.waiting.applications' });
+    case 'openObjections':
+      return msg('待处理的公示异议', { id: 'center.waiting.objections' });
+    case 'followUpsOverdue':
+      return msg('已逾期的回访', { id: 'center.waiting.followUps' });
+  }
+}

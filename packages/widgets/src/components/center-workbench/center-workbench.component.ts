@@ -1,0 +1,222 @@
+import { TaskStatus } from '@lit/task';
+import { hasProblemCode, type TokenProvider } from '@smec/sdk/core';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ClientController } from '../../controllers/client-controller.js';
+import { FocusController } from '../../controllers/focus-controller.js';
+import { LoadTask } from '../../controllers/load-task.js';
+import { ModalController } from '../../controllers/modal-controller.js';
+import { SmecAuthRequiredEvent } from '../../events/auth-required-event.js';
+import { msg } from '../../i18n/localization.js';
+import type { SmecClient } from '../../internal/client.js';
+import { Lazy } from '../../internal/lazy.js';
+import { SmecElement } from '../../internal/smec-element.js';
+import { skeletonStyles } from '../../styles/skeleton.styles.js';
+import { themeStyles } from '../../styles/theme.styles.js';
+import { renderError } from '../../views/error-view.js';
+import { renderSkeleton } from '../../views/skeleton-view.js';
+import { renderSignIn } from '../../views/sign-in-view.js';
+import { loadingText } from '../../views/status-view.js';
+import { ViewSwitch } from '../../workbench/view-switch.js';
+import { loadCenterSummary } from './center-api.js';
+import styles from './center-workbench.styles.js';
+import type { CenterViewContext, CenterViewModule } from './view-context.js';
+import { VIEWS, type ActionView, type CenterView } from './waiting-actions.js';
+
+// A view is one entry here and in VIEWS, and one module fetched when first shown.
+const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
+  overview: new Lazy(() => import('./overview-view.js')),
+  providers: new Lazy(() => import('./providers-view.js')),
+};
+
+function viewName(view: CenterView): string {
+  switch (view) {
+    case 'overview':
+      return msg('概览', { id: 'center.nav.overview' });
+    case 'providers':
+      return msg('服务机构', { id: 'center.nav.providers' });
+  }
+}
+
+/**
+ * @summary The workbench of a service center's staff (服务中心工作台), scoped by the platform to the center's region
+ * and the regions below it: first the overview of what waits (new demands, applications and objections to review,
+ * follow-ups overdue); the other views are fetched when first shown.
+ *
+ * Signing in is the host page's business: give `<smec-root>` (or this element) a `getToken` for a center staff
+ * member. Visitors who are not signed in see a sign-in prompt, the `sign-in` slot and a button that fires
+ * `smec-auth-required`; an enterprise's or a provider's account is told the workbench is for center staff.
+ *
+ * @attribute lang - The language of the texts: zh-CN (default), en or zh-HK. Without it, the nearest ancestor's `lang`.
+ * @attribute care - Care mode (适老化): text of at least 18 px, targets of at least 44 × 44 px, colours of at least 7:1. Without it, on while an ancestor (a `<smec-root>`, `<html>`) has `care`.
+ *
+ * @fires smec-auth-required - {SmecAuthRequiredEvent} A visitor who is not signed in pressed 「登录」.
+ * @fires smec-error - {SmecErrorEvent} The workbench could not be loaded (the widget shows it too).
+ *
+ * @slot sign-in - The host's own sign-in link, shown to visitors who are not signed in.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart status - The live region that announces loading and the outcome of every action.
+ * @csspart sign-in - The sign-in prompt.
+ * @csspart sign-in-button - 「登录」.
+ * @csspart wrong-account - What an account that is no center staff member's sees.
+ * @csspart region - The name of the center's region, when the host gives it.
+ * @csspart nav - The navigation between the views.
+ * @csspart nav-button - One view's button in it; the view shown has `aria-current="page"`.
+ * @csspart view - The view shown.
+ * @csspart overview-count - One count of the overview: a button to its view once that view exists.
+ * @csspart error - An error message box.
+ * @csspart retry-button - The error box's retry button.
+ *
+ * @cssproperty --smec-color-primary - Buttons, links and focus rings.
+ * @cssproperty --smec-color-on-primary - Text on primary buttons.
+ * @cssproperty --smec-color-text - Body text.
+ * @cssproperty --smec-color-muted - Secondary text.
+ * @cssproperty --smec-color-surface - Background.
+ * @cssproperty --smec-color-subtle - Background of cards.
+ * @cssproperty --smec-color-border - Borders of cards, fields and buttons.
+ * @cssproperty --smec-color-danger - Error messages.
+ * @cssproperty --smec-color-warning - Notices.
+ * @cssproperty --smec-radius - Corner radius.
+ * @cssproperty --smec-space - The base spacing unit.
+ * @cssproperty --smec-font-family - Font; by default the host page's.
+ */
+export class SmecCenterWorkbench extends SmecElement {
+  static override styles = [themeStyles, skeletonStyles, styles];
+  static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
+
+  private readonly api = new ClientController(this);
+  // The views' dialogs open before the focus moves into them.
+  private readonly modal = new ModalController(this);
+  private readonly focusing = new FocusController(this);
+
+  @state() private version = 0;
+  @state() private message = '';
+
+  /** Base URL of the platform API; default: the platform that served the script. Not used inside `<smec-root>`. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** An SDK client to use instead of the enclosing root's or one built from `api-base`. */
+  @property({ attribute: false }) client?: SmecClient;
+
+  /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
+  @property({ attribute: false }) getToken?: TokenProvider;
+
+  /** The view shown: `overview` (default) or `providers`. */
+  @property({ reflect: true }) view: CenterView = 'overview';
+
+  /**
+   * The name of the center's region, shown in the header (广州市): the host page knows which center it serves.
+   * The platform scopes every list to the signed-in staff member's region whatever this says.
+   */
+  @property({ attribute: 'region-name' }) regionName?: string;
+
+  /**
+   * The signed-in staff member's level, `admin`, `staff` or `viewer` (只读), as the host page's sign-in knows it: a
+   * viewer sees no button that writes. Only what is shown: the platform refuses a viewer's writes (403) whatever
+   * this says.
+   */
+  @property({ attribute: 'staff-role' }) staffRole?: string;
+
+  /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  private readonly summaryTask = new LoadTask(this, {
+    // Nobody can be signed in without a token: no need to hear a 401 say so.
+    task: async ([client], { signal }) => ((await this.api.signedIn()) ? loadCenterSummary(client, signal) : undefined),
+    args: () => [this.api.client, this.version] as const,
+    operation: 'demands.list',
+  });
+
+  private readonly context: CenterViewContext = {
+    client: () => this.api.client,
+    summary: () => this.summaryTask.value!,
+    locale: () => this.locale,
+    refresh: () => this.refresh(),
+    announce: (message) => {
+      this.message = message;
+    },
+    focus: (selector) => this.focusing.later(selector, true),
+    canWrite: () => this.staffRole !== 'viewer',
+    has: (view: ActionView) => (VIEWS as readonly string[]).includes(view),
+    show: (view: ActionView) => {
+      if ((VIEWS as readonly string[]).includes(view)) this.show(view as CenterView);
+    },
+  };
+
+  private readonly views = new ViewSwitch(this, { views: VIEWS, modules: VIEW_MODULES, name: viewName }, this.context);
+
+  /** Reloads the queues. */
+  refresh(): void {
+    this.version += 1;
+  }
+
+  private show(view: CenterView): void {
+    this.message = '';
+    this.view = view;
+    this.focusing.later('#smec-view-title', true);
+  }
+
+  private handleSignIn(): void {
+    this.dispatchEvent(new SmecAuthRequiredEvent({ widget: 'center-workbench' }));
+  }
+
+  private statusText(): string {
+    if (this.message) return this.message;
+    const status = this.summaryTask.status;
+    return status === TaskStatus.PENDING || status === TaskStatus.INITIAL ? loadingText(this.summaryTask.stalled) : '';
+  }
+
+  private renderWrongAccount(): unknown {
+    return html`<section part="wrong-account" class="sign-in" aria-labelledby="smec-wrong-account-title">
+      <h3 id="smec-wrong-account-title">
+        ${msg('工作台仅供服务中心工作人员使用', { id: 'center.wrongAccount.title' })}
+      </h3>
+      <p>
+        ${msg('您当前登录的是企业或服务机构账号。请以服务中心工作人员账号登录后再试。', {
+          id: 'center.wrongAccount.hint',
+        })}
+      </p>
+    </section>`;
+  }
+
+  override render() {
+    const status = this.summaryTask.status;
+    const failed = status === TaskStatus.ERROR;
+    // An enterprise's or a provider's account is no center's: a retry cannot help, so none is offered.
+    const wrongAccount = failed && hasProblemCode(this.summaryTask.error, 'forbidden');
+    const summary = this.summaryTask.value;
+    const signedOut = status === TaskStatus.COMPLETE && summary === undefined;
+    const firstLoad = !summary && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL);
+    return html`<div part="base" class="base" lang=${this.locale}>
+      <h2 class="title">${msg('服务中心工作台', { id: 'center.title' })}</h2>
+      ${this.regionName ? html`<p part="region" class="muted">${this.regionName}</p>` : nothing}
+      <p part="status" class="status" role="status" aria-live="polite">${this.statusText()}</p>
+      <div role="alert">
+        ${failed && !wrongAccount ? renderError(this.summaryTask.error, () => this.refresh()) : nothing}
+      </div>
+      ${wrongAccount ? this.renderWrongAccount() : nothing} ${firstLoad ? renderSkeleton() : nothing}
+      ${
+        signedOut
+          ? renderSignIn({
+              title: msg('登录后进入服务中心工作台', { id: 'center.signIn.title' }),
+              hint: msg('工作台须以服务中心工作人员账号使用：处理需求、入驻申请、异议和回访。请先登录。', {
+                id: 'center.signIn.hint',
+              }),
+              label: msg('登录', { id: 'center.signIn' }),
+              part: 'sign-in-button',
+              onSignIn: () => this.handleSignIn(),
+            })
+          : nothing
+      }
+      ${
+        summary
+          ? html`${this.views.renderNav(this.view, msg('工作台导航', { id: 'center.nav.label' }), (view) =>
+              this.show(view),
+            )}
+            ${this.views.renderView(this.view)}`
+          : nothing
+      }
+    </div>`;
+  }
+}

@@ -1,0 +1,225 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { ProviderApplication, ProviderApplicationInput } from '@smec/schemas';
+import { PIXEL_PNG, operations } from '@smec/schemas/openapi';
+import { usccCheckCharacter } from '@smec/schemas/rules';
+import { API, LAZY_VIEW, part, shadow } from './helpers.js';
+import { apiGet, button, choose, fill, tokenOf, viewReady, workbench } from './center-workbench-helpers.js';
+
+const REVIEWER = 'usr-admin-440604';
+let serial = Math.floor(Math.random() * 900);
+
+/** A partnership's credit code no test used before. */
+function newUscc(): string {
+  serial = (serial + 1) % 1000;
+  const first17 = `31440000CW${String(Date.now() % 10_000).padStart(4, '0')}${String(serial).padStart(3, '0')}`;
+  return `${first17}${usccCheckCharacter(first17) ?? ''}`;
+}
+
+async function post(path: string, body: unknown, userId?: typeof REVIEWER): Promise<Response> {
+  return fetch(`${API}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': crypto.randomUUID(),
+      ...(userId ? { authorization: `Bearer ${await tokenOf(userId)}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A new application in 禅城区 (440604), as an applicant sends it. */
+async function submitApplication(regionCode?: string): Promise<ProviderApplication> {
+  const png = Uint8Array.from(atob(PIXEL_PNG), (char) => char.charCodeAt(0));
+  const upload = await fetch(`${API}/files`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: png });
+  const licence = (await upload.json()) as { id: string; key: string };
+  const example = structuredClone(operations.createProviderApplication.example.body) as ProviderApplicationInput;
+  const uscc = newUscc();
+  const input = {
+    ...example,
+    organisation: {
+      ...example.organisation,
+      ...(regionCode ? { regionCode } : {}),
+      uscc,
+      name: `佛山市禅城区审核${uscc.slice(10, 17)}律师事务所`,
+    },
+    files: { licence: { id: licence.id, key: licence.key }, certificates: [] },
+  };
+  const response = await post('/provider-applications', input);
+  if (response.status !== 201) throw new Error(`submit answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as ProviderApplication;
+}
+
+async function stored(
+  id: string,
+  userId: 'usr-admin-440604' | 'usr-admin-440500' = REVIEWER,
+): Promise<ProviderApplication> {
+  const page = await apiGet<{ items: ProviderApplication[] }>('/provider-applications?limit=100', userId);
+  const found = page.items.find((each) => each.id === id);
+  if (!found) throw new Error(`no application ${id}`);
+  return found;
+}
+
+async function providersView(userId: Parameters<typeof workbench>[0] = REVIEWER, staffRole?: string) {
+  const el = await workbench(userId, { view: 'providers', ...(staffRole ? { staffRole } : {}) });
+  await viewReady(el, '#smec-application-status');
+  return el;
+}
+
+async function opened(el: Element, id: string): Promise<HTMLElement> {
+  const card = `[data-application-id="${id}"]`;
+  await viewReady(el, card);
+  shadow(el).querySelector<HTMLButtonElement>(`${card} [part~="detail-button"]`)!.click();
+  return viewReady(el, `${card} [part~="application-detail"]`);
+}
+
+async function confirmWith(el: Element, part: string): Promise<void> {
+  const confirm = await viewReady(el, `[part~="${part}"]`);
+  confirm.click();
+}
+
+describe('<smec-center-workbench> providers', () => {
+  it('lists the applications to review, and shows one’s fields, files and timeline', async () => {
+    const application = await submitApplication();
+    const el = await providersView();
+    const detail = await opened(el, application.id);
+    expect(detail.textContent).to.contain(application.application.organisation.uscc);
+    expect(detail.textContent).to.contain(application.application.contact.email);
+    expect(detail.querySelector('[part~="file-button"]')?.getAttribute('data-file-id')).to.equal(
+      application.application.files.licence.id,
+    );
+    expect(detail.querySelectorAll('.timeline li').length).to.equal(application.timeline.length);
+    await expect(el).to.be.accessible();
+  });
+
+  it('approves an application after asking, and the platform puts it under notice', async () => {
+    const application = await submitApplication();
+    const el = await providersView();
+    await opened(el, application.id);
+    button(el, '通过并公示', `[data-application-id="${application.id}"]`).click();
+    await viewReady(el, '[part~="confirm-dialog"]');
+    await expect(el).to.be.accessible();
+    await confirmWith(el, 'confirm-approve-button');
+    await waitUntil(
+      () =>
+        shadow(el).querySelector(`[data-application-id="${application.id}"]`)?.getAttribute('data-status') ===
+        'publicNotice',
+      'not under notice',
+      LAZY_VIEW,
+    );
+    expect((await stored(application.id)).status).to.equal('publicNotice');
+    expect(part(el, 'status')?.textContent).to.contain('公示中');
+  });
+
+  it('asks for a reason before rejecting, and rejects with it', async () => {
+    const application = await submitApplication();
+    const el = await providersView();
+    await opened(el, application.id);
+    const reasonId = `#smec-reason-${application.id}`;
+    button(el, '不予通过', `[data-application-id="${application.id}"]`).click();
+    await waitUntil(() => shadow(el).querySelector(`${reasonId}-error`), 'no error next to the reason');
+    expect(shadow(el).querySelector(reasonId)?.getAttribute('aria-invalid')).to.equal('true');
+    await waitUntil(() => shadow(el).activeElement?.id === reasonId.slice(1), 'the focus is not on the reason');
+    expect(part(el, 'confirm-dialog')).to.equal(null);
+    await expect(el).to.be.accessible();
+    fill(el, reasonId, '机构成立未满一年，不符合入驻条件。');
+    button(el, '不予通过', `[data-application-id="${application.id}"]`).click();
+    await confirmWith(el, 'confirm-reject-button');
+    await waitUntil(async () => (await stored(application.id)).status === 'rejected', 'not rejected', LAZY_VIEW);
+    const entry = (await stored(application.id)).timeline.at(-1);
+    expect(entry?.note).to.equal('机构成立未满一年，不符合入驻条件。');
+  });
+
+  it('sends notes per field when asking for changes', async () => {
+    const application = await submitApplication();
+    const el = await providersView();
+    await opened(el, application.id);
+    shadow(el).querySelector<HTMLDetailsElement>(`[data-application-id="${application.id}"] details`)!.open = true;
+    fill(el, `#smec-note-${application.id}-files-licence`, '营业执照照片不清晰，请重新上传。');
+    button(el, '退回补正', `[data-application-id="${application.id}"] details`).click();
+    await confirmWith(el, 'confirm-requestChanges-button');
+    await waitUntil(
+      async () => (await stored(application.id)).status === 'changesRequested',
+      'changes not requested',
+      LAZY_VIEW,
+    );
+    expect((await stored(application.id)).changeNotes).to.deep.equal([
+      { field: 'files.licence', note: '营业执照照片不清晰，请重新上传。' },
+    ]);
+  });
+
+  it('keeps what was typed and says why when another reviewer moved the application first (409)', async () => {
+    const application = await submitApplication();
+    const el = await providersView();
+    await opened(el, application.id);
+    const reasonId = `#smec-reason-${application.id}`;
+    fill(el, reasonId, '材料与实际经营情况不符。');
+    expect(
+      (await post(`/provider-applications/${application.id}/transitions`, { action: 'approve' }, REVIEWER)).status,
+    ).to.equal(200);
+    button(el, '不予通过', `[data-application-id="${application.id}"]`).click();
+    await confirmWith(el, 'confirm-reject-button');
+    await waitUntil(
+      () => shadow(el).querySelector(`#smec-application-error-${application.id} [part~="error"]`),
+      'no error',
+      LAZY_VIEW,
+    );
+    expect(shadow(el).querySelector<HTMLTextAreaElement>(reasonId)?.value).to.equal('材料与实际经营情况不符。');
+    await expect(el).to.be.accessible();
+  });
+
+  it('decides an objection of an application under notice', async () => {
+    const application = await submitApplication();
+    expect(
+      (await post(`/provider-applications/${application.id}/transitions`, { action: 'approve' }, REVIEWER)).status,
+    ).to.equal(200);
+    const objection = await post(`/public-notices/${application.id}/objections`, {
+      name: '赵先生',
+      mobile: '13900139100',
+      reason: '该所曾承诺胜诉后收费，败诉后仍要求支付全额律师费。',
+    });
+    expect(objection.status).to.equal(201);
+    const el = await providersView();
+    choose(el, '#smec-application-status', 'publicNotice');
+    const detail = await opened(el, application.id);
+    const card = detail.querySelector<HTMLElement>('[part~="objection"]')!;
+    fill(el, `#smec-objection-${card.dataset.objectionId}`, '经实地核查，异议不成立。');
+    await expect(el).to.be.accessible();
+    button(el, '异议不成立', `[data-objection-id="${card.dataset.objectionId}"]`).click();
+    await confirmWith(el, 'confirm-dismissObjection-button');
+    await waitUntil(
+      async () => (await stored(application.id)).objections?.every((each) => each.status === 'dismissed') === true,
+      'not dismissed',
+      LAZY_VIEW,
+    );
+  });
+
+  it('shows a viewer (只读) no button that writes, and staff of the same center the review', async () => {
+    // In 濠江区 (440512), a county of Shantou, whose center has a 业务员 and a 只读 account.
+    const application = await submitApplication('440512');
+    const viewer = await providersView('usr-viewer-440500', 'viewer');
+    const detail = await opened(viewer, application.id);
+    expect(detail.textContent).to.contain(application.application.organisation.uscc);
+    for (const name of ['approve-button', 'reject-button', 'changes-button'])
+      expect(part(viewer, name), name).to.equal(null);
+    expect(shadow(viewer).querySelector('textarea')).to.equal(null);
+    await expect(viewer).to.be.accessible();
+    const staff = await providersView('usr-staff-440500', 'staff');
+    await opened(staff, application.id);
+    expect(part(staff, 'approve-button')).to.not.equal(null);
+    expect(part(staff, 'reject-button')).to.not.equal(null);
+  });
+
+  it('refuses a viewer’s review on the platform too (403) when the host does not say it is one', async () => {
+    const application = await submitApplication('440512');
+    const el = await providersView('usr-viewer-440500');
+    await opened(el, application.id);
+    button(el, '通过并公示', `[data-application-id="${application.id}"]`).click();
+    await confirmWith(el, 'confirm-approve-button');
+    await waitUntil(
+      () => shadow(el).querySelector(`#smec-application-error-${application.id} [part~="error"]`),
+      'no error',
+      LAZY_VIEW,
+    );
+    expect((await stored(application.id, 'usr-admin-440500')).status).to.equal('submitted');
+  });
+});
