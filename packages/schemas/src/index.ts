@@ -36,3 +36,5 @@ export * from './event-admin-view.js';
 export * from './audit-log.js';
 export * from './staff.js';
 export * from './staff-input.js';
+export * from './settlement.js';
+export * from './settlement-input.js';

@@ -1,6 +1,8 @@
+import { describeTextLimit, textCap } from './bounds.js';
 import { DateTime, Fen, Id, RegionCode, pageOf } from './common.js';
 import { CategoryId } from './reference.js';
 import { OrderedProduct } from './ordered-product.js';
+import { EngagementProof } from './settlement.js';
 import {
   ENGAGEMENT_STATUSES,
   ENTERPRISE_SIZES,
@@ -159,6 +161,10 @@ export const Engagement = z.object({
    * provider changed it since; null for an engagement ordered before versions were kept.
    */
   orderedProduct: z.optional(z.nullable(OrderedProduct)),
+  /** The contract and proofs of delivery the provider attached (to its parties and the centers of the region). */
+  proofs: z.optional(z.array(EngagementProof)),
+  /** Why the center last refused to settle it, until the provider adds proof again. */
+  settlementRefusal: z.optional(z.nullable(z.string())),
 });
 export type Engagement = z.infer<typeof Engagement>;
 
@@ -193,13 +199,23 @@ export const VoucherQuote = z.object({
 export type VoucherQuote = z.infer<typeof VoucherQuote>;
 
 /** A change of an engagement. Provider: confirm, start, deliver, cancel (decline) while ordered. Enterprise: accept a
- * delivery, cancel while ordered. Administrator of the region: settle an accepted delivery (closes it). */
+ * delivery, cancel while ordered. Staff of the region: settle an accepted delivery (closes it), or refuse to settle it
+ * with a reason (it stays delivered). */
 export const EngagementTransition = z.discriminatedUnion('action', [
   z.object({ action: z.literal('confirm'), note: z.optional(z.string().check(z.maxLength(200))) }),
   z.object({ action: z.literal('start'), note: z.optional(z.string().check(z.maxLength(200))) }),
   z.object({ action: z.literal('deliver'), note: z.optional(z.string().check(z.maxLength(200))) }),
   z.object({ action: z.literal('accept'), note: z.optional(z.string().check(z.maxLength(200))) }),
   z.object({ action: z.literal('settle'), note: z.optional(z.string().check(z.maxLength(200))) }),
+  z.object({
+    action: z.literal('refuseSettlement'),
+    /** Why the center does not settle: the provider reads it on the timeline, adds proof, and it is queued again. */
+    reason: z.string().check(
+      textCap(200, 'invalid'),
+      z.refine((value) => value.trim().length >= 2, { error: 'invalid' }),
+      describeTextLimit(200),
+    ),
+  }),
   z.object({ action: z.literal('cancel'), note: z.optional(z.string().check(z.maxLength(200))) }),
 ]);
 export type EngagementTransition = z.infer<typeof EngagementTransition>;

@@ -27,6 +27,7 @@ import type { PublicNotices } from './resources/PublicNotices.js';
 import type { Experts } from './resources/Experts.js';
 import type { VoucherBatches } from './resources/VoucherBatches.js';
 import type { AuditLog } from './resources/AuditLog.js';
+import type { Settlements } from './resources/Settlements.js';
 import type { Staff } from './resources/Staff.js';
 
 /** A configured client of the platform API, made by {@link createClient}. */
@@ -73,6 +74,8 @@ export interface SmecClient {
   readonly auditLog: AuditLog;
   /** A center's staff accounts: invite, change a level, deactivate (its administrators). */
   readonly staff: Staff;
+  /** A center's settlement queue of voucher-paid services (any staff level), as pages or CSV. */
+  readonly settlements: Settlements;
   /**
    * The low-level escape hatch, for endpoints this version has no method for: the same headers, retries, timeout,
    * errors and caching as every other call. With a `schema`, the body is parsed with it; with a schema's name, the

@@ -70,6 +70,8 @@ export { Experts, type ExpertListParams } from './resources/Experts.js';
 export { VoucherBatches, revisionEtag, type BatchVersion } from './resources/VoucherBatches.js';
 export { FullEvents } from './resources/FullEvents.js';
 export { FullVouchers } from './resources/FullVouchers.js';
+export { FullEngagements } from './resources/FullEngagements.js';
+export { Settlements, type SettlementListParams } from './resources/Settlements.js';
 export { FullPolicies, type PolicyVersion } from './resources/FullPolicies.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
 export { MyNotifications, type NotificationListParams } from './resources/MyNotifications.js';
@@ -204,4 +206,13 @@ export type {
   StaffPage,
   StaffPatch,
   StaffRole,
+} from '@smec/schemas';
+// The settlement of voucher-paid services.
+export type {
+  EngagementProof,
+  EngagementProofsInput,
+  ProofKind,
+  Settlement,
+  SettlementPage,
+  SettlementState,
 } from '@smec/schemas';

@@ -5,7 +5,6 @@ import type { ClientOptions } from './http.js';
 import { Categories } from './resources/Categories.js';
 import { Demands } from './resources/Demands.js';
 import { Demo } from './resources/Demo.js';
-import { Engagements } from './resources/Engagements.js';
 import { Health } from './resources/Health.js';
 import { FullMe } from './resources/FullMe.js';
 import { FullEvents } from './resources/FullEvents.js';
@@ -18,6 +17,8 @@ import { Stats } from './resources/Stats.js';
 import { Files } from './resources/Files.js';
 import { ProviderApplications } from './resources/ProviderApplications.js';
 import { FullVouchers } from './resources/FullVouchers.js';
+import { FullEngagements } from './resources/FullEngagements.js';
+import { Settlements } from './resources/Settlements.js';
 import { VoucherBatches } from './resources/VoucherBatches.js';
 import { PublicNotices } from './resources/PublicNotices.js';
 import { Experts } from './resources/Experts.js';
@@ -52,7 +53,7 @@ export function createClient(options: ClientOptions): SmecClient {
     events: FullEvents,
     ratings: Ratings,
     vouchers: FullVouchers,
-    engagements: Engagements,
+    engagements: FullEngagements,
     policies: FullPolicies,
     stats: Stats,
     files: Files,
@@ -64,5 +65,6 @@ export function createClient(options: ClientOptions): SmecClient {
     voucherBatches: VoucherBatches,
     auditLog: AuditLog,
     staff: Staff,
+    settlements: Settlements,
   });
 }

@@ -52,6 +52,7 @@ import {
   AuditLogPage,
   StaffMember,
   StaffPage,
+  SettlementPage,
 } from '@smec/schemas';
 
 /**
@@ -112,4 +113,5 @@ export const responseSchemas = {
   AuditLogPage,
   StaffMember,
   StaffPage,
+  SettlementPage,
 };

@@ -554,6 +554,10 @@ const ROWS: readonly Row[] = [
     }),
     on: (f) => `${f.invitedStaffId}, invited by A's city`,
   },
+  // The settlement of voucher-paid services: the provider attaches proofs to its own engagements; the centers of the
+  // enterprise's region and above read their queue (any staff level).
+  { id: 'addEngagementProofs', expect: OWN_PROVIDER },
+  { id: 'listSettlements', expect: CENTER_OWN, call: () => ({ query: { limit: '100' } }) },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FastifyRequest } from 'fastify';
-import { csvCell } from '../src/events/registrants.js';
+import { csvCell } from '../src/http/csv.js';
 import { preferredType } from '../src/http/accept.js';
 
 test('a cell a spreadsheet would take for a formula gets a leading apostrophe', () => {

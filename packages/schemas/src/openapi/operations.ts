@@ -20,6 +20,7 @@ import { voucherBatchAdminOperations } from './operations/voucher-batch-admin.js
 import { policyWriteOperations } from './operations/policy-writes.js';
 import { eventAdminOperations } from './operations/event-admin.js';
 import { staffOperations } from './operations/staff.js';
+import { settlementOperations } from './operations/settlements.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -39,6 +40,7 @@ export const operations = {
   ...demandOperations,
   ...eventOperations,
   ...voucherOperations,
+  ...settlementOperations,
   ...ratingOperations,
   ...policyOperations,
   ...fileOperations,

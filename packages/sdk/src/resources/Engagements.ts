@@ -2,6 +2,7 @@ import type {
   Engagement,
   EngagementAction,
   EngagementPage,
+  EngagementProofsInput,
   EngagementsQuery,
   EngagementTransition,
   z,
@@ -23,6 +24,22 @@ export interface TransitionOptions extends CallOptions {
 
 /** Engagements (服务项目): what an enterprise bought from a provider, and the moves of its lifecycle. */
 export class Engagements extends Resource {
+  /**
+   * Provider: attaches proofs to an engagement ordered from it. Made by `createClient` ({@link FullEngagements});
+   * a client of `createClientFrom` has it when given `{ engagements: FullEngagements }`.
+   */
+  declare readonly addProofs: (
+    id: string,
+    files: EngagementProofsInput['files'],
+    options?: CallOptions & { idempotencyKey?: string },
+  ) => Promise<Engagement>;
+  /** Center staff: refuses to settle, with a reason. Made by `createClient` ({@link FullEngagements}). */
+  declare readonly refuseSettlement: (
+    id: string,
+    reason: string,
+    options?: CallOptions & { idempotencyKey?: string },
+  ) => Promise<Engagement>;
+
   /**
    * The engagements the signed-in user may see, newest first: an enterprise its own, a provider the ones ordered
    * from it, an administrator those of its region.
@@ -77,7 +94,11 @@ export class Engagements extends Resource {
     });
   }
 
-  #move(action: EngagementAction, id: string, options: TransitionOptions): Promise<Engagement> {
+  #move(
+    action: Exclude<EngagementAction, 'refuseSettlement'>,
+    id: string,
+    options: TransitionOptions,
+  ): Promise<Engagement> {
     const { note, ...rest } = options;
     return this.transition(id, note === undefined ? { action } : { action, note }, rest);
   }

@@ -482,6 +482,16 @@ export interface EngagementTable {
   updated_at: string;
   /** The product's version as ordered (product_versions); null when ordered before versions were kept. */
   product_version?: number | null;
+  /** Why the center last refused to settle it; null once the provider added proof since, or never refused. */
+  settlement_refusal?: string | null;
+}
+
+/** A file the provider attached to an engagement: its contract, or a proof of delivery. */
+export interface EngagementProofTable {
+  engagement_seq: number;
+  file_id: string;
+  kind: 'contract' | 'proof';
+  added_at: string;
 }
 
 export interface EngagementTimelineTable {
@@ -701,6 +711,7 @@ export interface Database {
   provider_applications: ProviderApplicationTable;
   provider_application_timeline: ProviderApplicationTimelineTable;
   provider_application_files: ProviderApplicationFileTable;
+  engagement_proofs: EngagementProofTable;
   provider_application_drafts: ProviderApplicationDraftTable;
   provider_application_draft_files: ProviderApplicationDraftFileTable;
   application_objections: ApplicationObjectionTable;

@@ -2,6 +2,7 @@ import type {
   Engagement,
   EngagementAction,
   EngagementPage,
+  EngagementProofsInput,
   EngagementStatus,
   EngagementTransition,
   MessageLocale,
@@ -20,6 +21,8 @@ import { orderedProducts, versionKey } from '../products/versions.js';
 import type { Db, VoucherContext } from '../vouchers/context.js';
 import { actorOf, appendHistory } from '../vouchers/history.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
+import { addProofs, proofsOf } from './proofs.js';
+import { notify } from '../notifications/notify.js';
 
 /** Who may make each move, from which states, to which state, and what the voucher becomes. */
 const MOVES: Record<
@@ -43,11 +46,12 @@ const MOVES: Record<
   deliver: { roles: ['provider'], from: ['confirmed', 'inProgress'], to: 'delivered', note: '服务机构已交付' },
   accept: { roles: ['enterprise'], from: ['delivered'], to: 'delivered', voucher: 'delivered', note: '企业已验收' },
   settle: { roles: ['admin'], from: ['delivered'], to: 'closed', voucher: 'settled', note: '服务中心已结算' },
+  refuseSettlement: { roles: ['admin'], from: ['delivered'], to: 'delivered', note: '服务中心退回结算' },
   cancel: { roles: ['enterprise', 'provider'], from: ['ordered'], to: 'cancelled', note: '订单已取消' },
 };
 
 /** The regions at and below `code`. */
-function regionsBelow(regions: RegionIndex, code: string): string[] {
+export function regionsBelow(regions: RegionIndex, code: string): string[] {
   const out = [code];
   for (let i = 0; i < out.length; i++) for (const child of regions.childrenOf(out[i] ?? '')) out.push(child.code);
   return out;
@@ -79,13 +83,18 @@ async function withTimelines(db: Db, rows: readonly EngagementRow[]): Promise<En
     else byEngagement.set(entry.engagement_seq, [entry]);
   }
   const ordered = await orderedProducts(db, rows);
-  return rows.map((row) =>
-    engagementOf(
+  const proofs = await proofsOf(
+    db,
+    rows.map((row) => row.seq),
+  );
+  return rows.map((row) => ({
+    ...engagementOf(
       row,
       byEngagement.get(row.seq) ?? [],
       ordered.get(versionKey(row.product_id, row.product_version)) ?? null,
     ),
-  );
+    proofs: proofs.get(row.seq) ?? [],
+  }));
 }
 
 export type EngagementListQuery = StatusPageQuery<EngagementStatus>;
@@ -169,11 +178,14 @@ export async function transitionEngagement(
   const move = MOVES[transition.action];
   if (!move.roles.includes(principal.role)) throw problem('forbidden', locale, 'forbiddenMove');
   const accepting = transition.action === 'accept';
-  const settling = transition.action === 'settle';
+  // Settling and refusing to settle both need the enterprise's acceptance first.
+  const settling = transition.action === 'settle' || transition.action === 'refuseSettlement';
   if (
     !move.from.includes(row.status) ||
     (accepting && row.accepted_at !== null) ||
-    (settling && row.accepted_at === null)
+    (settling && row.accepted_at === null) ||
+    // Refusing is for what a voucher pays (the center settles the voucher's part), once until new proof comes.
+    (transition.action === 'refuseSettlement' && (row.voucher_id === null || (row.settlement_refusal ?? null) !== null))
   ) {
     throw problem('conflict', locale, 'conflict', statusWord(locale, row.status));
   }
@@ -181,7 +193,12 @@ export async function transitionEngagement(
   const at = shanghaiDateTime(now);
   let update = trx
     .updateTable('engagements')
-    .set({ status: move.to, updated_at: at, ...(accepting ? { accepted_at: at } : {}) })
+    .set({
+      status: move.to,
+      updated_at: at,
+      ...(accepting ? { accepted_at: at } : {}),
+      ...(transition.action === 'refuseSettlement' ? { settlement_refusal: transition.reason.trim() } : {}),
+    })
     .where('seq', '=', row.seq)
     .where('status', '=', row.status);
   update =
@@ -191,11 +208,16 @@ export async function transitionEngagement(
     throw problem('conflict', locale, 'conflict', statusWord(locale, row.status));
   }
   const actor = await actorOf(trx, principal);
-  const note = transition.note?.trim() || move.note;
+  const note =
+    transition.action === 'refuseSettlement'
+      ? `${move.note}：${transition.reason.trim()}`
+      : transition.note?.trim() || move.note;
   await trx
     .insertInto('engagement_timeline')
     .values({ engagement_seq: row.seq, status: move.to, at, actor_role: actor.role, actor_name: actor.name, note })
     .execute();
+
+  if (transition.action === 'refuseSettlement') await tellProvider(trx, now, row, transition.reason.trim());
 
   if (row.voucher_id) {
     const voucher = await trx
@@ -230,4 +252,37 @@ export async function transitionEngagement(
   const [engagement] = await withTimelines(trx, [updated]);
   if (!engagement) throw engagementNotFound(locale, id);
   return engagement;
+}
+
+/** The provider attaches its contract or proofs of delivery to an engagement ordered from it. */
+export async function addEngagementProofs(
+  context: VoucherContext,
+  trx: Transaction<Database>,
+  principal: Principal,
+  id: string,
+  input: EngagementProofsInput,
+  locale: MessageLocale,
+): Promise<Engagement> {
+  const row = await visibleRow(context, trx, principal, id, locale);
+  await addProofs(trx, principal, row, input, context.clock.now(), locale);
+  const updated = await trx.selectFrom('engagements').selectAll().where('seq', '=', row.seq).executeTakeFirstOrThrow();
+  const [engagement] = await withTimelines(trx, [updated]);
+  if (!engagement) throw engagementNotFound(locale, id);
+  return engagement;
+}
+
+/** The provider's users are told the center refused to settle, and why. */
+async function tellProvider(trx: Transaction<Database>, now: number, row: EngagementRow, reason: string) {
+  const users = await trx.selectFrom('users').select('id').where('provider_id', '=', row.provider_id).execute();
+  await notify(
+    trx,
+    now,
+    users.map((user) => user.id),
+    {
+      kind: 'settlementRefused',
+      subjectType: 'engagement',
+      subjectId: row.id,
+      data: { productName: row.product_name, enterpriseName: row.enterprise_name, reason },
+    },
+  );
 }

@@ -1,7 +1,8 @@
 // The registrants of an event, for the center running it (and the centers above): a page of JSON, or every one as a
 // CSV file that Excel opens with its Chinese intact. The file is written as it is read, a batch of rows at a time,
 // so that ten thousand registrants never sit in memory at once.
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { csvStream, type CsvValue } from '../http/csv.js';
 import type { MessageLocale, Principal, RegistrantPage, RegistrationStatus } from '@smec/schemas';
 import { cursorScope, decodeCursor, encodeCursor, invalidCursor, type StatusPageQuery } from '../http/cursor.js';
 import { staffEventRow } from './admin.js';
@@ -72,20 +73,6 @@ const STATUS_TEXT: Record<MessageLocale, Record<RegistrationStatus, string>> = {
   en: { confirmed: 'Confirmed', waitlisted: 'Waitlisted', cancelled: 'Cancelled', attended: 'Attended' },
 };
 
-/**
- * One CSV cell (RFC 4180). A text a spreadsheet would read as a formula (starting with = + - @, or a tab or carriage
- * return that hides one) gets a leading apostrophe, so that an enterprise's name never runs in a center's Excel.
- */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csvLine(cells: readonly (string | number | null)[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
-}
-
 /** Rows read per statement while the file is written. */
 const BATCH = 1000;
 
@@ -102,17 +89,15 @@ export async function registrantsCsv(
   locale: MessageLocale,
 ): Promise<Readable> {
   const event = await staffEventRow(context, context.db, principal, eventId);
-  async function* lines(): AsyncGenerator<string> {
-    yield `\uFEFF${csvLine(HEADERS[locale])}`;
+  async function* chunks(): AsyncGenerator<CsvValue[][]> {
     let after = 0;
     let waiting = 0;
     for (;;) {
       const rows: RegistrationRow[] = await rowsAfter(context.db, event, status, after, BATCH);
       if (rows.length === 0) return;
-      let chunk = '';
-      for (const row of rows) {
+      yield rows.map((row) => {
         const position = row.status === 'waitlisted' ? ++waiting : null;
-        chunk += csvLine([
+        return [
           row.id,
           row.code,
           row.enterprise_name,
@@ -123,12 +108,11 @@ export async function registrantsCsv(
           status === undefined || status === 'waitlisted' ? position : null,
           row.created_at,
           row.attended_at,
-        ]);
-      }
-      yield chunk;
+        ];
+      });
       after = rows[rows.length - 1]?.seq ?? after;
       if (rows.length < BATCH) return;
     }
   }
-  return Readable.from(lines(), { objectMode: false });
+  return csvStream(HEADERS[locale], chunks());
 }

@@ -149,9 +149,30 @@ async function reviews(context: FileContext, id: string, principal: Principal | 
 }
 
 /**
+ * True when the file is a proof attached to an engagement the principal may see: its enterprise, its provider, and
+ * the staff of the enterprise's region and above (who settle it).
+ */
+async function engagementReads(context: FileContext, id: string, principal: Principal | null): Promise<boolean> {
+  if (!principal) return false;
+  const rows = await context.db
+    .selectFrom('engagement_proofs as p')
+    .innerJoin('engagements as e', 'e.seq', 'p.engagement_seq')
+    .select(['e.enterprise_id', 'e.provider_id', 'e.enterprise_region_code'])
+    .where('p.file_id', '=', id)
+    .execute();
+  return rows.some((row) =>
+    principal.role === 'enterprise'
+      ? principal.enterpriseId === row.enterprise_id
+      : principal.role === 'provider'
+        ? principal.providerId === row.provider_id
+        : principal.regionCode !== null && context.regions.isWithin(row.enterprise_region_code, principal.regionCode),
+  );
+}
+
+/**
  * The file and its bytes, to the holder of its key, to the applicant of an application or draft naming it (its
- * resume key) and to the centers that review an application naming it; to anyone else it does not exist (a 404, the
- * same as an unknown id, so that ids cannot be probed).
+ * resume key), to the centers that review an application naming it, and to those who may see an engagement it
+ * proves; to anyone else it does not exist (a 404, the same as an unknown id, so that ids cannot be probed).
  */
 export async function readFile(
   context: FileContext,
@@ -169,6 +190,7 @@ export async function readFile(
     row !== undefined &&
     (keyMatches(key, row.key_hash) ||
       (await reviews(context, id, principal)) ||
+      (await engagementReads(context, id, principal)) ||
       (resumeKey !== undefined && (await applicantReads(context.db, id, keyHash(resumeKey), context.clock.now()))));
   if (!row || !allowed) {
     throw notFound(fill(TEXT.noFile, { id }));

@@ -74,6 +74,28 @@ const TEXTS: Record<string, (facts: Facts) => NotificationText> = {
     ),
     body: either(facts, 'reason', REASON, EMPTY),
   }),
+  settlementRefused: (facts) => ({
+    title: either(
+      facts,
+      'productName',
+      {
+        'zh-CN': '结算被退回：{productName}',
+        'zh-HK': '結算被退回：{productName}',
+        en: 'Settlement refused: {productName}',
+      },
+      { 'zh-CN': '一项服务的结算被退回', 'zh-HK': '一項服務的結算被退回', en: 'A settlement was refused' },
+    ),
+    body: either(
+      facts,
+      'reason',
+      {
+        'zh-CN': '原因：{reason}。请补充结算材料后重新提交。',
+        'zh-HK': '原因：{reason}。請補充結算材料後重新提交。',
+        en: 'Reason: {reason}. Add the missing proof to have it settled.',
+      },
+      EMPTY,
+    ),
+  }),
   voucherExpiring: (facts) => ({
     title: either(
       facts,

@@ -1,10 +1,18 @@
-import { EngagementTransition, EngagementsQuery, IdParams } from '@smec/schemas';
+import {
+  EngagementProofsInput,
+  EngagementTransition,
+  EngagementsQuery,
+  IdParams,
+  SettlementsQuery,
+} from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
 import { auditActor } from '../audit/record.js';
 import { auditedWrite } from '../audit/audited-write.js';
 import { engagementSnapshot } from '../audit/snapshots.js';
-import { requireRoleOrStaff } from '../auth/principal.js';
-import { getEngagement, listEngagements, transitionEngagement } from '../engagements/store.js';
+import { requireRole, requireRoleOrStaff, requireStaff } from '../auth/principal.js';
+import { listSettlements, settlementsCsv } from '../engagements/settlements.js';
+import { preferredType } from '../http/accept.js';
+import { addEngagementProofs, getEngagement, listEngagements, transitionEngagement } from '../engagements/store.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
@@ -54,5 +62,35 @@ export function engagementRoutes(app: FastifyInstance, context: VoucherContext):
     );
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
+  });
+
+  app.post('/engagements/:id/proofs', async (request, reply) => {
+    const principal = await requireRole(request, 'provider');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const input = parseBody(EngagementProofsInput, request.body, locale);
+    const result = await idempotency.run(
+      `POST /engagements/${id}/proofs ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body,
+      async (trx) => ({ status: 200, body: await addEngagementProofs(context, trx, principal, id, input, locale) }),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
+  });
+
+  app.get('/settlements', async (request, reply) => {
+    const principal = await requireStaff(request, 'viewer');
+    const query = parseInput(SettlementsQuery, request.query, 'query');
+    // Money and enterprises' names: never kept by a shared cache, and the answer depends on Accept.
+    reply.header('cache-control', 'private, no-store').header('vary', 'accept, accept-language');
+    if (preferredType(request, ['application/json', 'text/csv']) === 'text/csv') {
+      const stream = await settlementsCsv(context, principal, query, requestLocale(request));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="settlements.csv"')
+        .send(stream);
+    }
+    return reply.send(await listSettlements(context, principal, query));
   });
 }

@@ -117,5 +117,8 @@ export function engagementOf(
       note: entry.note,
     })),
     orderedProduct,
+    // A new engagement has no proofs; a listed one gets its own (engagements/proofs.ts).
+    proofs: [],
+    settlementRefusal: row.settlement_refusal ?? null,
   };
 }

@@ -188,7 +188,7 @@ export async function useVoucher(
   );
   const ordered = await orderedProducts(trx, [values]);
   return engagementOf(
-    { ...values, seq },
+    { ...values, seq, settlement_refusal: null },
     [{ ...timeline, seq: 0 }],
     ordered.get(versionKey(values.product_id, values.product_version)) ?? null,
   );

@@ -220,11 +220,15 @@ export const voucherOperations = {
     path: '/engagements/{id}/transitions',
     tag: 'engagements',
     summary:
-      'Move an engagement on: confirm, start, deliver (provider), accept (enterprise), settle (administrator), cancel',
+      'Move an engagement on: confirm, start, deliver (provider), accept (enterprise), settle or refuse to settle ' +
+      '(center staff), cancel',
     description:
       'The voucher follows: confirmed on `confirm`, delivered on `accept`, settled on `settle`; `cancel` (before ' +
-      'confirmation) gives the voucher back to the enterprise if it is still within `useBy`. A move the state or the ' +
-      'role does not allow is 409 `conflict` or 403.',
+      'confirmation) gives the voucher back to the enterprise if it is still within `useBy`. `refuseSettlement` (an ' +
+      'accepted, voucher-paid engagement; a reason of 2–200 characters) keeps it delivered with the reason on its ' +
+      'timeline and in `settlementRefusal`, until the provider adds proof (`POST /engagements/{id}/proofs`); refused ' +
+      'once, a second refusal waits for that proof (409). A move the state or the role does not allow is 409 ' +
+      '`conflict` or 403.',
     params: IdParams,
     headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one move', required: false }],
     body: EngagementTransition,
