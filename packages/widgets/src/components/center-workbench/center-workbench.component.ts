@@ -26,12 +26,15 @@ import { VIEWS, type ActionView, type CenterView } from './waiting-actions.js';
 // A view is one entry here and in VIEWS, and one module fetched when first shown.
 const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   overview: new Lazy(() => import('./overview-view.js')),
+  settlements: new Lazy(() => import('./settlements-view.js')),
 };
 
 function viewName(view: CenterView): string {
   switch (view) {
     case 'overview':
       return msg('概览', { id: 'center.nav.overview' });
+    case 'settlements':
+      return msg('结算', { id: 'center.nav.settlements' });
   }
 }
 

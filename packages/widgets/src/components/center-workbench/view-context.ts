@@ -8,6 +8,8 @@ export interface CenterViewContext extends WorkbenchContext {
   /** Shows `view` when the workbench has it (the views are added one by one). */
   show(view: ActionView): void;
   has(view: ActionView): boolean;
+  /** False for a viewer (只读): the views then show no write buttons. */
+  canWrite?(): boolean;
 }
 
 export type CenterViewModule = SharedViewModule<CenterViewContext>;
