@@ -27,6 +27,7 @@ import { VIEWS, type ActionView, type CenterView } from './waiting-actions.js';
 const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   overview: new Lazy(() => import('./overview-view.js')),
   providers: new Lazy(() => import('./providers-view.js')),
+  settlements: new Lazy(() => import('./settlements-view.js')),
 };
 
 function viewName(view: CenterView): string {
@@ -35,6 +36,8 @@ function viewName(view: CenterView): string {
       return msg('概览', { id: 'center.nav.overview' });
     case 'providers':
       return msg('服务机构', { id: 'center.nav.providers' });
+    case 'settlements':
+      return msg('结算', { id: 'center.nav.settlements' });
   }
 }
 
