@@ -70,6 +70,14 @@ function viewName(view: CenterView): string {
  * @csspart overview-count - One count of the overview: a button to its view once that view exists.
  * @csspart error - An error message box.
  * @csspart retry-button - The error box's retry button.
+ * @csspart settlement - One engagement of the settlement queue (`data-state`: waiting, refused).
+ * @csspart settlement-filter - The queue's state filter.
+ * @csspart settlement-total - How many the queue holds.
+ * @csspart export-button - 「导出 CSV」: the whole queue as a spreadsheet.
+ * @csspart proof - A proof the provider attached, downloaded when pressed.
+ * @csspart settle-button - 「结算」 (after a confirmation).
+ * @csspart refuse-open-button - 「退回…」: opens the reason field.
+ * @csspart refuse-button - 「退回结算」: sends the reason.
  *
  * @cssproperty --smec-color-primary - Buttons, links and focus rings.
  * @cssproperty --smec-color-on-primary - Text on primary buttons.
