@@ -26,12 +26,15 @@ import { VIEWS, type ActionView, type CenterView } from './waiting-actions.js';
 // A view is one entry here and in VIEWS, and one module fetched when first shown.
 const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   overview: new Lazy(() => import('./overview-view.js')),
+  events: new Lazy(() => import('./events-view.js')),
 };
 
 function viewName(view: CenterView): string {
   switch (view) {
     case 'overview':
       return msg('概览', { id: 'center.nav.overview' });
+    case 'events':
+      return msg('活动', { id: 'center.nav.events' });
   }
 }
 
