@@ -148,6 +148,8 @@ export class EventDesk {
       return;
     }
     const sentAt = Date.now();
+    // Checked in as the list last showed it: the platform answers a second check-in as the first.
+    const known = this.registrants?.find((each) => each.code === code)?.attendedAt;
     this.outcome = undefined;
     void this.checkIn.run<Registrant>({
       operation: 'events.checkIn',
@@ -157,7 +159,9 @@ export class EventDesk {
           .client()
           .events.checkIn(this.event.id, code, { signal, headers: { 'idempotency-key': idempotencyKey } }),
       done: (registrant) => {
-        this.outcome = { code, kind: checkInOutcome(registrant, sentAt), name: registrant.enterpriseName };
+        const kind = known ? 'already' : checkInOutcome(registrant, sentAt);
+        this.outcome = { code, kind, name: registrant.enterpriseName };
+        this.registrants = this.registrants?.map((each) => (each.id === registrant.id ? registrant : each));
         this.code = '';
         void this.load();
         this.context.focus(`#${fieldId('checkInCode')}`);
