@@ -28,6 +28,7 @@ const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   overview: new Lazy(() => import('./overview-view.js')),
   providers: new Lazy(() => import('./providers-view.js')),
   settlements: new Lazy(() => import('./settlements-view.js')),
+  events: new Lazy(() => import('./events-view.js')),
 };
 
 function viewName(view: CenterView): string {
@@ -38,6 +39,8 @@ function viewName(view: CenterView): string {
       return msg('服务机构', { id: 'center.nav.providers' });
     case 'settlements':
       return msg('结算', { id: 'center.nav.settlements' });
+    case 'events':
+      return msg('活动', { id: 'center.nav.events' });
   }
 }
 
