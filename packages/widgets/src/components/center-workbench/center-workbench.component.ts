@@ -71,6 +71,27 @@ function viewName(view: CenterView): string {
  * @csspart nav-button - One view's button in it; the view shown has `aria-current="page"`.
  * @csspart view - The view shown.
  * @csspart overview-count - One count of the overview: a button to its view once that view exists.
+ * @csspart application - One application to join in the Providers view's queue.
+ * @csspart badge - A status label.
+ * @csspart detail-button - 「查看详情」 of an application (`aria-expanded` says whether its detail is shown).
+ * @csspart application-detail - An application's detail: its fields, files, timeline and the review.
+ * @csspart application-fields - The fields of an application.
+ * @csspart file-button - Opens one of the application's files (licence, certificates).
+ * @csspart approve-button - 「通过并公示」: approves an application, starting its 7-day public notice.
+ * @csspart changes - The notes per field of 「退回补正」.
+ * @csspart changes-button - 「退回补正」: asks the applicant for changes.
+ * @csspart reject-button - 「不予通过」: rejects an application with the reason typed.
+ * @csspart objection - An open objection of an application under notice.
+ * @csspart uphold-button - 「异议成立」: upholds the objection, which rejects the application.
+ * @csspart dismiss-objection-button - 「异议不成立」: the notice runs on.
+ * @csspart more-button - 「加载更多申请」.
+ * @csspart confirm-dialog - The question before each review's move.
+ * @csspart confirm-approve-button - 「通过并公示」 in the question.
+ * @csspart confirm-requestChanges-button - 「退回补正」 in the question.
+ * @csspart confirm-reject-button - 「不予通过」 in the question.
+ * @csspart confirm-upholdObjection-button - 「异议成立」 in the question.
+ * @csspart confirm-dismissObjection-button - 「异议不成立」 in the question.
+ * @csspart dismiss-button - 「返回」 in the question: nothing is sent.
  * @csspart error - An error message box.
  * @csspart retry-button - The error box's retry button.
  * @csspart settlement - One engagement of the settlement queue (`data-state`: waiting, refused).
