@@ -87,7 +87,9 @@ describe('smec-center-workbench: settlement', () => {
     select.value = 'refused';
     select.dispatchEvent(new Event('change'));
     await waitUntil(
-      () => parts(el, 'settlement').every((item) => item.dataset['state'] === 'refused'),
+      () =>
+        part(el, 'settlement-total') !== null &&
+        parts(el, 'settlement').every((item) => item.dataset['state'] === 'refused'),
       'the filter never applied',
       LAZY_VIEW,
     );
