@@ -804,6 +804,8 @@ export interface NotificationTable {
   last_error: Generated<string | null>;
   claimed_until_ts: Generated<number | null>;
   claim_token: Generated<string | null>;
+  /** A reminder's occasion (`voucherExpiring:vch-1:usr-ent-01`), unique: written once however many sweeps see it. */
+  once_key: Generated<string | null>;
 }
 
 /** Where a notification's e-mail stands (0024). */

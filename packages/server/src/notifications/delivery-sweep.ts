@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
 import { DeliverySweep } from './delivery.js';
+import { remindDue } from './reminders.js';
 import { LogSender, type MailSender } from './sender.js';
 import { SmtpSender, type SmtpSettings } from './sender-smtp.js';
 
@@ -20,6 +21,7 @@ export function mailSenderOf(options: DeliveryOptions, clock: Clock): MailSender
   return new LogSender(options.logStream ?? process.stdout, clock);
 }
 
+const REMIND_EVERY_MS = 10 * 60_000;
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function startDeliverySweep(
@@ -33,6 +35,19 @@ export function startDeliverySweep(
   app.addHook('onResponse', async (request, reply) => {
     if (WRITES.has(request.method) && reply.statusCode < 400 && request.url.startsWith(prefix)) void sweep.run();
   });
-  app.addHook('onClose', async () => sweep.stop());
+  // The clock's reminders (vouchers expiring, follow-ups due), then their mails, every ten minutes. Not at startup:
+  // a server that starts and answers at once (a test's, a demo's) shows the notifications its data holds.
+  let reminding: Promise<unknown> = Promise.resolve();
+  const reminders = setInterval(() => {
+    reminding = remindDue(db, clock.now())
+      .then(() => sweep.run())
+      .catch(() => undefined);
+  }, REMIND_EVERY_MS);
+  reminders.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(reminders);
+    await reminding;
+    await sweep.stop();
+  });
   return sweep;
 }

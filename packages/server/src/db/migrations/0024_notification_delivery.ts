@@ -4,7 +4,8 @@ import { sql, type Kysely } from 'kysely';
 // (pending, sent, failed after its attempts, skipped when there is nobody to mail), its attempts, when the next one
 // may start, the last error, and the claim of the sweep sending it now (two servers never send it twice). A user
 // gets an address to mail and a language to be written in. An applicant to join, who has no account, is mailed at
-// the address of the application (`mail_notices`, the same delivery columns).
+// the address of the application (`mail_notices`, the same delivery columns). The sweep's reminders carry a key
+// that makes each one once.
 const DELIVERY_STATES = sql`('pending', 'sent', 'failed', 'skipped')`;
 
 async function addDeliveryColumns(db: Kysely<unknown>, table: string): Promise<void> {
@@ -37,6 +38,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await addDeliveryColumns(db, 'notifications');
   // What was told before there was a sender stays in the app: mailing old news after an upgrade would confuse.
   await sql`update notifications set delivery = 'skipped', last_error = 'written before the sender'`.execute(db);
+  // A reminder the sweep writes (a voucher expiring, a follow-up due) is written once per user and occasion, however
+  // many sweeps of however many servers see it due: the key says which occasion.
+  await db.schema.alterTable('notifications').addColumn('once_key', 'text').execute();
+  await db.schema.createIndex('notifications_once').on('notifications').column('once_key').unique().execute();
   await db.schema
     .createIndex('notifications_undelivered')
     .on('notifications')
@@ -70,7 +75,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('mail_notices').execute();
   await db.schema.dropIndex('notifications_undelivered').execute();
-  for (const column of ['claim_token', 'claimed_until_ts', 'last_error', 'next_attempt_ts', 'attempts', 'delivery']) {
+  await db.schema.dropIndex('notifications_once').execute();
+  for (const column of [
+    'once_key',
+    'claim_token',
+    'claimed_until_ts',
+    'last_error',
+    'next_attempt_ts',
+    'attempts',
+    'delivery',
+  ]) {
     await db.schema.alterTable('notifications').dropColumn(column).execute();
   }
   for (const column of ['locale', 'email']) await db.schema.alterTable('users').dropColumn(column).execute();
