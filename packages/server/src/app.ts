@@ -46,6 +46,9 @@ import { staffRoutes } from './routes/staff.js';
 import { startExpirySweep } from './vouchers/expiry.js';
 import { AdmissionSweep, sweepBeforeStatusAnswers } from './applications/admission.js';
 import type { Clock } from './clock.js';
+import { startDeliverySweep } from './notifications/delivery-sweep.js';
+import type { MailSender } from './notifications/sender.js';
+import type { SmtpSettings } from './notifications/sender-smtp.js';
 
 export interface AppOptions {
   /** An open database; the caller closes it. Without one, `dataDir` is opened (and closed with the app). */
@@ -93,6 +96,10 @@ export interface AppOptions {
   readonly beforeRoutes?: (app: FastifyInstance) => void;
   /** The one clock every "now" of the server is read from (`config.ts` makes it from `SMEC_NOW`, else the real time). */
   readonly clock: Clock;
+  /** The SMTP relay notifications are mailed through; without one (and no `mailSender`) the log sender. */
+  readonly mail?: SmtpSettings;
+  /** Tests only: the sender notifications go through, in place of the log or SMTP sender. */
+  readonly mailSender?: MailSender;
 }
 
 export const DEMO_ISSUER = 'https://smec.gd.gov.cn/demo';
@@ -183,6 +190,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Applications whose public notice ended with no objection upheld are admitted, likewise without anyone asking.
   const admissionSweep = new AdmissionSweep(database.db, context.regions, clock).start();
   app.addHook('onClose', async () => admissionSweep.stop());
+  // Notifications are mailed once the write that told them has answered (and so committed), and retried on a timer.
+  startDeliverySweep(app, database.db, clock, options, API_PREFIX);
 
   await app.register(
     async (api) => {

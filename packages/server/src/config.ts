@@ -3,6 +3,7 @@ import type { AuthSettings } from './auth/verifier.js';
 import { clockFromEnv, type Clock } from './clock.js';
 import type { S3Settings } from './files/s3-store.js';
 import { parseRateLimit, type RateLimitRule } from './http/rate-limit.js';
+import type { SmtpSettings } from './notifications/sender-smtp.js';
 
 export interface ServerOptions {
   /** Port to listen on; 0 picks a free one. Default: env `PORT`, else 8787. */
@@ -35,6 +36,11 @@ export interface ServerOptions {
    * `SMEC_S3_ACCESS_KEY_ID`, `SMEC_S3_SECRET_ACCESS_KEY` (all four, or none) and `SMEC_S3_REGION`; else the database.
    */
   fileStore?: S3Settings;
+  /**
+   * The SMTP relay notifications are mailed through. Default: env `SMEC_SMTP_URL` with `SMEC_MAIL_FROM` (both, or
+   * neither); else the log sender writes one line per message.
+   */
+  mail?: SmtpSettings;
 }
 
 export interface ResolvedOptions {
@@ -55,6 +61,7 @@ export interface ResolvedOptions {
   /** True when `SMEC_NOW` (or a given clock) stands in for the real time: the startup log says so. */
   readonly clockPinned: boolean;
   readonly fileStore: S3Settings | undefined;
+  readonly mail: SmtpSettings | undefined;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -96,6 +103,7 @@ export function resolveOptions(options: ServerOptions = {}, env: NodeJS.ProcessE
     clock: options.clock ?? clockFromEnv(env),
     clockPinned: options.clock !== undefined || Boolean(env['SMEC_NOW']?.trim()),
     fileStore: options.fileStore ?? s3SettingsFrom(env),
+    mail: options.mail ?? smtpSettingsFrom(env),
     rateLimits: definedRules({
       demandSubmit: parseRateLimit(env['SMEC_DEMAND_RATE_LIMIT'], 'SMEC_DEMAND_RATE_LIMIT'),
       demandLookup: parseRateLimit(env['SMEC_LOOKUP_RATE_LIMIT'], 'SMEC_LOOKUP_RATE_LIMIT'),
@@ -116,6 +124,17 @@ export function s3SettingsFrom(env: NodeJS.ProcessEnv): S3Settings | undefined {
   if (!/^https?:\/\//i.test(endpoint)) throw new Error('SMEC_S3_ENDPOINT must be an http:// or https:// URL');
   const region = env['SMEC_S3_REGION']?.trim();
   return { endpoint, bucket, accessKeyId, secretAccessKey, ...(region ? { region } : {}) };
+}
+
+/** The relay `SMEC_SMTP_URL` names, with the From address of `SMEC_MAIL_FROM`; one without the other is a mistake. */
+export function smtpSettingsFrom(env: NodeJS.ProcessEnv): SmtpSettings | undefined {
+  const url = env['SMEC_SMTP_URL']?.trim();
+  const from = env['SMEC_MAIL_FROM']?.trim();
+  if (!url && !from) return undefined;
+  if (!url || !from) throw new Error('Mail by SMTP needs both SMEC_SMTP_URL and SMEC_MAIL_FROM');
+  if (!/^smtps?:\/\/[^/]/i.test(url)) throw new Error('SMEC_SMTP_URL must be an smtp:// or smtps:// URL');
+  if (!/^[^\s@]+@[^\s@]+$|<[^\s@]+@[^\s@]+>$/.test(from)) throw new Error('SMEC_MAIL_FROM must be an e-mail address');
+  return { url, from };
 }
 
 function definedRules(rules: Record<string, RateLimitRule | undefined>): Record<string, RateLimitRule> {

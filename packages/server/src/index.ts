@@ -44,6 +44,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       trustProxy: resolved.trustProxy,
       hstsMaxAge: resolved.hstsMaxAge,
       ...(resolved.fileStore ? { fileStore: resolved.fileStore } : {}),
+      ...(resolved.mail ? { mail: resolved.mail } : {}),
       clock: resolved.clock,
       checkProblemCodes: options.checkProblemCodes ?? false,
     });

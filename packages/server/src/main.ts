@@ -34,6 +34,7 @@ note(
     ? `files: in bucket ${options.fileStore.bucket} at ${options.fileStore.endpoint}`
     : 'files: in the database',
 );
+note(options.mail ? `mail: by SMTP from ${options.mail.from}` : 'mail: written to the log (no SMEC_SMTP_URL)');
 if (options.clockPinned) note(`clock: pinned to ${shanghaiDateTime(options.clock.now())} (SMEC_NOW)`);
 const stale = staleSeedNote(server.seededAt, options.clock.now());
 if (stale) note(stale);

@@ -20,6 +20,7 @@ import { shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
 import { decideObjection, isObjectionMove } from './objection-review.js';
 import { objectionsOf } from './objections.js';
 import { statusViewOf, timelineOf, type ApplicationContext } from './store.js';
+import { tellChangesRequested } from '../notifications/applicant-notices.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Selectable<ProviderApplicationTable>;
@@ -159,6 +160,7 @@ export async function transitionApplication(
     .where('status', '=', status)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new ProblemError('conflict', TEXT.movedMeanwhile);
+  if (move.action === 'requestChanges') await tellChangesRequested(trx, now, row);
   const note = move.action === 'reject' ? move.reason : (move.note ?? null);
   await trx
     .insertInto('provider_application_timeline')

@@ -181,7 +181,13 @@ export interface UserTable {
   revision: Generated<number>;
   /** The mobile a center invited the person by. */
   mobile: Generated<string | null>;
+  /** Where the notification sender mails the user (0024); null: the user is told in the app only. */
+  email: Generated<string | null>;
+  /** The language the user is written to in (0024); null: zh-CN. */
+  locale: Generated<MailLocale | null>;
 }
+
+export type MailLocale = 'zh-CN' | 'zh-HK' | 'en';
 
 export type StaffRole = 'admin' | 'staff' | 'viewer';
 
@@ -726,6 +732,7 @@ export interface Database {
   expert_terms: ExpertTermTable;
   event_experts: EventExpertTable;
   event_ratings: EventRatingTable;
+  mail_notices: MailNoticeTable;
 }
 
 /** A product as it was published: what an engagement ordered at that version shows. */
@@ -802,6 +809,38 @@ export interface NotificationTable {
   read_at: string | null;
   read_ts: number | null;
   sent_at: string | null;
+  delivery: Generated<DeliveryState>;
+  attempts: Generated<number>;
+  next_attempt_ts: Generated<number | null>;
+  last_error: Generated<string | null>;
+  claimed_until_ts: Generated<number | null>;
+  claim_token: Generated<string | null>;
+  /** A reminder's occasion (`voucherExpiring:vch-1:usr-ent-01`), unique: written once however many sweeps see it. */
+  once_key: Generated<string | null>;
+}
+
+/** Where a notification's e-mail stands (0024). */
+export type DeliveryState = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** A notice mailed to an address rather than a user (an applicant to join has no account), 0024. */
+export interface MailNoticeTable {
+  seq: Generated<number>;
+  id: string;
+  to_address: string;
+  locale: MailLocale | null;
+  kind: string;
+  subject_type: string;
+  subject_id: string;
+  data: string;
+  created_at: string;
+  created_ts: number;
+  sent_at: Generated<string | null>;
+  delivery: Generated<DeliveryState>;
+  attempts: Generated<number>;
+  next_attempt_ts: Generated<number | null>;
+  last_error: Generated<string | null>;
+  claimed_until_ts: Generated<number | null>;
+  claim_token: Generated<string | null>;
 }
 
 /** An attendee's rating of an event; one per attendance (a unique registration). */

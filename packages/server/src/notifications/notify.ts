@@ -12,9 +12,17 @@ export interface Notice {
   readonly subjectId: string;
   /** The facts the text is made of when read (names, dates, a reason); no text in a language. */
   readonly data: Record<string, string | number | boolean | null>;
+  /**
+   * For a reminder: its occasion (e.g. `voucherExpiring:vch-1`). Each user is then told once, by whichever sweep
+   * comes first; a repeat is left out, not an error.
+   */
+  readonly onceKey?: string;
 }
 
-/** Tells each of `userIds` (once each, whatever the repeats) `notice`, at `now` (the platform's clock). */
+/**
+ * Tells each of `userIds` (once each, whatever the repeats) `notice`, at `now` (the platform's clock); the count of
+ * users told (a reminder already written for a user is not counted).
+ */
 export async function notify(
   trx: Transaction<Database> | Kysely<Database>,
   now: number,
@@ -26,8 +34,9 @@ export async function notify(
   const at = shanghaiDateTime(now);
   const data = JSON.stringify(notice.data);
   // Chunks keep each INSERT under SQLite's and PostgreSQL's limits on bound parameters.
+  let told = 0;
   for (let start = 0; start < users.length; start += 500) {
-    await trx
+    const inserted = await trx
       .insertInto('notifications')
       .values(
         users.slice(start, start + 500).map((userId) => ({
@@ -39,9 +48,12 @@ export async function notify(
           data,
           created_at: at,
           created_ts: now,
+          ...(notice.onceKey === undefined ? {} : { once_key: `${notice.onceKey}:${userId}` }),
         })),
       )
-      .execute();
+      .onConflict((conflict) => conflict.column('once_key').doNothing())
+      .executeTakeFirst();
+    told += Number(inserted.numInsertedOrUpdatedRows ?? 0);
   }
-  return users.length;
+  return told;
 }

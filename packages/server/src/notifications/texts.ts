@@ -145,7 +145,10 @@ const TEXTS: Record<string, (facts: Facts) => NotificationText> = {
     },
   }),
   followUpDue: (facts) => ({
-    title: { 'zh-CN': '回访即将到期', 'zh-HK': '回訪即將到期', en: 'A follow-up is due' },
+    title:
+      facts['overdue'] === true
+        ? { 'zh-CN': '回访已逾期', 'zh-HK': '回訪已逾期', en: 'A follow-up is overdue' }
+        : { 'zh-CN': '回访即将到期', 'zh-HK': '回訪即將到期', en: 'A follow-up is due' },
     body: either(
       facts,
       'dueOn',
