@@ -86,6 +86,7 @@ const WIDGETS = [
   { widget: 'smec-expert-directory', path: '/experts', rendered: 'smec-expert-directory [part~="card"]' },
   { widget: 'smec-public-notice', path: '/join', rendered: 'smec-public-notice [part~="item"]' },
   { widget: 'smec-provider-workbench', path: '/provider', rendered: 'smec-provider-workbench [part~="sign-in"]' },
+  { widget: 'smec-center-workbench', path: '/workbench', rendered: 'smec-center-workbench [part~="sign-in"]' },
 ];
 
 for (const { widget, path, rendered } of WIDGETS) {

@@ -40,6 +40,7 @@ const PAGES: Record<string, readonly string[]> = {
   '/join': ['smec-provider-application [part~="next-button"]', 'smec-public-notice [part~="item"]'],
   '/experts': ['smec-expert-directory [part~="card"]'],
   '/provider': ['smec-provider-workbench [part~="sign-in"]'],
+  '/workbench': ['smec-center-workbench [part~="sign-in"]'],
 };
 
 async function loaded(page: Page, selectors: readonly string[]): Promise<void> {

@@ -30,6 +30,11 @@ const session = readSession();
 // Signed out, the roots get no token provider at all: the widgets then know without asking the platform.
 if (session) {
   for (const root of document.querySelectorAll('smec-root')) root.getToken = () => readSession()?.token ?? null;
+  // The platform tells a widget neither a staff member's level nor its center: this site knows them from sign-in.
+  for (const workbench of document.querySelectorAll('smec-center-workbench')) {
+    if (session.staffRole) workbench.setAttribute('staff-role', session.staffRole);
+    if (session.role === 'admin' && session.organization) workbench.setAttribute('region-name', session.organization);
+  }
 }
 
 // A widget asks for sign-in (登录后报名, 登录): this site's sign-in page, and back here afterwards.
@@ -112,7 +117,17 @@ async function signIn(user, back, status) {
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const { token, expiresAt } = await response.json();
-    sessionStorage.setItem(KEY, JSON.stringify({ token, expiresAt, name: user.name, role: user.role }));
+    sessionStorage.setItem(
+      KEY,
+      JSON.stringify({
+        token,
+        expiresAt,
+        name: user.name,
+        role: user.role,
+        staffRole: user.staffRole ?? null,
+        organization: user.organization,
+      }),
+    );
     location.assign(back);
   } catch (error) {
     if (status) status.textContent = `登录失败：${error.message}`;
