@@ -111,6 +111,8 @@ describe('an enterprise signing in for the first time', () => {
         active: 1,
         revision: 0,
         mobile: null,
+        email: null,
+        locale: null,
       },
     );
     const enterprise = await enterpriseRow(t, uscc);
