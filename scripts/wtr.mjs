@@ -24,7 +24,9 @@ async function serve(env = {}) {
 }
 
 const [plain, hostile, limited] = await Promise.all([
-  serve({ SMEC_TEST_HOSTILE: '', SMEC_TEST_MULTIDAY: '1' }),
+  // Every test file submits from this one address (applications, demands, objections): the production allowance
+  // for one visitor would let the files' order decide which of them pass. The limit itself is tested on `limited`.
+  serve({ SMEC_TEST_HOSTILE: '', SMEC_TEST_MULTIDAY: '1', SMEC_DEMAND_RATE_LIMIT: '500/600' }),
   serve({ SMEC_TEST_HOSTILE: '1' }),
   // One demand per address in 150 s: the second submission of a test is refused, asking to wait 2½ minutes.
   serve({ SMEC_TEST_HOSTILE: '', SMEC_DEMAND_RATE_LIMIT: '1/150' }),
