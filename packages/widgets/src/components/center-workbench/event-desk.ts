@@ -8,6 +8,7 @@ import { fieldId, renderField } from '../../forms/field-view.js';
 import { renderTextField } from '../../forms/text-field.js';
 import { msg, str } from '../../i18n/localization.js';
 import { describeError, renderError } from '../../views/error-view.js';
+import { renderActionError } from '../../workbench/action-error.js';
 import type { ViewHost } from '../../workbench/view-switch.js';
 import { eventStatusName, registrationStatusName } from './event-status.js';
 import type { CenterViewContext } from './view-context.js';
@@ -257,7 +258,7 @@ export class EventDesk {
           : nothing
       }
       <div role="alert" id="smec-event-move-error" tabindex="-1">
-        ${this.move.error ? html`<p part="error" class="error">${describeError(this.move.error)}</p>` : nothing}
+        ${this.move.error ? renderActionError(this.move.error) : nothing}
       </div>`;
   }
 

@@ -13,7 +13,7 @@ import { renderError } from '../../views/error-view.js';
 import { renderSkeleton } from '../../views/skeleton-view.js';
 import { listStyles } from '../../workbench/list.styles.js';
 import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js';
-import { renderActionError } from '../provider-workbench/action-error.js';
+import { renderActionError } from '../../workbench/action-error.js';
 import { saveBlob } from './save-blob.js';
 import type { CenterViewContext } from './view-context.js';
 

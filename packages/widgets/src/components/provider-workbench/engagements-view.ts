@@ -7,7 +7,7 @@ import { msg, str } from '../../i18n/localization.js';
 import { formatDate, formatMoney } from '../../internal/format.js';
 import { adoptViewStyles } from '../../internal/view-styles.js';
 import { awaitsAnswer } from './required-actions.js';
-import { renderActionError } from './action-error.js';
+import { renderActionError } from '../../workbench/action-error.js';
 import type { ViewContext, ViewHost, WorkbenchViewPart } from './view-context.js';
 import { viewStyles } from './views.styles.js';
 import { workingDaysUntil } from './working-days.js';

@@ -12,7 +12,7 @@ import { useResources } from '../../internal/client.js';
 import { adoptViewStyles } from '../../internal/view-styles.js';
 import { renderError } from '../../views/error-view.js';
 import { categoryName, loadReferenceData, type ReferenceData } from '../catalog/reference-data.js';
-import { renderActionError } from './action-error.js';
+import { renderActionError } from '../../workbench/action-error.js';
 import {
   EMPTY_EXPERT,
   EXPERT_FIELDS,

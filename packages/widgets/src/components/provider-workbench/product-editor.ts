@@ -19,7 +19,7 @@ import {
   valuesOf,
   type ProductValues,
 } from './product-values.js';
-import { renderActionError } from './action-error.js';
+import { renderActionError } from '../../workbench/action-error.js';
 import type { ViewContext, ViewHost } from './view-context.js';
 
 /** The fields of the editor, by the paths the platform names them with. */

@@ -11,7 +11,7 @@ import { adoptViewStyles } from '../../internal/view-styles.js';
 import { renderError } from '../../views/error-view.js';
 import { categoryName, loadReferenceData, type ReferenceData } from '../catalog/reference-data.js';
 import { missingTexts, statusName } from './product-texts.js';
-import { renderActionError } from './action-error.js';
+import { renderActionError } from '../../workbench/action-error.js';
 import type { ViewContext, ViewHost, WorkbenchViewPart } from './view-context.js';
 import { viewStyles } from './views.styles.js';
 import type { ProductEditor } from './product-editor.js';

@@ -10,7 +10,7 @@ import { msg } from '../../i18n/localization.js';
 import { formatDate } from '../../internal/format.js';
 import { adoptViewStyles } from '../../internal/view-styles.js';
 import { categoryName, loadReferenceData, regionName, type ReferenceData } from '../catalog/reference-data.js';
-import { renderActionError } from './action-error.js';
+import { renderActionError } from '../../workbench/action-error.js';
 import type { ViewContext, ViewHost, WorkbenchViewPart } from './view-context.js';
 import { viewStyles } from './views.styles.js';
 
