@@ -27,6 +27,17 @@ export const Principal = z.object({
 });
 export type Principal = z.infer<typeof Principal>;
 
+/**
+ * The signed-in user's own account (`GET /me`): who the platform takes the token for, so that a widget shows a
+ * center's staff member only what their level allows, and names the center's region, without reading the token.
+ */
+export const Account = z.object({
+  ...Principal.shape,
+  /** The name of `regionCode` (广州市) in Chinese, as the region list has it: a center's region, a provider's registered one. */
+  regionName: z.nullable(z.string()),
+});
+export type Account = z.infer<typeof Account>;
+
 /** A seeded demo user, offered by the demo sign-in page. */
 export const DemoUser = z.object({
   id: Id,

@@ -196,7 +196,7 @@ export type {
 // The expert database (服务专家库).
 export type { Expert, ExpertDetail, ExpertInput, ExpertPage, ExpertPatch, NamedRef } from '@smec/schemas';
 // What the platform tells an enterprise or a provider user.
-export type { Notification, NotificationPage } from '@smec/schemas';
+export type { Account, Notification, NotificationPage } from '@smec/schemas';
 // A center's staff accounts and the audit log of their writes.
 export type {
   AuditEntry,

@@ -30,9 +30,8 @@ const session = readSession();
 // Signed out, the roots get no token provider at all: the widgets then know without asking the platform.
 if (session) {
   for (const root of document.querySelectorAll('smec-root')) root.getToken = () => readSession()?.token ?? null;
-  // The platform tells a widget neither a staff member's level nor its center: this site knows them from sign-in.
+  // The workbench learns the staff member's level and region from the platform; the header shows the center's name.
   for (const workbench of document.querySelectorAll('smec-center-workbench')) {
-    if (session.staffRole) workbench.setAttribute('staff-role', session.staffRole);
     if (session.role === 'admin' && session.organization) workbench.setAttribute('region-name', session.organization);
   }
 }

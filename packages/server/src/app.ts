@@ -41,6 +41,7 @@ import { meProductRoutes } from './routes/me-products.js';
 import { providerAccountRoutes } from './routes/provider-accounts.js';
 import { expertRoutes } from './routes/experts.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { meRoutes } from './routes/me.js';
 import { auditLogRoutes } from './routes/audit-log.js';
 import { staffRoutes } from './routes/staff.js';
 import { startExpirySweep } from './vouchers/expiry.js';
@@ -235,6 +236,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (demoAuth) demoAuthRoutes(api, database.db, authenticator);
       expertRoutes(api, context);
       notificationRoutes(api, storeContext);
+      meRoutes(api, storeContext);
       voucherBatchAdminRoutes(api, storeContext);
       policyWriteRoutes(api, storeContext);
       auditLogRoutes(api, storeContext);

@@ -557,6 +557,7 @@ const ROWS: readonly Row[] = [
   // The settlement of voucher-paid services: the provider attaches proofs to its own engagements; the centers of the
   // enterprise's region and above read their queue (any staff level).
   { id: 'addEngagementProofs', expect: OWN_PROVIDER },
+  { id: 'getMe', expect: SIGNED_IN },
   { id: 'listSettlements', expect: CENTER_OWN, call: () => ({ query: { limit: '100' } }) },
 ];
 

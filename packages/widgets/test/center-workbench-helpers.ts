@@ -60,7 +60,6 @@ export interface WorkbenchOptions {
   lang?: string;
   view?: string;
   regionName?: string;
-  staffRole?: string;
 }
 
 /** A workbench inside a `<smec-root>` signed in as `userId` (signed out without one), once it has loaded. */
@@ -68,11 +67,7 @@ export async function workbench(userId?: CenterUser, options: WorkbenchOptions =
   const token = userId ? await tokenOf(userId) : undefined;
   const root = await fixture(
     html`<smec-root api-base=${API} lang=${options.lang ?? 'zh-CN'} .getToken=${token ? () => token : undefined}>
-      <smec-center-workbench
-        view=${options.view ?? 'overview'}
-        region-name=${options.regionName ?? ''}
-        staff-role=${options.staffRole ?? ''}
-      >
+      <smec-center-workbench view=${options.view ?? 'overview'} region-name=${options.regionName ?? ''}>
         <a slot="sign-in" href="#sign-in">工作人员登录</a>
       </smec-center-workbench>
     </smec-root>`,

@@ -21,6 +21,7 @@ import { policyWriteOperations } from './operations/policy-writes.js';
 import { eventAdminOperations } from './operations/event-admin.js';
 import { staffOperations } from './operations/staff.js';
 import { settlementOperations } from './operations/settlements.js';
+import { meOperations } from './operations/me.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -36,6 +37,7 @@ export { DEMO_STAFF } from './operations/staff.js';
 
 export const operations = {
   ...platformOperations,
+  ...meOperations,
   ...catalogOperations,
   ...demandOperations,
   ...eventOperations,

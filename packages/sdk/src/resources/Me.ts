@@ -1,4 +1,4 @@
-import type { MyRegistrationPage, MyRegistrationsQuery, z } from '@smec/schemas';
+import type { Account, MyRegistrationPage, MyRegistrationsQuery, z } from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
 import type { MyExperts } from './MyExperts.js';
@@ -24,6 +24,21 @@ export class Me extends Resource {
   declare readonly experts: MyExperts;
   /** What the platform tells the signed-in enterprise or provider user. Made by `createClient`, as `products` is. */
   declare readonly notifications: MyNotifications;
+
+  /**
+   * Who the platform takes the signed-in user for: the role, a center staff member's level (`staffRole`: admin,
+   * staff or viewer) and region (`regionCode`, `regionName`), or the enterprise or provider the user acts for. Ask
+   * this rather than reading the token: the platform's answer is the one its checks use.
+   *
+   * @example
+   * ```ts
+   * const me = await client.me.account();
+   * if (me.staffRole === 'viewer') hideWriteButtons();
+   * ```
+   */
+  account(options?: CallOptions): Promise<Account> {
+    return this.http.request({ ...options, path: '/me', schema: 'Account' });
+  }
 
   /**
    * The signed-in enterprise's event registrations with their events, the latest event first. Cancelled ones are

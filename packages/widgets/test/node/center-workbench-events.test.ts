@@ -15,7 +15,6 @@ import {
   startsWithin,
   type EventValues,
 } from '../../src/components/center-workbench/event-values.js';
-import { mayWrite, staffClaimsOf } from '../../src/components/center-workbench/staff-token.js';
 
 const DAY = 86_400_000;
 
@@ -56,10 +55,6 @@ function event(id: string, startsTs: number, status: ServiceEvent['status'] = 's
     categoryIds: [],
     status,
   };
-}
-
-function token(claims: object): string {
-  return `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;
 }
 
 test('a complete event form has no problem and becomes the input the platform takes, in Asia/Shanghai', () => {
@@ -124,17 +119,4 @@ test('a check-in answered with an earlier attendance says it was already checked
   const registrant = (attendedAt: number) => ({ attendedAt: new Date(attendedAt).toISOString() }) as Registrant;
   assert.equal(checkInOutcome(registrant(sentAt + 200), sentAt), 'attended');
   assert.equal(checkInOutcome(registrant(sentAt - 60_000), sentAt), 'already');
-});
-
-test('the staff claims come from the token; a viewer may not write, an unknown level may', () => {
-  assert.deepEqual(staffClaimsOf(token({ smec_region: '440500', smec_staff_role: 'viewer' })), {
-    regionCode: '440500',
-    staffRole: 'viewer',
-  });
-  assert.deepEqual(staffClaimsOf(token({ smec_region: 'x', smec_staff_role: 'boss' })), {});
-  assert.deepEqual(staffClaimsOf('opaque'), {});
-  assert.deepEqual(staffClaimsOf('a.%%%.b'), {});
-  assert.equal(mayWrite({ staffRole: 'viewer' }), false);
-  assert.equal(mayWrite({ staffRole: 'staff' }), true);
-  assert.equal(mayWrite({}), true);
 });

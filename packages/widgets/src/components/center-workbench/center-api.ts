@@ -1,22 +1,24 @@
-import { Demands, isSmecUnauthorizedError, ProviderApplications, Ratings } from '@smec/sdk/core';
+import { Demands, isSmecUnauthorizedError, Me, ProviderApplications, Ratings } from '@smec/sdk/core';
 import type { SmecClient } from '../../internal/client.js';
 import { useResources } from '../../internal/client.js';
 import { allPages } from '../../workbench/all-pages.js';
 import type { CenterSummary } from './waiting-actions.js';
 
 // The SDK calls the shell makes (see internal/client.ts).
-useResources({ demands: Demands, providerApplications: ProviderApplications, ratings: Ratings });
+useResources({ demands: Demands, me: Me, providerApplications: ProviderApplications, ratings: Ratings });
 
 const PAGE_LIMIT = 100;
 
 /**
- * The queues the overview counts, each filtered by the server to the staff member's region: new demands,
+ * Who is signed in (level and region, as the platform takes them) and the queues the overview counts, each filtered
+ * by the server to the staff member's region: new demands,
  * applications submitted, applications under notice (with their objections) and ratings with a follow-up still
  * waiting; `undefined` when nobody is signed in (401). Any other account is refused (403), which the shell says.
  */
 export async function loadCenterSummary(client: SmecClient, signal: AbortSignal): Promise<CenterSummary | undefined> {
   try {
-    const [demands, applications, notices, open, reopened] = await Promise.all([
+    const [account, demands, applications, notices, open, reopened] = await Promise.all([
+      client.me.account({ signal }),
       allPages((cursor) => client.demands.list({ status: 'submitted', limit: PAGE_LIMIT, cursor }, { signal })),
       allPages((cursor) =>
         client.providerApplications.list({ status: 'submitted', limit: PAGE_LIMIT, cursor }, { signal }),
@@ -27,7 +29,7 @@ export async function loadCenterSummary(client: SmecClient, signal: AbortSignal)
       allPages((cursor) => client.ratings.list({ followUp: 'open', limit: PAGE_LIMIT, cursor }, { signal })),
       allPages((cursor) => client.ratings.list({ followUp: 'reopened', limit: PAGE_LIMIT, cursor }, { signal })),
     ]);
-    return { demands, applications, notices, ratings: [...open, ...reopened] };
+    return { account, demands, applications, notices, ratings: [...open, ...reopened] };
   } catch (error) {
     if (isSmecUnauthorizedError(error)) return undefined;
     throw error;

@@ -141,17 +141,10 @@ export class SmecCenterWorkbench extends SmecElement {
   @property({ reflect: true }) view: CenterView = 'overview';
 
   /**
-   * The name of the center's region, shown in the header (广州市): the host page knows which center it serves.
-   * The platform scopes every list to the signed-in staff member's region whatever this says.
+   * The name of the center's region shown in the header, when the host page wants another than the platform's
+   * (广州市中小企业服务中心). The platform scopes every list to the signed-in staff member's region whatever this says.
    */
   @property({ attribute: 'region-name' }) regionName?: string;
-
-  /**
-   * The signed-in staff member's level, `admin`, `staff` or `viewer` (只读), as the host page's sign-in knows it: a
-   * viewer sees no button that writes. Only what is shown: the platform refuses a viewer's writes (403) whatever
-   * this says.
-   */
-  @property({ attribute: 'staff-role' }) staffRole?: string;
 
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
@@ -172,7 +165,8 @@ export class SmecCenterWorkbench extends SmecElement {
       this.message = message;
     },
     focus: (selector) => this.focusing.later(selector, true),
-    canWrite: () => this.staffRole !== 'viewer',
+    canWrite: () => this.summaryTask.value?.account.staffRole !== 'viewer',
+    regionCode: () => this.summaryTask.value?.account.regionCode ?? null,
     has: (view: ActionView) => (VIEWS as readonly string[]).includes(view),
     show: (view: ActionView) => {
       if ((VIEWS as readonly string[]).includes(view)) this.show(view as CenterView);
@@ -221,11 +215,12 @@ export class SmecCenterWorkbench extends SmecElement {
     // An enterprise's or a provider's account is no center's: a retry cannot help, so none is offered.
     const wrongAccount = failed && hasProblemCode(this.summaryTask.error, 'forbidden');
     const summary = this.summaryTask.value;
+    const regionName = this.regionName || summary?.account.regionName;
     const signedOut = status === TaskStatus.COMPLETE && summary === undefined;
     const firstLoad = !summary && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL);
     return html`<div part="base" class="base" lang=${this.locale}>
       <h2 class="title">${msg('服务中心工作台', { id: 'center.title' })}</h2>
-      ${this.regionName ? html`<p part="region" class="muted">${this.regionName}</p>` : nothing}
+      ${regionName ? html`<p part="region" class="muted">${regionName}</p>` : nothing}
       <p part="status" class="status" role="status" aria-live="polite">${this.statusText()}</p>
       <div role="alert">
         ${failed && !wrongAccount ? renderError(this.summaryTask.error, () => this.refresh()) : nothing}

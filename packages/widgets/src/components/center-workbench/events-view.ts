@@ -14,7 +14,6 @@ import { EventEditor } from './event-editor.js';
 import { eventStatusName } from './event-status.js';
 import { eventTypeName } from './event-texts.js';
 import { eventOrder, startsWithin } from './event-values.js';
-import { mayWrite, staffClaimsFrom, type StaffClaims } from './staff-token.js';
 import type { CenterViewContext } from './view-context.js';
 
 useResources({ events: FullEvents });
@@ -45,7 +44,6 @@ function isStaffEvent(event: ServiceEvent | StaffEvent): event is StaffEvent {
 /** The center's events (活动管理): the list, upcoming first; a draft's form; one event's desk. */
 class EventsView implements WorkbenchViewPart {
   private readonly confirm: ConfirmController;
-  private claims: StaffClaims = {};
   private events: ServiceEvent[] | undefined;
   /** Drafts made here: the platform's list is public and shows no draft. */
   private readonly drafts = new Map<string, ServiceEvent>();
@@ -60,20 +58,18 @@ class EventsView implements WorkbenchViewPart {
     private readonly context: CenterViewContext,
   ) {
     this.confirm = new ConfirmController(host);
-    void staffClaimsFrom(host).then((claims) => {
-      this.claims = claims;
-      void this.loadList();
-    });
+    // The list's first load is the view's own: it starts once the shell has shown it.
+    queueMicrotask(() => void this.loadList());
   }
 
   private writes(): boolean {
-    return mayWrite(this.claims);
+    return this.context.canWrite();
   }
 
   private loadList(): Promise<void> {
     this.listError = undefined;
     const from = new Date(Date.now() - PAST_DAYS * DAY_MS).toISOString().slice(0, 10);
-    const region = this.claims.regionCode;
+    const region = this.context.regionCode();
     return this.context
       .client()
       .events.list({ from, limit: LIST_LIMIT, ...(region ? { region } : {}) })
@@ -105,7 +101,7 @@ class EventsView implements WorkbenchViewPart {
       this.host,
       this.context,
       undefined,
-      this.claims.regionCode ?? '',
+      this.context.regionCode() ?? '',
       (saved) => this.saved(saved),
       () => this.backToList('[part~="add-event-button"]'),
     );

@@ -8,8 +8,10 @@ export interface CenterViewContext extends WorkbenchContext {
   /** Shows `view` when the workbench has it (the views are added one by one). */
   show(view: ActionView): void;
   has(view: ActionView): boolean;
-  /** Whether the staff member may act (not 只读): a viewer sees no button that writes. */
+  /** Whether the staff member may act (not 只读), as the platform says: a viewer sees no button that writes. */
   canWrite(): boolean;
+  /** The region of the staff member's center, as the platform says. */
+  regionCode(): string | null;
 }
 
 export type CenterViewModule = SharedViewModule<CenterViewContext>;

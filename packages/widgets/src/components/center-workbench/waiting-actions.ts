@@ -1,5 +1,5 @@
 // What waits for a center's staff: pure, so the counts are tested without a browser.
-import type { Demand, ProviderApplication, Rating } from '@smec/schemas';
+import type { Account, Demand, ProviderApplication, Rating } from '@smec/schemas';
 
 /** The views of the workbench, in the navigation's order; the others (issue 20) are added here as they are built. */
 export const VIEWS = ['overview', 'providers', 'settlements', 'events'] as const;
@@ -8,12 +8,17 @@ export type CenterView = (typeof VIEWS)[number];
 /** Where each action waiting is done: views still to be built are named so their buttons appear with them. */
 export type ActionView = CenterView | 'demands' | 'providers' | 'followUps';
 
-/** What the workbench loads first: the queues the overview counts, within the staff member's region. */
-export interface CenterSummary {
+/** The queues the overview counts, within the staff member's region. */
+export interface CenterQueues {
   readonly demands: readonly Demand[];
   readonly applications: readonly ProviderApplication[];
   readonly notices: readonly ProviderApplication[];
   readonly ratings: readonly Rating[];
+}
+
+/** What the workbench loads first: who is signed in (level and region) and the queues. */
+export interface CenterSummary extends CenterQueues {
+  readonly account: Account;
 }
 
 export type WaitingKind = 'newDemands' | 'applicationsToReview' | 'openObjections' | 'followUpsOverdue';
@@ -40,7 +45,7 @@ export function followUpsOverdue(ratings: readonly Rating[], today: string): num
 }
 
 /** Every action waiting, in a fixed order, zeros included: the overview shows each count. */
-export function waitingActions(summary: CenterSummary, today: string): WaitingAction[] {
+export function waitingActions(summary: CenterQueues, today: string): WaitingAction[] {
   return [
     {
       kind: 'newDemands',
