@@ -88,7 +88,8 @@ describe('smec-center-workbench: settlement', () => {
     select.dispatchEvent(new Event('change'));
     await waitUntil(
       () =>
-        part(el, 'settlement-total') !== null &&
+        // The zh-HK texts may arrive after the list: wait for them too.
+        /共 \d+ 項/.test(part(el, 'settlement-total')?.textContent ?? '') &&
         parts(el, 'settlement').every((item) => item.dataset['state'] === 'refused'),
       'the filter never applied',
       LAZY_VIEW,

@@ -1,9 +1,35 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import type { Demand, ProviderApplication, Rating } from '@smec/schemas';
+import type { Account, Demand, ProviderApplication, Rating, Scorecard, ServiceEvent } from '@smec/schemas';
 import { shanghaiDayOf } from '@smec/schemas/rules';
 import { waitingActions } from '../src/components/center-workbench/waiting-actions.js';
 import { part, parts, shadow } from './helpers.js';
-import { apiAll, viewReady, workbench, type CenterUser } from './center-workbench-helpers.js';
+import { apiAll, apiGet, viewReady, workbench, type CenterUser } from './center-workbench-helpers.js';
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** Events of the staff member's region starting within the next 7 days, and settlements waiting, as the API says. */
+async function expectedLaterCounts(userId: CenterUser): Promise<Record<string, number>> {
+  const account = await apiGet<Account>('/me', userId);
+  const now = Date.now();
+  const range = `from=${new Date(now).toISOString()}&to=${new Date(now + WEEK_MS).toISOString()}`;
+  const events = await apiAll<ServiceEvent>(
+    `/events?${range.replaceAll('+', '%2B')}&region=${account.regionCode}`,
+    userId,
+  );
+  const settlements = await apiGet<{ total: number }>('/settlements?state=waiting&limit=1', userId);
+  return {
+    eventsSoon: events.filter(
+      (event) =>
+        event.status !== 'cancelled' && Date.parse(event.startsAt) >= now && Date.parse(event.startsAt) < now + WEEK_MS,
+    ).length,
+    settlementsWaiting: settlements.total,
+  };
+}
+
+/** The overview once its own counts have loaded. */
+async function loadedOverview(el: Element): Promise<void> {
+  await viewReady(el, '[part~="overview-count"][data-kind="settlementsWaiting"]:not([aria-busy])');
+}
 
 /** The counts the overview should show to `userId`, from the platform's own answers. */
 async function expectedCounts(userId: CenterUser): Promise<Record<string, number>> {
@@ -54,8 +80,8 @@ describe('<smec-center-workbench> shell', () => {
   for (const userId of ['usr-admin-440100', 'usr-staff-440500', 'usr-viewer-440500', 'usr-admin-440604'] as const) {
     it(`shows ${userId} the counts of what waits in the region, as the platform gives them`, async () => {
       const el = await workbench(userId);
-      await viewReady(el, '[part~="overview-count"]');
-      const expected = await expectedCounts(userId);
+      await loadedOverview(el);
+      const expected = { ...(await expectedCounts(userId)), ...(await expectedLaterCounts(userId)) };
       expect(shownCounts(el)).to.deep.equal(expected);
       expect(shadow(el).querySelector('[part~="nav-button"][aria-current="page"]')?.textContent?.trim()).to.equal(
         '概览',
@@ -63,6 +89,18 @@ describe('<smec-center-workbench> shell', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('shows this year’s key figures of the region, as the scorecard gives them', async () => {
+    const el = await workbench('usr-admin-440100');
+    const section = await viewReady(el, '[part~="key-figures"]');
+    const year = Number(shanghaiDayOf(Date.now()).slice(0, 4));
+    const card = await apiGet<Scorecard>(`/stats/scorecard?region=440100&year=${year}`, 'usr-admin-440100');
+    expect(section.querySelector('h4')?.textContent).to.contain(`${year} 年主要指标：广州市`);
+    const integrated = section.querySelector('[data-figure="providersIntegrated"] dd')?.textContent?.trim();
+    expect(integrated).to.equal(card.region.figures.providersIntegrated.toLocaleString('zh-CN'));
+    expect(section.querySelectorAll('[part~="target"]').length).to.equal(2);
+    await expect(el).to.be.accessible();
+  });
 
   it('has the seeded queues to count in Guangzhou: new demands and follow-ups overdue', async () => {
     const el = await workbench('usr-admin-440100');
@@ -82,7 +120,7 @@ describe('<smec-center-workbench> shell', () => {
 
   it('makes each count whose view exists a button to it, the focus on its heading', async () => {
     const el = await workbench('usr-admin-440100');
-    await viewReady(el, '[part~="overview-count"]');
+    await loadedOverview(el);
     const buttons = parts(el, 'overview-count').filter((count) => count.localName === 'button');
     const figures = parts(el, 'overview-count').filter((count) => count.localName !== 'button');
     const views = new Set(parts(el, 'nav-button').map((nav) => nav.dataset.view));
@@ -91,6 +129,8 @@ describe('<smec-center-workbench> shell', () => {
       applicationsToReview: 'providers',
       openObjections: 'providers',
       followUpsOverdue: 'followUps',
+      eventsSoon: 'events',
+      settlementsWaiting: 'settlements',
     };
     for (const count of buttons) expect(views.has(viewOf[count.dataset.kind!])).to.equal(true);
     for (const count of figures) expect(views.has(viewOf[count.dataset.kind!])).to.equal(false);
@@ -109,6 +149,9 @@ describe('<smec-center-workbench> shell', () => {
     await waitUntil(() => part(en, 'base')?.getAttribute('lang') === 'en', 'not in English');
     expect(shadow(en).querySelector('.title')?.textContent?.trim()).to.equal('Service center workbench');
     await waitUntil(() => part(en, 'view')?.textContent?.includes('New demands'), 'the overview is not in English');
+    await waitUntil(() => part(en, 'key-figures')?.textContent?.includes('Key figures of'), 'figures not in English');
+    // The region's name is Chinese in every language; nothing else of the figures is.
+    expect(part(en, 'key-figures')?.textContent?.replace('广州市', '')).to.not.match(/[\u4e00-\u9fff]/);
     const hk = await workbench('usr-admin-440100', { lang: 'zh-HK' });
     await waitUntil(() => part(hk, 'base')?.getAttribute('lang') === 'zh-HK', 'not in zh-HK');
     expect(shadow(hk).querySelector('.title')?.textContent?.trim()).to.equal('服務中心工作台');

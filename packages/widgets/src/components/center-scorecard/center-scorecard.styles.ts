@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { blockStyles } from '../../styles/blocks.styles.js';
 import { controlStyles } from '../../styles/controls.styles.js';
+import { targetStyles } from './targets.styles.js';
 
 export default [
   blockStyles,
   controlStyles,
+  targetStyles,
   css`
     /* The loading skeleton's height: the data's on a desktop screen (styles/skeleton.styles.ts). */
     :host {
@@ -28,38 +30,6 @@ export default [
 
     .status:empty {
       display: none;
-    }
-
-    .targets {
-      list-style: none;
-      padding: 0;
-      display: grid;
-      gap: 0.75rem;
-    }
-
-    .target {
-      display: grid;
-      gap: 0.25rem;
-    }
-
-    .target-label {
-      font-weight: 600;
-    }
-
-    .bar {
-      width: 100%;
-      max-width: 24rem;
-      height: 0.75rem;
-    }
-
-    .bar-track {
-      fill: var(--_subtle);
-      stroke: var(--_border);
-      stroke-width: 0.5;
-    }
-
-    .bar-fill {
-      fill: var(--_primary);
     }
 
     .basis {

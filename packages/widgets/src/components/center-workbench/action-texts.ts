@@ -12,5 +12,9 @@ export function waitingName(kind: WaitingKind): string {
       return msg('待处理的公示异议', { id: 'center.waiting.objections' });
     case 'followUpsOverdue':
       return msg('已逾期的回访', { id: 'center.waiting.followUps' });
+    case 'eventsSoon':
+      return msg('7 天内开始的活动', { id: 'center.waiting.eventsSoon' });
+    case 'settlementsWaiting':
+      return msg('待结算的服务', { id: 'center.waiting.settlements' });
   }
 }

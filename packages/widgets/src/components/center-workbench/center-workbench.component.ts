@@ -70,7 +70,10 @@ function viewName(view: CenterView): string {
  * @csspart nav - The navigation between the views.
  * @csspart nav-button - One view's button in it; the view shown has `aria-current="page"`.
  * @csspart view - The view shown.
- * @csspart overview-count - One count of the overview: a button to its view once that view exists.
+ * @csspart overview-count - One count of the overview: a button to its view once that view exists (`aria-busy` while the overview still loads it).
+ * @csspart key-figures - This year's key figures of the center's region in the overview, with progress towards its targets.
+ * @csspart targets - The list of progress towards the targets.
+ * @csspart target - One target's progress: the figures in words and a bar.
  * @csspart application - One application to join in the Providers view's queue.
  * @csspart badge - A status label.
  * @csspart detail-button - 「查看详情」 of an application (`aria-expanded` says whether its detail is shown).

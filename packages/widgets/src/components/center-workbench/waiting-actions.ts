@@ -21,7 +21,8 @@ export interface CenterSummary extends CenterQueues {
   readonly account: Account;
 }
 
-export type WaitingKind = 'newDemands' | 'applicationsToReview' | 'openObjections' | 'followUpsOverdue';
+export type WaitingKind =
+  'newDemands' | 'applicationsToReview' | 'openObjections' | 'followUpsOverdue' | 'eventsSoon' | 'settlementsWaiting';
 
 export interface WaitingAction {
   readonly kind: WaitingKind;

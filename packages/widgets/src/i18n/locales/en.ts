@@ -3,6 +3,21 @@
 import { MESSAGES_EN } from '@smec/schemas/rules';
 
 export const templates = {
+  'scorecard.demands': 'Demands received / matched',
+  'scorecard.enterpriseServices': 'Enterprise-services',
+  'scorecard.enterprisesServed': 'Enterprises served',
+  'scorecard.eventsHeld': 'Matching events held',
+  'scorecard.freeShare': 'Share of free services',
+  'scorecard.productsPublished': 'Service products published',
+  'scorecard.providersAdmitted': 'Providers admitted this year',
+  'scorecard.providersIntegrated': 'Providers integrated',
+  'scorecard.satisfaction': 'Satisfaction',
+  'scorecard.target.none': '{0} (no target)',
+  'scorecard.target.progress': '{0} of a target of {1}: {2} achieved',
+  'scorecard.target.providers': 'Providers integrated',
+  'scorecard.target.services': 'Enterprise-services this year',
+  'scorecard.vouchersIssued': 'Vouchers issued (count / amount)',
+  'scorecard.vouchersRedeemed': 'Vouchers redeemed (count / amount)',
   'calendar.close': 'Close',
   'confirm.back': 'Go back',
   'price.discounted': 'Discounted price',

@@ -3,6 +3,21 @@ import { MESSAGES_ZH_HK } from '@smec/schemas/rules';
 import type { templates as english } from './en.js';
 
 export const templates = {
+  'scorecard.demands': '受理需求 / 已對接（項）',
+  'scorecard.enterpriseServices': '服務企業（家次）',
+  'scorecard.enterprisesServed': '服務企業（家）',
+  'scorecard.eventsHeld': '舉辦服務對接活動（場）',
+  'scorecard.freeShare': '公益服務佔比',
+  'scorecard.productsPublished': '上架服務產品（項）',
+  'scorecard.providersAdmitted': '本年新入庫機構（家）',
+  'scorecard.providersIntegrated': '整合服務機構（家）',
+  'scorecard.satisfaction': '滿意度',
+  'scorecard.target.none': '{0}（未設目標）',
+  'scorecard.target.progress': '{0} / 目標 {1}，完成 {2}',
+  'scorecard.target.providers': '整合服務機構',
+  'scorecard.target.services': '年服務企業家次',
+  'scorecard.vouchersIssued': '發放服務券（張 / 金額）',
+  'scorecard.vouchersRedeemed': '兌付服務券（張 / 金額）',
   'calendar.close': '關閉',
   'confirm.back': '返回',
   'price.discounted': '優惠價',
