@@ -4,6 +4,7 @@ import { CategoryId } from './reference.js';
 import {
   BUDGET_MAX_FEN,
   DEMAND_STATUSES,
+  DEMAND_PROPOSALS_MAX,
   DEMAND_TEXT_LIMITS,
   TRACKING_NO_PATTERN,
   USCC_PATTERN,
@@ -16,7 +17,8 @@ import { isValidUscc } from './rules/identifiers.js';
 import { textLength, todayInShanghai } from './rules/text.js';
 import * as z from './zod.js';
 
-function text(min: number, max: number, error: string) {
+/** A trimmed text of `min` to `max` characters as a person counts them, with one message for both bounds. */
+export function limitedText(min: number, max: number, error: string) {
   return z.string().check(
     textCap(max, error),
     z.refine((value) => textLength(value.trim()) >= min && textLength(value) <= max, { error }),
@@ -80,12 +82,18 @@ export type DemandInput = z.infer<typeof DemandInput>;
 export const DemandStatus = z.enum(DEMAND_STATUSES);
 export type DemandStatus = z.infer<typeof DemandStatus>;
 
-/** One step of a demand's life, oldest first. `actor` names the role, never a person's contact. */
+/**
+ * One step of a demand's life, oldest first. `actor` names the role, never a person's contact. A transfer to another
+ * center keeps the status and says so with `kind: 'transferred'` and the region it went to (`toRegion`); the other
+ * steps carry neither, as they always did.
+ */
 export const DemandTimelineEntry = z.object({
   status: DemandStatus,
   at: DateTime,
   actor: z.enum(['submitter', 'center']),
   note: z.nullable(z.string()),
+  kind: z.optional(z.enum(['transferred'])),
+  toRegion: z.optional(RegionCode),
 });
 export type DemandTimelineEntry = z.infer<typeof DemandTimelineEntry>;
 
@@ -118,6 +126,14 @@ export const Demand = z.object({
   timeline: z.array(DemandTimelineEntry),
   submittedAt: DateTime,
   updatedAt: DateTime,
+  /** Whether the enterprise agreed to hand its contact to the matched providers (the form's consent tick). */
+  contactShared: z.boolean(),
+  /** The center's deadline to accept, in working days from the submission (or the last transfer). */
+  acceptBy: DateTime,
+  /** The deadline of a first match, counted as `acceptBy` is. */
+  firstMatchBy: DateTime,
+  /** Still open and past a deadline: not accepted by `acceptBy`, or not matched by `firstMatchBy`. */
+  overdue: z.boolean(),
 });
 export type Demand = z.infer<typeof Demand>;
 
@@ -157,11 +173,11 @@ export const DemandTransition = z.discriminatedUnion('action', [
           note: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
         }),
       )
-      .check(z.minLength(1), z.maxLength(10)),
+      .check(z.minLength(1), z.maxLength(DEMAND_PROPOSALS_MAX)),
     note: z.optional(z.string().check(z.maxLength(200))),
   }),
   z.object({ action: z.literal('startService'), note: z.optional(z.string().check(z.maxLength(200))) }),
-  z.object({ action: z.literal('reject'), reason: text(2, 200, 'reason.required') }),
+  z.object({ action: z.literal('reject'), reason: limitedText(2, 200, 'reason.required') }),
   z.object({ action: z.literal('close'), note: z.optional(z.string().check(z.maxLength(200))) }),
 ]);
 export type DemandTransition = z.infer<typeof DemandTransition>;
@@ -180,11 +196,48 @@ export const DEMAND_TRANSITIONS: Record<DemandStatus, readonly DemandTransition[
 export const DemandLookupQuery = z.object({ trackingNo: TrackingNo, phone: MobilePhone });
 export type DemandLookupQuery = z.infer<typeof DemandLookupQuery>;
 
-/** Filters of an administrator's demand list; `region` must lie within the administrator's own. */
-export const DemandsQuery = z.object({
-  status: z.optional(DemandStatus),
-  region: z.optional(RegionCode),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+/** Working days a center has to accept a demand and to match it first; 1 to 30 each. */
+export const DeadlineDays = z.int().check(z.minimum(1), z.maximum(30));
+
+/**
+ * The deadlines that apply to a region's demands: its own setting, else its city's, else the province's, else the
+ * platform's defaults (2 and 5 working days). `setIn` names the region whose setting applies (null: the defaults);
+ * `updatedAt` and `updatedBy` are that setting's.
+ */
+export const DemandDeadlines = z.object({
+  regionCode: RegionCode,
+  acceptDays: DeadlineDays,
+  firstMatchDays: DeadlineDays,
+  setIn: z.nullable(RegionCode),
+  updatedAt: z.nullable(DateTime),
+  updatedBy: z.nullable(z.string()),
+  /** The version of the region's own setting (0 while it inherits): `If-Match` names it as the ETag does. */
+  revision: z.int().check(z.minimum(0)),
 });
-export type DemandsQuery = z.input<typeof DemandsQuery>;
+export type DemandDeadlines = z.infer<typeof DemandDeadlines>;
+
+/**
+ * A proposal the center made to the signed-in provider: the demand as far as the provider needs it, and the
+ * enterprise and its contact (phone in full) only when the enterprise agreed to share them; null otherwise.
+ */
+export const MyDemandProposal = z.object({
+  id: Id,
+  demandId: Id,
+  title: z.string(),
+  categoryId: CategoryId,
+  regionCode: RegionCode,
+  budget: DemandBudget,
+  expectedBy: z.nullable(DateOnly),
+  status: DemandStatus,
+  productId: z.nullable(Id),
+  productName: z.nullable(z.string()),
+  /** The center's note on this proposal. */
+  note: z.nullable(z.string()),
+  proposedAt: DateTime,
+  enterprise: z.nullable(z.object({ name: z.string() })),
+  contact: z.nullable(z.object({ name: z.string(), phone: z.string() })),
+});
+export type MyDemandProposal = z.infer<typeof MyDemandProposal>;
+
+export const MyDemandProposalPage = pageOf(MyDemandProposal);
+export type MyDemandProposalPage = z.infer<typeof MyDemandProposalPage>;

@@ -54,6 +54,8 @@ import {
   StaffMember,
   StaffPage,
   SettlementPage,
+  DemandDeadlines,
+  MyDemandProposalPage,
 } from '@smec/schemas';
 
 /**
@@ -116,4 +118,6 @@ export const responseSchemas = {
   StaffMember,
   StaffPage,
   SettlementPage,
+  DemandDeadlines,
+  MyDemandProposalPage,
 };
