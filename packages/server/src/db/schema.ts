@@ -216,15 +216,15 @@ export interface DemandTable {
   submitted_at: string;
   submitted_ts: number;
   updated_at: string;
-  /** 1 when the enterprise agreed to give its contact to the matched providers (0023). */
+  /** 1 when the enterprise agreed to give its contact to the matched providers (0028). */
   contact_shared: Generated<number>;
-  /** When the center must have accepted it, counted from the submission or the last transfer (0023). */
+  /** When the center must have accepted it, counted from the submission or the last transfer (0028). */
   accept_by_ts: number | null;
-  /** When the center must have matched it first, counted as accept_by_ts is (0023). */
+  /** When the center must have matched it first, counted as accept_by_ts is (0028). */
   first_match_by_ts: number | null;
 }
 
-/** A provider (and product) a center proposed for a demand (0023); the demand's `matches`. */
+/** A provider (and product) a center proposed for a demand (0028); the demand's `matches`. */
 export interface DemandProposalTable {
   id: string;
   demand_seq: number;
@@ -233,13 +233,13 @@ export interface DemandProposalTable {
   note: string | null;
   proposed_at: string;
   proposed_ts: number;
-  /** The staff member's user id; null for the matches made before 0023. */
+  /** The staff member's user id; null for the matches made before 0028. */
   proposed_by: string | null;
   /** 0 to 4: its place among the demand's proposals. */
   position: number;
 }
 
-/** A region's own deadlines for its demands, in working days (0023); the regions without one inherit. */
+/** A region's own deadlines for its demands, in working days (0028); the regions without one inherit. */
 export interface DemandDeadlineTable {
   region_code: string;
   accept_days: number;
@@ -257,7 +257,7 @@ export interface DemandTimelineTable {
   at: string;
   actor: 'submitter' | 'center';
   note: string | null;
-  /** 'transferred' for a transfer to another center (0023); null for a move of the status. */
+  /** 'transferred' for a transfer to another center (0028); null for a move of the status. */
   kind: Generated<string | null>;
   to_region: Generated<string | null>;
 }
