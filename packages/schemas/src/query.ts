@@ -1,5 +1,6 @@
 import { impliedMaxLength } from './bounds.js';
 import { DateOnly, Id, RegionCode } from './common.js';
+import { EVENT_LIFECYCLE } from './rules/event-admin.js';
 import { POLICY_VALIDITY_FILTERS } from './rules/policy.js';
 import { ProductSort, ProviderSort } from './catalog.js';
 import { QueryBool } from './query-bool.js';
@@ -71,6 +72,8 @@ export const EventDateBound = z.string().check(
 
 /** Filters of the event list: events overlapping [from, to]; `region` includes the regions below it. */
 export const EventsQuery = z.object({
+  /** `draft`: a center's own drafts, for its staff only; by default the published and cancelled events. */
+  status: z.optional(z.enum(EVENT_LIFECYCLE)),
   from: z.optional(EventDateBound),
   to: z.optional(EventDateBound),
   region: z.optional(RegionCode),

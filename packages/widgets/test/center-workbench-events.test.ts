@@ -141,6 +141,9 @@ describe('center workbench: events', () => {
       throw new Error(`not saved: ${part(el, 'event-form')?.textContent?.replace(/\s+/g, ' ')}`);
     });
     expect(part(el, 'event-desk')!.textContent).to.contain(title);
+    // Another session of the same center (a viewer here) lists the draft too: it is the platform's, not this page's.
+    const elsewhere = await eventsView('usr-viewer-440500');
+    await waitUntil(() => part(elsewhere, 'view')?.textContent?.includes(title), 'the draft is not listed', LAZY_VIEW);
 
     part(el, 'publish-event-button')!.click();
     await waitUntil(() => !part(el, 'publish-event-button') && part(el, 'event-desk')?.textContent?.includes('已发布'));

@@ -75,3 +75,10 @@ export class RegionIndex {
     return region.parentCode ? this.childrenOf(region.parentCode) : [];
   }
 }
+
+/** The regions at and below `code`. */
+export function regionsBelow(regions: Pick<RegionIndex, 'childrenOf'>, code: string): string[] {
+  const out = [code];
+  for (let i = 0; i < out.length; i++) for (const child of regions.childrenOf(out[i] ?? '')) out.push(child.code);
+  return out;
+}

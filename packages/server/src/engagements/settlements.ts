@@ -7,7 +7,7 @@ import { csvStream, type CsvValue } from '../http/csv.js';
 import { cursorScope, decodeCursor, encodeCursor, invalidCursor } from '../http/cursor.js';
 import type { Db, VoucherContext } from '../vouchers/context.js';
 import { proofsOf } from './proofs.js';
-import { regionsBelow } from './store.js';
+import { regionsBelow } from '../catalog/regions.js';
 
 /** The regions at and below the principal's own; none for a principal without a region. */
 function scopeOf(regions: RegionIndex, principal: Principal): string[] | 'all' {

@@ -11,7 +11,7 @@ import type {
   VoucherStatus,
 } from '@smec/schemas';
 import type { Transaction } from 'kysely';
-import type { RegionIndex } from '../catalog/regions.js';
+import { regionsBelow, type RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor, invalidCursor, type StatusPageQuery } from '../http/cursor.js';
 
@@ -49,13 +49,6 @@ const MOVES: Record<
   refuseSettlement: { roles: ['admin'], from: ['delivered'], to: 'delivered', note: '服务中心退回结算' },
   cancel: { roles: ['enterprise', 'provider'], from: ['ordered'], to: 'cancelled', note: '订单已取消' },
 };
-
-/** The regions at and below `code`. */
-export function regionsBelow(regions: RegionIndex, code: string): string[] {
-  const out = [code];
-  for (let i = 0; i < out.length; i++) for (const child of regions.childrenOf(out[i] ?? '')) out.push(child.code);
-  return out;
-}
 
 export function canSeeEngagement(regions: RegionIndex, principal: Principal, row: EngagementRow): boolean {
   if (principal.role === 'enterprise')

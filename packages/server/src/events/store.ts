@@ -1,7 +1,7 @@
 // The events: the filtered list, the iCalendar feed's entries and one event. Registrations are in registrations.ts
 // and my-registrations.ts.
 import type { Clock } from '../clock.js';
-import type { EventType, ServiceEvent, ServiceEventPage } from '@smec/schemas';
+import type { EventLifecycle, EventType, ServiceEvent, ServiceEventPage } from '@smec/schemas';
 import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
@@ -33,6 +33,10 @@ export interface EventFilter {
   readonly region?: string | undefined;
   readonly type?: EventType | undefined;
   readonly category?: string | undefined;
+  /** Only `scheduled` or `cancelled` ones; `draft` needs {@link EventFilter.draftsOf}. */
+  readonly status?: EventLifecycle | undefined;
+  /** The organising regions whose drafts the caller's center may see (its own and those below it). */
+  readonly draftsOf?: readonly string[] | undefined;
 }
 
 /** Applies the filters to a query on `events`: the range overlaps, the region includes those below it. */
@@ -42,8 +46,12 @@ function filtered<O>(
   filter: EventFilter,
 ): SelectQueryBuilder<Database, 'events', O> {
   const { fromTs, toTs } = rangeOf(filter.from, filter.to);
-  // A draft is the center's until published: no public list or feed shows it.
-  let result = query.where('status', '<>', 'draft');
+  // A draft is the center's until published: no public list or feed shows it, only its own staff's list of drafts.
+  let result =
+    filter.status === 'draft'
+      ? query.where('status', '=', 'draft').where('organizer_region_code', 'in', [...(filter.draftsOf ?? []), ''])
+      : query.where('status', '<>', 'draft');
+  if (filter.status === 'scheduled' || filter.status === 'cancelled') result = result.where('status', '=', filter.status);
   if (fromTs !== undefined) result = result.where('ends_ts', '>', fromTs);
   if (toTs !== undefined) result = result.where('starts_ts', '<', toTs);
   if (filter.region !== undefined) {

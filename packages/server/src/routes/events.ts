@@ -8,7 +8,8 @@ import {
   type Registration,
 } from '@smec/schemas';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { requireRole } from '../auth/principal.js';
+import { requireRole, requireStaff } from '../auth/principal.js';
+import { regionsBelow } from '../catalog/regions.js';
 import { calendarOf, type CalendarEntry } from '../events/ics.js';
 import { myRegistrations } from '../events/my-registrations.js';
 import {
@@ -59,6 +60,11 @@ export function eventRoutes(app: FastifyInstance, context: EventContext): void {
 
   app.get('/events', async (request, reply) => {
     const query = parseInput(EventsQuery, request.query, 'query');
+    if (query.status === 'draft') {
+      const principal = await requireStaff(request, 'viewer');
+      const draftsOf = principal.regionCode ? regionsBelow(context.regions, principal.regionCode) : [];
+      return reply.header('cache-control', 'private, no-store').send(await listEvents(context, { ...query, draftsOf }));
+    }
     return reply.header('cache-control', REVALIDATE).send(await listEvents(context, query));
   });
 

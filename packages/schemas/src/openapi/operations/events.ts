@@ -25,10 +25,14 @@ export const eventOperations = {
       '`from` and `to` are days in Asia/Shanghai (`to` inclusive) or date-times with an offset; an event is listed ' +
       'when it overlaps the range. `region` includes the regions below it (a city its counties, the province all). ' +
       'Sorted by start time, then id; `limit` up to 500 so that a month view loads one page. The iCalendar files are ' +
-      '`GET /events/{id}.ics` and the feed `GET /events.ics?region=&type=` (`text/calendar`, RFC 5545).',
+      '`GET /events/{id}.ics` and the feed `GET /events.ics?region=&type=` (`text/calendar`, RFC 5545). Drafts are ' +
+      'never listed except with `status=draft`, which needs a center staff member’s token (any level; 401 without, ' +
+      '403 for another account) and lists the drafts of the centers of the staff member’s region and below, never ' +
+      'stored by a cache.',
     query: EventsQuery,
     response: ServiceEventPage,
-    problems: ['invalid_cursor'],
+    security: 'optional',
+    problems: ['invalid_cursor', 'forbidden'],
     cacheable: true,
     example: { query: { from: '2026-12-01', to: '2026-12-31', region: '440600', limit: '500' } },
   },

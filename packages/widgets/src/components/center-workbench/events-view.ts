@@ -45,8 +45,6 @@ function isStaffEvent(event: ServiceEvent | StaffEvent): event is StaffEvent {
 class EventsView implements WorkbenchViewPart {
   private readonly confirm: ConfirmController;
   private events: ServiceEvent[] | undefined;
-  /** Drafts made here: the platform's list is public and shows no draft. */
-  private readonly drafts = new Map<string, ServiceEvent>();
   private listError: unknown;
   private editor: EventEditor | undefined;
   private desk: EventDesk | undefined;
@@ -70,21 +68,21 @@ class EventsView implements WorkbenchViewPart {
     this.listError = undefined;
     const from = new Date(Date.now() - PAST_DAYS * DAY_MS).toISOString().slice(0, 10);
     const region = this.context.regionCode();
-    return this.context
-      .client()
-      .events.list({ from, limit: LIST_LIMIT, ...(region ? { region } : {}) })
-      .then(
-        (page) => {
-          const listed = new Set(page.items.map((event) => event.id));
-          for (const id of listed) this.drafts.delete(id);
-          this.events = [...page.items, ...this.drafts.values()];
-          this.host.requestUpdate();
-        },
-        (error: unknown) => {
-          this.listError = error;
-          this.host.requestUpdate();
-        },
-      );
+    const events = this.context.client().events;
+    // The public list shows no draft: the center's own drafts are a list of their own.
+    return Promise.all([
+      events.list({ from, limit: LIST_LIMIT, ...(region ? { region } : {}) }),
+      events.list({ status: 'draft', limit: LIST_LIMIT }),
+    ]).then(
+      ([published, drafts]) => {
+        this.events = [...published.items, ...drafts.items];
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.listError = error;
+        this.host.requestUpdate();
+      },
+    );
   }
 
   private closeAll(): void {
@@ -137,7 +135,6 @@ class EventsView implements WorkbenchViewPart {
   private showDesk(event: StaffEvent): void {
     this.closeAll();
     this.desk = new EventDesk(this.host, this.context, this.confirm, event, this.writes(), (changed) => {
-      this.remember(changed);
       this.showDesk(changed);
       void this.loadList();
     });
@@ -159,12 +156,7 @@ class EventsView implements WorkbenchViewPart {
     this.context.focus('#smec-event-form-title');
   }
 
-  private remember(event: StaffEvent): void {
-    if (event.status === 'draft') this.drafts.set(event.id, event);
-  }
-
   private saved(event: StaffEvent): void {
-    this.remember(event);
     this.showDesk(event);
     void this.loadList();
   }
