@@ -114,6 +114,10 @@ export const Rating = z.object({
   solved: z.boolean(),
   comment: z.string(),
   createdAt: DateTime,
+  /** The names the engagement was made with: what was rated, who provided it, and the enterprise that rated. */
+  productName: z.string(),
+  providerName: z.string(),
+  enterpriseName: z.string(),
   followUp: z.nullable(FollowUp),
 });
 export type Rating = z.infer<typeof Rating>;

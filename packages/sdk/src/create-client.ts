@@ -11,13 +11,13 @@ import { FullEvents } from './resources/FullEvents.js';
 import { FullPolicies } from './resources/FullPolicies.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
-import { Ratings } from './resources/Ratings.js';
 import { Regions } from './resources/Regions.js';
 import { Stats } from './resources/Stats.js';
 import { Files } from './resources/Files.js';
 import { ProviderApplications } from './resources/ProviderApplications.js';
 import { FullVouchers } from './resources/FullVouchers.js';
 import { FullEngagements } from './resources/FullEngagements.js';
+import { FullRatings } from './resources/FullRatings.js';
 import { Settlements } from './resources/Settlements.js';
 import { VoucherBatches } from './resources/VoucherBatches.js';
 import { PublicNotices } from './resources/PublicNotices.js';
@@ -51,7 +51,7 @@ export function createClient(options: ClientOptions): SmecClient {
     products: Products,
     demands: Demands,
     events: FullEvents,
-    ratings: Ratings,
+    ratings: FullRatings,
     vouchers: FullVouchers,
     engagements: FullEngagements,
     policies: FullPolicies,

@@ -58,7 +58,13 @@ export function followUpOf(
   };
 }
 
-export function ratingOf(row: RatingRow, followUp: FollowUp | null): Rating {
+/** The names an engagement was made with, as a rating shows them. */
+export interface EngagementNames {
+  readonly providerName: string;
+  readonly enterpriseName: string;
+}
+
+export function ratingOf(row: RatingRow, followUp: FollowUp | null, names: EngagementNames): Rating {
   return {
     id: row.id,
     engagementId: row.engagement_id,
@@ -80,6 +86,9 @@ export function ratingOf(row: RatingRow, followUp: FollowUp | null): Rating {
     solved: row.solved === 1,
     comment: row.comment,
     createdAt: row.created_at,
+    productName: row.product_name,
+    providerName: names.providerName,
+    enterpriseName: names.enterpriseName,
     followUp,
   };
 }

@@ -122,9 +122,28 @@ async function ratingsWithFollowUps(
     rows.map((row) => row.seq),
   );
   const today = shanghaiDay(context.clock.now());
+  const engagements =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('engagements')
+          .select(['id', 'provider_name', 'enterprise_name'])
+          .where(
+            'id',
+            'in',
+            rows.map((row) => row.engagement_id),
+          )
+          .execute();
+  const names = new Map(
+    engagements.map((row) => [row.id, { providerName: row.provider_name, enterpriseName: row.enterprise_name }]),
+  );
   return rows.map((row) => {
     const followUp = followUps.get(row.seq);
-    return ratingOf(row, followUp ? followUpOf(followUp.row, followUp.answers, today, followUp.notes, staff) : null);
+    return ratingOf(
+      row,
+      followUp ? followUpOf(followUp.row, followUp.answers, today, followUp.notes, staff) : null,
+      names.get(row.engagement_id) ?? { providerName: '', enterpriseName: '' },
+    );
   });
 }
 

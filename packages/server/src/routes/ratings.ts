@@ -1,5 +1,6 @@
 import {
   FollowUpAnswerInput,
+  FollowUpCloseInput,
   FollowUpEscalateInput,
   FollowUpNoteInput,
   FollowUpReopenInput,
@@ -137,6 +138,8 @@ export function ratingRoutes(app: FastifyInstance, context: RatingContext): void
     const principal = await requireRoleOrStaff(request, 'staff', 'enterprise');
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
+    // Whoever closes, a body sent must be a valid one; only the center's close needs the note.
+    parseBody(FollowUpCloseInput, request.body ?? {}, locale);
     const resolution = principal.role === 'admin' ? parseBody(FollowUpResolveInput, request.body ?? {}, locale) : null;
     const result = await idempotency.run(
       `POST /ratings/${id}/follow-up/close ${principal.userId}`,

@@ -163,6 +163,7 @@ export const ratingOperations = {
     params: IdParams,
     headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one closing', required: false }],
     body: FollowUpCloseInput,
+    bodyOptional: true,
     response: Rating,
     security: 'bearer',
     exampleUserId: 'usr-ent-01',
