@@ -29,6 +29,9 @@ const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   providers: new Lazy(() => import('./providers-view.js')),
   settlements: new Lazy(() => import('./settlements-view.js')),
   events: new Lazy(() => import('./events-view.js')),
+  followUps: new Lazy(() => import('./follow-ups-view.js')),
+  staff: new Lazy(() => import('./staff-view.js')),
+  auditLog: new Lazy(() => import('./audit-log-view.js')),
 };
 
 function viewName(view: CenterView): string {
@@ -41,6 +44,12 @@ function viewName(view: CenterView): string {
       return msg('结算', { id: 'center.nav.settlements' });
     case 'events':
       return msg('活动', { id: 'center.nav.events' });
+    case 'followUps':
+      return msg('回访跟踪', { id: 'center.nav.followUps' });
+    case 'staff':
+      return msg('工作人员', { id: 'center.nav.staff' });
+    case 'auditLog':
+      return msg('操作日志', { id: 'center.nav.auditLog' });
   }
 }
 
@@ -173,6 +182,8 @@ export class SmecCenterWorkbench extends SmecElement {
     },
     focus: (selector) => this.focusing.later(selector, true),
     canWrite: () => this.staffRole !== 'viewer',
+    // A host that says no level is taken at its word as before levels existed: an administrator's.
+    isAdmin: () => this.staffRole === undefined || this.staffRole === 'admin',
     has: (view: ActionView) => (VIEWS as readonly string[]).includes(view),
     show: (view: ActionView) => {
       if ((VIEWS as readonly string[]).includes(view)) this.show(view as CenterView);

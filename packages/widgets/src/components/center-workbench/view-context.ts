@@ -10,6 +10,8 @@ export interface CenterViewContext extends WorkbenchContext {
   has(view: ActionView): boolean;
   /** Whether the staff member may act (not 只读): a viewer sees no button that writes. */
   canWrite(): boolean;
+  /** Whether the staff member is the center's administrator (管理员): only they keep its staff accounts. */
+  isAdmin(): boolean;
 }
 
 export type CenterViewModule = SharedViewModule<CenterViewContext>;
