@@ -221,8 +221,7 @@ class AuditLogView implements WorkbenchViewPart {
 
   render(): unknown {
     adoptViewStyles(this.host, auditStyles);
-    return html`<section aria-labelledby="smec-audit-title">
-      <h3 id="smec-audit-title" tabindex="-1">${msg('操作日志', { id: 'center.audit.title' })}</h3>
+    return html`<div class="view-body">
       ${
         this.context.isAdmin()
           ? html`<form part="audit-filters" @submit=${(e: Event) => this.apply(e)}>
@@ -243,7 +242,7 @@ class AuditLogView implements WorkbenchViewPart {
         complete: (page) => this.renderList(page),
         error: (error) => renderError(error, () => void this.load.run()),
       })}
-    </section>`;
+    </div>`;
   }
 }
 

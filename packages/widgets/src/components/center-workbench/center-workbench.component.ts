@@ -183,7 +183,7 @@ export class SmecCenterWorkbench extends SmecElement {
     focus: (selector) => this.focusing.later(selector, true),
     canWrite: () => this.staffRole !== 'viewer',
     // A host that says no level is taken at its word as before levels existed: an administrator's.
-    isAdmin: () => this.staffRole === undefined || this.staffRole === 'admin',
+    isAdmin: () => !this.staffRole || this.staffRole === 'admin',
     has: (view: ActionView) => (VIEWS as readonly string[]).includes(view),
     show: (view: ActionView) => {
       if ((VIEWS as readonly string[]).includes(view)) this.show(view as CenterView);

@@ -210,7 +210,7 @@ class FollowUpsView implements WorkbenchViewPart {
         this.more.reset();
         void this.load.run();
         this.context.refresh();
-        this.context.focus('#smec-follow-ups-title');
+        this.context.focus('#smec-view-title');
       },
       failed: () =>
         this.context.focus(
@@ -365,8 +365,7 @@ class FollowUpsView implements WorkbenchViewPart {
   render(): unknown {
     adoptViewStyles(this.host, followUpStyles);
     const queues: FollowUpQueue[] = ['open', 'overdue', 'escalated'];
-    return html`<section aria-labelledby="smec-follow-ups-title">
-      <h3 id="smec-follow-ups-title" tabindex="-1">${msg('回访跟踪', { id: 'center.followUps.title' })}</h3>
+    return html`<div class="view-body">
       <div class="filters">
         <div class="field">
           <label for="smec-follow-up-queue">${msg('范围', { id: 'center.followUps.filter' })}</label>
@@ -386,7 +385,7 @@ class FollowUpsView implements WorkbenchViewPart {
         complete: (page) => this.renderList(page),
         error: (error) => renderError(error, () => void this.load.run()),
       })}
-    </section>`;
+    </div>`;
   }
 }
 

@@ -145,7 +145,7 @@ class StaffView implements WorkbenchViewPart {
         this.name = '';
         this.context.announce(msg(str`已邀请 ${member.name}。`, { id: 'center.staff.invited' }));
         this.reload();
-        this.context.focus('#smec-staff-title');
+        this.context.focus('#smec-view-title');
       },
       failed: () => {
         const field = (['identity', 'name', 'role'] as const).find((each) => this.invite.fieldErrors[each]);
@@ -164,7 +164,7 @@ class StaffView implements WorkbenchViewPart {
         this.failedOn = undefined;
         this.context.announce(done);
         this.reload();
-        this.context.focus('#smec-staff-title');
+        this.context.focus('#smec-view-title');
       },
       failed: () => this.context.focus(`#smec-staff-error-${member.id}`),
     });
@@ -391,8 +391,7 @@ class StaffView implements WorkbenchViewPart {
 
   render(): unknown {
     adoptViewStyles(this.host, staffStyles);
-    return html`<section aria-labelledby="smec-staff-title">
-      <h3 id="smec-staff-title" tabindex="-1">${msg('工作人员', { id: 'center.staff.title' })}</h3>
+    return html`<div class="view-body">
       ${this.load.render({
         initial: () => renderSkeleton(),
         pending: () => renderSkeleton(),
@@ -400,7 +399,7 @@ class StaffView implements WorkbenchViewPart {
         error: (error) => renderError(error, () => void this.load.run()),
       })}
       ${this.confirm.render()}
-    </section>`;
+    </div>`;
   }
 }
 
