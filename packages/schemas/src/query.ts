@@ -127,9 +127,20 @@ export type EngagementsQuery = z.input<typeof EngagementsQuery>;
 export const PublicRatingsQuery = z.object({ ...ListQuery });
 export type PublicRatingsQuery = z.input<typeof PublicRatingsQuery>;
 
-/** The ratings the signed-in user may see (an enterprise's own, a provider's, an administrator's region). */
+/**
+ * The follow-ups a center works on: `open` every one not closed, `overdue` those past their due day without an
+ * answer, `escalated` those escalated and not closed.
+ */
+export const FollowUpQueue = z.enum(['open', 'overdue', 'escalated']);
+export type FollowUpQueue = z.infer<typeof FollowUpQueue>;
+
+/**
+ * The ratings the signed-in user may see (an enterprise's own, a provider's, an administrator's region). With
+ * `queue`, only ratings with a follow-up in that queue, overdue ones first, then by due day.
+ */
 export const RatingsQuery = z.object({
   followUp: z.optional(FollowUpStatus),
+  queue: z.optional(FollowUpQueue),
   ...ListQuery,
 });
 export type RatingsQuery = z.input<typeof RatingsQuery>;

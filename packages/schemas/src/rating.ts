@@ -1,5 +1,5 @@
 import { describeTextLimit, textCap } from './bounds.js';
-import { DateOnly, DateTime, Id, pageOf } from './common.js';
+import { DateOnly, DateTime, Id, RegionCode, pageOf } from './common.js';
 import { COMMENT_MAX, GRADES, SATISFACTION_LEVELS } from './rules/rating.js';
 import { textLength } from './rules/text.js';
 import * as z from './zod.js';
@@ -55,6 +55,32 @@ export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
 export const FollowUpAnswer = z.object({ text: z.string(), at: DateTime });
 export type FollowUpAnswer = z.infer<typeof FollowUpAnswer>;
 
+/** What a center did with a follow-up: a note, an escalation to the level above, its close as resolved. */
+export const FollowUpNoteKind = z.enum(['note', 'escalation', 'resolution']);
+export type FollowUpNoteKind = z.infer<typeof FollowUpNoteKind>;
+
+/** One entry of the center's history of a follow-up, with who wrote it for which center, and when. */
+export const FollowUpNote = z.object({
+  kind: FollowUpNoteKind,
+  text: z.string(),
+  byName: z.string(),
+  byRegionCode: RegionCode,
+  /** The center an escalation handed it to; null for the other kinds. */
+  toRegionCode: z.nullable(RegionCode),
+  at: DateTime,
+});
+export type FollowUpNote = z.infer<typeof FollowUpNote>;
+
+/** The follow-up's last escalation: the center it now sits with, why, who and when. */
+export const FollowUpEscalation = z.object({
+  toRegionCode: RegionCode,
+  reason: z.string(),
+  byName: z.string(),
+  byRegionCode: RegionCode,
+  at: DateTime,
+});
+export type FollowUpEscalation = z.infer<typeof FollowUpEscalation>;
+
 /** The follow-up of a bad rating: the provider must answer within 15 working days (weekends and holidays excluded). */
 export const FollowUp = z.object({
   id: Id,
@@ -68,6 +94,10 @@ export const FollowUp = z.object({
   /** False once it has been reopened: an enterprise may reopen only once. */
   canReopen: z.boolean(),
   overdue: z.boolean(),
+  /** The centers' notes, escalations and resolution, oldest first; shown to center staff only (empty for others). */
+  notes: z.array(FollowUpNote),
+  /** The last escalation, for center staff; null when never escalated, and for the enterprise and the provider. */
+  escalation: z.nullable(FollowUpEscalation),
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
@@ -84,6 +114,10 @@ export const Rating = z.object({
   solved: z.boolean(),
   comment: z.string(),
   createdAt: DateTime,
+  /** The names the engagement was made with: what was rated, who provided it, and the enterprise that rated. */
+  productName: z.string(),
+  providerName: z.string(),
+  enterpriseName: z.string(),
   followUp: z.nullable(FollowUp),
 });
 export type Rating = z.infer<typeof Rating>;
@@ -149,3 +183,22 @@ export type FollowUpAnswerInput = z.infer<typeof FollowUpAnswerInput>;
 /** The enterprise's reason to reopen a follow-up. */
 export const FollowUpReopenInput = z.object({ reason: followUpText(200, 'followUp.reason') });
 export type FollowUpReopenInput = z.infer<typeof FollowUpReopenInput>;
+
+/** A center's note on a follow-up's history. */
+export const FollowUpNoteInput = z.object({ text: followUpText(500, 'followUp.note') });
+export type FollowUpNoteInput = z.infer<typeof FollowUpNoteInput>;
+
+/** Why a center hands a follow-up to the level above. */
+export const FollowUpEscalateInput = z.object({ reason: followUpText(200, 'followUp.escalation') });
+export type FollowUpEscalateInput = z.infer<typeof FollowUpEscalateInput>;
+
+/**
+ * The close of a follow-up: the enterprise sends nothing; a center closing it as resolved must say how (`note`,
+ * required for center staff).
+ */
+export const FollowUpCloseInput = z.object({ note: z.optional(followUpText(500, 'followUp.note')) });
+export type FollowUpCloseInput = z.infer<typeof FollowUpCloseInput>;
+
+/** What center staff send to close a follow-up as resolved: the note is required. */
+export const FollowUpResolveInput = z.object({ note: followUpText(500, 'followUp.note') });
+export type FollowUpResolveInput = z.infer<typeof FollowUpResolveInput>;

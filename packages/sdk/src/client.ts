@@ -123,10 +123,10 @@ export function createClientFrom(options: ClientOptions, resources: ResourceClas
     get(object, name, receiver) {
       if (typeof name === 'symbol' || !Object.hasOwn(resources, name))
         return Reflect.get(object, name, receiver) as unknown;
-      if (!made.has(name)) {
-        const Resource = resources[name as ResourceName] as new (core: HttpClient) => unknown;
-        made.set(name, new Resource(http));
-      }
+      const Resource = resources[name as ResourceName] as new (core: HttpClient) => unknown;
+      // A module of the widgets may add a fuller class of a resource already made (FullRatings after Ratings): the
+      // instance is made again from it. The state lives in `http`, which both share.
+      if (!(made.get(name) instanceof Resource)) made.set(name, new Resource(http));
       return made.get(name);
     },
   }) as SmecClient;

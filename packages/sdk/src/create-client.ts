@@ -10,7 +10,6 @@ import { FullEvents } from './resources/FullEvents.js';
 import { FullPolicies } from './resources/FullPolicies.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
-import { Ratings } from './resources/Ratings.js';
 import { Regions } from './resources/Regions.js';
 import { Stats } from './resources/Stats.js';
 import { Files } from './resources/Files.js';
@@ -18,6 +17,7 @@ import { ProviderApplications } from './resources/ProviderApplications.js';
 import { FullVouchers } from './resources/FullVouchers.js';
 import { FullEngagements } from './resources/FullEngagements.js';
 import { FullDemands } from './resources/FullDemands.js';
+import { FullRatings } from './resources/FullRatings.js';
 import { Settlements } from './resources/Settlements.js';
 import { VoucherBatches } from './resources/VoucherBatches.js';
 import { PublicNotices } from './resources/PublicNotices.js';
@@ -51,7 +51,7 @@ export function createClient(options: ClientOptions): SmecClient {
     products: Products,
     demands: FullDemands,
     events: FullEvents,
-    ratings: Ratings,
+    ratings: FullRatings,
     vouchers: FullVouchers,
     engagements: FullEngagements,
     policies: FullPolicies,

@@ -34,12 +34,12 @@ describe('browser bundle of @smec/sdk/core', () => {
 
   // Each budget grew by 0.5 KB with client.files (uploads and Blob answers in the HTTP core; issue 19), and by 0.5 KB
   // more with a provider's own products and account, the centers' moves on providers and the experts (issue 19), and
-  // by 0.5 KB more with the centers' voucher batches, revocations and policy writes (three classes; issue 20), and by
+  // by 0.5 KB more with the centers' voucher batches, revocations and policy writes (three classes; issue 20), by
   // 0.5 KB more with the centers' routing of demands and a provider's proposals (FullDemands, me.demandProposals;
-  // issue 20).
-  it('the client with every resource stays within 7 KB min+gzip', async () => {
+  // issue 20), and by 0.5 KB more with the centers' follow-up steps (FullRatings: note, escalate, resolve; issue 20).
+  it('the client with every resource stays within 7.5 KB min+gzip', async () => {
     const { gzip } = await bundle(CORE);
-    assert.ok(gzip <= 7 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 7.5 * 1024, `${gzip} bytes`);
   });
 });
 
@@ -58,9 +58,10 @@ describe('browser bundle of @smec/sdk', () => {
   // 0.5 KB more for the centers' batches, policies, staff and audit log and the users' notifications (issue 20).
   // 0.5 KB more for the demands' routing: four staff methods, a provider's proposals, the deadlines' and the
   // proposals' answers, and a demand's deadlines (issue 20; their requests' schemas stay out, in demand-requests.ts).
-  it('the client with every resource and its schemas stays within 14 KB min+gzip, zod excluded', async () => {
+  // 0.5 KB more for the centers' follow-up steps and a follow-up's notes and escalation in the rating (issue 20).
+  it('the client with every resource and its schemas stays within 14.5 KB min+gzip, zod excluded', async () => {
     const { gzip } = await bundle(FULL, ['zod', 'zod/*']);
-    assert.ok(gzip <= 14 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 14.5 * 1024, `${gzip} bytes`);
   });
 
   // Grew by 0.5 KB with client.publicNotices (the notice page's and the objection's schemas, the objections in the

@@ -327,7 +327,21 @@ const ROWS: readonly Row[] = [
   { id: 'rateEngagement', expect: A_ONLY },
   { id: 'answerFollowUp', expect: { ...all(403), anonymous: 401, provider: 'allow', providerOther: 404 } },
   { id: 'reopenFollowUp', expect: A_ONLY },
-  { id: 'closeFollowUp', expect: A_ONLY },
+  // The centers' steps on A's open follow-up; the province has no level above to escalate to.
+  { id: 'noteFollowUp', expect: CITY_ADMIN },
+  { id: 'escalateFollowUp', expect: { ...CITY_ADMIN, adminProvince: 403 } },
+  {
+    id: 'closeFollowUp',
+    // A closes its answered follow-up; the centers close A's others as resolved, each its own, with a note.
+    expect: { ...A_ONLY, adminOther: 404, adminHere: 'allow' },
+    call: (_f, who) =>
+      who.startsWith('admin')
+        ? {
+            params: { id: param(who === 'adminProvince' ? 'answerFollowUp' : 'reopenFollowUp', 'id') },
+            body: { note: '已协调服务机构处理，企业认可。' },
+          }
+        : exampleCall('closeFollowUp'),
+  },
   // The applicant's side of an application to join: no account, the resume key decides whoever calls.
   { id: 'createProviderApplicationDraft', expect: ANYONE, on: () => 'a new draft each' },
   { id: 'getProviderApplicationDraft', expect: ANYONE, on: () => 'the demo draft, with its resume key' },

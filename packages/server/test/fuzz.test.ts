@@ -22,8 +22,8 @@ const SHRINK = process.env['SMEC_FUZZ_SHRINK'] === '1';
 const CONCURRENCY = 4;
 const REQUEST_TIMEOUT_MS = 20_000;
 
-/** The users whose tokens the fuzzer holds: each role, a second enterprise, and a city's administrator. */
-const USERS = ['usr-admin-440000', 'usr-admin-440600', 'usr-ent-01', 'usr-ent-02', 'usr-prv-01'];
+/** The users whose tokens the fuzzer holds: each role, a second enterprise, and two cities' administrators (Shantou's acts on the follow-ups of usr-ent-01). */
+const USERS = ['usr-admin-440000', 'usr-admin-440600', 'usr-admin-440500', 'usr-ent-01', 'usr-ent-02', 'usr-prv-01'];
 const DEFAULT_USER = 'usr-admin-440000';
 
 // The public demand endpoints' per-address limits would refuse nearly every request of one fuzzing client (the

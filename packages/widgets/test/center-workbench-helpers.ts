@@ -11,6 +11,8 @@ export type CenterUser =
   | 'usr-admin-440100'
   | 'usr-staff-440500'
   | 'usr-viewer-440500'
+  | 'usr-staff-440100'
+  | 'usr-viewer-440100'
   | 'usr-admin-440500'
   | 'usr-admin-440604'
   | 'usr-ent-05'

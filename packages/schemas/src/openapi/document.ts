@@ -159,7 +159,7 @@ function operationObject(operation: Operation): JsonObject {
     ...(operation.body
       ? {
           requestBody: {
-            required: true,
+            required: !operation.bodyOptional,
             content: {
               'application/json': {
                 schema: jsonSchema(operation.body, 'input'),

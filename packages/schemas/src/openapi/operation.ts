@@ -19,6 +19,8 @@ export interface Operation {
   readonly params?: Schema;
   /** The JSON request body. */
   readonly body?: Schema;
+  /** The body may be left out (one caller sends it, another nothing): the document marks it not required. */
+  readonly bodyOptional?: boolean;
   /** A body of raw bytes, in one of these media types (instead of a JSON `body`). */
   readonly bodyMediaTypes?: readonly string[];
   readonly response: Schema;

@@ -30,5 +30,7 @@ export const MESSAGES_EN: Record<MessageKey, string> = {
   'rating.comment': 'The comment can be at most 200 characters',
   'followUp.text': 'The answer must be 2 to 500 characters',
   'followUp.reason': 'Say why you reopen it (2 to 200 characters)',
+  'followUp.note': 'The note must be 2 to 500 characters',
+  'followUp.escalation': 'Say why you escalate it (2 to 200 characters)',
   invalid: 'This value is not valid',
 };

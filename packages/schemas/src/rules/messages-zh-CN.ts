@@ -30,6 +30,8 @@ export const MESSAGES_ZH_CN = {
   'rating.comment': '评价内容最多 200 个字',
   'followUp.text': '答复内容应为 2 至 500 个字',
   'followUp.reason': '请说明重新反馈的原因（2 至 200 个字）',
+  'followUp.note': '备注内容应为 2 至 500 个字',
+  'followUp.escalation': '请说明上报原因（2 至 200 个字）',
   invalid: '填写的内容不正确',
 } as const;
 

@@ -30,5 +30,7 @@ export const MESSAGES_ZH_HK: Record<MessageKey, string> = {
   'rating.comment': '評價內容最多 200 個字',
   'followUp.text': '答覆內容應為 2 至 500 個字',
   'followUp.reason': '請說明重新反映的原因（2 至 200 個字）',
+  'followUp.note': '備註內容應為 2 至 500 個字',
+  'followUp.escalation': '請說明上報原因（2 至 200 個字）',
   invalid: '填寫的內容不正確',
 };

@@ -25,6 +25,25 @@ export interface RateOptions extends CallOptions {
 
 /** Verified ratings of delivered services and the follow-up of bad ones (服务跟踪, 意见反馈): `client.ratings`. */
 export class Ratings extends Resource {
+  /** Center staff: a note on a follow-up's history. Made by `createClient` ({@link FullRatings}). */
+  declare readonly addNote: (
+    ratingId: string,
+    text: string,
+    options?: CallOptions & { idempotencyKey?: string },
+  ) => Promise<Rating>;
+  /** Center staff: hands a follow-up to the level above, with a reason. Made by `createClient` ({@link FullRatings}). */
+  declare readonly escalate: (
+    ratingId: string,
+    reason: string,
+    options?: CallOptions & { idempotencyKey?: string },
+  ) => Promise<Rating>;
+  /** Center staff of the region: closes a follow-up as resolved, with a note. Made by `createClient` ({@link FullRatings}). */
+  declare readonly resolve: (
+    ratingId: string,
+    note: string,
+    options?: CallOptions & { idempotencyKey?: string },
+  ) => Promise<Rating>;
+
   /**
    * Rates one of the signed-in enterprise's delivered and accepted engagements, once. The server computes the score
    * (0–100) and the grade; the two lowest levels open a follow-up due in 15 working days. Throws
@@ -73,7 +92,8 @@ export class Ratings extends Resource {
 
   /**
    * The ratings the signed-in user may see, newest first: an enterprise its own, a provider those of its services,
-   * an administrator those of its region. `followUp` keeps those whose follow-up has that status.
+   * an administrator those of its region. `followUp` keeps those whose follow-up has that status; `queue` (`open`,
+   * `overdue`, `escalated`) gives a center's follow-up queue instead, overdue ones first, then by due day.
    *
    * @example
    * ```ts
@@ -149,7 +169,8 @@ export class Ratings extends Resource {
   }
 
   /**
-   * The enterprise is content with the answer and closes the follow-up.
+   * The enterprise is content with the answer and closes the follow-up (`SmecConflictError` with `code`
+   * `follow_up_not_answered` before an answer). Center staff close one as resolved with `resolve`.
    *
    * @example
    * ```ts

@@ -24,6 +24,7 @@ import * as eventAdmin from './migrations/0021_event_admin.js';
 import * as centerBatchesPolicies from './migrations/0022_center_batches_policies.js';
 import * as notificationDelivery from './migrations/0024_notification_delivery.js';
 import * as settlement from './migrations/0025_settlement.js';
+import * as followUpActions from './migrations/0026_follow_up_actions.js';
 import * as demandRouting from './migrations/0028_demand_routing.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022_center_batches_policies': centerBatchesPolicies,
   '0024_notification_delivery': notificationDelivery,
   '0025_settlement': settlement,
+  '0026_follow_up_actions': followUpActions,
   '0028_demand_routing': demandRouting,
 };
 

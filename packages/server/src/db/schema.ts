@@ -392,6 +392,22 @@ export interface FollowUpTable {
   /** 0 or 1: an enterprise may reopen once (a CHECK constraint). */
   reopen_count: number;
   updated_at: string;
+  /** The center it was escalated to, last (null: the rating's own region's); set by migration 0026. */
+  escalated_to: string | null;
+}
+
+/** What a center did with a follow-up: a note, an escalation to the level above, its close as resolved. */
+export interface FollowUpActionTable {
+  seq: Generated<number>;
+  follow_up_seq: number;
+  kind: 'note' | 'escalation' | 'resolution';
+  text: string;
+  actor_user_id: string;
+  actor_name: string;
+  actor_region_code: string;
+  /** The center an escalation hands it to; null for the other kinds (a CHECK constraint). */
+  to_region_code: string | null;
+  at: string;
 }
 
 export interface FollowUpAnswerTable {
@@ -744,6 +760,7 @@ export interface Database {
   ratings: RatingTable;
   follow_ups: FollowUpTable;
   follow_up_answers: FollowUpAnswerTable;
+  follow_up_actions: FollowUpActionTable;
   provider_rating_stats: RatingStatsTable;
   product_rating_stats: RatingStatsTable;
   policies: PolicyTable;

@@ -51,7 +51,8 @@ function filtered<O>(
     filter.status === 'draft'
       ? query.where('status', '=', 'draft').where('organizer_region_code', 'in', [...(filter.draftsOf ?? []), ''])
       : query.where('status', '<>', 'draft');
-  if (filter.status === 'scheduled' || filter.status === 'cancelled') result = result.where('status', '=', filter.status);
+  if (filter.status === 'scheduled' || filter.status === 'cancelled')
+    result = result.where('status', '=', filter.status);
   if (fromTs !== undefined) result = result.where('ends_ts', '>', fromTs);
   if (toTs !== undefined) result = result.where('starts_ts', '<', toTs);
   if (filter.region !== undefined) {

@@ -49,6 +49,21 @@ const TEXT = {
     'zh-HK': '該回訪已重新反映過一次，每條評價只能重新反映一次。',
     en: 'This follow-up has already been reopened once; it can be reopened only once.',
   },
+  followUpClosed: {
+    'zh-CN': '该回访已结束，不能再备注、上报或结束。',
+    'zh-HK': '該回訪已結束，不能再備註、上報或結束。',
+    en: 'This follow-up is closed: it takes no more notes, escalations or closing.',
+  },
+  noLevelAbove: {
+    'zh-CN': '省级服务中心没有上一级，不能上报。',
+    'zh-HK': '省級服務中心沒有上一級，不能上報。',
+    en: 'The province’s center has no level above to escalate to.',
+  },
+  alreadyEscalated: {
+    'zh-CN': '该回访已上报至 {id}，无需再次上报。',
+    'zh-HK': '該回訪已上報至 {id}，無需再次上報。',
+    en: 'This follow-up has already been escalated to {id}.',
+  },
   notOrganization: {
     'zh-CN': '当前账号未关联企业或服务机构。',
     'zh-HK': '目前帳戶未有關聯企業或服務機構。',
@@ -86,5 +101,9 @@ export const problems = {
   notAnswered: (locale: MessageLocale, status: string) =>
     ratingProblem('follow_up_not_answered', 'notAnswered', locale, status),
   alreadyReopened: (locale: MessageLocale) => ratingProblem('already_reopened', 'alreadyReopened', locale),
+  followUpClosed: (locale: MessageLocale) => ratingProblem('conflict', 'followUpClosed', locale),
+  noLevelAbove: (locale: MessageLocale) => ratingProblem('forbidden', 'noLevelAbove', locale),
+  alreadyEscalated: (locale: MessageLocale, regionCode: string) =>
+    ratingProblem('conflict', 'alreadyEscalated', locale, regionCode),
   notOrganization: (locale: MessageLocale) => ratingProblem('forbidden', 'notOrganization', locale),
 };

@@ -1,4 +1,12 @@
-import type { FollowUp, FollowUpAnswer, PublicRating, Rating, RatingDistribution } from '@smec/schemas';
+import type {
+  FollowUp,
+  FollowUpAnswer,
+  FollowUpEscalation,
+  FollowUpNote,
+  PublicRating,
+  Rating,
+  RatingDistribution,
+} from '@smec/schemas';
 import type { Selectable } from 'kysely';
 import type { FollowUpTable, RatingStatsTable, RatingTable } from '../db/schema.js';
 
@@ -11,7 +19,30 @@ export function isOverdue(row: FollowUpRow, today: string): boolean {
   return (row.status === 'open' || row.status === 'reopened') && today > row.due_on;
 }
 
-export function followUpOf(row: FollowUpRow, answers: readonly FollowUpAnswer[], today: string): FollowUp {
+/** The last escalation among a follow-up's notes, as the API shows it. */
+export function lastEscalation(notes: readonly FollowUpNote[]): FollowUpEscalation | null {
+  const last = notes.findLast((note) => note.kind === 'escalation');
+  if (!last?.toRegionCode) return null;
+  return {
+    toRegionCode: last.toRegionCode,
+    reason: last.text,
+    byName: last.byName,
+    byRegionCode: last.byRegionCode,
+    at: last.at,
+  };
+}
+
+/**
+ * A follow-up as the API shows it. The centers' notes and escalations are their own working record: only center
+ * staff (`staff`) see them.
+ */
+export function followUpOf(
+  row: FollowUpRow,
+  answers: readonly FollowUpAnswer[],
+  today: string,
+  notes: readonly FollowUpNote[] = [],
+  staff = false,
+): FollowUp {
   return {
     id: row.id,
     status: row.status,
@@ -22,10 +53,18 @@ export function followUpOf(row: FollowUpRow, answers: readonly FollowUpAnswer[],
     reopenReason: row.reopen_reason,
     canReopen: row.reopen_count === 0,
     overdue: isOverdue(row, today),
+    notes: staff ? [...notes] : [],
+    escalation: staff ? lastEscalation(notes) : null,
   };
 }
 
-export function ratingOf(row: RatingRow, followUp: FollowUp | null): Rating {
+/** The names an engagement was made with, as a rating shows them. */
+export interface EngagementNames {
+  readonly providerName: string;
+  readonly enterpriseName: string;
+}
+
+export function ratingOf(row: RatingRow, followUp: FollowUp | null, names: EngagementNames): Rating {
   return {
     id: row.id,
     engagementId: row.engagement_id,
@@ -47,6 +86,9 @@ export function ratingOf(row: RatingRow, followUp: FollowUp | null): Rating {
     solved: row.solved === 1,
     comment: row.comment,
     createdAt: row.created_at,
+    productName: row.product_name,
+    providerName: names.providerName,
+    enterpriseName: names.enterpriseName,
     followUp,
   };
 }

@@ -5,6 +5,8 @@ import {
   ratingGrade,
   ratingScore,
   type FollowUpAnswer,
+  type FollowUpNote,
+  type FollowUpQueue,
   type MessageLocale,
   type Principal,
   type PublicRatingPage,
@@ -13,10 +15,10 @@ import {
   type RatingPage,
   type RatingsQuery,
 } from '@smec/schemas';
-import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
-import { cursorScope, decodeTimeSeqCursor, encodeCursor } from '../http/cursor.js';
+import { cursorScope, decodeCursor, decodeTimeSeqCursor, encodeCursor, invalidCursor } from '../http/cursor.js';
 
 import { countRating } from './aggregates.js';
 import { enterpriseLabel } from './label.js';
@@ -66,6 +68,7 @@ export function visibleTo<Q extends RatingQuery>(context: RatingContext, query: 
 interface FollowUpWithAnswers {
   readonly row: FollowUpRow;
   readonly answers: FollowUpAnswer[];
+  readonly notes: FollowUpNote[];
 }
 
 /** The follow-ups of some ratings with their answers in order, by rating seq. */
@@ -75,7 +78,7 @@ async function followUpsOf(db: Db, ratingSeqs: readonly number[]): Promise<Map<n
   const rows = await db.selectFrom('follow_ups').selectAll().where('rating_seq', 'in', ratingSeqs).execute();
   const bySeq = new Map<number, FollowUpWithAnswers>();
   for (const row of rows) {
-    const entry = { row, answers: [] };
+    const entry = { row, answers: [], notes: [] };
     result.set(row.rating_seq, entry);
     bySeq.set(row.seq, entry);
   }
@@ -87,24 +90,70 @@ async function followUpsOf(db: Db, ratingSeqs: readonly number[]): Promise<Map<n
       .orderBy('seq')
       .execute();
     for (const answer of answers) bySeq.get(answer.follow_up_seq)?.answers.push({ text: answer.text, at: answer.at });
+    const actions = await db
+      .selectFrom('follow_up_actions')
+      .selectAll()
+      .where('follow_up_seq', 'in', [...bySeq.keys()])
+      .orderBy('seq')
+      .execute();
+    for (const action of actions) {
+      bySeq.get(action.follow_up_seq)?.notes.push({
+        kind: action.kind,
+        text: action.text,
+        byName: action.actor_name,
+        byRegionCode: action.actor_region_code,
+        toRegionCode: action.to_region_code,
+        at: action.at,
+      });
+    }
   }
   return result;
 }
 
-async function ratingsWithFollowUps(context: RatingContext, db: Db, rows: readonly RatingRow[]): Promise<Rating[]> {
+/** The ratings with their follow-ups; `staff`: as center staff see them, with the centers' notes. */
+async function ratingsWithFollowUps(
+  context: RatingContext,
+  db: Db,
+  rows: readonly RatingRow[],
+  staff = false,
+): Promise<Rating[]> {
   const followUps = await followUpsOf(
     db,
     rows.map((row) => row.seq),
   );
   const today = shanghaiDay(context.clock.now());
+  const engagements =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('engagements')
+          .select(['id', 'provider_name', 'enterprise_name'])
+          .where(
+            'id',
+            'in',
+            rows.map((row) => row.engagement_id),
+          )
+          .execute();
+  const names = new Map(
+    engagements.map((row) => [row.id, { providerName: row.provider_name, enterpriseName: row.enterprise_name }]),
+  );
   return rows.map((row) => {
     const followUp = followUps.get(row.seq);
-    return ratingOf(row, followUp ? followUpOf(followUp.row, followUp.answers, today) : null);
+    return ratingOf(
+      row,
+      followUp ? followUpOf(followUp.row, followUp.answers, today, followUp.notes, staff) : null,
+      names.get(row.engagement_id) ?? { providerName: '', enterpriseName: '' },
+    );
   });
 }
 
-export async function ratingWithFollowUp(context: RatingContext, db: Db, row: RatingRow): Promise<Rating> {
-  const [rating] = await ratingsWithFollowUps(context, db, [row]);
+export async function ratingWithFollowUp(
+  context: RatingContext,
+  db: Db,
+  row: RatingRow,
+  principal?: Principal,
+): Promise<Rating> {
+  const [rating] = await ratingsWithFollowUps(context, db, [row], principal?.role === 'admin');
   if (!rating) throw new Error(`Rating ${row.id} vanished`);
   return rating;
 }
@@ -220,7 +269,7 @@ export async function engagementRating(
     .where('ratings.engagement_id', '=', engagementId)
     .executeTakeFirst();
   if (!row) throw problems.notRated(locale, engagementId);
-  return ratingWithFollowUp(context, context.db, row);
+  return ratingWithFollowUp(context, context.db, row, principal);
 }
 
 /** Newest first: `created_ts` then `seq`, both descending; the cursor is the last row's pair. */
@@ -240,13 +289,83 @@ function nextCursorOf(context: RatingContext, rows: readonly RatingRow[], limit:
   return rows.length > limit && last ? encodeCursor(context.secret, [last.created_ts, last.seq], scope) : null;
 }
 
-/** The ratings the principal may see, newest first; `followUp` keeps those whose follow-up has that status. */
+/** Overdue first (0), then the rest (1): the rank of a follow-up in a center's queue. */
+function overdueRank(today: string) {
+  return sql<number>`case when follow_ups.status in ('open', 'reopened') and follow_ups.due_on < ${today} then 0 else 1 end`;
+}
+
+/** The rows of a queue (FollowUpQuery): overdue first, then by due day, then by rating. */
+async function queueRows(
+  context: RatingContext,
+  principal: Principal,
+  queue: FollowUpQueue,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const today = shanghaiDay(context.clock.now());
+  const scope = cursorScope(`ratings queue ${principal.userId}`, { queue, today });
+  const rank = overdueRank(today);
+  const base = () => {
+    let query = visibleTo(context, context.db.selectFrom('ratings'), principal)
+      .innerJoin('follow_ups', 'follow_ups.rating_seq', 'ratings.seq')
+      .where('follow_ups.status', '<>', 'closed');
+    if (queue === 'overdue') {
+      query = query.where('follow_ups.status', 'in', ['open', 'reopened']).where('follow_ups.due_on', '<', today);
+    }
+    if (queue === 'escalated') query = query.where('follow_ups.escalated_to', 'is not', null);
+    return query;
+  };
+  const total = await base()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let page = base();
+  if (cursor) {
+    const [r, due, seq] = decodeCursor(context.secret, cursor, scope);
+    if (typeof r !== 'number' || typeof due !== 'string' || typeof seq !== 'number') throw invalidCursor();
+    page = page.where((eb) =>
+      eb.or([
+        eb(rank, '>', r),
+        eb.and([eb(rank, '=', r), eb('follow_ups.due_on', '>', due)]),
+        eb.and([eb(rank, '=', r), eb('follow_ups.due_on', '=', due), eb('ratings.seq', '>', seq)]),
+      ]),
+    );
+  }
+  const rows = await page
+    .selectAll('ratings')
+    .select([rank.as('queue_rank'), 'follow_ups.due_on as queue_due_on'])
+    .orderBy(rank)
+    .orderBy('follow_ups.due_on')
+    .orderBy('ratings.seq')
+    .limit(limit + 1)
+    .execute();
+  const last = rows[Math.min(rows.length, limit) - 1];
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor(context.secret, [Number(last.queue_rank), last.queue_due_on, last.seq], scope)
+      : null;
+  const ratings = rows.slice(0, limit).map(({ queue_rank: _rank, queue_due_on: _due, ...row }) => row);
+  return { ratings, nextCursor, total: Number(total.n) };
+}
+
+/**
+ * The ratings the principal may see, newest first; `followUp` keeps those whose follow-up has that status, `queue`
+ * those of a center's follow-up queue in its order.
+ */
 export async function listRatings(
   context: RatingContext,
   principal: Principal,
   query: RatingsQuery & { limit?: number | undefined },
 ): Promise<RatingPage> {
   const limit = query.limit ?? 20;
+  const staff = principal.role === 'admin';
+  if (query.queue) {
+    const queued = await queueRows(context, principal, query.queue, query.cursor, limit);
+    return {
+      items: await ratingsWithFollowUps(context, context.db, queued.ratings, staff),
+      nextCursor: queued.nextCursor,
+      total: queued.total,
+    };
+  }
   const scope = cursorScope(`ratings ${principal.userId}`, { followUp: query.followUp });
   const base = () => {
     const visible = visibleTo(context, context.db.selectFrom('ratings'), principal);
@@ -271,7 +390,7 @@ export async function listRatings(
     .limit(limit + 1)
     .execute();
   return {
-    items: await ratingsWithFollowUps(context, context.db, rows.slice(0, limit)),
+    items: await ratingsWithFollowUps(context, context.db, rows.slice(0, limit), staff),
     nextCursor: nextCursorOf(context, rows, limit, scope),
     total: Number(total.n),
   };

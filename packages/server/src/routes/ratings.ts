@@ -1,6 +1,10 @@
 import {
   FollowUpAnswerInput,
+  FollowUpCloseInput,
+  FollowUpEscalateInput,
+  FollowUpNoteInput,
   FollowUpReopenInput,
+  FollowUpResolveInput,
   IdParams,
   PublicRatingsQuery,
   RatingInput,
@@ -8,13 +12,16 @@ import {
   type Rating,
 } from '@smec/schemas';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { requireRole, requireRoleOrStaff } from '../auth/principal.js';
+import { auditedWrite } from '../audit/audited-write.js';
+import { auditActor } from '../audit/record.js';
+import { requireRole, requireRoleOrStaff, requireStaff } from '../auth/principal.js';
 import { IdempotencyStore, idempotencyKeyOf, type IdempotentResult } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { notFound } from '../http/problem.js';
 import { parseBody, parseInput } from '../http/validate.js';
 import { problems } from '../ratings/problems.js';
 import { answerFollowUp, closeFollowUp, reopenFollowUp } from '../ratings/follow-ups.js';
+import { escalateFollowUp, followUpSnapshot, noteFollowUp, resolveFollowUp } from '../ratings/center-follow-ups.js';
 import { engagementRating, listRatings, publicRatings, rateEngagement, type RatingContext } from '../ratings/store.js';
 import { fill, type Localized } from '../http/localized.js';
 
@@ -127,14 +134,75 @@ export function ratingRoutes(app: FastifyInstance, context: RatingContext): void
   });
 
   app.post('/ratings/:id/follow-up/close', async (request, reply) => {
-    const principal = await requireRole(request, 'enterprise');
+    // The enterprise closes its own follow-up once answered; the staff of the rating's region close it as resolved.
+    const principal = await requireRoleOrStaff(request, 'staff', 'enterprise');
     const { id } = parseInput(IdParams, request.params, 'params');
     const locale = requestLocale(request);
+    // Whoever closes, a body sent must be a valid one; only the center's close needs the note.
+    parseBody(FollowUpCloseInput, request.body ?? {}, locale);
+    const resolution = principal.role === 'admin' ? parseBody(FollowUpResolveInput, request.body ?? {}, locale) : null;
     const result = await idempotency.run(
       `POST /ratings/${id}/follow-up/close ${principal.userId}`,
       idempotencyKeyOf(request),
       request.body ?? {},
-      async (trx) => ({ status: 200, body: await closeFollowUp(context, trx, principal, id, locale) }),
+      async (trx) => ({
+        status: 200,
+        body: resolution
+          ? await auditedWrite(
+              trx,
+              auditActor(request, principal),
+              context.clock.now(),
+              { action: 'followUp.resolve', entityType: 'followUp', entityId: id, read: followUpSnapshot },
+              () => resolveFollowUp(context, trx, principal, id, resolution.note, locale),
+            )
+          : await closeFollowUp(context, trx, principal, id, locale),
+      }),
+    );
+    return sendFollowUp(reply, result);
+  });
+
+  app.post('/ratings/:id/follow-up/notes', async (request, reply) => {
+    const principal = await requireStaff(request, 'staff');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const { text } = parseBody(FollowUpNoteInput, request.body ?? {}, locale);
+    const result = await idempotency.run(
+      `POST /ratings/${id}/follow-up/notes ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({
+        status: 201,
+        body: await auditedWrite(
+          trx,
+          auditActor(request, principal),
+          context.clock.now(),
+          { action: 'followUp.note', entityType: 'followUp', entityId: id, read: followUpSnapshot },
+          () => noteFollowUp(context, trx, principal, id, text, locale),
+        ),
+      }),
+    );
+    return sendFollowUp(reply, result);
+  });
+
+  app.post('/ratings/:id/follow-up/escalate', async (request, reply) => {
+    const principal = await requireStaff(request, 'staff');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const { reason } = parseBody(FollowUpEscalateInput, request.body ?? {}, locale);
+    const result = await idempotency.run(
+      `POST /ratings/${id}/follow-up/escalate ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({
+        status: 200,
+        body: await auditedWrite(
+          trx,
+          auditActor(request, principal),
+          context.clock.now(),
+          { action: 'followUp.escalate', entityType: 'followUp', entityId: id, read: followUpSnapshot },
+          () => escalateFollowUp(context, trx, principal, id, reason, locale),
+        ),
+      }),
     );
     return sendFollowUp(reply, result);
   });

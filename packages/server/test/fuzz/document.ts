@@ -52,6 +52,8 @@ export interface FuzzOperation {
   readonly queryParams: readonly Parameter[];
   readonly headerParams: readonly Parameter[];
   readonly body: { readonly schema: JsonSchema; readonly example?: unknown } | null;
+  /** The document does not require the body (`requestBody.required: false`). */
+  readonly bodyOptional: boolean;
   /** A body of a file's own bytes (an upload) instead of JSON. */
   readonly fileBody: FileBody | null;
   readonly responses: ReadonlyMap<number, DocumentedResponse>;
@@ -75,7 +77,10 @@ interface RawOperation {
   readonly operationId: string;
   /** Examples are of their schema's type (`limit: 10`). */
   readonly parameters?: readonly (Omit<Parameter, 'example'> & { readonly example?: unknown })[];
-  readonly requestBody?: { readonly content: Record<string, { schema: JsonSchema; example?: unknown }> };
+  readonly requestBody?: {
+    readonly required?: boolean;
+    readonly content: Record<string, { schema: JsonSchema; example?: unknown }>;
+  };
   readonly security?: readonly unknown[];
   readonly responses: Record<string, RawResponse>;
 }
@@ -133,6 +138,7 @@ export function operationsOf(document: OpenApiDocument): FuzzOperation[] {
         queryParams: parameters.filter((parameter) => parameter.in === 'query'),
         headerParams: parameters.filter((parameter) => parameter.in === 'header'),
         body: json ? { schema: json.schema, ...(json.example === undefined ? {} : { example: json.example }) } : null,
+        bodyOptional: raw.requestBody?.required === false,
         fileBody: json ? null : fileBodyOf(raw.requestBody?.content ?? {}),
         responses,
       });

@@ -164,7 +164,7 @@ function invalidity(
   }
   if (operation.fileBody) return fileInvalidity(operation.fileBody, draft, bodyText);
   if (!operation.body) return null;
-  if (bodyText === undefined) return 'no body';
+  if (bodyText === undefined) return operation.bodyOptional ? null : 'no body';
   const mediaType = draft.contentType === undefined ? 'application/json' : draft.contentType;
   if (mediaType === null || mediaType.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
     return `content type ${String(mediaType)}`;

@@ -1,5 +1,8 @@
 import {
   FollowUpAnswerInput,
+  FollowUpCloseInput,
+  FollowUpEscalateInput,
+  FollowUpNoteInput,
   FollowUpReopenInput,
   IdParams,
   PublicRatingPage,
@@ -72,6 +75,10 @@ export const ratingOperations = {
     path: '/ratings',
     tag: 'ratings',
     summary: 'The ratings the signed-in user may see, newest first; `followUp` filters by follow-up status',
+    description:
+      '`queue` gives a center’s follow-up queue instead: `open` (not closed), `overdue` (past the due day without an ' +
+      'answer) or `escalated` (escalated and not closed), overdue ones first, then by due day. Center staff see each ' +
+      'follow-up’s `notes` and `escalation`; the enterprise and the provider see them empty.',
     query: RatingsQuery,
     response: RatingPage,
     security: 'bearer',
@@ -146,15 +153,66 @@ export const ratingOperations = {
     method: 'post',
     path: '/ratings/{id}/follow-up/close',
     tag: 'ratings',
-    summary: 'The enterprise is content with the answer and closes the follow-up',
-    description: 'With an `Idempotency-Key` (per user), a retry returns the first answer.',
+    summary: 'The enterprise closes its answered follow-up; the staff of the rating’s region close it as resolved',
+    description:
+      'The enterprise sends no body and may close only once the provider has answered (409 ' +
+      '`follow_up_not_answered`). Center staff (业务员 or 管理员) of the rating’s region or above close it in any state ' +
+      'but closed, with a required `note` (400 naming `body.note` without it) that goes on the follow-up’s history and ' +
+      'the audit log; a closed one is 409 `conflict`. Viewers (只读) are 403. With an `Idempotency-Key` (per user), a ' +
+      'retry returns the first answer.',
     params: IdParams,
     headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one closing', required: false }],
+    body: FollowUpCloseInput,
+    bodyOptional: true,
     response: Rating,
     security: 'bearer',
     exampleUserId: 'usr-ent-01',
-    problems: ['forbidden', 'not_found', 'follow_up_not_answered'],
+    problems: ['forbidden', 'not_found', 'follow_up_not_answered', 'conflict'],
     cacheable: false,
     example: { params: { id: 'rat-demo-0003' } },
+  },
+  noteFollowUp: {
+    operationId: 'noteFollowUp',
+    method: 'post',
+    path: '/ratings/{id}/follow-up/notes',
+    tag: 'ratings',
+    summary: 'Center staff add a note to the history of a follow-up of their region',
+    description:
+      'Center staff (业务员 or 管理员) of the rating’s region or above; a rating outside it is 404, a closed follow-up ' +
+      '409 `conflict`. The note (2–500 characters) is shown to center staff in `followUp.notes` with who wrote it and ' +
+      'when, and goes on the audit log. With an `Idempotency-Key` (per user), a retry returns the first answer and ' +
+      'adds no second note.',
+    params: IdParams,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one note', required: false }],
+    body: FollowUpNoteInput,
+    response: Rating,
+    successStatus: 201,
+    security: 'bearer',
+    exampleUserId: 'usr-admin-440500',
+    problems: ['forbidden', 'not_found', 'conflict'],
+    cacheable: false,
+    example: { params: { id: 'rat-demo-0001' }, body: { text: '已电话联系企业，服务机构承诺本周内上门处理。' } },
+  },
+  escalateFollowUp: {
+    operationId: 'escalateFollowUp',
+    method: 'post',
+    path: '/ratings/{id}/follow-up/escalate',
+    tag: 'ratings',
+    summary: 'Center staff hand a follow-up of their region to the center of the level above, with a reason',
+    description:
+      'Center staff (业务员 or 管理员) of the rating’s region or above: a county’s center escalates to its city’s, a ' +
+      'city’s to the province’s, which has no level above (403). The follow-up’s `escalation` then names the center ' +
+      'it sits with, the reason, who and when; the `escalated` queue of `GET /ratings` lists it. Already with that ' +
+      'center or one above, or closed: 409 `conflict`. On the audit log. With an `Idempotency-Key` (per user), a ' +
+      'retry returns the first answer.',
+    params: IdParams,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one escalation', required: false }],
+    body: FollowUpEscalateInput,
+    response: Rating,
+    security: 'bearer',
+    exampleUserId: 'usr-admin-440500',
+    problems: ['forbidden', 'not_found', 'conflict'],
+    cacheable: false,
+    example: { params: { id: 'rat-demo-0001' }, body: { reason: '服务机构逾期未答复，请省中心督办。' } },
   },
 } as const satisfies Record<string, Operation>;

@@ -29,6 +29,9 @@ const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   providers: new Lazy(() => import('./providers-view.js')),
   settlements: new Lazy(() => import('./settlements-view.js')),
   events: new Lazy(() => import('./events-view.js')),
+  followUps: new Lazy(() => import('./follow-ups-view.js')),
+  staff: new Lazy(() => import('./staff-view.js')),
+  auditLog: new Lazy(() => import('./audit-log-view.js')),
 };
 
 function viewName(view: CenterView): string {
@@ -41,6 +44,12 @@ function viewName(view: CenterView): string {
       return msg('结算', { id: 'center.nav.settlements' });
     case 'events':
       return msg('活动', { id: 'center.nav.events' });
+    case 'followUps':
+      return msg('回访跟踪', { id: 'center.nav.followUps' });
+    case 'staff':
+      return msg('工作人员', { id: 'center.nav.staff' });
+    case 'auditLog':
+      return msg('操作日志', { id: 'center.nav.auditLog' });
   }
 }
 
@@ -87,7 +96,7 @@ function viewName(view: CenterView): string {
  * @csspart objection - An open objection of an application under notice.
  * @csspart uphold-button - 「异议成立」: upholds the objection, which rejects the application.
  * @csspart dismiss-objection-button - 「异议不成立」: the notice runs on.
- * @csspart more-button - 「加载更多申请」.
+ * @csspart more-button - 「加载更多」 under a list (applications, settlements, follow-ups, staff, the audit log).
  * @csspart confirm-dialog - The question before each review's move.
  * @csspart confirm-approve-button - 「通过并公示」 in the question.
  * @csspart confirm-requestChanges-button - 「退回补正」 in the question.
@@ -105,6 +114,31 @@ function viewName(view: CenterView): string {
  * @csspart settle-button - 「结算」 (after a confirmation).
  * @csspart refuse-open-button - 「退回…」: opens the reason field.
  * @csspart refuse-button - 「退回结算」: sends the reason.
+ * @csspart follow-up - One follow-up of the Follow-ups view (`data-overdue` says whether it is overdue).
+ * @csspart follow-up-filter - The Follow-ups view's filter: not closed (overdue first), overdue, escalated.
+ * @csspart follow-up-total - How many follow-ups the filter holds.
+ * @csspart follow-up-notes - The centers' notes, escalations and resolution of a follow-up.
+ * @csspart escalation - Where a follow-up was escalated last, and why.
+ * @csspart follow-up-note-button - 「添加备注」: opens the note field.
+ * @csspart follow-up-escalate-button - 「上报上级」: opens the reason field of an escalation to the level above.
+ * @csspart follow-up-resolve-button - 「结束回访…」: opens the note field of the close as resolved.
+ * @csspart follow-up-send-button - Sends the note, the escalation or the close typed.
+ * @csspart staff-invite - The form that invites a staff member by identity account or mobile (administrators only).
+ * @csspart staff-identity - The identity account or mobile of the person invited.
+ * @csspart staff-name - The name of the person invited.
+ * @csspart staff-invite-button - 「发送邀请」.
+ * @csspart staff-member - One staff account (`data-active` says whether it is active).
+ * @csspart staff-role-select - The role to give an account: 管理员, 业务员, 只读.
+ * @csspart staff-role-button - 「更改角色」.
+ * @csspart staff-active-button - 「停用…」 or 「启用…」 (after a confirmation).
+ * @csspart confirm-staff-button - 「停用」 or 「启用」 in the question.
+ * @csspart notice - What a staff member who is no administrator sees in the Staff and Audit log views.
+ * @csspart audit-filters - The audit log's filters: action, entity type, actor, from and to.
+ * @csspart audit-filter - One filter field of the audit log.
+ * @csspart audit-apply-button - 「筛选」.
+ * @csspart audit-entry - One entry of the audit log.
+ * @csspart audit-expand-button - 「查看变更」 of an entry (`aria-expanded` says whether its changes are shown).
+ * @csspart audit-changes - The fields an entry changed, before and after.
  *
  * @cssproperty --smec-color-primary - Buttons, links and focus rings.
  * @cssproperty --smec-color-on-primary - Text on primary buttons.
@@ -140,7 +174,7 @@ export class SmecCenterWorkbench extends SmecElement {
   /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
   @property({ attribute: false }) getToken?: TokenProvider;
 
-  /** The view shown: `overview` (default) or `providers`. */
+  /** The view shown: `overview` (default), `providers`, `settlements`, `events`, `followUps`, `staff` or `auditLog`. */
   @property({ reflect: true }) view: CenterView = 'overview';
 
   /**
@@ -170,6 +204,7 @@ export class SmecCenterWorkbench extends SmecElement {
     focus: (selector) => this.focusing.later(selector, true),
     canWrite: () => this.summaryTask.value?.account.staffRole !== 'viewer',
     regionCode: () => this.summaryTask.value?.account.regionCode ?? null,
+    isAdmin: () => this.summaryTask.value?.account.staffRole === 'admin',
     has: (view: ActionView) => (VIEWS as readonly string[]).includes(view),
     show: (view: ActionView) => {
       if ((VIEWS as readonly string[]).includes(view)) this.show(view as CenterView);

@@ -12,6 +12,8 @@ export interface CenterViewContext extends WorkbenchContext {
   canWrite(): boolean;
   /** The region of the staff member's center, as the platform says. */
   regionCode(): string | null;
+  /** Whether the staff member is the center's administrator (管理员): only they keep its staff accounts. */
+  isAdmin(): boolean;
 }
 
 export type CenterViewModule = SharedViewModule<CenterViewContext>;

@@ -2,11 +2,11 @@
 import type { Account, Demand, ProviderApplication, Rating } from '@smec/schemas';
 
 /** The views of the workbench, in the navigation's order; the others (issue 20) are added here as they are built. */
-export const VIEWS = ['overview', 'providers', 'settlements', 'events'] as const;
+export const VIEWS = ['overview', 'providers', 'settlements', 'events', 'followUps', 'staff', 'auditLog'] as const;
 export type CenterView = (typeof VIEWS)[number];
 
 /** Where each action waiting is done: views still to be built are named so their buttons appear with them. */
-export type ActionView = CenterView | 'demands' | 'providers' | 'followUps';
+export type ActionView = CenterView | 'demands' | 'providers';
 
 /** The queues the overview counts, within the staff member's region. */
 export interface CenterQueues {
