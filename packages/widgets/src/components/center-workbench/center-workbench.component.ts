@@ -28,6 +28,8 @@ const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   overview: new Lazy(() => import('./overview-view.js')),
   providers: new Lazy(() => import('./providers-view.js')),
   settlements: new Lazy(() => import('./settlements-view.js')),
+  batches: new Lazy(() => import('./batches-view.js')),
+  policies: new Lazy(() => import('./policies-view.js')),
   events: new Lazy(() => import('./events-view.js')),
 };
 
@@ -39,6 +41,10 @@ function viewName(view: CenterView): string {
       return msg('服务机构', { id: 'center.nav.providers' });
     case 'settlements':
       return msg('结算', { id: 'center.nav.settlements' });
+    case 'batches':
+      return msg('服务券', { id: 'center.nav.batches' });
+    case 'policies':
+      return msg('政策', { id: 'center.nav.policies' });
     case 'events':
       return msg('活动', { id: 'center.nav.events' });
   }
@@ -137,7 +143,7 @@ export class SmecCenterWorkbench extends SmecElement {
   /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
   @property({ attribute: false }) getToken?: TokenProvider;
 
-  /** The view shown: `overview` (default) or `providers`. */
+  /** The view shown: `overview` (default), `providers`, `settlements`, `batches`, `policies` or `events`. */
   @property({ reflect: true }) view: CenterView = 'overview';
 
   /**
@@ -145,6 +151,13 @@ export class SmecCenterWorkbench extends SmecElement {
    * The platform scopes every list to the signed-in staff member's region whatever this says.
    */
   @property({ attribute: 'region-name' }) regionName?: string;
+
+  /**
+   * The center's region code (440100), as the host page's sign-in knows it: the Voucher batches and Policies views
+   * list the batches and policies of this region and the regions below it (a token's `smec_region` claim, when it
+   * has one, comes first). Only what is shown: the platform refuses a change outside the staff member's region.
+   */
+  @property({ attribute: 'region-code' }) regionCode?: string;
 
   /**
    * The signed-in staff member's level, `admin`, `staff` or `viewer` (只读), as the host page's sign-in knows it: a
@@ -172,6 +185,7 @@ export class SmecCenterWorkbench extends SmecElement {
       this.message = message;
     },
     focus: (selector) => this.focusing.later(selector, true),
+    region: () => (/^\d{6}$/.test(this.regionCode ?? '') ? this.regionCode : undefined),
     canWrite: () => this.staffRole !== 'viewer',
     has: (view: ActionView) => (VIEWS as readonly string[]).includes(view),
     show: (view: ActionView) => {

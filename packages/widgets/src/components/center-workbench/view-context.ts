@@ -8,6 +8,11 @@ export interface CenterViewContext extends WorkbenchContext {
   /** Shows `view` when the workbench has it (the views are added one by one). */
   show(view: ActionView): void;
   has(view: ActionView): boolean;
+  /**
+   * The center's region code as the host page gives it (`region-code`), for the lists the platform does not scope
+   * itself (the public batches and policies); undefined when not given.
+   */
+  region(): string | undefined;
   /** Whether the staff member may act (not 只读): a viewer sees no button that writes. */
   canWrite(): boolean;
 }
