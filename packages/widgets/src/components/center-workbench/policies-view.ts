@@ -12,6 +12,7 @@ import { adoptViewStyles } from '../../internal/view-styles.js';
 import { renderError } from '../../views/error-view.js';
 import { renderActionError } from '../../workbench/action-error.js';
 import { allPages } from '../../workbench/all-pages.js';
+import { FRESH_READ } from '../../workbench/fresh-read.js';
 import { listStyles } from '../../workbench/list.styles.js';
 import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js';
 import { PolicyEditor } from './policy-editor.js';
@@ -93,7 +94,9 @@ class PoliciesView implements WorkbenchViewPart {
     this.listError = undefined;
     const region = this.region();
     const client = this.context.client();
-    return allPages((cursor) => client.policies.list({ limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) })).then(
+    return allPages((cursor) =>
+      client.policies.list({ limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) }, FRESH_READ),
+    ).then(
       (items) => {
         this.policies = items
           .filter((policy) => !region || isRegionWithin(policy.regionCode, region))

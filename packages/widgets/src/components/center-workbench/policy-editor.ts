@@ -11,6 +11,7 @@ import { renderTextField } from '../../forms/text-field.js';
 import { msg, str } from '../../i18n/localization.js';
 import { describeError } from '../../views/error-view.js';
 import { renderEditFailure } from '../../workbench/edit-failure.js';
+import { FRESH_READ } from '../../workbench/fresh-read.js';
 import type { ViewHost } from '../../workbench/view-switch.js';
 import {
   POLICY_FIELDS,
@@ -150,7 +151,7 @@ export class PolicyEditor {
     this.host.requestUpdate();
     void this.context
       .client()
-      .policies.get(id)
+      .policies.get(id, FRESH_READ)
       .then(
         (policy) => {
           this.version = policy;
