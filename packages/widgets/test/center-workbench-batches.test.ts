@@ -71,6 +71,17 @@ describe('center workbench: voucher batches', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('counts the nearly used-up batches on the overview, a button to this view', async () => {
+    const el = await workbench('usr-admin-440100', { regionCode: '440100' });
+    await viewReady(el, '[part~="overview-count"][data-kind="batchesNearlyUsedUp"]');
+    const count = query<HTMLButtonElement>(el, '[part~="overview-count"][data-kind="batchesNearlyUsedUp"]');
+    expect(count.localName).to.equal('button');
+    expect(Number(count.querySelector('.count-figure')!.textContent)).to.be.greaterThan(0);
+    count.click();
+    await viewReady(el, '#smec-batches-title');
+    expect(el.view).to.equal('batches');
+  });
+
   it('links to the settlement queue', async () => {
     const el = await batchesView('usr-admin-440100');
     part(el, 'settlements-link')!.click();

@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import type { Demand, ProviderApplication, Rating } from '@smec/schemas';
+import type { Demand, ProviderApplication, Rating, VoucherBatch } from '@smec/schemas';
 import { shanghaiDayOf } from '@smec/schemas/rules';
 import { waitingActions } from '../src/components/center-workbench/waiting-actions.js';
 import { part, parts, shadow } from './helpers.js';
@@ -7,15 +7,17 @@ import { apiAll, viewReady, workbench, type CenterUser } from './center-workbenc
 
 /** The counts the overview should show to `userId`, from the platform's own answers. */
 async function expectedCounts(userId: CenterUser): Promise<Record<string, number>> {
-  const [demands, applications, notices, open, reopened] = await Promise.all([
+  // Without `region-code` (and with the demo's tokens, which carry no region) every batch counts.
+  const [demands, applications, notices, open, reopened, batches] = await Promise.all([
     apiAll<Demand>('/demands?status=submitted', userId),
     apiAll<ProviderApplication>('/provider-applications?status=submitted', userId),
     apiAll<ProviderApplication>('/provider-applications?status=publicNotice', userId),
     apiAll<Rating>('/ratings?followUp=open', userId),
     apiAll<Rating>('/ratings?followUp=reopened', userId),
+    apiAll<VoucherBatch>('/voucher-batches', userId),
   ]);
   const actions = waitingActions(
-    { demands, applications, notices, ratings: [...open, ...reopened] },
+    { demands, applications, notices, ratings: [...open, ...reopened], batches },
     shanghaiDayOf(Date.now()),
   );
   return Object.fromEntries(actions.map((action) => [action.kind, action.count]));
@@ -90,6 +92,7 @@ describe('<smec-center-workbench> shell', () => {
       applicationsToReview: 'providers',
       openObjections: 'providers',
       followUpsOverdue: 'followUps',
+      batchesNearlyUsedUp: 'batches',
     };
     for (const count of buttons) expect(views.has(viewOf[count.dataset.kind!])).to.equal(true);
     for (const count of figures) expect(views.has(viewOf[count.dataset.kind!])).to.equal(false);

@@ -12,5 +12,7 @@ export function waitingName(kind: WaitingKind): string {
       return msg('待处理的公示异议', { id: 'center.waiting.objections' });
     case 'followUpsOverdue':
       return msg('已逾期的回访', { id: 'center.waiting.followUps' });
+    case 'batchesNearlyUsedUp':
+      return msg('即将领完的服务券批次', { id: 'center.waiting.batches' });
   }
 }

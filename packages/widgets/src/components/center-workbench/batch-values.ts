@@ -216,8 +216,3 @@ export function batchFieldOf(path: string): BatchField | undefined {
   const name = parts[0] === 'eligibility' ? parts[1] : parts[0];
   return BATCH_FIELDS.find((field) => field === name);
 }
-
-/** An open batch with less than a tenth of its quota left: the list and the overview mark it. */
-export function nearlyUsedUp(batch: Pick<VoucherBatch, 'status' | 'quota' | 'remaining'>): boolean {
-  return batch.status === 'open' && batch.remaining * 10 < batch.quota;
-}

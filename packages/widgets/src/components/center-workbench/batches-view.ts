@@ -16,10 +16,10 @@ import { listStyles } from '../../workbench/list.styles.js';
 import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js';
 import { BatchEditor } from './batch-editor.js';
 import { batchStatusName, sizeName } from './batch-texts.js';
-import { nearlyUsedUp } from './batch-values.js';
 import { mayWrite, staffClaimsFrom, type StaffClaims } from './staff-token.js';
 import type { CenterViewContext } from './view-context.js';
 import { VoucherDesk } from './voucher-desk.js';
+import { nearlyUsedUp } from './waiting-actions.js';
 
 // The batch writes live only in this view's module, so the shell's first view does not carry them.
 useResources({ vouchers: FullVouchers, voucherBatches: VoucherBatches, categories: Categories });

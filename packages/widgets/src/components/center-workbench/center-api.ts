@@ -1,22 +1,35 @@
-import { Demands, isSmecUnauthorizedError, ProviderApplications, Ratings } from '@smec/sdk/core';
+import { isRegionWithin } from '@smec/schemas/rules';
+import { Demands, FullVouchers, isSmecUnauthorizedError, ProviderApplications, Ratings } from '@smec/sdk/core';
 import type { SmecClient } from '../../internal/client.js';
 import { useResources } from '../../internal/client.js';
 import { allPages } from '../../workbench/all-pages.js';
 import type { CenterSummary } from './waiting-actions.js';
 
-// The SDK calls the shell makes (see internal/client.ts).
-useResources({ demands: Demands, providerApplications: ProviderApplications, ratings: Ratings });
+// The SDK calls the shell makes (see internal/client.ts). The vouchers are the staff's class from the start: a
+// client makes each resource once, and the Voucher batches view revokes with it.
+useResources({
+  demands: Demands,
+  providerApplications: ProviderApplications,
+  ratings: Ratings,
+  vouchers: FullVouchers,
+});
 
 const PAGE_LIMIT = 100;
 
 /**
  * The queues the overview counts, each filtered by the server to the staff member's region: new demands,
  * applications submitted, applications under notice (with their objections) and ratings with a follow-up still
- * waiting; `undefined` when nobody is signed in (401). Any other account is refused (403), which the shell says.
+ * waiting; and the batches issued within `region` (the batch list is public: filtered here by issuer, all of them
+ * when the region is not known). `undefined` when nobody is signed in (401). Any other account is refused (403),
+ * which the shell says.
  */
-export async function loadCenterSummary(client: SmecClient, signal: AbortSignal): Promise<CenterSummary | undefined> {
+export async function loadCenterSummary(
+  client: SmecClient,
+  signal: AbortSignal,
+  region?: string,
+): Promise<CenterSummary | undefined> {
   try {
-    const [demands, applications, notices, open, reopened] = await Promise.all([
+    const [demands, applications, notices, open, reopened, batches] = await Promise.all([
       allPages((cursor) => client.demands.list({ status: 'submitted', limit: PAGE_LIMIT, cursor }, { signal })),
       allPages((cursor) =>
         client.providerApplications.list({ status: 'submitted', limit: PAGE_LIMIT, cursor }, { signal }),
@@ -26,8 +39,15 @@ export async function loadCenterSummary(client: SmecClient, signal: AbortSignal)
       ),
       allPages((cursor) => client.ratings.list({ followUp: 'open', limit: PAGE_LIMIT, cursor }, { signal })),
       allPages((cursor) => client.ratings.list({ followUp: 'reopened', limit: PAGE_LIMIT, cursor }, { signal })),
+      allPages((cursor) => client.vouchers.listBatches({ limit: PAGE_LIMIT, cursor }, { signal })),
     ]);
-    return { demands, applications, notices, ratings: [...open, ...reopened] };
+    return {
+      demands,
+      applications,
+      notices,
+      ratings: [...open, ...reopened],
+      batches: batches.filter((batch) => !region || isRegionWithin(batch.issuer.regionCode, region)),
+    };
   } catch (error) {
     if (isSmecUnauthorizedError(error)) return undefined;
     throw error;

@@ -19,6 +19,7 @@ import { renderSignIn } from '../../views/sign-in-view.js';
 import { loadingText } from '../../views/status-view.js';
 import { ViewSwitch } from '../../workbench/view-switch.js';
 import { loadCenterSummary } from './center-api.js';
+import { staffClaimsFrom } from './staff-token.js';
 import styles from './center-workbench.styles.js';
 import type { CenterViewContext, CenterViewModule } from './view-context.js';
 import { VIEWS, type ActionView, type CenterView } from './waiting-actions.js';
@@ -213,8 +214,11 @@ export class SmecCenterWorkbench extends SmecElement {
 
   private readonly summaryTask = new LoadTask(this, {
     // Nobody can be signed in without a token: no need to hear a 401 say so.
-    task: async ([client], { signal }) => ((await this.api.signedIn()) ? loadCenterSummary(client, signal) : undefined),
-    args: () => [this.api.client, this.version] as const,
+    task: async ([client, , region], { signal }) =>
+      (await this.api.signedIn())
+        ? loadCenterSummary(client, signal, (await staffClaimsFrom(this)).regionCode ?? region)
+        : undefined,
+    args: () => [this.api.client, this.version, this.regionOf()] as const,
     operation: 'demands.list',
   });
 
@@ -227,7 +231,7 @@ export class SmecCenterWorkbench extends SmecElement {
       this.message = message;
     },
     focus: (selector) => this.focusing.later(selector, true),
-    region: () => (/^\d{6}$/.test(this.regionCode ?? '') ? this.regionCode : undefined),
+    region: () => this.regionOf(),
     canWrite: () => this.staffRole !== 'viewer',
     has: (view: ActionView) => (VIEWS as readonly string[]).includes(view),
     show: (view: ActionView) => {
@@ -236,6 +240,11 @@ export class SmecCenterWorkbench extends SmecElement {
   };
 
   private readonly views = new ViewSwitch(this, { views: VIEWS, modules: VIEW_MODULES, name: viewName }, this.context);
+
+  /** `region-code` when it is a region code. */
+  private regionOf(): string | undefined {
+    return /^\d{6}$/.test(this.regionCode ?? '') ? this.regionCode : undefined;
+  }
 
   /** Reloads the queues. */
   refresh(): void {

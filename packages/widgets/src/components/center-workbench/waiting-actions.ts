@@ -1,5 +1,5 @@
 // What waits for a center's staff: pure, so the counts are tested without a browser.
-import type { Demand, ProviderApplication, Rating } from '@smec/schemas';
+import type { Demand, ProviderApplication, Rating, VoucherBatch } from '@smec/schemas';
 
 /** The views of the workbench, in the navigation's order; the others (issue 20) are added here as they are built. */
 export const VIEWS = ['overview', 'providers', 'settlements', 'batches', 'policies', 'events'] as const;
@@ -14,9 +14,12 @@ export interface CenterSummary {
   readonly applications: readonly ProviderApplication[];
   readonly notices: readonly ProviderApplication[];
   readonly ratings: readonly Rating[];
+  /** The batches the center and the regions below it issued (the public list, filtered by issuer). */
+  readonly batches: readonly VoucherBatch[];
 }
 
-export type WaitingKind = 'newDemands' | 'applicationsToReview' | 'openObjections' | 'followUpsOverdue';
+export type WaitingKind =
+  'newDemands' | 'applicationsToReview' | 'openObjections' | 'followUpsOverdue' | 'batchesNearlyUsedUp';
 
 export interface WaitingAction {
   readonly kind: WaitingKind;
@@ -39,6 +42,11 @@ export function followUpsOverdue(ratings: readonly Rating[], today: string): num
   }).length;
 }
 
+/** An open batch with less than a tenth of its quota left (used up included): time to raise its quota or close it. */
+export function nearlyUsedUp(batch: Pick<VoucherBatch, 'status' | 'quota' | 'remaining'>): boolean {
+  return batch.status === 'open' && batch.remaining * 10 < batch.quota;
+}
+
 /** Every action waiting, in a fixed order, zeros included: the overview shows each count. */
 export function waitingActions(summary: CenterSummary, today: string): WaitingAction[] {
   return [
@@ -54,5 +62,6 @@ export function waitingActions(summary: CenterSummary, today: string): WaitingAc
     },
     { kind: 'openObjections', count: openObjections(summary.notices), view: 'providers' },
     { kind: 'followUpsOverdue', count: followUpsOverdue(summary.ratings, today), view: 'followUps' },
+    { kind: 'batchesNearlyUsedUp', count: summary.batches.filter(nearlyUsedUp).length, view: 'batches' },
   ];
 }

@@ -11,6 +11,7 @@ export const templates = {
   'center.signIn.title': 'Sign in to the service center workbench',
   'center.title': 'Service center workbench',
   'center.waiting.applications': 'Applications to review',
+  'center.waiting.batches': 'Voucher batches nearly used up',
   'center.waiting.followUps': 'Follow-ups overdue',
   'center.waiting.newDemands': 'New demands',
   'center.waiting.objections': 'Open objections',

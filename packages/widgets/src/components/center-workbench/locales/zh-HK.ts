@@ -11,6 +11,7 @@ export const templates = {
   'center.signIn.title': '登入後進入服務中心工作台',
   'center.title': '服務中心工作台',
   'center.waiting.applications': '待審核的入駐申請',
+  'center.waiting.batches': '即將領完的服務券批次',
   'center.waiting.followUps': '已逾期的回訪',
   'center.waiting.newDemands': '新提交的需求',
   'center.waiting.objections': '待處理的公示異議',
