@@ -2,12 +2,13 @@
 // batches and end each one they open (paused, then closed), so that the seed's open and upcoming batches, which the
 // wallet's tests read, stay the first of their lists. The voucher revoked is claimed here, by an enterprise no other
 // test signs in as, from a batch of its own.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Voucher, VoucherBatch } from '@smec/schemas';
 import type { SmecCenterWorkbench } from '../src/index.js';
-import { LAZY_VIEW, part, parts, shadow } from './helpers.js';
-import { apiSend, fill, viewReady, workbench, type CenterUser } from './center-workbench-helpers.js';
+import { overflowing } from './care-measure.js';
+import { API, LAZY_VIEW, part, parts, shadow } from './helpers.js';
+import { apiSend, fill, tokenOf, viewReady, workbench, type CenterUser } from './center-workbench-helpers.js';
 
 const DAY_MS = 86_400_000;
 
@@ -81,6 +82,28 @@ describe('center workbench: voucher batches', () => {
     await viewReady(el, '#smec-batches-title');
     expect(el.view).to.equal('batches');
   });
+
+  for (const view of ['batches', 'policies'] as const) {
+    it(`keeps the ${view} view and its form within a 320 px column`, async () => {
+      const token = await tokenOf('usr-admin-440100');
+      const root = await fixture(
+        html`<div style="width: 320px">
+          <smec-root api-base=${API} .getToken=${() => token}>
+            <smec-center-workbench view=${view} region-code="440100"></smec-center-workbench>
+          </smec-root>
+        </div>`,
+      );
+      const el = root.querySelector('smec-center-workbench')!;
+      const item = view === 'batches' ? 'batch' : 'policy';
+      await waitUntil(() => parts(el, item).length > 0, 'nothing listed', LAZY_VIEW);
+      expect(overflowing(el), 'the list is wider than 320 px').to.deep.equal([]);
+      part(el, view === 'batches' ? 'add-batch-button' : 'add-policy-button')!.click();
+      await waitUntil(() => part(el, view === 'batches' ? 'batch-form' : 'policy-form'));
+      part(el, view === 'batches' ? 'save-batch-button' : 'save-policy-button')!.click();
+      await waitUntil(() => part(el, 'error-summary'));
+      expect(overflowing(el), 'the form is wider than 320 px').to.deep.equal([]);
+    });
+  }
 
   it('links to the settlement queue', async () => {
     const el = await batchesView('usr-admin-440100');
