@@ -15,7 +15,9 @@ export type CenterUser =
   | 'usr-viewer-440100'
   | 'usr-admin-440500'
   | 'usr-admin-440604'
+  | 'usr-admin-440000'
   | 'usr-ent-05'
+  | 'usr-ent-15'
   | 'usr-prv-01';
 
 const tokens = new Map<string, Promise<string>>();
@@ -34,6 +36,28 @@ export function tokenOf(userId: CenterUser): Promise<string> {
     tokens.set(userId, token);
   }
   return token;
+}
+
+/** A write of the platform's API as `userId`, with a fresh Idempotency-Key (and `If-Match` when given). */
+export async function apiSend<T>(
+  method: 'POST' | 'PATCH',
+  path: string,
+  userId: CenterUser,
+  body: unknown,
+  ifMatch?: string,
+): Promise<T> {
+  const response = await fetch(`${API}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${await tokenOf(userId)}`,
+      'content-type': 'application/json',
+      'idempotency-key': crypto.randomUUID(),
+      ...(ifMatch ? { 'if-match': `"${ifMatch}"` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 export async function apiGet<T>(path: string, userId: CenterUser): Promise<T> {

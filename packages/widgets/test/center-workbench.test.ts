@@ -1,6 +1,14 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import type { Account, Demand, ProviderApplication, Rating, Scorecard, ServiceEvent } from '@smec/schemas';
-import { shanghaiDayOf } from '@smec/schemas/rules';
+import type {
+  Account,
+  Demand,
+  ProviderApplication,
+  Rating,
+  Scorecard,
+  ServiceEvent,
+  VoucherBatch,
+} from '@smec/schemas';
+import { isRegionWithin, shanghaiDayOf } from '@smec/schemas/rules';
 import { waitingActions } from '../src/components/center-workbench/waiting-actions.js';
 import { part, parts, shadow } from './helpers.js';
 import { apiAll, apiGet, viewReady, workbench, type CenterUser } from './center-workbench-helpers.js';
@@ -33,15 +41,24 @@ async function loadedOverview(el: Element): Promise<void> {
 
 /** The counts the overview should show to `userId`, from the platform's own answers. */
 async function expectedCounts(userId: CenterUser): Promise<Record<string, number>> {
-  const [demands, applications, notices, open, reopened] = await Promise.all([
+  // The batch list is public: those the center's region and the regions below it issued count.
+  const { regionCode } = await apiGet<Account>('/me', userId);
+  const [demands, applications, notices, open, reopened, batches] = await Promise.all([
     apiAll<Demand>('/demands?status=submitted', userId),
     apiAll<ProviderApplication>('/provider-applications?status=submitted', userId),
     apiAll<ProviderApplication>('/provider-applications?status=publicNotice', userId),
     apiAll<Rating>('/ratings?followUp=open', userId),
     apiAll<Rating>('/ratings?followUp=reopened', userId),
+    apiAll<VoucherBatch>('/voucher-batches', userId),
   ]);
   const actions = waitingActions(
-    { demands, applications, notices, ratings: [...open, ...reopened] },
+    {
+      demands,
+      applications,
+      notices,
+      ratings: [...open, ...reopened],
+      batches: batches.filter((batch) => isRegionWithin(batch.issuer.regionCode, regionCode ?? '')),
+    },
     shanghaiDayOf(Date.now()),
   );
   return Object.fromEntries(actions.map((action) => [action.kind, action.count]));
@@ -131,6 +148,7 @@ describe('<smec-center-workbench> shell', () => {
       followUpsOverdue: 'followUps',
       eventsSoon: 'events',
       settlementsWaiting: 'settlements',
+      batchesNearlyUsedUp: 'batches',
     };
     for (const count of buttons) expect(views.has(viewOf[count.dataset.kind!])).to.equal(true);
     for (const count of figures) expect(views.has(viewOf[count.dataset.kind!])).to.equal(false);

@@ -23,3 +23,21 @@ export function policyStatus(effectiveFrom: string, effectiveUntil: string | nul
 export function shanghaiToday(now: Date | number = new Date()): string {
   return shanghaiDayOf(now);
 }
+
+/** The bounds of a policy's texts as a center types them: the input schema and the workbench's form share them. */
+export const POLICY_TEXT_LIMITS = {
+  title: { min: 2, max: 200 },
+  issuer: { min: 2, max: 100 },
+  docNumber: { min: 2, max: 60 },
+  summary: { min: 2, max: 2000 },
+} as const;
+export type PolicyTextField = keyof typeof POLICY_TEXT_LIMITS;
+
+export const POLICY_URL_MAX = 500;
+
+/** Why a typed policy text is refused: empty (or too short), or too long; undefined when it may be sent. */
+export function policyTextProblem(field: PolicyTextField, value: string): 'required' | 'tooLong' | undefined {
+  const { min, max } = POLICY_TEXT_LIMITS[field];
+  if (value.trim().length < min) return 'required';
+  return value.length > max ? 'tooLong' : undefined;
+}

@@ -16,5 +16,7 @@ export function waitingName(kind: WaitingKind): string {
       return msg('7 天内开始的活动', { id: 'center.waiting.eventsSoon' });
     case 'settlementsWaiting':
       return msg('待结算的服务', { id: 'center.waiting.settlements' });
+    case 'batchesNearlyUsedUp':
+      return msg('即将领完的服务券批次', { id: 'center.waiting.batches' });
   }
 }

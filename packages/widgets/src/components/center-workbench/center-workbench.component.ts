@@ -28,6 +28,8 @@ const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   overview: new Lazy(() => import('./overview-view.js')),
   providers: new Lazy(() => import('./providers-view.js')),
   settlements: new Lazy(() => import('./settlements-view.js')),
+  batches: new Lazy(() => import('./batches-view.js')),
+  policies: new Lazy(() => import('./policies-view.js')),
   events: new Lazy(() => import('./events-view.js')),
   followUps: new Lazy(() => import('./follow-ups-view.js')),
   staff: new Lazy(() => import('./staff-view.js')),
@@ -42,6 +44,10 @@ function viewName(view: CenterView): string {
       return msg('服务机构', { id: 'center.nav.providers' });
     case 'settlements':
       return msg('结算', { id: 'center.nav.settlements' });
+    case 'batches':
+      return msg('服务券', { id: 'center.nav.batches' });
+    case 'policies':
+      return msg('政策', { id: 'center.nav.policies' });
     case 'events':
       return msg('活动', { id: 'center.nav.events' });
     case 'followUps':
@@ -56,7 +62,8 @@ function viewName(view: CenterView): string {
 /**
  * @summary The workbench of a service center's staff (服务中心工作台), scoped by the platform to the center's region
  * and the regions below it: first the overview of what waits (new demands, applications and objections to review,
- * follow-ups overdue); the other views are fetched when first shown.
+ * follow-ups overdue); the other views (providers, settlements, voucher batches, policies, events) are fetched when
+ * first shown.
  *
  * Signing in is the host page's business: give `<smec-root>` (or this element) a `getToken` for a center staff
  * member. Visitors who are not signed in see a sign-in prompt, the `sign-in` slot and a button that fires
@@ -139,6 +146,47 @@ function viewName(view: CenterView): string {
  * @csspart audit-entry - One entry of the audit log.
  * @csspart audit-expand-button - 「查看变更」 of an entry (`aria-expanded` says whether its changes are shown).
  * @csspart audit-changes - The fields an entry changed, before and after.
+ * @csspart batch - One batch of the Voucher batches view (`data-status`: draft, open, paused, closed; `data-nearly-used-up` when an open batch has less than a tenth of its quota left).
+ * @csspart nearly-used-up - 「即将领完」 on such a batch.
+ * @csspart quota - A batch's vouchers claimed and left.
+ * @csspart add-batch-button - 「新建服务券批次」.
+ * @csspart settlements-link - 「前往服务券结算」: shows the Settlements view.
+ * @csspart edit-batch-button - 「编辑」 of a batch.
+ * @csspart open-batch-button - 「开放领取」 (after a confirmation).
+ * @csspart pause-batch-button - 「暂停领取」 (after a confirmation).
+ * @csspart close-batch-button - 「结束批次」 (after a confirmation).
+ * @csspart confirm-open-batch-button - 「开放领取」 in the question.
+ * @csspart confirm-pause-batch-button - 「暂停领取」 in the question.
+ * @csspart confirm-close-batch-button - 「结束批次」 in the question.
+ * @csspart batch-form - The form of a new or edited batch.
+ * @csspart batch-terms - The batch's terms in that form, disabled once the batch has opened.
+ * @csspart save-batch-button - 「保存批次」.
+ * @csspart cancel-batch-button - 「返回列表」 of the batch form.
+ * @csspart reload-batch-button - 「载入最新版本」 after someone else changed the batch (412).
+ * @csspart error-summary - The list of a form's errors after a failed save; each links to its field.
+ * @csspart field - One field of a form: its label, hint, error and control.
+ * @csspart voucher-desk - Looking up and revoking a voucher.
+ * @csspart voucher-find - The form that looks a voucher up by its id.
+ * @csspart find-voucher-button - 「查询」.
+ * @csspart voucher - The voucher found: its code, batch, status and history.
+ * @csspart voucher-history - The voucher's history, oldest first.
+ * @csspart history-entry - One entry of it (`data-status`: the status it led to).
+ * @csspart revoke-form - The reason and 「作废服务券…」 of an unused voucher.
+ * @csspart revoke-button - 「作废服务券…」: asks before revoking.
+ * @csspart confirm-revoke-button - 「确认作废」 in the question.
+ * @csspart policy - One policy of the Policies view.
+ * @csspart doc-number - A policy's document number (发文字号).
+ * @csspart policy-total - How many policies the center has.
+ * @csspart add-policy-button - 「发布政策」.
+ * @csspart edit-policy-button - 「编辑」 of a policy.
+ * @csspart withdraw-open-button - 「撤回…」: opens the reason field.
+ * @csspart withdraw-form - The reason of a withdrawal and 「撤回政策…」.
+ * @csspart withdraw-button - 「撤回政策…」: asks before withdrawing.
+ * @csspart confirm-withdraw-button - 「确认撤回」 in the question.
+ * @csspart policy-form - The form of a new or edited policy.
+ * @csspart save-policy-button - 「发布政策」 or 「保存政策」.
+ * @csspart cancel-policy-button - 「返回列表」 of the policy form.
+ * @csspart reload-policy-button - 「载入最新版本」 after someone else changed the policy (412).
  *
  * @cssproperty --smec-color-primary - Buttons, links and focus rings.
  * @cssproperty --smec-color-on-primary - Text on primary buttons.
@@ -174,7 +222,8 @@ export class SmecCenterWorkbench extends SmecElement {
   /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
   @property({ attribute: false }) getToken?: TokenProvider;
 
-  /** The view shown: `overview` (default), `providers`, `settlements`, `events`, `followUps`, `staff` or `auditLog`. */
+  /** The view shown: `overview` (default), `providers`, `settlements`, `batches`, `policies`, `events`, `followUps`,
+   * `staff` or `auditLog`. */
   @property({ reflect: true }) view: CenterView = 'overview';
 
   /**

@@ -1,14 +1,14 @@
 import { EVENT_TYPES } from '@smec/schemas/rules';
 import type { StaffEvent } from '@smec/schemas';
-import { isSmecApiError } from '@smec/sdk/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ActionController } from '../../controllers/action-controller.js';
 import { renderErrorSummary } from '../../forms/error-summary.js';
 import { fieldId, renderField } from '../../forms/field-view.js';
+import { ShownErrors } from '../../forms/shown-errors.js';
 import { renderTextField } from '../../forms/text-field.js';
 import { msg, str } from '../../i18n/localization.js';
 import type { ViewHost } from '../../workbench/view-switch.js';
-import { describeError } from '../../views/error-view.js';
+import { renderEditFailure } from '../../workbench/edit-failure.js';
 import { eventFieldLabel, eventProblemText, eventTypeName } from './event-texts.js';
 import {
   EVENT_FIELDS,
@@ -19,6 +19,7 @@ import {
   eventProblems,
   valuesOfEvent,
   type EventField,
+  type EventProblem,
   type EventValues,
 } from './event-values.js';
 import type { CenterViewContext } from './view-context.js';
@@ -33,8 +34,7 @@ const TIME_FIELDS: readonly EventField[] = ['startsAt', 'endsAt', 'registrationO
 export class EventEditor {
   readonly action: ActionController<EventField>;
   values: EventValues;
-  private touched = new Set<EventField>();
-  private submitted = false;
+  private readonly shown = new ShownErrors<EventField>();
   private reloading = false;
 
   constructor(
@@ -52,27 +52,18 @@ export class EventEditor {
 
   private set(field: EventField, value: string, touch = false): void {
     this.values = { ...this.values, [field]: value };
-    if (touch) this.touched.add(field);
+    if (touch) this.shown.touch(field);
     if (this.action.fieldErrors[field]) this.action.fieldErrors = { ...this.action.fieldErrors, [field]: undefined };
     this.host.requestUpdate();
   }
 
   private errors(): Partial<Record<EventField, string>> {
     const locale = this.context.locale();
-    const problems = eventProblems(this.values);
-    const errors: Partial<Record<EventField, string>> = {};
-    for (const field of EVENT_FIELDS) {
-      const problem = problems[field];
-      const text =
-        this.action.fieldErrors[field]?.message ??
-        (problem && (this.submitted || this.touched.has(field)) ? eventProblemText(problem, locale) : undefined);
-      if (text) errors[field] = text;
+    const texts: Partial<Record<EventField, string>> = {};
+    for (const [field, problem] of Object.entries(eventProblems(this.values)) as [EventField, EventProblem][]) {
+      texts[field] = eventProblemText(problem, locale);
     }
-    return errors;
-  }
-
-  private stale(): boolean {
-    return isSmecApiError(this.action.error) && this.action.error.status === 412;
+    return this.shown.of(EVENT_FIELDS, texts, this.action.fieldErrors);
   }
 
   /** Reads the event again for its latest revision: what was typed stays, and saving then overwrites. */
@@ -101,7 +92,7 @@ export class EventEditor {
 
   private save(event: Event): void {
     event.preventDefault();
-    this.submitted = true;
+    this.shown.submitted = true;
     if (Object.keys(eventProblems(this.values)).length > 0) {
       this.host.requestUpdate();
       this.context.focus('.event-form .error-summary');
@@ -159,34 +150,25 @@ export class EventEditor {
   }
 
   private renderFailure(): unknown {
-    const error = this.action.error;
-    if (!error || Object.values(this.action.fieldErrors).some(Boolean)) return nothing;
-    if (this.stale()) {
-      return html`<div part="error" class="error">
-        <p class="error-title">${msg('此活动已被他人修改', { id: 'center.event.stale' })}</p>
-        <p>
-          ${msg('您填写的内容已保留。载入最新版本后再保存，将以您填写的内容为准。', { id: 'center.event.stale.hint' })}
-        </p>
-        <button
-          type="button"
-          part="reload-event-button"
-          class="button"
-          ?disabled=${this.reloading}
-          @click=${() => this.reload()}
-        >
-          ${msg('载入最新版本', { id: 'center.event.reload' })}
-        </button>
-      </div>`;
-    }
-    return html`<div part="error" class="error">
-      <p>${describeError(error)}</p>
-      <p>${msg('您填写的内容已保留。', { id: 'demand.kept' })}</p>
-    </div>`;
+    return renderEditFailure(
+      this.action.error,
+      Object.values(this.action.fieldErrors).some(Boolean),
+      {
+        staleTitle: msg('此活动已被他人修改', { id: 'center.event.stale' }),
+        staleHint: msg('您填写的内容已保留。载入最新版本后再保存，将以您填写的内容为准。', {
+          id: 'center.event.stale.hint',
+        }),
+        reload: msg('载入最新版本', { id: 'center.event.reload' }),
+        reloadPart: 'reload-event-button',
+        kept: msg('您填写的内容已保留。', { id: 'demand.kept' }),
+      },
+      { busy: this.reloading, run: () => this.reload() },
+    );
   }
 
   render(): TemplateResult {
     const errors = this.errors();
-    const summary = this.submitted ? Object.entries(errors).map(([name, text]) => ({ name, text: text! })) : [];
+    const summary = this.shown.summary(errors);
     const title = this.version?.title ?? '';
     return html`<form part="event-form" class="editor event-form" novalidate @submit=${(e: Event) => this.save(e)}>
       <h4 id="smec-event-form-title" tabindex="-1">

@@ -84,7 +84,7 @@ export function valuesOfEvent(event: StaffEvent): EventValues {
 /** A whole number within 0…max as typed (full-width digits too); NaN for anything else. */
 export function parseCount(text: string, max: number): number {
   const digits = text.trim().replace(/[０-９]/g, (digit) => String(digit.charCodeAt(0) - 0xff10));
-  const value = /^\d{1,6}$/.test(digits) ? Number(digits) : Number.NaN;
+  const value = /^\d{1,9}$/.test(digits) ? Number(digits) : Number.NaN;
   return value <= max ? value : Number.NaN;
 }
 

@@ -1,8 +1,18 @@
 // What waits for a center's staff: pure, so the counts are tested without a browser.
-import type { Account, Demand, ProviderApplication, Rating } from '@smec/schemas';
+import type { Account, Demand, ProviderApplication, Rating, VoucherBatch } from '@smec/schemas';
 
 /** The views of the workbench, in the navigation's order; the others (issue 20) are added here as they are built. */
-export const VIEWS = ['overview', 'providers', 'settlements', 'events', 'followUps', 'staff', 'auditLog'] as const;
+export const VIEWS = [
+  'overview',
+  'providers',
+  'settlements',
+  'batches',
+  'policies',
+  'events',
+  'followUps',
+  'staff',
+  'auditLog',
+] as const;
 export type CenterView = (typeof VIEWS)[number];
 
 /** Where each action waiting is done: views still to be built are named so their buttons appear with them. */
@@ -14,6 +24,8 @@ export interface CenterQueues {
   readonly applications: readonly ProviderApplication[];
   readonly notices: readonly ProviderApplication[];
   readonly ratings: readonly Rating[];
+  /** The batches the center and the regions below it issued (the public list, filtered by issuer). */
+  readonly batches: readonly VoucherBatch[];
 }
 
 /** What the workbench loads first: who is signed in (level and region) and the queues. */
@@ -22,7 +34,13 @@ export interface CenterSummary extends CenterQueues {
 }
 
 export type WaitingKind =
-  'newDemands' | 'applicationsToReview' | 'openObjections' | 'followUpsOverdue' | 'eventsSoon' | 'settlementsWaiting';
+  | 'newDemands'
+  | 'applicationsToReview'
+  | 'openObjections'
+  | 'followUpsOverdue'
+  | 'batchesNearlyUsedUp'
+  | 'eventsSoon'
+  | 'settlementsWaiting';
 
 export interface WaitingAction {
   readonly kind: WaitingKind;
@@ -45,6 +63,11 @@ export function followUpsOverdue(ratings: readonly Rating[], today: string): num
   }).length;
 }
 
+/** An open batch with less than a tenth of its quota left (used up included): time to raise its quota or close it. */
+export function nearlyUsedUp(batch: Pick<VoucherBatch, 'status' | 'quota' | 'remaining'>): boolean {
+  return batch.status === 'open' && batch.remaining * 10 < batch.quota;
+}
+
 /** Every action waiting, in a fixed order, zeros included: the overview shows each count. */
 export function waitingActions(summary: CenterQueues, today: string): WaitingAction[] {
   return [
@@ -60,5 +83,6 @@ export function waitingActions(summary: CenterQueues, today: string): WaitingAct
     },
     { kind: 'openObjections', count: openObjections(summary.notices), view: 'providers' },
     { kind: 'followUpsOverdue', count: followUpsOverdue(summary.ratings, today), view: 'followUps' },
+    { kind: 'batchesNearlyUsedUp', count: summary.batches.filter(nearlyUsedUp).length, view: 'batches' },
   ];
 }
