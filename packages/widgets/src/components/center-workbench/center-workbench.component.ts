@@ -26,6 +26,7 @@ import { VIEWS, type ActionView, type CenterView } from './waiting-actions.js';
 // A view is one entry here and in VIEWS, and one module fetched when first shown.
 const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   overview: new Lazy(() => import('./overview-view.js')),
+  demands: new Lazy(() => import('./demands-view.js')),
   providers: new Lazy(() => import('./providers-view.js')),
   settlements: new Lazy(() => import('./settlements-view.js')),
   events: new Lazy(() => import('./events-view.js')),
@@ -35,6 +36,8 @@ function viewName(view: CenterView): string {
   switch (view) {
     case 'overview':
       return msg('概览', { id: 'center.nav.overview' });
+    case 'demands':
+      return msg('需求', { id: 'center.nav.demands' });
     case 'providers':
       return msg('服务机构', { id: 'center.nav.providers' });
     case 'settlements':

@@ -2,7 +2,7 @@
 import type { Demand, ProviderApplication, Rating } from '@smec/schemas';
 
 /** The views of the workbench, in the navigation's order; the others (issue 20) are added here as they are built. */
-export const VIEWS = ['overview', 'providers', 'settlements', 'events'] as const;
+export const VIEWS = ['overview', 'demands', 'providers', 'settlements', 'events'] as const;
 export type CenterView = (typeof VIEWS)[number];
 
 /** Where each action waiting is done: views still to be built are named so their buttons appear with them. */

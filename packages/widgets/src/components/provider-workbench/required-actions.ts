@@ -1,6 +1,6 @@
 // What the banner asks of a provider: pure, so the counts are tested without a browser.
 import type { Engagement, MyProduct, ProviderAccount, Rating } from '@smec/schemas';
-import { workingDaysUntil } from './working-days.js';
+import { workingDaysUntil } from '../../workbench/working-days.js';
 
 /** What the workbench loads first: enough for the banner and the first view. */
 export interface WorkbenchSummary {
