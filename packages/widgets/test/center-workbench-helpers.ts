@@ -60,6 +60,7 @@ export interface WorkbenchOptions {
   lang?: string;
   view?: string;
   regionName?: string;
+  regionCode?: string;
   staffRole?: string;
 }
 
@@ -71,6 +72,7 @@ export async function workbench(userId?: CenterUser, options: WorkbenchOptions =
       <smec-center-workbench
         view=${options.view ?? 'overview'}
         region-name=${options.regionName ?? ''}
+        region-code=${options.regionCode ?? ''}
         staff-role=${options.staffRole ?? ''}
       >
         <a slot="sign-in" href="#sign-in">工作人员登录</a>

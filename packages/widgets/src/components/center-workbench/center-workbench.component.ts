@@ -150,6 +150,12 @@ export class SmecCenterWorkbench extends SmecElement {
   @property({ attribute: 'region-name' }) regionName?: string;
 
   /**
+   * The code of the center's region (440100), as the host page's sign-in knows it: the Demands view offers the
+   * regions below it as a filter. Without it, the token's region claim where it has one.
+   */
+  @property({ attribute: 'region-code' }) regionCode?: string;
+
+  /**
    * The signed-in staff member's level, `admin`, `staff` or `viewer` (只读), as the host page's sign-in knows it: a
    * viewer sees no button that writes. Only what is shown: the platform refuses a viewer's writes (403) whatever
    * this says.
@@ -176,6 +182,7 @@ export class SmecCenterWorkbench extends SmecElement {
     },
     focus: (selector) => this.focusing.later(selector, true),
     canWrite: () => this.staffRole !== 'viewer',
+    regionCode: () => (this.regionCode && /^\d{6}$/.test(this.regionCode) ? this.regionCode : undefined),
     has: (view: ActionView) => (VIEWS as readonly string[]).includes(view),
     show: (view: ActionView) => {
       if ((VIEWS as readonly string[]).includes(view)) this.show(view as CenterView);

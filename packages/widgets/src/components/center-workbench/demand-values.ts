@@ -64,8 +64,9 @@ export function mayPropose(status: DemandStatus): boolean {
   return status === 'accepted' || status === 'matched';
 }
 
+/** Until a service starts, another center may still be the one to handle a demand. */
 export function mayTransfer(status: DemandStatus): boolean {
-  return status === 'submitted' || status === 'accepted';
+  return status === 'submitted' || status === 'accepted' || status === 'matched';
 }
 
 /** The field of the propose form a refused path names: `proposals.2.note` → `note-2`, `note` → `note`. */

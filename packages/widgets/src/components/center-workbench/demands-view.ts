@@ -141,10 +141,13 @@ class DemandsView implements WorkbenchViewPart {
     });
     // Made while the shell renders, after its update began: the first run is started here, not by that update.
     queueMicrotask(() => void this.load.run());
-    void staffClaimsFrom(host).then((claims) => {
-      this.scope = claims.regionCode;
-      this.host.requestUpdate();
-    });
+    // The host page's word first; the token's claim where it has none (the demo issuer's tokens carry no region).
+    this.scope = context.regionCode();
+    if (!this.scope)
+      void staffClaimsFrom(host).then((claims) => {
+        this.scope = claims.regionCode;
+        this.host.requestUpdate();
+      });
     // Names of categories and regions; codes are shown until they arrive, and if they never do.
     void loadReferenceData(this.context.client(), new AbortController().signal).then(
       (reference) => {
@@ -225,7 +228,7 @@ class DemandsView implements WorkbenchViewPart {
     this.more.reset();
     void this.load.run();
     this.host.requestUpdate();
-    this.context.focus(id ? `[data-demand-id="${id}"] [part~="demand-open-button"]` : '#smec-demands-title');
+    this.context.focus(id ? `[data-demand-id="${id}"] [part~="demand-open-button"]` : '#smec-view-title');
   }
 
   private invalid(field: string, message: string): void {
@@ -500,23 +503,27 @@ class DemandsView implements WorkbenchViewPart {
           )}
         </select>
       </div>
-      <div class="field">
-        <label for="smec-demand-region">${msg('地区', { id: 'center.demand.filter.region' })}</label>
-        <select
-          id="smec-demand-region"
-          part="demand-region-filter"
-          .value=${this.filters.region}
-          @change=${(e: Event) => this.filter({ region: (e.target as HTMLSelectElement).value })}
-        >
-          <option value="">${msg('本中心及下级全部', { id: 'center.demand.filter.allRegions' })}</option>
-          ${below.map(
-            (region) =>
-              html`<option value=${region.code} ?selected=${region.code === this.filters.region}>
-                ${region.name}
-              </option>`,
-          )}
-        </select>
-      </div>
+      ${
+        below.length
+          ? html`<div class="field">
+              <label for="smec-demand-region">${msg('地区', { id: 'center.demand.filter.region' })}</label>
+              <select
+                id="smec-demand-region"
+                part="demand-region-filter"
+                .value=${this.filters.region}
+                @change=${(e: Event) => this.filter({ region: (e.target as HTMLSelectElement).value })}
+              >
+                <option value="">${msg('本中心及下级全部', { id: 'center.demand.filter.allRegions' })}</option>
+                ${below.map(
+                  (region) =>
+                    html`<option value=${region.code} ?selected=${region.code === this.filters.region}>
+                      ${region.name}
+                    </option>`,
+                )}
+              </select>
+            </div>`
+          : nothing
+      }
       <label class="check">
         <input
           type="checkbox"
@@ -738,22 +745,19 @@ class DemandsView implements WorkbenchViewPart {
   render(): unknown {
     adoptViewStyles(this.host, demandStyles);
     const opened = this.opened;
-    return html`<section aria-labelledby="smec-demands-title">
-      <h3 id="smec-demands-title" tabindex="-1">${msg('需求', { id: 'center.demand.title' })}</h3>
-      ${
-        opened
-          ? this.renderDetail(opened)
-          : html`${this.renderFilters()}
-              <div role="alert">${this.openError ? renderActionError(this.openError) : nothing}</div>
-              ${this.load.render({
-                initial: () => renderSkeleton(),
-                pending: () => renderSkeleton(),
-                complete: (page) => this.renderList(page),
-                error: (error) => renderError(error, () => void this.load.run()),
-              })}`
-      }
-      ${this.confirm.render()}
-    </section>`;
+    return html`${
+      opened
+        ? this.renderDetail(opened)
+        : html`${this.renderFilters()}
+            <div role="alert">${this.openError ? renderActionError(this.openError) : nothing}</div>
+            ${this.load.render({
+              initial: () => renderSkeleton(),
+              pending: () => renderSkeleton(),
+              complete: (page) => this.renderList(page),
+              error: (error) => renderError(error, () => void this.load.run()),
+            })}`
+    }
+    ${this.confirm.render()}`;
   }
 }
 

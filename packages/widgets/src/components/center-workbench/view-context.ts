@@ -10,6 +10,8 @@ export interface CenterViewContext extends WorkbenchContext {
   has(view: ActionView): boolean;
   /** Whether the staff member may act (not 只读): a viewer sees no button that writes. */
   canWrite(): boolean;
+  /** The center's region as the host page gives it (`region-code`), if it does. */
+  regionCode(): string | undefined;
 }
 
 export type CenterViewModule = SharedViewModule<CenterViewContext>;

@@ -178,7 +178,6 @@ export const templates = {
   'center.registration.confirmed': 'Confirmed',
   'center.registration.waitlisted': 'Waitlisted',
   'center.nav.demands': 'Demands',
-  'center.demand.title': 'Demands',
   'center.demand.accepted': 'Accepted “{0}”.',
   'center.demand.reject.required': 'Give the reason for rejecting it (2 to {0} characters)',
   'center.demand.reject.title': 'Reject this demand?',

@@ -175,7 +175,6 @@ export const templates = {
   'center.registration.confirmed': '已確認',
   'center.registration.waitlisted': '候補',
   'center.nav.demands': '需求',
-  'center.demand.title': '需求',
   'center.demand.accepted': '已受理「{0}」。',
   'center.demand.reject.required': '請填寫不予受理的原因（2 至 {0} 個字）',
   'center.demand.reject.title': '不予受理這項需求？',
