@@ -14,6 +14,7 @@ import {
 } from './rules/demand.js';
 import { isValidUscc } from './rules/identifiers.js';
 import { textLength, todayInShanghai } from './rules/text.js';
+import { QueryBool } from './query.js';
 import * as z from './zod.js';
 
 function text(min: number, max: number, error: string) {
@@ -80,12 +81,18 @@ export type DemandInput = z.infer<typeof DemandInput>;
 export const DemandStatus = z.enum(DEMAND_STATUSES);
 export type DemandStatus = z.infer<typeof DemandStatus>;
 
-/** One step of a demand's life, oldest first. `actor` names the role, never a person's contact. */
+/**
+ * One step of a demand's life, oldest first. `actor` names the role, never a person's contact. A transfer to another
+ * center keeps the status and says so with `kind: 'transferred'` and the region it went to (`toRegion`); the other
+ * steps carry neither, as they always did.
+ */
 export const DemandTimelineEntry = z.object({
   status: DemandStatus,
   at: DateTime,
   actor: z.enum(['submitter', 'center']),
   note: z.nullable(z.string()),
+  kind: z.optional(z.enum(['transferred'])),
+  toRegion: z.optional(RegionCode),
 });
 export type DemandTimelineEntry = z.infer<typeof DemandTimelineEntry>;
 
@@ -118,6 +125,14 @@ export const Demand = z.object({
   timeline: z.array(DemandTimelineEntry),
   submittedAt: DateTime,
   updatedAt: DateTime,
+  /** Whether the enterprise agreed to hand its contact to the matched providers (the form's consent tick). */
+  contactShared: z.boolean(),
+  /** The center's deadline to accept, in working days from the submission (or the last transfer). */
+  acceptBy: DateTime,
+  /** The deadline of a first match, counted as `acceptBy` is. */
+  firstMatchBy: DateTime,
+  /** Still open and past a deadline: not accepted by `acceptBy`, or not matched by `firstMatchBy`. */
+  overdue: z.boolean(),
 });
 export type Demand = z.infer<typeof Demand>;
 
@@ -144,6 +159,9 @@ export const TrackingNo = z
   .string()
   .check(z.regex(TRACKING_NO_PATTERN, { error: 'trackingNo.format' }), impliedMaxLength(16));
 
+/** At most this many proposals on one demand, however many rounds the center makes them in. */
+export const DEMAND_PROPOSALS_MAX = 5;
+
 /** A center administrator's move of a demand through its states. */
 export const DemandTransition = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), note: z.optional(z.string().check(z.maxLength(200))) }),
@@ -157,7 +175,7 @@ export const DemandTransition = z.discriminatedUnion('action', [
           note: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
         }),
       )
-      .check(z.minLength(1), z.maxLength(10)),
+      .check(z.minLength(1), z.maxLength(DEMAND_PROPOSALS_MAX)),
     note: z.optional(z.string().check(z.maxLength(200))),
   }),
   z.object({ action: z.literal('startService'), note: z.optional(z.string().check(z.maxLength(200))) }),
@@ -177,7 +195,94 @@ export type DemandLookupQuery = z.infer<typeof DemandLookupQuery>;
 export const DemandsQuery = z.object({
   status: z.optional(DemandStatus),
   region: z.optional(RegionCode),
+  /** `true`: only the demands past a deadline; `false`: only those that are not. */
+  overdue: z.optional(QueryBool),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
 });
 export type DemandsQuery = z.input<typeof DemandsQuery>;
+
+const ProposalNote = z.string().check(z.maxLength(200));
+
+/** One provider (optionally one of its products) the center proposes for a demand. */
+export const DemandProposalInput = z.object({
+  providerId: Id,
+  productId: z.optional(z.nullable(Id)),
+  note: z.optional(z.nullable(ProposalNote)),
+});
+export type DemandProposalInput = z.infer<typeof DemandProposalInput>;
+
+/** The body of `POST /demands/{id}/proposals`: one to five proposals, and a note for the demand's timeline. */
+export const DemandProposalsInput = z.object({
+  proposals: z.array(DemandProposalInput).check(z.minLength(1), z.maxLength(DEMAND_PROPOSALS_MAX)),
+  note: z.optional(ProposalNote),
+});
+export type DemandProposalsInput = z.infer<typeof DemandProposalsInput>;
+
+/** The body of `POST /demands/{id}/transfer`: the region whose center takes the demand over, and why. */
+export const DemandTransferInput = z.object({
+  toRegion: RegionCode.check(z.regex(/^\d{6}$/, { error: 'region' })),
+  reason: text(2, 200, 'reason.required'),
+});
+export type DemandTransferInput = z.infer<typeof DemandTransferInput>;
+
+/** Working days a center has to accept a demand and to match it first; 1 to 30 each. */
+const DeadlineDays = z.int().check(z.minimum(1), z.maximum(30));
+
+/** The body of `PUT /regions/{code}/demand-deadlines`. */
+export const DemandDeadlinesInput = z.object({ acceptDays: DeadlineDays, firstMatchDays: DeadlineDays });
+export type DemandDeadlinesInput = z.infer<typeof DemandDeadlinesInput>;
+
+/**
+ * The deadlines that apply to a region's demands: its own setting, else its city's, else the province's, else the
+ * platform's defaults (2 and 5 working days). `setIn` names the region whose setting applies (null: the defaults);
+ * `updatedAt` and `updatedBy` are that setting's.
+ */
+export const DemandDeadlines = z.object({
+  regionCode: RegionCode,
+  acceptDays: DeadlineDays,
+  firstMatchDays: DeadlineDays,
+  setIn: z.nullable(RegionCode),
+  updatedAt: z.nullable(DateTime),
+  updatedBy: z.nullable(z.string()),
+  /** The version of the region's own setting (0 while it inherits): `If-Match` names it as the ETag does. */
+  revision: z.int().check(z.minimum(0)),
+});
+export type DemandDeadlines = z.infer<typeof DemandDeadlines>;
+
+/** `{ code }` of the region routes. */
+export const RegionCodeParams = z.object({ code: RegionCode });
+export type RegionCodeParams = z.infer<typeof RegionCodeParams>;
+
+/**
+ * A proposal the center made to the signed-in provider: the demand as far as the provider needs it, and the
+ * enterprise and its contact (phone in full) only when the enterprise agreed to share them; null otherwise.
+ */
+export const MyDemandProposal = z.object({
+  id: Id,
+  demandId: Id,
+  title: z.string(),
+  categoryId: CategoryId,
+  regionCode: RegionCode,
+  budget: DemandBudget,
+  expectedBy: z.nullable(DateOnly),
+  status: DemandStatus,
+  productId: z.nullable(Id),
+  productName: z.nullable(z.string()),
+  /** The center's note on this proposal. */
+  note: z.nullable(z.string()),
+  proposedAt: DateTime,
+  enterprise: z.nullable(z.object({ name: z.string() })),
+  contact: z.nullable(z.object({ name: z.string(), phone: z.string() })),
+});
+export type MyDemandProposal = z.infer<typeof MyDemandProposal>;
+
+export const MyDemandProposalPage = pageOf(MyDemandProposal);
+export type MyDemandProposalPage = z.infer<typeof MyDemandProposalPage>;
+
+/** Paging of `GET /me/demand-proposals`. */
+export const MyDemandProposalsQuery = z.object({
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
+});
+export type MyDemandProposalsQuery = z.input<typeof MyDemandProposalsQuery>;

@@ -71,6 +71,7 @@ export { VoucherBatches, revisionEtag, type BatchVersion } from './resources/Vou
 export { FullEvents } from './resources/FullEvents.js';
 export { FullVouchers } from './resources/FullVouchers.js';
 export { FullEngagements } from './resources/FullEngagements.js';
+export { FullDemands } from './resources/FullDemands.js';
 export { Settlements, type SettlementListParams } from './resources/Settlements.js';
 export { FullPolicies, type PolicyVersion } from './resources/FullPolicies.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';

@@ -3,7 +3,6 @@
 import { createClientFrom, type SmecClient } from './client.js';
 import type { ClientOptions } from './http.js';
 import { Categories } from './resources/Categories.js';
-import { Demands } from './resources/Demands.js';
 import { Demo } from './resources/Demo.js';
 import { Health } from './resources/Health.js';
 import { FullMe } from './resources/FullMe.js';
@@ -18,6 +17,7 @@ import { Files } from './resources/Files.js';
 import { ProviderApplications } from './resources/ProviderApplications.js';
 import { FullVouchers } from './resources/FullVouchers.js';
 import { FullEngagements } from './resources/FullEngagements.js';
+import { FullDemands } from './resources/FullDemands.js';
 import { Settlements } from './resources/Settlements.js';
 import { VoucherBatches } from './resources/VoucherBatches.js';
 import { PublicNotices } from './resources/PublicNotices.js';
@@ -49,7 +49,7 @@ export function createClient(options: ClientOptions): SmecClient {
     categories: Categories,
     providers: Providers,
     products: Products,
-    demands: Demands,
+    demands: FullDemands,
     events: FullEvents,
     ratings: Ratings,
     vouchers: FullVouchers,

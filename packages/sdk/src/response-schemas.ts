@@ -53,6 +53,8 @@ import {
   StaffMember,
   StaffPage,
   SettlementPage,
+  DemandDeadlines,
+  MyDemandProposalPage,
 } from '@smec/schemas';
 
 /**
@@ -114,4 +116,6 @@ export const responseSchemas = {
   StaffMember,
   StaffPage,
   SettlementPage,
+  DemandDeadlines,
+  MyDemandProposalPage,
 };

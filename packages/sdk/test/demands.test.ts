@@ -209,3 +209,56 @@ describe('administrators through the SDK', () => {
     );
   });
 });
+
+describe('a center routing demands through the SDK', () => {
+  const signedIn = async (userId: string) => {
+    const { token } = await client.demo.token(userId);
+    return createClient({ baseUrl: server.apiUrl, getToken: () => token });
+  };
+
+  it('proposes, transfers and reads the deadlines; the provider lists its proposals', async () => {
+    const foshan = await signedIn('usr-admin-440600');
+    const created = await client.demands.create(demandInput({ regionCode: '440604' }));
+    assert.ok(created.acceptBy > created.submittedAt && created.firstMatchBy > created.acceptBy);
+    await foshan.demands.transition(created.id, { action: 'accept' });
+    const providers = await client.providers.list({ limit: 7 });
+    // The demo provider (usr-prv-01's) first, so that its list shows the proposal.
+    const ids = ['prv-00001', ...providers.items.map((provider) => provider.id).filter((id) => id !== 'prv-00001')];
+    const matched = await foshan.demands.propose(created.id, {
+      proposals: ids.slice(0, 5).map((providerId) => ({ providerId })),
+      note: '已推荐',
+    });
+    assert.equal(matched.status, 'matched');
+    assert.equal(matched.matches.length, 5);
+    await assert.rejects(
+      foshan.demands.propose(created.id, { proposals: [{ providerId: ids[5] ?? 'prv-00006' }] }),
+      SmecConflictError,
+    );
+    await assert.rejects(
+      foshan.demands.transfer(created.id, { toRegion: '440100', reason: '转交测试' }),
+      SmecValidationError,
+    );
+    const moved = await foshan.demands.transfer(created.id, { toRegion: '440000', reason: '需省级统筹' });
+    assert.equal(moved.regionCode, '440000');
+    await assert.rejects(foshan.demands.get(created.id), SmecNotFoundError);
+
+    const shantou = await signedIn('usr-admin-440500');
+    const current = await shantou.demands.deadlines('440507');
+    assert.equal(current.setIn, null);
+    const set = await shantou.demands.setDeadlines('440500', { acceptDays: 4, firstMatchDays: 9 });
+    assert.equal(set.setIn, '440500');
+    const county = await shantou.demands.deadlines('440507');
+    assert.deepEqual([county.acceptDays, county.firstMatchDays, county.setIn], [4, 9, '440500']);
+    await assert.rejects(
+      shantou.demands.setDeadlines('440500', { acceptDays: 3, firstMatchDays: 7 }, { revision: 0 }),
+      (error: unknown) => (error as { status?: number }).status === 412,
+    );
+    await shantou.demands.setDeadlines('440500', { acceptDays: 3, firstMatchDays: 7 }, { revision: set.revision });
+
+    const provider = await signedIn('usr-prv-01');
+    const page = await provider.me.demandProposals({ limit: 50 });
+    assert.ok(page.items.some((item) => item.demandId === created.id));
+    assert.ok(page.total >= page.items.length);
+    await assert.rejects(foshan.me.demandProposals(), SmecForbiddenError);
+  });
+});

@@ -57,6 +57,7 @@ export const ADMIN_LEVEL_OPERATIONS: ReadonlySet<OperationId> = new Set<Operatio
   'listStaff',
   'inviteStaff',
   'updateStaff',
+  'setDemandDeadlines',
 ]);
 
 /**

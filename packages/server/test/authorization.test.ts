@@ -71,6 +71,11 @@ interface Fixtures {
   readonly auditEntryId: string;
   /** A staff account of A's city invited for the matrix, whose level the administrators change. */
   readonly invitedStaffId: string;
+  /** An accepted demand of A's county that the centers propose providers for, and a listed provider for each. */
+  readonly toPropose: string;
+  readonly proposable: { readonly adminHere: string; readonly adminProvince: string; readonly staff: string };
+  /** A demand of A's county for each center that transfers one: up to the province, or down to A's city. */
+  readonly toTransfer: { readonly adminHere: string; readonly adminProvince: string; readonly staff: string };
 }
 
 /** An application of each caller's own whose reviewer asked for changes, written into the database before start. */
@@ -558,6 +563,45 @@ const ROWS: readonly Row[] = [
   // enterprise's region and above read their queue (any staff level).
   { id: 'addEngagementProofs', expect: OWN_PROVIDER },
   { id: 'listSettlements', expect: CENTER_OWN, call: () => ({ query: { limit: '100' } }) },
+  { id: 'listMyDemandProposals', expect: OWN_PROVIDER_LIST },
+  {
+    id: 'getDemandDeadlines',
+    expect: ISSUER_AND_ABOVE,
+    call: () => ({ params: { code: session.cityOfA } }),
+    on: () => "A's city",
+  },
+  {
+    id: 'setDemandDeadlines',
+    expect: ISSUER_AND_ABOVE,
+    call: () => ({ params: { code: session.cityOfA }, body: exampleCall('setDemandDeadlines').body }),
+    on: () => "A's city",
+  },
+  {
+    id: 'proposeDemandMatches',
+    expect: ISSUER_AND_ABOVE,
+    // Each center proposes a provider of its own for the one accepted demand: three of the five it takes.
+    call: (f, who) => {
+      const by =
+        who === 'adminProvince' ? 'adminProvince' : who === 'staff' || who === 'viewer' ? 'staff' : 'adminHere';
+      return { params: { id: f.toPropose }, body: { proposals: [{ providerId: f.proposable[by] }] } };
+    },
+    ownCalls: ['viewer', 'staff'],
+    on: (f) => `${f.toPropose}, accepted, in A's county`,
+  },
+  {
+    id: 'transferDemand',
+    expect: ISSUER_AND_ABOVE,
+    // The city and its staff member send theirs up to the province; the province sends its own down to A's city.
+    call: (f, who) => {
+      if (who === 'adminProvince') {
+        return { params: { id: f.toTransfer.adminProvince }, body: { toRegion: session.cityOfA, reason: '下转市级' } };
+      }
+      const id = who === 'staff' || who === 'viewer' ? f.toTransfer.staff : f.toTransfer.adminHere;
+      return { params: { id }, body: { toRegion: '440000', reason: '上转省级' } };
+    },
+    ownCalls: ['viewer', 'staff'],
+    on: () => "a demand of A's county each",
+  },
 ];
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -663,6 +707,20 @@ async function prepare(): Promise<Fixtures> {
   const log = await send(session, 'adminHere', 'listAuditLog', { query: { entityId: recorded } });
   const auditEntryId = (log.body as { items: { id: string }[] }).items[0]?.id;
   assert.ok(auditEntryId, JSON.stringify(log.body));
+  const toPropose = await demandOf('授权矩阵测试需求（推荐）');
+  const accepted = await send(session, 'adminHere', 'transitionDemand', {
+    params: { id: toPropose },
+    body: { action: 'accept' },
+  });
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+  const listed = await send(session, 'anonymous', 'listProviders', { query: { limit: '3' } });
+  const [first, second, third] = (listed.body as { items: { id: string }[] }).items.map((item) => item.id);
+  assert.ok(first && second && third, 'three listed providers');
+  const toTransfer = {
+    adminHere: await demandOf('授权矩阵测试需求（转交，市）'),
+    adminProvince: await demandOf('授权矩阵测试需求（转交，省）'),
+    staff: await demandOf('授权矩阵测试需求（转交，业务员）'),
+  };
   const invited = await send(session, 'adminHere', 'inviteStaff', {
     body: { subject: 'matrix|invited-staff', name: '矩阵测试业务员', role: 'staff' },
   });
@@ -674,6 +732,9 @@ async function prepare(): Promise<Fixtures> {
     forStaff: { demandId: staffDemandId, applicationId: forStaff.applicationId, toSettle: toSettleByStaff },
     auditEntryId,
     invitedStaffId: (invited.body as { id: string }).id,
+    toPropose,
+    proposable: { adminHere: first, adminProvince: second, staff: third },
+    toTransfer,
     demandId: (demand.body as { id: string }).id,
     demandRegion,
     usedVoucherId,

@@ -15,7 +15,7 @@ import {
   VOUCHER_EXPIRY_NOTICE_DAYS,
 } from '../src/notifications/reminders.js';
 import { notificationText } from '../src/notifications/texts.js';
-import { addWorkingDays } from '../src/ratings/working-days.js';
+import { addWorkingDays } from '../src/time/working-days.js';
 import { shanghaiDateTime, shanghaiDay } from '../src/time/shanghai.js';
 import { openTestApp, type TestApp } from './demand-helpers.js';
 

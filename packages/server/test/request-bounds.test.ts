@@ -234,8 +234,8 @@ test('what no example carries is refused past its bound too: a budget, a title o
   assertProblem(await send(createDemand, sent), 400, 'validation_failed');
   const transition = operations.transitionDemand as Operation;
   const matches = propertyOf('transitionDemand', 'matches', 'match');
-  assert.equal(matches['maxItems'], 10);
+  assert.equal(matches['maxItems'], 5);
   const match = { providerId: 'prv-00001' };
-  const body = { action: 'match', matches: Array.from({ length: 11 }, () => match) };
+  const body = { action: 'match', matches: Array.from({ length: 6 }, () => match) };
   assertProblem(await send(transition, { ...exampleOf(transition), body }), 400, 'validation_failed');
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addWorkingDays, followUpDueOn, isWorkingDay } from '../src/ratings/working-days.js';
+import { addWorkingDays, followUpDueOn, isWorkingDay } from '../src/time/working-days.js';
 
 // Expected days worked out by hand from the State Council's holiday notices for 2026, not from the package.
 const DUE_DATES: readonly { case: string; ratedOn: string; dueOn: string }[] = [

@@ -1,6 +1,10 @@
 import type {
   Demand,
+  DemandDeadlines,
+  DemandDeadlinesInput,
   DemandInput,
+  DemandProposalsInput,
+  DemandTransferInput,
   DemandPage,
   DemandsQuery,
   DemandStatusView,
@@ -29,8 +33,39 @@ export interface DemandLookupParams {
   phone: string;
 }
 
+/** Options of the staff writes of {@link FullDemands}. */
+export interface DemandWriteOptions extends CallOptions {
+  /** The `Idempotency-Key` of the write; by default a new one per call, repeated by its retries. */
+  idempotencyKey?: string;
+}
+
+/** Options of {@link FullDemands.setDeadlines}. */
+export interface SetDeadlinesOptions extends DemandWriteOptions {
+  /**
+   * The `revision` read with {@link FullDemands.deadlines}: sent as `If-Match`, so that a change made meanwhile is
+   * refused (`SmecApiError` 412) instead of overwritten. Left out, the setting replaces whatever is there.
+   */
+  revision?: number;
+}
+
 /** Service demands (服务需求) of enterprises: `client.demands`. */
 export class Demands extends Resource {
+  /**
+   * Center staff: proposes one to five providers (or products) for an accepted or matched demand. Made by
+   * `createClient` ({@link FullDemands}); a client of `createClientFrom` has it when given `{ demands: FullDemands }`.
+   */
+  declare readonly propose: (id: string, body: DemandProposalsInput, options?: DemandWriteOptions) => Promise<Demand>;
+  /** Center staff: hands a demand to another center up or down the line. Made by `createClient` ({@link FullDemands}). */
+  declare readonly transfer: (id: string, body: DemandTransferInput, options?: DemandWriteOptions) => Promise<Demand>;
+  /** Center staff: a region's deadlines for its demands. Made by `createClient` ({@link FullDemands}). */
+  declare readonly deadlines: (region: string, options?: CallOptions) => Promise<DemandDeadlines>;
+  /** Center administrators: sets a region's own deadlines. Made by `createClient` ({@link FullDemands}). */
+  declare readonly setDeadlines: (
+    region: string,
+    body: DemandDeadlinesInput,
+    options?: SetDeadlinesOptions,
+  ) => Promise<DemandDeadlines>;
+
   /**
    * Submits a demand; no sign-in needed. Resolves to the stored demand with its `trackingNo`. The call carries one
    * `Idempotency-Key`, repeated by its retries, so a retry after a dropped connection never makes a second demand.

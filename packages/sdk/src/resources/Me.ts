@@ -1,4 +1,10 @@
-import type { MyRegistrationPage, MyRegistrationsQuery, z } from '@smec/schemas';
+import type {
+  MyDemandProposalPage,
+  MyDemandProposalsQuery,
+  MyRegistrationPage,
+  MyRegistrationsQuery,
+  z,
+} from '@smec/schemas';
 import type { CallOptions } from '../http.js';
 import { PagePromise } from '../pagination.js';
 import type { MyExperts } from './MyExperts.js';
@@ -9,6 +15,9 @@ import { Resource } from './Resource.js';
 
 /** Filters and paging of {@link Me.registrations}. */
 export type MyRegistrationListParams = z.output<typeof MyRegistrationsQuery>;
+
+/** Paging of {@link FullMe.demandProposals}. */
+export type MyDemandProposalListParams = z.output<typeof MyDemandProposalsQuery>;
 
 /** What belongs to the signed-in user: `client.me`. */
 export class Me extends Resource {
@@ -24,6 +33,14 @@ export class Me extends Resource {
   declare readonly experts: MyExperts;
   /** What the platform tells the signed-in enterprise or provider user. Made by `createClient`, as `products` is. */
   declare readonly notifications: MyNotifications;
+  /**
+   * The demands centers proposed the signed-in provider for, newest first. Made by `createClient`, as `products` is
+   * ({@link FullMe.demandProposals}).
+   */
+  declare readonly demandProposals: (
+    params?: MyDemandProposalListParams,
+    options?: CallOptions,
+  ) => PagePromise<MyDemandProposalPage>;
 
   /**
    * The signed-in enterprise's event registrations with their events, the latest event first. Cancelled ones are

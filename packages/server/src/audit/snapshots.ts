@@ -9,10 +9,36 @@ type Trx = Transaction<Database>;
 export const demandSnapshot: SnapshotReader = async (trx: Trx, id: string) => {
   const row = await trx
     .selectFrom('demands')
-    .select(['status', 'reject_reason', 'matches'])
+    .select(['seq', 'status', 'reject_reason', 'region_code'])
     .where('id', '=', id)
     .executeTakeFirst();
-  return row && { status: row.status, rejectReason: row.reject_reason, matches: parsedJson(row.matches) };
+  if (!row) return undefined;
+  const proposals = await trx
+    .selectFrom('demand_proposals')
+    .select(['provider_id', 'product_id', 'note'])
+    .where('demand_seq', '=', row.seq)
+    .orderBy('position')
+    .execute();
+  return {
+    status: row.status,
+    rejectReason: row.reject_reason,
+    regionCode: row.region_code,
+    matches: proposals.map((proposal) => ({
+      providerId: proposal.provider_id,
+      productId: proposal.product_id,
+      note: proposal.note,
+    })),
+  };
+};
+
+/** A region's own deadlines (absent while it inherits them). */
+export const demandDeadlinesSnapshot: SnapshotReader = async (trx: Trx, code: string) => {
+  const row = await trx
+    .selectFrom('demand_deadlines')
+    .select(['accept_days', 'first_match_days'])
+    .where('region_code', '=', code)
+    .executeTakeFirst();
+  return row && { acceptDays: row.accept_days, firstMatchDays: row.first_match_days };
 };
 
 export const applicationSnapshot: SnapshotReader = async (trx: Trx, id: string) => {

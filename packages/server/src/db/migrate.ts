@@ -22,6 +22,7 @@ import * as notifications from './migrations/0019_notifications.js';
 import * as staffRoles from './migrations/0020_staff_roles.js';
 import * as eventAdmin from './migrations/0021_event_admin.js';
 import * as centerBatchesPolicies from './migrations/0022_center_batches_policies.js';
+import * as demandRouting from './migrations/0023_demand_routing.js';
 import * as notificationDelivery from './migrations/0024_notification_delivery.js';
 import * as settlement from './migrations/0025_settlement.js';
 
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020_staff_roles': staffRoles,
   '0021_event_admin': eventAdmin,
   '0022_center_batches_policies': centerBatchesPolicies,
+  '0023_demand_routing': demandRouting,
   '0024_notification_delivery': notificationDelivery,
   '0025_settlement': settlement,
 };

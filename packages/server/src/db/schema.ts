@@ -213,11 +213,41 @@ export interface DemandTable {
   expected_by: string | null;
   status: string;
   reject_reason: string | null;
-  /** JSON array of DemandMatch. */
-  matches: Generated<string>;
   submitted_at: string;
   submitted_ts: number;
   updated_at: string;
+  /** 1 when the enterprise agreed to give its contact to the matched providers (0023). */
+  contact_shared: Generated<number>;
+  /** When the center must have accepted it, counted from the submission or the last transfer (0023). */
+  accept_by_ts: number | null;
+  /** When the center must have matched it first, counted as accept_by_ts is (0023). */
+  first_match_by_ts: number | null;
+}
+
+/** A provider (and product) a center proposed for a demand (0023); the demand's `matches`. */
+export interface DemandProposalTable {
+  id: string;
+  demand_seq: number;
+  provider_id: string;
+  product_id: string | null;
+  note: string | null;
+  proposed_at: string;
+  proposed_ts: number;
+  /** The staff member's user id; null for the matches made before 0023. */
+  proposed_by: string | null;
+  /** 0 to 4: its place among the demand's proposals. */
+  position: number;
+}
+
+/** A region's own deadlines for its demands, in working days (0023); the regions without one inherit. */
+export interface DemandDeadlineTable {
+  region_code: string;
+  accept_days: number;
+  first_match_days: number;
+  updated_at: string;
+  updated_by: string;
+  /** Counts the changes, for the ETag that If-Match names. */
+  revision: number;
 }
 
 export interface DemandTimelineTable {
@@ -227,6 +257,9 @@ export interface DemandTimelineTable {
   at: string;
   actor: 'submitter' | 'center';
   note: string | null;
+  /** 'transferred' for a transfer to another center (0023); null for a move of the status. */
+  kind: Generated<string | null>;
+  to_region: Generated<string | null>;
 }
 
 /** The first answer to an idempotent write, replayed to its retries for 24 hours. */
@@ -696,6 +729,8 @@ export interface Database {
   users: UserTable;
   demands: DemandTable;
   demand_timeline: DemandTimelineTable;
+  demand_proposals: DemandProposalTable;
+  demand_deadlines: DemandDeadlineTable;
   idempotency_keys: IdempotencyKeyTable;
   rate_limit_counters: RateLimitCounterTable;
   events: EventTable;

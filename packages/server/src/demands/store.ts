@@ -3,22 +3,25 @@ import {
   DEMAND_TRANSITIONS,
   type Demand,
   type DemandInput,
-  type DemandMatch,
   type DemandStatus,
   type DemandStatusView,
+  type DemandProposalsInput,
   type DemandTransition,
   type FieldError,
   type MessageLocale,
   type Principal,
   messageText,
 } from '@smec/schemas';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { cursorScope, decodeTimeSeqCursor, encodeCursor } from '../http/cursor.js';
 import { ProblemError, notFound, validationFailed } from '../http/problem.js';
 
-import { demandOf, statusViewOf, type DemandRow } from './rows.js';
+import { deadlinesOf } from './deadlines.js';
+import { demandDeadlinesFrom } from './deadline-days.js';
+import { addProposals } from './proposals.js';
+import { demandOf, proposalsOf, statusViewOf, type DemandRow } from './rows.js';
 import { newDemandId, newTrackingNo, phoneHash, sameHash } from './tracking.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { unknownRegion } from '../http/common-problems.js';
@@ -45,6 +48,19 @@ const NEXT_STATUS: Record<DemandTransition['action'], DemandStatus> = {
 
 async function timelineOf(db: Db, seq: number) {
   return db.selectFrom('demand_timeline').selectAll().where('demand_seq', '=', seq).orderBy('seq').execute();
+}
+
+/** A stored demand with its timeline and proposals, as its staff see it (the phone in full). */
+export async function fullDemand(context: DemandContext, db: Db, seq: number): Promise<Demand> {
+  const row = await db.selectFrom('demands').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
+  const matches = (await proposalsOf(db, [seq])).get(seq) ?? [];
+  return demandOf(row, await timelineOf(db, seq), matches, true, context.clock.now());
+}
+
+/** The instants a demand in `regionCode` is due by when its count starts at `from`. */
+async function dueDates(db: Db, context: DemandContext, regionCode: string, from: number) {
+  const due = demandDeadlinesFrom(from, await deadlinesOf(db, context.regions, regionCode));
+  return { accept_by_ts: due.acceptBy, first_match_by_ts: due.firstMatchBy };
 }
 
 /** Checks what the schema cannot: the region and the product exist. */
@@ -77,6 +93,7 @@ export async function createDemand(
 ): Promise<Demand> {
   const now = new Date(context.clock.now());
   const at = shanghaiDateTime(now.getTime());
+  const due = await dueDates(trx, context, input.regionCode, now.getTime());
   for (let attempt = 0; attempt < 8; attempt++) {
     const row = {
       id: newDemandId(),
@@ -96,10 +113,10 @@ export async function createDemand(
       expected_by: input.expectedBy ?? null,
       status: 'submitted',
       reject_reason: null,
-      matches: '[]',
       submitted_at: at,
       submitted_ts: now.getTime(),
       updated_at: at,
+      ...due,
     };
     // A tracking number that is already taken (one in a billion a day) is drawn again; the unique index decides.
     const inserted = await trx
@@ -113,12 +130,7 @@ export async function createDemand(
       .insertInto('demand_timeline')
       .values({ demand_seq: inserted.seq, status: 'submitted', at, actor: 'submitter', note: null })
       .execute();
-    const stored = await trx
-      .selectFrom('demands')
-      .selectAll()
-      .where('seq', '=', inserted.seq)
-      .executeTakeFirstOrThrow();
-    return demandOf(stored, await timelineOf(trx, inserted.seq), true);
+    return fullDemand(context, trx, inserted.seq);
   }
   throw new Error('Could not draw a free tracking number');
 }
@@ -140,7 +152,8 @@ export async function lookupDemand(
   const given = phoneHash(context.secret, phone);
   const matches = sameHash(given, row?.phone_hash ?? ABSENT_HASH);
   if (!row || !matches) return undefined;
-  return statusViewOf(row, await timelineOf(context.db, row.seq));
+  const proposals = (await proposalsOf(context.db, [row.seq])).get(row.seq) ?? [];
+  return statusViewOf(row, await timelineOf(context.db, row.seq), proposals);
 }
 
 /** The administrator's region; an administrator without one may see nothing. */
@@ -152,6 +165,7 @@ function adminRegion(principal: Principal): string {
 export interface DemandListQuery {
   readonly status?: DemandStatus | undefined;
   readonly region?: string | undefined;
+  readonly overdue?: boolean | undefined;
   readonly limit?: number | undefined;
   readonly cursor?: string | undefined;
 }
@@ -167,13 +181,20 @@ export async function listDemands(context: DemandContext, principal: Principal, 
     throw new ProblemError('forbidden', fill(TEXT.outsideRegion, { region, own }));
   }
   const limit = query.limit ?? 20;
-  const scope = cursorScope('demands', { status: query.status, region });
+  const scope = cursorScope('demands', { status: query.status, region, overdue: query.overdue });
+  const now = context.clock.now();
   const filter = (builder: ReturnType<typeof base>) => {
     let result = builder;
     const scoped = context.regions.get(region);
     if (scoped && scoped.level === 'city') result = result.where('city_code', '=', region);
     else if (scoped && scoped.level === 'county') result = result.where('region_code', '=', region);
     if (query.status) result = result.where('status', '=', query.status);
+    if (query.overdue !== undefined) {
+      // The rule of isOverdue, as a WHERE on the stored deadlines.
+      const overdue = sql<boolean>`((status = 'submitted' and accept_by_ts < ${now})
+        or (status in ('submitted', 'accepted') and first_match_by_ts < ${now}))`;
+      result = result.where(query.overdue ? overdue : sql<boolean>`not ${overdue}`);
+    }
     return result;
   };
   const base = () => context.db.selectFrom('demands');
@@ -195,8 +216,12 @@ export async function listDemands(context: DemandContext, principal: Principal, 
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const timelines = await timelinesOf(context.db, items);
+  const proposals = await proposalsOf(
+    context.db,
+    items.map((row) => row.seq),
+  );
   return {
-    items: items.map((row) => demandOf(row, timelines.get(row.seq) ?? [], false)),
+    items: items.map((row) => demandOf(row, timelines.get(row.seq) ?? [], proposals.get(row.seq) ?? [], false, now)),
     nextCursor: rows.length > limit && last ? encodeCursor(context.secret, [last.submitted_ts, last.seq], scope) : null,
     total: Number(totalRow.n),
   };
@@ -224,7 +249,12 @@ async function timelinesOf(db: Db, rows: readonly DemandRow[]) {
 }
 
 /** A demand row of the administrator's region, or a 404 that says nothing of demands elsewhere. */
-async function demandInRegion(db: Db, context: DemandContext, principal: Principal, id: string): Promise<DemandRow> {
+export async function demandInRegion(
+  db: Db,
+  context: DemandContext,
+  principal: Principal,
+  id: string,
+): Promise<DemandRow> {
   const own = adminRegion(principal);
   const row = await db.selectFrom('demands').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || !context.regions.isWithin(row.region_code, own)) throw notFound(fill(TEXT.noDemand, { id }));
@@ -234,61 +264,7 @@ async function demandInRegion(db: Db, context: DemandContext, principal: Princip
 /** One demand of the administrator's region, the phone in full for the call back. */
 export async function getDemand(context: DemandContext, principal: Principal, id: string): Promise<Demand> {
   const row = await demandInRegion(context.db, context, principal, id);
-  return demandOf(row, await timelineOf(context.db, row.seq), true);
-}
-
-/** The providers (and products) of a match, which must be listed; errors name the entry. */
-async function resolveMatches(
-  db: Db,
-  matches: Extract<DemandTransition, { action: 'match' }>['matches'],
-  locale: MessageLocale,
-): Promise<DemandMatch[]> {
-  const errors: FieldError[] = [];
-  const resolved: DemandMatch[] = [];
-  for (const [index, match] of matches.entries()) {
-    const provider = await db
-      .selectFrom('providers')
-      .select(['id', 'name'])
-      .where('id', '=', match.providerId)
-      .where('listed', '=', 1)
-      .executeTakeFirst();
-    if (!provider) {
-      errors.push({
-        path: `body.matches.${index}.providerId`,
-        message: messageText('invalid', locale),
-        code: 'invalid',
-      });
-      continue;
-    }
-    let productName: string | null = null;
-    if (match.productId) {
-      const product = await db
-        .selectFrom('products')
-        .select('name')
-        .where('id', '=', match.productId)
-        .where('provider_id', '=', provider.id)
-        .where('listed', '=', 1)
-        .executeTakeFirst();
-      if (!product) {
-        errors.push({
-          path: `body.matches.${index}.productId`,
-          message: messageText('invalid', locale),
-          code: 'invalid',
-        });
-        continue;
-      }
-      productName = product.name;
-    }
-    resolved.push({
-      providerId: provider.id,
-      providerName: provider.name,
-      productId: match.productId ?? null,
-      productName,
-      note: match.note ?? null,
-    });
-  }
-  if (errors.length > 0) throw validationFailed(errors);
-  return resolved;
+  return fullDemand(context, context.db, row.seq);
 }
 
 const STATUS_WORDS: Record<DemandStatus, Localized> = {
@@ -353,6 +329,8 @@ export async function transitionDemand(
   move: DemandTransition,
   locale: MessageLocale,
   trx: Transaction<Database>,
+  /** Where the body holds the proposals of a match, for the errors' paths. */
+  proposalsField: 'matches' | 'proposals' = 'matches',
 ): Promise<Demand> {
   const now = new Date(context.clock.now());
   const row = await demandInRegion(trx, context, principal, id);
@@ -362,24 +340,38 @@ export async function transitionDemand(
   }
   const to = NEXT_STATUS[move.action];
   const at = shanghaiDateTime(now.getTime());
-  const matches = move.action === 'match' ? await resolveMatches(trx, move.matches, locale) : undefined;
   const updated = await trx
     .updateTable('demands')
     .set({
       status: to,
       updated_at: at,
       ...(move.action === 'reject' ? { reject_reason: move.reason.trim() } : {}),
-      ...(matches ? { matches: JSON.stringify(matches) } : {}),
     })
     .where('seq', '=', row.seq)
     .where('status', '=', from)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new ProblemError('conflict', TEXT.movedMeanwhile);
+  // After the conditional UPDATE: of two rounds of proposals at once, the second counts the first's.
+  if (move.action === 'match')
+    await addProposals(trx, principal, row, move.matches, proposalsField, locale, now.getTime());
   const note = move.action === 'reject' ? move.reason.trim() : move.note?.trim() || null;
   await trx
     .insertInto('demand_timeline')
     .values({ demand_seq: row.seq, status: to, at, actor: 'center', note })
     .execute();
-  const stored = await trx.selectFrom('demands').selectAll().where('seq', '=', row.seq).executeTakeFirstOrThrow();
-  return demandOf(stored, await timelineOf(trx, row.seq), true);
+  return fullDemand(context, trx, row.seq);
+}
+
+/** `POST /demands/{id}/proposals`: the `match` move with the proposals' own body. */
+export async function proposeForDemand(
+  context: DemandContext,
+  principal: Principal,
+  id: string,
+  input: DemandProposalsInput,
+  locale: MessageLocale,
+  trx: Transaction<Database>,
+): Promise<Demand> {
+  const note = input.note === undefined ? {} : { note: input.note };
+  const move = { action: 'match' as const, matches: input.proposals, ...note };
+  return transitionDemand(context, principal, id, move, locale, trx, 'proposals');
 }

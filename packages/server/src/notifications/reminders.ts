@@ -3,7 +3,7 @@
 // day, then once more when it is overdue. A seeded or older notification of the same kind and subject counts too.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { addWorkingDays } from '../ratings/working-days.js';
+import { addWorkingDays } from '../time/working-days.js';
 import { shanghaiDay } from '../time/shanghai.js';
 import { notify } from './notify.js';
 

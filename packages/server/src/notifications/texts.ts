@@ -110,21 +110,26 @@ const TEXTS: Record<string, (facts: Facts) => NotificationText> = {
       EMPTY,
     ),
   }),
+  // Told to the users of a provider a center proposed for a demand; the demand's detail is in their proposals.
   demandMatched: (facts) => ({
     title: either(
       facts,
-      'trackingNo',
+      'title',
       {
-        'zh-CN': '需求有对接建议：{trackingNo}',
-        'zh-HK': '需求有對接建議：{trackingNo}',
-        en: 'Matches for your demand {trackingNo}',
+        'zh-CN': '服务中心向您推荐了一项企业需求：{title}',
+        'zh-HK': '服務中心向您推薦了一項企業需求：{title}',
+        en: 'A service center proposed you for a demand: {title}',
       },
-      { 'zh-CN': '您的需求有对接建议', 'zh-HK': '您的需求有對接建議', en: 'Matches for your demand' },
+      {
+        'zh-CN': '服务中心向您推荐了一项企业需求',
+        'zh-HK': '服務中心向您推薦了一項企業需求',
+        en: 'A service center proposed you for a demand',
+      },
     ),
     body: {
-      'zh-CN': '服务中心为您的需求推荐了服务机构，请查看。',
-      'zh-HK': '服務中心為您的需求推薦了服務機構，請查看。',
-      en: 'The service center proposed providers for your demand.',
+      'zh-CN': '请在工作台的“需求推荐”中查看需求详情，并尽快与企业联系。',
+      'zh-HK': '請在工作台的「需求推薦」中查看需求詳情，並盡快與企業聯絡。',
+      en: 'See the demand in your workbench’s proposals and get in touch with the enterprise soon.',
     },
   }),
   applicationChangesRequested: (facts) => ({

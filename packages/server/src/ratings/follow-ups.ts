@@ -6,7 +6,7 @@ import { shanghaiDateTime } from '../time/shanghai.js';
 import { problems } from './problems.js';
 import type { FollowUpRow, RatingRow } from './rows.js';
 import { ratingWithFollowUp, visibleTo, type RatingContext } from './store.js';
-import { followUpDueOn } from './working-days.js';
+import { followUpDueOn } from '../time/working-days.js';
 
 /** A rating the principal may act on (a provider's own, an enterprise's own) with its follow-up; 404 otherwise. */
 async function followUpFor(

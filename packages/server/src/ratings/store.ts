@@ -22,7 +22,7 @@ import { countRating } from './aggregates.js';
 import { enterpriseLabel } from './label.js';
 import { problems } from './problems.js';
 import { distributionOf, followUpOf, publicRatingOf, ratingOf, type FollowUpRow, type RatingRow } from './rows.js';
-import { followUpDueOn } from './working-days.js';
+import { followUpDueOn } from '../time/working-days.js';
 import { shanghaiDateTime, shanghaiDay } from '../time/shanghai.js';
 
 export interface RatingContext {

@@ -1,24 +1,43 @@
-import { DemandInput, DemandLookupQuery, DemandTransition, DemandsQuery, IdParams, type Demand } from '@smec/schemas';
+import {
+  DemandDeadlinesInput,
+  DemandInput,
+  DemandLookupQuery,
+  DemandProposalsInput,
+  DemandTransferInput,
+  DemandTransition,
+  DemandsQuery,
+  IdParams,
+  MyDemandProposalsQuery,
+  RegionCodeParams,
+  type Demand,
+  type DemandDeadlines,
+  type Principal,
+} from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
 import { auditActor } from '../audit/record.js';
 import { auditedWrite } from '../audit/audited-write.js';
-import { demandSnapshot } from '../audit/snapshots.js';
-import { requireStaff } from '../auth/principal.js';
+import { demandDeadlinesSnapshot, demandSnapshot } from '../audit/snapshots.js';
+import { requireRole, requireStaff } from '../auth/principal.js';
+import { deadlinesEtag, deadlinesOf, setDeadlines } from '../demands/deadlines.js';
+import { listMyProposals } from '../demands/provider-proposals.js';
+import { transferDemand } from '../demands/transfer.js';
 import {
   checkDemandReferences,
   createDemand,
   getDemand,
   listDemands,
   lookupDemand,
+  proposeForDemand,
   transitionDemand,
   type DemandContext,
 } from '../demands/store.js';
 import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
-import { ProblemError } from '../http/problem.js';
+import { ProblemError, notFound } from '../http/problem.js';
+import { requireIfMatch } from '../http/if-match.js';
 import { limitedRoute, type RateLimitRule } from '../http/rate-limit.js';
 import { parseBody, parseInput } from '../http/validate.js';
-import type { Localized } from '../http/localized.js';
+import { fill, type Localized } from '../http/localized.js';
 
 export interface DemandRouteOptions {
   readonly submitLimit: RateLimitRule;
@@ -32,6 +51,19 @@ const NO_MATCH_DETAIL: Localized = {
   'zh-HK': '沒有與該受理編號和手提電話號碼相符的需求，請核對後再試。',
   en: 'No demand matches this tracking number and phone number. Check both and try again.',
 };
+
+const NO_REGION: Localized = {
+  'zh-CN': '您管理的地区内没有地区 {code}。',
+  'zh-HK': '您管理的地區內沒有地區 {code}。',
+  en: 'No region {code} in your region.',
+};
+
+/** A region at or below the staff member's own; any other (or none) is the same 404. */
+function regionInScope(context: DemandContext, principal: Principal, code: string): string {
+  const own = principal.regionCode;
+  if (!own || !context.regions.isWithin(code, own)) throw notFound(fill(NO_REGION, { code }));
+  return code;
+}
 
 export function demandRoutes(app: FastifyInstance, context: DemandContext, options: DemandRouteOptions): void {
   const idempotency = new IdempotencyStore(context.db, context.clock);
@@ -95,5 +127,97 @@ export function demandRoutes(app: FastifyInstance, context: DemandContext, optio
     );
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
+  });
+
+  /** A staff write on one demand, keyed per user and audited. */
+  const demandWrite = async (
+    request: Parameters<typeof idempotencyKeyOf>[0],
+    principal: Principal,
+    scope: string,
+    action: string,
+    id: string,
+    write: (trx: Parameters<Parameters<typeof idempotency.run>[3]>[0]) => Promise<Demand>,
+  ) =>
+    idempotency.run(`${scope} ${principal.userId}`, idempotencyKeyOf(request), request.body, async (trx) => ({
+      status: 200,
+      body: await auditedWrite(
+        trx,
+        auditActor(request, principal),
+        context.clock.now(),
+        { action, entityType: 'demand', entityId: id, read: demandSnapshot },
+        () => write(trx),
+      ),
+    }));
+
+  app.post('/demands/:id/proposals', async (request, reply) => {
+    const principal = await requireStaff(request, 'staff');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const input = parseBody(DemandProposalsInput, request.body, locale);
+    const result = await demandWrite(request, principal, `POST /demands/${id}/proposals`, 'demand.propose', id, (trx) =>
+      proposeForDemand(context, principal, id, input, locale, trx),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
+  });
+
+  app.post('/demands/:id/transfer', async (request, reply) => {
+    const principal = await requireStaff(request, 'staff');
+    const { id } = parseInput(IdParams, request.params, 'params');
+    const input = parseBody(DemandTransferInput, request.body, requestLocale(request));
+    const result = await demandWrite(request, principal, `POST /demands/${id}/transfer`, 'demand.transfer', id, (trx) =>
+      transferDemand(context, principal, id, input, trx),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
+  });
+
+  app.get('/me/demand-proposals', async (request, reply) => {
+    const principal = await requireRole(request, 'provider');
+    const query = parseInput(MyDemandProposalsQuery, request.query, 'query');
+    return reply.header('cache-control', 'private, no-store').send(await listMyProposals(context, principal, query));
+  });
+
+  app.get('/regions/:code/demand-deadlines', async (request, reply) => {
+    const principal = await requireStaff(request, 'viewer');
+    const { code } = parseInput(RegionCodeParams, request.params, 'params');
+    const deadlines = await deadlinesOf(context.db, context.regions, regionInScope(context, principal, code));
+    return reply
+      .header('cache-control', 'private, no-store')
+      .header('etag', deadlinesEtag(code, deadlines.revision))
+      .send(deadlines);
+  });
+
+  app.put('/regions/:code/demand-deadlines', async (request, reply) => {
+    const principal = await requireStaff(request, 'admin');
+    const { code } = parseInput(RegionCodeParams, request.params, 'params');
+    const input = parseBody(DemandDeadlinesInput, request.body, requestLocale(request));
+    regionInScope(context, principal, code);
+    // If-Match is optional here: a center sets its two numbers whole, and a setting over another is audited.
+    const ifMatch = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
+    const audit = {
+      action: 'demandDeadlines.set',
+      entityType: 'demandDeadlines',
+      entityId: code,
+      read: demandDeadlinesSnapshot,
+    };
+    const result = await idempotency.run(
+      `PUT /regions/${code}/demand-deadlines ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body,
+      async (trx) => ({
+        status: 200,
+        body: await auditedWrite(trx, auditActor(request, principal), context.clock.now(), audit, () =>
+          setDeadlines(trx, context.regions, code, input, ifMatch, principal.userId, context.clock.now()),
+        ),
+      }),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    const deadlines = result.body as DemandDeadlines;
+    return reply
+      .code(result.status)
+      .header('cache-control', 'no-store')
+      .header('etag', deadlinesEtag(code, deadlines.revision))
+      .send(deadlines);
   });
 }

@@ -5,6 +5,7 @@ import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { CATEGORIES, SURNAMES, TRADE_FIRST } from './names.js';
 import { Random } from './prng.js';
 import { dayStart, shanghaiDateTime } from '../time/shanghai.js';
+import { DEFAULT_DEADLINES, demandDeadlinesFrom } from '../demands/deadline-days.js';
 
 /** A demand anyone can look up on the demo platform (shown on the demo page and printed by the seed). */
 
@@ -17,6 +18,19 @@ const STAFF_LEVELS = [
 export const DEMO_DEMAND = { trackingNo: 'XQ20261101DEMO01', phone: '13800138000' } as const;
 
 export const DEMAND_COUNT = 200;
+
+/**
+ * The demands seeded after the random ones, each for a purpose: two past their deadline to accept (in Shantou's and
+ * Guangzhou's counties), and one accepted in Shantou's that the API examples propose providers for and transfer.
+ */
+export const ROUTING_DEMANDS = {
+  overdueShantou: 'dmd-00201',
+  overdueGuangzhou: 'dmd-00202',
+  accepted: 'dmd-00203',
+} as const;
+
+/** A matched demand proposed to the demo provider (prv-00001) whose enterprise did not share its contact. */
+export const UNSHARED_DEMAND = 'dmd-00204';
 const DAY = 86_400_000;
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const MOBILE_PREFIXES = ['135', '136', '137', '138', '139', '150', '158', '159', '180', '186', '188', '189', '199'];
@@ -146,11 +160,16 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
   );
   const insertDemand = sqlite.prepare(
     `INSERT INTO demands (id, tracking_no, uscc, enterprise_name, contact_name, contact_phone, phone_hash, region_code,
-       city_code, category_id, product_id, title, description, budget_fen, expected_by, status, reject_reason, matches,
-       submitted_at, submitted_ts, updated_at)
+       city_code, category_id, product_id, title, description, budget_fen, expected_by, status, reject_reason,
+       submitted_at, submitted_ts, updated_at, contact_shared, accept_by_ts, first_match_by_ts)
      VALUES (@id, @tracking_no, @uscc, @enterprise_name, @contact_name, @contact_phone, @phone_hash, @region_code,
        @city_code, @category_id, @product_id, @title, @description, @budget_fen, @expected_by, @status, @reject_reason,
-       @matches, @submitted_at, @submitted_ts, @updated_at)`,
+       @submitted_at, @submitted_ts, @updated_at, @contact_shared, @accept_by_ts, @first_match_by_ts)`,
+  );
+  const insertProposal = sqlite.prepare(
+    `INSERT INTO demand_proposals (id, demand_seq, provider_id, product_id, note, proposed_at, proposed_ts, proposed_by,
+       position)
+     VALUES (@id, @demand_seq, @provider_id, @product_id, @note, @proposed_at, @proposed_ts, @proposed_by, @position)`,
   );
   const insertEntry = sqlite.prepare(
     'INSERT INTO demand_timeline (demand_seq, status, at, actor, note) VALUES (?, ?, ?, ?, ?)',
@@ -224,6 +243,19 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
     );
 
     const trackingNos = new Set<string>();
+    let proposalNo = 0;
+    const proposal = (seq: number, providerId: string, productId: string | null, at: number, position: number) =>
+      insertProposal.run({
+        id: `dpr-${pad(++proposalNo, 5)}`,
+        demand_seq: seq,
+        provider_id: providerId,
+        product_id: productId,
+        note: null,
+        proposed_at: shanghaiDateTime(at),
+        proposed_ts: at,
+        proposed_by: null,
+        position,
+      });
     const demand = (index: number) => {
       const enterprise =
         index <= 1 ? (enterprises.find((e) => e.cityCode === '440600') ?? enterprises[0]) : random.pick(enterprises);
@@ -265,21 +297,15 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
         });
       }
       const last = entries[entries.length - 1] ?? { status: 'submitted' as const, at: submittedTs, note: null };
-      let matches: unknown[] = [];
-      if (entries.some((entry) => entry.status === 'matched')) {
+      let matches: { providerId: string; productId: string | null }[] = [];
+      const matchedAt = entries.find((entry) => entry.status === 'matched')?.at;
+      if (matchedAt !== undefined) {
         // A center proposes providers of its own city first.
         const candidates = providersByCategory.all(category.id, enterprise.cityCode) as { id: string; name: string }[];
         const chosen = candidates.length ? [random.pick(candidates)] : [];
         matches = chosen.map((provider) => {
           const products = productsOf.all(provider.id, category.id) as { id: string; name: string }[];
-          const product = products[0];
-          return {
-            providerId: provider.id,
-            providerName: provider.name,
-            productId: product?.id ?? null,
-            productName: product?.name ?? null,
-            note: null,
-          };
+          return { providerId: provider.id, productId: products[0]?.id ?? null };
         });
       }
       const budget = random.chance(0.35) ? null : random.int(1, 60) * 500_000;
@@ -298,14 +324,18 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
         title,
         description: `${enterprise.name}${title}。公司目前有员工 ${random.int(12, 380)} 人，希望由专业服务机构提供方案和报价，尽快对接。`,
         budget_fen: budget,
+        contact_shared: 1,
         expected_by: random.chance(0.5) ? shanghaiDateTime(asOf + random.int(30, 180) * DAY).slice(0, 10) : null,
         status: last.status,
         reject_reason: last.status === 'rejected' ? last.note : null,
-        matches: JSON.stringify(matches),
         submitted_at: shanghaiDateTime(submittedTs),
         submitted_ts: submittedTs,
         updated_at: shanghaiDateTime(last.at),
+        ...dueColumns(submittedTs),
       });
+      matches.forEach((match, position) =>
+        proposal(Number(result.lastInsertRowid), match.providerId, match.productId, matchedAt ?? submittedTs, position),
+      );
       for (const entry of entries) {
         insertEntry.run(
           result.lastInsertRowid,
@@ -317,8 +347,125 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
       }
     };
     for (let index = 0; index < DEMAND_COUNT; index++) demand(index);
+    seedRoutingDemands({ random, secret, asOf, counties, trackingNos, insertDemand, insertEntry, proposal });
+    // The demo provider's proposals: the demo demand (contact shared) and one whose enterprise kept its contact.
+    const demoProvider = providers[0];
+    const demoDemand = sqlite.prepare("SELECT seq, updated_at FROM demands WHERE id = 'dmd-00001'").get() as
+      { seq: number; updated_at: string } | undefined;
+    const unshared = sqlite.prepare('SELECT seq, updated_at FROM demands WHERE id = ?').get(UNSHARED_DEMAND) as
+      { seq: number; updated_at: string } | undefined;
+    for (const row of demoProvider ? [demoDemand, unshared] : []) {
+      if (!row || !demoProvider) continue;
+      const taken = sqlite
+        .prepare('SELECT count(*) AS n, sum(provider_id = ?) AS mine FROM demand_proposals WHERE demand_seq = ?')
+        .get(demoProvider.id, row.seq) as { n: number; mine: number | null };
+      if (!taken.mine) proposal(row.seq, demoProvider.id, null, Date.parse(row.updated_at), taken.n);
+    }
     sqlite
       .prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
       .run('demands_seeded_at', new Date(asOf).toISOString());
   })();
+}
+
+const dueColumns = (from: number) => {
+  const due = demandDeadlinesFrom(from, DEFAULT_DEADLINES);
+  return { accept_by_ts: due.acceptBy, first_match_by_ts: due.firstMatchBy };
+};
+
+interface RoutingSeed {
+  readonly random: Random;
+  readonly secret: Buffer;
+  readonly asOf: number;
+  readonly counties: ReadonlyMap<string, readonly RegionRow[]>;
+  readonly trackingNos: Set<string>;
+  readonly insertDemand: { run(row: Record<string, unknown>): { lastInsertRowid: number | bigint } };
+  readonly insertEntry: { run(...values: unknown[]): unknown };
+  readonly proposal: (
+    seq: number,
+    providerId: string,
+    productId: string | null,
+    at: number,
+    position: number,
+  ) => unknown;
+}
+
+/** The demands of ROUTING_DEMANDS and UNSHARED_DEMAND, after the random ones (whose draws they leave as they were). */
+function seedRoutingDemands(seed: RoutingSeed): void {
+  const { random, asOf } = seed;
+  const plan = [
+    // Twenty days back is past two working days whatever the holidays (the longest, Spring Festival, is nine days).
+    { id: ROUTING_DEMANDS.overdueShantou, city: '440500', cityName: '汕头', daysAgo: 20, status: 'submitted' as const },
+    {
+      id: ROUTING_DEMANDS.overdueGuangzhou,
+      city: '440100',
+      cityName: '广州',
+      daysAgo: 20,
+      status: 'submitted' as const,
+    },
+    { id: ROUTING_DEMANDS.accepted, city: '440500', cityName: '汕头', daysAgo: 1, status: 'accepted' as const },
+    { id: UNSHARED_DEMAND, city: '440500', cityName: '汕头', daysAgo: 12, status: 'matched' as const },
+  ];
+  for (const item of plan) {
+    const county = seed.counties.get(item.city)?.[0];
+    if (!county) throw new Error(`No county in ${item.city}`);
+    const category = random.pick(CATEGORIES);
+    const title = random.pick(NEEDS[category.id]);
+    const submittedTs = dayStart(asOf, -item.daysAgo) + random.int(9, 17) * 3_600_000;
+    const day = shanghaiDateTime(submittedTs).slice(0, 10).replaceAll('-', '');
+    let trackingNo = '';
+    while (trackingNo === '' || seed.trackingNos.has(trackingNo)) {
+      trackingNo = `XQ${day}${Array.from({ length: 6 }, () => random.pick([...TRACKING_CHARS])).join('')}`;
+    }
+    seed.trackingNos.add(trackingNo);
+    const name = `${item.cityName}${random.pick(TRADE_FIRST)[0]}${random.pick(TRADE_FIRST)[0]}${random.pick(INDUSTRIES)}有限公司`;
+    const phone = `${random.pick(MOBILE_PREFIXES)}${pad(random.int(0, 99_999_999), 8)}`;
+    const steps =
+      item.status === 'submitted'
+        ? [{ status: 'submitted', at: submittedTs }]
+        : item.status === 'accepted'
+          ? [
+              { status: 'submitted', at: submittedTs },
+              { status: 'accepted', at: submittedTs + 3 * 3_600_000 },
+            ]
+          : [
+              { status: 'submitted', at: submittedTs },
+              { status: 'accepted', at: submittedTs + DAY },
+              { status: 'matched', at: submittedTs + 3 * DAY },
+            ];
+    const last = steps[steps.length - 1] ?? { status: 'submitted', at: submittedTs };
+    const result = seed.insertDemand.run({
+      id: item.id,
+      tracking_no: trackingNo,
+      uscc: uscc(random, county.code),
+      enterprise_name: name,
+      contact_name: `${random.pick(SURNAMES)}${random.pick(['先生', '女士', '经理'])}`,
+      contact_phone: phone,
+      phone_hash: phoneHash(seed.secret, phone),
+      region_code: county.code,
+      city_code: item.city,
+      category_id: category.id,
+      product_id: null,
+      title,
+      description: `${name}${title}。公司目前有员工 ${random.int(12, 380)} 人，希望由专业服务机构提供方案和报价，尽快对接。`,
+      budget_fen: random.int(1, 60) * 500_000,
+      contact_shared: item.id === UNSHARED_DEMAND ? 0 : 1,
+      expected_by: null,
+      status: item.status,
+      reject_reason: null,
+      submitted_at: shanghaiDateTime(submittedTs),
+      submitted_ts: submittedTs,
+      updated_at: shanghaiDateTime(last.at),
+      ...dueColumns(submittedTs),
+    });
+    for (const step of steps) {
+      const note = step.status === 'submitted' ? null : (NOTES[step.status as DemandStatus]?.[0] ?? null);
+      seed.insertEntry.run(
+        result.lastInsertRowid,
+        step.status,
+        shanghaiDateTime(step.at),
+        step.status === 'submitted' ? 'submitter' : 'center',
+        note,
+      );
+    }
+  }
 }

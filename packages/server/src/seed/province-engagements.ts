@@ -4,7 +4,7 @@
 import { needsFollowUp, ratingGrade } from '@smec/schemas';
 import type { DatabaseHandle } from '../db/database.js';
 import { enterpriseLabel } from '../ratings/label.js';
-import { addWorkingDays, FOLLOW_UP_WORKING_DAYS } from '../ratings/working-days.js';
+import { addWorkingDays, FOLLOW_UP_WORKING_DAYS } from '../time/working-days.js';
 
 import { Random } from './prng.js';
 import { weightedIndex, type ProvinceEnterprises } from './province-enterprises.js';

@@ -2,7 +2,7 @@ import { needsFollowUp, ratingGrade, type SatisfactionLevel } from '@smec/schema
 import { regionCityOf } from '@smec/schemas/rules';
 import type { DatabaseHandle } from '../db/database.js';
 import { enterpriseLabel } from '../ratings/label.js';
-import { addWorkingDays, FOLLOW_UP_WORKING_DAYS } from '../ratings/working-days.js';
+import { addWorkingDays, FOLLOW_UP_WORKING_DAYS } from '../time/working-days.js';
 import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { Random } from './prng.js';
 import { recountRatingAggregates } from './rating-aggregates.js';

@@ -1,6 +1,13 @@
 import {
   Demand,
+  DemandDeadlines,
+  DemandDeadlinesInput,
   DemandInput,
+  DemandProposalsInput,
+  DemandTransferInput,
+  MyDemandProposalPage,
+  MyDemandProposalsQuery,
+  RegionCodeParams,
   DemandLookupQuery,
   DemandPage,
   DemandStatusView,
@@ -69,6 +76,10 @@ export const demandOperations = {
     path: '/demands',
     tag: 'demands',
     summary: "An administrator's demands: their region and below, newest first, phones masked",
+    description:
+      'Each demand carries its deadlines (`acceptBy`, `firstMatchBy`, in working days from its submission or its ' +
+      'last transfer, by its region’s settings) and `overdue`: still open and not accepted by `acceptBy`, or not ' +
+      'matched by `firstMatchBy`, by the platform’s clock. `overdue=true` keeps only those, `overdue=false` the others.',
     query: DemandsQuery,
     response: DemandPage,
     security: 'bearer',
@@ -97,7 +108,8 @@ export const demandOperations = {
     summary: 'Move a demand on (accept, match, startService, reject, close); the move joins its timeline',
     description:
       'Moves a state does not allow are 409 `conflict`, as is a move made meanwhile by someone else. With an ' +
-      '`Idempotency-Key` (per user), a retried move returns its first answer instead of a conflict.',
+      '`Idempotency-Key` (per user), a retried move returns its first answer instead of a conflict. `match` adds ' +
+      'its `matches` to the demand’s proposals as `proposeDemandMatches` does (five at most in all).',
     params: IdParams,
     headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one move', required: false }],
     body: DemandTransition,
@@ -106,5 +118,115 @@ export const demandOperations = {
     problems: ['forbidden', 'not_found', 'conflict'],
     cacheable: false,
     example: { params: { id: 'dmd-00002' }, body: { action: 'accept', note: '已受理，三个工作日内联系企业' } },
+  },
+  proposeDemandMatches: {
+    operationId: 'proposeDemandMatches',
+    method: 'post',
+    path: '/demands/{id}/proposals',
+    tag: 'demands',
+    summary: 'Propose one to five providers (or their products) for an accepted or matched demand',
+    description:
+      'Center staff (level `staff`) of the demand’s region or above. Each provider must be listed and each product ' +
+      'one of that provider’s listed products (400 naming the entry otherwise). A demand holds five proposals at ' +
+      'most in all, none twice (409 `conflict` saying how many more it takes). The demand becomes `matched` with an ' +
+      'entry on its timeline (`note`), the enterprise sees the proposals in its lookup, and each proposed provider’s ' +
+      'users are notified (`demandMatched`) and find it in `GET /me/demand-proposals`. A demand still `submitted`, ' +
+      'or in service, closed or rejected, is 409. With an `Idempotency-Key` (per user), a retry returns the first answer.',
+    params: IdParams,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one proposal', required: false }],
+    body: DemandProposalsInput,
+    response: Demand,
+    security: 'bearer',
+    problems: ['forbidden', 'not_found', 'conflict'],
+    cacheable: false,
+    example: {
+      params: { id: 'dmd-00203' },
+      body: {
+        proposals: [{ providerId: 'prv-00001', note: '本地机构，擅长此类服务' }],
+        note: '已为您推荐服务机构，请留意来电',
+      },
+    },
+  },
+  transferDemand: {
+    operationId: 'transferDemand',
+    method: 'post',
+    path: '/demands/{id}/transfer',
+    tag: 'demands',
+    summary: 'Hand a demand to another center up or down the line, with the reason',
+    description:
+      'Center staff (level `staff`) of the demand’s region or above. `toRegion` is the city above the staff ' +
+      'member’s region, the province, or a region below theirs, on the line of the demand’s region: not a sibling, ' +
+      'not their own, not where the demand is (400 naming `body.toRegion`). A closed or rejected demand is 409. The ' +
+      'demand’s region becomes `toRegion`: its center sees it, a sender outside no longer does. The status stays; ' +
+      'the timeline gets an entry `kind: transferred` with `toRegion` and the reason, and the deadlines count again ' +
+      'from the transfer, by the new region’s settings.',
+    params: IdParams,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one transfer', required: false }],
+    body: DemandTransferInput,
+    response: Demand,
+    security: 'bearer',
+    problems: ['forbidden', 'not_found', 'conflict'],
+    cacheable: false,
+    example: {
+      params: { id: 'dmd-00203' },
+      body: { toRegion: '440500', reason: '需市级统筹对接金融机构' },
+    },
+  },
+  listMyDemandProposals: {
+    operationId: 'listMyDemandProposals',
+    method: 'get',
+    path: '/me/demand-proposals',
+    tag: 'demands',
+    summary: 'The demands centers proposed the signed-in provider for, newest first',
+    description:
+      'Provider accounts only. Each with the demand’s title, category, region, budget, expected date and status, ' +
+      'the product proposed and the center’s note; the enterprise’s name and its contact (phone in full) only where ' +
+      'the enterprise agreed to share them with the matched providers, null otherwise.',
+    query: MyDemandProposalsQuery,
+    response: MyDemandProposalPage,
+    security: 'bearer',
+    exampleUserId: 'usr-prv-01',
+    problems: ['forbidden', 'invalid_cursor'],
+    cacheable: false,
+    example: { query: { limit: '20' } },
+  },
+  getDemandDeadlines: {
+    operationId: 'getDemandDeadlines',
+    method: 'get',
+    path: '/regions/{code}/demand-deadlines',
+    tag: 'demands',
+    summary: 'The working days a region’s centers have to accept a demand and to match it first',
+    description:
+      'Center staff (any level) of the region or above; another region is 404. The region’s own setting, else its ' +
+      'city’s, else the province’s, else 2 and 5; `setIn` names where it comes from (null: the defaults). The ETag ' +
+      'is the one to send as `If-Match` to `setDemandDeadlines`.',
+    params: RegionCodeParams,
+    response: DemandDeadlines,
+    security: 'bearer',
+    problems: ['forbidden', 'not_found'],
+    cacheable: false,
+    example: { params: { code: '440500' } },
+  },
+  setDemandDeadlines: {
+    operationId: 'setDemandDeadlines',
+    method: 'put',
+    path: '/regions/{code}/demand-deadlines',
+    tag: 'demands',
+    summary: 'Set a region’s own deadlines for its demands (1 to 30 working days each)',
+    description:
+      'Center administrators of the region or above; another region is 404. Applies to the demands submitted (or ' +
+      'transferred) from then on, in the region and in the regions below that have no setting of their own. ' +
+      '`If-Match` is optional: with one that is stale, 412.',
+    params: RegionCodeParams,
+    headers: [
+      { name: 'If-Match', description: 'The ETag read, to refuse a change made meanwhile', required: false },
+      { name: 'Idempotency-Key', description: 'Repeated by the retries of one setting', required: false },
+    ],
+    body: DemandDeadlinesInput,
+    response: DemandDeadlines,
+    security: 'bearer',
+    problems: ['forbidden', 'not_found', 'precondition_failed'],
+    cacheable: false,
+    example: { params: { code: '440500' }, body: { acceptDays: 3, firstMatchDays: 7 } },
   },
 } as const satisfies Record<string, Operation>;

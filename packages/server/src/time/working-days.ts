@@ -1,7 +1,7 @@
 // The package is CommonJS: Node exposes only its default export to an ES module.
 import chineseDays from 'chinese-days';
 import { FOLLOW_UP_WORKING_DAYS } from '@smec/schemas/rules';
-import { shanghaiDay } from '../time/shanghai.js';
+import { shanghaiDay } from './shanghai.js';
 
 // A rule the widgets state too (a follow-up's 15 working days); the seed's due dates count with it.
 export { FOLLOW_UP_WORKING_DAYS };
@@ -34,4 +34,13 @@ export function addWorkingDays(day: string, count: number): string {
 /** The last day to answer a follow-up opened at `ms`: 15 working days after that day in Asia/Shanghai. */
 export function followUpDueOn(ms: number): string {
   return addWorkingDays(shanghaiDay(ms), FOLLOW_UP_WORKING_DAYS);
+}
+
+/**
+ * The instant `count` working days after `ms`: the same time of day in Asia/Shanghai, on the `count`th working day
+ * after that day. A demand submitted on Friday at 10:00 with 2 days is due on Tuesday at 10:00.
+ */
+export function workingDaysAfter(ms: number, count: number): number {
+  const day = shanghaiDay(ms);
+  return ms + (Date.parse(`${addWorkingDays(day, count)}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`));
 }
