@@ -43,6 +43,12 @@ describe('smec-center-workbench: demands', () => {
     const item = await inboxWith(el, demand.id);
     expect(item.dataset['status']).to.equal('submitted');
     expect(item.textContent).to.contain(demand.title).and.contain('佛山市禅城区示例科技有限公司').and.contain('待受理');
+    // Its deadlines in working days, in words (nothing said by colour alone).
+    expect(item.querySelector('[part~="deadline"][data-kind="acceptBy"]')!.textContent).to.match(
+      /受理期限：.+（(还剩 \d+ 个工作日|今天到期)）/,
+    );
+    expect(item.querySelector('[part~="deadline"][data-kind="firstMatchBy"]')!.textContent).to.contain('首次推荐期限');
+    expect(item.querySelector('[part~="overdue-flag"]')).to.equal(null);
     await expect(el).to.be.accessible();
 
     item.querySelector<HTMLButtonElement>('[part~="demand-open-button"]')!.focus();
@@ -219,6 +225,25 @@ describe('smec-center-workbench: demands', () => {
     status.value = 'closed';
     status.dispatchEvent(new Event('change'));
     await waitUntil(() => part(el, 'demand-total') && !card(el, demand.id), 'the status filter kept the demand');
+  });
+
+  it('marks overdue demands in text, and filters them', async () => {
+    // The seed's overdue demand of Guangzhou (dmd-00202), submitted long ago and never accepted.
+    const el = await workbench('usr-admin-440100', { view: 'demands', staffRole: 'admin' });
+    await viewReady(el, '[part~="demand"]');
+    const overdue = part<HTMLInputElement>(el, 'demand-overdue-filter')!;
+    overdue.click();
+    const all = () => [...shadow(el).querySelectorAll<HTMLElement>('[part~="demand"]')];
+    await waitUntil(
+      () => card(el, 'dmd-00202') && all().every((each) => each.hasAttribute('data-overdue')),
+      'the overdue demands alone are not listed',
+      LAZY_VIEW,
+    );
+    for (const each of all()) {
+      expect(each.querySelector('[part~="overdue-flag"]')!.textContent).to.contain('已逾期');
+    }
+    expect(card(el, 'dmd-00202')!.querySelector('.overdue[part~="deadline"]')!.textContent).to.match(/已逾期/);
+    await expect(el).to.be.accessible();
   });
 
   it('fits a 320 px column, the inbox and the detail', async () => {

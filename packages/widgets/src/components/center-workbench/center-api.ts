@@ -1,11 +1,12 @@
-import { Demands, isSmecUnauthorizedError, ProviderApplications, Ratings } from '@smec/sdk/core';
+import { FullDemands, isSmecUnauthorizedError, ProviderApplications, Ratings } from '@smec/sdk/core';
 import type { SmecClient } from '../../internal/client.js';
 import { useResources } from '../../internal/client.js';
 import { allPages } from '../../workbench/all-pages.js';
 import type { CenterSummary } from './waiting-actions.js';
 
-// The SDK calls the shell makes (see internal/client.ts).
-useResources({ demands: Demands, providerApplications: ProviderApplications, ratings: Ratings });
+// The SDK calls the shell makes (see internal/client.ts). The client makes each resource once, on its first use:
+// the Demands view's proposals and transfers are FullDemands', so the shell's first demand call makes that one.
+useResources({ demands: FullDemands, providerApplications: ProviderApplications, ratings: Ratings });
 
 const PAGE_LIMIT = 100;
 

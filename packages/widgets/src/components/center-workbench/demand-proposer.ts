@@ -35,6 +35,8 @@ export class DemandProposer {
   private searcher: AbortController | undefined;
   private readonly choices: Choice[] = [];
   private note = '';
+  /** How many more providers the demand may be proposed (five in all). */
+  limit = PROPOSALS_MAX;
   /** Errors next to their fields, by field (`search`, `note-0`, `note`), the form's own or the platform's. */
   readonly errors = new Map<string, string>();
 
@@ -54,7 +56,7 @@ export class DemandProposer {
     if (this.choices.length === 0) {
       this.errors.set(
         'search',
-        msg(str`请至少选择 1 家、至多 ${PROPOSALS_MAX} 家服务机构`, { id: 'center.propose.required' }),
+        msg(str`请至少选择 1 家、至多 ${this.limit} 家服务机构`, { id: 'center.propose.required' }),
       );
       this.host.requestUpdate();
       this.focus(`#${proposeFieldId('search')}`);
@@ -108,8 +110,7 @@ export class DemandProposer {
   }
 
   private choose(provider: Provider): void {
-    if (this.choices.length >= PROPOSALS_MAX || this.choices.some((choice) => choice.provider.id === provider.id))
-      return;
+    if (this.choices.length >= this.limit || this.choices.some((choice) => choice.provider.id === provider.id)) return;
     const choice: Choice = { provider, productId: '', note: '', products: undefined };
     this.choices.push(choice);
     this.errors.delete('search');
@@ -149,7 +150,7 @@ export class DemandProposer {
   private renderResults(): unknown {
     if (this.searchError) return renderActionError(this.searchError);
     if (!this.results) return nothing;
-    const full = this.choices.length >= PROPOSALS_MAX;
+    const full = this.choices.length >= this.limit;
     return html`<ul
       id="smec-propose-results"
       class="picks"
@@ -226,7 +227,7 @@ export class DemandProposer {
     return html`<fieldset part="propose-form" class="move">
       <legend>${msg('推荐服务机构', { id: 'center.propose.title' })}</legend>
       <p class="hint">
-        ${msg(str`已选 ${count} / ${PROPOSALS_MAX} 家。企业在查询进度时看到推荐，被推荐的机构在其工作台看到该需求。`, {
+        ${msg(str`已选 ${count} / ${this.limit} 家。企业在查询进度时看到推荐，被推荐的机构在其工作台看到该需求。`, {
           id: 'center.propose.hint',
         })}
       </p>

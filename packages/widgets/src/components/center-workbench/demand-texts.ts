@@ -27,16 +27,22 @@ export function budgetText(budget: DemandBudget): string {
 
 /** 「受理期限：2026年12月9日（还剩 2 个工作日）」, or 「……（已逾期 1 个工作日）」 once passed. */
 export function deadlineText(deadline: Deadline, locale: string): string {
-  const day = formatDate(deadline.day, locale);
+  const day = formatDate(deadline.at, locale);
   const label =
     deadline.kind === 'acceptBy'
       ? msg('受理期限', { id: 'center.demand.acceptBy' })
       : msg('首次推荐期限', { id: 'center.demand.firstMatchBy' });
   const days = Math.abs(deadline.left);
   const left = deadline.overdue
-    ? msg(str`已逾期 ${days} 个工作日`, { id: 'center.demand.overdueBy' })
+    ? deadline.left < 0
+      ? msg(str`已逾期 ${days} 个工作日`, { id: 'center.demand.overdueBy' })
+      : overdueName()
     : deadline.left === 0
       ? msg('今天到期', { id: 'center.demand.dueToday' })
       : msg(str`还剩 ${days} 个工作日`, { id: 'center.demand.daysLeft' });
   return msg(str`${label}：${day}（${left}）`, { id: 'center.demand.deadline' });
+}
+
+export function overdueName(): string {
+  return msg('已逾期', { id: 'center.demand.overdueFlag' });
 }

@@ -1,7 +1,7 @@
 // What the Demands view decides without a browser: the deadline a demand waits on, where it may be transferred, and
 // which field a refusal of the platform belongs to.
 import type { DemandStatus, Region } from '@smec/schemas';
-import { regionAncestors } from '@smec/schemas/rules';
+import { regionAncestors, shanghaiDayOf } from '@smec/schemas/rules';
 import { workingDaysUntil } from '../../workbench/working-days.js';
 import type { StaffDemand } from './demand-api.js';
 
@@ -14,28 +14,28 @@ export type DeadlineKind = 'acceptBy' | 'firstMatchBy';
 
 export interface Deadline {
   readonly kind: DeadlineKind;
-  readonly day: string;
-  /** Working days left after today: 0 on the day itself, negative once passed. */
+  /** The moment the platform set (the end of the working day it falls on). */
+  readonly at: string;
+  /** Working days left after today (Asia/Shanghai): 0 on the day itself, negative once passed. */
   readonly left: number;
   readonly overdue: boolean;
 }
 
 /** The deadlines still ahead of a demand in its state: accepting while submitted, a first match until one is made. */
-export function deadlinesOf(demand: StaffDemand, today: string): Deadline[] {
+export function deadlinesOf(demand: StaffDemand, now: number): Deadline[] {
   const kinds: DeadlineKind[] =
     demand.status === 'submitted' ? ['acceptBy', 'firstMatchBy'] : demand.status === 'accepted' ? ['firstMatchBy'] : [];
-  return kinds.flatMap((kind) => {
-    const day = demand[kind];
-    if (!day) return [];
-    const left = workingDaysUntil(today, day);
-    return [{ kind, day, left, overdue: left < 0 }];
+  const today = shanghaiDayOf(now);
+  return kinds.map((kind) => {
+    const at = demand[kind];
+    const left = workingDaysUntil(today, shanghaiDayOf(Date.parse(at)));
+    return { kind, at, left, overdue: Date.parse(at) < now };
   });
 }
 
-/** Overdue as the platform says, else as the deadlines say (a platform that sends no flag). */
-export function isOverdue(demand: StaffDemand, today: string): boolean {
-  if (typeof demand.overdue === 'boolean') return demand.overdue;
-  return deadlinesOf(demand, today).some((deadline) => deadline.overdue);
+/** Proposals still possible on a demand: five at most in all, however many rounds they come in. */
+export function proposalsLeft(demand: StaffDemand): number {
+  return Math.max(0, PROPOSALS_MAX - demand.matches.length);
 }
 
 /** The regions below `scope` (a staff member's region), for the inbox's region filter, nearest level first. */

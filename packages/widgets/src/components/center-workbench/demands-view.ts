@@ -1,4 +1,4 @@
-import { DEMAND_STATUSES, DEMAND_TRANSITIONS, isRegionWithin, shanghaiDayOf } from '@smec/schemas/rules';
+import { DEMAND_STATUSES, DEMAND_TRANSITIONS } from '@smec/schemas/rules';
 import type { DemandPage, DemandStatus, DemandTransition, Region } from '@smec/schemas';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ActionController } from '../../controllers/action-controller.js';
@@ -17,12 +17,12 @@ import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js
 import { categoryName, loadReferenceData, regionName, type ReferenceData } from '../catalog/reference-data.js';
 import { listDemands, proposeMatches, transferDemand, type DemandFilters, type StaffDemand } from './demand-api.js';
 import { DemandProposer } from './demand-proposer.js';
-import { budgetText, deadlineText, demandStatusName } from './demand-texts.js';
+import { budgetText, deadlineText, demandStatusName, overdueName } from './demand-texts.js';
 import {
   deadlinesOf,
-  isOverdue,
   mayPropose,
   mayTransfer,
+  proposalsLeft,
   NOTE_MAX,
   proposalFieldOf,
   REASON_MAX,
@@ -173,10 +173,6 @@ class DemandsView implements WorkbenchViewPart {
     return this.texts.get(field) ?? '';
   }
 
-  private today(): string {
-    return shanghaiDayOf(Date.now());
-  }
-
   private open(id: string): void {
     this.opening = id;
     this.openError = undefined;
@@ -207,12 +203,13 @@ class DemandsView implements WorkbenchViewPart {
 
   private show(demand: StaffDemand): void {
     this.opened = demand;
-    if (mayPropose(demand.status)) {
+    if (mayPropose(demand.status) && proposalsLeft(demand) > 0) {
       this.proposer ??= new DemandProposer(
         this.host,
         () => this.context.client(),
         (selector) => this.context.focus(selector),
       );
+      this.proposer.limit = proposalsLeft(demand);
     } else {
       this.proposer?.dispose();
       this.proposer = undefined;
@@ -256,8 +253,8 @@ class DemandsView implements WorkbenchViewPart {
         this.texts.clear();
         this.context.announce(said);
         this.context.refresh();
-        // A demand transferred out of the region is no longer the center's to see: back to the inbox.
-        if (move === 'transfer' && this.scope && !isRegionWithin(updated.regionCode, this.scope)) {
+        // A transferred demand is another center's to handle (out of sight when it went up): back to the inbox.
+        if (move === 'transfer') {
           this.back();
           return;
         }
@@ -392,8 +389,8 @@ class DemandsView implements WorkbenchViewPart {
 
   private renderDeadlines(demand: StaffDemand): unknown {
     const locale = this.context.locale();
-    const deadlines = deadlinesOf(demand, this.today());
-    const overdue = isOverdue(demand, this.today());
+    const deadlines = deadlinesOf(demand, Date.now());
+    const overdue = demand.overdue;
     if (!deadlines.length && !overdue) return nothing;
     return html`<ul part="deadlines" class="timeline">
       ${deadlines.map(
@@ -414,7 +411,7 @@ class DemandsView implements WorkbenchViewPart {
 
   private renderItem(demand: StaffDemand): TemplateResult {
     const locale = this.context.locale();
-    const overdue = isOverdue(demand, this.today());
+    const overdue = demand.overdue;
     return html`<li
       part="demand"
       class="card"
@@ -426,7 +423,11 @@ class DemandsView implements WorkbenchViewPart {
         <h4>${demand.title}</h4>
         <span part="badge" class="badge">${demandStatusName(demand.status)}</span>
       </div>
-      ${overdue ? html`<p part="overdue-flag" class="overdue">${msg('已逾期', { id: 'center.demand.overdueFlag' })}</p>` : nothing}
+      ${
+        overdue
+          ? html`<p part="overdue-flag" class="overdue"><span aria-hidden="true">⚠ </span>${overdueName()}</p>`
+          : nothing
+      }
       <p>${demand.enterprise.name}</p>
       <p class="muted">
         ${categoryName(demand.categoryId, this.reference?.categories, locale)} ·
@@ -703,7 +704,16 @@ class DemandsView implements WorkbenchViewPart {
           ${demand.expectedBy ? formatDate(demand.expectedBy, locale) : msg('未填写', { id: 'center.demand.noDate' })}
         </dd>
         <dt>${msg('联系人', { id: 'center.demand.contact' })}</dt>
-        <dd part="demand-contact">${demand.contact.name} · ${demand.contact.phone}</dd>
+        <dd part="demand-contact">
+          ${demand.contact.name} · ${demand.contact.phone}
+          ${
+            demand.contactShared
+              ? nothing
+              : html`<br /><span class="muted">
+                    ${msg('企业未同意向服务机构提供联系方式，请由中心转达。', { id: 'center.demand.contactNotShared' })}
+                  </span>`
+          }
+        </dd>
         <dt>${msg('查询编号', { id: 'center.demand.trackingNo' })}</dt>
         <dd>${demand.trackingNo}</dd>
       </dl>
@@ -732,7 +742,15 @@ class DemandsView implements WorkbenchViewPart {
         ${demand.timeline.map(
           (entry) =>
             html`<li>
-              <strong>${demandStatusName(entry.status)}</strong>
+              <strong>
+                ${
+                  entry.kind === 'transferred' && entry.toRegion
+                    ? msg(str`转办至${regionName(this.reference, entry.toRegion)}`, {
+                        id: 'center.demand.timeline.transferred',
+                      })
+                    : demandStatusName(entry.status)
+                }
+              </strong>
               <time datetime=${entry.at}>${formatDateTime(entry.at, locale)}</time>
               ${entry.note ? html`<span>— ${entry.note}</span>` : nothing}
             </li>`,

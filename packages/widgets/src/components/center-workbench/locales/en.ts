@@ -263,4 +263,7 @@ export const templates = {
   'center.propose.searchButton': 'Search',
   'center.propose.note': 'Note on the whole proposal (optional)',
   'center.propose.send': 'Send the proposal',
+  'center.demand.timeline.transferred': 'Transferred to {0}',
+  'center.demand.contactNotShared':
+    'The enterprise did not agree to share its contact with providers: pass it on yourselves.',
 };

@@ -258,4 +258,6 @@ export const templates = {
   'center.propose.searchButton': '搜尋',
   'center.propose.note': '總體說明（可選）',
   'center.propose.send': '發送推薦',
+  'center.demand.timeline.transferred': '轉辦至{0}',
+  'center.demand.contactNotShared': '企業未同意向服務機構提供聯絡方式，請由中心轉達。',
 } satisfies Record<keyof typeof english, string>;
