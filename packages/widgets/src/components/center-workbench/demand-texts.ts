@@ -1,6 +1,6 @@
-import type { DemandBudget, DemandStatus } from '@smec/schemas';
+import type { DemandStatus } from '@smec/schemas';
 import { msg, str } from '../../i18n/localization.js';
-import { formatDate, formatMoney } from '../../internal/format.js';
+import { formatDate } from '../../internal/format.js';
 import type { Deadline } from './demand-values.js';
 
 /** A demand's state as the center's staff name it; always written, never shown by colour alone. */
@@ -19,10 +19,6 @@ export function demandStatusName(status: DemandStatus): string {
     case 'rejected':
       return msg('不予受理', { id: 'center.demand.status.rejected' });
   }
-}
-
-export function budgetText(budget: DemandBudget): string {
-  return budget === 'negotiable' ? msg('面议', { id: 'center.demand.budget.negotiable' }) : formatMoney(budget);
 }
 
 /** 「受理期限：2026年12月9日（还剩 2 个工作日）」, or 「……（已逾期 1 个工作日）」 once passed. */

@@ -17,7 +17,8 @@ import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js
 import { categoryName, loadReferenceData, regionName, type ReferenceData } from '../catalog/reference-data.js';
 import { listDemands, proposeMatches, transferDemand, type DemandFilters, type StaffDemand } from './demand-api.js';
 import { DemandProposer } from './demand-proposer.js';
-import { budgetText, deadlineText, demandStatusName, overdueName } from './demand-texts.js';
+import { budgetText } from '../../workbench/demand-budget.js';
+import { deadlineText, demandStatusName, overdueName } from './demand-texts.js';
 import {
   deadlinesOf,
   mayPropose,

@@ -10,7 +10,7 @@ export interface WorkbenchSummary {
   readonly ratings: readonly Rating[];
 }
 
-export const VIEWS = ['products', 'engagements', 'profile', 'ratings', 'experts'] as const;
+export const VIEWS = ['products', 'engagements', 'proposals', 'profile', 'ratings', 'experts'] as const;
 export type WorkbenchView = (typeof VIEWS)[number];
 
 /** Follow-ups due within this many working days are flagged. */

@@ -240,7 +240,6 @@ export const templates = {
   'center.demand.status.inService': 'In service',
   'center.demand.status.closed': 'Closed',
   'center.demand.status.rejected': 'Rejected',
-  'center.demand.budget.negotiable': 'Negotiable',
   'center.demand.acceptBy': 'Accept by',
   'center.demand.firstMatchBy': 'First match by',
   'center.demand.overdueBy': 'overdue by {0} working days',

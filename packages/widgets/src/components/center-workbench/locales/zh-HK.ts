@@ -236,7 +236,6 @@ export const templates = {
   'center.demand.status.inService': '服務中',
   'center.demand.status.closed': '已辦結',
   'center.demand.status.rejected': '不予受理',
-  'center.demand.budget.negotiable': '面議',
   'center.demand.acceptBy': '受理期限',
   'center.demand.firstMatchBy': '首次推薦期限',
   'center.demand.overdueBy': '已逾期 {0} 個工作日',
