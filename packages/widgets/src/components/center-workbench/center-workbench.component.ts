@@ -74,6 +74,36 @@ function viewName(view: CenterView): string {
  * @csspart nav-button - One view's button in it; the view shown has `aria-current="page"`.
  * @csspart view - The view shown.
  * @csspart overview-count - One count of the overview: a button to its view once that view exists.
+ * @csspart demand - One demand of the Demands view's inbox (`data-status`; `data-overdue` once past a deadline).
+ * @csspart demand-total - How many demands the filters find.
+ * @csspart demand-status-filter - The inbox's status filter.
+ * @csspart demand-region-filter - The inbox's region filter: the regions below the center's (shown once the region is known).
+ * @csspart demand-overdue-filter - 「只看已逾期」: only the demands past a deadline.
+ * @csspart deadlines - A demand's response deadlines.
+ * @csspart deadline - One deadline (`data-kind`: acceptBy, firstMatchBy) with the working days left, or how long it is overdue.
+ * @csspart overdue-flag - 「已逾期」 on a demand past a deadline.
+ * @csspart demand-open-button - 「查看详情」 of a demand.
+ * @csspart demand-detail - A demand's detail: its facts, description, proposals, timeline and the moves on it.
+ * @csspart back-button - 「返回需求列表」.
+ * @csspart demand-contact - The contact's name and phone in full, and whether the enterprise shares it with providers.
+ * @csspart demand-matches - The providers proposed so far.
+ * @csspart demand-timeline - The demand's timeline, oldest first.
+ * @csspart accept-button - 「受理」.
+ * @csspart propose-form - 「推荐服务机构」: the providers searched, chosen (up to five in all) and their notes.
+ * @csspart propose-search - The provider search field.
+ * @csspart propose-search-button - 「搜索」.
+ * @csspart propose-add-button - 「选择」: adds a provider found to the proposal.
+ * @csspart proposal - One provider chosen, with its product and note.
+ * @csspart propose-remove-button - Removes a chosen provider.
+ * @csspart propose-button - 「发送推荐」.
+ * @csspart transfer-form - 「转办」: the center to transfer to (the line above and below) and the reason.
+ * @csspart transfer-target - The center to transfer to.
+ * @csspart transfer-button - 「转办」 (after a confirmation).
+ * @csspart reject-demand-button - 「不予受理」 with the reason typed, which the enterprise sees (after a confirmation).
+ * @csspart close-demand-button - 「办结」 (after a confirmation).
+ * @csspart confirm-transfer-button - 「确认转办」 in the question.
+ * @csspart confirm-reject-demand-button - 「不予受理」 in the question.
+ * @csspart confirm-close-demand-button - 「确认办结」 in the question.
  * @csspart application - One application to join in the Providers view's queue.
  * @csspart badge - A status label.
  * @csspart detail-button - 「查看详情」 of an application (`aria-expanded` says whether its detail is shown).
@@ -140,7 +170,7 @@ export class SmecCenterWorkbench extends SmecElement {
   /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
   @property({ attribute: false }) getToken?: TokenProvider;
 
-  /** The view shown: `overview` (default) or `providers`. */
+  /** The view shown: `overview` (default), `demands`, `providers`, `settlements` or `events`. */
   @property({ reflect: true }) view: CenterView = 'overview';
 
   /**
