@@ -7,15 +7,16 @@ import { apiAll, viewReady, workbench, type CenterUser } from './center-workbenc
 
 /** The counts the overview should show to `userId`, from the platform's own answers. */
 async function expectedCounts(userId: CenterUser): Promise<Record<string, number>> {
-  const [demands, applications, notices, open, reopened] = await Promise.all([
+  const [demands, overdueDemands, applications, notices, open, reopened] = await Promise.all([
     apiAll<Demand>('/demands?status=submitted', userId),
+    apiAll<Demand>('/demands?overdue=true', userId),
     apiAll<ProviderApplication>('/provider-applications?status=submitted', userId),
     apiAll<ProviderApplication>('/provider-applications?status=publicNotice', userId),
     apiAll<Rating>('/ratings?followUp=open', userId),
     apiAll<Rating>('/ratings?followUp=reopened', userId),
   ]);
   const actions = waitingActions(
-    { demands, applications, notices, ratings: [...open, ...reopened] },
+    { demands, overdueDemands, applications, notices, ratings: [...open, ...reopened] },
     shanghaiDayOf(Date.now()),
   );
   return Object.fromEntries(actions.map((action) => [action.kind, action.count]));
@@ -64,11 +65,12 @@ describe('<smec-center-workbench> shell', () => {
     });
   }
 
-  it('has the seeded queues to count in Guangzhou: new demands and follow-ups overdue', async () => {
+  it('has the seeded queues to count in Guangzhou: new demands, demands and follow-ups overdue', async () => {
     const el = await workbench('usr-admin-440100');
     await viewReady(el, '[part~="overview-count"]');
     const counts = shownCounts(el);
     expect(counts['newDemands']).to.be.greaterThan(0);
+    expect(counts['overdueDemands']).to.be.greaterThan(0);
     expect(counts['followUpsOverdue']).to.be.greaterThan(0);
   });
 
@@ -87,6 +89,7 @@ describe('<smec-center-workbench> shell', () => {
     const views = new Set(parts(el, 'nav-button').map((nav) => nav.dataset.view));
     const viewOf: Record<string, string> = {
       newDemands: 'demands',
+      overdueDemands: 'demands',
       applicationsToReview: 'providers',
       openObjections: 'providers',
       followUpsOverdue: 'followUps',

@@ -11,14 +11,15 @@ useResources({ demands: FullDemands, providerApplications: ProviderApplications,
 const PAGE_LIMIT = 100;
 
 /**
- * The queues the overview counts, each filtered by the server to the staff member's region: new demands,
+ * The queues the overview counts, each filtered by the server to the staff member's region: new demands, overdue ones,
  * applications submitted, applications under notice (with their objections) and ratings with a follow-up still
  * waiting; `undefined` when nobody is signed in (401). Any other account is refused (403), which the shell says.
  */
 export async function loadCenterSummary(client: SmecClient, signal: AbortSignal): Promise<CenterSummary | undefined> {
   try {
-    const [demands, applications, notices, open, reopened] = await Promise.all([
+    const [demands, overdueDemands, applications, notices, open, reopened] = await Promise.all([
       allPages((cursor) => client.demands.list({ status: 'submitted', limit: PAGE_LIMIT, cursor }, { signal })),
+      allPages((cursor) => client.demands.list({ overdue: true, limit: PAGE_LIMIT, cursor }, { signal })),
       allPages((cursor) =>
         client.providerApplications.list({ status: 'submitted', limit: PAGE_LIMIT, cursor }, { signal }),
       ),
@@ -28,7 +29,7 @@ export async function loadCenterSummary(client: SmecClient, signal: AbortSignal)
       allPages((cursor) => client.ratings.list({ followUp: 'open', limit: PAGE_LIMIT, cursor }, { signal })),
       allPages((cursor) => client.ratings.list({ followUp: 'reopened', limit: PAGE_LIMIT, cursor }, { signal })),
     ]);
-    return { demands, applications, notices, ratings: [...open, ...reopened] };
+    return { demands, overdueDemands, applications, notices, ratings: [...open, ...reopened] };
   } catch (error) {
     if (isSmecUnauthorizedError(error)) return undefined;
     throw error;

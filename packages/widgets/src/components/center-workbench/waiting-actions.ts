@@ -11,12 +11,15 @@ export type ActionView = CenterView | 'demands' | 'providers' | 'followUps';
 /** What the workbench loads first: the queues the overview counts, within the staff member's region. */
 export interface CenterSummary {
   readonly demands: readonly Demand[];
+  /** The demands past a response deadline (the platform's `overdue`). */
+  readonly overdueDemands: readonly Demand[];
   readonly applications: readonly ProviderApplication[];
   readonly notices: readonly ProviderApplication[];
   readonly ratings: readonly Rating[];
 }
 
-export type WaitingKind = 'newDemands' | 'applicationsToReview' | 'openObjections' | 'followUpsOverdue';
+export type WaitingKind =
+  'newDemands' | 'overdueDemands' | 'applicationsToReview' | 'openObjections' | 'followUpsOverdue';
 
 export interface WaitingAction {
   readonly kind: WaitingKind;
@@ -45,6 +48,11 @@ export function waitingActions(summary: CenterSummary, today: string): WaitingAc
     {
       kind: 'newDemands',
       count: summary.demands.filter((demand) => demand.status === 'submitted').length,
+      view: 'demands',
+    },
+    {
+      kind: 'overdueDemands',
+      count: summary.overdueDemands.filter((demand) => demand.overdue).length,
       view: 'demands',
     },
     {

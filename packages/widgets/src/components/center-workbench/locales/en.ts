@@ -13,6 +13,7 @@ export const templates = {
   'center.waiting.applications': 'Applications to review',
   'center.waiting.followUps': 'Follow-ups overdue',
   'center.waiting.newDemands': 'New demands',
+  'center.waiting.overdueDemands': 'Demands overdue',
   'center.waiting.objections': 'Open objections',
   'center.wrongAccount.hint':
     'You are signed in with an enterprise’s or a provider’s account. Sign in with a service center staff account and try again.',

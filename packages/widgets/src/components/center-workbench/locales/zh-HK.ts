@@ -14,6 +14,7 @@ export const templates = {
   'center.waiting.followUps': '已逾期的回訪',
   'center.waiting.newDemands': '新提交的需求',
   'center.waiting.objections': '待處理的公示異議',
+  'center.waiting.overdueDemands': '已逾期的需求',
   'center.wrongAccount.hint': '您目前登入的是企業或服務機構帳戶。請以服務中心工作人員帳戶登入後再試。',
   'center.wrongAccount.title': '工作台僅供服務中心工作人員使用',
   'center.application.admitted': '已入駐',
