@@ -4,6 +4,7 @@ import { CategoryId } from './reference.js';
 import {
   BUDGET_MAX_FEN,
   DEMAND_STATUSES,
+  DEMAND_PROPOSALS_MAX,
   DEMAND_TEXT_LIMITS,
   TRACKING_NO_PATTERN,
   USCC_PATTERN,
@@ -14,10 +15,10 @@ import {
 } from './rules/demand.js';
 import { isValidUscc } from './rules/identifiers.js';
 import { textLength, todayInShanghai } from './rules/text.js';
-import { QueryBool } from './query.js';
 import * as z from './zod.js';
 
-function text(min: number, max: number, error: string) {
+/** A trimmed text of `min` to `max` characters as a person counts them, with one message for both bounds. */
+export function limitedText(min: number, max: number, error: string) {
   return z.string().check(
     textCap(max, error),
     z.refine((value) => textLength(value.trim()) >= min && textLength(value) <= max, { error }),
@@ -159,9 +160,6 @@ export const TrackingNo = z
   .string()
   .check(z.regex(TRACKING_NO_PATTERN, { error: 'trackingNo.format' }), impliedMaxLength(16));
 
-/** At most this many proposals on one demand, however many rounds the center makes them in. */
-export const DEMAND_PROPOSALS_MAX = 5;
-
 /** A center administrator's move of a demand through its states. */
 export const DemandTransition = z.discriminatedUnion('action', [
   z.object({ action: z.literal('accept'), note: z.optional(z.string().check(z.maxLength(200))) }),
@@ -179,7 +177,7 @@ export const DemandTransition = z.discriminatedUnion('action', [
     note: z.optional(z.string().check(z.maxLength(200))),
   }),
   z.object({ action: z.literal('startService'), note: z.optional(z.string().check(z.maxLength(200))) }),
-  z.object({ action: z.literal('reject'), reason: text(2, 200, 'reason.required') }),
+  z.object({ action: z.literal('reject'), reason: limitedText(2, 200, 'reason.required') }),
   z.object({ action: z.literal('close'), note: z.optional(z.string().check(z.maxLength(200))) }),
 ]);
 export type DemandTransition = z.infer<typeof DemandTransition>;
@@ -191,47 +189,8 @@ export { DEMAND_TRANSITIONS } from './rules/demand.js';
 export const DemandLookupQuery = z.object({ trackingNo: TrackingNo, phone: MobilePhone });
 export type DemandLookupQuery = z.infer<typeof DemandLookupQuery>;
 
-/** Filters of an administrator's demand list; `region` must lie within the administrator's own. */
-export const DemandsQuery = z.object({
-  status: z.optional(DemandStatus),
-  region: z.optional(RegionCode),
-  /** `true`: only the demands past a deadline; `false`: only those that are not. */
-  overdue: z.optional(QueryBool),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
-});
-export type DemandsQuery = z.input<typeof DemandsQuery>;
-
-const ProposalNote = z.string().check(z.maxLength(200));
-
-/** One provider (optionally one of its products) the center proposes for a demand. */
-export const DemandProposalInput = z.object({
-  providerId: Id,
-  productId: z.optional(z.nullable(Id)),
-  note: z.optional(z.nullable(ProposalNote)),
-});
-export type DemandProposalInput = z.infer<typeof DemandProposalInput>;
-
-/** The body of `POST /demands/{id}/proposals`: one to five proposals, and a note for the demand's timeline. */
-export const DemandProposalsInput = z.object({
-  proposals: z.array(DemandProposalInput).check(z.minLength(1), z.maxLength(DEMAND_PROPOSALS_MAX)),
-  note: z.optional(ProposalNote),
-});
-export type DemandProposalsInput = z.infer<typeof DemandProposalsInput>;
-
-/** The body of `POST /demands/{id}/transfer`: the region whose center takes the demand over, and why. */
-export const DemandTransferInput = z.object({
-  toRegion: RegionCode.check(z.regex(/^\d{6}$/, { error: 'region' })),
-  reason: text(2, 200, 'reason.required'),
-});
-export type DemandTransferInput = z.infer<typeof DemandTransferInput>;
-
 /** Working days a center has to accept a demand and to match it first; 1 to 30 each. */
-const DeadlineDays = z.int().check(z.minimum(1), z.maximum(30));
-
-/** The body of `PUT /regions/{code}/demand-deadlines`. */
-export const DemandDeadlinesInput = z.object({ acceptDays: DeadlineDays, firstMatchDays: DeadlineDays });
-export type DemandDeadlinesInput = z.infer<typeof DemandDeadlinesInput>;
+export const DeadlineDays = z.int().check(z.minimum(1), z.maximum(30));
 
 /**
  * The deadlines that apply to a region's demands: its own setting, else its city's, else the province's, else the
@@ -249,10 +208,6 @@ export const DemandDeadlines = z.object({
   revision: z.int().check(z.minimum(0)),
 });
 export type DemandDeadlines = z.infer<typeof DemandDeadlines>;
-
-/** `{ code }` of the region routes. */
-export const RegionCodeParams = z.object({ code: RegionCode });
-export type RegionCodeParams = z.infer<typeof RegionCodeParams>;
 
 /**
  * A proposal the center made to the signed-in provider: the demand as far as the provider needs it, and the
@@ -279,10 +234,3 @@ export type MyDemandProposal = z.infer<typeof MyDemandProposal>;
 
 export const MyDemandProposalPage = pageOf(MyDemandProposal);
 export type MyDemandProposalPage = z.infer<typeof MyDemandProposalPage>;
-
-/** Paging of `GET /me/demand-proposals`. */
-export const MyDemandProposalsQuery = z.object({
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
-  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
-});
-export type MyDemandProposalsQuery = z.input<typeof MyDemandProposalsQuery>;

@@ -7,6 +7,7 @@ export * from './catalog.js';
 export * from './health.js';
 export * from './query.js';
 export * from './demand.js';
+export * from './demand-requests.js';
 export * from './auth.js';
 export * from './event.js';
 export * from './voucher.js';

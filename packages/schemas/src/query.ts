@@ -2,6 +2,7 @@ import { impliedMaxLength } from './bounds.js';
 import { DateOnly, Id, RegionCode } from './common.js';
 import { POLICY_VALIDITY_FILTERS } from './rules/policy.js';
 import { ProductSort, ProviderSort } from './catalog.js';
+import { QueryBool } from './query-bool.js';
 import { CategoryId, RegionLevel } from './reference.js';
 import { EventType, RegistrationStatus } from './event.js';
 import { FollowUpStatus } from './rating.js';
@@ -16,13 +17,7 @@ export function queryInt(min: number, max: number) {
   return z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max));
 }
 
-/**
- * Query-string boolean: `true`/`false`/`1`/`0`, in any case. zod documents it as a bare string; the pattern and the
- * length say what it takes.
- */
-export const QueryBool = z
-  .stringbool({ truthy: ['true', '1'], falsy: ['false', '0'] })
-  .check(z.meta({ pattern: '^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0)$' }), impliedMaxLength(5));
+export { QueryBool };
 
 export const ListQuery = {
   limit: z.optional(queryInt(1, 100)),

@@ -34,10 +34,12 @@ describe('browser bundle of @smec/sdk/core', () => {
 
   // Each budget grew by 0.5 KB with client.files (uploads and Blob answers in the HTTP core; issue 19), and by 0.5 KB
   // more with a provider's own products and account, the centers' moves on providers and the experts (issue 19), and
-  // by 0.5 KB more with the centers' voucher batches, revocations and policy writes (three classes; issue 20).
-  it('the client with every resource stays within 6.5 KB min+gzip', async () => {
+  // by 0.5 KB more with the centers' voucher batches, revocations and policy writes (three classes; issue 20), and by
+  // 0.5 KB more with the centers' routing of demands and a provider's proposals (FullDemands, me.demandProposals;
+  // issue 20).
+  it('the client with every resource stays within 7 KB min+gzip', async () => {
     const { gzip } = await bundle(CORE);
-    assert.ok(gzip <= 6.5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 7 * 1024, `${gzip} bytes`);
   });
 });
 
@@ -54,9 +56,11 @@ describe('browser bundle of @smec/sdk', () => {
   // engagement's product as ordered), and by 0.5 KB more for the experts (five methods and their answers; issue 19),
   // and by 0.5 KB more for the centers' events (nine methods; the staff event, registrant and rating answers; issue 20).
   // 0.5 KB more for the centers' batches, policies, staff and audit log and the users' notifications (issue 20).
-  it('the client with every resource and its schemas stays within 13.5 KB min+gzip, zod excluded', async () => {
+  // 0.5 KB more for the demands' routing: four staff methods, a provider's proposals, the deadlines' and the
+  // proposals' answers, and a demand's deadlines (issue 20; their requests' schemas stay out, in demand-requests.ts).
+  it('the client with every resource and its schemas stays within 14 KB min+gzip, zod excluded', async () => {
     const { gzip } = await bundle(FULL, ['zod', 'zod/*']);
-    assert.ok(gzip <= 13.5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 14 * 1024, `${gzip} bytes`);
   });
 
   // Grew by 0.5 KB with client.publicNotices (the notice page's and the objection's schemas, the objections in the

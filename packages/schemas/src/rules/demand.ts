@@ -27,6 +27,9 @@ export const DEMAND_TEXT_LIMITS = {
 } as const satisfies Record<string, { min: number; max: number; key: MessageKey }>;
 export type DemandTextField = keyof typeof DEMAND_TEXT_LIMITS;
 
+/** At most this many proposals on one demand, however many rounds the center makes them in. */
+export const DEMAND_PROPOSALS_MAX = 5;
+
 /** Budgets are whole fen from ¥0.01 to ¥1,000,000,000. */
 export const BUDGET_MAX_FEN = 100_000_000_000;
 

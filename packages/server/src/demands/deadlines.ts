@@ -34,9 +34,12 @@ export async function deadlinesOf(db: Db, regions: RegionIndex, code: string): P
   return { regionCode: code, ...DEFAULT_DEADLINES, setIn: null, updatedAt: null, updatedBy: null, revision: 0 };
 }
 
-/** The ETag of a region's deadlines: its own setting's revision (0 while it inherits). */
-export function deadlinesEtag(code: string, revision: number): string {
-  return revisionEtag(`deadlines-${code}`, revision);
+/**
+ * The ETag of a region's deadlines: its own setting's revision (0 while it inherits), which If-Match compares, and the
+ * hash of what was read, so that a revalidation sees a change made above that it inherits.
+ */
+export function deadlinesEtag(deadlines: DemandDeadlines): string {
+  return revisionEtag(`deadlines-${deadlines.regionCode}`, deadlines.revision, deadlines);
 }
 
 /**

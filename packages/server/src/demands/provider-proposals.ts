@@ -1,6 +1,6 @@
 // What a provider sees of the demands a center proposed it for: enough to judge the demand, and the enterprise's
 // contact only when the enterprise agreed to share it with the matched providers.
-import type { MyDemandProposal, MyDemandProposalPage, MyDemandProposalsQuery, Principal } from '@smec/schemas';
+import type { MyDemandProposal, MyDemandProposalPage, Principal } from '@smec/schemas';
 import { forbidden } from '../auth/principal.js';
 import { cursorScope, decodeCursor, encodeCursor, invalidCursor } from '../http/cursor.js';
 import type { DemandContext } from './store.js';
@@ -9,7 +9,7 @@ import type { DemandContext } from './store.js';
 export async function listMyProposals(
   context: DemandContext,
   principal: Principal,
-  query: { readonly limit?: number | undefined; readonly cursor?: string | undefined } & MyDemandProposalsQuery,
+  query: { readonly limit?: number | undefined; readonly cursor?: string | undefined },
 ): Promise<MyDemandProposalPage> {
   const providerId = principal.providerId;
   if (!providerId) throw forbidden();

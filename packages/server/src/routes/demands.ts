@@ -182,10 +182,7 @@ export function demandRoutes(app: FastifyInstance, context: DemandContext, optio
     const principal = await requireStaff(request, 'viewer');
     const { code } = parseInput(RegionCodeParams, request.params, 'params');
     const deadlines = await deadlinesOf(context.db, context.regions, regionInScope(context, principal, code));
-    return reply
-      .header('cache-control', 'private, no-store')
-      .header('etag', deadlinesEtag(code, deadlines.revision))
-      .send(deadlines);
+    return reply.header('cache-control', 'private, no-store').header('etag', deadlinesEtag(deadlines)).send(deadlines);
   });
 
   app.put('/regions/:code/demand-deadlines', async (request, reply) => {
@@ -194,7 +191,7 @@ export function demandRoutes(app: FastifyInstance, context: DemandContext, optio
     const input = parseBody(DemandDeadlinesInput, request.body, requestLocale(request));
     regionInScope(context, principal, code);
     // If-Match is optional here: a center sets its two numbers whole, and a setting over another is audited.
-    const ifMatch = request.headers['if-match'] === undefined ? undefined : requireIfMatch(request);
+    const ifMatch = request.headers['if-match'] ? requireIfMatch(request) : undefined;
     const audit = {
       action: 'demandDeadlines.set',
       entityType: 'demandDeadlines',
@@ -217,7 +214,7 @@ export function demandRoutes(app: FastifyInstance, context: DemandContext, optio
     return reply
       .code(result.status)
       .header('cache-control', 'no-store')
-      .header('etag', deadlinesEtag(code, deadlines.revision))
+      .header('etag', deadlinesEtag(deadlines))
       .send(deadlines);
   });
 }

@@ -63,7 +63,9 @@ export const demandOperations = {
     tag: 'demands',
     summary: "A demand's status and timeline, for whoever holds its tracking number and phone number",
     description:
-      'A wrong pair is the same 404 whichever half was wrong. The phone is masked (138****1234). Limited per client address.',
+      'A wrong pair is the same 404 whichever half was wrong. The phone is masked (138****1234). Limited per client ' +
+      'address. Shows the providers and products the center proposed (`matches`, with their notes), the reason of a ' +
+      'rejection, and each transfer to another center (a timeline entry `kind: transferred` with `toRegion`).',
     query: DemandLookupQuery,
     response: DemandStatusView,
     problems: ['not_found', 'rate_limited'],
