@@ -182,15 +182,8 @@ export const DemandTransition = z.discriminatedUnion('action', [
 ]);
 export type DemandTransition = z.infer<typeof DemandTransition>;
 
-/** Which moves each state allows; anything else is a 409 conflict. */
-export const DEMAND_TRANSITIONS: Record<DemandStatus, readonly DemandTransition['action'][]> = {
-  submitted: ['accept', 'reject'],
-  accepted: ['match', 'reject', 'close'],
-  matched: ['match', 'startService', 'close'],
-  inService: ['close'],
-  closed: [],
-  rejected: [],
-};
+// Which moves each state allows lives with the rules, where the workbench reads it too.
+export { DEMAND_TRANSITIONS } from './rules/demand.js';
 
 /** The query of `GET /demands/lookup`: the tracking number and the phone number given on submission. */
 export const DemandLookupQuery = z.object({ trackingNo: TrackingNo, phone: MobilePhone });

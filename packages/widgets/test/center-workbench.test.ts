@@ -43,8 +43,9 @@ async function loadedOverview(el: Element): Promise<void> {
 async function expectedCounts(userId: CenterUser): Promise<Record<string, number>> {
   // The batch list is public: those the center's region and the regions below it issued count.
   const { regionCode } = await apiGet<Account>('/me', userId);
-  const [demands, applications, notices, open, reopened, batches] = await Promise.all([
+  const [demands, overdueDemands, applications, notices, open, reopened, batches] = await Promise.all([
     apiAll<Demand>('/demands?status=submitted', userId),
+    apiAll<Demand>('/demands?overdue=true', userId),
     apiAll<ProviderApplication>('/provider-applications?status=submitted', userId),
     apiAll<ProviderApplication>('/provider-applications?status=publicNotice', userId),
     apiAll<Rating>('/ratings?followUp=open', userId),
@@ -54,6 +55,7 @@ async function expectedCounts(userId: CenterUser): Promise<Record<string, number
   const actions = waitingActions(
     {
       demands,
+      overdueDemands,
       applications,
       notices,
       ratings: [...open, ...reopened],
@@ -119,11 +121,12 @@ describe('<smec-center-workbench> shell', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('has the seeded queues to count in Guangzhou: new demands and follow-ups overdue', async () => {
+  it('has the seeded queues to count in Guangzhou: new demands, demands and follow-ups overdue', async () => {
     const el = await workbench('usr-admin-440100');
     await viewReady(el, '[part~="overview-count"]');
     const counts = shownCounts(el);
     expect(counts['newDemands']).to.be.greaterThan(0);
+    expect(counts['overdueDemands']).to.be.greaterThan(0);
     expect(counts['followUpsOverdue']).to.be.greaterThan(0);
   });
 
@@ -143,6 +146,7 @@ describe('<smec-center-workbench> shell', () => {
     const views = new Set(parts(el, 'nav-button').map((nav) => nav.dataset.view));
     const viewOf: Record<string, string> = {
       newDemands: 'demands',
+      overdueDemands: 'demands',
       applicationsToReview: 'providers',
       openObjections: 'providers',
       followUpsOverdue: 'followUps',

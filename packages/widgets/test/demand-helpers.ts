@@ -161,3 +161,31 @@ export function offlinePostClient() {
     },
   });
 }
+
+/**
+ * Submits a fresh demand in `regionCode` through the API, as an enterprise does, for the center workbench's tests
+ * to move without touching the seed's demands other tests read.
+ */
+export async function submitDemand(
+  regionCode: string,
+  title = validDemand().title,
+): Promise<{ id: string; title: string }> {
+  const values = validDemand(title);
+  const response = await fetch(`${API}/demands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({
+      enterprise: { uscc: values.uscc, name: values.enterpriseName },
+      contact: { name: values.contactName, phone: values.phone },
+      regionCode,
+      categoryId: values.categoryId,
+      title,
+      description: values.description,
+      budget: 3_000_000,
+      consent: true,
+    }),
+  });
+  if (!response.ok) throw new Error(`POST /demands answered ${response.status}`);
+  const demand = (await response.json()) as { id: string };
+  return { id: demand.id, title };
+}

@@ -5,6 +5,18 @@ import type { MessageKey } from './messages-zh-CN.js';
 import { textLength, todayInShanghai } from './text.js';
 
 export const DEMAND_STATUSES = ['submitted', 'accepted', 'matched', 'inService', 'closed', 'rejected'] as const;
+export type DemandStatusName = (typeof DEMAND_STATUSES)[number];
+export type DemandActionName = 'accept' | 'match' | 'startService' | 'reject' | 'close';
+
+/** Which moves each state allows; anything else is a 409 conflict. The workbench offers only these. */
+export const DEMAND_TRANSITIONS: Record<DemandStatusName, readonly DemandActionName[]> = {
+  submitted: ['accept', 'reject'],
+  accepted: ['match', 'reject', 'close'],
+  matched: ['match', 'startService', 'close'],
+  inService: ['close'],
+  closed: [],
+  rejected: [],
+};
 
 /** Length limits of the free-text fields, as a person counts characters, with the message of each. */
 export const DEMAND_TEXT_LIMITS = {

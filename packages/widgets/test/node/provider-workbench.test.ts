@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Engagement, MyProduct, ProviderAccount, Rating } from '@smec/schemas';
 import { requiredActions, followUpsDue } from '../../src/components/provider-workbench/required-actions.js';
-import { workingDaysUntil } from '../../src/components/provider-workbench/working-days.js';
+import { workingDaysUntil } from '../../src/workbench/working-days.js';
 import { newestFirst, ratingsShown, RATINGS_PAGE } from '../../src/components/provider-workbench/rating-values.js';
 import {
   EMPTY_EXPERT,

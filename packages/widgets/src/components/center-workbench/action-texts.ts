@@ -6,6 +6,8 @@ export function waitingName(kind: WaitingKind): string {
   switch (kind) {
     case 'newDemands':
       return msg('新提交的需求', { id: 'center.waiting.newDemands' });
+    case 'overdueDemands':
+      return msg('已逾期的需求', { id: 'center.waiting.overdueDemands' });
     case 'applicationsToReview':
       return msg('待审核的入驻申请', { id: 'center.waiting.applications' });
     case 'openObjections':

@@ -26,6 +26,7 @@ import { VIEWS, type ActionView, type CenterView } from './waiting-actions.js';
 // A view is one entry here and in VIEWS, and one module fetched when first shown.
 const VIEW_MODULES: Record<CenterView, Lazy<CenterViewModule>> = {
   overview: new Lazy(() => import('./overview-view.js')),
+  demands: new Lazy(() => import('./demands-view.js')),
   providers: new Lazy(() => import('./providers-view.js')),
   settlements: new Lazy(() => import('./settlements-view.js')),
   batches: new Lazy(() => import('./batches-view.js')),
@@ -40,6 +41,8 @@ function viewName(view: CenterView): string {
   switch (view) {
     case 'overview':
       return msg('概览', { id: 'center.nav.overview' });
+    case 'demands':
+      return msg('需求', { id: 'center.nav.demands' });
     case 'providers':
       return msg('服务机构', { id: 'center.nav.providers' });
     case 'settlements':
@@ -90,6 +93,37 @@ function viewName(view: CenterView): string {
  * @csspart key-figures - This year's key figures of the center's region in the overview, with progress towards its targets.
  * @csspart targets - The list of progress towards the targets.
  * @csspart target - One target's progress: the figures in words and a bar.
+ * @csspart overview-count - One count of the overview: a button to its view once that view exists.
+ * @csspart demand - One demand of the Demands view's inbox (`data-status`; `data-overdue` once past a deadline).
+ * @csspart demand-total - How many demands the filters find.
+ * @csspart demand-status-filter - The inbox's status filter.
+ * @csspart demand-region-filter - The inbox's region filter: the regions below the center's (shown once the region is known).
+ * @csspart demand-overdue-filter - 「只看已逾期」: only the demands past a deadline.
+ * @csspart deadlines - A demand's response deadlines.
+ * @csspart deadline - One deadline (`data-kind`: acceptBy, firstMatchBy) with the working days left, or how long it is overdue.
+ * @csspart overdue-flag - 「已逾期」 on a demand past a deadline.
+ * @csspart demand-open-button - 「查看详情」 of a demand.
+ * @csspart demand-detail - A demand's detail: its facts, description, proposals, timeline and the moves on it.
+ * @csspart back-button - 「返回需求列表」.
+ * @csspart demand-contact - The contact's name and phone in full, and whether the enterprise shares it with providers.
+ * @csspart demand-matches - The providers proposed so far.
+ * @csspart demand-timeline - The demand's timeline, oldest first.
+ * @csspart accept-button - 「受理」.
+ * @csspart propose-form - 「推荐服务机构」: the providers searched, chosen (up to five in all) and their notes.
+ * @csspart propose-search - The provider search field.
+ * @csspart propose-search-button - 「搜索」.
+ * @csspart propose-add-button - 「选择」: adds a provider found to the proposal.
+ * @csspart proposal - One provider chosen, with its product and note.
+ * @csspart propose-remove-button - Removes a chosen provider.
+ * @csspart propose-button - 「发送推荐」.
+ * @csspart transfer-form - 「转办」: the center to transfer to (the line above and below) and the reason.
+ * @csspart transfer-target - The center to transfer to.
+ * @csspart transfer-button - 「转办」 (after a confirmation).
+ * @csspart reject-demand-button - 「不予受理」 with the reason typed, which the enterprise sees (after a confirmation).
+ * @csspart close-demand-button - 「办结」 (after a confirmation).
+ * @csspart confirm-transfer-button - 「确认转办」 in the question.
+ * @csspart confirm-reject-demand-button - 「不予受理」 in the question.
+ * @csspart confirm-close-demand-button - 「确认办结」 in the question.
  * @csspart application - One application to join in the Providers view's queue.
  * @csspart badge - A status label.
  * @csspart detail-button - 「查看详情」 of an application (`aria-expanded` says whether its detail is shown).
@@ -222,8 +256,10 @@ export class SmecCenterWorkbench extends SmecElement {
   /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
   @property({ attribute: false }) getToken?: TokenProvider;
 
-  /** The view shown: `overview` (default), `providers`, `settlements`, `batches`, `policies`, `events`, `followUps`,
-   * `staff` or `auditLog`. */
+  /**
+   * The view shown: `overview` (default), `demands`, `providers`, `settlements`, `batches`, `policies`, `events`,
+   * `followUps`, `staff` or `auditLog`.
+   */
   @property({ reflect: true }) view: CenterView = 'overview';
 
   /**

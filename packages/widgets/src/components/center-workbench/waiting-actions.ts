@@ -4,6 +4,7 @@ import type { Account, Demand, ProviderApplication, Rating, VoucherBatch } from 
 /** The views of the workbench, in the navigation's order; the others (issue 20) are added here as they are built. */
 export const VIEWS = [
   'overview',
+  'demands',
   'providers',
   'settlements',
   'batches',
@@ -21,6 +22,8 @@ export type ActionView = CenterView | 'demands' | 'providers';
 /** The queues the overview counts, within the staff member's region. */
 export interface CenterQueues {
   readonly demands: readonly Demand[];
+  /** The demands past a response deadline (the platform's `overdue`). */
+  readonly overdueDemands: readonly Demand[];
   readonly applications: readonly ProviderApplication[];
   readonly notices: readonly ProviderApplication[];
   readonly ratings: readonly Rating[];
@@ -35,6 +38,7 @@ export interface CenterSummary extends CenterQueues {
 
 export type WaitingKind =
   | 'newDemands'
+  | 'overdueDemands'
   | 'applicationsToReview'
   | 'openObjections'
   | 'followUpsOverdue'
@@ -74,6 +78,11 @@ export function waitingActions(summary: CenterQueues, today: string): WaitingAct
     {
       kind: 'newDemands',
       count: summary.demands.filter((demand) => demand.status === 'submitted').length,
+      view: 'demands',
+    },
+    {
+      kind: 'overdueDemands',
+      count: summary.overdueDemands.filter((demand) => demand.overdue).length,
       view: 'demands',
     },
     {

@@ -10,7 +10,7 @@ import { awaitsAnswer } from './required-actions.js';
 import { renderActionError } from '../../workbench/action-error.js';
 import type { ViewContext, ViewHost, WorkbenchViewPart } from './view-context.js';
 import { viewStyles } from './views.styles.js';
-import { workingDaysUntil } from './working-days.js';
+import { workingDaysUntil } from '../../workbench/working-days.js';
 
 const NOTE_MAX = 200;
 const ANSWER_MAX = 500;

@@ -29,6 +29,7 @@ import { ViewSwitch } from '../../workbench/view-switch.js';
 const VIEW_MODULES: Record<WorkbenchView, Lazy<ViewModule>> = {
   products: new Lazy(() => import('./products-view.js')),
   engagements: new Lazy(() => import('./engagements-view.js')),
+  proposals: new Lazy(() => import('./proposals-view.js')),
   profile: new Lazy(() => import('./profile-view.js')),
   ratings: new Lazy(() => import('./ratings-view.js')),
   experts: new Lazy(() => import('./experts-view.js')),
@@ -40,6 +41,8 @@ function viewName(view: WorkbenchView): string {
       return msg('服务产品', { id: 'workbench.nav.products' });
     case 'engagements':
       return msg('订单与回访', { id: 'workbench.nav.engagements' });
+    case 'proposals':
+      return msg('需求推荐', { id: 'workbench.nav.proposals' });
     case 'profile':
       return msg('机构资料', { id: 'workbench.nav.profile' });
     case 'ratings':
@@ -118,6 +121,10 @@ function viewName(view: WorkbenchView): string {
  * @csspart expert-form - The form that adds or edits an expert.
  * @csspart save-expert-button - 「保存专家」.
  * @csspart cancel-expert-button - 「取消」 in the expert form.
+ * @csspart proposal - A demand a center proposed the provider for (「需求推荐」), with the center's note.
+ * @csspart proposal-note - The center's note on a proposal.
+ * @csspart proposal-contact - The enterprise's contact, where the enterprise agreed to share it.
+ * @csspart proposal-no-contact - Said instead of the contact where the enterprise did not share it.
  * @csspart confirm-dialog - The question before an action that cannot be undone.
  * @csspart dismiss-button - The question's 「返回」.
  * @csspart error - An error message box.
@@ -157,7 +164,7 @@ export class SmecProviderWorkbench extends SmecElement {
   /** Returns the signed-in user's token, for the client this element builds itself (outside `<smec-root>`). */
   @property({ attribute: false }) getToken?: TokenProvider;
 
-  /** The view shown: `products` (default), `engagements`, `profile`, `ratings` or `experts`. */
+  /** The view shown: `products` (default), `engagements`, `proposals`, `profile`, `ratings` or `experts`. */
   @property({ reflect: true }) view: WorkbenchView = 'products';
 
   /** `dark` or `light` to force a colour scheme; by default the visitor's system setting is followed. */

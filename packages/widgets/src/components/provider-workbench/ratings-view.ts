@@ -8,7 +8,7 @@ import { ratingsShown, RATINGS_PAGE } from './rating-values.js';
 import { awaitsAnswer, type WorkbenchSummary } from './required-actions.js';
 import type { ViewContext, ViewHost, WorkbenchViewPart } from './view-context.js';
 import { viewStyles } from './views.styles.js';
-import { workingDaysUntil } from './working-days.js';
+import { workingDaysUntil } from '../../workbench/working-days.js';
 
 function itemName(item: RatingItem): string {
   switch (item) {

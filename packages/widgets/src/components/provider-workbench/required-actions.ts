@@ -1,6 +1,6 @@
 // What the banner asks of a provider: pure, so the counts are tested without a browser.
 import type { Engagement, MyProduct, ProviderAccount, Rating } from '@smec/schemas';
-import { workingDaysUntil } from './working-days.js';
+import { workingDaysUntil } from '../../workbench/working-days.js';
 
 /** What the workbench loads first: enough for the banner and the first view. */
 export interface WorkbenchSummary {
@@ -10,7 +10,7 @@ export interface WorkbenchSummary {
   readonly ratings: readonly Rating[];
 }
 
-export const VIEWS = ['products', 'engagements', 'profile', 'ratings', 'experts'] as const;
+export const VIEWS = ['products', 'engagements', 'proposals', 'profile', 'ratings', 'experts'] as const;
 export type WorkbenchView = (typeof VIEWS)[number];
 
 /** Follow-ups due within this many working days are flagged. */

@@ -63,6 +63,7 @@ export const templates = {
   'demand.timeline': 'Progress',
   'demand.uscc': 'Unified social credit code',
   'demand.uscc.hint': '18 characters, as on the business licence; letters in capitals',
+  'workbench.budget.negotiable': 'Negotiable',
 } satisfies Record<string, string>;
 
 /** The platform's validation messages in this language, keyed like the server's `code`s. */

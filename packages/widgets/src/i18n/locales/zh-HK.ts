@@ -63,6 +63,7 @@ export const templates = {
   'demand.timeline': '辦理進度',
   'demand.uscc': '統一社會信用代碼',
   'demand.uscc.hint': '18 位，見營業執照，字母請大寫',
+  'workbench.budget.negotiable': '面議',
 } satisfies Record<keyof typeof english, string>;
 
 /** The platform's validation messages in this language, keyed like the server's `code`s. */

@@ -188,4 +188,18 @@ export const templates = {
   'workbench.wrongAccount.hint':
     'The account you are signed in with belongs to no admitted provider. Sign in with a provider account and try again.',
   'workbench.wrongAccount.title': 'The workbench is for provider accounts only',
+  'workbench.nav.proposals': 'Demand proposals',
+  'workbench.proposal.noContact':
+    'The enterprise did not agree to share its contact with providers; the service center will pass it on to you.',
+  'workbench.proposal.contact': 'Contact: {0} · {1}',
+  'workbench.proposal.enterprise': 'Enterprise: {0}',
+  'workbench.proposal.budget': 'Budget: {0}',
+  'workbench.proposal.expectedBy': 'Expected by: {0}',
+  'workbench.proposal.noExpectedBy': 'Expected by: not given',
+  'workbench.proposal.product': 'Product proposed: {0}',
+  'workbench.proposal.note': 'The service center’s note: {0}',
+  'workbench.proposal.proposedAt': 'Proposed {0}',
+  'workbench.proposal.empty': 'No service center has proposed you for a demand yet.',
+  'workbench.proposal.more': 'Load more',
+  'workbench.proposal.hint': 'Demands of enterprises that service centers proposed you for, newest first.',
 };

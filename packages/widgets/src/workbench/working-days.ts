@@ -1,4 +1,4 @@
-// Working days between two calendar days, as the banner counts them. The platform's holiday calendar stays on the
+// Working days between two calendar days, as the workbenches count them. The platform's holiday calendar stays on the
 // server (it answers each follow-up's `dueOn` with it): here only weekends are skipped, which can only make a due
 // date look nearer, never let one slip past unflagged.
 
