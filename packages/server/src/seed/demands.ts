@@ -10,12 +10,6 @@ import { dayStart, shanghaiDateTime } from '../time/shanghai.js';
 
 /** The centers seeded with a staff member and a viewer besides the administrator. */
 const STAFFED_CENTERS: readonly string[] = ['440100', '440500'];
-/** The demo's enterprise and provider accounts that are written to by e-mail, each in its language. */
-const DEMO_MAIL_USERS = [
-  ['usr-ent-01', 'zh-CN'],
-  ['usr-prv-01', 'zh-CN'],
-] as const;
-
 const STAFF_LEVELS = [
   ['staff', '业务员'],
   ['viewer', '只读'],
@@ -228,11 +222,6 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
         provider_id: provider.id,
       }),
     );
-
-    // The demo's own accounts get an address, so that the mail sender has somewhere to write in the demo: on a
-    // reserved domain (RFC 2606) that reaches nobody. The other seeded users keep none, which shows the skipped path.
-    const addressed = sqlite.prepare('UPDATE users SET email = ?, locale = ? WHERE id = ?');
-    for (const [id, locale] of DEMO_MAIL_USERS) addressed.run(`${id}@example.com`, locale, id);
 
     const trackingNos = new Set<string>();
     const demand = (index: number) => {
