@@ -11,6 +11,7 @@ import {
   FIRST_VIEWS,
   firstViewKb,
   staticClosure,
+  viewsOnDemand,
   widgetEntries,
 } from '../test-support/bundle-size.js';
 import { manifestWidgets } from '../test-support/manifest.js';
@@ -69,6 +70,20 @@ test('every widget module and the root import the one core chunk, the only per-w
   }
   assert.deepEqual([...cores], [...withLit]);
   assert.equal(cores.size, 1);
+});
+
+// Issue 20: the center's workbench opens on its overview, within the first view's budget; every other view (demands,
+// events, settlements, providers …) is a chunk of its own, fetched when shown, and none is in the first download.
+test(`the center workbench's first view (entry + overview) is within ${BUDGETS_KB.firstView} KB gzip, its other views apart`, () => {
+  const entry = 'smec-center-workbench.js';
+  const kb = firstViewKb(entry, 'overview-view');
+  assert.ok(kb <= BUDGETS_KB.firstView, `${entry} + overview-view: ${kb} KB`);
+  const views = viewsOnDemand(entry);
+  assert.ok(views.includes('overview-view'), `views on demand: ${views.join(', ')}`);
+  assert.ok(views.length >= 3, `only ${views.join(', ')} on demand`);
+  const closure = [...staticClosure(join(CDN_DIR, entry))].map((file) => relative(CDN_DIR, file));
+  const upFront = closure.filter((file) => views.some((view) => file.startsWith(`chunks/${view}-`)));
+  assert.deepEqual(upFront, []);
 });
 
 /** Everything an entry downloads up front, as one text. */

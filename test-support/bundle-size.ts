@@ -79,3 +79,14 @@ export function firstViewKb(entry: string, view: string): number {
   if (!module) throw new Error(`${entry} imports no ${view} module on demand`);
   return gzipKb(staticClosure(module, closure));
 }
+
+/**
+ * The views `entry` fetches on demand: the modules its static imports name in a dynamic `import()` whose chunk is a
+ * view's (`<name>-view-<hash>.js`), each by its name (`overview-view`).
+ */
+export function viewsOnDemand(entry: string): string[] {
+  const names = dynamicImports(staticClosure(join(CDN_DIR, entry)))
+    .map((file) => /\/([\w-]+-view)-[\w-]+\.js$/.exec(file)?.[1])
+    .filter((name): name is string => name !== undefined);
+  return [...new Set(names)].sort();
+}

@@ -3,7 +3,7 @@
 import type { ServiceEvent } from '@smec/schemas';
 import { shanghaiToday } from '@smec/schemas/rules';
 import type { SmecClient } from '@smec/sdk';
-import type { Recorder, WidgetRecorder } from './recorder.js';
+import { refused, type Recorder, type WidgetRecorder } from './recorder.js';
 
 const REGION = '440600';
 /** A seeded enterprise of Foshan: it joins the waitlist. */
@@ -47,6 +47,9 @@ function fullWithWaitlist(events: readonly ServiceEvent[], now: number): Service
   );
 }
 
+/** The count of 「消息 (N)」 (notifications/unread-notifications.ts). */
+const UNREAD = { path: '/me/notifications', query: { unread: true, limit: 1 } };
+
 export async function recordEventCalendar(recorder: Recorder, now: number): Promise<WidgetRecorder> {
   const calendar = recorder.widget('event-calendar');
   const enterprise = calendar.scenario('enterprise', { user: ENTERPRISE });
@@ -60,10 +63,14 @@ export async function recordEventCalendar(recorder: Recorder, now: number): Prom
   const full = fullWithWaitlist(events, now);
   if (!full) throw new Error(`the seed has no full event with a waitlist open for registration in ${REGION}`);
   await enterprise.regions.list({});
+  await enterprise.request(UNREAD);
   await open(enterprise, full.id);
 
-  // Nobody signed in sees the same month; the platform answers 401 for their registrations.
-  await open(calendar.scenario('signedOut', { base: 'enterprise' }), full.id);
+  // Nobody signed in sees the same month; the platform answers 401 for their registrations and their 「消息」 (a
+  // client handed over ready-made may carry a token the calendar cannot see, so it asks).
+  const signedOut = calendar.scenario('signedOut', { base: 'enterprise' });
+  await open(signedOut, full.id);
+  await refused(signedOut.request(UNREAD), 401);
 
   const empty = monthAfter(today, 12);
   if ((await month(enterprise, empty)).length > 0) throw new Error(`the seed has events in ${empty}`);

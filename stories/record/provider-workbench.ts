@@ -26,6 +26,8 @@ export async function recordProviderWorkbench(recorder: Recorder): Promise<Widge
   const recording = recorder.widget('provider-workbench');
   const provider = recording.scenario('provider', { user: PROVIDER });
   const { account, products } = await workbench(provider);
+  // The count of 「消息 (N)」 (notifications/unread-notifications.ts), asked once the account has loaded.
+  await provider.request({ path: '/me/notifications', query: { unread: true, limit: 1 } });
   // The experts view lists the provider's own (experts-view.ts); the ratings view reads what loaded first.
   await provider.experts.list({ providerId: account.profile.id, limit: LIMIT });
   const draft = products.find((product) => product.status === 'draft' && product.missing.length > 0);

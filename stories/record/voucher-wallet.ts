@@ -30,6 +30,8 @@ export async function recordVoucherWallet(recorder: Recorder): Promise<WidgetRec
   const recording = recorder.widget('voucher-wallet');
   const enterprise = recording.scenario('enterprise', { user: ENTERPRISE });
   const vouchers = await wallet(enterprise);
+  // The count of 「消息 (N)」 (notifications/unread-notifications.ts), asked once the wallet has loaded.
+  await enterprise.request({ path: '/me/notifications', query: { unread: true, limit: 1 } });
   const issued = vouchers.filter((voucher) => voucher.status === 'issued');
   const [product] = (await enterprise.products.list({ voucherEligible: true, limit: PICKER_LIMIT })).items;
   if (!product || issued.length === 0) throw new Error('the demo enterprise has no voucher to use on a product');

@@ -13,6 +13,7 @@ import { type SmecClient, useResources } from '../../internal/client.js';
 import { formatNumber } from '../../internal/format.js';
 import { Lazy } from '../../internal/lazy.js';
 import { SmecElement } from '../../internal/smec-element.js';
+import { notificationHeadStyles, UnreadNotifications } from '../../notifications/unread-notifications.js';
 import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
 import { renderError } from '../../views/error-view.js';
@@ -65,6 +66,12 @@ const NARROW_PX = 640;
  *
  * @slot sign-in - The host's own sign-in link, shown in an event's detail to visitors who are not signed in.
  *
+ * @csspart notifications-button - 「消息 (N)」 with the count of unread notifications, for a signed-in enterprise or provider user.
+ * @csspart notifications - The list of notifications that 「消息」 opens.
+ * @csspart notification - One notification; `data-read` says whether it was read.
+ * @csspart notification-link - 「查看」: what the notification is about, where the widget shows it.
+ * @csspart notification-read-button - 「标为已读」.
+ * @csspart notifications-more-button - 「加载更多」 under the notifications.
  * @csspart base - The wrapper of everything.
  * @csspart toolbar - Previous / today / next, the month title and the view switch.
  * @csspart month-title - The month shown (announced when it changes).
@@ -106,7 +113,7 @@ const NARROW_PX = 640;
 const detailModule = new Lazy(() => import('./event-registration.js'));
 
 export class SmecEventCalendar extends SmecElement {
-  static override styles = [themeStyles, skeletonStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles, notificationHeadStyles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private resizeObserver: ResizeObserver | undefined;
@@ -160,6 +167,9 @@ export class SmecEventCalendar extends SmecElement {
     args: () => [this.api.client, this.shownMonth, this.region || undefined, this.validType] as const,
     operation: 'events.list',
   });
+
+  /** 「消息 (N)」, only for a signed-in enterprise or provider user: a visitor's calendar asks nothing more. */
+  private readonly unread = new UnreadNotifications(this, this.api);
 
   /** The open event's detail and registration, once its module has arrived. */
   private registration: EventRegistration | undefined;
@@ -396,7 +406,11 @@ export class SmecEventCalendar extends SmecElement {
         onType: (type) => (this.type = type),
         onRegion: (region) => (this.region = region),
       })}
-      <p part="status" class="status" role="status" aria-live="polite">${this.statusText(count)}</p>
+      <div class="head">
+        <p part="status" class="status" role="status" aria-live="polite">${this.statusText(count)}</p>
+        ${this.unread.renderButton()}
+      </div>
+      ${this.unread.renderPanel()}
       <div role="alert">
         ${failed ? renderError(this.monthTask.error, () => this.refresh(), describeEventError) : nothing}
       </div>

@@ -24,6 +24,7 @@ import type { ViewContext, ViewModule } from './view-context.js';
 import styles from './provider-workbench.styles.js';
 import { loadSummary } from './workbench-api.js';
 import { ViewSwitch } from '../../workbench/view-switch.js';
+import { notificationHeadStyles, UnreadNotifications } from '../../notifications/unread-notifications.js';
 
 // Every view arrives when first shown: the shell, the banner and the view shown first make the first download.
 const VIEW_MODULES: Record<WorkbenchView, Lazy<ViewModule>> = {
@@ -69,6 +70,12 @@ function viewName(view: WorkbenchView): string {
  *
  * @slot sign-in - The host's own sign-in link, shown to visitors who are not signed in.
  *
+ * @csspart notifications-button - 「消息 (N)」 with the count of unread notifications, for a signed-in enterprise or provider user.
+ * @csspart notifications - The list of notifications that 「消息」 opens.
+ * @csspart notification - One notification; `data-read` says whether it was read.
+ * @csspart notification-link - 「查看」: what the notification is about, where the widget shows it.
+ * @csspart notification-read-button - 「标为已读」.
+ * @csspart notifications-more-button - 「加载更多」 under the notifications.
  * @csspart base - The wrapper of everything.
  * @csspart status - The live region that announces loading and the outcome of every action.
  * @csspart sign-in - The sign-in prompt.
@@ -144,7 +151,7 @@ function viewName(view: WorkbenchView): string {
  * @cssproperty --smec-font-family - Font; by default the host page's.
  */
 export class SmecProviderWorkbench extends SmecElement {
-  static override styles = [themeStyles, skeletonStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles, notificationHeadStyles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   private readonly api = new ClientController(this);
@@ -175,6 +182,16 @@ export class SmecProviderWorkbench extends SmecElement {
     task: async ([client], { signal }) => ((await this.api.signedIn()) ? loadSummary(client, signal) : undefined),
     args: () => [this.api.client, this.version] as const,
     operation: 'me.provider.get',
+  });
+
+  /** 「消息 (N)」: asked once the provider's account has loaded. */
+  private readonly unread = new UnreadNotifications(this, this.api, {
+    ready: () => this.summary !== undefined,
+    // Settlements, ratings and follow-ups are worked on with the engagements; an application has no view here.
+    opener: ({ kind, subject }) =>
+      kind === 'followUpDue' || subject.type === 'engagement' || subject.type === 'rating'
+        ? () => this.show('engagements')
+        : undefined,
   });
 
   private readonly context: ViewContext = {
@@ -234,7 +251,11 @@ export class SmecProviderWorkbench extends SmecElement {
     const firstLoad = !this.summary && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL);
     const summary = this.summary;
     return html`<div part="base" class="base" lang=${this.locale}>
-      <h2 class="title">${msg('服务机构工作台', { id: 'workbench.title' })}</h2>
+      <div class="head">
+        <h2 class="title">${msg('服务机构工作台', { id: 'workbench.title' })}</h2>
+        ${this.unread.renderButton()}
+      </div>
+      ${this.unread.renderPanel()}
       <p part="status" class="status" role="status" aria-live="polite">${this.statusText()}</p>
       <div role="alert">
         ${failed && !wrongAccount ? renderError(this.summaryTask.error, () => this.refresh()) : nothing}

@@ -17,6 +17,7 @@ import type { SmecClient } from '../../internal/client.js';
 import { formatMoney } from '../../internal/format.js';
 import { Lazy } from '../../internal/lazy.js';
 import { adoptViewStyles } from '../../internal/view-styles.js';
+import { notificationHeadStyles, UnreadNotifications } from '../../notifications/unread-notifications.js';
 import { SmecElement } from '../../internal/smec-element.js';
 import { skeletonStyles } from '../../styles/skeleton.styles.js';
 import { themeStyles } from '../../styles/theme.styles.js';
@@ -64,6 +65,12 @@ export interface VoucherProductRequest {
  *
  * @slot sign-in - The host's own sign-in link, shown to visitors who are not signed in.
  *
+ * @csspart notifications-button - 「消息 (N)」 with the count of unread notifications, for a signed-in enterprise or provider user.
+ * @csspart notifications - The list of notifications that 「消息」 opens.
+ * @csspart notification - One notification; `data-read` says whether it was read.
+ * @csspart notification-link - 「查看」: what the notification is about, where the widget shows it.
+ * @csspart notification-read-button - 「标为已读」.
+ * @csspart notifications-more-button - 「加载更多」 under the notifications.
  * @csspart base - The wrapper of everything.
  * @csspart status - The live region that announces loading and the outcome of every action.
  * @csspart sign-in - The sign-in prompt.
@@ -120,7 +127,7 @@ const dialogsModule = new Lazy(() => import('./wallet-dialogs.js'));
 const ratingViewModule = new Lazy(() => import('./rating-view.js'));
 
 export class SmecVoucherWallet extends SmecElement {
-  static override styles = [themeStyles, skeletonStyles, styles];
+  static override styles = [themeStyles, skeletonStyles, styles, notificationHeadStyles];
   static override translations = { en: () => import('./locales/en.js'), 'zh-HK': () => import('./locales/zh-HK.js') };
 
   /** The question before 验收, once its module has arrived. */
@@ -174,6 +181,9 @@ export class SmecVoucherWallet extends SmecElement {
     args: () => [this.api.client, this.version] as const,
     operation: 'vouchers.list',
   });
+
+  /** 「消息 (N)」: asked once the wallet knows an enterprise is signed in. */
+  private readonly unread = new UnreadNotifications(this, this.api, { ready: () => this.signedIn });
 
   private readonly batchesTask = new LoadTask(this, {
     task: ([client, region], { signal }) => loadBatches(client, region, signal),
@@ -388,7 +398,11 @@ export class SmecVoucherWallet extends SmecElement {
     // Signed out, the first load ends before the first frame: only a signed-in visitor sees the skeleton.
     const firstLoad = !this.signedIn && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL);
     return html`<div part="base" class="base" lang=${this.locale}>
-      <h2 class="title">${msg('服务券', { id: 'wallet.title' })}</h2>
+      <div class="head">
+        <h2 class="title">${msg('服务券', { id: 'wallet.title' })}</h2>
+        ${this.unread.renderButton()}
+      </div>
+      ${this.unread.renderPanel()}
       <p part="status" class="status" role="status" aria-live="polite">${this.statusText()}</p>
       <div role="alert" id="smec-action-error" tabindex="-1" class="action-error">
         ${actionError ? html`<p part="error" class="error">${describeActionError(actionError)}</p>` : nothing}
