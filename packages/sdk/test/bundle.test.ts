@@ -68,9 +68,10 @@ describe('browser bundle of @smec/sdk', () => {
   // reviewers' answers; issue 19), by 0.5 KB more with a provider's own products and account (issue 19), and by 0.5 KB
   // more with the centers' events (the staff event, registrant and rating answers; issue 20), and by 1 KB more with the
   // centers' voucher batches and policies, the users' notifications, client.staff and client.auditLog (their
-  // answers' schemas; issue 20).
-  it('the whole entry, zod and schemas included, stays within 22 KB min+gzip', async () => {
+  // answers' schemas; issue 20), and by 0.5 KB more with the account (GET /me), the demands' deadlines and proposals,
+  // and a follow-up's notes and escalation (their answers' schemas; issue 20).
+  it('the whole entry, zod and schemas included, stays within 22.5 KB min+gzip', async () => {
     const { gzip } = await bundle(FULL);
-    assert.ok(gzip <= 22 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 22.5 * 1024, `${gzip} bytes`);
   });
 });
