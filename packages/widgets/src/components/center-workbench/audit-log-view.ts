@@ -12,6 +12,7 @@ import { renderActionError } from '../../workbench/action-error.js';
 import { listStyles } from '../../workbench/list.styles.js';
 import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js';
 import type { CenterViewContext } from './view-context.js';
+import { renderMoreButton } from '../../views/more-button-view.js';
 
 useResources({ auditLog: AuditLog });
 
@@ -198,24 +199,7 @@ class AuditLogView implements WorkbenchViewPart {
             ${page.items.map((entry) => this.renderEntry(entry))}
           </ul>`
     }
-    ${
-      page.nextCursor
-        ? html`<div class="actions">
-            <button
-              type="button"
-              part="more-button"
-              class="button"
-              ?disabled=${this.more.loading}
-              @click=${() =>
-                void this.more.more(this.key(), first, (cursor, signal) =>
-                  this.context.client().auditLog.list({ ...paramsOf(this.applied), limit: PAGE, cursor }, { signal }),
-                )}
-            >
-              ${msg('加载更多', { id: 'center.audit.more' })}
-            </button>
-          </div>`
-        : nothing
-    }
+    ${renderMoreButton(this.more, this.key(), first, (cursor, signal) => this.context.client().auditLog.list({ ...paramsOf(this.applied), limit: PAGE, cursor }, { signal }), msg('加载更多', { id: 'center.audit.more' }))}
     ${this.more.error ? renderActionError(this.more.error) : nothing}`;
   }
 

@@ -32,6 +32,7 @@ import {
   transferTargets,
 } from './demand-values.js';
 import type { CenterViewContext } from './view-context.js';
+import { renderMoreButton } from '../../views/more-button-view.js';
 
 const PAGE = 20;
 
@@ -457,24 +458,7 @@ class DemandsView implements WorkbenchViewPart {
               ${shown.items.map((demand) => this.renderItem(demand))}
             </ul>`
       }
-      ${
-        shown.nextCursor
-          ? html`<div class="actions">
-              <button
-                type="button"
-                part="more-button"
-                class="button"
-                ?disabled=${this.more.loading}
-                @click=${() =>
-                  void this.more.more(this.key(), first, (cursor, signal) =>
-                    listDemands(this.context.client(), this.filters, { cursor, limit: PAGE, signal }),
-                  )}
-              >
-                ${msg('加载更多', { id: 'center.demand.more' })}
-              </button>
-            </div>`
-          : nothing
-      }
+      ${renderMoreButton(this.more, this.key(), first, (cursor, signal) => listDemands(this.context.client(), this.filters, { cursor, limit: PAGE, signal }), msg('加载更多', { id: 'center.demand.more' }))}
       ${this.more.error ? renderActionError(this.more.error) : nothing}`;
   }
 

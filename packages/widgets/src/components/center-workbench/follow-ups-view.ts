@@ -15,6 +15,7 @@ import { listStyles } from '../../workbench/list.styles.js';
 import { renderTextAreaField, textFits } from '../../workbench/text-area-field.js';
 import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js';
 import type { CenterViewContext } from './view-context.js';
+import { renderMoreButton } from '../../views/more-button-view.js';
 
 // The centers' follow-up calls live only in this view's module.
 useResources({ ratings: FullRatings });
@@ -341,24 +342,7 @@ class FollowUpsView implements WorkbenchViewPart {
               ${shown.items.map((rating) => this.renderItem(rating))}
             </ul>`
       }
-      ${
-        shown.nextCursor
-          ? html`<div class="actions">
-              <button
-                type="button"
-                part="more-button"
-                class="button"
-                ?disabled=${this.more.loading}
-                @click=${() =>
-                  void this.more.more(key, first, (cursor, signal) =>
-                    this.context.client().ratings.list({ queue: this.queue, limit: PAGE, cursor }, { signal }),
-                  )}
-              >
-                ${msg('加载更多', { id: 'center.followUps.more' })}
-              </button>
-            </div>`
-          : nothing
-      }
+      ${renderMoreButton(this.more, key, first, (cursor, signal) => this.context.client().ratings.list({ queue: this.queue, limit: PAGE, cursor }, { signal }), msg('加载更多', { id: 'center.followUps.more' }))}
       ${this.more.error ? renderActionError(this.more.error) : nothing}`;
   }
 

@@ -16,6 +16,7 @@ import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js
 import { renderActionError } from '../../workbench/action-error.js';
 import { saveBlob } from './save-blob.js';
 import type { CenterViewContext } from './view-context.js';
+import { renderMoreButton } from '../../views/more-button-view.js';
 
 // The settlement calls live only in this view's module, so the shell's first view does not carry them.
 useResources({ settlements: Settlements, engagements: FullEngagements, files: Files });
@@ -375,29 +376,16 @@ class SettlementsView implements WorkbenchViewPart {
               ${shown.items.map((item) => this.renderItem(item))}
             </ul>`
       }
-      ${
-        shown.nextCursor
-          ? html`<div class="actions">
-              <button
-                type="button"
-                part="more-button"
-                class="button"
-                ?disabled=${this.more.loading}
-                @click=${() =>
-                  void this.more.more(this.key(), first, (cursor, signal) =>
-                    this.context
-                      .client()
-                      .settlements.list(
-                        { limit: PAGE, cursor, ...(this.state ? { state: this.state } : {}) },
-                        { signal },
-                      ),
-                  )}
-              >
-                ${msg('加载更多', { id: 'center.settlement.more' })}
-              </button>
-            </div>`
-          : nothing
-      }
+      ${renderMoreButton(
+        this.more,
+        this.key(),
+        first,
+        (cursor, signal) =>
+          this.context
+            .client()
+            .settlements.list({ limit: PAGE, cursor, ...(this.state ? { state: this.state } : {}) }, { signal }),
+        msg('加载更多', { id: 'center.settlement.more' }),
+      )}
       ${this.more.error ? renderActionError(this.more.error) : nothing}`;
   }
 

@@ -14,6 +14,7 @@ import { renderActionError } from '../../workbench/action-error.js';
 import { listStyles } from '../../workbench/list.styles.js';
 import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js';
 import type { CenterViewContext } from './view-context.js';
+import { renderMoreButton } from '../../views/more-button-view.js';
 
 useResources({ staff: Staff });
 
@@ -368,24 +369,7 @@ class StaffView implements WorkbenchViewPart {
       <ul class="cards">
         ${shown.items.map((member) => this.renderMember(member))}
       </ul>
-      ${
-        shown.nextCursor
-          ? html`<div class="actions">
-              <button
-                type="button"
-                part="more-button"
-                class="button"
-                ?disabled=${this.more.loading}
-                @click=${() =>
-                  void this.more.more('staff', first, (cursor, signal) =>
-                    this.context.client().staff.list({ limit: PAGE, cursor }, { signal }),
-                  )}
-              >
-                ${msg('加载更多', { id: 'center.staff.more' })}
-              </button>
-            </div>`
-          : nothing
-      }
+      ${renderMoreButton(this.more, 'staff', first, (cursor, signal) => this.context.client().staff.list({ limit: PAGE, cursor }, { signal }), msg('加载更多', { id: 'center.staff.more' }))}
       ${this.more.error ? renderActionError(this.more.error) : nothing}`;
   }
 

@@ -12,6 +12,7 @@ import { renderActionError } from '../../workbench/action-error.js';
 import { categoryName, loadReferenceData, regionName, type ReferenceData } from '../catalog/reference-data.js';
 import type { ViewContext, ViewHost, WorkbenchViewPart } from './view-context.js';
 import { viewStyles } from './views.styles.js';
+import { renderMoreButton } from '../../views/more-button-view.js';
 
 const PAGE = 20;
 
@@ -106,24 +107,7 @@ class ProposalsView implements WorkbenchViewPart {
             ${shown.items.map((proposal) => this.renderItem(proposal))}
           </ul>`
     }
-    ${
-      shown.nextCursor
-        ? html`<div class="actions">
-            <button
-              type="button"
-              part="more-button"
-              class="button"
-              ?disabled=${this.more.loading}
-              @click=${() =>
-                void this.more.more(key, first, (cursor, signal) =>
-                  this.context.client().me.demandProposals({ limit: PAGE, cursor }, { signal }),
-                )}
-            >
-              ${msg('加载更多', { id: 'workbench.proposal.more' })}
-            </button>
-          </div>`
-        : nothing
-    }
+    ${renderMoreButton(this.more, key, first, (cursor, signal) => this.context.client().me.demandProposals({ limit: PAGE, cursor }, { signal }), msg('加载更多', { id: 'workbench.proposal.more' }))}
     ${this.more.error ? renderActionError(this.more.error) : nothing}`;
   }
 
