@@ -159,7 +159,12 @@ describe('smec-catalog URL state', () => {
 
     history.back();
     await oneEvent(window, 'popstate');
-    await waitUntil(() => part(el, 'pagination')?.textContent?.includes('第 1 页'), 'not back on the first page');
+    // The page loads again after Back; on a busy machine (the whole suite at once) that takes more than a second.
+    await waitUntil(
+      () => part(el, 'pagination')?.textContent?.includes('第 1 页'),
+      'not back on the first page',
+      LAZY_VIEW,
+    );
     await results(el);
     expect(cardIds(el)).to.deep.equal(firstIds);
   });
