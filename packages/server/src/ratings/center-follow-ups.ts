@@ -7,7 +7,8 @@ import type { Database } from '../db/schema.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { problems } from './problems.js';
 import type { FollowUpRow, RatingRow } from './rows.js';
-import { ratingWithFollowUp, visibleTo, type RatingContext } from './store.js';
+import { followUpFor } from './follow-ups.js';
+import { ratingWithFollowUp, type RatingContext } from './store.js';
 
 type Trx = Transaction<Database>;
 
@@ -19,19 +20,9 @@ async function openFollowUp(
   ratingId: string,
   locale: MessageLocale,
 ): Promise<{ rating: RatingRow; followUp: FollowUpRow }> {
-  const rating = await visibleTo(context, trx.selectFrom('ratings'), principal)
-    .selectAll('ratings')
-    .where('ratings.id', '=', ratingId)
-    .executeTakeFirst();
-  if (!rating) throw problems.ratingNotFound(locale, ratingId);
-  const followUp = await trx
-    .selectFrom('follow_ups')
-    .selectAll()
-    .where('rating_seq', '=', rating.seq)
-    .executeTakeFirst();
-  if (!followUp) throw problems.noFollowUp(locale, ratingId);
-  if (followUp.status === 'closed') throw problems.followUpClosed(locale);
-  return { rating, followUp };
+  const found = await followUpFor(context, trx, principal, ratingId, locale);
+  if (found.followUp.status === 'closed') throw problems.followUpClosed(locale);
+  return found;
 }
 
 async function addAction(

@@ -8,8 +8,11 @@ import type { FollowUpRow, RatingRow } from './rows.js';
 import { ratingWithFollowUp, visibleTo, type RatingContext } from './store.js';
 import { followUpDueOn } from '../time/working-days.js';
 
-/** A rating the principal may act on (a provider's own, an enterprise's own) with its follow-up; 404 otherwise. */
-async function followUpFor(
+/**
+ * A rating the principal may act on (a provider's own, an enterprise's own, one of a center's region and below) with
+ * its follow-up; 404 otherwise.
+ */
+export async function followUpFor(
   context: RatingContext,
   trx: Transaction<Database>,
   principal: Principal,
