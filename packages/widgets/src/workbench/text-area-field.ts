@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { fieldId } from '../forms/field-view.js';
 
 export interface TextAreaField {
   readonly id: string;
@@ -31,4 +32,26 @@ export function renderTextAreaField(field: TextAreaField): TemplateResult {
 export function textFits(text: string, min: number, max: number): boolean {
   const length = [...text.trim()].length;
   return length >= min && length <= max;
+}
+
+/**
+ * The text area of a reason typed in a field framed by `renderField` (forms/field-view.ts): it takes the field's id
+ * and is described by the field's error; what is typed goes to `onInput` and stays.
+ */
+export function renderReasonArea(
+  name: string,
+  value: string,
+  error: string | undefined,
+  max: number | undefined,
+  onInput: (value: string) => void,
+): TemplateResult {
+  return html`<textarea
+    id=${fieldId(name)}
+    rows="2"
+    maxlength=${max ?? nothing}
+    aria-invalid=${error ? 'true' : 'false'}
+    aria-describedby=${error ? `${fieldId(name)}-error` : nothing}
+    .value=${value}
+    @input=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}
+  ></textarea>`;
 }

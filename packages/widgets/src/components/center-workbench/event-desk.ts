@@ -12,6 +12,7 @@ import { renderActionError } from '../../workbench/action-error.js';
 import type { ViewHost } from '../../workbench/view-switch.js';
 import { eventStatusName, registrationStatusName } from './event-status.js';
 import type { CenterViewContext } from './view-context.js';
+import { renderReasonArea } from '../../workbench/text-area-field.js';
 
 /** A center's event holds a few hundred registrants at most; the export holds them all whatever the page. */
 const REGISTRANT_LIMIT = 100;
@@ -237,17 +238,10 @@ export class EventDesk {
                 name: 'cancelReason',
                 label: msg('取消原因（将告知报名企业）', { id: 'center.event.cancel.reason' }),
                 error: reasonError,
-                control: html`<textarea
-                  id=${fieldId('cancelReason')}
-                  rows="2"
-                  aria-invalid=${reasonError ? 'true' : 'false'}
-                  aria-describedby=${reasonError ? `${fieldId('cancelReason')}-error` : nothing}
-                  .value=${this.reason}
-                  @input=${(e: Event) => {
-                    this.reason = (e.target as HTMLTextAreaElement).value;
-                    this.host.requestUpdate();
-                  }}
-                ></textarea>`,
+                control: renderReasonArea('cancelReason', this.reason, reasonError, undefined, (value) => {
+                  this.reason = value;
+                  this.host.requestUpdate();
+                }),
               })}
               <div class="actions">
                 <button type="submit" part="ask-cancel-event-button" class="button" ?disabled=${this.move.busy}>

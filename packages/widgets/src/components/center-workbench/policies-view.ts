@@ -17,6 +17,7 @@ import { listStyles } from '../../workbench/list.styles.js';
 import type { ViewHost, WorkbenchViewPart } from '../../workbench/view-switch.js';
 import { PolicyEditor } from './policy-editor.js';
 import type { CenterViewContext } from './view-context.js';
+import { renderReasonArea } from '../../workbench/text-area-field.js';
 
 // The policy writes live only in this view's module.
 useResources({ policies: FullPolicies, categories: Categories });
@@ -195,18 +196,10 @@ class PoliciesView implements WorkbenchViewPart {
           name: 'withdrawReason',
           label: msg('撤回原因（记入记录）', { id: 'center.policy.reason' }),
           error,
-          control: html`<textarea
-            id=${fieldId('withdrawReason')}
-            rows="2"
-            maxlength=${REASON_MAX}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? `${fieldId('withdrawReason')}-error` : nothing}
-            .value=${this.reason}
-            @input=${(e: Event) => {
-              this.reason = (e.target as HTMLTextAreaElement).value;
-              this.host.requestUpdate();
-            }}
-          ></textarea>`,
+          control: renderReasonArea('withdrawReason', this.reason, error, REASON_MAX, (value) => {
+            this.reason = value;
+            this.host.requestUpdate();
+          }),
         })}
         <div class="actions">
           <button type="submit" part="withdraw-button" class="button" ?disabled=${this.withdrawal.busy}>

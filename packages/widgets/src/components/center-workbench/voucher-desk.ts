@@ -11,6 +11,7 @@ import { renderActionError } from '../../workbench/action-error.js';
 import type { ViewHost } from '../../workbench/view-switch.js';
 import { voucherStatusName } from './batch-texts.js';
 import type { CenterViewContext } from './view-context.js';
+import { renderReasonArea } from '../../workbench/text-area-field.js';
 
 const REASON_MIN = 2;
 const REASON_MAX = 200;
@@ -124,18 +125,10 @@ export class VoucherDesk {
           name: 'revokeReason',
           label: msg('作废原因（记入服务券记录）', { id: 'center.voucher.reason' }),
           error,
-          control: html`<textarea
-            id=${fieldId('revokeReason')}
-            rows="2"
-            maxlength=${REASON_MAX}
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? `${fieldId('revokeReason')}-error` : nothing}
-            .value=${this.reason}
-            @input=${(e: Event) => {
-              this.reason = (e.target as HTMLTextAreaElement).value;
-              this.host.requestUpdate();
-            }}
-          ></textarea>`,
+          control: renderReasonArea('revokeReason', this.reason, error, REASON_MAX, (value) => {
+            this.reason = value;
+            this.host.requestUpdate();
+          }),
         })}
         <div class="actions">
           <button type="submit" part="revoke-button" class="button" ?disabled=${this.revoke.busy}>
