@@ -16,21 +16,28 @@ if (!apiUrl || !hostileApiUrl || !limitedApiUrl) {
 
 /** Counts passed and failed tests for `npm test`'s closing line; a test file that failed to load counts as failed. */
 function summaryReporter(file) {
-  const count = (suite, totals) => {
+  const count = (suite, totals, where) => {
     for (const test of suite?.tests ?? []) {
       if (test.skipped) totals.skipped += 1;
       else if (test.passed) totals.passed += 1;
-      else totals.failed += 1;
+      else {
+        totals.failed += 1;
+        totals.failures.push(`${[...where, test.name].join(' › ')}: ${test.error?.message?.split('\n')[0] ?? ''}`);
+      }
     }
-    for (const child of suite?.suites ?? []) count(child, totals);
+    for (const child of suite?.suites ?? []) count(child, totals, [...where, child.name]);
     return totals;
   };
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0 };
+      // `failures` names each failed test, so that the closing report of `npm test` (the part CI shows) says which.
+      const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
       for (const session of sessions) {
-        count(session.testResults, totals);
-        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.failed += 1;
+        count(session.testResults, totals, [session.testFile.replace(`${process.cwd()}/`, '')]);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          totals.failed += 1;
+          totals.failures.push(`${session.testFile}: ${session.errors[0]?.message?.split('\n')[0] ?? 'did not load'}`);
+        }
       }
       if (file) writeFileSync(file, JSON.stringify(totals));
     },

@@ -39,8 +39,13 @@ function capture(command, args, env = {}) {
 function nodeTestCounts({ code, output }) {
   const pass = Number(/^ℹ pass (\d+)/m.exec(output)?.[1] ?? 0);
   const fail = Number(/^ℹ fail (\d+)/m.exec(output)?.[1] ?? 0);
+  // The spec reporter lists the failed tests again after "✖ failing tests:"; their names go into the closing report.
+  const failingList = output.split(/^✖ failing tests:$/m)[1] ?? '';
+  const failures = [...failingList.matchAll(/^(?:test at (\S+)\n)?\s*✖ (.+?)(?: \([\d.]+ms\))?$/gm)].map(
+    ([, where, name]) => (where ? `${where}: ${name}` : name),
+  );
   // A crash before the summary still counts as a failure.
-  return { passed: pass, failed: fail + (code !== 0 && fail === 0 ? 1 : 0) };
+  return { passed: pass, failed: fail + (code !== 0 && fail === 0 ? 1 : 0), failures };
 }
 
 const summaryDir = mkdtempSync(join(tmpdir(), 'smec-test-'));
@@ -91,8 +96,8 @@ const steps = [
     counts: ({ code }) => {
       const file = join(summaryDir, 'wtr.json');
       if (!existsSync(file)) return { passed: 0, failed: 1 };
-      const { passed, failed } = JSON.parse(readFileSync(file, 'utf8'));
-      return { passed, failed: failed + (code !== 0 && failed === 0 ? 1 : 0) };
+      const { passed, failed, failures } = JSON.parse(readFileSync(file, 'utf8'));
+      return { passed, failed: failed + (code !== 0 && failed === 0 ? 1 : 0), failures };
     },
   },
   { name: 'Storybook build', command: 'npm', args: ['run', '--silent', 'build-storybook'] },
@@ -172,6 +177,7 @@ for (const step of steps) {
   failed += counts.failed;
   report.push(
     `${counts.failed ? '✗' : '✓'} ${step.name}: ${counts.passed} passed, ${counts.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    ...(counts.failures ?? []).slice(0, 20).map((name) => `    ✗ ${name.slice(0, 300)}`),
   );
 }
 console.log(`\n${[...used, ...report].join('\n')}\n`);
