@@ -7,6 +7,14 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
+// The widget tests run on a set Monday morning in Shanghai, before the seed's event of the day starts at 09:30, and
+// their clock moves on from there (servers and pages alike, test-support/server.ts and browser.mjs): what a view marks
+// as starting soon, overdue or open must not depend on the hour CI runs at. SMEC_NOW (a pinned clock) overrides it.
+const TESTS_START_AT = '2027-11-15T08:00:00+08:00';
+if (!process.env.SMEC_NOW?.trim() && !process.env.SMEC_TEST_CLOCK_OFFSET_MS?.trim()) {
+  process.env.SMEC_TEST_CLOCK_OFFSET_MS = String(Date.parse(TESTS_START_AT) - Date.now());
+}
+
 /** A test server in its own process (test-support/serve.ts), and its API URL once it listens. */
 async function serve(env = {}) {
   const server = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'test-support/serve.ts'], {

@@ -138,7 +138,7 @@ function shiftDate(offset) {
 
 /**
  * When env `SMEC_NOW` is set (the instant the server's clock is pinned to), starts the clock of the context's pages
- * there: `Date` reads that instant and moves on in real time; timers, `requestAnimationFrame` and `performance` stay
+ * there (or, with `SMEC_TEST_CLOCK_OFFSET_MS`, moves it by that many ms, as the test servers' clock): `Date` reads that instant and moves on in real time; timers, `requestAnimationFrame` and `performance` stay
  * real. (Playwright's own `clock.setSystemTime` replaces every timer with an emulated one, and `performance` with a
  * stub, even without `clock.install`, so it is not used.) Unset or empty, the real clock.
  * @param {{ addInitScript(script: (offset: number) => void, arg: number): Promise<unknown> }} context a Playwright
@@ -147,7 +147,13 @@ function shiftDate(offset) {
  */
 export async function pinClock(context) {
   const now = process.env.SMEC_NOW;
-  if (now === undefined || now.trim() === '') return;
+  if (now === undefined || now.trim() === '') {
+    // The test servers' clock moved by SMEC_TEST_CLOCK_OFFSET_MS (test-support/server.ts): the pages' moves alike.
+    const offset = Number(process.env.SMEC_TEST_CLOCK_OFFSET_MS?.trim() || '0');
+    if (!Number.isFinite(offset)) throw new Error('SMEC_TEST_CLOCK_OFFSET_MS is not a number of ms');
+    if (offset !== 0) await context.addInitScript(shiftDate, offset);
+    return;
+  }
   const time = new Date(now);
   if (Number.isNaN(time.getTime())) throw new Error(`SMEC_NOW is not an instant: ${now}`);
   await context.addInitScript(shiftDate, time.getTime() - Date.now());

@@ -38,10 +38,20 @@ import pg from 'pg';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * The clock of the tests: `SMEC_NOW` pins it (npm test runs the server suite once more on a far date), else the real
- * time. Test data that must be "open now" or "past" is made relative to it, never to the calendar.
+ * The clock of the tests: `SMEC_NOW` pins it (npm test runs the server suite once more on a far date); else
+ * `SMEC_TEST_CLOCK_OFFSET_MS` moves the real time by that much (the browser tests run on a set day and hour, their
+ * pages' clocks moved alike: scripts/wtr.mjs); else the real time. Test data that must be "open now" or "past" is made
+ * relative to it, never to the calendar.
  */
-export const testClock: Clock = clockFromEnv();
+export const testClock: Clock = shiftedClockFromEnv() ?? clockFromEnv();
+
+function shiftedClockFromEnv(): Clock | undefined {
+  const offset = process.env['SMEC_TEST_CLOCK_OFFSET_MS']?.trim();
+  if (!offset || process.env['SMEC_NOW']?.trim()) return undefined;
+  const ms = Number(offset);
+  if (!Number.isFinite(ms)) throw new Error(`SMEC_TEST_CLOCK_OFFSET_MS is not a number of ms: ${offset}`);
+  return { now: () => Date.now() + ms };
+}
 
 /** `testClock.now()`: the tests' now, in ms. */
 export function testNow(): number {
@@ -350,7 +360,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       // A problem code its operation does not list fails the test that meets it.
       checkProblemCodes: true,
       ...(options.fileStore ? { fileStore: options.fileStore } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
+      clock: options.clock ?? testClock,
     });
     return {
       url: server.url,
