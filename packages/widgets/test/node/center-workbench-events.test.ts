@@ -13,6 +13,7 @@ import {
   parseCount,
   shanghaiMinute,
   startsWithin,
+  underWay,
   type EventValues,
 } from '../../src/components/center-workbench/event-values.js';
 
@@ -112,6 +113,16 @@ test('events starting within 7 days are marked, and the list puts the upcoming f
     order.map((each) => each.id),
     ['soon', 'later', 'past', 'older'],
   );
+});
+
+test('an event that has begun and is not over is under way, not starting soon', () => {
+  const now = Date.UTC(2027, 2, 1, 2);
+  const begun = event('begun', now - 1_800_000);
+  assert.equal(underWay(begun, now), true);
+  assert.equal(startsWithin(begun, now), false);
+  assert.equal(underWay(event('over', now - 2 * 3_600_000), now), false);
+  assert.equal(underWay(event('ahead', now + 60_000), now), false);
+  assert.equal(underWay(event('off', now - 60_000, 'cancelled'), now), false);
 });
 
 test('a check-in answered with an earlier attendance says it was already checked in', () => {

@@ -126,6 +126,8 @@ function viewName(view: CenterView): string {
  * @csspart confirm-close-demand-button - 「确认办结」 in the question.
  * @csspart application - One application to join in the Providers view's queue.
  * @csspart badge - A status label.
+ * @csspart soon-badge - 「7 天内开始」 on an event that starts within 7 days.
+ * @csspart under-way-badge - 「进行中」 on an event that has begun and is not over: registrants are checked in.
  * @csspart detail-button - 「查看详情」 of an application (`aria-expanded` says whether its detail is shown).
  * @csspart application-detail - An application's detail: its fields, files, timeline and the review.
  * @csspart application-fields - The fields of an application.

@@ -159,6 +159,11 @@ export function startsWithin(event: ServiceEvent, now: number, days = 7): boolea
   return event.status !== 'cancelled' && starts >= now && starts - now <= days * DAY_MS;
 }
 
+/** Begun and not yet over: the day staff check registrants in at the door. */
+export function underWay(event: ServiceEvent, now: number): boolean {
+  return event.status !== 'cancelled' && Date.parse(event.startsAt) <= now && now <= Date.parse(event.endsAt);
+}
+
 /** The list's order: events still to end first, soonest first; then those over, latest first. */
 export function eventOrder(events: readonly ServiceEvent[], now: number): ServiceEvent[] {
   const upcoming = events.filter((event) => Date.parse(event.endsAt) >= now);

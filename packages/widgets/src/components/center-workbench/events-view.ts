@@ -13,7 +13,7 @@ import { EventDesk } from './event-desk.js';
 import { EventEditor } from './event-editor.js';
 import { eventStatusName } from './event-status.js';
 import { eventTypeName } from './event-texts.js';
-import { eventOrder, startsWithin } from './event-values.js';
+import { eventOrder, startsWithin, underWay } from './event-values.js';
 import type { CenterViewContext } from './view-context.js';
 
 useResources({ events: FullEvents });
@@ -181,6 +181,11 @@ class EventsView implements WorkbenchViewPart {
         <h4 tabindex="-1">${event.title}</h4>
         <span part="badge" class="badge">${eventStatusName(event.status)}</span>
         ${soon ? html`<span part="soon-badge" class="badge">${msg('7 天内开始', { id: 'center.event.soon' })}</span>` : nothing}
+        ${
+          underWay(event, now)
+            ? html`<span part="under-way-badge" class="badge">${msg('进行中', { id: 'center.event.underWay' })}</span>`
+            : nothing
+        }
       </div>
       <p>${eventTypeName(event.type)} · ${starts}</p>
       <p>${msg(str`已报名 ${registered} / ${capacity}`, { id: 'center.event.registered' })}</p>

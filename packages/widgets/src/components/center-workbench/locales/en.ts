@@ -151,6 +151,7 @@ export const templates = {
   'center.event.save': 'Save the event',
   'center.event.saved': 'Event “{0}” saved.',
   'center.event.soon': 'Starts within 7 days',
+  'center.event.underWay': 'In progress',
   'center.event.stale': 'Someone else has changed this event',
   'center.event.stale.hint':
     'What you entered has been kept. Load the latest version, then save: what you entered will replace it.',

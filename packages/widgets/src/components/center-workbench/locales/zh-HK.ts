@@ -149,6 +149,7 @@ export const templates = {
   'center.event.save': '儲存活動',
   'center.event.saved': '已儲存活動「{0}」。',
   'center.event.soon': '7 天內開始',
+  'center.event.underWay': '進行中',
   'center.event.stale': '此活動已被他人修改',
   'center.event.stale.hint': '您填寫的內容已保留。載入最新版本後再儲存，將以您填寫的內容為準。',
   'center.event.startsAt': '開始時間',
