@@ -355,6 +355,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...(TEST_POSTGRES_URL ? { databaseUrl: database.location } : { dataDir: database.location }),
       // SMEC_TEST_LOG=1 shows the servers' logs, with the cause of any 500.
       logger: process.env['SMEC_TEST_LOG'] === '1',
+      // With SMEC_TEST_LOG=1 the log (the log sender's mail lines too) goes to stderr: a parent reads this process's
+      // stdout for the server's URLs (test-support/serve.ts).
+      logStream: process.stderr,
       demo: options.demo ?? false,
       demoAuth: options.demoAuth ?? true,
       // A problem code its operation does not list fails the test that meets it.

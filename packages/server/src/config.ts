@@ -41,6 +41,8 @@ export interface ServerOptions {
    * neither); else the log sender writes one line per message.
    */
   mail?: SmtpSettings;
+  /** Where the log's lines (and the log sender's, one per mail) are written. Default: standard output. */
+  logStream?: { write(line: string): unknown };
 }
 
 export interface ResolvedOptions {

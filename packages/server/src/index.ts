@@ -45,6 +45,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       hstsMaxAge: resolved.hstsMaxAge,
       ...(resolved.fileStore ? { fileStore: resolved.fileStore } : {}),
       ...(resolved.mail ? { mail: resolved.mail } : {}),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
       clock: resolved.clock,
       checkProblemCodes: options.checkProblemCodes ?? false,
     });

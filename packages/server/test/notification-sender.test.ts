@@ -9,6 +9,7 @@ import { deliverDue, MAX_ATTEMPTS, RETRY_DELAYS_MS } from '../src/notifications/
 import { composeMail } from '../src/notifications/mail.js';
 import { notify, type Notice } from '../src/notifications/notify.js';
 import { LogSender } from '../src/notifications/sender.js';
+import { mailSenderOf } from '../src/notifications/delivery-sweep.js';
 import { SmtpSender } from '../src/notifications/sender-smtp.js';
 import { fixedClock } from '../src/clock.js';
 import { prepareTestDatabase, testNow } from '../../../test-support/server.js';
@@ -165,6 +166,17 @@ test('the log sender writes one line per mail: to, kind, subject, and not the bo
     { to: 'ent01@example.cn', kind: 'eventCancelled', subject: 'Event cancelled: 政策宣讲会', sender: 'log' },
   );
   assert.doesNotMatch(lines[0]!, /场地检修/, 'the reason stays out of the log');
+});
+
+test('the log sender writes to the log: nowhere when the server runs with its log off', async () => {
+  const lines: string[] = [];
+  const logStream = { write: (line: string) => lines.push(line) };
+  const message = composeMail('ent01@example.cn', 'eventCancelled', { title: '政策宣讲会', reason: '' }, 'zh-CN');
+  await mailSenderOf({ logger: false, logStream }, fixedClock(testNow())).send(message);
+  assert.equal(lines.length, 0);
+  await mailSenderOf({ logger: true, logStream }, fixedClock(testNow())).send(message);
+  assert.equal(lines.length, 1);
+  assert.equal((JSON.parse(lines[0]!) as { to: string }).to, 'ent01@example.cn');
 });
 
 test('a mail is plain text and escaped HTML, its subject one line', () => {

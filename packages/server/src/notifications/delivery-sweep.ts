@@ -12,13 +12,18 @@ import { SmtpSender, type SmtpSettings } from './sender-smtp.js';
 export interface DeliveryOptions {
   readonly mail?: SmtpSettings;
   readonly mailSender?: MailSender;
+  readonly logger?: boolean;
   readonly logStream?: { write(line: string): unknown };
 }
+
+const NOWHERE = { write: () => true };
 
 export function mailSenderOf(options: DeliveryOptions, clock: Clock): MailSender {
   if (options.mailSender) return options.mailSender;
   if (options.mail) return new SmtpSender(options.mail);
-  return new LogSender(options.logStream ?? process.stdout, clock);
+  // The log sender's lines are the log's: a server embedded with its log off (a test's, a benchmark's) prints none,
+  // so its standard output stays what its parent reads.
+  return new LogSender(options.logger ? (options.logStream ?? process.stdout) : NOWHERE, clock);
 }
 
 const REMIND_EVERY_MS = 10 * 60_000;

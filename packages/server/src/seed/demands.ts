@@ -65,6 +65,19 @@ function uscc(random: Random, regionCode: string): string {
   return `${body}${usccCheckCharacter(body) ?? '0'}`;
 }
 
+/** A seeded account; with no `email` its notifications are not mailed. */
+interface SeedUser {
+  id: string;
+  name: string;
+  role: 'admin' | 'enterprise' | 'provider';
+  staff_role: 'admin' | 'staff' | 'viewer' | null;
+  organization: string;
+  region_code: string;
+  enterprise_id: string | null;
+  provider_id: string | null;
+  email?: string;
+}
+
 interface RegionRow {
   code: string;
   name: string;
@@ -155,8 +168,10 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
   );
 
   const insertUser = sqlite.prepare(
-    `INSERT INTO users (id, name, role, staff_role, organization, region_code, enterprise_id, provider_id, position)
-     VALUES (@id, @name, @role, @staff_role, @organization, @region_code, @enterprise_id, @provider_id, @position)`,
+    `INSERT INTO users (id, name, role, staff_role, organization, region_code, enterprise_id, provider_id, email,
+       position)
+     VALUES (@id, @name, @role, @staff_role, @organization, @region_code, @enterprise_id, @provider_id, @email,
+       @position)`,
   );
   const insertDemand = sqlite.prepare(
     `INSERT INTO demands (id, tracking_no, uscc, enterprise_name, contact_name, contact_phone, phone_hash, region_code,
@@ -179,8 +194,7 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
 
   sqlite.transaction(() => {
     let position = 0;
-    const user = (row: Omit<Parameters<typeof insertUser.run>[0] & object, 'position'>) =>
-      insertUser.run({ ...row, position: position++ });
+    const user = (row: SeedUser) => insertUser.run({ email: null, ...row, position: position++ });
     // The province's and every city's center, and the county centers of each city's first two counties: enough to
     // show the three levels (a county sees its county, a city its counties, the province all).
     const countyCenters = cities.flatMap((city) => (counties.get(city.code) ?? []).slice(0, 2));
@@ -221,6 +235,8 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
       user({
         id: `usr-ent-${pad(index + 1, 2)}`,
         name: `${random.pick(SURNAMES)}${random.pick(['经理', '总', '主任', '女士', '先生'])}`,
+        // Every third account gave no address: its notifications stay on the platform, and the mail is skipped.
+        ...(index % 3 === 2 ? {} : { email: `ent${pad(index + 1, 2)}@example.cn` }),
         role: 'enterprise',
         staff_role: null,
         organization: enterprise.name,
@@ -233,6 +249,7 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
       user({
         id: `usr-prv-${pad(index + 1, 2)}`,
         name: `${random.pick(SURNAMES)}${random.pick(['经理', '顾问', '老师', '律师'])}`,
+        email: `prv${pad(index + 1, 2)}@example.cn`,
         role: 'provider',
         staff_role: null,
         organization: provider.name,
