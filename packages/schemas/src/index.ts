@@ -39,3 +39,5 @@ export * from './staff.js';
 export * from './staff-input.js';
 export * from './settlement.js';
 export * from './settlement-input.js';
+export * from './center.js';
+export * from './center-input.js';

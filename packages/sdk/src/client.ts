@@ -16,6 +16,7 @@ import type { Files } from './resources/Files.js';
 import type { Health } from './resources/Health.js';
 import type { Me } from './resources/Me.js';
 import type { Policies } from './resources/Policies.js';
+import type { Centers } from './resources/Centers.js';
 import type { Products } from './resources/Products.js';
 import type { ProviderApplications } from './resources/ProviderApplications.js';
 import type { Providers } from './resources/Providers.js';
@@ -56,6 +57,8 @@ export interface SmecClient {
   readonly policies: Policies;
   /** The centers' yearly evaluation figures (综合评价考核). */
   readonly stats: Stats;
+  /** The three-level network of centers: records, basic requirements, coverage by year. */
+  readonly centers: Centers;
   /** Files of the processes (a licence, a proof): upload one, read it back with its key. */
   readonly files: Files;
   /** Applications to join the network as a provider: apply, and follow one by its number and mobile. */

@@ -56,6 +56,7 @@ export {
 export { Engagements, type EngagementListParams, type TransitionOptions } from './resources/Engagements.js';
 export { Ratings, type RateOptions, type RatingListParams, type PublicRatingParams } from './resources/Ratings.js';
 export { Policies, type PolicyListParams } from './resources/Policies.js';
+export { Centers, type CenterListParams } from './resources/Centers.js';
 export { Stats, type ScorecardParams } from './resources/Stats.js';
 export { Files, type FileParams, type UploadFileOptions } from './resources/Files.js';
 export {
@@ -75,6 +76,7 @@ export { FullDemands } from './resources/FullDemands.js';
 export { FullRatings } from './resources/FullRatings.js';
 export { Settlements, type SettlementListParams } from './resources/Settlements.js';
 export { FullPolicies, type PolicyVersion } from './resources/FullPolicies.js';
+export { FullCenters } from './resources/FullCenters.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
 export { MyNotifications, type NotificationListParams } from './resources/MyNotifications.js';
 export { AuditLog, type AuditLogListParams } from './resources/AuditLog.js';

@@ -8,6 +8,7 @@ import { Health } from './resources/Health.js';
 import { FullMe } from './resources/FullMe.js';
 import { FullEvents } from './resources/FullEvents.js';
 import { FullPolicies } from './resources/FullPolicies.js';
+import { FullCenters } from './resources/FullCenters.js';
 import { Products } from './resources/Products.js';
 import { Providers } from './resources/Providers.js';
 import { Regions } from './resources/Regions.js';
@@ -66,5 +67,6 @@ export function createClient(options: ClientOptions): SmecClient {
     auditLog: AuditLog,
     staff: Staff,
     settlements: Settlements,
+    centers: FullCenters,
   });
 }

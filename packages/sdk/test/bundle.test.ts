@@ -59,9 +59,10 @@ describe('browser bundle of @smec/sdk', () => {
   // 0.5 KB more for the demands' routing: four staff methods, a provider's proposals, the deadlines' and the
   // proposals' answers, and a demand's deadlines (issue 20; their requests' schemas stay out, in demand-requests.ts).
   // 0.5 KB more for the centers' follow-up steps and a follow-up's notes and escalation in the rating (issue 20).
-  it('the client with every resource and its schemas stays within 14.5 KB min+gzip, zod excluded', async () => {
+  // 0.5 KB more for client.centers: the directory, a center's record and the coverage (issue 22).
+  it('the client with every resource and its schemas stays within 15 KB min+gzip, zod excluded', async () => {
     const { gzip } = await bundle(FULL, ['zod', 'zod/*']);
-    assert.ok(gzip <= 14.5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 15 * 1024, `${gzip} bytes`);
   });
 
   // Grew by 0.5 KB with client.publicNotices (the notice page's and the objection's schemas, the objections in the
@@ -69,9 +70,10 @@ describe('browser bundle of @smec/sdk', () => {
   // more with the centers' events (the staff event, registrant and rating answers; issue 20), and by 1 KB more with the
   // centers' voucher batches and policies, the users' notifications, client.staff and client.auditLog (their
   // answers' schemas; issue 20), and by 0.5 KB more with the account (GET /me), the demands' deadlines and proposals,
-  // and a follow-up's notes and escalation (their answers' schemas; issue 20).
-  it('the whole entry, zod and schemas included, stays within 22.5 KB min+gzip', async () => {
+  // and a follow-up's notes and escalation (their answers' schemas; issue 20), and by 0.5 KB more with client.centers
+  // (a center's, a page's and the coverage's schemas; issue 22).
+  it('the whole entry, zod and schemas included, stays within 23 KB min+gzip', async () => {
     const { gzip } = await bundle(FULL);
-    assert.ok(gzip <= 22.5 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 23 * 1024, `${gzip} bytes`);
   });
 });

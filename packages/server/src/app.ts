@@ -31,6 +31,7 @@ import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { policyRoutes } from './routes/policies.js';
+import { centerRoutes } from './routes/centers.js';
 import { ratingRoutes } from './routes/ratings.js';
 import { referenceRoutes } from './routes/reference.js';
 import { statsRoutes } from './routes/stats.js';
@@ -216,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       engagementRoutes(api, storeContext);
       ratingRoutes(api, storeContext);
       policyRoutes(api, storeContext);
+      centerRoutes(api, storeContext);
       statsRoutes(api, storeContext);
       await api.register(async (files) =>
         fileRoutes(

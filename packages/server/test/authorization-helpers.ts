@@ -58,6 +58,7 @@ export const ADMIN_LEVEL_OPERATIONS: ReadonlySet<OperationId> = new Set<Operatio
   'inviteStaff',
   'updateStaff',
   'setDemandDeadlines',
+  'updateCenter',
 ]);
 
 /**

@@ -208,6 +208,9 @@ const ROWS: readonly Row[] = [
   { id: 'getVoucherBatch', expect: ANYONE },
   { id: 'listPolicies', expect: ANYONE },
   { id: 'getPolicy', expect: ANYONE },
+  { id: 'listCenters', expect: ANYONE },
+  { id: 'getCenter', expect: ANYONE },
+  { id: 'getCenterCoverage', expect: ANYONE },
   { id: 'getScorecard', expect: ANYONE },
   { id: 'lookupDemand', expect: ANYONE, on: () => 'tracking no. + phone' },
   { id: 'listDemoUsers', expect: ANYONE },
@@ -493,6 +496,17 @@ const ROWS: readonly Row[] = [
       headers: { 'if-match': '*' },
       body: { summary: '授权矩阵修改摘要' },
     }),
+  },
+  // A center's record is kept by its own administrators: the province keeps the province's, not the city's.
+  {
+    id: 'updateCenter',
+    expect: { ...all(403), anonymous: 401, adminHere: 'allow', adminProvince: 403 },
+    call: () => ({
+      params: { id: `ctr-${session.users.adminHere.regionCode}` },
+      headers: { 'if-match': '*' },
+      body: { openingHours: '周一至周五 9:00–17:30（授权矩阵）' },
+    }),
+    on: () => 'the record of A’s city’s center',
   },
   {
     id: 'withdrawPolicy',

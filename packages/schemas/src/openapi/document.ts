@@ -224,6 +224,7 @@ export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
       { name: 'engagements', description: 'The engagements a voucher pays for, from order to settlement' },
       { name: 'ratings', description: 'Ratings of delivered engagements and the follow-ups of bad ones' },
       { name: 'policies', description: 'The policy library (政策宣贯)' },
+      { name: 'centers', description: 'The three-level network of centers: records, requirements, coverage' },
       { name: 'stats', description: "Centers' yearly evaluation figures (综合评价考核)" },
       {
         name: 'files',

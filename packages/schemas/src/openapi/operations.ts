@@ -7,6 +7,7 @@ import { eventOperations } from './operations/events.js';
 import { fileOperations } from './operations/files.js';
 import { platformOperations } from './operations/platform.js';
 import { policyOperations } from './operations/policies.js';
+import { centerOperations } from './operations/centers.js';
 import { providerApplicationOperations } from './operations/provider-applications.js';
 import { ratingOperations } from './operations/ratings.js';
 import { voucherOperations } from './operations/vouchers.js';
@@ -58,6 +59,7 @@ export const operations = {
   ...policyWriteOperations,
   ...eventAdminOperations,
   ...staffOperations,
+  ...centerOperations,
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;

@@ -33,3 +33,4 @@ export * from './voucher-batch.js';
 export * from './voucher-batch-messages.js';
 export * from './event-admin.js';
 export * from './event-admin-messages.js';
+export * from './centers.js';

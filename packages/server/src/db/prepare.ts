@@ -20,6 +20,7 @@ import { seedRatings } from '../seed/ratings.js';
 import { seedDatabase } from '../seed/load.js';
 import { seedVouchers } from '../seed/vouchers.js';
 import { seedProviderProducts } from '../seed/provider-products.js';
+import { seedCenters } from '../seed/centers.js';
 import { copySqliteToPostgres } from './copy.js';
 import { isPostgresUrl, openDatabase, type DatabaseHandle, type PlatformDatabase } from './database.js';
 import { migrateToLatest } from './migrate.js';
@@ -188,6 +189,8 @@ function seedParts(
     { key: 'notifications_seeded_at', seed: seedNotifications },
     // The twenty-first: the events of the centers' examples (a draft, one today to check in, one past to rate).
     { key: 'event_admin_seeded_at', seed: seedEventAdmin },
+    // The thirty-second: the network's centers, which need only the regions.
+    { key: 'centers_seeded_at', seed: seedCenters },
   ];
 }
 

@@ -785,6 +785,7 @@ export interface Database {
   event_experts: EventExpertTable;
   event_ratings: EventRatingTable;
   mail_notices: MailNoticeTable;
+  centers: CenterTable;
 }
 
 /** A product as it was published: what an engagement ordered at that version shows. */
@@ -907,4 +908,25 @@ export interface EventRatingTable {
   comment: string | null;
   created_at: string;
   created_ts: number;
+}
+
+/** One center of the three-level network per region (`ctr-<region code>`). */
+export interface CenterTable {
+  id: string;
+  region_code: string;
+  name: string;
+  org_form: 'publicInstitution' | 'privateNonEnterprise' | 'enterprise';
+  setup: 'established' | 'recognized' | 'designated';
+  setup_document: string;
+  established_on: string;
+  address: string;
+  phone: string;
+  website: string | null;
+  opening_hours: string;
+  floor_area: number;
+  staff_count: number;
+  qualified_staff_count: number;
+  own_space: number;
+  revision: Generated<number>;
+  updated_at: string;
 }

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import { phoneHash } from '../demands/tracking.js';
 import { DEFAULT_SEED, type SeedOptions } from './catalog.js';
 import { CATEGORIES, SURNAMES, TRADE_FIRST } from './names.js';
+import { centerNameOf } from './centers.js';
 import { Random } from './prng.js';
 import { dayStart, shanghaiDateTime } from '../time/shanghai.js';
 import { DEFAULT_DEADLINES, demandDeadlinesFrom } from '../demands/deadline-days.js';
@@ -131,12 +132,6 @@ const NOTES: Partial<Record<DemandStatus, readonly string[]>> = {
   rejected: ['需求内容不属于平台服务范围', '联系电话无法接通，请核实后重新提交'],
 };
 
-/** A district is named with its city (广州市越秀区); a county or county-level city by itself (台山市). */
-function countyPrefix(region: RegionRow, cities: readonly RegionRow[]): string {
-  if (region.level !== 'county' || !region.name.endsWith('区')) return '';
-  return cities.find((city) => city.code === region.parent_code)?.name ?? '';
-}
-
 /**
  * Seeds the users of the demo sign-in (an administrator for the province, each city and a few counties, enterprises, provider
  * staff) and ~200 demands with their timelines, deterministically. Runs once per database (`demands_seeded_at`).
@@ -199,10 +194,7 @@ export function seedDemands(handle: DatabaseHandle, secret: Buffer, options: See
     // show the three levels (a county sees its county, a city its counties, the province all).
     const countyCenters = cities.flatMap((city) => (counties.get(city.code) ?? []).slice(0, 2));
     for (const region of [province, ...cities, ...countyCenters]) {
-      const center =
-        region === province
-          ? '广东省中小企业服务中心'
-          : `${countyPrefix(region, cities)}${region.name}中小企业服务中心`;
+      const center = centerNameOf(region, cities);
       user({
         id: `usr-admin-${region.code}`,
         name: `${center} 管理员`,
