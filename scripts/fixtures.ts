@@ -15,6 +15,7 @@ import { recordVoucherWallet } from '../stories/record/voucher-wallet.js';
 import { recordProviderApplication } from '../stories/record/provider-application.js';
 import { recordPublicNotice } from '../stories/record/public-notice.js';
 import { recordProviderWorkbench } from '../stories/record/provider-workbench.js';
+import { recordCenterWorkbench } from '../stories/record/center-workbench.js';
 import { Recorder, type WidgetRecorder } from '../stories/record/recorder.js';
 import { recordExpertDirectory } from '../stories/record/expert-directory.js';
 
@@ -41,6 +42,8 @@ try {
     recordExpertDirectory,
     recordPublicNotice,
     recordProviderWorkbench,
+    // Last: it makes a day's work of staff writes first, for the audit log, which no other widget's stories see.
+    recordCenterWorkbench,
   ];
   for (const record of records) widgets.push(await record(recorder, now));
   mkdirSync(OUT, { recursive: true });

@@ -23,7 +23,8 @@ export type Widget =
   | 'provider-application'
   | 'expert-directory'
   | 'public-notice'
-  | 'provider-workbench';
+  | 'provider-workbench'
+  | 'center-workbench';
 
 /**
  * How the network behaves: `answers` with the recording; `loading` never answers; `stalled` answers after `stallMs`
@@ -61,6 +62,21 @@ export function recording(widget: Widget): Recording {
 /** The ids a widget's stories point at, found in the seeded data when it was recorded. */
 export function recordedIds(widget: Widget): Readonly<Record<string, string>> {
   return recording(widget).ids;
+}
+
+/**
+ * Stops the page's clock at the moment `widget` was recorded, for a widget whose requests carry the time it reads
+ * (the center workbench asks for the events of the next seven days from now): its requests are then those recorded,
+ * and every deadline and "overdue" reads as it did on the seeded platform. Returns what starts the clock again, a
+ * story's `beforeEach` cleanup.
+ */
+export function pinClock(widget: Widget): () => void {
+  const at = Date.parse(recording(widget).recordedAt);
+  const realNow = Date.now;
+  Date.now = () => at;
+  return () => {
+    Date.now = realNow;
+  };
 }
 
 function scenarioOf(widget: Widget, name: string): Scenario {
