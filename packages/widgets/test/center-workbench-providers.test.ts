@@ -5,7 +5,7 @@ import { PIXEL_PNG, operations } from '@smec/schemas/openapi';
 import { usccCheckCharacter } from '@smec/schemas/rules';
 import { overflowing } from './care-measure.js';
 import { API, LAZY_VIEW, part, parts, shadow } from './helpers.js';
-import { apiGet, button, choose, fill, tokenOf, viewReady, workbench } from './center-workbench-helpers.js';
+import { apiGet, apiSend, button, choose, fill, tokenOf, viewReady, workbench } from './center-workbench-helpers.js';
 
 const REVIEWER = 'usr-admin-440604';
 let serial = Math.floor(Math.random() * 900);
@@ -227,6 +227,8 @@ describe('<smec-center-workbench> providers', () => {
  */
 const TO_SUSPEND = { id: 'prv-02378', uscc: '91440523930T136608' };
 const NOT_REMOVED = { id: 'prv-02021', uscc: '914405230236M4158C' };
+/** One another center member suspends while the list shows it admitted. */
+const MOVED_MEANWHILE = { id: 'prv-00093', uscc: '9144052348X7L9528R' };
 
 async function accountOf(uscc: string) {
   const page = await apiGet<ProviderAccountPage>(`/provider-accounts?admission=current&q=${uscc}`, 'usr-admin-440500');
@@ -330,6 +332,23 @@ describe('<smec-center-workbench> providers: 已入驻机构', () => {
     expect(shadow(el).querySelector<HTMLTextAreaElement>(`#smec-df-providerReason-${NOT_REMOVED.id}`)?.value).to.equal(
       '多次违规收费，经核查属实',
     );
+  });
+
+  it('says why and keeps the reason typed when someone suspended the provider first (409)', async () => {
+    const el = await providersView('usr-staff-440500');
+    const card = await findByKeyboard(el, MOVED_MEANWHILE.uscc);
+    const reasonId = `#smec-df-providerReason-${MOVED_MEANWHILE.id}`;
+    fill(el, reasonId, '投诉较多，暂停服务待核查');
+    await apiSend('POST', `/providers/${MOVED_MEANWHILE.id}/transitions`, 'usr-admin-440500', {
+      action: 'suspend',
+      reason: '另一位工作人员先行暂停',
+    });
+    card.querySelector<HTMLButtonElement>('[part~="suspend-button"]')!.click();
+    const errorBox = `#smec-provider-error-${MOVED_MEANWHILE.id}`;
+    await waitUntil(() => shadow(el).querySelector(`${errorBox} [part~="error"]`), 'no error', LAZY_VIEW);
+    await waitUntil(() => shadow(el).activeElement?.id === errorBox.slice(1), 'the error took no focus');
+    expect(shadow(el).querySelector<HTMLTextAreaElement>(reasonId)?.value).to.equal('投诉较多，暂停服务待核查');
+    await expect(el).to.be.accessible();
   });
 
   it('shows a viewer (只读) the list without a button that moves a provider', async () => {
