@@ -1,6 +1,6 @@
 // A provider's account as the platform answers it (`/me/provider`, a center's moves), apart from what is sent
 // (provider-account.ts): a client that reads accounts need not bundle the input rules.
-import { DateTime, Id, RegionCode } from './common.js';
+import { DateTime, Id, RegionCode, pageOf } from './common.js';
 import { Provider } from './catalog.js';
 import * as z from './zod.js';
 
@@ -36,3 +36,7 @@ export const ProviderAccount = z.object({
   pendingChange: z.nullable(PendingChange),
 });
 export type ProviderAccount = z.infer<typeof ProviderAccount>;
+
+/** A page of the accounts of a center's region (`GET /provider-accounts`), by name. */
+export const ProviderAccountPage = pageOf(ProviderAccount);
+export type ProviderAccountPage = z.infer<typeof ProviderAccountPage>;

@@ -41,6 +41,21 @@ export const ProvidersQuery = z.object({
 });
 export type ProvidersQuery = z.input<typeof ProvidersQuery>;
 
+/**
+ * Which providers a center lists by their admission: `current` (the default) those admitted or suspended, or one
+ * state; removed ones only when asked for.
+ */
+export const ADMISSION_FILTERS = ['current', 'admitted', 'suspended', 'removed'] as const;
+export type AdmissionFilter = (typeof ADMISSION_FILTERS)[number];
+
+/** The providers of a center's region and the regions below it, by name; `q` finds a name or a credit code. */
+export const ProviderAccountsQuery = z.object({
+  q: z.optional(z.string().check(z.maxLength(100))),
+  admission: z.optional(z.enum(ADMISSION_FILTERS)),
+  ...ListQuery,
+});
+export type ProviderAccountsQuery = z.input<typeof ProviderAccountsQuery>;
+
 export const ProductsQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(100))),
   category: z.optional(CategoryId),

@@ -25,7 +25,7 @@ export { createIdempotencyKey } from './idempotency.js';
 export { Health } from './resources/Health.js';
 export { Regions, type RegionListParams } from './resources/Regions.js';
 export { Categories } from './resources/Categories.js';
-export { Providers, type ProviderListParams } from './resources/Providers.js';
+export { Providers, type ProviderAccountListParams, type ProviderListParams } from './resources/Providers.js';
 export { Products, type ProductListParams } from './resources/Products.js';
 export {
   Demands,
@@ -72,6 +72,7 @@ export { VoucherBatches, revisionEtag, type BatchVersion } from './resources/Vou
 export { FullEvents } from './resources/FullEvents.js';
 export { FullVouchers } from './resources/FullVouchers.js';
 export { FullEngagements } from './resources/FullEngagements.js';
+export { FullProviders } from './resources/FullProviders.js';
 export { FullDemands } from './resources/FullDemands.js';
 export { FullRatings } from './resources/FullRatings.js';
 export { Settlements, type SettlementListParams } from './resources/Settlements.js';
@@ -172,7 +173,10 @@ export type {
   OrderedProduct,
   PendingChange,
   ProviderAccount,
+  ProviderAccountPage,
   ProviderAccountPatch,
+  ProviderAccountsQuery,
+  AdmissionFilter,
   ProviderTimelineEntry,
   ProviderTransition,
 } from '@smec/schemas';

@@ -10,7 +10,7 @@ import { FullEvents } from './resources/FullEvents.js';
 import { FullPolicies } from './resources/FullPolicies.js';
 import { FullCenters } from './resources/FullCenters.js';
 import { Products } from './resources/Products.js';
-import { Providers } from './resources/Providers.js';
+import { FullProviders } from './resources/FullProviders.js';
 import { Regions } from './resources/Regions.js';
 import { Stats } from './resources/Stats.js';
 import { Files } from './resources/Files.js';
@@ -48,7 +48,7 @@ export function createClient(options: ClientOptions): SmecClient {
     health: Health,
     regions: Regions,
     categories: Categories,
-    providers: Providers,
+    providers: FullProviders,
     products: Products,
     demands: FullDemands,
     events: FullEvents,

@@ -1,4 +1,4 @@
-// client.me.products, client.me.provider and client.providers.transition against the real reference server: the
+// client.me.products, client.me.provider, client.providers.transition and listAccounts against the real reference server: the
 // SDK sends the version read as If-Match, and the platform's refusals arrive as the SDK's errors.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -116,5 +116,23 @@ describe('client.me.provider and client.providers.transition', () => {
       reason: '整改完成恢复服务',
     });
     assert.equal(reinstated.profile.admission, 'admitted');
+  });
+});
+
+describe('client.providers.listAccounts', () => {
+  it('lists the center’s providers with their timelines, page after page; a provider is refused', async () => {
+    const suspended = await center.providers.listAccounts({ admission: 'suspended', limit: 2 });
+    assert.ok(suspended.items.length > 0);
+    assert.ok(suspended.items.every((each) => each.profile.admission === 'suspended'));
+    assert.ok(suspended.items.every((each) => each.profile.regionCode.startsWith('4416')));
+    const seen: string[] = [];
+    for await (const account of center.providers.listAccounts({ limit: 5 })) seen.push(account.profile.id);
+    assert.equal(seen.length, (await center.providers.listAccounts({ limit: 1 })).total);
+    assert.ok(seen.includes('prv-00001'));
+    await assert.rejects(provider.providers.listAccounts(), (error: unknown) => {
+      assert.ok(error instanceof SmecApiError);
+      assert.equal(error.status, 403);
+      return true;
+    });
   });
 });

@@ -156,6 +156,9 @@ const OWN_PROVIDER_LIST = { ...all(403), anonymous: 401, provider: 'allow' } as 
 /** One of the provider's own resources: to another provider it does not exist. */
 const OWN_PROVIDER = { ...OWN_PROVIDER_LIST, providerOther: 404 } as const;
 
+/** The credit code of the provider of A's city that the centers move (transitionProvider's example), as seeded. */
+const DEMO_PROVIDER_USCC = '9144052344D7G60E8R';
+
 const param = (id: OperationId, name: string): string => {
   const value = exampleCall(id).params?.[name];
   if (value === undefined) throw new Error(`The example of ${id} has no ${name}`);
@@ -396,6 +399,14 @@ const ROWS: readonly Row[] = [
         ? { ...exampleCall('updateMyProvider'), headers: { 'if-match': '*' } }
         : exampleCall('updateMyProvider'),
     on: () => 'each provider its own',
+  },
+  // The providers a center looks after: every center reads its own (staff of every level); the one of A's city is
+  // found by its credit code only by A's city and the province.
+  {
+    id: 'listProviderAccounts',
+    expect: CENTER_OWN,
+    call: () => ({ query: { q: DEMO_PROVIDER_USCC, limit: '10' } }),
+    marker: { id: () => param('transitionProvider', 'id'), seenBy: ['adminHere'] },
   },
   // A center's moves on a provider of A's city (in a county of its own): the city and the province, no other center.
   {
@@ -804,7 +815,8 @@ function policyOf(regionCode: string | null, tag: string): unknown {
 }
 
 interface ListPage {
-  readonly items: readonly { readonly id: string }[];
+  /** An item names itself, or (a provider's account) its profile does. */
+  readonly items: readonly ({ readonly id: string } | { readonly profile: { readonly id: string } })[];
   readonly nextCursor?: string | null;
 }
 
@@ -812,7 +824,7 @@ interface ListPage {
 async function listHolds(who: PrincipalName, id: OperationId, call: Call, first: ListPage, marker: string) {
   let page = first;
   for (let pages = 1; ; pages++) {
-    if (page.items.some((item) => item.id === marker)) return true;
+    if (page.items.some((item) => ('profile' in item ? item.profile.id : item.id) === marker)) return true;
     if (!page.nextCursor) return false;
     assert.ok(pages < 20, `${id}: more than 20 pages for ${who}; narrow the query`);
     const next = await send(session, who, id, { ...call, query: { ...call.query, cursor: page.nextCursor } });

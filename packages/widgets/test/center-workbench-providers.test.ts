@@ -1,9 +1,11 @@
-import { expect, waitUntil } from '@open-wc/testing';
-import type { ProviderApplication, ProviderApplicationInput } from '@smec/schemas';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ProviderAccountPage, ProviderApplication, ProviderApplicationInput } from '@smec/schemas';
 import { PIXEL_PNG, operations } from '@smec/schemas/openapi';
 import { usccCheckCharacter } from '@smec/schemas/rules';
-import { API, LAZY_VIEW, part, shadow } from './helpers.js';
-import { apiGet, button, choose, fill, tokenOf, viewReady, workbench } from './center-workbench-helpers.js';
+import { overflowing } from './care-measure.js';
+import { API, LAZY_VIEW, part, parts, shadow } from './helpers.js';
+import { apiGet, apiSend, button, choose, fill, tokenOf, viewReady, workbench } from './center-workbench-helpers.js';
 
 const REVIEWER = 'usr-admin-440604';
 let serial = Math.floor(Math.random() * 900);
@@ -216,5 +218,159 @@ describe('<smec-center-workbench> providers', () => {
     expect(detail.querySelector('[part~="approve-button"]')).to.equal(null);
     expect(detail.querySelector('[part~="reject-button"]')).to.equal(null);
     expect((await stored(application.id, 'usr-admin-440500')).status).to.equal('submitted');
+  });
+});
+
+/**
+ * Providers of Shantou's 南澳县 that only these tests move (no other test names them or searches that county): one
+ * to suspend, one whose removal is asked and not confirmed.
+ */
+const TO_SUSPEND = { id: 'prv-02378', uscc: '91440523930T136608' };
+const NOT_REMOVED = { id: 'prv-02021', uscc: '914405230236M4158C' };
+/** One another center member suspends while the list shows it admitted. */
+const MOVED_MEANWHILE = { id: 'prv-00093', uscc: '9144052348X7L9528R' };
+
+async function accountOf(uscc: string) {
+  const page = await apiGet<ProviderAccountPage>(`/provider-accounts?admission=current&q=${uscc}`, 'usr-admin-440500');
+  const [account] = page.items;
+  if (!account) throw new Error(`no provider ${uscc}`);
+  return account;
+}
+
+async function accountsReady(el: Element): Promise<void> {
+  await waitUntil(() => parts(el, 'provider-account').length > 0, 'no provider listed', LAZY_VIEW);
+}
+
+/** Finds a provider of 「已入驻机构」 by its credit code, typed and sent from the keyboard. */
+async function findByKeyboard(el: Element, uscc: string): Promise<HTMLElement> {
+  await accountsReady(el);
+  shadow(el).querySelector<HTMLInputElement>('#smec-account-q')!.focus();
+  await sendKeys({ type: uscc });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(
+    () => parts(el, 'provider-account').length === 1 && part(el, 'provider-account')?.dataset['providerId'],
+    `${uscc} not found alone`,
+    LAZY_VIEW,
+  );
+  return part(el, 'provider-account')!;
+}
+
+describe('<smec-center-workbench> providers: 已入驻机构', () => {
+  it('lists the admitted and suspended providers of the center’s region, as the platform counts them', async () => {
+    const el = await providersView('usr-staff-440500');
+    await accountsReady(el);
+    const listed = parts(el, 'provider-account');
+    const first = await apiGet<ProviderAccountPage>('/provider-accounts?limit=20', 'usr-staff-440500');
+    expect(listed.map((card) => card.dataset['providerId'])).to.deep.equal(first.items.map((each) => each.profile.id));
+    expect(part(el, 'provider-account-total')?.textContent).to.contain(String(first.total));
+    for (const card of listed) expect(['admitted', 'suspended']).to.include(card.dataset['admission']);
+    const [account] = first.items;
+    expect(listed[0]?.textContent).to.contain(account!.profile.uscc);
+    expect(listed[0]?.querySelector('[part~="badge"]')?.textContent?.trim()).to.equal(
+      account!.profile.admission === 'admitted' ? '已入驻' : '已暂停',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('suspends from the keyboard with a reason: badge 已暂停, its record, and the catalog no longer lists it', async () => {
+    const el = await providersView('usr-staff-440500');
+    const card = await findByKeyboard(el, TO_SUSPEND.uscc);
+    expect(card.textContent).to.contain('南澳县');
+    const reasonId = `#smec-df-providerReason-${TO_SUSPEND.id}`;
+    shadow(el).querySelector<HTMLTextAreaElement>(reasonId)!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.getAttribute('part')).to.equal('suspend-button');
+    await sendKeys({ press: 'Enter' });
+    // Without a reason nothing is sent: the error stands next to the field, which takes the focus.
+    await waitUntil(() => shadow(el).querySelector(`${reasonId}-error`), 'no error next to the reason');
+    await waitUntil(() => shadow(el).activeElement?.id === reasonId.slice(1), 'the reason took no focus');
+    expect(shadow(el).querySelector(reasonId)?.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    expect((await accountOf(TO_SUSPEND.uscc)).profile.admission).to.equal('admitted');
+
+    await sendKeys({ type: '年度服务质量考核不合格，暂停服务限期整改' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    const selector = `[data-provider-id="${TO_SUSPEND.id}"]`;
+    await waitUntil(
+      () => shadow(el).querySelector<HTMLElement>(selector)?.dataset['admission'] === 'suspended',
+      'not suspended',
+      LAZY_VIEW,
+    );
+    const suspended = shadow(el).querySelector<HTMLElement>(selector)!;
+    expect(suspended.querySelector('[part~="badge"]')?.textContent?.trim()).to.equal('已暂停');
+    expect(suspended.querySelector('[part~="provider-history"]')?.textContent).to.contain(
+      '年度服务质量考核不合格，暂停服务限期整改',
+    );
+    expect(suspended.querySelector('[part~="reinstate-button"]')).to.not.equal(null);
+    expect(part(el, 'status')?.textContent).to.contain('已暂停');
+    await waitUntil(() => shadow(el).activeElement?.closest(selector), 'the focus left the provider');
+
+    expect((await fetch(`${API}/providers/${TO_SUSPEND.id}`)).status).to.equal(404);
+    const catalog = (await (await fetch(`${API}/providers?q=${encodeURIComponent('乐阳税务师')}`)).json()) as {
+      items: { id: string }[];
+    };
+    expect(catalog.items.map((each) => each.id)).to.not.include(TO_SUSPEND.id);
+    const account = await accountOf(TO_SUSPEND.uscc);
+    expect(account.timeline.at(-1)?.reason).to.equal('年度服务质量考核不合格，暂停服务限期整改');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks before removing, as a removal is final; 返回 sends nothing', async () => {
+    const el = await providersView('usr-staff-440500');
+    const card = await findByKeyboard(el, NOT_REMOVED.uscc);
+    fill(el, `#smec-df-providerReason-${NOT_REMOVED.id}`, '多次违规收费，经核查属实');
+    card.querySelector<HTMLButtonElement>('[part~="remove-button"]')!.click();
+    const dialog = await viewReady(el, '[part~="confirm-dialog"]');
+    expect(dialog.textContent).to.contain('不能恢复');
+    expect(part(el, 'confirm-remove-button')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+    part(el, 'dismiss-button')!.click();
+    await waitUntil(() => !part(el, 'confirm-remove-button'), 'the question stayed');
+    expect((await accountOf(NOT_REMOVED.uscc)).profile.admission).to.equal('admitted');
+    // What was typed stays for another try.
+    expect(shadow(el).querySelector<HTMLTextAreaElement>(`#smec-df-providerReason-${NOT_REMOVED.id}`)?.value).to.equal(
+      '多次违规收费，经核查属实',
+    );
+  });
+
+  it('says why and keeps the reason typed when someone suspended the provider first (409)', async () => {
+    const el = await providersView('usr-staff-440500');
+    const card = await findByKeyboard(el, MOVED_MEANWHILE.uscc);
+    const reasonId = `#smec-df-providerReason-${MOVED_MEANWHILE.id}`;
+    fill(el, reasonId, '投诉较多，暂停服务待核查');
+    await apiSend('POST', `/providers/${MOVED_MEANWHILE.id}/transitions`, 'usr-admin-440500', {
+      action: 'suspend',
+      reason: '另一位工作人员先行暂停',
+    });
+    card.querySelector<HTMLButtonElement>('[part~="suspend-button"]')!.click();
+    const errorBox = `#smec-provider-error-${MOVED_MEANWHILE.id}`;
+    await waitUntil(() => shadow(el).querySelector(`${errorBox} [part~="error"]`), 'no error', LAZY_VIEW);
+    await waitUntil(() => shadow(el).activeElement?.id === errorBox.slice(1), 'the error took no focus');
+    expect(shadow(el).querySelector<HTMLTextAreaElement>(reasonId)?.value).to.equal('投诉较多，暂停服务待核查');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a viewer (只读) the list without a button that moves a provider', async () => {
+    const el = await providersView('usr-viewer-440500');
+    await accountsReady(el);
+    for (const name of ['suspend-button', 'reinstate-button', 'remove-button'])
+      expect(part(el, name), name).to.equal(null);
+    expect(part(el, 'provider-accounts')?.querySelector('textarea')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the list within a 320 px column', async () => {
+    const token = await tokenOf('usr-staff-440500');
+    const root = await fixture(
+      html`<div style="width: 320px">
+        <smec-root api-base=${API} .getToken=${() => token}>
+          <smec-center-workbench view="providers"></smec-center-workbench>
+        </smec-root>
+      </div>`,
+    );
+    const el = root.querySelector('smec-center-workbench')!;
+    await accountsReady(el);
+    expect(overflowing(el), 'the list is wider than 320 px').to.deep.equal([]);
   });
 });

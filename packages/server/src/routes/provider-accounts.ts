@@ -1,4 +1,10 @@
-import { IdParams, ProviderAccountPatch, ProviderTransition, type ProviderAccount } from '@smec/schemas';
+import {
+  IdParams,
+  ProviderAccountPatch,
+  ProviderAccountsQuery,
+  ProviderTransition,
+  type ProviderAccount,
+} from '@smec/schemas';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { auditActor } from '../audit/record.js';
 import { auditedWrite } from '../audit/audited-write.js';
@@ -9,6 +15,7 @@ import { requireIfMatch } from '../http/if-match.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
 import { accountEtag } from '../provider-accounts/account.js';
+import { listProviderAccounts } from '../provider-accounts/list.js';
 import { getOwnAccount, updateOwnAccount } from '../provider-accounts/profile.js';
 import { transitionProvider, type ProviderAccountContext } from '../provider-accounts/transitions.js';
 
@@ -47,6 +54,15 @@ export function providerAccountRoutes(app: FastifyInstance, context: ProviderAcc
       body: await updateOwnAccount(context, trx, principal, ifMatch, patch),
     }));
     return sendResult(reply, result);
+  });
+
+  // The center's own list: suspended and removed providers are in no catalog, and no cache keeps it.
+  app.get('/provider-accounts', async (request, reply) => {
+    const principal = await requireStaff(request, 'viewer');
+    const query = parseInput(ProviderAccountsQuery, request.query, 'query');
+    return reply
+      .header('cache-control', 'private, no-store')
+      .send(await listProviderAccounts(context, principal, query));
   });
 
   app.post('/providers/:id/transitions', async (request, reply) => {

@@ -1,4 +1,11 @@
-import { IdParams, ProviderAccount, ProviderAccountPatch, ProviderTransition } from '../../index.js';
+import {
+  IdParams,
+  ProviderAccount,
+  ProviderAccountPage,
+  ProviderAccountPatch,
+  ProviderAccountsQuery,
+  ProviderTransition,
+} from '../../index.js';
 import type { Operation } from '../operation.js';
 
 /** The demo provider's account (the provider of `usr-prv-01`) and a provider of enterprise A's city for a center. */
@@ -45,6 +52,24 @@ export const providerAccountOperations = {
       headers: { 'if-match': `"${DEMO_PROVIDER.mine}.r0"` },
       body: { phone: '0762-3388123', acceptsVouchers: true },
     },
+  },
+  listProviderAccounts: {
+    operationId: 'listProviderAccounts',
+    method: 'get',
+    path: '/provider-accounts',
+    tag: 'providers',
+    summary: "The providers of the reader's center and the centers below it, with their admission and timeline",
+    description:
+      'Center staff of every level (a viewer too); anyone else is 401 or 403, and an account bound to no region 403. ' +
+      'By name, keyset paged. `admission`: `current` (default) the admitted and the suspended providers, or one ' +
+      'state (`admitted`, `suspended`, `removed`); `q` finds a part of the name, short name or credit code. Each ' +
+      'account carries its timeline (suspensions, reinstatements and their reasons) and its `revision`. Never cached.',
+    query: ProviderAccountsQuery,
+    response: ProviderAccountPage,
+    security: 'bearer',
+    problems: ['forbidden', 'invalid_cursor'],
+    cacheable: false,
+    example: { query: { admission: 'current', q: '汕头', limit: '10' } },
   },
   transitionProvider: {
     operationId: 'transitionProvider',

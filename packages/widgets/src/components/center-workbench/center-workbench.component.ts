@@ -146,6 +146,16 @@ function viewName(view: CenterView): string {
  * @csspart confirm-reject-button - 「不予通过」 in the question.
  * @csspart confirm-upholdObjection-button - 「异议成立」 in the question.
  * @csspart confirm-dismissObjection-button - 「异议不成立」 in the question.
+ * @csspart provider-accounts - 「已入驻机构」: the providers of the center's region and below, under the review queue.
+ * @csspart provider-account-filter - The search of 「已入驻机构」: name or credit code, and admission.
+ * @csspart provider-account-search - 「查询」: lists the providers the search finds.
+ * @csspart provider-account-total - How many providers the search finds.
+ * @csspart provider-account - One provider of 「已入驻机构」 (`data-admission`: admitted, suspended, removed).
+ * @csspart provider-history - A provider's record: suspensions, reinstatements, changes, with their reasons.
+ * @csspart suspend-button - 「暂停服务」: suspends an admitted provider with the reason typed.
+ * @csspart reinstate-button - 「恢复服务」: reinstates a suspended provider with the reason typed.
+ * @csspart remove-button - 「移出平台…」: asks before removing a provider (final).
+ * @csspart confirm-remove-button - 「确认移出」 in the question.
  * @csspart dismiss-button - 「返回」 in the question: nothing is sent.
  * @csspart error - An error message box.
  * @csspart retry-button - The error box's retry button.

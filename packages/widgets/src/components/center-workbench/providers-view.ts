@@ -22,6 +22,7 @@ import {
   reasonFits,
   refusedField,
 } from './review-values.js';
+import { ProviderAccounts, providerAccountsStyles } from './provider-accounts.js';
 import type { CenterViewContext } from './view-context.js';
 
 // The application's files are read with the reviewer's token.
@@ -31,6 +32,7 @@ const PAGE = 20;
 
 const providersStyles = css`
   ${listStyles}
+  ${providerAccountsStyles}
 
   .filters {
     display: flex;
@@ -70,7 +72,10 @@ const providersStyles = css`
 
 type Move = 'approve' | 'requestChanges' | 'reject' | 'upholdObjection' | 'dismissObjection';
 
-/** The applications to join of the center's region: the review queue, a detail, and the reviewer's moves. */
+/**
+ * The applications to join of the center's region (the review queue, a detail, and the reviewer's moves), and under
+ * them the providers it admitted (「已入驻机构」), to suspend, reinstate or remove.
+ */
 class ProvidersView implements WorkbenchViewPart {
   private status: ApplicationStatus = 'submitted';
   private items: ProviderApplication[] = [];
@@ -87,6 +92,7 @@ class ProvidersView implements WorkbenchViewPart {
   private failedOn: string | undefined;
   private readonly action: ActionController<string>;
   private readonly confirm: ConfirmController;
+  private readonly accounts: ProviderAccounts;
 
   constructor(
     private readonly host: ViewHost,
@@ -95,6 +101,7 @@ class ProvidersView implements WorkbenchViewPart {
     adoptViewStyles(host, providersStyles);
     this.action = new ActionController(host, (path) => refusedField(path, this.sentNotes));
     this.confirm = new ConfirmController(host);
+    this.accounts = new ProviderAccounts(host, context, this.confirm);
     void this.load(true);
   }
 
@@ -522,7 +529,7 @@ class ProvidersView implements WorkbenchViewPart {
             </div>`
           : nothing
       }
-      ${this.confirm.render()}`;
+      ${this.accounts.render()} ${this.confirm.render()}`;
   }
 }
 
