@@ -152,6 +152,8 @@ export type DemandPage = z.infer<typeof DemandPage>;
 
 /** What a tracking number and phone let anyone see: where the demand stands, nothing of anyone else. */
 export const DemandStatusView = z.object({
+  /** The demand's id, which the signed-in enterprise names to accept a proposal. */
+  id: z.optional(Id),
   trackingNo: z.string(),
   title: z.string(),
   categoryId: CategoryId,

@@ -107,6 +107,7 @@ export function statusViewOf(
   engagementId: string | null = null,
 ): DemandStatusView {
   return {
+    id: row.id,
     trackingNo: row.tracking_no,
     title: row.title,
     categoryId: row.category_id as DemandStatusView['categoryId'],

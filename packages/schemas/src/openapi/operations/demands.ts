@@ -19,6 +19,7 @@ import {
   IdParams,
 } from '../../index.js';
 import type { Operation } from '../operation.js';
+import { DEMO_ORDER_DEMAND } from './order-demo.js';
 
 /** Enterprises' service demands. */
 export const demandOperations = {
@@ -155,7 +156,10 @@ export const demandOperations = {
       'provider_not_active',
     ],
     cacheable: false,
-    example: { params: { id: 'dmd-demo-order', proposalId: 'dpr-demo-0001' }, body: { note: '请尽快联系我们' } },
+    example: {
+      params: { id: DEMO_ORDER_DEMAND.id, proposalId: DEMO_ORDER_DEMAND.proposals[0] },
+      body: { note: '请尽快联系我们' },
+    },
   },
   proposeDemandMatches: {
     operationId: 'proposeDemandMatches',
