@@ -381,3 +381,46 @@ describe('a demand served by an accepted proposal', () => {
     assert.equal(next.body.paidBy, 'free');
   });
 });
+
+describe('the seed', () => {
+  test('at least half of each year’s engagements are not voucher-paid; free ones are at 0', async () => {
+    const rows = await t.database.db
+      .selectFrom('engagements')
+      .select((eb) => [
+        eb.fn<string>('substr', ['created_at', eb.val(1), eb.val(4)]).as('year'),
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.count<number>('voucher_id').as('withVoucher'),
+      ])
+      .groupBy('year')
+      .execute();
+    assert.ok(rows.length >= 2, JSON.stringify(rows));
+    for (const row of rows) assert.ok(Number(row.withVoucher) * 2 <= Number(row.n), JSON.stringify(row));
+    const freeAtZero = await t.database.db
+      .selectFrom('engagements')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('price_kind', '=', 'free')
+      .where('contract_amount', '=', 0)
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(freeAtZero.n) > 0);
+  });
+
+  test('the seeded demands in service or closed are served by an engagement, named on both timelines', async () => {
+    const served = await t.database.db
+      .selectFrom('engagements as e')
+      .innerJoin('demands as d', 'd.id', 'e.demand_id')
+      .select(['e.id', 'e.status', 'd.status as demand_status', 'd.seq'])
+      .where('e.id', 'like', 'eng-dmd-%')
+      .execute();
+    assert.ok(served.length > 0);
+    for (const row of served) {
+      assert.equal(row.status === 'closed', row.demand_status === 'closed', JSON.stringify(row));
+      const step = await t.database.db
+        .selectFrom('demand_timeline')
+        .select('engagement_id')
+        .where('demand_seq', '=', row.seq)
+        .where('engagement_id', '=', row.id)
+        .executeTakeFirst();
+      assert.ok(step, `${row.id} on its demand's timeline`);
+    }
+  });
+});
