@@ -15,6 +15,7 @@ import {
 } from './rules/demand.js';
 import { isValidUscc } from './rules/identifiers.js';
 import { textLength, todayInShanghai } from './rules/text.js';
+import { ContractAmount } from './voucher.js';
 import * as z from './zod.js';
 
 /** A trimmed text of `min` to `max` characters as a person counts them, with one message for both bounds. */
@@ -90,15 +91,22 @@ export type DemandStatus = z.infer<typeof DemandStatus>;
 export const DemandTimelineEntry = z.object({
   status: DemandStatus,
   at: DateTime,
-  actor: z.enum(['submitter', 'center']),
+  /** `provider` only for a provider's cancellation of the engagement that served the demand. */
+  actor: z.enum(['submitter', 'center', 'provider']),
   note: z.nullable(z.string()),
   kind: z.optional(z.enum(['transferred'])),
   toRegion: z.optional(RegionCode),
+  /** The engagement this step started or closed the demand with (the enterprise accepted a proposal, or the service). */
+  engagementId: z.optional(Id),
 });
 export type DemandTimelineEntry = z.infer<typeof DemandTimelineEntry>;
 
-/** A provider (and optionally one of its products) the center proposes for a demand. */
+/**
+ * A provider (and optionally one of its products) the center proposes for a demand. `id` is what the enterprise
+ * accepts (`POST /demands/{id}/proposals/{proposalId}/accept`).
+ */
 export const DemandMatch = z.object({
+  id: z.optional(Id),
   providerId: Id,
   providerName: z.string(),
   productId: z.nullable(Id),
@@ -134,6 +142,8 @@ export const Demand = z.object({
   firstMatchBy: DateTime,
   /** Still open and past a deadline: not accepted by `acceptBy`, or not matched by `firstMatchBy`. */
   overdue: z.boolean(),
+  /** The engagement serving the demand, once the enterprise accepted a proposal (null before, or once cancelled). */
+  engagementId: z.optional(z.nullable(Id)),
 });
 export type Demand = z.infer<typeof Demand>;
 
@@ -142,6 +152,8 @@ export type DemandPage = z.infer<typeof DemandPage>;
 
 /** What a tracking number and phone let anyone see: where the demand stands, nothing of anyone else. */
 export const DemandStatusView = z.object({
+  /** The demand's id, which the signed-in enterprise names to accept a proposal. */
+  id: z.optional(Id),
   trackingNo: z.string(),
   title: z.string(),
   categoryId: CategoryId,
@@ -152,6 +164,8 @@ export const DemandStatusView = z.object({
   timeline: z.array(DemandTimelineEntry),
   submittedAt: DateTime,
   contactPhone: z.string(),
+  /** The engagement serving the demand, once the enterprise accepted a proposal. */
+  engagementId: z.optional(z.nullable(Id)),
 });
 export type DemandStatusView = z.infer<typeof DemandStatusView>;
 
@@ -234,3 +248,15 @@ export type MyDemandProposal = z.infer<typeof MyDemandProposal>;
 
 export const MyDemandProposalPage = pageOf(MyDemandProposal);
 export type MyDemandProposalPage = z.infer<typeof MyDemandProposalPage>;
+
+/**
+ * The enterprise accepts one of the center's proposals for its demand: an engagement is ordered with that provider
+ * and product. A proposal naming only a provider needs `productId`, one of that provider's published products.
+ * `contractAmount` and `note` are as on `POST /engagements`.
+ */
+export const DemandProposalAcceptInput = z.object({
+  productId: z.optional(Id),
+  contractAmount: z.optional(ContractAmount),
+  note: z.optional(z.string().check(textCap(200, 'invalid'), describeTextLimit(200))),
+});
+export type DemandProposalAcceptInput = z.infer<typeof DemandProposalAcceptInput>;

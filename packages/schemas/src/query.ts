@@ -7,7 +7,7 @@ import { QueryBool } from './query-bool.js';
 import { CategoryId, RegionLevel } from './reference.js';
 import { EventType, RegistrationStatus } from './event.js';
 import { FollowUpStatus } from './rating.js';
-import { BatchClaimState, EngagementStatus, VoucherStatus } from './voucher.js';
+import { BatchClaimState, EngagementPaidBy, EngagementStatus, VoucherStatus } from './voucher.js';
 import * as z from './zod.js';
 
 // The server's query-string and path schemas. They live apart from the response schemas so that a browser bundle,
@@ -74,6 +74,9 @@ export type ProductsQueryParsed = z.output<typeof ProductsQuery>;
 
 export const IdParams = z.object({ id: Id });
 
+/** A demand and one of its proposals. */
+export const DemandProposalParams = z.object({ id: Id, proposalId: Id });
+
 /**
  * A bound of an event range: a day (`2026-12-05`, a day in Asia/Shanghai) or a date-time with its offset
  * (`2026-12-05T14:00:00+08:00`).
@@ -134,6 +137,7 @@ export type MyVouchersQuery = z.input<typeof MyVouchersQuery>;
 /** The engagements the signed-in user may see: an enterprise's own, a provider's orders, an administrator's region. */
 export const EngagementsQuery = z.object({
   status: z.optional(EngagementStatus),
+  paidBy: z.optional(EngagementPaidBy),
   ...ListQuery,
 });
 export type EngagementsQuery = z.input<typeof EngagementsQuery>;

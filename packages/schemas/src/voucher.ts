@@ -4,6 +4,7 @@ import { CategoryId } from './reference.js';
 import { OrderedProduct } from './ordered-product.js';
 import { EngagementProof } from './settlement.js';
 import {
+  ENGAGEMENT_PAYERS,
   ENGAGEMENT_STATUSES,
   ENTERPRISE_SIZES,
   ENTERPRISE_TAGS,
@@ -127,6 +128,10 @@ export type VoucherPage = z.infer<typeof VoucherPage>;
 export const EngagementStatus = z.enum(ENGAGEMENT_STATUSES);
 export type EngagementStatus = z.infer<typeof EngagementStatus>;
 
+/** What pays the engagement: `voucher` (the voucher its part, the enterprise the rest), `self`, or `free` (公益, 0). */
+export const EngagementPaidBy = z.enum(ENGAGEMENT_PAYERS);
+export type EngagementPaidBy = z.infer<typeof EngagementPaidBy>;
+
 export const EngagementTimelineEntry = z.object({
   status: EngagementStatus,
   at: DateTime,
@@ -165,6 +170,10 @@ export const Engagement = z.object({
   proofs: z.optional(z.array(EngagementProof)),
   /** Why the center last refused to settle it, until the provider adds proof again. */
   settlementRefusal: z.optional(z.nullable(z.string())),
+  /** What pays it; `contractAmount` is 0 exactly when `free`. */
+  paidBy: z.optional(EngagementPaidBy),
+  /** The demand it serves, when the enterprise accepted a center's proposal for that demand. */
+  demandId: z.optional(z.nullable(Id)),
 });
 export type Engagement = z.infer<typeof Engagement>;
 
@@ -175,6 +184,23 @@ export type EngagementPage = z.infer<typeof EngagementPage>;
 export const ContractAmount = z
   .int({ error: 'contract.amount' })
   .check(z.minimum(100, { error: 'contract.amount' }), z.maximum(10_000_000_000, { error: 'contract.amount' }));
+
+/** A note to the provider on an order: up to 200 characters. */
+const OrderNote = z.string().check(textCap(200, 'invalid'), describeTextLimit(200));
+
+/**
+ * Orders a published product (`POST /engagements`). A free (公益) product is ordered at 0 and takes no amount and no
+ * voucher; a paid one at `contractAmount` (default: the product's price), which the provider confirms or corrects
+ * with its `confirm`. `voucherId` pays part of it, as `POST /vouchers/{id}/use` does, when the product and the
+ * voucher's batch allow it.
+ */
+export const EngagementOrderInput = z.object({
+  productId: Id,
+  contractAmount: z.optional(ContractAmount),
+  voucherId: z.optional(Id),
+  note: z.optional(OrderNote),
+});
+export type EngagementOrderInput = z.infer<typeof EngagementOrderInput>;
 
 /** Uses a voucher on a published, voucher-eligible product for a contract amount (fen). */
 export const VoucherUseInput = z.object({
@@ -198,11 +224,16 @@ export const VoucherQuote = z.object({
 });
 export type VoucherQuote = z.infer<typeof VoucherQuote>;
 
-/** A change of an engagement. Provider: confirm, start, deliver, cancel (decline) while ordered. Enterprise: accept a
+/** A change of an engagement. Provider: confirm (optionally with the agreed contract amount), start, deliver, cancel (decline) while ordered. Enterprise: accept a
  * delivery, cancel while ordered. Staff of the region: settle an accepted delivery (closes it), or refuse to settle it
  * with a reason (it stays delivered). */
 export const EngagementTransition = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('confirm'), note: z.optional(z.string().check(z.maxLength(200))) }),
+  z.object({
+    action: z.literal('confirm'),
+    note: z.optional(z.string().check(z.maxLength(200))),
+    /** The amount agreed with the enterprise, if not the one ordered; a voucher's part is computed again. */
+    contractAmount: z.optional(ContractAmount),
+  }),
   z.object({ action: z.literal('start'), note: z.optional(z.string().check(z.maxLength(200))) }),
   z.object({ action: z.literal('deliver'), note: z.optional(z.string().check(z.maxLength(200))) }),
   z.object({ action: z.literal('accept'), note: z.optional(z.string().check(z.maxLength(200))) }),

@@ -321,6 +321,10 @@ const ROWS: readonly Row[] = [
   { id: 'cancelRegistration', expect: A_ONLY },
   { id: 'claimVoucher', expect: ENTERPRISES },
   { id: 'useVoucher', expect: A_ONLY },
+  // Every enterprise orders for itself: A's and B's orders are each their own engagement.
+  { id: 'orderEngagement', expect: ENTERPRISES },
+  // A's own demand: to B it does not exist.
+  { id: 'acceptDemandProposal', expect: A_ONLY },
   { id: 'returnVoucher', expect: A_ONLY },
   {
     id: 'transitionEngagement',

@@ -14,4 +14,5 @@ export { CORS_EXPOSED_HEADERS } from './response-headers.js';
 export { DEMO_DRAFTS, DEMO_PROVIDER } from './operations.js';
 export { DEMO_BATCH_EXAMPLES, DEMO_BATCH_INPUT, DEMO_POLICY_EXAMPLES, DEMO_POLICY_INPUT } from './operations.js';
 export { DEMO_STAFF_EVENTS } from './operations.js';
+export { DEMO_ORDER_DEMAND } from './operations.js';
 export { DEMO_STAFF } from './operations.js';

@@ -34,6 +34,7 @@ export { DEMO_PROVIDER } from './operations/provider-accounts.js';
 export { DEMO_BATCH_EXAMPLES, DEMO_BATCH_INPUT } from './operations/voucher-batch-admin.js';
 export { DEMO_POLICY_EXAMPLES, DEMO_POLICY_INPUT } from './operations/policy-writes.js';
 export { DEMO_STAFF_EVENTS } from './operations/event-admin-demo.js';
+export { DEMO_ORDER_DEMAND } from './operations/order-demo.js';
 export { DEMO_STAFF } from './operations/staff.js';
 
 export const operations = {

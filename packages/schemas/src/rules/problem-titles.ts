@@ -44,6 +44,11 @@ export const PROBLEM_TITLES: Readonly<Record<ProblemCode, ProblemTitle>> = {
     'zh-HK': '該服務產品不可使用此券',
     en: 'The product does not accept this voucher',
   },
+  product_not_orderable: {
+    'zh-CN': '该服务产品暂不能预约',
+    'zh-HK': '該服務產品暫時未能預約',
+    en: 'The product cannot be ordered',
+  },
   quota_exhausted: { 'zh-CN': '该批次已领完', 'zh-HK': '該批次已領完', en: 'The batch is used up' },
   related_party: { 'zh-CN': '存在关联关系', 'zh-HK': '存在關聯關係', en: 'Related party' },
   voucher_expired: { 'zh-CN': '服务券已过期', 'zh-HK': '服務券已過期', en: 'The voucher has expired' },

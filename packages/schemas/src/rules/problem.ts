@@ -29,6 +29,7 @@ export const PROBLEM_STATUS = {
   registration_closed: 409,
   not_delivered: 409,
   product_not_eligible: 409,
+  product_not_orderable: 409,
   quota_exhausted: 409,
   related_party: 409,
   voucher_expired: 409,

@@ -28,6 +28,10 @@ export const VOUCHER_STATUSES = [
 /** ordered → confirmed → inProgress → delivered → closed; or cancelled before confirmation. */
 export const ENGAGEMENT_STATUSES = ['ordered', 'confirmed', 'inProgress', 'delivered', 'closed', 'cancelled'] as const;
 
+/** What pays an engagement: a voucher (and the enterprise the rest), the enterprise in full, or nothing (公益). */
+export const ENGAGEMENT_PAYERS = ['voucher', 'self', 'free'] as const;
+export type EngagementPayer = (typeof ENGAGEMENT_PAYERS)[number];
+
 /** Which rule limited what a voucher pays: its face value, the coverage share, or the yearly cap. */
 export type VoucherLimit = 'faceValue' | 'coverage' | 'annualCap';
 

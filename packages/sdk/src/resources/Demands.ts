@@ -3,7 +3,9 @@ import type {
   DemandDeadlines,
   DemandDeadlinesInput,
   DemandInput,
+  DemandProposalAcceptInput,
   DemandProposalsInput,
+  Engagement,
   DemandTransferInput,
   DemandPage,
   DemandsQuery,
@@ -112,6 +114,36 @@ export class Demands extends Resource {
       path: '/demands/lookup',
       query: { trackingNo: params.trackingNo, phone: params.phone },
       schema: 'DemandStatusView',
+    });
+  }
+
+  /**
+   * Enterprise (signed in, the one whose credit code submitted the demand): accepts one of the center's proposals
+   * (`matches[].id` of the lookup). The engagement is ordered as {@link Engagements.order} orders it and the demand
+   * is `inService`; it closes when the enterprise accepts the delivered service. A proposal naming only a provider
+   * needs `productId`, one of its products. A second accepted proposal is `SmecConflictError`.
+   *
+   * @example
+   * ```ts
+   * const view = await client.demands.lookup({ trackingNo: 'XQ20261201ORDR01', phone: '13900139000' });
+   * const [proposal] = view.matches;
+   * if (view.id && proposal?.id) await client.demands.acceptProposal(view.id, proposal.id, { note: '请尽快联系我们' });
+   * ```
+   */
+  acceptProposal(
+    demandId: string,
+    proposalId: string,
+    input: DemandProposalAcceptInput = {},
+    options: CallOptions & { idempotencyKey?: string } = {},
+  ): Promise<Engagement> {
+    const { idempotencyKey, ...callOptions } = options;
+    return this.http.request({
+      ...callOptions,
+      method: 'POST',
+      path: `/demands/${encodeURIComponent(demandId)}/proposals/${encodeURIComponent(proposalId)}/accept`,
+      body: input,
+      idempotencyKey: idempotencyKey ?? true,
+      schema: 'Engagement',
     });
   }
 

@@ -1,6 +1,7 @@
 import type {
   Engagement,
   EngagementAction,
+  EngagementOrderInput,
   EngagementPage,
   EngagementProofsInput,
   EngagementsQuery,
@@ -41,8 +42,33 @@ export class Engagements extends Resource {
   ) => Promise<Engagement>;
 
   /**
+   * Enterprise: orders a published product (预约服务). A free (公益) product is ordered at 0; a paid one at
+   * `contractAmount`, by default its price, which the provider confirms (or corrects with
+   * {@link Engagements.confirm}'s `contractAmount`); `voucherId` pays part of it as {@link Vouchers.use} does. The
+   * engagement's `paidBy` says which (`voucher`, `self`, `free`). A related party is `SmecConflictError`
+   * (`related_party`), an unpublished product `product_not_orderable`.
+   *
+   * @example
+   * ```ts
+   * const engagement = await client.engagements.order({ productId: 'prd-00002', note: '希望下周上门沟通' });
+   * ```
+   */
+  order(input: EngagementOrderInput, options: CallOptions & { idempotencyKey?: string } = {}): Promise<Engagement> {
+    const { idempotencyKey, ...callOptions } = options;
+    return this.http.request({
+      ...callOptions,
+      method: 'POST',
+      path: '/engagements',
+      body: input,
+      idempotencyKey: idempotencyKey ?? true,
+      schema: 'Engagement',
+    });
+  }
+
+  /**
    * The engagements the signed-in user may see, newest first: an enterprise its own, a provider the ones ordered
-   * from it, an administrator those of its region.
+   * from it, an administrator those of its region; `paidBy` keeps those a voucher, the enterprise alone, or nobody
+   * (free) pays.
    *
    * @example
    * ```ts
@@ -103,9 +129,20 @@ export class Engagements extends Resource {
     return this.transition(id, note === undefined ? { action } : { action, note }, rest);
   }
 
-  /** Provider: confirms an ordered engagement. @example `await client.engagements.confirm(id, { note: '已确认' })` */
-  confirm(id: string, options: TransitionOptions = {}): Promise<Engagement> {
-    return this.#move('confirm', id, options);
+  /**
+   * Provider: confirms an ordered engagement, optionally at the contract amount agreed with the enterprise (fen; a
+   * voucher's part is computed again).
+   *
+   * @example
+   * ```ts
+   * await client.engagements.confirm(id, { note: '已确认', contractAmount: 1_800_000 });
+   * ```
+   */
+  confirm(id: string, options: TransitionOptions & { contractAmount?: number } = {}): Promise<Engagement> {
+    const { contractAmount, note, ...rest } = options;
+    if (contractAmount === undefined)
+      return this.#move('confirm', id, { ...rest, ...(note === undefined ? {} : { note }) });
+    return this.transition(id, { action: 'confirm', contractAmount, ...(note === undefined ? {} : { note }) }, rest);
   }
 
   /** Provider: starts a confirmed engagement. @example `await client.engagements.start(id)` */

@@ -26,6 +26,7 @@ import * as notificationDelivery from './migrations/0024_notification_delivery.j
 import * as settlement from './migrations/0025_settlement.js';
 import * as followUpActions from './migrations/0026_follow_up_actions.js';
 import * as demandRouting from './migrations/0028_demand_routing.js';
+import * as orders from './migrations/0029_orders.js';
 import * as centers from './migrations/0032_centers.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025_settlement': settlement,
   '0026_follow_up_actions': followUpActions,
   '0028_demand_routing': demandRouting,
+  '0029_orders': orders,
   '0032_centers': centers,
 };
 

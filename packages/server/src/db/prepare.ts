@@ -17,6 +17,7 @@ import { seedPolicies } from '../seed/policies.js';
 import { seedEvents } from '../seed/events.js';
 import { seedEventAdmin } from '../seed/event-admin.js';
 import { seedRatings } from '../seed/ratings.js';
+import { seedOrders } from '../seed/orders.js';
 import { seedDatabase } from '../seed/load.js';
 import { seedVouchers } from '../seed/vouchers.js';
 import { seedProviderProducts } from '../seed/provider-products.js';
@@ -189,6 +190,8 @@ function seedParts(
     { key: 'notifications_seeded_at', seed: seedNotifications },
     // The twenty-first: the events of the centers' examples (a draft, one today to check in, one past to rate).
     { key: 'event_admin_seeded_at', seed: seedEventAdmin },
+    // The twenty-ninth: orders beyond vouchers, which need the demands, the vouchers' and the ratings' engagements.
+    { key: 'orders_seeded_at', seed: (handle, options) => seedOrders(handle, cursorSecret, options) },
     // The thirty-second: the network's centers, which need only the regions.
     { key: 'centers_seeded_at', seed: seedCenters },
   ];

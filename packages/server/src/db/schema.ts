@@ -255,11 +255,13 @@ export interface DemandTimelineTable {
   demand_seq: number;
   status: string;
   at: string;
-  actor: 'submitter' | 'center';
+  actor: 'submitter' | 'center' | 'provider';
   note: string | null;
   /** 'transferred' for a transfer to another center (0028); null for a move of the status. */
   kind: Generated<string | null>;
   to_region: Generated<string | null>;
+  /** The engagement the step created or closed the demand with (0029). */
+  engagement_id: Generated<string | null>;
 }
 
 /** The first answer to an idempotent write, replayed to its retries for 24 hours. */
@@ -539,6 +541,11 @@ export interface EngagementTable {
   product_version?: number | null;
   /** Why the center last refused to settle it; null once the provider added proof since, or never refused. */
   settlement_refusal?: string | null;
+  /** 'free' when the product was free (公益) as ordered: the amounts are then 0 (0029); 'paid' otherwise. */
+  price_kind: Generated<'paid' | 'free'>;
+  /** The demand the engagement serves, when it came from an accepted proposal (0029). */
+  demand_id: Generated<string | null>;
+  demand_proposal_id: Generated<string | null>;
 }
 
 /** A file the provider attached to an engagement: its contract, or a proof of delivery. */

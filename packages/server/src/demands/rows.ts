@@ -17,7 +17,7 @@ export function timelineEntry(row: TimelineRow): DemandTimelineEntry {
     note: row.note,
   };
   if (row.kind === 'transferred' && row.to_region) return { ...entry, kind: 'transferred', toRegion: row.to_region };
-  return entry;
+  return row.engagement_id ? { ...entry, engagementId: row.engagement_id } : entry;
 }
 
 /** The proposals of each demand, in the order they were made, with their providers' and products' names. */
@@ -28,7 +28,14 @@ export async function proposalsOf(db: Db, seqs: readonly number[]): Promise<Map<
     .selectFrom('demand_proposals as dp')
     .innerJoin('providers as pr', 'pr.id', 'dp.provider_id')
     .leftJoin('products as pd', 'pd.id', 'dp.product_id')
-    .select(['dp.demand_seq', 'dp.provider_id', 'pr.name as provider_name', 'dp.product_id', 'pd.name as product_name'])
+    .select([
+      'dp.id',
+      'dp.demand_seq',
+      'dp.provider_id',
+      'pr.name as provider_name',
+      'dp.product_id',
+      'pd.name as product_name',
+    ])
     .select('dp.note')
     .where('dp.demand_seq', 'in', seqs)
     .orderBy('dp.demand_seq')
@@ -37,6 +44,7 @@ export async function proposalsOf(db: Db, seqs: readonly number[]): Promise<Map<
   for (const row of rows) {
     const list = bySeq.get(row.demand_seq) ?? [];
     list.push({
+      id: row.id,
       providerId: row.provider_id,
       providerName: row.provider_name,
       productId: row.product_id,
@@ -66,6 +74,7 @@ export function demandOf(
   matches: readonly DemandMatch[],
   fullPhone: boolean,
   now: number,
+  engagementId: string | null = null,
 ): Demand {
   return {
     id: row.id,
@@ -87,6 +96,7 @@ export function demandOf(
     updatedAt: row.updated_at,
     contactShared: row.contact_shared === 1,
     ...deadlinesOf(row, now),
+    engagementId,
   };
 }
 
@@ -94,8 +104,10 @@ export function statusViewOf(
   row: DemandRow,
   timeline: readonly TimelineRow[],
   matches: readonly DemandMatch[],
+  engagementId: string | null = null,
 ): DemandStatusView {
   return {
+    id: row.id,
     trackingNo: row.tracking_no,
     title: row.title,
     categoryId: row.category_id as DemandStatusView['categoryId'],
@@ -106,5 +118,6 @@ export function statusViewOf(
     timeline: timeline.map(timelineEntry),
     submittedAt: row.submitted_at,
     contactPhone: maskPhone(row.contact_phone),
+    engagementId,
   };
 }

@@ -21,6 +21,7 @@ import { ProblemError, notFound, validationFailed } from '../http/problem.js';
 import { deadlinesOf } from './deadlines.js';
 import { demandDeadlinesFrom } from './deadline-days.js';
 import { addProposals } from './proposals.js';
+import { servingEngagements } from './served.js';
 import { demandOf, proposalsOf, statusViewOf, type DemandRow } from './rows.js';
 import { newDemandId, newTrackingNo, phoneHash, sameHash } from './tracking.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
@@ -54,7 +55,8 @@ async function timelineOf(db: Db, seq: number) {
 export async function fullDemand(context: DemandContext, db: Db, seq: number): Promise<Demand> {
   const row = await db.selectFrom('demands').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
   const matches = (await proposalsOf(db, [seq])).get(seq) ?? [];
-  return demandOf(row, await timelineOf(db, seq), matches, true, context.clock.now());
+  const serving = (await servingEngagements(db, [row.id])).get(row.id) ?? null;
+  return demandOf(row, await timelineOf(db, seq), matches, true, context.clock.now(), serving);
 }
 
 /** The instants a demand in `regionCode` is due by when its count starts at `from`. */
@@ -153,7 +155,8 @@ export async function lookupDemand(
   const matches = sameHash(given, row?.phone_hash ?? ABSENT_HASH);
   if (!row || !matches) return undefined;
   const proposals = (await proposalsOf(context.db, [row.seq])).get(row.seq) ?? [];
-  return statusViewOf(row, await timelineOf(context.db, row.seq), proposals);
+  const serving = (await servingEngagements(context.db, [row.id])).get(row.id) ?? null;
+  return statusViewOf(row, await timelineOf(context.db, row.seq), proposals, serving);
 }
 
 /** The administrator's region; an administrator without one may see nothing. */
@@ -220,8 +223,21 @@ export async function listDemands(context: DemandContext, principal: Principal, 
     context.db,
     items.map((row) => row.seq),
   );
+  const serving = await servingEngagements(
+    context.db,
+    items.map((row) => row.id),
+  );
   return {
-    items: items.map((row) => demandOf(row, timelines.get(row.seq) ?? [], proposals.get(row.seq) ?? [], false, now)),
+    items: items.map((row) =>
+      demandOf(
+        row,
+        timelines.get(row.seq) ?? [],
+        proposals.get(row.seq) ?? [],
+        false,
+        now,
+        serving.get(row.id) ?? null,
+      ),
+    ),
     nextCursor: rows.length > limit && last ? encodeCursor(context.secret, [last.submitted_ts, last.seq], scope) : null,
     total: Number(totalRow.n),
   };

@@ -1,6 +1,7 @@
 import type {
   Engagement,
   EngagementAction,
+  EngagementPaidBy,
   EngagementPage,
   EngagementProofsInput,
   EngagementStatus,
@@ -15,7 +16,7 @@ import { regionsBelow, type RegionIndex } from '../catalog/regions.js';
 import type { Database } from '../db/schema.js';
 import { cursorScope, decodeCursor, encodeCursor, invalidCursor, type StatusPageQuery } from '../http/cursor.js';
 
-import { engagementNotFound, problem, statusWord } from '../vouchers/problems.js';
+import { engagementNotFound, fieldProblem, problem, statusWord, yuan } from '../vouchers/problems.js';
 import { engagementOf, type EngagementRow, type TimelineRow } from '../vouchers/rows.js';
 import { orderedProducts, versionKey } from '../products/versions.js';
 import type { Db, VoucherContext } from '../vouchers/context.js';
@@ -23,6 +24,8 @@ import { actorOf, appendHistory } from '../vouchers/history.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { addProofs, proofsOf } from './proofs.js';
 import { notify } from '../notifications/notify.js';
+import { demandFollows } from '../demands/served.js';
+import { voucherShare } from './order.js';
 
 /** Who may make each move, from which states, to which state, and what the voucher becomes. */
 const MOVES: Record<
@@ -90,7 +93,9 @@ async function withTimelines(db: Db, rows: readonly EngagementRow[]): Promise<En
   }));
 }
 
-export type EngagementListQuery = StatusPageQuery<EngagementStatus>;
+export type EngagementListQuery = StatusPageQuery<EngagementStatus> & {
+  readonly paidBy?: EngagementPaidBy | undefined;
+};
 
 /** The engagements the user may see, newest first. */
 export async function listEngagements(
@@ -99,7 +104,7 @@ export async function listEngagements(
   query: EngagementListQuery,
 ): Promise<EngagementPage> {
   const limit = query.limit ?? 20;
-  const scope = cursorScope(`engagements ${principal.userId}`, { status: query.status });
+  const scope = cursorScope(`engagements ${principal.userId}`, { status: query.status, paidBy: query.paidBy });
   const base = () => {
     let select = context.db.selectFrom('engagements');
     if (principal.role === 'enterprise') select = select.where('enterprise_id', '=', principal.enterpriseId ?? '');
@@ -107,6 +112,12 @@ export async function listEngagements(
     else if (principal.regionCode !== context.regions.province.code) {
       const codes = principal.regionCode ? regionsBelow(context.regions, principal.regionCode) : [];
       select = select.where('enterprise_region_code', 'in', codes.length > 0 ? codes : ['']);
+    }
+    if (query.paidBy === 'voucher') select = select.where('voucher_id', 'is not', null);
+    else if (query.paidBy) {
+      select = select
+        .where('voucher_id', 'is', null)
+        .where('price_kind', '=', query.paidBy === 'free' ? 'free' : 'paid');
     }
     return query.status ? select.where('status', '=', query.status) : select;
   };
@@ -184,11 +195,16 @@ export async function transitionEngagement(
   }
   const now = context.clock.now();
   const at = shanghaiDateTime(now);
+  const amounts =
+    transition.action === 'confirm' && transition.contractAmount !== undefined
+      ? await agreedAmounts(trx, row, transition.contractAmount, locale)
+      : null;
   let update = trx
     .updateTable('engagements')
     .set({
       status: move.to,
       updated_at: at,
+      ...(amounts ?? {}),
       ...(accepting ? { accepted_at: at } : {}),
       ...(transition.action === 'refuseSettlement' ? { settlement_refusal: transition.reason.trim() } : {}),
     })
@@ -201,16 +217,20 @@ export async function transitionEngagement(
     throw problem('conflict', locale, 'conflict', statusWord(locale, row.status));
   }
   const actor = await actorOf(trx, principal);
-  const note =
+  const said =
     transition.action === 'refuseSettlement'
       ? `${move.note}：${transition.reason.trim()}`
       : transition.note?.trim() || move.note;
+  const note = amounts ? `${said}（合同金额 ${yuan('zh-CN', amounts.contract_amount)}）` : said;
   await trx
     .insertInto('engagement_timeline')
     .values({ engagement_seq: row.seq, status: move.to, at, actor_role: actor.role, actor_name: actor.name, note })
     .execute();
 
   if (transition.action === 'refuseSettlement') await tellProvider(trx, now, row, transition.reason.trim());
+  if (row.demand_id && (accepting || transition.action === 'cancel')) {
+    await demandFollows(trx, row, accepting ? 'accepted' : 'cancelled', principal.role, at);
+  }
 
   if (row.voucher_id) {
     const voucher = await trx
@@ -278,4 +298,30 @@ async function tellProvider(trx: Transaction<Database>, now: number, row: Engage
       data: { productName: row.product_name, enterpriseName: row.enterprise_name, reason },
     },
   );
+}
+
+/**
+ * The amounts of the contract the provider confirms at another amount than ordered: a voucher pays its part of the
+ * new amount by the rule of the order itself; a free service has no amount to agree.
+ */
+async function agreedAmounts(
+  trx: Transaction<Database>,
+  row: EngagementRow,
+  contractAmount: number,
+  locale: MessageLocale,
+) {
+  if (row.price_kind === 'free') throw fieldProblem('body.contractAmount', 'freeHasNoAmount');
+  if (!row.voucher_id) return { contract_amount: contractAmount, voucher_amount: 0, self_paid: contractAmount };
+  const voucher = await trx
+    .selectFrom('vouchers')
+    .selectAll()
+    .where('id', '=', row.voucher_id)
+    .executeTakeFirstOrThrow();
+  const batch = await trx
+    .selectFrom('voucher_batches')
+    .selectAll()
+    .where('seq', '=', voucher.batch_seq)
+    .executeTakeFirstOrThrow();
+  const quote = await voucherShare(trx, voucher, batch, contractAmount, locale);
+  return { contract_amount: contractAmount, voucher_amount: quote.voucherAmount, self_paid: quote.selfPaid };
 }

@@ -2,6 +2,8 @@ import {
   DemandDeadlinesInput,
   DemandInput,
   DemandLookupQuery,
+  DemandProposalAcceptInput,
+  DemandProposalParams,
   DemandProposalsInput,
   DemandTransferInput,
   DemandTransition,
@@ -11,6 +13,7 @@ import {
   RegionCodeParams,
   type Demand,
   type DemandDeadlines,
+  type Engagement,
   type Principal,
 } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
@@ -21,6 +24,7 @@ import { requireRole, requireStaff } from '../auth/principal.js';
 import { deadlinesEtag, deadlinesOf, setDeadlines } from '../demands/deadlines.js';
 import { listMyProposals } from '../demands/provider-proposals.js';
 import { transferDemand } from '../demands/transfer.js';
+import { acceptProposal } from '../demands/served.js';
 import {
   checkDemandReferences,
   createDemand,
@@ -170,6 +174,29 @@ export function demandRoutes(app: FastifyInstance, context: DemandContext, optio
     );
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return reply.code(result.status).header('cache-control', 'no-store').send(result.body);
+  });
+
+  app.post('/demands/:id/proposals/:proposalId/accept', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const { id, proposalId } = parseInput(DemandProposalParams, request.params, 'params');
+    const locale = requestLocale(request);
+    const input = parseBody(DemandProposalAcceptInput, request.body ?? {}, locale);
+    const result = await idempotency.run(
+      `POST /demands/${id}/proposals/${proposalId}/accept ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({
+        status: 201,
+        body: await acceptProposal(context, trx, principal, id, proposalId, input, locale),
+      }),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    const engagement = result.body as Engagement;
+    return reply
+      .code(result.status)
+      .header('cache-control', 'no-store')
+      .header('location', `/api/v1/engagements/${engagement.id}`)
+      .send(engagement);
   });
 
   app.get('/me/demand-proposals', async (request, reply) => {

@@ -1,9 +1,11 @@
 import {
+  EngagementOrderInput,
   EngagementProofsInput,
   EngagementTransition,
   EngagementsQuery,
   IdParams,
   SettlementsQuery,
+  type Engagement,
 } from '@smec/schemas';
 import type { FastifyInstance } from 'fastify';
 import { auditActor } from '../audit/record.js';
@@ -17,6 +19,8 @@ import { IdempotencyStore, idempotencyKeyOf } from '../http/idempotency.js';
 import { requestLocale } from '../http/locale.js';
 import { parseBody, parseInput } from '../http/validate.js';
 import type { VoucherContext } from '../vouchers/context.js';
+import { expireDue } from '../vouchers/expiry.js';
+import { createEngagement } from '../engagements/order.js';
 
 export function engagementRoutes(app: FastifyInstance, context: VoucherContext): void {
   const idempotency = new IdempotencyStore(context.db, context.clock);
@@ -25,6 +29,27 @@ export function engagementRoutes(app: FastifyInstance, context: VoucherContext):
     const principal = await requireRoleOrStaff(request, 'viewer', 'enterprise', 'provider');
     const query = parseInput(EngagementsQuery, request.query, 'query');
     return reply.header('cache-control', 'private, no-store').send(await listEngagements(context, principal, query));
+  });
+
+  app.post('/engagements', async (request, reply) => {
+    const principal = await requireRole(request, 'enterprise');
+    const locale = requestLocale(request);
+    const input = parseBody(EngagementOrderInput, request.body ?? {}, locale);
+    // A voucher past its deadline is marked expired on its own: the refusal that follows rolls back only the order.
+    if (input.voucherId) await expireDue(context.db, context.clock.now(), input.voucherId);
+    const result = await idempotency.run(
+      `POST /engagements ${principal.userId}`,
+      idempotencyKeyOf(request),
+      request.body ?? {},
+      async (trx) => ({ status: 201, body: await createEngagement(context, trx, principal, input, locale) }),
+    );
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    const engagement = result.body as Engagement;
+    return reply
+      .code(result.status)
+      .header('cache-control', 'no-store')
+      .header('location', `/api/v1/engagements/${engagement.id}`)
+      .send(engagement);
   });
 
   app.get('/engagements/:id', async (request, reply) => {

@@ -124,8 +124,8 @@ export function appendProvinceEngagements(handle: DatabaseHandle, options: Engag
   const insertEngagement = sqlite.prepare(
     `INSERT INTO engagements (id, enterprise_id, enterprise_name, enterprise_region_code, provider_id, provider_name,
        product_id, product_name, category_id, voucher_id, contract_amount, voucher_amount, self_paid, status,
-       accepted_at, rating_id, created_at, created_ts, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       accepted_at, rating_id, created_at, created_ts, updated_at, price_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertTimeline = sqlite.prepare(
     `INSERT INTO engagement_timeline (engagement_seq, status, at, actor_role, actor_name, note)
@@ -325,6 +325,8 @@ export function appendProvinceEngagements(handle: DatabaseHandle, options: Engag
         shanghaiDateTime(orderedTs),
         orderedTs,
         shanghaiDateTime(ratingId ? ratedTs : (last?.ts ?? orderedTs)),
+        // A free (公益) product is ordered at 0, which only a free order may be (0029).
+        contract === 0 ? 'free' : 'paid',
       );
       const seq = Number(lastInsertRowid);
       insertTimeline.run(

@@ -1,6 +1,6 @@
 import type { MessageLocale, ProblemCode } from '@smec/schemas';
 import type { Localized } from '../http/localized.js';
-import { ProblemError } from '../http/problem.js';
+import { ProblemError, validationFailed } from '../http/problem.js';
 
 /** The problems of vouchers and engagements, each with a stable code and a detail in the request's language. */
 const TEXT = {
@@ -87,6 +87,36 @@ const TEXT = {
     'zh-CN': '贵企业与服务机构“{x}”存在关联关系（统一社会信用代码或法定代表人相同），不能使用服务券。',
     'zh-HK': '貴企業與服務機構「{x}」存在關聯關係（統一社會信用代碼或法定代表人相同），不能使用服務券。',
     en: 'Your enterprise and the provider “{x}” are related parties (same credit code or legal representative); vouchers cannot be used between them.',
+  },
+  productNotOrderable: {
+    'zh-CN': '服务产品“{x}”当前未上架，暂不能预约。',
+    'zh-HK': '服務產品「{x}」目前未上架，暫時未能預約。',
+    en: 'The product “{x}” is not published: it cannot be ordered now.',
+  },
+  freeTakesNoVoucher: {
+    'zh-CN': '服务产品“{x}”为公益（免费）服务，无需也不能使用服务券。',
+    'zh-HK': '服務產品「{x}」為公益（免費）服務，無需亦不能使用服務券。',
+    en: 'The product “{x}” is a free (public-interest) service: it takes no voucher.',
+  },
+  relatedPartyOrder: {
+    'zh-CN': '贵企业与服务机构“{x}”存在关联关系（统一社会信用代码或法定代表人相同），不能通过平台向其下单。',
+    'zh-HK': '貴企業與服務機構「{x}」存在關聯關係（統一社會信用代碼或法定代表人相同），不能透過平台向其下單。',
+    en: 'Your enterprise and the provider “{x}” are related parties (same credit code or legal representative); the platform takes no orders between them.',
+  },
+  noProfileOrder: {
+    'zh-CN': '未找到贵企业的登记信息，暂不能预约服务，请联系服务中心。',
+    'zh-HK': '找不到貴企業的登記資料，暫時未能預約服務，請聯絡服務中心。',
+    en: 'Your enterprise has no profile on the platform yet; contact the service center to order services.',
+  },
+  freeHasNoAmount: {
+    'zh-CN': '公益（免费）服务的合同金额为 0，不能填写金额。',
+    'zh-HK': '公益（免費）服務的合約金額為 0，不能填寫金額。',
+    en: 'A free (public-interest) service is ordered at 0: it takes no contract amount.',
+  },
+  noPrice: {
+    'zh-CN': '该服务产品未标价，请填写与服务机构商定的合同金额。',
+    'zh-HK': '該服務產品未標價，請填寫與服務機構商定的合約金額。',
+    en: 'The product has no price: give the contract amount agreed with the provider.',
   },
   notReturnable: {
     'zh-CN': '该服务券当前状态为“{x}”，只有未使用的服务券可以退回。',
@@ -176,4 +206,9 @@ export function sizeWords(locale: MessageLocale, sizes: readonly string[]): stri
 /** A batch's recognitions as the eligibility detail names them. */
 export function tagWords(locale: MessageLocale, tags: readonly string[]): string {
   return words(locale, tags, TAG_WORDS);
+}
+
+/** A 400 naming the field at `path`, with one of the texts above as its message (in every language). */
+export function fieldProblem(path: string, key: VoucherText): ProblemError {
+  return validationFailed([{ path, code: 'invalid', message: TEXT[key] }]);
 }

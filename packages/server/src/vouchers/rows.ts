@@ -2,6 +2,7 @@ import type {
   BatchClaimState,
   CategoryId,
   Engagement,
+  EngagementPaidBy,
   EnterpriseSize,
   OrderedProduct,
   EnterpriseTag,
@@ -120,5 +121,13 @@ export function engagementOf(
     // A new engagement has no proofs; a listed one gets its own (engagements/proofs.ts).
     proofs: [],
     settlementRefusal: row.settlement_refusal ?? null,
+    paidBy: paidByOf(row),
+    demandId: row.demand_id ?? null,
   };
+}
+
+/** What pays an engagement, from what it stores: its voucher, nothing (a free product as ordered), or the enterprise. */
+export function paidByOf(row: Pick<EngagementRow, 'voucher_id' | 'price_kind'>): EngagementPaidBy {
+  if (row.voucher_id !== null) return 'voucher';
+  return row.price_kind === 'free' ? 'free' : 'self';
 }

@@ -3,7 +3,10 @@ import {
   DemandDeadlines,
   DemandDeadlinesInput,
   DemandInput,
+  DemandProposalAcceptInput,
+  DemandProposalParams,
   DemandProposalsInput,
+  Engagement,
   DemandTransferInput,
   MyDemandProposalPage,
   MyDemandProposalsQuery,
@@ -16,6 +19,7 @@ import {
   IdParams,
 } from '../../index.js';
 import type { Operation } from '../operation.js';
+import { DEMO_ORDER_DEMAND } from './order-demo.js';
 
 /** Enterprises' service demands. */
 export const demandOperations = {
@@ -120,6 +124,42 @@ export const demandOperations = {
     problems: ['forbidden', 'not_found', 'conflict'],
     cacheable: false,
     example: { params: { id: 'dmd-00002' }, body: { action: 'accept', note: '已受理，三个工作日内联系企业' } },
+  },
+  acceptDemandProposal: {
+    operationId: 'acceptDemandProposal',
+    method: 'post',
+    path: '/demands/{id}/proposals/{proposalId}/accept',
+    tag: 'demands',
+    summary: 'The enterprise accepts one of the center’s proposals for its demand: orders the engagement',
+    description:
+      'The signed-in enterprise whose credit code submitted the demand; anyone else, or a proposal of another demand, ' +
+      'is 404. The engagement is ordered with the proposal’s provider and product as `orderEngagement` orders it ' +
+      '(a proposal naming only a provider needs `productId`, one of its published products; 400 otherwise), carries ' +
+      '`demandId`, and its timeline names the demand; the demand becomes `inService` with a timeline entry naming ' +
+      'the engagement (`engagementId`). When the enterprise accepts the delivered service the demand is `closed`; ' +
+      'when the order is cancelled it is `matched` again. A demand not `matched`, or one of whose proposals was ' +
+      'accepted already, is 409 `conflict`. With an `Idempotency-Key` (per user), a retry returns the first answer.',
+    params: DemandProposalParams,
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one acceptance', required: false }],
+    body: DemandProposalAcceptInput,
+    response: Engagement,
+    successStatus: 201,
+    security: 'bearer',
+    exampleUserId: 'usr-ent-01',
+    problems: [
+      'forbidden',
+      'not_eligible',
+      'not_found',
+      'conflict',
+      'product_not_orderable',
+      'related_party',
+      'provider_not_active',
+    ],
+    cacheable: false,
+    example: {
+      params: { id: DEMO_ORDER_DEMAND.id, proposalId: DEMO_ORDER_DEMAND.proposals[0] },
+      body: { note: '请尽快联系我们' },
+    },
   },
   proposeDemandMatches: {
     operationId: 'proposeDemandMatches',

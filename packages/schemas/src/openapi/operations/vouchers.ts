@@ -1,5 +1,6 @@
 import {
   Engagement,
+  EngagementOrderInput,
   EngagementPage,
   EngagementTransition,
   EngagementsQuery,
@@ -183,6 +184,30 @@ export const voucherOperations = {
     cacheable: false,
     example: { params: { id: 'vch-demo-0002' } },
   },
+  orderEngagement: {
+    operationId: 'orderEngagement',
+    method: 'post',
+    path: '/engagements',
+    tag: 'engagements',
+    summary: 'Order a published product (预约服务): paid, free (公益), or with a voucher on top',
+    description:
+      'The signed-in enterprise orders a published product of an admitted provider. A free product is ordered at 0 ' +
+      '(`paidBy: free`; a `contractAmount` is 400, a voucher 409 `product_not_eligible`); a paid one at ' +
+      '`contractAmount`, by default the product’s price (`paidBy: self`), which the provider confirms or corrects ' +
+      'with `confirm` and its `contractAmount`. With `voucherId` the order is the voucher’s use (`useVoucher`): the ' +
+      'same checks, amounts and refusals (`paidBy: voucher`). 409 problems: `product_not_orderable` (not ' +
+      'published), `related_party` (same USCC or same legal representative as the provider), `provider_not_active`. ' +
+      'With an `Idempotency-Key`, a retry returns the first answer.',
+    headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one order', required: false }],
+    body: EngagementOrderInput,
+    response: Engagement,
+    successStatus: 201,
+    security: 'bearer',
+    exampleUserId: 'usr-ent-01',
+    problems: [...USE_PROBLEMS, 'product_not_orderable'],
+    cacheable: false,
+    example: { body: { productId: 'prd-00002', note: '希望下周上门沟通' } },
+  },
   listEngagements: {
     operationId: 'listEngagements',
     method: 'get',
@@ -228,14 +253,16 @@ export const voucherOperations = {
       'accepted, voucher-paid engagement; a reason of 2–200 characters) keeps it delivered with the reason on its ' +
       'timeline and in `settlementRefusal`, until the provider adds proof (`POST /engagements/{id}/proofs`); refused ' +
       'once, a second refusal waits for that proof (409). A move the state or the role does not allow is 409 ' +
-      '`conflict` or 403.',
+      '`conflict` or 403. `confirm` may carry the `contractAmount` agreed with the enterprise (not on a free ' +
+      'service: 400); a voucher’s part is computed again by the rule of its use. `accept` closes the demand an ' +
+      'engagement serves (`demandId`), `cancel` makes it `matched` again.',
     params: IdParams,
     headers: [{ name: 'Idempotency-Key', description: 'Repeated by the retries of one move', required: false }],
     body: EngagementTransition,
     response: Engagement,
     security: 'bearer',
     exampleUserId: 'usr-prv-01',
-    problems: ['forbidden', 'not_found', 'conflict'],
+    problems: ['forbidden', 'not_found', 'conflict', 'annual_cap_reached'],
     cacheable: false,
     example: { params: { id: 'eng-demo-0002' }, body: { action: 'confirm', note: '已确认，下周一上门服务' } },
   },
