@@ -64,9 +64,6 @@ function renderTile(city: CityCoverage, selected: boolean, onPick: (code: string
       class="tile ${verdictClass(city.meetsTarget)}"
       data-region=${city.regionCode}
       aria-pressed=${selected ? 'true' : 'false'}
-      aria-label=${msg(str`${city.name}：覆盖率 ${city.share}%，${verdict(city.meetsTarget)}`, {
-        id: 'centerDir.tile.label',
-      })}
       @click=${() => onPick(city.regionCode)}
     >
       <span class="tile-name">${shortCityName(city.name)}</span>

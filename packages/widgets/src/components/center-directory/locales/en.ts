@@ -51,7 +51,6 @@ export const templates = {
   'centerDir.target.everyCity': 'Target: a center in every prefecture-level city',
   'centerDir.target.none': 'No coverage target that year',
   'centerDir.target.share': 'Target: over {0}% of province, city and county centers',
-  'centerDir.tile.label': '{0}: {1}% coverage, {2}',
   'centerDir.total': '{0} centers',
   'centerDir.unmet': 'Below the basic requirements',
   'centerDir.website': 'Website',

@@ -52,7 +52,6 @@ export const templates = {
   'centerDir.target.everyCity': '目標：每個地級市都建有服務中心',
   'centerDir.target.none': '當年未設覆蓋目標',
   'centerDir.target.share': '目標：省、市、縣三級服務中心覆蓋率超過 {0}%',
-  'centerDir.tile.label': '{0}：覆蓋率 {1}%，{2}',
   'centerDir.total': '共 {0} 個服務中心',
   'centerDir.unmet': '未達基本要求',
   'centerDir.website': '網站',
