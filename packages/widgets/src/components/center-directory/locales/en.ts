@@ -29,7 +29,7 @@ export const templates = {
   'centerDir.province':
     'Guangdong: {1} of {0} regions (province, cities, counties) have a center, {2}% coverage; {4} of {3} cities have a city center.',
   'centerDir.search.label': 'Search centers',
-  'centerDir.search.placeholder': 'A center’s name (Chinese), e.g. 佛山 or 禅城',
+  'centerDir.search.placeholder': 'A center’s name, in Chinese',
   'centerDir.search.submit': 'Search',
   'centerDir.setup': 'Set up',
   'centerDir.setup.designated': 'Designated',
