@@ -189,7 +189,7 @@ export default [
 
     /* The coverage's own placeholder: as tall as its figures, map and table, so the page does not jump. */
     .coverage-skeleton {
-      --_skeleton-size: 52rem;
+      --_skeleton-size: 80rem;
     }
 
     .year-field {
