@@ -20,6 +20,7 @@ const ORDER = [
   'smec-center-scorecard',
   'smec-provider-application',
   'smec-expert-directory',
+  'smec-center-directory',
   'smec-provider-workbench',
   'smec-center-workbench',
 ];

@@ -84,6 +84,7 @@ const WIDGETS = [
     rendered: 'smec-provider-application [part~="next-button"]',
   },
   { widget: 'smec-expert-directory', path: '/experts', rendered: 'smec-expert-directory [part~="card"]' },
+  { widget: 'smec-center-directory', path: '/centers', rendered: 'smec-center-directory [part~="tile"]' },
   { widget: 'smec-public-notice', path: '/join', rendered: 'smec-public-notice [part~="item"]' },
   { widget: 'smec-provider-workbench', path: '/provider', rendered: 'smec-provider-workbench [part~="sign-in"]' },
   { widget: 'smec-center-workbench', path: '/workbench', rendered: 'smec-center-workbench [part~="sign-in"]' },

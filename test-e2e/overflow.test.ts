@@ -39,6 +39,7 @@ const PAGES: Record<string, readonly string[]> = {
   '/signin': ['button[data-user-id]'],
   '/join': ['smec-provider-application [part~="next-button"]', 'smec-public-notice [part~="item"]'],
   '/experts': ['smec-expert-directory [part~="card"]'],
+  '/centers': ['smec-center-directory [part~="card"]', 'smec-center-directory [part~="tile"]'],
   '/provider': ['smec-provider-workbench [part~="sign-in"]'],
   '/workbench': ['smec-center-workbench [part~="sign-in"]'],
 };

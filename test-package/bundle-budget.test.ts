@@ -91,9 +91,14 @@ function closureText(entry: string): string {
   return [...staticClosure(join(CDN_DIR, entry))].map((file) => readFileSync(file, 'utf8')).join('\n');
 }
 
-// Issue 19's public widgets live on pages of their own (/join, /experts): each loads through the loader or its own
+// Issue 19's and 22's public widgets live on pages of their own (/join, /experts, /centers): each loads through the loader or its own
 // module within a widget's budget, and smec.js, which a page with any widget may load, does not carry it.
-for (const tag of ['smec-provider-application', 'smec-public-notice', 'smec-expert-directory']) {
+for (const tag of [
+  'smec-provider-application',
+  'smec-public-notice',
+  'smec-expert-directory',
+  'smec-center-directory',
+]) {
   test(`${tag}.js is a module of its own within ${BUDGETS_KB.widget} KB gzip, and not part of smec.js`, () => {
     const kb = sizes[`${tag}.js`];
     assert.ok(kb !== undefined, `no ${tag}.js in the CDN build`);

@@ -14,6 +14,7 @@ export { SmecPolicyList } from './define/smec-policy-list.js';
 export { SmecCenterScorecard } from './define/smec-center-scorecard.js';
 export { SmecProviderApplication } from './define/smec-provider-application.js';
 export { SmecExpertDirectory } from './define/smec-expert-directory.js';
+export { SmecCenterDirectory } from './define/smec-center-directory.js';
 export { SmecPublicNotice } from './define/smec-public-notice.js';
 export { SmecProviderWorkbench } from './define/smec-provider-workbench.js';
 export { SmecCenterWorkbench } from './define/smec-center-workbench.js';

@@ -15,6 +15,7 @@ export const WIDGET_TAGS = [
   'smec-provider-application',
   'smec-expert-directory',
   'smec-public-notice',
+  'smec-center-directory',
   'smec-provider-workbench',
   'smec-center-workbench',
 ] as const;

@@ -11,6 +11,7 @@ import type { templates as providerWorkbench } from '../components/provider-work
 import type { templates as policyList } from '../components/policy-list/locales/en.js';
 import type { templates as voucherWallet } from '../components/voucher-wallet/locales/en.js';
 import type { templates as expertDirectory } from '../components/expert-directory/locales/en.js';
+import type { templates as centerDirectory } from '../components/center-directory/locales/en.js';
 import type { templates as centerWorkbench } from '../components/center-workbench/locales/en.js';
 import type { templates as shared } from './locales/en.js';
 
@@ -26,4 +27,5 @@ export type MessageId = keyof (typeof shared &
   typeof expertDirectory &
   typeof publicNotice &
   typeof providerWorkbench &
+  typeof centerDirectory &
   typeof centerWorkbench);
