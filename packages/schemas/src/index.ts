@@ -39,3 +39,4 @@ export * from './staff.js';
 export * from './staff-input.js';
 export * from './settlement.js';
 export * from './settlement-input.js';
+export * from './evaluation.js';

@@ -26,6 +26,7 @@ import * as notificationDelivery from './migrations/0024_notification_delivery.j
 import * as settlement from './migrations/0025_settlement.js';
 import * as followUpActions from './migrations/0026_follow_up_actions.js';
 import * as demandRouting from './migrations/0028_demand_routing.js';
+import * as evaluation from './migrations/0030_evaluation.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025_settlement': settlement,
   '0026_follow_up_actions': followUpActions,
   '0028_demand_routing': demandRouting,
+  '0030_evaluation': evaluation,
 };
 
 class InCodeMigrations implements MigrationProvider {
