@@ -237,11 +237,8 @@ export async function regionFigures(
   period: YearPeriod,
 ): Promise<RegionResult> {
   const codes = codesOf(context.regions, region);
-  const { catalog, engagements, ratings, eventRatings, followUps, demands, events, vouchers } = await memoizedRowFigures(
-    context.db,
-    codes,
-    period,
-  );
+  const { catalog, engagements, ratings, eventRatings, followUps, demands, events, vouchers } =
+    await memoizedRowFigures(context.db, codes, period);
   const counts = { ...catalog, ...events, ...vouchers };
 
   const trend: ScorecardMonth[] = period.months.map((month) => ({

@@ -7,7 +7,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('evaluation_years')
     .addColumn('year', 'integer', (column) => column.primaryKey().check(sql`year between 2000 and 2100`))
-    .addColumn('weight_resources', 'integer', (column) => column.notNull().check(sql`weight_resources between 0 and 100`))
+    .addColumn('weight_resources', 'integer', (column) =>
+      column.notNull().check(sql`weight_resources between 0 and 100`),
+    )
     .addColumn('weight_matching', 'integer', (column) => column.notNull().check(sql`weight_matching between 0 and 100`))
     .addColumn('weight_effect', 'integer', (column) => column.notNull().check(sql`weight_effect between 0 and 100`))
     .addColumn('revision', 'integer', (column) => column.notNull().check(sql`revision >= 1`))
@@ -35,7 +37,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The data fingerprint (`stats/fingerprint.ts`) reads the latest change of each: one probe of an index.
   await db.schema.createIndex('registrations_updated').on('registrations').column('updated_at').execute();
   await db.schema.createIndex('follow_ups_updated').on('follow_ups').column('updated_at').execute();
-  await db.schema.createIndex('event_ratings_time').on('event_ratings').columns(['created_ts', 'enterprise_id']).execute();
+  await db.schema
+    .createIndex('event_ratings_time')
+    .on('event_ratings')
+    .columns(['created_ts', 'enterprise_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
