@@ -1,3 +1,4 @@
+import { impliedMaxLength } from './bounds.js';
 import { DateTime, RegionCode } from './common.js';
 import { queryInt } from './query.js';
 import { RegionLevel } from './reference.js';
@@ -34,7 +35,10 @@ export const TargetsInput = z.object({
 });
 export type TargetsInput = z.infer<typeof TargetsInput>;
 
-export const TargetsParams = z.object({ year: queryInt(2000, 2100) });
+/** The year in the path, 2000–2100, as digits (a path parameter is text). */
+export const TargetsParams = z.object({
+  year: z.string().check(z.regex(/^(20\d\d|2100)$/, { error: 'A year from 2000 to 2100' }), impliedMaxLength(4)),
+});
 export type TargetsParams = z.input<typeof TargetsParams>;
 
 /** Where a region's target comes from: the policy (the province), the province's setting, or an equal share. */

@@ -57,6 +57,8 @@ export { Engagements, type EngagementListParams, type TransitionOptions } from '
 export { Ratings, type RateOptions, type RatingListParams, type PublicRatingParams } from './resources/Ratings.js';
 export { Policies, type PolicyListParams } from './resources/Policies.js';
 export { Stats, type ScorecardParams } from './resources/Stats.js';
+export { Evaluations, type EvaluationsParams } from './resources/Evaluations.js';
+export { Targets } from './resources/Targets.js';
 export { Files, type FileParams, type UploadFileOptions } from './resources/Files.js';
 export {
   ProviderApplications,
@@ -75,6 +77,7 @@ export { FullDemands } from './resources/FullDemands.js';
 export { FullRatings } from './resources/FullRatings.js';
 export { Settlements, type SettlementListParams } from './resources/Settlements.js';
 export { FullPolicies, type PolicyVersion } from './resources/FullPolicies.js';
+export { FullTargets } from './resources/FullTargets.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
 export { MyNotifications, type NotificationListParams } from './resources/MyNotifications.js';
 export { AuditLog, type AuditLogListParams } from './resources/AuditLog.js';

@@ -48,7 +48,7 @@ export function statsRoutes(app: FastifyInstance, context: ScorecardContext): vo
   });
 
   app.get('/targets/:year', async (request, reply) => {
-    const { year } = parseInput(TargetsParams, request.params, 'params');
+    const year = Number(parseInput(TargetsParams, request.params, 'params').year);
     const targets = await readTargets(context, context.db, year, requestLocale(request));
     addVary(reply, 'Accept-Language');
     return publicMinute(reply)
@@ -58,7 +58,7 @@ export function statsRoutes(app: FastifyInstance, context: ScorecardContext): vo
 
   app.put('/targets/:year', async (request, reply) => {
     const principal = await requireStaff(request, 'admin');
-    const { year } = parseInput(TargetsParams, request.params, 'params');
+    const year = Number(parseInput(TargetsParams, request.params, 'params').year);
     const locale = requestLocale(request);
     const input = parseBody(TargetsInput, request.body, locale);
     const key = idempotencyKeyOf(request);
