@@ -106,7 +106,7 @@ function check(regions: RegionIndex, year: number, input: TargetsInput): Map<str
   if (sum !== 100) errors.push({ path: 'body.weights', message: fill(TEXT.weightsSum, { sum }), code: 'weights.sum' });
   const shares = new Map<string, SetShare>();
   input.shares.forEach((share, index) => {
-    const path = `body.shares[${index}].regionCode`;
+    const path = `body.shares.${index}.regionCode`;
     const region = regions.get(share.regionCode);
     if (!region || region.level === 'province') {
       errors.push({ path, message: fill(TEXT.notBelowProvince, { code: share.regionCode }), code: 'region.level' });
