@@ -26,8 +26,7 @@ export class Evaluations extends Resource {
       ...options,
       path: '/evaluations',
       query: { year: params.year, level: params.level },
-      schema: 'EvaluationList',
-    });
+    }) as Promise<EvaluationList>;
   }
 
   /**
@@ -44,7 +43,6 @@ export class Evaluations extends Resource {
       ...options,
       path: `/evaluations/${encodeURIComponent(centerId)}`,
       query: { year: params.year },
-      schema: 'Evaluation',
-    });
+    }) as Promise<Evaluation>;
   }
 }

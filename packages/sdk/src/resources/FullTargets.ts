@@ -29,6 +29,5 @@ export class FullTargets extends Targets {
       headers: { ...options?.headers, 'if-match': `"targets-${read.year}.r${read.revision}"` },
       body: input,
       idempotencyKey: true,
-      schema: 'Targets',
-    });
+    }) as Promise<YearTargets>;
 }
