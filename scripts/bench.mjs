@@ -23,6 +23,7 @@ const BENCHMARKS = [
   'bench/homepage-bytes.ts',
   'bench/render.ts',
   'bench/scorecard.ts',
+  'bench/evaluation.ts',
   'bench/voucher-claim.ts',
 ];
 

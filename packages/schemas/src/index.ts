@@ -41,3 +41,4 @@ export * from './settlement.js';
 export * from './settlement-input.js';
 export * from './center.js';
 export * from './center-input.js';
+export * from './evaluation.js';

@@ -23,6 +23,8 @@ import type { Providers } from './resources/Providers.js';
 import type { Ratings } from './resources/Ratings.js';
 import type { Regions } from './resources/Regions.js';
 import type { Stats } from './resources/Stats.js';
+import type { Evaluations } from './resources/Evaluations.js';
+import type { Targets } from './resources/Targets.js';
 import type { Vouchers } from './resources/Vouchers.js';
 import type { PublicNotices } from './resources/PublicNotices.js';
 import type { Experts } from './resources/Experts.js';
@@ -59,6 +61,10 @@ export interface SmecClient {
   readonly stats: Stats;
   /** The three-level network of centers: records, basic requirements, coverage by year. */
   readonly centers: Centers;
+  /** The yearly evaluation of the centers: score, grade and rank of every center of a level. */
+  readonly evaluations: Evaluations;
+  /** The yearly targets of every region and the evaluation's weights; the province's administrators set them. */
+  readonly targets: Targets;
   /** Files of the processes (a licence, a proof): upload one, read it back with its key. */
   readonly files: Files;
   /** Applications to join the network as a provider: apply, and follow one by its number and mobile. */

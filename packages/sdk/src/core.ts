@@ -58,6 +58,8 @@ export { Ratings, type RateOptions, type RatingListParams, type PublicRatingPara
 export { Policies, type PolicyListParams } from './resources/Policies.js';
 export { Centers, type CenterListParams } from './resources/Centers.js';
 export { Stats, type ScorecardParams } from './resources/Stats.js';
+export { Evaluations, type EvaluationsParams } from './resources/Evaluations.js';
+export { Targets } from './resources/Targets.js';
 export { Files, type FileParams, type UploadFileOptions } from './resources/Files.js';
 export {
   ProviderApplications,
@@ -78,6 +80,7 @@ export { FullRatings } from './resources/FullRatings.js';
 export { Settlements, type SettlementListParams } from './resources/Settlements.js';
 export { FullPolicies, type PolicyVersion } from './resources/FullPolicies.js';
 export { FullCenters } from './resources/FullCenters.js';
+export { FullTargets } from './resources/FullTargets.js';
 export { MyExperts, type ExpertWriteOptions } from './resources/MyExperts.js';
 export { MyNotifications, type NotificationListParams } from './resources/MyNotifications.js';
 export { AuditLog, type AuditLogListParams } from './resources/AuditLog.js';

@@ -13,6 +13,8 @@ import { Products } from './resources/Products.js';
 import { FullProviders } from './resources/FullProviders.js';
 import { Regions } from './resources/Regions.js';
 import { Stats } from './resources/Stats.js';
+import { Evaluations } from './resources/Evaluations.js';
+import { FullTargets } from './resources/FullTargets.js';
 import { Files } from './resources/Files.js';
 import { ProviderApplications } from './resources/ProviderApplications.js';
 import { FullVouchers } from './resources/FullVouchers.js';
@@ -57,6 +59,8 @@ export function createClient(options: ClientOptions): SmecClient {
     engagements: FullEngagements,
     policies: FullPolicies,
     stats: Stats,
+    evaluations: Evaluations,
+    targets: FullTargets,
     files: Files,
     providerApplications: ProviderApplications,
     me: FullMe,

@@ -54,3 +54,35 @@ describe('client.stats', () => {
     );
   });
 });
+
+describe('client.evaluations and client.targets', () => {
+  it('lists the cities best first and gets one center as listed', async () => {
+    const list = await client.evaluations.list({ year: testYear(), level: 'city' });
+    assert.equal(list.items.length, 21);
+    assert.equal(list.items[0]?.rank, 1);
+    const foshan = await client.evaluations.get('440600', { year: testYear() });
+    assert.deepEqual(
+      foshan,
+      list.items.find((item) => item.centerId === '440600'),
+    );
+    await assert.rejects(client.evaluations.get('999999', { year: testYear() }), SmecNotFoundError);
+  });
+
+  it("sets a year's shares as the province's administrator, naming the revision read", async () => {
+    const { token } = await client.demo.token('usr-admin-440000');
+    const province = createClient({ baseUrl: server.apiUrl, getToken: () => token });
+    const year = testYear() + 4;
+    const read = await province.targets.get(year);
+    assert.equal(read.revision, 0);
+    const input = {
+      weights: { resources: 20, matching: 40, effect: 40 },
+      shares: [{ regionCode: '440600', providersIntegrated: 600, enterpriseServices: 18_000 }],
+    };
+    const written = await province.targets.set(read, input);
+    assert.equal(written.revision, 1);
+    assert.deepEqual(written.weights, input.weights);
+    await assert.rejects(province.targets.set(read, input), (error: Error) =>
+      /412|changed/i.test(`${(error as { status?: number }).status} ${error.message}`),
+    );
+  });
+});

@@ -215,6 +215,19 @@ const ROWS: readonly Row[] = [
   { id: 'getCenter', expect: ANYONE },
   { id: 'getCenterCoverage', expect: ANYONE },
   { id: 'getScorecard', expect: ANYONE },
+  { id: 'listEvaluations', expect: ANYONE },
+  { id: 'getEvaluation', expect: ANYONE },
+  { id: 'getTargets', expect: ANYONE },
+  // The cities' and counties' targets are the province's to set: every other center, whatever its level, is refused.
+  {
+    id: 'setTargets',
+    expect: { ...all(403), anonymous: 401, adminProvince: 'allow', adminCounty: 403 },
+    call: () => ({
+      params: { year: '2031' },
+      headers: { 'if-match': '*' },
+      body: { weights: { resources: 30, matching: 30, effect: 40 }, shares: [] },
+    }),
+  },
   { id: 'lookupDemand', expect: ANYONE, on: () => 'tracking no. + phone' },
   { id: 'listDemoUsers', expect: ANYONE },
   { id: 'getDemoJwks', expect: ANYONE },

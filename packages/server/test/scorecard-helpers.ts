@@ -31,7 +31,7 @@ export async function recompute(
 ): Promise<{ figures: ScorecardFigures; trend: Omit<ScorecardMonth, 'month'>[] }> {
   const cache = staticRows.get(db) ?? new Map<string, unknown[]>();
   staticRows.set(db, cache);
-  const STATIC = new Set(['providers', 'products', 'enterprises', 'demands', 'events']);
+  const STATIC = new Set(['providers', 'products', 'enterprises', 'demands']);
   const regionRows: RegionRow[] = await db.selectFrom('regions').select(['code', 'level', 'parent_code']).execute();
   const regions = new Map(regionRows.map((r) => [r.code, r]));
   /** True when `code` is the region or lies below it. */
@@ -72,6 +72,8 @@ export async function recompute(
     'events',
     'enterprises',
     'vouchers',
+    'registrations',
+    'event_ratings',
   ];
   const tables = new Map(await Promise.all(TABLES.map(async (table) => [table, await read(table)] as const)));
   const all = <T>(table: keyof Database): T[] => {
@@ -103,7 +105,7 @@ export async function recompute(
   const redeemed = engagements.filter(
     (e) => e.voucher_id !== null && (e.status === 'delivered' || e.status === 'closed'),
   );
-  const ratings = all<{ region_code: string; level: string; created_ts: number }>('ratings').filter(
+  const engagementRatings = all<{ region_code: string; level: string; created_ts: number }>('ratings').filter(
     (r) => inYear(r.created_ts) && within(r.region_code),
   );
   const satisfied = (r: { level: string }) => r.level === 'satisfied' || r.level === 'verySatisfied';
@@ -116,6 +118,19 @@ export async function recompute(
   const enterpriseRegion = new Map(
     all<{ id: string; region_code: string }>('enterprises').map((e) => [e.id, e.region_code]),
   );
+  // An attendance: a checked-in registration of an event starting in the year, of an enterprise of the region, in
+  // the month the event starts; whatever became of the event afterwards.
+  const eventStart = new Map(all<{ seq: number; starts_ts: number }>('events').map((e) => [e.seq, e.starts_ts]));
+  const attendances = all<{ event_seq: number; enterprise_id: string; status: string }>('registrations')
+    .filter((r) => r.status === 'attended' && within(enterpriseRegion.get(r.enterprise_id) ?? ''))
+    .map((r) => ({ enterprise_id: r.enterprise_id, created_ts: eventStart.get(r.event_seq) ?? 0 }))
+    .filter((a) => inYear(a.created_ts));
+  // An event rating of 4 or 5 (of 5) is satisfied, as 满意 or 非常满意.
+  const eventRatings = all<{ enterprise_id: string; score: number; created_ts: number }>('event_ratings')
+    .filter((r) => inYear(r.created_ts) && within(enterpriseRegion.get(r.enterprise_id) ?? ''))
+    .map((r) => ({ level: r.score >= 4 ? 'satisfied' : 'neutral', created_ts: r.created_ts }));
+  const ratings: { level: string; created_ts: number }[] = [...engagementRatings, ...eventRatings];
+  const services: { enterprise_id: string; created_ts: number }[] = [...engagements, ...attendances];
   const vouchers = all<{ enterprise_id: string; status: string; claimed_ts: number; face_value: number }>(
     'vouchers',
   ).filter(
@@ -131,14 +146,14 @@ export async function recompute(
       rows.filter((row) => shanghaiMonth(row.created_ts).month === month);
     const monthRatings = of(ratings);
     return {
-      enterpriseServices: of(engagements).length,
+      enterpriseServices: of(services).length,
       demandsReceived: demands.filter((d) => shanghaiMonth(d.submitted_ts).month === month).length,
       vouchersRedeemed: of(redeemed).length,
       ratings: monthRatings.length,
       satisfactionPercent: pct(monthRatings.filter(satisfied).length, monthRatings.length),
     };
   });
-  const freeServices = engagements.filter((e) => free.has(e.product_id)).length;
+  const freeServices = engagements.filter((e) => free.has(e.product_id)).length + attendances.length;
   return {
     trend,
     figures: {
@@ -151,10 +166,10 @@ export async function recompute(
           p.published_ts < endOfYear &&
           within(providerRegion.get(p.provider_seq) ?? ''),
       ).length,
-      enterprisesServed: new Set(engagements.map((e) => e.enterprise_id)).size,
-      enterpriseServices: engagements.length,
+      enterprisesServed: new Set(services.map((e) => e.enterprise_id)).size,
+      enterpriseServices: services.length,
       freeServices,
-      freeSharePercent: pct(freeServices, engagements.length),
+      freeSharePercent: pct(freeServices, services.length),
       demandsReceived: demands.length,
       demandsMatched: demands.filter((d) => ['matched', 'inService', 'closed'].includes(d.status)).length,
       eventsHeld: events.length,

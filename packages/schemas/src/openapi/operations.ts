@@ -23,6 +23,7 @@ import { eventAdminOperations } from './operations/event-admin.js';
 import { staffOperations } from './operations/staff.js';
 import { settlementOperations } from './operations/settlements.js';
 import { meOperations } from './operations/me.js';
+import { evaluationOperations } from './operations/evaluations.js';
 
 export { problemCodesOf, type Operation } from './operation.js';
 export { DEMO_FILE, PIXEL_PNG } from './operations/files.js';
@@ -47,6 +48,7 @@ export const operations = {
   ...settlementOperations,
   ...ratingOperations,
   ...policyOperations,
+  ...evaluationOperations,
   ...fileOperations,
   ...providerApplicationOperations,
   ...demoOperations,

@@ -27,6 +27,7 @@ import * as settlement from './migrations/0025_settlement.js';
 import * as followUpActions from './migrations/0026_follow_up_actions.js';
 import * as demandRouting from './migrations/0028_demand_routing.js';
 import * as orders from './migrations/0029_orders.js';
+import * as evaluation from './migrations/0030_evaluation.js';
 import * as centers from './migrations/0032_centers.js';
 
 /** Migrations live in code (not read from a folder), so they ship inside the bundle and run the same everywhere. */
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0026_follow_up_actions': followUpActions,
   '0028_demand_routing': demandRouting,
   '0029_orders': orders,
+  '0030_evaluation': evaluation,
   '0032_centers': centers,
 };
 

@@ -793,6 +793,8 @@ export interface Database {
   event_ratings: EventRatingTable;
   mail_notices: MailNoticeTable;
   centers: CenterTable;
+  evaluation_years: EvaluationYearTable;
+  target_shares: TargetShareTable;
 }
 
 /** A product as it was published: what an engagement ordered at that version shows. */
@@ -936,4 +938,24 @@ export interface CenterTable {
   own_space: number;
   revision: Generated<number>;
   updated_at: string;
+}
+
+/** The province's settings of a year's evaluation (0030): the weights, summing to 100 (a CHECK constraint). */
+export interface EvaluationYearTable {
+  year: number;
+  weight_resources: number;
+  weight_matching: number;
+  weight_effect: number;
+  /** The count of the province's settings of the year: the ETag of `If-Match`. */
+  revision: number;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A city's or county's target of a year, as the province set it (0030). */
+export interface TargetShareTable {
+  year: number;
+  region_code: string;
+  providers_integrated: number;
+  enterprise_services: number;
 }

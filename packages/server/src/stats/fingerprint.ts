@@ -2,7 +2,7 @@ import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 /**
- * A fingerprint of the rows the scorecard counts: for each table, its highest sequence number and, where rows
+ * A fingerprint of the rows the scorecard and the evaluation count (and of the province's settings of the years): for each table, its highest sequence number and, where rows
  * change, its latest `updated_at` (providers and products change only through the seed, which adds rows). The platform never deletes these rows (an engagement is cancelled, a voucher withdrawn, a demand
  * rejected) and every write stamps `updated_at`, so any insert or update changes the fingerprint. Each part is one
  * probe of an index, so it costs well under a millisecond however many rows there are.
@@ -14,7 +14,11 @@ export async function dataFingerprint(db: Kysely<Database>): Promise<string> {
       (select max(seq) from vouchers) as d, (select max(updated_at) from vouchers) as e,
       (select max(seq) from demands) as f, (select max(updated_at) from demands) as g,
       (select max(seq) from events) as h, (select max(updated_at) from events) as i,
-      (select max(seq) from providers) as j, (select max(seq) from products) as k`.execute(db);
+      (select max(seq) from providers) as j, (select max(seq) from products) as k,
+      (select max(seq) from registrations) as l, (select max(updated_at) from registrations) as m,
+      (select max(seq) from event_ratings) as o,
+      (select max(seq) from follow_ups) as p, (select max(updated_at) from follow_ups) as q,
+      (select sum(revision) from evaluation_years) as r`.execute(db);
   return `${JSON.stringify(Object.values(result.rows[0] ?? {}))} ${await changesOfThisConnection(db)}`;
 }
 

@@ -1,5 +1,13 @@
 import type { Clock } from '../clock.js';
-import type { MessageLocale, Region, RegionScore, Scorecard, ScorecardFigures, ScorecardMonth } from '@smec/schemas';
+import type {
+  EvaluationIndicators,
+  MessageLocale,
+  Region,
+  RegionScore,
+  Scorecard,
+  ScorecardFigures,
+  ScorecardMonth,
+} from '@smec/schemas';
 import { percentOf, progressPercent } from '@smec/schemas/rules';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { RegionIndex } from '../catalog/regions.js';
@@ -7,7 +15,7 @@ import type { Database } from '../db/schema.js';
 
 import { BoundedMemo, dataFingerprint } from './fingerprint.js';
 import { yearPeriod, type YearPeriod } from './period.js';
-import { TARGET_BASIS, targetsOf } from './targets.js';
+import { targetBasis, targetsOf } from './targets.js';
 import { shanghaiDateTime } from '../time/shanghai.js';
 import { unknownRegion } from '../http/common-problems.js';
 
@@ -53,9 +61,17 @@ interface MonthRow {
   redeemedFen: number;
 }
 
+/** A registration checked in at an event of the year, of an enterprise of the region: the rows an attendance is. */
+function attendancesOf(codes: string[] | null, period: YearPeriod): RawBuilder<unknown> {
+  return sql`registrations r join events e on e.seq = r.event_seq
+    ${codes === null ? sql`` : sql`join enterprises x on x.id = r.enterprise_id and ${inRegion('x.region_code', codes)}`}
+    where r.status = 'attended' and e.starts_ts >= ${period.startTs} and e.starts_ts < ${period.endTs}`;
+}
+
 /**
  * One range query per month rather than one GROUP BY over a CASE: each reads a contiguous slice of the time-led (or
  * region-led) covering index, with no temporary b-tree, which at 300,000 rows a year is several times faster.
+ * Attendances are few beside engagements (an event has dozens), so they are grouped by month in one query.
  */
 async function engagementFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
   const base = sql`status <> 'cancelled' and ${inRegion('enterprise_region_code', codes)}`;
@@ -69,14 +85,55 @@ async function engagementFigures(db: Kysely<Database>, codes: string[] | null, p
       where created_ts >= ${period.bounds[month]} and created_ts < ${period.bounds[month + 1]} and ${base}`.execute(db);
     months.push(result.rows[0] ?? { services: 0, redeemed: 0, redeemedFen: 0 });
   }
+  const attended = await sql<{ m: number; attendances: number }>`
+    select ${monthOf('e.starts_ts', period)} as m, count(*) as attendances from ${attendancesOf(codes, period)}
+    group by 1`.execute(db);
   const yearRange = sql`created_ts >= ${period.startTs} and created_ts < ${period.endTs}`;
   const served = await sql<{ served: number }>`
-    select count(distinct enterprise_id) as served from engagements where ${yearRange} and ${base}`.execute(db);
+    select count(*) as served from (
+      select enterprise_id from engagements where ${yearRange} and ${base}
+      union select r.enterprise_id from ${attendancesOf(codes, period)}) served`.execute(db);
   // Free products are few: their engagements are read through the product-led index, not row by row.
   const free = await sql<{ free: number }>`
     select count(*) as free from engagements
     where product_id in (select id from products where is_free = 1) and ${yearRange} and ${base}`.execute(db);
-  return { months, served: n(served.rows[0]?.served), free: n(free.rows[0]?.free) };
+  return {
+    months,
+    attendances: attended.rows.map((row) => ({ m: n(row.m), attendances: n(row.attendances) })),
+    served: n(served.rows[0]?.served),
+    free: n(free.rows[0]?.free),
+  };
+}
+
+/**
+ * An event rating's score (1–5) on the scale of an engagement rating's levels: 5 非常满意, 4 满意, 3 一般, 2 不满意,
+ * 1 非常不满意; so a score of 4 or 5 counts as satisfied. Its region is its enterprise's, its time when it was given.
+ */
+export const SATISFIED_EVENT_SCORE = 4;
+
+async function eventRatingFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
+  const result = await sql<{ m: number; ratings: number; satisfied: number }>`
+    select ${monthOf('er.created_ts', period)} as m, count(*) as ratings,
+      sum(case when er.score >= ${SATISFIED_EVENT_SCORE} then 1 else 0 end) as satisfied
+    from event_ratings er
+    ${codes === null ? sql`` : sql`join enterprises x on x.id = er.enterprise_id and ${inRegion('x.region_code', codes)}`}
+    where er.created_ts >= ${period.startTs} and er.created_ts < ${period.endTs}
+    group by 1`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The follow-ups of the year's engagement ratings of the region, and those closed on or before their due day (the
+ * day of `updated_at`, which closing stamps and nothing changes after).
+ */
+async function followUpFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
+  const result = await sql<{ total: number; inTime: number }>`
+    select count(*) as total,
+      sum(case when f.status = 'closed' and substr(f.updated_at, 1, 10) <= f.due_on then 1 else 0 end) as "inTime"
+    from follow_ups f join ratings r on r.seq = f.rating_seq
+    where r.created_ts >= ${period.startTs} and r.created_ts < ${period.endTs}
+      and ${inRegion('r.region_code', codes)}`.execute(db);
+  return { followUps: n(result.rows[0]?.total), followUpsResolvedInTime: n(result.rows[0]?.inTime) };
 }
 
 async function ratingFigures(db: Kysely<Database>, codes: string[] | null, period: YearPeriod) {
@@ -135,6 +192,7 @@ async function voucherFigures(db: Kysely<Database>, codes: string[] | null, peri
 
 interface RegionResult {
   readonly figures: ScorecardFigures;
+  readonly indicators: EvaluationIndicators;
   readonly trend: ScorecardMonth[];
 }
 
@@ -146,6 +204,8 @@ async function rowFigures(db: Kysely<Database>, codes: string[] | null, period: 
     catalog: await catalogFigures(db, codes, period),
     engagements: await engagementFigures(db, codes, period),
     ratings: await ratingFigures(db, codes, period),
+    eventRatings: await eventRatingFigures(db, codes, period),
+    followUps: await followUpFigures(db, codes, period),
     demands: await demandFigures(db, codes, period),
     events: await eventFigures(db, codes, period),
     vouchers: await voucherFigures(db, codes, period),
@@ -170,13 +230,15 @@ async function memoizedRowFigures(db: Kysely<Database>, codes: string[] | null, 
   return figures;
 }
 
-async function regionFigures(context: ScorecardContext, region: Region, period: YearPeriod): Promise<RegionResult> {
+/** A region's figures of a year, its months, and what the evaluation counts beyond them. */
+export async function regionFigures(
+  context: ScorecardContext,
+  region: Region,
+  period: YearPeriod,
+): Promise<RegionResult> {
   const codes = codesOf(context.regions, region);
-  const { catalog, engagements, ratings, demands, events, vouchers } = await memoizedRowFigures(
-    context.db,
-    codes,
-    period,
-  );
+  const { catalog, engagements, ratings, eventRatings, followUps, demands, events, vouchers } =
+    await memoizedRowFigures(context.db, codes, period);
   const counts = { ...catalog, ...events, ...vouchers };
 
   const trend: ScorecardMonth[] = period.months.map((month) => ({
@@ -206,15 +268,31 @@ async function regionFigures(context: ScorecardContext, region: Region, period: 
     totals.redeemed += n(row.redeemed);
     totals.redeemedFen += n(row.redeemedFen);
   });
-  totals.free = engagements.free;
-  for (const row of ratings) {
-    const month = trend[n(row.m)];
+  // An attendance is a service of a center's event, and events are free of charge: it counts as a free service.
+  let attendances = 0;
+  for (const row of engagements.attendances) {
+    const month = trend[row.m];
     if (!month) continue;
-    month.ratings = n(row.ratings);
-    month.satisfactionPercent = percentOf(n(row.satisfied), n(row.ratings));
+    month.enterpriseServices += row.attendances;
+    totals.services += row.attendances;
+    attendances += row.attendances;
+  }
+  totals.free = engagements.free + attendances;
+  const monthSatisfied = trend.map(() => 0);
+  let eventRatingCount = 0;
+  for (const row of [...ratings, ...eventRatings]) {
+    const index = n(row.m);
+    const month = trend[index];
+    if (!month) continue;
+    month.ratings += n(row.ratings);
+    monthSatisfied[index] = (monthSatisfied[index] ?? 0) + n(row.satisfied);
     totals.ratings += n(row.ratings);
     totals.satisfied += n(row.satisfied);
   }
+  for (const row of eventRatings) eventRatingCount += n(row.ratings);
+  trend.forEach((month, index) => {
+    month.satisfactionPercent = percentOf(monthSatisfied[index] ?? 0, month.ratings);
+  });
   for (const row of demands) {
     const month = trend[n(row.m)];
     if (!month) continue;
@@ -224,6 +302,7 @@ async function regionFigures(context: ScorecardContext, region: Region, period: 
   }
   return {
     trend,
+    indicators: { ...followUps, attendances, eventRatings: eventRatingCount },
     figures: {
       providersIntegrated: counts.providersIntegrated,
       providersAdmitted: counts.providersAdmitted,
@@ -243,8 +322,13 @@ async function regionFigures(context: ScorecardContext, region: Region, period: 
   };
 }
 
-function scoreOf(context: ScorecardContext, region: Region, figures: ScorecardFigures): RegionScore {
-  const targets = targetsOf(context.regions, region);
+async function scoreOf(
+  context: ScorecardContext,
+  region: Region,
+  figures: ScorecardFigures,
+  year: number,
+): Promise<RegionScore> {
+  const targets = await targetsOf(context.db, context.regions, region, year);
   return {
     region: { code: region.code, name: region.name, level: region.level },
     figures,
@@ -274,9 +358,9 @@ export async function scorecard(
   return {
     year,
     asOf: shanghaiDateTime(context.clock.now()),
-    region: scoreOf(context, region, own.figures),
-    parent: parentRegion && parent ? scoreOf(context, parentRegion, parent.figures) : null,
+    region: await scoreOf(context, region, own.figures, year),
+    parent: parentRegion && parent ? await scoreOf(context, parentRegion, parent.figures, year) : null,
     trend: own.trend,
-    targetBasis: TARGET_BASIS[locale],
+    targetBasis: targetBasis(year, locale),
   };
 }

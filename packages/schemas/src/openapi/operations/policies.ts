@@ -41,9 +41,10 @@ export const policyOperations = {
     summary:
       "A region's yearly evaluation figures (综合评价考核), its targets, the monthly trend and its parent's figures",
     description:
-      'Computed from the stored rows on every request, never from a stored copy. Targets: the province has the ' +
-      "policy's (10,000 providers integrated, 300,000 enterprise-services a year); a city an equal share of the " +
-      "province's among the cities, a county an equal share of its city's among the city's counties (rounded up).",
+      'Computed from the stored rows on every request, never from a stored copy. Enterprise-services count every ' +
+      'engagement ordered and every checked-in attendance at an event (a free service); satisfaction counts ' +
+      'engagement ratings and event ratings (a score of 4 or 5 of 5 is satisfied). Targets are the year’s (see ' +
+      '`getTargets`): the policy’s for the province, the share the province set or an equal share below.',
     query: ScorecardQuery,
     response: Scorecard,
     problems: [],
