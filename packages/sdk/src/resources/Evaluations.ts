@@ -26,7 +26,8 @@ export class Evaluations extends Resource {
       ...options,
       path: '/evaluations',
       query: { year: params.year, level: params.level },
-    }) as Promise<EvaluationList>;
+      schema: 'EvaluationList',
+    });
   }
 
   /**
@@ -43,6 +44,7 @@ export class Evaluations extends Resource {
       ...options,
       path: `/evaluations/${encodeURIComponent(centerId)}`,
       query: { year: params.year },
-    }) as Promise<Evaluation>;
+      schema: 'Evaluation',
+    });
   }
 }

@@ -29,5 +29,6 @@ export class FullTargets extends Targets {
       headers: { ...options?.headers, 'if-match': `"targets-${read.year}.r${read.revision}"` },
       body: input,
       idempotencyKey: true,
-    }) as Promise<YearTargets>;
+      schema: 'Targets',
+    });
 }

@@ -14,7 +14,7 @@ export class Targets extends Resource {
    * ```
    */
   get(year: number, options?: CallOptions): Promise<YearTargets> {
-    return this.http.request({ ...options, path: `/targets/${year}` }) as Promise<YearTargets>;
+    return this.http.request({ ...options, path: `/targets/${year}`, schema: 'Targets' });
   }
 
   /** Sets a year's city and county shares and weights (the province's administrators). Made by `createClient` (`FullTargets`). */
