@@ -59,10 +59,11 @@ describe('browser bundle of @smec/sdk', () => {
   // 0.5 KB more for the demands' routing: four staff methods, a provider's proposals, the deadlines' and the
   // proposals' answers, and a demand's deadlines (issue 20; their requests' schemas stay out, in demand-requests.ts).
   // 0.5 KB more for the centers' follow-up steps and a follow-up's notes and escalation in the rating (issue 20).
-  // 0.5 KB more for client.centers: the directory, a center's record and the coverage (issue 22).
-  it('the client with every resource and its schemas stays within 15 KB min+gzip, zod excluded', async () => {
+  // 0.5 KB more for client.centers: the directory, a center's record and the coverage (issue 22), and 1 KB more for
+  // the orders and accepted proposals, the staff list of providers, the evaluation and the targets (issues 20–21).
+  it('the client with every resource and its schemas stays within 16 KB min+gzip, zod excluded', async () => {
     const { gzip } = await bundle(FULL, ['zod', 'zod/*']);
-    assert.ok(gzip <= 15 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 16 * 1024, `${gzip} bytes`);
   });
 
   // Grew by 0.5 KB with client.publicNotices (the notice page's and the objection's schemas, the objections in the
@@ -71,9 +72,10 @@ describe('browser bundle of @smec/sdk', () => {
   // centers' voucher batches and policies, the users' notifications, client.staff and client.auditLog (their
   // answers' schemas; issue 20), and by 0.5 KB more with the account (GET /me), the demands' deadlines and proposals,
   // and a follow-up's notes and escalation (their answers' schemas; issue 20), and by 0.5 KB more with client.centers
-  // (a center's, a page's and the coverage's schemas; issue 22).
-  it('the whole entry, zod and schemas included, stays within 23 KB min+gzip', async () => {
+  // (a center's, a page's and the coverage's schemas; issue 22), and by 2 KB more with the orders, the providers'
+  // accounts list, the evaluation's and the targets' answers (issues 20–21).
+  it('the whole entry, zod and schemas included, stays within 25 KB min+gzip', async () => {
     const { gzip } = await bundle(FULL);
-    assert.ok(gzip <= 23 * 1024, `${gzip} bytes`);
+    assert.ok(gzip <= 25 * 1024, `${gzip} bytes`);
   });
 });
