@@ -9,6 +9,8 @@ import type { SmecClient } from '@smec/sdk';
 import { refused, type Recorder, type WidgetRecorder } from './recorder.js';
 
 /** Shantou's city center: demands, events and follow-ups of its own. */
+/** The page size of the providers view's list of admitted providers (provider-accounts.ts). */
+const PROVIDER_ACCOUNTS_PAGE = 20;
 const STAFF = 'usr-staff-440500';
 const VIEWER = 'usr-viewer-440500';
 /** The province's administrator: the applications to review, every batch, a long staff list, everyone's audit log. */
@@ -150,6 +152,10 @@ export async function recordCenterWorkbench(recorder: Recorder, now: number): Pr
   if (!province.regionCode || province.staffRole !== 'admin') throw new Error(`${ADMIN} is no center's 管理员`);
   await Promise.all([
     admin.providerApplications.list({ status: 'submitted', limit: APPLICATIONS_PAGE }),
+    // The providers view's 「已入驻机构」 (provider-accounts.ts): its first page and the names of codes.
+    admin.providers.listAccounts({ admission: 'current', limit: PROVIDER_ACCOUNTS_PAGE }),
+    admin.categories.list(),
+    admin.regions.list(),
     admin.staff.list({ limit: STAFF_PAGE }),
     admin.auditLog.list({ limit: AUDIT_PAGE }),
   ]);

@@ -1,7 +1,7 @@
 import type { Evaluation } from '@smec/schemas';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
-import { recompute } from './scorecard-helpers.js';
+import { recompute, rowsOf, withRowsRead } from './scorecard-helpers.js';
 
 // An independent recount of a level's evaluation from raw rows: the figures from the scorecard's recount (every row
 // read with SELECT * and filtered in JavaScript), the follow-ups, targets and weights read raw here, and the scoring
@@ -21,15 +21,19 @@ async function followUpsOf(db: Kysely<Database>, regions: Map<string, Region>, c
     for (let r = regions.get(c); r; r = regions.get(r.parent_code ?? '')) if (r.code === code) return true;
     return false;
   };
-  const { rows: ratings } = await sql<{ seq: number; region_code: string; created_ts: number }>`
-    SELECT * FROM ratings`.execute(db);
+  const ratings = await rowsOf(db, 'ratings (all)', () =>
+    sql<{ seq: number; region_code: string; created_ts: number }>`SELECT * FROM ratings`.execute(db),
+  );
   const counted = new Set(
     ratings
       .filter((r) => new Date(r.created_ts + 8 * HOUR).getUTCFullYear() === year && within(r.region_code))
       .map((r) => r.seq),
   );
-  const { rows } = await sql<{ rating_seq: number; status: string; updated_at: string; due_on: string }>`
-    SELECT * FROM follow_ups`.execute(db);
+  const rows = await rowsOf(db, 'follow_ups (all)', () =>
+    sql<{ rating_seq: number; status: string; updated_at: string; due_on: string }>`SELECT * FROM follow_ups`.execute(
+      db,
+    ),
+  );
   const mine = rows.filter((f) => counted.has(f.rating_seq));
   return {
     total: mine.length,
@@ -139,8 +143,11 @@ const gradeOf = (score: number) => (score >= 90 ? 'excellent' : score >= 75 ? 'g
 
 /** What each center of the level should show: score, grade, rank, last year's score and the flag. */
 export async function recountLevel(db: Kysely<Database>, level: string, year: number) {
-  const now = await scoresOf(db, level, year);
-  const before = new Map((await scoresOf(db, level, year - 1)).map((c) => [c.code, c]));
+  const [now, last] = await withRowsRead(async () => [
+    await scoresOf(db, level, year),
+    await scoresOf(db, level, year - 1),
+  ]);
+  const before = new Map(last.map((c) => [c.code, c]));
   return new Map(
     now.map((c) => {
       const last = before.get(c.code);

@@ -24,6 +24,32 @@ const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((p
 /** Tables the property test never writes are read once per database. */
 const staticRows = new WeakMap<Kysely<Database>, Map<string, unknown[]>>();
 
+/** While a recount of many regions runs (`withRowsRead`), each table is read once for all of them. */
+let recountRows: Map<string, unknown[]> | undefined;
+
+/**
+ * Runs `work` with every table read once, however many regions it recomputes: the rows do not change meanwhile, and
+ * reading them again for each of a level's regions made the evaluation's recount take minutes.
+ */
+export async function withRowsRead<T>(work: () => Promise<T>): Promise<T> {
+  const outer = recountRows;
+  recountRows = outer ?? new Map();
+  try {
+    return await work();
+  } finally {
+    recountRows = outer;
+  }
+}
+
+/** `SELECT *` of a query's rows, or the rows the recount under way already read with it. */
+export async function rowsOf<T>(db: Kysely<Database>, key: string, query: () => Promise<{ rows: T[] }>): Promise<T[]> {
+  const known = recountRows?.get(key) as T[] | undefined;
+  if (known) return known;
+  const { rows } = await query();
+  recountRows?.set(key, rows);
+  return rows;
+}
+
 export async function recompute(
   db: Kysely<Database>,
   regionCode: string,
@@ -55,11 +81,13 @@ export async function recompute(
     const cached = STATIC.has(table) ? cache.get(table) : undefined;
     if (cached) return cached;
     const column = TIME_COLUMN[table];
-    const { rows } = column
-      ? await sql`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} BETWEEN ${windowStart} AND ${windowEnd}`.execute(
-          db,
-        )
-      : await sql`SELECT * FROM ${sql.table(table)}`.execute(db);
+    const rows = await rowsOf<unknown>(db, `${table} ${column ? year : ''}`, () =>
+      column
+        ? sql`SELECT * FROM ${sql.table(table)} WHERE ${sql.ref(column)} BETWEEN ${windowStart} AND ${windowEnd}`.execute(
+            db,
+          )
+        : sql`SELECT * FROM ${sql.table(table)}`.execute(db),
+    );
     if (STATIC.has(table)) cache.set(table, rows);
     return rows;
   };
